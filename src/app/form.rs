@@ -1,0 +1,279 @@
+//! A form overlay: labelled fields (text, date, choice), one focused, with an inline
+//! message under the field that needs fixing. What a form does on save is decided by
+//! its `FormPurpose`, in the module of the screen that opened it.
+
+use chrono::NaiveDate;
+
+use super::text_input::TextInput;
+use crate::domain::calendar::parse_date;
+use crate::domain::member::MemberId;
+use crate::i18n::Msg;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPurpose {
+    NewMember,
+    EditMember(MemberId),
+    Status(MemberId),
+    Branch,
+}
+
+/// Which field: forms look values up by meaning, not position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldId {
+    Family,
+    Middle,
+    Given,
+    Gender,
+    Birth,
+    Admission,
+    Standing,
+    Official,
+    Card,
+    Role,
+    Phone,
+    Residence,
+    Workplace,
+    Notes,
+    NewActivity,
+    Date,
+    Reason,
+    BranchName,
+    Parent,
+    Place,
+    Term,
+    Suffix,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Date,
+    Choice(Vec<Msg>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub id: FieldId,
+    pub label: Msg,
+    pub kind: FieldKind,
+    pub input: TextInput,
+    pub choice: usize,
+    pub required: bool,
+}
+
+impl Field {
+    pub fn text(id: FieldId, label: Msg, value: &str) -> Field {
+        Field { id, label, kind: FieldKind::Text, input: TextInput::new(value), choice: 0, required: false }
+    }
+
+    pub fn date(id: FieldId, label: Msg, value: Option<NaiveDate>) -> Field {
+        let value = value.map(crate::domain::calendar::format_date).unwrap_or_default();
+        Field { kind: FieldKind::Date, ..Field::text(id, label, &value) }
+    }
+
+    pub fn choice(id: FieldId, label: Msg, options: Vec<Msg>, selected: usize) -> Field {
+        Field { kind: FieldKind::Choice(options), choice: selected, ..Field::text(id, label, "") }
+    }
+
+    pub fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+
+    pub fn is_choice(&self) -> bool {
+        matches!(self.kind, FieldKind::Choice(_))
+    }
+
+    fn cycle(&mut self, forward: bool) {
+        if let FieldKind::Choice(options) = &self.kind {
+            let n = options.len().max(1);
+            self.choice = if forward { (self.choice + 1) % n } else { (self.choice + n - 1) % n };
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub purpose: FormPurpose,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// The field to fix and what is wrong with it.
+    pub error: Option<(usize, Msg)>,
+}
+
+/// Why a form cannot be saved: which field, and the message to show under it.
+pub type FieldError = (FieldId, Msg);
+
+impl Form {
+    pub fn new(purpose: FormPurpose, title: String, fields: Vec<Field>) -> Form {
+        Form { purpose, title, fields, focus: 0, error: None }
+    }
+
+    fn index(&self, id: FieldId) -> usize {
+        self.fields.iter().position(|f| f.id == id).unwrap_or(0)
+    }
+
+    pub fn field(&self, id: FieldId) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    /// The cleaned text of a field.
+    pub fn text(&self, id: FieldId) -> String {
+        self.field(id).map(|f| crate::domain::text::clean(f.input.value())).unwrap_or_default()
+    }
+
+    pub fn choice(&self, id: FieldId) -> usize {
+        self.field(id).map(|f| f.choice).unwrap_or(0)
+    }
+
+    /// A date field's value: empty is `None`, anything unparsable an error.
+    pub fn date(&self, id: FieldId) -> Result<Option<NaiveDate>, FieldError> {
+        let text = self.text(id);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        parse_date(&text).map(Some).ok_or((id, Msg::ErrDate))
+    }
+
+    /// Checks required fields and date formats, top to bottom.
+    pub fn check(&self) -> Result<(), FieldError> {
+        for f in &self.fields {
+            if f.required && !f.is_choice() && self.text(f.id).is_empty() {
+                return Err((f.id, Msg::ErrRequired));
+            }
+            if f.kind == FieldKind::Date {
+                self.date(f.id)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Shows an error under its field and moves the focus there.
+    pub fn show_error(&mut self, (id, msg): FieldError) {
+        let i = self.index(id);
+        self.focus = i;
+        self.error = Some((i, msg));
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    pub fn prev_field(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    pub fn on_last_field(&self) -> bool {
+        self.focus + 1 >= self.fields.len()
+    }
+
+    fn focused(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
+    /// A printable character typed into the focused field.
+    pub fn type_char(&mut self, c: char) {
+        if let Some(f) = self.focused() {
+            if f.is_choice() {
+                if c == ' ' {
+                    f.cycle(true);
+                }
+            } else {
+                f.input.insert(c);
+            }
+        }
+        self.clear_error_on_focus();
+    }
+
+    pub fn paste(&mut self, s: &str) {
+        if let Some(f) = self.focused()
+            && !f.is_choice()
+        {
+            f.input.insert_str(s);
+        }
+        self.clear_error_on_focus();
+    }
+
+    /// An editing key that is not a command (backspace, arrows, home, end, delete).
+    pub fn edit_key(&mut self, key: crate::keymap::Key) -> bool {
+        use crate::keymap::Code;
+        let Some(f) = self.focused() else { return false };
+        let handled = match (key.code, key.ctrl, f.is_choice()) {
+            (Code::Left, _, true) => {
+                f.cycle(false);
+                true
+            }
+            (Code::Right, _, true) => {
+                f.cycle(true);
+                true
+            }
+            (Code::Backspace, _, false) => {
+                f.input.backspace();
+                true
+            }
+            (Code::Char('w'), true, false) => {
+                f.input.delete_word();
+                true
+            }
+            (Code::Delete, _, false) => {
+                f.input.delete();
+                true
+            }
+            (Code::Left, _, false) => {
+                f.input.left();
+                true
+            }
+            (Code::Right, _, false) => {
+                f.input.right();
+                true
+            }
+            (Code::Home, _, false) => {
+                f.input.home();
+                true
+            }
+            (Code::End, _, false) => {
+                f.input.end();
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            self.clear_error_on_focus();
+        }
+        handled
+    }
+
+    fn clear_error_on_focus(&mut self) {
+        if self.error.is_some_and(|(i, _)| i == self.focus) {
+            self.error = None;
+        }
+    }
+}
+
+/// The branch's own form (first run, and later from settings).
+pub fn branch_form(lang: crate::i18n::Lang, branch: Option<&crate::domain::branch::Branch>) -> Form {
+    use crate::domain::branch::DEFAULT_SUFFIX;
+    let get = |f: fn(&crate::domain::branch::Branch) -> &str| branch.map(f).unwrap_or("").to_string();
+    let suffix = branch.map(|b| b.resolution_suffix.as_str()).unwrap_or(DEFAULT_SUFFIX);
+    let fields = vec![
+        Field::text(FieldId::BranchName, Msg::FieldBranchName, &get(|b| &b.name)).required(),
+        Field::text(FieldId::Parent, Msg::FieldParent, &get(|b| &b.parent)),
+        Field::text(FieldId::Place, Msg::FieldPlace, &get(|b| &b.place)),
+        Field::text(FieldId::Term, Msg::FieldTerm, &get(|b| &b.term)),
+        Field::text(FieldId::Suffix, Msg::FieldSuffix, suffix).required(),
+    ];
+    Form::new(FormPurpose::Branch, Msg::FormBranch.get(lang).to_string(), fields)
+}
+
+pub fn branch_from_form(form: &Form) -> Result<crate::domain::branch::Branch, FieldError> {
+    form.check()?;
+    Ok(crate::domain::branch::Branch::new(
+        &form.text(FieldId::BranchName),
+        &form.text(FieldId::Parent),
+        &form.text(FieldId::Place),
+        &form.text(FieldId::Term),
+        &form.text(FieldId::Suffix),
+    ))
+}

@@ -1,0 +1,572 @@
+//! The application state and its pure update: keys become actions through the keymap,
+//! actions change the state and write to the store. Nothing here touches the terminal,
+//! so tests drive an `App` with keys and render it into a `TestBackend`.
+
+mod action;
+pub mod form;
+pub mod roster;
+pub mod text_input;
+
+use std::path::PathBuf;
+
+use chrono::{Local, NaiveDate, NaiveDateTime};
+use crossterm::event::KeyEvent;
+
+pub use action::Action;
+use form::{Form, FormPurpose};
+use roster::Roster;
+
+use crate::domain::branch::Branch;
+use crate::domain::calendar::WorkCalendar;
+use crate::domain::member::{MemberId, ProbationReminder, probation_reminder};
+use crate::i18n::{Lang, Msg, labels};
+use crate::keymap::{Key, Keymap, Lookup, Section};
+use crate::store::{Records, Store, StoreError};
+
+/// Where "now" comes from: the system clock, or a fixed one in tests.
+pub trait Clock: Send {
+    fn now(&self) -> NaiveDateTime;
+    fn today(&self) -> NaiveDate {
+        self.now().date()
+    }
+}
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> NaiveDateTime {
+        Local::now().naive_local()
+    }
+}
+
+pub struct FixedClock(pub NaiveDateTime);
+
+impl Clock for FixedClock {
+    fn now(&self) -> NaiveDateTime {
+        self.0
+    }
+}
+
+/// The four screens, switched with tab or 1–4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Roster,
+    Meetings,
+    Resolutions,
+    Tasks,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 4] = [Screen::Roster, Screen::Meetings, Screen::Resolutions, Screen::Tasks];
+
+    pub fn title(self) -> Msg {
+        match self {
+            Screen::Roster => Msg::ScreenRoster,
+            Screen::Meetings => Msg::ScreenMeetings,
+            Screen::Resolutions => Msg::ScreenResolutions,
+            Screen::Tasks => Msg::ScreenTasks,
+        }
+    }
+
+    pub fn section(self) -> Section {
+        match self {
+            Screen::Roster => Section::Roster,
+            Screen::Meetings => Section::Meetings,
+            Screen::Resolutions => Section::Resolutions,
+            Screen::Tasks => Section::Tasks,
+        }
+    }
+}
+
+/// What a confirmation is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    DeleteMember(MemberId, String),
+}
+
+/// Popups above the screen; the top one gets the keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Welcome,
+    Help { section: Section, scroll: usize },
+    Detail,
+    Form(Box<Form>),
+    Confirm(Confirm),
+}
+
+impl Overlay {
+    fn section(&self) -> Section {
+        match self {
+            Overlay::Welcome => Section::Welcome,
+            Overlay::Help { .. } => Section::Help,
+            Overlay::Detail => Section::Detail,
+            Overlay::Form(_) => Section::Form,
+            Overlay::Confirm(_) => Section::Confirm,
+        }
+    }
+}
+
+/// The message line under the screen, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Info(String),
+    Error(String),
+}
+
+/// How the application was opened.
+pub struct Options {
+    pub lang: Lang,
+    pub keymap: Keymap,
+    /// Problems of the user's keymap file, shown until dismissed.
+    pub keymap_warning: Option<String>,
+    pub clock: Box<dyn Clock>,
+    pub calendar: WorkCalendar,
+    /// Shown on the welcome screen.
+    pub data_dir: PathBuf,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lang: Lang::Vi,
+            keymap: Keymap::defaults(),
+            keymap_warning: None,
+            clock: Box::new(SystemClock),
+            calendar: WorkCalendar::vietnam(),
+            data_dir: PathBuf::new(),
+        }
+    }
+}
+
+pub struct App {
+    store: Box<dyn Store>,
+    pub lang: Lang,
+    pub keymap: Keymap,
+    clock: Box<dyn Clock>,
+    pub calendar: WorkCalendar,
+    pub data_dir: PathBuf,
+    pub branch: Option<Branch>,
+    pub screen: Screen,
+    pub roster: Roster,
+    pub overlays: Vec<Overlay>,
+    pub status: Option<Status>,
+    /// Keys typed so far of a longer sequence ("g" of "g g").
+    pub pending: Vec<Key>,
+    /// Reminders about probationary members, computed on load.
+    pub reminders: Vec<ProbationReminder>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(store: Box<dyn Store>, options: Options) -> Result<App, StoreError> {
+        store.check_schema()?;
+        let mut app = App {
+            store,
+            lang: options.lang,
+            keymap: options.keymap,
+            clock: options.clock,
+            calendar: options.calendar,
+            data_dir: options.data_dir,
+            branch: None,
+            screen: Screen::Roster,
+            roster: Roster::default(),
+            overlays: Vec::new(),
+            status: options.keymap_warning.map(Status::Error),
+            pending: Vec::new(),
+            reminders: Vec::new(),
+            quit: false,
+        };
+        app.reload()?;
+        if app.branch.is_none() {
+            app.overlays.push(Overlay::Welcome);
+        }
+        Ok(app)
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        self.store.as_ref()
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    pub fn t(&self, msg: Msg) -> &'static str {
+        msg.get(self.lang)
+    }
+
+    /// Reads the branch and members again after a write.
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.branch = self.store.branch()?;
+        self.roster.load(self.store.members()?);
+        let today = self.today();
+        self.reminders = self
+            .roster
+            .members()
+            .iter()
+            .filter_map(|m| probation_reminder(m, today, &self.calendar))
+            .collect();
+        self.reminders.sort_by_key(|r| r.ends);
+        Ok(())
+    }
+
+    /// The keymap section that receives keys now.
+    pub fn section(&self) -> Section {
+        match self.overlays.last() {
+            Some(o) => o.section(),
+            None if self.screen == Screen::Roster && self.roster.searching => Section::Search,
+            None => self.screen.section(),
+        }
+    }
+
+    /// Handles one terminal key; returns whether the screen must be drawn again.
+    pub fn handle_key(&mut self, event: KeyEvent) -> bool {
+        let Some(key) = Key::from_event(&event) else { return false };
+        self.handle(key)
+    }
+
+    /// Handles one key.
+    pub fn handle(&mut self, key: Key) -> bool {
+        let section = self.section();
+        let had_status = self.status.take().is_some();
+        if section.is_text_entry()
+            && self.pending.is_empty()
+            && let Some(c) = key.printable()
+        {
+            self.type_char(c);
+            return true;
+        }
+        match self.keymap.resolve(section, &self.pending, key) {
+            Lookup::Pending => {
+                self.pending.push(key);
+                true
+            }
+            Lookup::Action(action) => {
+                self.pending.clear();
+                self.update(action);
+                true
+            }
+            Lookup::Unbound => {
+                let was_pending = !self.pending.is_empty();
+                self.pending.clear();
+                self.edit_key(key) || was_pending || had_status
+            }
+        }
+    }
+
+    /// Pasted text (bracketed paste) goes to the field being typed in, if any.
+    pub fn paste(&mut self, text: &str) -> bool {
+        match self.overlays.last_mut() {
+            Some(Overlay::Form(form)) => {
+                form.paste(text);
+                true
+            }
+            None if self.roster.searching => {
+                self.roster.query.insert_str(text);
+                self.roster.refilter();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn type_char(&mut self, c: char) {
+        match self.overlays.last_mut() {
+            Some(Overlay::Form(form)) => form.type_char(c),
+            _ => {
+                self.roster.query.insert(c);
+                self.roster.refilter();
+            }
+        }
+    }
+
+    fn edit_key(&mut self, key: Key) -> bool {
+        match self.overlays.last_mut() {
+            Some(Overlay::Form(form)) => form.edit_key(key),
+            None if self.roster.searching => {
+                use crate::keymap::Code;
+                let q = &mut self.roster.query;
+                match key.code {
+                    Code::Backspace => q.backspace(),
+                    Code::Delete => q.delete(),
+                    Code::Left => q.left(),
+                    Code::Right => q.right(),
+                    Code::Home => q.home(),
+                    Code::End => q.end(),
+                    Code::Char('w') if key.ctrl => q.delete_word(),
+                    _ => return false,
+                }
+                self.roster.refilter();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Applies an action to whatever has the keys.
+    pub fn update(&mut self, action: Action) {
+        match self.overlays.last().map(Overlay::section) {
+            Some(Section::Welcome) => self.update_welcome(action),
+            Some(Section::Help) => self.update_help(action),
+            Some(Section::Detail) => self.update_detail(action),
+            Some(Section::Form) => self.update_form(action),
+            Some(Section::Confirm) => self.update_confirm(action),
+            _ => self.update_screen(action),
+        }
+    }
+
+    fn update_global(&mut self, action: Action) -> bool {
+        let idx = Screen::ALL.iter().position(|s| *s == self.screen).unwrap_or(0);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlays.push(Overlay::Help { section: self.section(), scroll: 0 }),
+            Action::NextScreen => self.screen = Screen::ALL[(idx + 1) % Screen::ALL.len()],
+            Action::PrevScreen => self.screen = Screen::ALL[(idx + Screen::ALL.len() - 1) % Screen::ALL.len()],
+            Action::ScreenRoster => self.screen = Screen::Roster,
+            Action::ScreenMeetings => self.screen = Screen::Meetings,
+            Action::ScreenResolutions => self.screen = Screen::Resolutions,
+            Action::ScreenTasks => self.screen = Screen::Tasks,
+            _ => return false,
+        }
+        true
+    }
+
+    fn update_screen(&mut self, action: Action) {
+        if self.screen == Screen::Roster && self.update_roster(action) {
+            return;
+        }
+        self.update_global(action);
+    }
+
+    /// Rows a page key moves: the visible table's height.
+    fn page(&self) -> isize {
+        self.roster.page_rows.get().max(1) as isize
+    }
+
+    fn update_roster(&mut self, action: Action) -> bool {
+        let today = self.today();
+        match action {
+            Action::MoveUp => self.roster.move_by(-1),
+            Action::MoveDown => self.roster.move_by(1),
+            Action::PageUp => self.roster.move_by(-self.page()),
+            Action::PageDown => self.roster.move_by(self.page()),
+            Action::First => self.roster.first(),
+            Action::Last => self.roster.last(),
+            Action::Search => self.roster.searching = true,
+            Action::Confirm if self.roster.searching => self.roster.searching = false,
+            Action::Cancel if self.roster.searching => {
+                self.roster.searching = false;
+                self.roster.query.clear();
+                self.roster.refilter();
+            }
+            Action::Cancel => self.roster.clear_filters(),
+            Action::FilterStanding => self.roster.cycle_standing(),
+            Action::FilterActivity => self.roster.cycle_activity(),
+            Action::FilterRole => self.roster.cycle_role(),
+            Action::New => {
+                self.roster.searching = false;
+                self.overlays.push(Overlay::Form(Box::new(roster::member_form(self.lang, None))));
+            }
+            Action::Open | Action::Edit | Action::ChangeStatus | Action::Delete => {
+                self.roster.searching = false;
+                let Some(m) = self.roster.selected_member() else { return true };
+                let overlay = match action {
+                    Action::Open => Overlay::Detail,
+                    Action::Edit => Overlay::Form(Box::new(roster::member_form(self.lang, Some(m)))),
+                    Action::ChangeStatus => Overlay::Form(Box::new(roster::status_form(self.lang, m, today))),
+                    _ => Overlay::Confirm(Confirm::DeleteMember(m.id, m.full_name())),
+                };
+                self.overlays.push(overlay);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn update_detail(&mut self, action: Action) {
+        match action {
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            Action::MoveUp => self.roster.move_by(-1),
+            Action::MoveDown => self.roster.move_by(1),
+            Action::Edit | Action::ChangeStatus | Action::Delete => {
+                self.update_roster(action);
+            }
+            _ => {}
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        if let Some(Overlay::Help { scroll, .. }) = self.overlays.last_mut() {
+            match action {
+                Action::MoveUp => *scroll = scroll.saturating_sub(1),
+                Action::MoveDown => *scroll += 1,
+                Action::Cancel => {
+                    self.overlays.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn update_welcome(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::CreateBranch => {
+                let form = crate::app::form::branch_form(self.lang, self.branch.as_ref());
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            Action::LoadDemo => {
+                let today = self.today();
+                let now = self.clock.now();
+                let result = crate::demo::generate(self.store.as_ref(), &crate::demo::DemoOptions::default(), today, now)
+                    .and_then(|_| self.reload());
+                match result {
+                    Ok(()) => {
+                        self.overlays.retain(|o| *o != Overlay::Welcome);
+                        let n = self.roster.members().len();
+                        self.status = Some(Status::Info(Msg::DemoLoaded.fill(self.lang, &[("n", &n)])));
+                    }
+                    Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_confirm(&mut self, action: Action) {
+        let Some(Overlay::Confirm(what)) = self.overlays.last().cloned() else { return };
+        match action {
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            Action::Confirm => {
+                self.overlays.pop();
+                match what {
+                    Confirm::DeleteMember(id, name) => self.delete_member(id, &name),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn delete_member(&mut self, id: MemberId, name: &str) {
+        let now = self.clock.now();
+        match self.store.delete_member(id, now) {
+            Ok(()) => {
+                self.overlays.retain(|o| *o != Overlay::Detail);
+                self.status = Some(Status::Info(Msg::Deleted.fill(self.lang, &[("name", &name)])));
+            }
+            Err(StoreError::Referenced(n)) => {
+                self.status =
+                    Some(Status::Error(Msg::DeleteRefused.fill(self.lang, &[("name", &name), ("n", &n)])));
+            }
+            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+        }
+        if let Err(e) = self.reload() {
+            self.status = Some(Status::Error(self.store_error(&e)));
+        }
+    }
+
+    fn update_form(&mut self, action: Action) {
+        let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
+        match action {
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            Action::NextField => form.next_field(),
+            Action::PrevField => form.prev_field(),
+            Action::Confirm if !form.on_last_field() => form.next_field(),
+            Action::Confirm | Action::Save => self.submit_form(),
+            _ => {}
+        }
+    }
+
+    /// Saves what the top form describes; on a problem, shows it under its field and
+    /// saves nothing.
+    fn submit_form(&mut self) {
+        let Some(Overlay::Form(form)) = self.overlays.last() else { return };
+        let form = form.as_ref().clone();
+        let now = self.clock.now();
+        let today = now.date();
+        let outcome: Result<Result<String, form::FieldError>, StoreError> = (|| match form.purpose {
+            FormPurpose::NewMember | FormPurpose::EditMember(_) => {
+                let base = match form.purpose {
+                    FormPurpose::EditMember(id) => self.store.member(id)?,
+                    _ => None,
+                };
+                let mut member = match roster::member_from_form(&form, base.as_ref()) {
+                    Ok(m) => m,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let verb = if base.is_some() { "edit" } else { "add" };
+                self.store.save_member(&mut member, now, verb)?;
+                self.roster.load(self.store.members()?);
+                self.roster.select_id(member.id);
+                Ok(Ok(self.t(Msg::Saved).to_string()))
+            }
+            FormPurpose::Status(id) => {
+                let mut member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
+                let (to, date, reason) = match roster::status_from_form(&form, &member, today) {
+                    Ok(c) => c,
+                    Err(e) => return Ok(Err(e)),
+                };
+                member.change_activity(to, date, &reason);
+                self.store.save_member(&mut member, now, "status")?;
+                let status = self.t(labels::activity(to));
+                Ok(Ok(Msg::StatusChanged.fill(self.lang, &[("name", &member.full_name()), ("status", &status)])))
+            }
+            FormPurpose::Branch => match crate::app::form::branch_from_form(&form) {
+                Ok(branch) => {
+                    self.store.save_branch(&branch)?;
+                    Ok(Ok(self.t(Msg::Saved).to_string()))
+                }
+                Err(e) => Ok(Err(e)),
+            },
+        })();
+        match outcome {
+            Ok(Ok(message)) => {
+                self.overlays.pop();
+                if form.purpose == FormPurpose::Branch {
+                    self.overlays.retain(|o| *o != Overlay::Welcome);
+                }
+                if let Err(e) = self.reload() {
+                    self.status = Some(Status::Error(self.store_error(&e)));
+                } else {
+                    self.status = Some(Status::Info(message));
+                }
+            }
+            Ok(Err(field_error)) => {
+                if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
+                    f.show_error(field_error);
+                }
+            }
+            Err(e) => {
+                let msg = Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]);
+                self.status = Some(Status::Error(msg));
+            }
+        }
+    }
+
+    /// A store error in the user's language.
+    pub fn store_error(&self, e: &StoreError) -> String {
+        store_error_text(e, self.lang)
+    }
+
+    /// Makes everything saved durable (on quit).
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.store.flush()
+    }
+}
+
+/// A store error as a user reads it.
+pub fn store_error_text(e: &StoreError, lang: Lang) -> String {
+    match e {
+        StoreError::InUse(dir) => Msg::ErrInUse.fill(lang, &[("dir", &dir.display())]),
+        StoreError::NewerSchema { found, supported } => {
+            Msg::ErrNewerSchema.fill(lang, &[("found", found), ("supported", supported)])
+        }
+        other => Msg::ErrStorage.fill(lang, &[("err", other)]),
+    }
+}

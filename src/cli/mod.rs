@@ -1,0 +1,315 @@
+//! The command line: open the application, or run one command and exit. Exit 0 on
+//! success, 1 with a one-line reason on stderr, 2 for usage errors (clap's own).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDateTime;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::{App, Clock, FixedClock, Options, SystemClock, store_error_text};
+use crate::domain::calendar::parse_date;
+use crate::export::members;
+use crate::i18n::Lang;
+use crate::keymap::Keymap;
+use crate::store::{Backup, Records, SledStore, Store, StoreError, write_atomic};
+
+#[derive(Parser, Debug)]
+#[command(name = "chibo", version, about = "Sổ tay bí thư chi bộ — the party branch secretary's console")]
+pub struct Cli {
+    /// Where the data lives (default: the platform's data directory).
+    #[arg(long, env = "CHIBO_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Interface language.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use vi or en"))
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Fill the data with a realistic demo branch.
+    Demo {
+        #[arg(long, default_value_t = 40)]
+        members: usize,
+        #[arg(long, default_value_t = 5)]
+        years: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Replace existing data (it is backed up first).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import records from a file.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Export records to a file or standard output.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Write a full JSON backup (default: into the data directory's backups/).
+    Backup { file: Option<PathBuf> },
+    /// Replace the data with a backup.
+    Restore {
+        file: PathBuf,
+        /// Replace existing data (it is backed up first).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Verify the database and print counts.
+    Check,
+    /// Check or show the keymap.
+    Keymap {
+        #[command(subcommand)]
+        what: KeymapWhat,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportWhat {
+    /// Members from a CSV (or JSON) roster; nothing is imported unless every row is valid.
+    Members {
+        file: PathBuf,
+        /// Check the file and show what would be imported, without importing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum RosterFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportWhat {
+    /// The roster, in roster order.
+    Members {
+        #[arg(long, value_enum, default_value_t = RosterFormat::Csv)]
+        format: RosterFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeymapWhat {
+    /// Validate a keymap file (default: the user's keymap.toml).
+    Check { file: Option<PathBuf> },
+    /// Print the effective bindings and where the user file lives.
+    Show,
+}
+
+/// The clock: `CHIBO_TODAY=yyyy-mm-dd` fixes the date (scripts, tests, demos).
+fn clock() -> Box<dyn Clock> {
+    match std::env::var("CHIBO_TODAY").ok().as_deref().and_then(parse_date) {
+        Some(d) => Box::new(FixedClock(d.and_hms_opt(9, 0, 0).unwrap_or_default())),
+        None => Box::new(SystemClock),
+    }
+}
+
+/// Runs the command line; returns the exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    let lang = crate::config::lang(cli.lang);
+    match run(cli, lang) {
+        Ok(()) => 0,
+        Err(e) => {
+            // one line: the outermost message carries what the user needs
+            let msg = match e.downcast_ref::<StoreError>() {
+                Some(se) => store_error_text(se, lang),
+                None => format!("{e:#}"),
+            };
+            eprintln!("chibo: {msg}");
+            1
+        }
+    }
+}
+
+fn open(dir: &Path) -> Result<SledStore> {
+    let store = SledStore::open(dir)?;
+    store.check_schema()?;
+    Ok(store)
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<()> {
+    let dir = crate::config::data_dir(cli.data_dir.as_deref());
+    let clock = clock();
+    let now = clock.now();
+    match cli.command {
+        None => {
+            let store = open(&dir)?;
+            let (keymap, keymap_warning) = crate::config::keymap(lang);
+            let options = Options {
+                lang,
+                keymap,
+                keymap_warning,
+                clock,
+                calendar: crate::config::calendar(),
+                data_dir: dir.clone(),
+            };
+            let app = App::new(Box::new(store), options)?;
+            crate::tui::run(app).context("terminal")?;
+            Ok(())
+        }
+        Some(Command::Demo { members, years, seed, force }) => {
+            let store = open(&dir)?;
+            if !store.is_empty()? {
+                if !force {
+                    bail!("dữ liệu ở {} không trống; dùng --force để thay bằng chi bộ mẫu (dữ liệu cũ được sao lưu trước)", dir.display());
+                }
+                let saved = backup_to_dir(&store, &dir, now)?;
+                eprintln!("đã sao lưu dữ liệu cũ vào {}", saved.display());
+                Backup::take(&store, now)?.emptied().restore_into(&store)?;
+            }
+            let opts = crate::demo::DemoOptions { members, years, seed };
+            let n = crate::demo::generate(&store, &opts, now.date(), now)?;
+            println!("đã tạo chi bộ mẫu: {n} đảng viên ({})", dir.display());
+            Ok(())
+        }
+        Some(Command::Import { what: ImportWhat::Members { file, dry_run } }) => {
+            let bytes = std::fs::read(&file).with_context(|| format!("không đọc được {}", file.display()))?;
+            let store = open(&dir)?;
+            let existing = store.members()?;
+            let parsed = match members::parse(&bytes, &existing) {
+                Ok(p) => p,
+                Err(errors) => {
+                    for e in &errors {
+                        eprintln!("{}: {e}", file.display());
+                    }
+                    bail!("không nhập gì: {} lỗi trong {}", errors.len(), file.display());
+                }
+            };
+            for w in &parsed.warnings {
+                eprintln!("{}: {w}", file.display());
+            }
+            let mut list = parsed.members;
+            if dry_run {
+                println!("kiểm tra xong: {} đảng viên hợp lệ, chưa nhập (--dry-run)", list.len());
+            } else {
+                store.import_members(&mut list, now)?;
+                println!("đã nhập {} đảng viên", list.len());
+            }
+            Ok(())
+        }
+        Some(Command::Export { what: ExportWhat::Members { format, out } }) => {
+            let store = open(&dir)?;
+            let mut list = store.members()?;
+            list.sort_by_cached_key(|m| m.sort_key());
+            let text = match format {
+                RosterFormat::Csv => members::to_csv(&list),
+                RosterFormat::Json => members::to_json(&list),
+            };
+            write_out(out.as_deref(), text.as_bytes())
+        }
+        Some(Command::Backup { file }) => {
+            let store = open(&dir)?;
+            let path = match file {
+                Some(f) => {
+                    write_atomic(&f, Backup::take(&store, now)?.to_json().as_bytes())
+                        .with_context(|| format!("không ghi được {}", f.display()))?;
+                    f
+                }
+                None => backup_to_dir(&store, &dir, now)?,
+            };
+            println!("{}", path.display());
+            Ok(())
+        }
+        Some(Command::Restore { file, force }) => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("không đọc được {}", file.display()))?;
+            let backup = Backup::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let store = open(&dir)?;
+            if !store.is_empty()? {
+                if !force {
+                    bail!("dữ liệu ở {} không trống; dùng --force để thay (dữ liệu hiện tại được sao lưu trước)", dir.display());
+                }
+                let saved = backup_to_dir(&store, &dir, now)?;
+                eprintln!("đã sao lưu dữ liệu hiện tại vào {}", saved.display());
+            }
+            backup.restore_into(&store)?;
+            println!("đã khôi phục {} bản ghi từ {}", backup.record_count(), file.display());
+            Ok(())
+        }
+        Some(Command::Check) => check(&dir),
+        Some(Command::Keymap { what: KeymapWhat::Check { file } }) => {
+            let path = file.unwrap_or_else(crate::config::keymap_path);
+            let text = std::fs::read_to_string(&path).with_context(|| format!("không đọc được {}", path.display()))?;
+            let (_, errors) = Keymap::with_user(&text);
+            if errors.is_empty() {
+                println!("{}: hợp lệ / valid", path.display());
+                Ok(())
+            } else {
+                for e in &errors {
+                    eprintln!("{}:{e}", path.display());
+                }
+                bail!("{} lỗi trong {}", errors.len(), path.display())
+            }
+        }
+        Some(Command::Keymap { what: KeymapWhat::Show }) => {
+            let (map, warning) = crate::config::keymap(lang);
+            let path = crate::config::keymap_path();
+            let state = if path.exists() { "đang dùng / in use" } else { "chưa có / not present" };
+            println!("# tệp phím của người dùng / user keymap: {} ({state})", path.display());
+            if let Some(w) = warning {
+                println!("# {w}");
+            }
+            print!("{}", map.to_toml());
+            Ok(())
+        }
+    }
+}
+
+fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match out {
+        Some(path) => write_atomic(path, bytes).with_context(|| format!("không ghi được {}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(bytes)?;
+            stdout.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// Writes a backup into `<data dir>/backups/` and returns its path.
+fn backup_to_dir(store: &dyn Store, dir: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+    let backups = dir.join("backups");
+    std::fs::create_dir_all(&backups)?;
+    crate::store::secure_path(&backups)?;
+    let path = backups.join(format!("chibo-{}.json", now.format("%Y%m%d-%H%M%S")));
+    write_atomic(&path, Backup::take(store, now)?.to_json().as_bytes())?;
+    Ok(path)
+}
+
+fn check(dir: &Path) -> Result<()> {
+    let store = open(dir)?;
+    let branch = store.branch()?;
+    let list = store.members()?;
+    let on_roster = list.iter().filter(|m| m.activity.on_roster()).count();
+    let audit = store.audit()?.len();
+    let mut ids = std::collections::HashSet::new();
+    for m in &list {
+        if !ids.insert(m.id) {
+            bail!("hai đảng viên cùng mã {}", m.id.0);
+        }
+        m.validate().map_err(|e| anyhow::anyhow!("đảng viên {} (mã {}): {e}", m.full_name(), m.id.0))?;
+    }
+    println!("dữ liệu: {}", dir.display());
+    println!("lược đồ: {}", store.schema_version()?.unwrap_or(0));
+    println!("chi bộ: {}", branch.map(|b| b.name).unwrap_or_else(|| "(chưa có)".into()));
+    println!("đảng viên: {} (trong danh sách {on_roster})", list.len());
+    println!("nhật ký: {audit}");
+    println!("dung lượng: {} KiB", store.size_on_disk()? / 1024);
+    println!("kết quả: tốt");
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! Where data and settings live, and the small settings file.
+
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+use serde::Deserialize;
+
+use crate::domain::calendar::WorkCalendar;
+use crate::i18n::Lang;
+use crate::keymap::Keymap;
+
+fn project() -> Option<ProjectDirs> {
+    ProjectDirs::from("vn", "chibo", "chibo")
+}
+
+/// The data directory: `--data-dir`, then `CHIBO_DATA_DIR` (both given by the CLI as
+/// `explicit`), then the platform's data directory.
+pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(|| project().map(|p| p.data_dir().to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("chibo-data"))
+}
+
+/// The configuration directory (`CHIBO_CONFIG_DIR` overrides it).
+pub fn config_dir() -> PathBuf {
+    std::env::var_os("CHIBO_CONFIG_DIR")
+        .map(PathBuf::from)
+        .or_else(|| project().map(|p| p.config_dir().to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("chibo-config"))
+}
+
+pub fn keymap_path() -> PathBuf {
+    config_dir().join("keymap.toml")
+}
+
+/// `config.toml`: `lang = "en"`.
+#[derive(Debug, Default, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+pub fn settings() -> Settings {
+    std::fs::read_to_string(config_dir().join("config.toml"))
+        .ok()
+        .and_then(|t| toml::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// The language: the command line, then the settings file, then Vietnamese.
+pub fn lang(cli: Option<Lang>) -> Lang {
+    cli.or_else(|| settings().lang.as_deref().and_then(Lang::parse)).unwrap_or_default()
+}
+
+/// The effective keymap and, if the user's file is broken, the warning to show.
+pub fn keymap(lang: Lang) -> (Keymap, Option<String>) {
+    let path = keymap_path();
+    let Ok(text) = std::fs::read_to_string(&path) else { return (Keymap::defaults(), None) };
+    let (map, errors) = Keymap::with_user(&text);
+    if errors.is_empty() {
+        return (map, None);
+    }
+    let first = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+    let warning = crate::i18n::Msg::KeymapWarning.fill(lang, &[("path", &path.display()), ("err", &first)]);
+    (map, Some(warning))
+}
+
+/// The holidays: shipped ones and a user's `holidays.toml`.
+pub fn calendar() -> WorkCalendar {
+    let mut cal = WorkCalendar::vietnam();
+    if let Ok(text) = std::fs::read_to_string(config_dir().join("holidays.toml")) {
+        // a broken user file leaves the shipped holidays in force
+        let _ = cal.add_toml(&text);
+    }
+    cal
+}

@@ -1,0 +1,6 @@
+//! Pure types and rules of the branch's work, with no I/O.
+
+pub mod branch;
+pub mod calendar;
+pub mod member;
+pub mod text;

@@ -1,0 +1,3 @@
+//! Documents and files chibo writes and reads: the roster as CSV and JSON.
+
+pub mod members;

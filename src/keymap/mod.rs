@@ -1,0 +1,460 @@
+//! Keymaps: the shipped map (`keymaps/default.toml`, embedded), a user's overrides merged
+//! key by key, validation, and the lookup from keys to actions.
+
+mod notation;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub use notation::{Code, Key, seq_to_string};
+
+use crate::app::Action;
+
+/// The shipped map.
+pub const DEFAULT_KEYMAP: &str = include_str!("../../keymaps/default.toml");
+
+/// A keymap section: one per screen or mode, then `global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Global,
+    Roster,
+    Meetings,
+    Resolutions,
+    Tasks,
+    Search,
+    Detail,
+    Form,
+    Confirm,
+    Welcome,
+    Help,
+}
+
+impl Section {
+    pub const ALL: [Section; 11] = [
+        Section::Global,
+        Section::Roster,
+        Section::Meetings,
+        Section::Resolutions,
+        Section::Tasks,
+        Section::Search,
+        Section::Detail,
+        Section::Form,
+        Section::Confirm,
+        Section::Welcome,
+        Section::Help,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Global => "global",
+            Section::Roster => "roster",
+            Section::Meetings => "meetings",
+            Section::Resolutions => "resolutions",
+            Section::Tasks => "tasks",
+            Section::Search => "search",
+            Section::Detail => "detail",
+            Section::Form => "form",
+            Section::Confirm => "confirm",
+            Section::Welcome => "welcome",
+            Section::Help => "help",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Sections where typing goes to a text field: printable keys are never commands.
+    pub fn is_text_entry(self) -> bool {
+        matches!(self, Section::Search | Section::Form)
+    }
+
+    /// Modal sections do not fall back to `global`: a form or a question must be
+    /// answered before a screen key works again.
+    pub fn falls_back_to_global(self) -> bool {
+        !matches!(self, Section::Form | Section::Confirm | Section::Welcome | Section::Help)
+    }
+
+    /// Actions that must keep a key, or the user could get stuck.
+    fn required(self) -> &'static [Action] {
+        match self {
+            Section::Global => &[Action::Help, Action::Quit, Action::MoveUp, Action::MoveDown],
+            Section::Roster => &[Action::Search, Action::New, Action::Edit, Action::Open],
+            Section::Search => &[Action::Cancel, Action::Confirm],
+            Section::Detail => &[Action::Cancel],
+            Section::Form => &[Action::Save, Action::Cancel, Action::NextField],
+            Section::Confirm => &[Action::Confirm, Action::Cancel],
+            Section::Welcome => &[Action::CreateBranch, Action::LoadDemo, Action::Quit],
+            Section::Help => &[Action::Cancel],
+            Section::Meetings | Section::Resolutions | Section::Tasks => &[],
+        }
+    }
+}
+
+/// One binding, with where it was written (for messages about a user file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub origin: Option<(usize, usize)>,
+}
+
+/// A problem in a keymap file, with its line and column (1-based) when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeymapError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for KeymapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: {}", self.line, self.column, self.message)
+        } else {
+            f.write_str(&self.message)
+        }
+    }
+}
+
+/// What a key (after any pending keys) means in a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Action(Action),
+    /// The keys so far begin a longer sequence: wait for the next key.
+    Pending,
+    Unbound,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keymap {
+    sections: BTreeMap<Section, Vec<Binding>>,
+}
+
+/// One parsed entry: keys → action, or `None` for "none" (unbind).
+type Entry = (Vec<Key>, Option<Action>, (usize, usize));
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rfind('\n').map(|i| before[i + 1..].chars().count()).unwrap_or(before.chars().count()) + 1;
+    (line, column)
+}
+
+fn parse_file(text: &str) -> Result<BTreeMap<Section, Vec<Entry>>, Vec<KeymapError>> {
+    let raw: BTreeMap<String, BTreeMap<String, toml::Spanned<String>>> = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
+            return Err(vec![KeymapError { line, column, message: e.message().trim().to_string() }]);
+        }
+    };
+    let mut errors = Vec::new();
+    let mut out = BTreeMap::new();
+    for (name, entries) in raw {
+        let Some(section) = Section::from_name(&name) else {
+            let offset = text.find(&format!("[{name}]")).unwrap_or(0);
+            let (line, column) = line_col(text, offset);
+            errors.push(KeymapError { line, column, message: format!("unknown section [{name}]") });
+            continue;
+        };
+        let mut list: Vec<Entry> = Vec::new();
+        for (keyname, value) in entries {
+            let at = line_col(text, value.span().start);
+            let keys = match Key::parse_seq(&keyname) {
+                Ok(keys) => keys,
+                Err(msg) => {
+                    errors.push(KeymapError { line: at.0, column: 1, message: format!("\"{keyname}\": {msg}") });
+                    continue;
+                }
+            };
+            let action_name = value.get_ref().as_str();
+            let action = if action_name == "none" {
+                None
+            } else {
+                match Action::from_name(action_name) {
+                    Some(a) => Some(a),
+                    None => {
+                        errors.push(KeymapError {
+                            line: at.0,
+                            column: at.1,
+                            message: format!("unknown action \"{action_name}\""),
+                        });
+                        continue;
+                    }
+                }
+            };
+            if let Some(prev) = list.iter().find(|(k, _, _)| *k == keys) {
+                errors.push(KeymapError {
+                    line: at.0,
+                    column: 1,
+                    message: format!(
+                        "\"{}\" is bound twice in [{name}] (also line {})",
+                        seq_to_string(&keys),
+                        prev.2.0
+                    ),
+                });
+                continue;
+            }
+            list.push((keys, action, at));
+        }
+        out.insert(section, list);
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+impl Keymap {
+    /// The shipped keymap. It is validated by a test, so it always loads.
+    pub fn defaults() -> Keymap {
+        let mut map = Keymap::default();
+        if let Ok(parsed) = parse_file(DEFAULT_KEYMAP) {
+            map.merge(parsed, false);
+        }
+        map
+    }
+
+    fn merge(&mut self, parsed: BTreeMap<Section, Vec<Entry>>, keep_origin: bool) {
+        for (section, entries) in parsed {
+            let list = self.sections.entry(section).or_default();
+            for (keys, action, origin) in entries {
+                list.retain(|b| b.keys != keys);
+                if let Some(action) = action {
+                    list.push(Binding { keys, action, origin: keep_origin.then_some(origin) });
+                }
+            }
+        }
+    }
+
+    /// Parses a keymap file on its own (the shipped one, or `chibo keymap check FILE`)
+    /// and validates it as the whole map.
+    pub fn from_file(text: &str) -> Result<Keymap, Vec<KeymapError>> {
+        let mut map = Keymap::default();
+        map.merge(parse_file(text)?, true);
+        let problems = map.validate();
+        if problems.is_empty() { Ok(map) } else { Err(problems) }
+    }
+
+    /// The defaults with a user's file merged over them. With any error, the defaults
+    /// alone and the errors to show.
+    pub fn with_user(text: &str) -> (Keymap, Vec<KeymapError>) {
+        let defaults = Keymap::defaults();
+        let parsed = match parse_file(text) {
+            Ok(p) => p,
+            Err(errors) => return (defaults, errors),
+        };
+        let mut merged = defaults.clone();
+        merged.merge(parsed, true);
+        let problems = merged.validate();
+        if problems.is_empty() { (merged, Vec::new()) } else { (defaults, problems) }
+    }
+
+    pub fn bindings(&self, section: Section) -> &[Binding] {
+        self.sections.get(&section).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn lookup_in(&self, section: Section, seq: &[Key]) -> Lookup {
+        let mut pending = false;
+        for b in self.bindings(section) {
+            if b.keys == seq {
+                return Lookup::Action(b.action);
+            }
+            if b.keys.len() > seq.len() && b.keys.starts_with(seq) {
+                pending = true;
+            }
+        }
+        if pending { Lookup::Pending } else { Lookup::Unbound }
+    }
+
+    /// What `pending` followed by `key` means in `section`: the section first, then
+    /// `global` (for non-modal sections).
+    pub fn resolve(&self, section: Section, pending: &[Key], key: Key) -> Lookup {
+        let mut seq = pending.to_vec();
+        seq.push(key);
+        match self.lookup_in(section, &seq) {
+            Lookup::Unbound if section.falls_back_to_global() => self.lookup_in(Section::Global, &seq),
+            other => other,
+        }
+    }
+
+    /// The keys bound to an action in a section (then global), in file order.
+    pub fn keys_for(&self, section: Section, action: Action) -> Vec<String> {
+        let mut sections = vec![section];
+        if section.falls_back_to_global() && section != Section::Global {
+            sections.push(Section::Global);
+        }
+        let mut out = Vec::new();
+        for s in sections {
+            for b in self.bindings(s) {
+                // a key the section rebinds no longer reaches global
+                let shadowed = s == Section::Global
+                    && section != Section::Global
+                    && self.bindings(section).iter().any(|o| o.keys == b.keys);
+                if b.action == action && !shadowed {
+                    out.push(seq_to_string(&b.keys));
+                }
+            }
+        }
+        out
+    }
+
+    /// The first key of an action, for footers.
+    pub fn key_for(&self, section: Section, action: Action) -> Option<String> {
+        self.keys_for(section, action).into_iter().next()
+    }
+
+    /// Every problem of the map as a whole.
+    pub fn validate(&self) -> Vec<KeymapError> {
+        let mut errors = Vec::new();
+        let at = |b: &Binding| b.origin.unwrap_or((0, 0));
+        for (section, bindings) in &self.sections {
+            for b in bindings {
+                let (line, column) = at(b);
+                let keys = seq_to_string(&b.keys);
+                if let Some(twin) = b.keys.iter().find_map(|k| k.terminal_twin()) {
+                    errors.push(KeymapError {
+                        line,
+                        column,
+                        message: format!(
+                            "[{}] \"{keys}\": terminals send this key as {twin}, so they cannot be told apart",
+                            section.name()
+                        ),
+                    });
+                }
+                if section.is_text_entry() && b.keys[0].printable().is_some() {
+                    errors.push(KeymapError {
+                        line,
+                        column,
+                        message: format!(
+                            "[{}] \"{keys}\": a printable key is typed into the field here and cannot be a command",
+                            section.name()
+                        ),
+                    });
+                }
+            }
+            // prefix clashes within the section and against global
+            let mut pool: Vec<&Binding> = bindings.iter().collect();
+            if section.falls_back_to_global() && *section != Section::Global {
+                pool.extend(self.bindings(Section::Global));
+            }
+            for a in bindings {
+                for b in &pool {
+                    if b.keys.len() > a.keys.len() && b.keys.starts_with(&a.keys) {
+                        let (line, column) = at(a);
+                        errors.push(KeymapError {
+                            line,
+                            column,
+                            message: format!(
+                                "[{}] \"{}\" is the start of \"{}\", which could never be typed",
+                                section.name(),
+                                seq_to_string(&a.keys),
+                                seq_to_string(&b.keys)
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        for section in Section::ALL {
+            for action in section.required() {
+                if self.keys_for(section, *action).is_empty() {
+                    errors.push(KeymapError {
+                        line: 0,
+                        column: 0,
+                        message: format!("[{}] the action \"{}\" has no key left", section.name(), action_name(*action)),
+                    });
+                }
+            }
+        }
+        errors
+    }
+
+    /// The whole map as TOML, for `chibo keymap show`.
+    pub fn to_toml(&self) -> String {
+        let mut out = String::new();
+        for (section, bindings) in &self.sections {
+            if bindings.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("[{}]\n", section.name()));
+            for b in bindings {
+                out.push_str(&format!("{:<14} = \"{}\"\n", format!("\"{}\"", seq_to_string(&b.keys)), action_name(b.action)));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The snake_case name of an action, as written in keymap files.
+pub fn action_name(action: Action) -> String {
+    let debug = format!("{action:?}");
+    let mut out = String::new();
+    for (i, c) in debug.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> Key {
+        Key::parse(s).unwrap()
+    }
+
+    #[test]
+    fn shipped_map_is_valid() {
+        if let Err(e) = Keymap::from_file(DEFAULT_KEYMAP) {
+            panic!("{e:?}");
+        }
+        assert!(Keymap::defaults().validate().is_empty());
+        assert!(!Keymap::defaults().bindings(Section::Roster).is_empty());
+    }
+
+    #[test]
+    fn action_names_round_trip() {
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(&action_name(*a)), Some(*a));
+        }
+    }
+
+    #[test]
+    fn lookup_section_then_global_and_sequences() {
+        let map = Keymap::defaults();
+        assert_eq!(map.resolve(Section::Roster, &[], key("n")), Lookup::Action(Action::New));
+        assert_eq!(map.resolve(Section::Roster, &[], key("q")), Lookup::Action(Action::Quit));
+        assert_eq!(map.resolve(Section::Roster, &[], key("g")), Lookup::Pending);
+        assert_eq!(map.resolve(Section::Roster, &[key("g")], key("g")), Lookup::Action(Action::First));
+        assert_eq!(map.resolve(Section::Roster, &[], key("x")), Lookup::Unbound);
+        // a form does not fall back to global: q is not quit there
+        assert_eq!(map.resolve(Section::Form, &[], key("q")), Lookup::Unbound);
+    }
+
+    #[test]
+    fn user_file_overrides_key_by_key_and_unbinds() {
+        let (map, errors) = Keymap::with_user("[roster]\nn = \"none\"\ninsert = \"new\"\n[global]\nx = \"quit\"\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(map.resolve(Section::Roster, &[], key("n")), Lookup::Unbound);
+        assert_eq!(map.resolve(Section::Roster, &[], key("insert")), Lookup::Action(Action::New));
+        assert_eq!(map.resolve(Section::Roster, &[], key("x")), Lookup::Action(Action::Quit));
+        // the rest of the defaults stays
+        assert_eq!(map.resolve(Section::Roster, &[], key("q")), Lookup::Action(Action::Quit));
+        assert_eq!(map.keys_for(Section::Roster, Action::New), vec!["insert"]);
+    }
+
+    #[test]
+    fn user_file_errors_fall_back_to_defaults_with_line_and_column() {
+        let (map, errors) = Keymap::with_user("[roster]\nn = \"new\"\nz = \"fly\"\n");
+        assert_eq!(map, Keymap::defaults());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].to_string(), "3:5: unknown action \"fly\"");
+    }
+}

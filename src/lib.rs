@@ -1,0 +1,16 @@
+//! chibo: the secretary's console for a party branch — roster, meetings, minutes,
+//! resolutions and tasks, offline, keyboard only, in Vietnamese.
+
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod export;
+pub mod i18n;
+pub mod keymap;
+pub mod store;
+pub mod tui;
+pub mod ui;

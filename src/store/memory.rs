@@ -1,0 +1,59 @@
+//! The in-memory store used by tests and benchmarks: same contract, no disk.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use super::{Batch, Result, Store, StoreError, Tree};
+
+#[derive(Default)]
+pub struct MemoryStore {
+    trees: Mutex<BTreeMap<Tree, BTreeMap<Vec<u8>, Vec<u8>>>>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, BTreeMap<Tree, BTreeMap<Vec<u8>, Vec<u8>>>>> {
+        self.trees.lock().map_err(|_| StoreError::Io("in-memory store poisoned".into()))
+    }
+}
+
+impl Store for MemoryStore {
+    fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        Ok(self.lock()?.get(&tree).and_then(|t| t.get(key).cloned()))
+    }
+
+    fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        Ok(self
+            .lock()?
+            .get(&tree)
+            .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default())
+    }
+
+    fn apply(&self, batch: Batch) -> Result<()> {
+        let mut trees = self.lock()?;
+        for (tree, key, value) in batch.ops {
+            let t = trees.entry(tree).or_default();
+            match value {
+                Some(v) => {
+                    t.insert(key, v);
+                }
+                None => {
+                    t.remove(&key);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn generate_id(&self) -> Result<u64> {
+        super::records::next_id(self)
+    }
+
+    fn flush(&self) -> Result<()> {
+        Ok(())
+    }
+}

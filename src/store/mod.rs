@@ -1,0 +1,110 @@
+//! Where the branch's records live: a small key–value `Store` trait with a sled
+//! implementation and an in-memory one for tests, and the typed records on top.
+
+mod backup;
+mod memory;
+mod records;
+mod sled_store;
+
+use std::path::PathBuf;
+
+pub use backup::{Backup, BackupError, write_atomic};
+pub use memory::MemoryStore;
+pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
+pub use sled_store::{SledStore, secure_path};
+
+/// The trees of the database, one per kind of record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tree {
+    Meta,
+    Members,
+    Meetings,
+    Resolutions,
+    Tasks,
+    Audit,
+}
+
+impl Tree {
+    pub const ALL: [Tree; 6] = [Tree::Meta, Tree::Members, Tree::Meetings, Tree::Resolutions, Tree::Tasks, Tree::Audit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Tree::Meta => "meta",
+            Tree::Members => "members",
+            Tree::Meetings => "meetings",
+            Tree::Resolutions => "resolutions",
+            Tree::Tasks => "tasks",
+            Tree::Audit => "audit",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Tree> {
+        Tree::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// Writes that belong together: applied all or none.
+#[derive(Debug, Default, Clone)]
+pub struct Batch {
+    pub(crate) ops: Vec<(Tree, Vec<u8>, Option<Vec<u8>>)>,
+}
+
+impl Batch {
+    pub fn put(&mut self, tree: Tree, key: impl Into<Vec<u8>>, value: Vec<u8>) {
+        self.ops.push((tree, key.into(), Some(value)));
+    }
+
+    pub fn remove(&mut self, tree: Tree, key: impl Into<Vec<u8>>) {
+        self.ops.push((tree, key.into(), None));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+}
+
+/// What can go wrong with the data, in words a secretary understands (the CLI and
+/// the screens translate these with `i18n`).
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the data in {0} is open in another chibo window")]
+    InUse(PathBuf),
+    #[error("the data was written by a newer chibo (schema {found}); this version reads up to {supported}")]
+    NewerSchema { found: u32, supported: u32 },
+    #[error("cannot read or write the data: {0}")]
+    Io(String),
+    #[error("a record in {tree} is damaged: {detail}")]
+    Corrupt { tree: &'static str, detail: String },
+    #[error("the member is referred to by {0} record(s) and cannot be deleted")]
+    Referenced(usize),
+    #[error("no such record")]
+    NotFound,
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        StoreError::Io(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        StoreError::Io(e.to_string())
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The storage engine: bytes in trees, atomic batches, ids, durability. Everything typed
+/// is written once on top of it (`records.rs`), so both engines behave the same.
+pub trait Store: Send {
+    fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>>;
+    /// Every entry of a tree in key order.
+    fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>>;
+    /// Applies every write of the batch or none of them.
+    fn apply(&self, batch: Batch) -> Result<()>;
+    /// A new key, never given before (also not after a restore).
+    fn generate_id(&self) -> Result<u64>;
+    /// Makes every applied batch durable.
+    fn flush(&self) -> Result<()>;
+}

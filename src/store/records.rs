@@ -1,0 +1,184 @@
+//! Typed records over any `Store`: the schema version, the branch, members, audit
+//! entries. Written once, so the sled and in-memory stores behave alike.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+
+use super::{Batch, Result, Store, StoreError, Tree};
+use crate::domain::branch::Branch;
+use crate::domain::member::{Member, MemberId};
+
+/// The schema this chibo writes. A database with a higher number is refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const KEY_SCHEMA: &[u8] = b"schema_version";
+const KEY_BRANCH: &[u8] = b"branch";
+const KEY_NEXT_ID: &[u8] = b"next_id";
+
+/// A record that names a member, which keeps the member from being deleted. No kind
+/// of record names members yet; meetings, resolutions and tasks add their variants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reference {}
+
+/// One line of the audit trail: what changed, when. Never holds personal details
+/// beyond the record's id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: NaiveDateTime,
+    pub action: String,
+    #[serde(default)]
+    pub member: Option<MemberId>,
+    #[serde(default)]
+    pub detail: String,
+}
+
+pub(crate) fn id_key(id: u64) -> [u8; 8] {
+    id.to_be_bytes()
+}
+
+pub(crate) fn key_id(key: &[u8]) -> Option<u64> {
+    Some(u64::from_be_bytes(key.try_into().ok()?))
+}
+
+fn decode<T: DeserializeOwned>(tree: Tree, bytes: &[u8]) -> Result<T> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt { tree: tree.name(), detail: e.to_string() })
+}
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    // Our records are plain data (no maps with non-string keys): this cannot fail.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// The id counter lives in `meta`, so that a restore can move it past every restored key.
+pub(crate) fn next_id<S: Store + ?Sized>(store: &S) -> Result<u64> {
+    let current = match store.get(Tree::Meta, KEY_NEXT_ID)? {
+        Some(bytes) => key_id(&bytes).ok_or(StoreError::Corrupt { tree: "meta", detail: "next_id".into() })?,
+        None => 0,
+    };
+    let next = current + 1;
+    let mut batch = Batch::default();
+    batch.put(Tree::Meta, KEY_NEXT_ID, id_key(next).to_vec());
+    store.apply(batch)?;
+    Ok(next)
+}
+
+pub(crate) fn set_next_id<S: Store + ?Sized>(store: &S, batch: &mut Batch) -> Result<()> {
+    let mut max = 0;
+    for tree in Tree::ALL.into_iter().filter(|t| *t != Tree::Meta) {
+        for (k, _) in store.scan(tree)? {
+            max = max.max(key_id(&k).unwrap_or(0));
+        }
+    }
+    batch.put(Tree::Meta, KEY_NEXT_ID, id_key(max).to_vec());
+    Ok(())
+}
+
+/// Typed access, for every store.
+pub trait Records: Store {
+    /// Checks the schema version, writing it on a new database.
+    fn check_schema(&self) -> Result<()> {
+        match self.get(Tree::Meta, KEY_SCHEMA)? {
+            None => {
+                let mut b = Batch::default();
+                b.put(Tree::Meta, KEY_SCHEMA, SCHEMA_VERSION.to_string().into_bytes());
+                self.apply(b)
+            }
+            Some(bytes) => {
+                let found: u32 = std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(|s| s.parse().ok())
+                    .ok_or(StoreError::Corrupt { tree: "meta", detail: "schema_version".into() })?;
+                if found > SCHEMA_VERSION {
+                    Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION })
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    fn schema_version(&self) -> Result<Option<u32>> {
+        Ok(self
+            .get(Tree::Meta, KEY_SCHEMA)?
+            .and_then(|b| std::str::from_utf8(&b).ok().and_then(|s| s.parse().ok())))
+    }
+
+    fn branch(&self) -> Result<Option<Branch>> {
+        self.get(Tree::Meta, KEY_BRANCH)?.map(|b| decode(Tree::Meta, &b)).transpose()
+    }
+
+    fn save_branch(&self, branch: &Branch) -> Result<()> {
+        let mut b = Batch::default();
+        b.put(Tree::Meta, KEY_BRANCH, encode(branch));
+        self.apply(b)?;
+        self.flush()
+    }
+
+    fn members(&self) -> Result<Vec<Member>> {
+        self.scan(Tree::Members)?.iter().map(|(_, v)| decode(Tree::Members, v)).collect()
+    }
+
+    fn member(&self, id: MemberId) -> Result<Option<Member>> {
+        self.get(Tree::Members, &id_key(id.0))?.map(|b| decode(Tree::Members, &b)).transpose()
+    }
+
+    /// Saves a member (a new one gets its id here) with an audit line, durably.
+    fn save_member(&self, member: &mut Member, at: NaiveDateTime, action: &str) -> Result<()> {
+        let mut batch = Batch::default();
+        if member.id.0 == 0 {
+            member.id = MemberId(self.generate_id()?);
+        }
+        batch.put(Tree::Members, id_key(member.id.0), encode(member));
+        let entry = AuditEntry { at, action: action.into(), member: Some(member.id), detail: String::new() };
+        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
+        self.apply(batch)?;
+        self.flush()
+    }
+
+    /// Adds many members in one transaction: all of them or none.
+    fn import_members(&self, members: &mut [Member], at: NaiveDateTime) -> Result<()> {
+        let mut batch = Batch::default();
+        for m in members.iter_mut() {
+            m.id = MemberId(self.generate_id()?);
+            batch.put(Tree::Members, id_key(m.id.0), encode(m));
+        }
+        let entry = AuditEntry { at, action: "import".into(), member: None, detail: format!("{}", members.len()) };
+        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
+        self.apply(batch)?;
+        self.flush()
+    }
+
+    /// What refers to a member. The audit trail does not hold a member back from
+    /// deletion; meetings, resolutions and tasks will.
+    fn member_references(&self, _id: MemberId) -> Result<Vec<Reference>> {
+        Ok(Vec::new())
+    }
+
+    /// Deletes a member nothing refers to (one added by mistake).
+    fn delete_member(&self, id: MemberId, at: NaiveDateTime) -> Result<()> {
+        let refs = self.member_references(id)?;
+        if !refs.is_empty() {
+            return Err(StoreError::Referenced(refs.len()));
+        }
+        if self.member(id)?.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        let mut batch = Batch::default();
+        batch.remove(Tree::Members, id_key(id.0));
+        let entry = AuditEntry { at, action: "delete".into(), member: Some(id), detail: String::new() };
+        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
+        self.apply(batch)?;
+        self.flush()
+    }
+
+    fn audit(&self) -> Result<Vec<AuditEntry>> {
+        self.scan(Tree::Audit)?.iter().map(|(_, v)| decode(Tree::Audit, v)).collect()
+    }
+
+    /// Whether the database holds any branch data at all.
+    fn is_empty(&self) -> Result<bool> {
+        Ok(self.branch()?.is_none() && self.scan(Tree::Members)?.is_empty())
+    }
+}
+
+impl<S: Store + ?Sized> Records for S {}

@@ -1,0 +1,154 @@
+//! The sled-backed store: one database per data directory, opened once per process,
+//! guarded by a lock file so a second chibo gets a clear message.
+
+use std::fs::{self, File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+
+use super::{Batch, Result, Store, StoreError, Tree};
+
+/// sled's page cache; its default (1 GiB) is far beyond a branch's data.
+const CACHE_BYTES: u64 = 8 * 1024 * 1024;
+/// sled flushes on its own at this interval: the bound on typing lost to a power cut.
+const FLUSH_EVERY_MS: u64 = 500;
+
+pub struct SledStore {
+    db: sled::Db,
+    trees: Vec<sled::Tree>,
+    dir: PathBuf,
+    _lock: File,
+}
+
+impl SledStore {
+    /// Opens (creating if needed) the database under `data_dir`.
+    pub fn open(data_dir: &Path) -> Result<Self> {
+        create_private_dir(data_dir)?;
+        let lock_path = data_dir.join("chibo.lock");
+        let lock = OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path)?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Err(StoreError::InUse(data_dir.to_path_buf())),
+            Err(fs::TryLockError::Error(e)) => return Err(e.into()),
+        }
+        let db_dir = data_dir.join("db");
+        let db = sled::Config::new()
+            .path(&db_dir)
+            .cache_capacity(CACHE_BYTES)
+            .flush_every_ms(Some(FLUSH_EVERY_MS))
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Corruption { .. } => {
+                    StoreError::Corrupt { tree: "db", detail: e.to_string() }
+                }
+                other => StoreError::from(other),
+            })?;
+        let trees = Tree::ALL
+            .iter()
+            .map(|t| db.open_tree(t.name()))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        secure_path(data_dir)?;
+        Ok(SledStore { db, trees, dir: data_dir.to_path_buf(), _lock: lock })
+    }
+
+    fn tree(&self, t: Tree) -> &sled::Tree {
+        // `trees` holds one entry per `Tree::ALL`, in that order.
+        &self.trees[Tree::ALL.iter().position(|x| *x == t).unwrap_or(0)]
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Bytes the database takes on disk.
+    pub fn size_on_disk(&self) -> Result<u64> {
+        Ok(self.db.size_on_disk()?)
+    }
+}
+
+impl Store for SledStore {
+    fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        Ok(self.tree(tree).get(key)?.map(|v| v.to_vec()))
+    }
+
+    fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        self.tree(tree)
+            .iter()
+            .map(|r| r.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(StoreError::from))
+            .collect()
+    }
+
+    fn apply(&self, batch: Batch) -> Result<()> {
+        if batch.ops.is_empty() {
+            return Ok(());
+        }
+        let result: std::result::Result<(), TransactionError<()>> =
+            self.trees.as_slice().transaction(|tx| {
+                for (tree, key, value) in &batch.ops {
+                    let i = Tree::ALL.iter().position(|x| x == tree).unwrap_or(0);
+                    match value {
+                        Some(v) => {
+                            tx[i].insert(key.as_slice(), v.as_slice())?;
+                        }
+                        None => {
+                            tx[i].remove(key.as_slice())?;
+                        }
+                    }
+                }
+                Ok::<(), ConflictableTransactionError<()>>(())
+            });
+        result.map_err(|e| match e {
+            TransactionError::Abort(()) => StoreError::Io("transaction aborted".into()),
+            TransactionError::Storage(s) => StoreError::from(s),
+        })
+    }
+
+    fn generate_id(&self) -> Result<u64> {
+        super::records::next_id(self)
+    }
+
+    fn flush(&self) -> Result<()> {
+        self.db.flush()?;
+        Ok(())
+    }
+}
+
+impl Drop for SledStore {
+    fn drop(&mut self) {
+        // Best effort: sled also flushes on drop; the files created since opening get
+        // the owner-only mode too.
+        let _ = self.db.flush();
+        let _ = secure_path(&self.dir);
+    }
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        fs::create_dir_all(dir)?;
+    }
+    secure_path(dir)
+}
+
+/// Makes a directory tree owner-only: folders 0700, files 0600 (Unix). Members' personal
+/// data must not be readable by other accounts on a shared laptop.
+pub fn secure_path(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = fs::symlink_metadata(path)?;
+        if meta.is_dir() {
+            if meta.permissions().mode() & 0o777 != 0o700 {
+                fs::set_permissions(path, fs::Permissions::from_mode(0o700))?;
+            }
+            for entry in fs::read_dir(path)? {
+                secure_path(&entry?.path())?;
+            }
+        } else if meta.is_file() && meta.permissions().mode() & 0o777 != 0o600 {
+            fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}

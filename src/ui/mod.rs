@@ -1,0 +1,138 @@
+//! Rendering: a pure function of `&App` into a ratatui `Frame`. Header with the branch
+//! and date, the screen, the message line, and a footer of keys from the effective map.
+
+mod overlay;
+pub mod roster;
+mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{Action, App, Screen, Status};
+use crate::domain::calendar::format_date;
+use crate::i18n::Msg;
+use crate::keymap::Section;
+
+/// Below this size the layout cannot hold a roster line.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(app, frame, area);
+        return;
+    }
+    let [header, tabs, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(app, frame, header, tabs);
+    match app.screen {
+        Screen::Roster => roster::render(app, frame, body),
+        Screen::Meetings => render_empty(app, frame, body, Msg::EmptyMeetings),
+        Screen::Resolutions => render_empty(app, frame, body, Msg::EmptyResolutions),
+        Screen::Tasks => render_empty(app, frame, body, Msg::EmptyTasks),
+    }
+    render_status(app, frame, status);
+    render_footer(app, frame, footer);
+    for o in &app.overlays {
+        overlay::render(app, o, frame, body);
+    }
+}
+
+fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let need = Msg::TooSmallNeed.fill(app.lang, &[("w", &MIN_WIDTH), ("h", &MIN_HEIGHT)]);
+    let text = vec![Line::from(app.t(Msg::TooSmall)), Line::from(need)];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
+    let branch = app.branch.as_ref().map(|b| b.name.as_str()).unwrap_or(app.t(Msg::NoBranch));
+    let date = format_date(app.today());
+    let left = format!(" {} · {}", app.t(Msg::AppName), branch);
+    let pad = (header.width as usize).saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + date.len() + 1);
+    let line = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(pad)), Span::raw(date), Span::raw(" ")]);
+    frame.render_widget(Paragraph::new(line).style(theme::header()), header);
+
+    let mut spans = Vec::new();
+    for (i, s) in Screen::ALL.iter().enumerate() {
+        let style = if *s == app.screen { theme::tab_active() } else { theme::tab() };
+        spans.push(Span::styled(format!(" {} {} ", i + 1, app.t(s.title())), style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+}
+
+fn render_empty(app: &App, frame: &mut Frame, area: Rect, msg: Msg) {
+    let inner = area.inner(ratatui::layout::Margin { horizontal: 2, vertical: 1 });
+    frame.render_widget(Paragraph::new(app.t(msg)).style(theme::dim()).wrap(Wrap { trim: true }), inner);
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let line = match &app.status {
+        Some(Status::Info(s)) => Line::styled(format!(" {s}"), theme::info()),
+        Some(Status::Error(s)) => Line::styled(format!(" {s}"), theme::error()),
+        None if !app.pending.is_empty() => {
+            Line::styled(format!(" {} …", crate::keymap::seq_to_string(&app.pending)), theme::key())
+        }
+        None => Line::default(),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The actions worth a place in the footer, per section.
+fn footer_actions(section: Section) -> &'static [Action] {
+    match section {
+        Section::Roster => &[
+            Action::Search,
+            Action::New,
+            Action::Open,
+            Action::Edit,
+            Action::ChangeStatus,
+            Action::FilterStanding,
+            Action::FilterActivity,
+            Action::Help,
+            Action::Quit,
+        ],
+        Section::Search => &[Action::Confirm, Action::Cancel],
+        Section::Detail => &[Action::Edit, Action::ChangeStatus, Action::Delete, Action::Cancel],
+        Section::Form => &[Action::NextField, Action::Save, Action::Cancel],
+        Section::Confirm => &[Action::Confirm, Action::Cancel],
+        Section::Welcome => &[Action::CreateBranch, Action::LoadDemo, Action::Quit],
+        Section::Help => &[Action::Cancel],
+        _ => &[Action::NextScreen, Action::Help, Action::Quit],
+    }
+}
+
+/// "key description" pairs for the footer, from the effective keymap.
+pub fn hints(app: &App, section: Section, actions: &[Action]) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for a in actions {
+        if let Some(k) = app.keymap.key_for(section, *a) {
+            spans.push(Span::styled(k, theme::key()));
+            spans.push(Span::raw(format!(" {}  ", app.t(a.describe()))));
+        }
+    }
+    spans
+}
+
+fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
+    let section = app.section();
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(hints(app, section, footer_actions(section)));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}

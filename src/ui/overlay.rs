@@ -1,0 +1,183 @@
+//! Popups: the welcome choice, help generated from the keymap, member details, forms
+//! with inline errors, and confirmations.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{centered, hints, theme};
+use crate::app::form::{FieldKind, Form};
+use crate::app::{Action, App, Confirm, Overlay};
+use crate::i18n::Msg;
+use crate::keymap::{Section, action_name, seq_to_string};
+
+pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+    match overlay {
+        Overlay::Welcome => welcome(app, frame, area),
+        Overlay::Help { section, scroll } => help(app, *section, *scroll, frame, area),
+        Overlay::Detail => detail(app, frame, area),
+        Overlay::Form(form) => render_form(app, form, frame, area),
+        Overlay::Confirm(c) => confirm(app, c, frame, area),
+    }
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .title(Span::styled(format!(" {title} "), theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+fn welcome(app: &App, frame: &mut Frame, area: Rect) {
+    let rect = centered(area, 64, 11);
+    let inner = popup(frame, rect, app.t(Msg::WelcomeTitle));
+    let dir = app.data_dir.display().to_string();
+    let key = |a| app.keymap.key_for(Section::Welcome, a).unwrap_or_default();
+    let lines = vec![
+        Line::from(Msg::WelcomeBody.fill(app.lang, &[("dir", &dir)])),
+        Line::default(),
+        Line::from(vec![Span::styled(format!("  {}  ", key(Action::CreateBranch)), theme::key()), Span::raw(app.t(Msg::WelcomeCreate))]),
+        Line::from(vec![Span::styled(format!("  {}  ", key(Action::LoadDemo)), theme::key()), Span::raw(app.t(Msg::WelcomeDemo))]),
+        Line::from(vec![Span::styled(format!("  {}  ", key(Action::Quit)), theme::key()), Span::raw(app.t(Msg::WelcomeQuit))]),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rect) {
+    let screen = app.t(app.screen.title());
+    let rect = centered(area, 70, area.height);
+    let inner = popup(frame, rect, &Msg::HelpTitle.fill(app.lang, &[("screen", &screen)]));
+    let mut lines = Vec::new();
+    let list = |title: Msg, s: Section, lines: &mut Vec<Line>| {
+        let bindings = app.keymap.bindings(s);
+        if bindings.is_empty() {
+            return;
+        }
+        lines.push(Line::styled(app.t(title).to_string(), theme::title()));
+        for b in bindings {
+            let keys = seq_to_string(&b.keys);
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<12}"), theme::key()),
+                Span::raw(app.t(b.action.describe()).to_string()),
+                Span::styled(format!("  ({})", action_name(b.action)), theme::dim()),
+            ]));
+        }
+        lines.push(Line::default());
+    };
+    list(Msg::HelpThisScreen, section, &mut lines);
+    if section.falls_back_to_global() && section != Section::Global {
+        list(Msg::HelpGlobal, Section::Global, &mut lines);
+    }
+    let close = app.keymap.key_for(Section::Help, Action::Cancel).unwrap_or_default();
+    lines.push(Line::styled(Msg::HelpClose.fill(app.lang, &[("key", &close)]), theme::dim()));
+    let scroll = scroll.min(lines.len().saturating_sub(inner.height as usize)) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
+fn detail(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(m) = app.roster.selected_member() else { return };
+    let rect = centered(area, 72, area.height);
+    let inner = popup(frame, rect, app.t(Msg::DetailTitle));
+    frame.render_widget(Paragraph::new(super::roster::detail_lines(app, m)).wrap(Wrap { trim: false }), inner);
+}
+
+const LABEL_WIDTH: usize = 26;
+
+fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
+    let error_rows = usize::from(form.error.is_some());
+    let wanted = (form.fields.len() + error_rows + 4) as u16;
+    let rect = centered(area, 72, wanted);
+    let inner = popup(frame, rect, &form.title);
+    // rows for fields: the inner height less the blank line and the hint line
+    let rows = (inner.height as usize).saturating_sub(2).max(1);
+    let first = (form.focus + 1).saturating_sub(rows.saturating_sub(error_rows));
+    let mut y = inner.y;
+    let value_width = (inner.width as usize).saturating_sub(LABEL_WIDTH + 1);
+    for (i, f) in form.fields.iter().enumerate().skip(first) {
+        if y >= inner.y + rows as u16 {
+            break;
+        }
+        let focused = i == form.focus;
+        let label = format!("{}{}", app.t(f.label), if f.required { " *" } else { "" });
+        let label = format!("{label:>width$} ", width = LABEL_WIDTH);
+        let (value, caret) = match &f.kind {
+            FieldKind::Choice(options) => {
+                let v = options.get(f.choice).map(|m| app.t(*m)).unwrap_or("");
+                (format!("‹ {v} ›"), None)
+            }
+            _ => scrolled(f.input.value(), f.input.cursor_column(), value_width),
+        };
+        let style = if focused { theme::focus_field() } else { ratatui::style::Style::new() };
+        let line = Line::from(vec![
+            Span::styled(label, if focused { theme::title() } else { theme::dim() }),
+            Span::styled(format!("{value:<value_width$}"), style),
+        ]);
+        frame.render_widget(Paragraph::new(line), Rect { x: inner.x, y, width: inner.width, height: 1 });
+        if focused && let Some(col) = caret {
+            let x = inner.x + (LABEL_WIDTH + 1 + col) as u16;
+            if x < inner.right() {
+                frame.set_cursor_position((x, y));
+            }
+        }
+        y += 1;
+        if let Some((ei, msg)) = form.error
+            && ei == i
+            && y < inner.bottom()
+        {
+            let text = format!("{:width$}{}", "", app.t(msg), width = LABEL_WIDTH + 1);
+            frame.render_widget(Paragraph::new(Line::styled(text, theme::error())), Rect { x: inner.x, y, width: inner.width, height: 1 });
+            y += 1;
+        }
+    }
+    let mut hint = vec![Span::raw(" ")];
+    if form.fields.get(form.focus).is_some_and(|f| f.is_choice()) {
+        hint.push(Span::styled(format!("{}  ", app.t(Msg::ChoiceHint)), theme::dim()));
+    }
+    hint.extend(hints(app, Section::Form, &[Action::NextField, Action::Save, Action::Cancel]));
+    let hint_y = inner.bottom().saturating_sub(1);
+    frame.render_widget(Paragraph::new(Line::from(hint)), Rect { x: inner.x, y: hint_y, width: inner.width, height: 1 });
+}
+
+/// The part of a field's text that fits `width` columns with the caret visible, and the
+/// caret's column within it.
+fn scrolled(value: &str, caret: usize, width: usize) -> (String, Option<usize>) {
+    if width == 0 {
+        return (String::new(), None);
+    }
+    if value.width() < width {
+        return (value.to_string(), Some(caret));
+    }
+    let skip = (caret + 1).saturating_sub(width);
+    let mut out = String::new();
+    let mut col = 0;
+    for c in value.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if col >= skip && col + w <= skip + width {
+            out.push(c);
+        }
+        col += w;
+    }
+    (out, Some(caret - skip))
+}
+
+fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
+    let (title, body) = match c {
+        Confirm::DeleteMember(_, name) => (Msg::ConfirmDeleteTitle, Msg::ConfirmDelete.fill(app.lang, &[("name", name)])),
+    };
+    let rect = centered(area, 60, 8);
+    let inner = popup(frame, rect, app.t(title));
+    let yes = app.keymap.key_for(Section::Confirm, Action::Confirm).unwrap_or_default();
+    let no = app.keymap.key_for(Section::Confirm, Action::Cancel).unwrap_or_default();
+    let lines = vec![
+        Line::from(body),
+        Line::default(),
+        Line::styled(Msg::ConfirmHint.fill(app.lang, &[("yes", &yes), ("no", &no)]), theme::key()),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}

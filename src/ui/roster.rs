@@ -1,0 +1,232 @@
+//! The roster screen: counts, reminders, search and filters, the member table, and
+//! (on wide terminals) the selected member's details beside it.
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::theme;
+use crate::app::App;
+use crate::app::roster::ActivityFilter;
+use crate::domain::calendar::{format_date, format_opt};
+use crate::domain::member::{Activity, Member, probation_reminder};
+use crate::i18n::{Msg, labels};
+
+/// Width from which the detail pane sits beside the table.
+const SIDE_DETAIL_WIDTH: u16 = 120;
+/// Reminder lines shown above the table at most.
+const MAX_REMINDER_LINES: usize = 2;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let n = app.reminders.len();
+    let reminder_lines = if n > MAX_REMINDER_LINES { MAX_REMINDER_LINES + 1 } else { n };
+    let [counts, reminders, filters, table] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(reminder_lines as u16),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    render_counts(app, frame, counts);
+    render_reminders(app, frame, reminders);
+    render_filters(app, frame, filters);
+    if area.width >= SIDE_DETAIL_WIDTH {
+        let [list, side] = Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(table);
+        render_table(app, frame, list);
+        if let Some(m) = app.roster.selected_member() {
+            let block = Block::default().borders(Borders::LEFT).title(app.t(Msg::DetailTitle));
+            let inner = block.inner(side);
+            frame.render_widget(block, side);
+            frame.render_widget(Paragraph::new(detail_lines(app, m)).wrap(Wrap { trim: false }), inner);
+        }
+    } else {
+        render_table(app, frame, table);
+    }
+}
+
+fn render_counts(app: &App, frame: &mut Frame, area: Rect) {
+    let c = app.roster.counts();
+    let counts = Msg::Counts.fill(
+        app.lang,
+        &[("total", &c.total), ("official", &c.official), ("probationary", &c.probationary), ("exempt", &c.exempt)],
+    );
+    let mut spans = vec![Span::styled(format!(" {counts}"), theme::title())];
+    if app.roster.is_filtered() {
+        let shown = Msg::Showing.fill(app.lang, &[("shown", &app.roster.visible_len()), ("all", &app.roster.members().len())]);
+        spans.push(Span::styled(format!("  ({shown})"), theme::dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn reminder_text(app: &App, r: &crate::domain::member::ProbationReminder) -> String {
+    let name = app.roster.members().iter().find(|m| m.id == r.member).map(Member::full_name).unwrap_or_default();
+    let msg = if r.overdue { Msg::ReminderOverdue } else { Msg::Reminder };
+    msg.fill(app.lang, &[("name", &name), ("ends", &format_date(r.ends)), ("by", &format_date(r.consider_by))])
+}
+
+fn render_reminders(app: &App, frame: &mut Frame, area: Rect) {
+    let mut lines: Vec<Line> = app
+        .reminders
+        .iter()
+        .take(MAX_REMINDER_LINES)
+        .map(|r| {
+            let style = if r.overdue { theme::error() } else { theme::warn() };
+            Line::styled(format!(" ⚑ {}", reminder_text(app, r)), style)
+        })
+        .collect();
+    if app.reminders.len() > MAX_REMINDER_LINES {
+        let more = Msg::RemindersMore.fill(app.lang, &[("n", &(app.reminders.len() - MAX_REMINDER_LINES))]);
+        lines.push(Line::styled(format!("   {more}"), theme::warn()));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn render_filters(app: &App, frame: &mut Frame, area: Rect) {
+    let r = &app.roster;
+    let mut spans = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), theme::dim())];
+    let query_style = if r.searching { theme::focus_field() } else { theme::title() };
+    spans.push(Span::styled(r.query.value().to_string(), query_style));
+    let prompt_width = 1 + unicode_width::UnicodeWidthStr::width(app.t(Msg::SearchPrompt));
+    if r.searching && app.overlays.is_empty() {
+        let x = area.x + (prompt_width + r.query.cursor_column()) as u16;
+        if x < area.right() {
+            frame.set_cursor_position((x, area.y));
+        }
+    }
+    let standing = r.standing.map(|s| app.t(labels::standing(s))).unwrap_or(app.t(Msg::FilterAll));
+    let activity = match r.activity {
+        ActivityFilter::OnRoster => app.t(Msg::FilterOnRoster),
+        ActivityFilter::All => app.t(Msg::FilterAll),
+        ActivityFilter::Only(a) => app.t(labels::activity(a)),
+    };
+    let role = r.role.map(|x| app.t(labels::role(x))).unwrap_or(app.t(Msg::FilterAll));
+    spans.push(Span::styled(
+        format!(
+            "   {}: {}  {}: {}  {}: {}",
+            app.t(Msg::FilterLabelStanding),
+            standing,
+            app.t(Msg::FilterLabelActivity),
+            activity,
+            app.t(Msg::FilterLabelRole),
+            role
+        ),
+        theme::dim(),
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_table(app: &App, frame: &mut Frame, area: Rect) {
+    let r = &app.roster;
+    if r.visible_len() == 0 {
+        let text = if r.members().is_empty() {
+            let key = app.keymap.key_for(crate::keymap::Section::Roster, crate::app::Action::New).unwrap_or_default();
+            Msg::EmptyRoster.fill(app.lang, &[("key", &key)])
+        } else {
+            app.t(Msg::NoMatch).to_string()
+        };
+        let inner = area.inner(ratatui::layout::Margin { horizontal: 1, vertical: 1 });
+        frame.render_widget(Paragraph::new(text).style(theme::dim()).wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    let header = Row::new(
+        [Msg::ColNo, Msg::ColName, Msg::ColBorn, Msg::ColAdmitted, Msg::ColStanding, Msg::ColRole, Msg::ColStatus]
+            .map(|m| Cell::from(app.t(m))),
+    )
+    .style(theme::title());
+    let rows_height = area.height.saturating_sub(1) as usize;
+    r.page_rows.set(rows_height);
+    // Only the rows on screen are built: a long roster costs the same per frame.
+    let selected = r.selected;
+    let mut offset = r.offset.get();
+    if selected < offset {
+        offset = selected;
+    } else if rows_height > 0 && selected >= offset + rows_height {
+        offset = selected + 1 - rows_height;
+    }
+    offset = offset.min(r.visible_len().saturating_sub(rows_height.max(1)));
+    r.offset.set(offset);
+    let rows: Vec<Row> = r
+        .visible()
+        .enumerate()
+        .skip(offset)
+        .take(rows_height)
+        .map(|(i, m)| {
+            let role = if m.committee_role == crate::domain::member::CommitteeRole::None {
+                String::new()
+            } else {
+                app.t(labels::role(m.committee_role)).to_string()
+            };
+            let row = Row::new(vec![
+                Cell::from(format!("{:>3}", i + 1)),
+                Cell::from(m.full_name()),
+                Cell::from(m.birth_date.map(|d| d.year().to_string()).unwrap_or_default()),
+                Cell::from(format_opt(m.admission_date)),
+                Cell::from(app.t(labels::standing(m.standing))),
+                Cell::from(role),
+                Cell::from(app.t(labels::activity(m.activity))),
+            ]);
+            if m.activity.on_roster() { row } else { row.style(theme::left_roster()) }
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(3),
+        Constraint::Min(18),
+        Constraint::Length(4),
+        Constraint::Length(10),
+        Constraint::Length(10),
+        Constraint::Length(11),
+        Constraint::Length(14),
+    ];
+    let table = Table::new(rows, widths).header(header).row_highlight_style(theme::selected()).column_spacing(1);
+    let mut state = TableState::default().with_selected(Some(selected - offset));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// Every field of a member, their reminder and status history.
+pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
+    let t = |msg| app.t(msg);
+    let field = |label: Msg, value: String| {
+        Line::from(vec![Span::styled(format!("{}: ", t(label)), theme::dim()), Span::raw(value)])
+    };
+    let mut lines = vec![
+        Line::styled(m.full_name(), theme::title()),
+        field(Msg::FieldGender, t(labels::gender(m.gender)).to_string()),
+        field(Msg::FieldBirth, format_opt(m.birth_date)),
+        field(Msg::FieldAdmission, format_opt(m.admission_date)),
+        field(Msg::FieldOfficial, format_opt(m.official_date)),
+        field(Msg::FieldStanding, t(labels::standing(m.standing)).to_string()),
+        field(Msg::FieldCard, m.card_number.clone()),
+        field(Msg::FieldRole, t(labels::role(m.committee_role)).to_string()),
+        field(Msg::FieldActivity, t(labels::activity(m.activity)).to_string()),
+        field(Msg::FieldPhone, m.phone.clone()),
+        field(Msg::FieldResidence, m.residence.clone()),
+        field(Msg::FieldWorkplace, m.workplace.clone()),
+        field(Msg::FieldNotes, m.notes.clone()),
+    ];
+    if let Some(r) = probation_reminder(m, app.today(), &app.calendar) {
+        lines.push(field(Msg::ProbationEnds, format_date(r.ends)));
+        let style = if r.overdue { theme::error() } else { theme::warn() };
+        lines.push(Line::styled(format!("{}: {}", t(Msg::ConsiderBy), format_date(r.consider_by)), style));
+    } else if let Some(ends) = m.probation_end() {
+        lines.push(field(Msg::ProbationEnds, format_date(ends)));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(t(Msg::HistoryTitle).to_string(), theme::title()));
+    if m.history.is_empty() {
+        lines.push(Line::styled(t(Msg::NoHistory).to_string(), theme::dim()));
+    }
+    for h in m.history.iter().rev() {
+        let mut text = Msg::HistoryLine.fill(
+            app.lang,
+            &[("date", &format_date(h.date)), ("from", &t(labels::activity(h.from))), ("to", &t(labels::activity(h.to)))],
+        );
+        if !h.reason.is_empty() {
+            text.push_str(&format!(" ({})", h.reason));
+        }
+        let style = if h.to == Activity::Active { theme::info() } else { ratatui::style::Style::new() };
+        lines.push(Line::styled(text, style));
+    }
+    lines
+}
