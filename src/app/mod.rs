@@ -178,7 +178,13 @@ impl App {
         };
         app.reload()?;
         if app.branch.is_none() {
-            app.overlays.push(Overlay::Welcome);
+            if app.roster.members().is_empty() {
+                app.overlays.push(Overlay::Welcome);
+            } else {
+                // members imported before the branch was named: ask for its name
+                let form = form::branch_form(app.lang, None);
+                app.overlays.push(Overlay::Form(Box::new(form)));
+            }
         }
         Ok(app)
     }

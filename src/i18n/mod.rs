@@ -112,8 +112,8 @@ messages! {
     SearchPrompt => "Tìm: ", "Search: ";
     NoMatch => "Không có đảng viên nào khớp.", "No member matches.";
     EmptyRoster => "Chưa có đảng viên. Nhấn {key} để thêm, hoặc nhập từ tệp: chibo import members TỆP.csv", "No members yet. Press {key} to add one, or import a file: chibo import members FILE.csv";
-    Reminder => "Đ/c {name}: hết dự bị {ends}, xét công nhận chính thức chậm nhất {by}", "{name}: probation ends {ends}, consider official recognition by {by}";
-    ReminderOverdue => "Đ/c {name}: hết dự bị {ends}, đã quá hạn xét công nhận chính thức ({by})", "{name}: probation ended {ends}, official recognition overdue (was due {by})";
+    Reminder => "{name}: hết dự bị {ends}, xét chính thức trước {by}", "{name}: probation ends {ends}, consider recognition by {by}";
+    ReminderOverdue => "{name}: hết dự bị {ends}, quá hạn xét chính thức ({by})", "{name}: probation ended {ends}, recognition overdue ({by})";
     RemindersMore => "và {n} nhắc việc khác", "and {n} more reminders";
 
     DetailTitle => "Thông tin đảng viên", "Member details";
@@ -155,7 +155,7 @@ messages! {
     ChoiceHint => "←/→ hoặc cách để chọn", "←/→ or space to choose";
 
     ErrRequired => "Bắt buộc phải nhập.", "Required.";
-    ErrDate => "Ngày không hợp lệ: nhập dd/mm/yyyy, ví dụ 05/12/2026.", "Not a valid date: type dd/mm/yyyy, e.g. 05/12/2026.";
+    ErrDate => "Ngày không hợp lệ (dd/mm/yyyy).", "Not a valid date (dd/mm/yyyy).";
     ErrOfficialBeforeAdmission => "Ngày chính thức không thể trước ngày vào Đảng.", "The official date cannot be before the admission date.";
     ErrAdmissionBeforeBirth => "Ngày vào Đảng phải sau ngày sinh.", "The admission date must be after the date of birth.";
     ErrProbationaryOfficialDate => "Đảng viên dự bị chưa có ngày chính thức.", "A probationary member has no official date yet.";
@@ -194,7 +194,7 @@ messages! {
     ActPageDown => "xuống một trang", "page down";
     ActFirst => "đầu danh sách", "first";
     ActLast => "cuối danh sách", "last";
-    ActCancel => "hủy / xóa lọc", "cancel / clear";
+    ActCancel => "hủy", "cancel";
     ActConfirm => "đồng ý", "confirm";
     ActSearch => "tìm", "search";
     ActNew => "thêm", "new";

@@ -6,6 +6,8 @@ mod notation;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use indexmap::IndexMap;
+
 pub use notation::{Code, Key, seq_to_string};
 
 use crate::app::Action;
@@ -142,7 +144,8 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 fn parse_file(text: &str) -> Result<BTreeMap<Section, Vec<Entry>>, Vec<KeymapError>> {
-    let raw: BTreeMap<String, BTreeMap<String, toml::Spanned<String>>> = match toml::from_str(text) {
+    // file order is kept: the first key written for an action is the one hints show
+    let raw: IndexMap<String, IndexMap<String, toml::Spanned<String>>> = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
             let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));

@@ -34,7 +34,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     render_header(app, frame, header, tabs);
+    // the welcome choice stands alone: there is no branch to show behind it yet
+    let welcome = app.overlays.first() == Some(&crate::app::Overlay::Welcome);
     match app.screen {
+        _ if welcome => {}
         Screen::Roster => roster::render(app, frame, body),
         Screen::Meetings => render_empty(app, frame, body, Msg::EmptyMeetings),
         Screen::Resolutions => render_empty(app, frame, body, Msg::EmptyResolutions),
@@ -96,10 +99,11 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::Open,
             Action::Edit,
             Action::ChangeStatus,
-            Action::FilterStanding,
-            Action::FilterActivity,
             Action::Help,
             Action::Quit,
+            Action::FilterStanding,
+            Action::FilterActivity,
+            Action::FilterRole,
         ],
         Section::Search => &[Action::Confirm, Action::Cancel],
         Section::Detail => &[Action::Edit, Action::ChangeStatus, Action::Delete, Action::Cancel],
@@ -111,13 +115,21 @@ fn footer_actions(section: Section) -> &'static [Action] {
     }
 }
 
-/// "key description" pairs for the footer, from the effective keymap.
-pub fn hints(app: &App, section: Section, actions: &[Action]) -> Vec<Span<'static>> {
+/// "key description" pairs from the effective keymap, as many whole ones as fit in
+/// `width` columns, most important first.
+pub fn hints(app: &App, section: Section, actions: &[Action], width: u16) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
+    let mut used = 0;
     for a in actions {
         if let Some(k) = app.keymap.key_for(section, *a) {
+            let desc = format!(" {}  ", app.t(a.describe()));
+            let w = unicode_width::UnicodeWidthStr::width(k.as_str()) + unicode_width::UnicodeWidthStr::width(desc.as_str());
+            if used + w > width as usize {
+                break;
+            }
+            used += w;
             spans.push(Span::styled(k, theme::key()));
-            spans.push(Span::raw(format!(" {}  ", app.t(a.describe()))));
+            spans.push(Span::raw(desc));
         }
     }
     spans
@@ -126,7 +138,7 @@ pub fn hints(app: &App, section: Section, actions: &[Action]) -> Vec<Span<'stati
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let section = app.section();
     let mut spans = vec![Span::raw(" ")];
-    spans.extend(hints(app, section, footer_actions(section)));
+    spans.extend(hints(app, section, footer_actions(section), area.width.saturating_sub(1)));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

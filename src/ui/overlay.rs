@@ -35,7 +35,7 @@ fn popup(frame: &mut Frame, area: Rect, title: &str) -> Rect {
 }
 
 fn welcome(app: &App, frame: &mut Frame, area: Rect) {
-    let rect = centered(area, 64, 11);
+    let rect = centered(area, 64, 8);
     let inner = popup(frame, rect, app.t(Msg::WelcomeTitle));
     let dir = app.data_dir.display().to_string();
     let key = |a| app.keymap.key_for(Section::Welcome, a).unwrap_or_default();
@@ -130,7 +130,10 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             && ei == i
             && y < inner.bottom()
         {
-            let text = format!("{:width$}{}", "", app.t(msg), width = LABEL_WIDTH + 1);
+            // under the value when it fits, otherwise as far left as it needs
+            let msg = app.t(msg);
+            let indent = (LABEL_WIDTH + 1).min((inner.width as usize).saturating_sub(msg.width()));
+            let text = format!("{:indent$}{msg}", "");
             frame.render_widget(Paragraph::new(Line::styled(text, theme::error())), Rect { x: inner.x, y, width: inner.width, height: 1 });
             y += 1;
         }
@@ -139,7 +142,8 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     if form.fields.get(form.focus).is_some_and(|f| f.is_choice()) {
         hint.push(Span::styled(format!("{}  ", app.t(Msg::ChoiceHint)), theme::dim()));
     }
-    hint.extend(hints(app, Section::Form, &[Action::NextField, Action::Save, Action::Cancel]));
+    let room = inner.width.saturating_sub(hint.iter().map(|s| s.width() as u16).sum());
+    hint.extend(hints(app, Section::Form, &[Action::NextField, Action::Save, Action::Cancel], room));
     let hint_y = inner.bottom().saturating_sub(1);
     frame.render_widget(Paragraph::new(Line::from(hint)), Rect { x: inner.x, y: hint_y, width: inner.width, height: 1 });
 }

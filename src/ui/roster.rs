@@ -177,7 +177,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(10),
         Constraint::Length(10),
         Constraint::Length(11),
-        Constraint::Length(14),
+        Constraint::Length(16),
     ];
     let table = Table::new(rows, widths).header(header).row_highlight_style(theme::selected()).column_spacing(1);
     let mut state = TableState::default().with_selected(Some(selected - offset));

@@ -1,0 +1,103 @@
+//! Helpers shared by the flow tests: an `App` over an in-memory store and a fixed
+//! clock, keys typed as a user would, and the screen as text.
+
+#![allow(dead_code)]
+
+use chibo::app::{App, FixedClock, Options};
+use chibo::export::members;
+use chibo::i18n::Lang;
+use chibo::keymap::Key;
+use chibo::store::{MemoryStore, Records, Store};
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/roster-khu-pho-3.csv");
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+pub fn options(lang: Lang) -> Options {
+    Options {
+        lang,
+        clock: Box::new(FixedClock(today().and_hms_opt(19, 30, 0).unwrap())),
+        data_dir: "/home/bithu/.local/share/chibo".into(),
+        ..Options::default()
+    }
+}
+
+/// A store holding the fixture roster and the branch.
+pub fn fixture_store() -> MemoryStore {
+    let store = MemoryStore::new();
+    store.check_schema().unwrap();
+    let bytes = std::fs::read(FIXTURE).expect("the shared fixture roster");
+    let mut parsed = members::parse(&bytes, &[]).unwrap().members;
+    store.import_members(&mut parsed, today().and_hms_opt(8, 0, 0).unwrap()).unwrap();
+    store.save_branch(&chibo::demo::branch()).unwrap();
+    store
+}
+
+pub fn fixture_app() -> App {
+    App::new(Box::new(fixture_store()), options(Lang::Vi)).unwrap()
+}
+
+pub fn empty_app() -> App {
+    App::new(Box::new(MemoryStore::new()), options(Lang::Vi)).unwrap()
+}
+
+/// Presses keys written in keymap notation, separated by spaces: "n", "ctrl-s", "tab".
+pub fn press(app: &mut App, keys: &str) {
+    for k in keys.split(' ').filter(|k| !k.is_empty()) {
+        let key = Key::parse(k).unwrap_or_else(|e| panic!("{k}: {e}"));
+        app.handle_key(key.to_event());
+    }
+}
+
+/// Types text one character at a time, as a terminal delivers it.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(Key::parse(&c.to_string()).unwrap_or(Key::plain(chibo::keymap::Code::Char(c))).to_event());
+    }
+}
+
+/// The screen as text, one line per row, trailing spaces trimmed.
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| chibo::ui::render(app, f)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..w {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Where the terminal cursor is after drawing (None when hidden).
+pub fn cursor(app: &App, w: u16, h: u16) -> Option<(u16, u16)> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| chibo::ui::render(app, f)).unwrap();
+    let backend = terminal.backend();
+    backend.cursor_visible().then(|| {
+        let p = backend.cursor_position();
+        (p.x, p.y)
+    })
+}
+
+pub fn stored_names(store: &dyn Store) -> Vec<String> {
+    let mut ms = store.members().unwrap();
+    ms.sort_by_cached_key(|m| m.sort_key());
+    ms.iter().map(|m| m.full_name()).collect()
+}
