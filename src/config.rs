@@ -50,13 +50,16 @@ pub fn settings() -> Settings {
 
 /// The language: the command line, then the settings file, then Vietnamese.
 pub fn lang(cli: Option<Lang>) -> Lang {
-    cli.or_else(|| settings().lang.as_deref().and_then(Lang::parse)).unwrap_or_default()
+    cli.or_else(|| settings().lang.as_deref().and_then(Lang::parse))
+        .unwrap_or_default()
 }
 
 /// The effective keymap and, if the user's file is broken, the warning to show.
 pub fn keymap(lang: Lang) -> (Keymap, Option<String>) {
     let path = keymap_path();
-    let Ok(text) = std::fs::read_to_string(&path) else { return (Keymap::defaults(), None) };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return (Keymap::defaults(), None);
+    };
     let (map, errors) = Keymap::with_user(&text);
     if errors.is_empty() {
         return (map, None);

@@ -18,7 +18,11 @@ pub struct DemoOptions {
 
 impl Default for DemoOptions {
     fn default() -> Self {
-        DemoOptions { members: 40, years: 5, seed: 1 }
+        DemoOptions {
+            members: 40,
+            years: 5,
+            seed: 1,
+        }
     }
 }
 
@@ -54,27 +58,62 @@ impl Rng {
 
 // Family names with rough real frequencies: Nguyễn is listed often on purpose.
 const FAMILY: &[&str] = &[
-    "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Phạm",
-    "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đoàn", "Doãn",
-    "Trịnh", "Mai", "Cao", "Tạ", "Lương", "Châu", "Đinh", "Lâm", "Tô", "Ông",
+    "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Phạm", "Hoàng",
+    "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đoàn", "Doãn", "Trịnh", "Mai",
+    "Cao", "Tạ", "Lương", "Châu", "Đinh", "Lâm", "Tô", "Ông",
 ];
-const MIDDLE_MALE: &[&str] = &["Văn", "Văn", "Đức", "Minh", "Quốc", "Hữu", "Công", "Thanh", "Đình", "Xuân", "Ngọc", ""];
-const MIDDLE_FEMALE: &[&str] = &["Thị", "Thị", "Thị Thu", "Ngọc", "Thị Kim", "Thu", "Thị Ngọc", "Minh", "Thị Thanh"];
+const MIDDLE_MALE: &[&str] = &[
+    "Văn", "Văn", "Đức", "Minh", "Quốc", "Hữu", "Công", "Thanh", "Đình", "Xuân", "Ngọc", "",
+];
+const MIDDLE_FEMALE: &[&str] = &[
+    "Thị",
+    "Thị",
+    "Thị Thu",
+    "Ngọc",
+    "Thị Kim",
+    "Thu",
+    "Thị Ngọc",
+    "Minh",
+    "Thị Thanh",
+];
 const GIVEN_MALE: &[&str] = &[
-    "Hùng", "Tuấn", "Dũng", "Nam", "Bảo", "Đức", "Khoa", "Phúc", "Long", "Anh", "Tâm", "Sơn", "Thành", "Vinh",
-    "Lộc", "Tùng", "Hải", "Quang", "Trung", "Thắng", "Cường", "Hiếu", "Minh", "Việt", "Huy", "Đạt", "Ân",
+    "Hùng", "Tuấn", "Dũng", "Nam", "Bảo", "Đức", "Khoa", "Phúc", "Long", "Anh", "Tâm", "Sơn", "Thành", "Vinh", "Lộc",
+    "Tùng", "Hải", "Quang", "Trung", "Thắng", "Cường", "Hiếu", "Minh", "Việt", "Huy", "Đạt", "Ân",
 ];
 const GIVEN_FEMALE: &[&str] = &[
-    "Mai", "Hà", "Ánh", "Lan", "Bích", "Hạnh", "Thủy", "Thuỷ", "Xuân", "Yến", "Hoa", "Oanh", "Châu", "Hằng",
-    "Hương", "Linh", "Trang", "Ngọc", "Thảo", "Nhung", "Loan", "Phương", "Dung", "Ơn", "Uyên",
+    "Mai", "Hà", "Ánh", "Lan", "Bích", "Hạnh", "Thủy", "Thuỷ", "Xuân", "Yến", "Hoa", "Oanh", "Châu", "Hằng", "Hương",
+    "Linh", "Trang", "Ngọc", "Thảo", "Nhung", "Loan", "Phương", "Dung", "Ơn", "Uyên",
 ];
 const STREETS: &[&str] = &[
-    "Lê Lợi", "Nguyễn Trãi", "Trần Phú", "Bạch Đằng", "Hai Bà Trưng", "Pasteur", "Lý Thường Kiệt", "Điện Biên Phủ",
-    "Nguyễn Du", "Hàm Nghi", "Võ Thị Sáu", "Nguyễn Huệ", "Lê Duẩn", "Phan Đình Phùng", "Trương Định", "Đồng Khởi",
+    "Lê Lợi",
+    "Nguyễn Trãi",
+    "Trần Phú",
+    "Bạch Đằng",
+    "Hai Bà Trưng",
+    "Pasteur",
+    "Lý Thường Kiệt",
+    "Điện Biên Phủ",
+    "Nguyễn Du",
+    "Hàm Nghi",
+    "Võ Thị Sáu",
+    "Nguyễn Huệ",
+    "Lê Duẩn",
+    "Phan Đình Phùng",
+    "Trương Định",
+    "Đồng Khởi",
 ];
 const WORKPLACES: &[&str] = &[
-    "hưu trí", "hưu trí", "UBND phường", "Trường THCS An Phú", "Trạm y tế phường", "kinh doanh", "Công an phường",
-    "Hội Cựu chiến binh", "Hội Phụ nữ phường", "Đoàn Thanh niên", "",
+    "hưu trí",
+    "hưu trí",
+    "UBND phường",
+    "Trường THCS An Phú",
+    "Trạm y tế phường",
+    "kinh doanh",
+    "Công an phường",
+    "Hội Cựu chiến binh",
+    "Hội Phụ nữ phường",
+    "Đoàn Thanh niên",
+    "",
 ];
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -102,8 +141,16 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
         let mut m = Member::new(rng.pick(FAMILY), middle, given);
         m.gender = Some(if female { Gender::Female } else { Gender::Male });
         let probationary = i >= 3 && rng.chance(8);
-        let age = if probationary { rng.range(22, 40) } else { rng.range(28, 82) };
-        let born = random_date(&mut rng, date(today.year() - age as i32, 1, 1), date(today.year() - age as i32, 12, 28));
+        let age = if probationary {
+            rng.range(22, 40)
+        } else {
+            rng.range(28, 82)
+        };
+        let born = random_date(
+            &mut rng,
+            date(today.year() - age as i32, 1, 1),
+            date(today.year() - age as i32, 12, 28),
+        );
         m.birth_date = Some(born);
         if probationary {
             m.standing = Standing::Probationary;
@@ -128,8 +175,14 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
     }
     // The committee: a secretary and a deputy among the official members, and with
     // nine or more official members, a third committee member.
-    let officials: Vec<usize> = (0..n).filter(|&i| out[i].standing == Standing::Official && out[i].activity == Activity::Active).collect();
-    for (k, &i) in officials.iter().take(if officials.len() >= 9 { 3 } else { 2 }).enumerate() {
+    let officials: Vec<usize> = (0..n)
+        .filter(|&i| out[i].standing == Standing::Official && out[i].activity == Activity::Active)
+        .collect();
+    for (k, &i) in officials
+        .iter()
+        .take(if officials.len() >= 9 { 3 } else { 2 })
+        .enumerate()
+    {
         out[i].committee_role = [CommitteeRole::Secretary, CommitteeRole::Deputy, CommitteeRole::Member][k];
     }
     // Members who left or came: each shows a dated change in the history.
@@ -140,7 +193,11 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
             out[i].change_activity(Activity::Transferred, when, "chuyển sinh hoạt về Đảng bộ xã Tân Hòa");
         }
         if let Some(i) = movers.next() {
-            out[i].change_activity(Activity::TemporaryIn, random_date(&mut rng, history_start, today), "sinh hoạt tạm thời, đi làm việc tại địa phương");
+            out[i].change_activity(
+                Activity::TemporaryIn,
+                random_date(&mut rng, history_start, today),
+                "sinh hoạt tạm thời, đi làm việc tại địa phương",
+            );
         }
     }
     if n >= 25
@@ -153,12 +210,23 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
 
 /// The demo branch.
 pub fn branch() -> Branch {
-    Branch::new("Chi bộ Khu phố 3", "Đảng bộ phường An Phú", "An Phú", "2025–2030", "NQ/CB")
+    Branch::new(
+        "Chi bộ Khu phố 3",
+        "Đảng bộ phường An Phú",
+        "An Phú",
+        "2025–2030",
+        "NQ/CB",
+    )
 }
 
 /// Writes the demo branch into `store` (which the caller has checked is empty or
 /// cleared).
-pub fn generate(store: &dyn Store, opts: &DemoOptions, today: NaiveDate, now: NaiveDateTime) -> Result<usize, StoreError> {
+pub fn generate(
+    store: &dyn Store,
+    opts: &DemoOptions,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<usize, StoreError> {
     let mut ms = members(opts, today);
     store.save_branch(&branch())?;
     store.import_members(&mut ms, now)?;
@@ -172,15 +240,27 @@ mod tests {
     #[test]
     fn same_seed_same_branch_and_valid_records() {
         let today = date(2026, 11, 22);
-        let opts = DemoOptions { members: 40, years: 5, seed: 7 };
+        let opts = DemoOptions {
+            members: 40,
+            years: 5,
+            seed: 7,
+        };
         let a = members(&opts, today);
         assert_eq!(a, members(&opts, today));
         assert_ne!(a, members(&DemoOptions { seed: 8, ..opts }, today));
         for m in &a {
             assert_eq!(m.validate(), Ok(()), "{}", m.full_name());
         }
-        assert_eq!(a.iter().filter(|m| m.committee_role == CommitteeRole::Secretary).count(), 1);
+        assert_eq!(
+            a.iter()
+                .filter(|m| m.committee_role == CommitteeRole::Secretary)
+                .count(),
+            1
+        );
         assert!(a.iter().any(|m| m.standing == Standing::Probationary));
-        assert!(a.iter().any(|m| m.activity == Activity::Transferred && !m.history.is_empty()));
+        assert!(
+            a.iter()
+                .any(|m| m.activity == Activity::Transferred && !m.history.is_empty())
+        );
     }
 }

@@ -20,7 +20,17 @@ fn sort_order_is_given_name_then_family_with_d_before_dj() {
     let app = fixture_app();
     let names: Vec<String> = app.roster.visible().map(|m| m.full_name()).collect();
     // tên first: Anh < Ánh < Bảo < Bích < Châu < Đức ... and Đ right after D
-    assert_eq!(&names[..6], ["Vũ Hoàng Anh", "Võ Thị Ánh", "Đặng Quốc Bảo", "Hồ Thị Ngọc Bích", "Tôn Nữ Minh Châu", "Đỗ Văn Đức"]);
+    assert_eq!(
+        &names[..6],
+        [
+            "Vũ Hoàng Anh",
+            "Võ Thị Ánh",
+            "Đặng Quốc Bảo",
+            "Hồ Thị Ngọc Bích",
+            "Tôn Nữ Minh Châu",
+            "Đỗ Văn Đức"
+        ]
+    );
     // same tên: họ decides (Hùng: only one), "Nguyễn Thị Hằng" before "Nguyễn Văn Hùng"
     let pos = |n: &str| names.iter().position(|x| x == n).unwrap();
     assert!(pos("Nguyễn Thị Hằng") < pos("Nguyễn Văn Hùng"));
@@ -142,7 +152,13 @@ fn status_change_is_dated_and_kept_in_history() {
     press(&mut app, "tab");
     type_text(&mut app, "chuyển về chi bộ Khu phố 5");
     press(&mut app, "ctrl-s");
-    let m = app.store().members().unwrap().into_iter().find(|m| m.given_name == "Long").unwrap();
+    let m = app
+        .store()
+        .members()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.given_name == "Long")
+        .unwrap();
     assert_eq!(m.activity, Activity::Transferred);
     assert_eq!(m.history.len(), 1);
     assert_eq!(m.history[0].reason, "chuyển về chi bộ Khu phố 5");
@@ -188,7 +204,10 @@ fn probation_reminder_names_the_deadline() {
     let app = fixture_app();
     let shown = screen(&app, 80, 24);
     // admitted 19/05/2025: probation ended 19/05/2026, recognition due 30 working days later
-    assert!(shown.contains("Hồ Thị Ngọc Bích: hết dự bị 19/05/2026, quá hạn xét chính thức (30/06/2026)"), "{shown}");
+    assert!(
+        shown.contains("Hồ Thị Ngọc Bích: hết dự bị 19/05/2026, quá hạn xét chính thức (30/06/2026)"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -205,7 +224,13 @@ fn help_lists_every_binding_of_the_screen_and_global() {
     let mut app = fixture_app();
     press(&mut app, "?");
     let shown = screen(&app, 100, 50);
-    for line in ["/           tìm", "n           thêm", "s           đổi trạng thái", "q           thoát", "g g         đầu danh sách"] {
+    for line in [
+        "/           tìm",
+        "n           thêm",
+        "s           đổi trạng thái",
+        "q           thoát",
+        "g g         đầu danh sách",
+    ] {
         assert!(shown.contains(line), "{line} missing in\n{shown}");
     }
     press(&mut app, "esc");
@@ -245,7 +270,10 @@ fn english_interface() {
     let app = chibo::app::App::new(Box::new(fixture_store()), options(Lang::En)).unwrap();
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("1 Members"), "{shown}");
-    assert!(shown.contains("Total 28 · official 26 · probationary 2 · exempt 1"), "{shown}");
+    assert!(
+        shown.contains("Total 28 · official 26 · probationary 2 · exempt 1"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -278,7 +306,9 @@ fn paste_goes_to_the_field_without_control_characters() {
     let mut app = fixture_app();
     press(&mut app, "n");
     app.paste("Trương\u{1b}[2J\nVăn");
-    let Some(Overlay::Form(form)) = app.overlays.last() else { panic!("form") };
+    let Some(Overlay::Form(form)) = app.overlays.last() else {
+        panic!("form")
+    };
     assert_eq!(form.fields[0].input.value(), "Trương[2J Văn");
 }
 

@@ -63,16 +63,30 @@ pub struct Field {
 
 impl Field {
     pub fn text(id: FieldId, label: Msg, value: &str) -> Field {
-        Field { id, label, kind: FieldKind::Text, input: TextInput::new(value), choice: 0, required: false }
+        Field {
+            id,
+            label,
+            kind: FieldKind::Text,
+            input: TextInput::new(value),
+            choice: 0,
+            required: false,
+        }
     }
 
     pub fn date(id: FieldId, label: Msg, value: Option<NaiveDate>) -> Field {
         let value = value.map(crate::domain::calendar::format_date).unwrap_or_default();
-        Field { kind: FieldKind::Date, ..Field::text(id, label, &value) }
+        Field {
+            kind: FieldKind::Date,
+            ..Field::text(id, label, &value)
+        }
     }
 
     pub fn choice(id: FieldId, label: Msg, options: Vec<Msg>, selected: usize) -> Field {
-        Field { kind: FieldKind::Choice(options), choice: selected, ..Field::text(id, label, "") }
+        Field {
+            kind: FieldKind::Choice(options),
+            choice: selected,
+            ..Field::text(id, label, "")
+        }
     }
 
     pub fn required(mut self) -> Field {
@@ -87,7 +101,11 @@ impl Field {
     fn cycle(&mut self, forward: bool) {
         if let FieldKind::Choice(options) = &self.kind {
             let n = options.len().max(1);
-            self.choice = if forward { (self.choice + 1) % n } else { (self.choice + n - 1) % n };
+            self.choice = if forward {
+                (self.choice + 1) % n
+            } else {
+                (self.choice + n - 1) % n
+            };
         }
     }
 }
@@ -107,7 +125,13 @@ pub type FieldError = (FieldId, Msg);
 
 impl Form {
     pub fn new(purpose: FormPurpose, title: String, fields: Vec<Field>) -> Form {
-        Form { purpose, title, fields, focus: 0, error: None }
+        Form {
+            purpose,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+        }
     }
 
     fn index(&self, id: FieldId) -> usize {
@@ -120,7 +144,9 @@ impl Form {
 
     /// The cleaned text of a field.
     pub fn text(&self, id: FieldId) -> String {
-        self.field(id).map(|f| crate::domain::text::clean(f.input.value())).unwrap_or_default()
+        self.field(id)
+            .map(|f| crate::domain::text::clean(f.input.value()))
+            .unwrap_or_default()
     }
 
     pub fn choice(&self, id: FieldId) -> usize {

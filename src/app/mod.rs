@@ -227,7 +227,9 @@ impl App {
 
     /// Handles one terminal key; returns whether the screen must be drawn again.
     pub fn handle_key(&mut self, event: KeyEvent) -> bool {
-        let Some(key) = Key::from_event(&event) else { return false };
+        let Some(key) = Key::from_event(&event) else {
+            return false;
+        };
         self.handle(key)
     }
 
@@ -325,7 +327,10 @@ impl App {
         let idx = Screen::ALL.iter().position(|s| *s == self.screen).unwrap_or(0);
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.overlays.push(Overlay::Help { section: self.section(), scroll: 0 }),
+            Action::Help => self.overlays.push(Overlay::Help {
+                section: self.section(),
+                scroll: 0,
+            }),
             Action::NextScreen => self.screen = Screen::ALL[(idx + 1) % Screen::ALL.len()],
             Action::PrevScreen => self.screen = Screen::ALL[(idx + Screen::ALL.len() - 1) % Screen::ALL.len()],
             Action::ScreenRoster => self.screen = Screen::Roster,
@@ -371,11 +376,14 @@ impl App {
             Action::FilterRole => self.roster.cycle_role(),
             Action::New => {
                 self.roster.searching = false;
-                self.overlays.push(Overlay::Form(Box::new(roster::member_form(self.lang, None))));
+                self.overlays
+                    .push(Overlay::Form(Box::new(roster::member_form(self.lang, None))));
             }
             Action::Open | Action::Edit | Action::ChangeStatus | Action::Delete => {
                 self.roster.searching = false;
-                let Some(m) = self.roster.selected_member() else { return true };
+                let Some(m) = self.roster.selected_member() else {
+                    return true;
+                };
                 let overlay = match action {
                     Action::Open => Overlay::Detail,
                     Action::Edit => Overlay::Form(Box::new(roster::member_form(self.lang, Some(m)))),
@@ -426,8 +434,9 @@ impl App {
             Action::LoadDemo => {
                 let today = self.today();
                 let now = self.clock.now();
-                let result = crate::demo::generate(self.store.as_ref(), &crate::demo::DemoOptions::default(), today, now)
-                    .and_then(|_| self.reload());
+                let result =
+                    crate::demo::generate(self.store.as_ref(), &crate::demo::DemoOptions::default(), today, now)
+                        .and_then(|_| self.reload());
                 match result {
                     Ok(()) => {
                         self.overlays.retain(|o| *o != Overlay::Welcome);
@@ -442,7 +451,9 @@ impl App {
     }
 
     fn update_confirm(&mut self, action: Action) {
-        let Some(Overlay::Confirm(what)) = self.overlays.last().cloned() else { return };
+        let Some(Overlay::Confirm(what)) = self.overlays.last().cloned() else {
+            return;
+        };
         match action {
             Action::Cancel => {
                 self.overlays.pop();
@@ -465,8 +476,9 @@ impl App {
                 self.status = Some(Status::Info(Msg::Deleted.fill(self.lang, &[("name", &name)])));
             }
             Err(StoreError::Referenced(n)) => {
-                self.status =
-                    Some(Status::Error(Msg::DeleteRefused.fill(self.lang, &[("name", &name), ("n", &n)])));
+                self.status = Some(Status::Error(
+                    Msg::DeleteRefused.fill(self.lang, &[("name", &name), ("n", &n)]),
+                ));
             }
             Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
         }
@@ -476,7 +488,9 @@ impl App {
     }
 
     fn update_form(&mut self, action: Action) {
-        let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return };
+        let Some(Overlay::Form(form)) = self.overlays.last_mut() else {
+            return;
+        };
         match action {
             Action::Cancel => {
                 self.overlays.pop();
@@ -492,7 +506,9 @@ impl App {
     /// Saves what the top form describes; on a problem, shows it under its field and
     /// saves nothing.
     fn submit_form(&mut self) {
-        let Some(Overlay::Form(form)) = self.overlays.last() else { return };
+        let Some(Overlay::Form(form)) = self.overlays.last() else {
+            return;
+        };
         let form = form.as_ref().clone();
         let now = self.clock.now();
         let today = now.date();
@@ -521,7 +537,10 @@ impl App {
                 member.change_activity(to, date, &reason);
                 self.store.save_member(&mut member, now, "status")?;
                 let status = self.t(labels::activity(to));
-                Ok(Ok(Msg::StatusChanged.fill(self.lang, &[("name", &member.full_name()), ("status", &status)])))
+                Ok(Ok(Msg::StatusChanged.fill(
+                    self.lang,
+                    &[("name", &member.full_name()), ("status", &status)],
+                )))
             }
             FormPurpose::Branch => match crate::app::form::branch_from_form(&form) {
                 Ok(branch) => {

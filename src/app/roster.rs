@@ -233,7 +233,10 @@ pub fn member_form(lang: Lang, member: Option<&Member>) -> Form {
             FieldId::Role,
             Msg::FieldRole,
             CommitteeRole::ALL.iter().map(|r| labels::role(*r)).collect(),
-            CommitteeRole::ALL.iter().position(|r| *r == m.committee_role).unwrap_or(0),
+            CommitteeRole::ALL
+                .iter()
+                .position(|r| *r == m.committee_role)
+                .unwrap_or(0),
         ),
         Field::text(FieldId::Phone, Msg::FieldPhone, &m.phone),
         Field::text(FieldId::Residence, Msg::FieldResidence, &m.residence),
@@ -253,10 +256,16 @@ pub fn member_from_form(form: &Form, base: Option<&Member>) -> Result<Member, Fi
     m.gender = GENDERS.get(form.choice(FieldId::Gender)).copied().flatten();
     m.birth_date = form.date(FieldId::Birth)?;
     m.admission_date = form.date(FieldId::Admission)?;
-    m.standing = STANDINGS.get(form.choice(FieldId::Standing)).copied().unwrap_or_default();
+    m.standing = STANDINGS
+        .get(form.choice(FieldId::Standing))
+        .copied()
+        .unwrap_or_default();
     m.official_date = form.date(FieldId::Official)?;
     m.card_number = form.text(FieldId::Card);
-    m.committee_role = CommitteeRole::ALL.get(form.choice(FieldId::Role)).copied().unwrap_or_default();
+    m.committee_role = CommitteeRole::ALL
+        .get(form.choice(FieldId::Role))
+        .copied()
+        .unwrap_or_default();
     m.phone = form.text(FieldId::Phone);
     m.residence = form.text(FieldId::Residence);
     m.workplace = form.text(FieldId::Workplace);
@@ -289,9 +298,16 @@ pub fn status_form(lang: Lang, member: &Member, today: NaiveDate) -> Form {
 }
 
 /// The change a filled status form asks for.
-pub fn status_from_form(form: &Form, member: &Member, today: NaiveDate) -> Result<(Activity, NaiveDate, String), FieldError> {
+pub fn status_from_form(
+    form: &Form,
+    member: &Member,
+    today: NaiveDate,
+) -> Result<(Activity, NaiveDate, String), FieldError> {
     form.check()?;
-    let to = Activity::ALL.get(form.choice(FieldId::NewActivity)).copied().unwrap_or_default();
+    let to = Activity::ALL
+        .get(form.choice(FieldId::NewActivity))
+        .copied()
+        .unwrap_or_default();
     if to == member.activity {
         return Err((FieldId::NewActivity, Msg::ErrSameStatus));
     }

@@ -37,7 +37,11 @@ impl TextInput {
     }
 
     fn byte_at(&self, grapheme: usize) -> usize {
-        self.value.grapheme_indices(true).nth(grapheme).map(|(i, _)| i).unwrap_or(self.value.len())
+        self.value
+            .grapheme_indices(true)
+            .nth(grapheme)
+            .map(|(i, _)| i)
+            .unwrap_or(self.value.len())
     }
 
     /// Inserts typed or pasted text at the caret. Line breaks and tabs become spaces,

@@ -16,7 +16,11 @@ use crate::keymap::Keymap;
 use crate::store::{Backup, Records, SledStore, Store, StoreError, write_atomic};
 
 #[derive(Parser, Debug)]
-#[command(name = "chibo", version, about = "Sổ tay bí thư chi bộ — the party branch secretary's console")]
+#[command(
+    name = "chibo",
+    version,
+    about = "Sổ tay bí thư chi bộ — the party branch secretary's console"
+)]
 pub struct Cli {
     /// Where the data lives (default: the platform's data directory).
     #[arg(long, env = "CHIBO_DATA_DIR", global = true)]
@@ -162,11 +166,19 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             crate::tui::run(app).context("terminal")?;
             Ok(())
         }
-        Some(Command::Demo { members, years, seed, force }) => {
+        Some(Command::Demo {
+            members,
+            years,
+            seed,
+            force,
+        }) => {
             let store = open(&dir)?;
             if !store.is_empty()? {
                 if !force {
-                    bail!("dữ liệu ở {} không trống; dùng --force để thay bằng chi bộ mẫu (dữ liệu cũ được sao lưu trước)", dir.display());
+                    bail!(
+                        "dữ liệu ở {} không trống; dùng --force để thay bằng chi bộ mẫu (dữ liệu cũ được sao lưu trước)",
+                        dir.display()
+                    );
                 }
                 let saved = backup_to_dir(&store, &dir, now)?;
                 eprintln!("đã sao lưu dữ liệu cũ vào {}", saved.display());
@@ -177,7 +189,9 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             println!("đã tạo chi bộ mẫu: {n} đảng viên ({})", dir.display());
             Ok(())
         }
-        Some(Command::Import { what: ImportWhat::Members { file, dry_run } }) => {
+        Some(Command::Import {
+            what: ImportWhat::Members { file, dry_run },
+        }) => {
             let bytes = std::fs::read(&file).with_context(|| format!("không đọc được {}", file.display()))?;
             let store = open(&dir)?;
             let existing = store.members()?;
@@ -202,7 +216,9 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             }
             Ok(())
         }
-        Some(Command::Export { what: ExportWhat::Members { format, out } }) => {
+        Some(Command::Export {
+            what: ExportWhat::Members { format, out },
+        }) => {
             let store = open(&dir)?;
             let mut list = store.members()?;
             list.sort_by_cached_key(|m| m.sort_key());
@@ -226,12 +242,15 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             Ok(())
         }
         Some(Command::Restore { file, force }) => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("không đọc được {}", file.display()))?;
-            let backup = Backup::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let bytes = std::fs::read(&file).with_context(|| format!("không đọc được {}", file.display()))?;
+            let backup = Backup::parse_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             let store = open(&dir)?;
             if !store.is_empty()? {
                 if !force {
-                    bail!("dữ liệu ở {} không trống; dùng --force để thay (dữ liệu hiện tại được sao lưu trước)", dir.display());
+                    bail!(
+                        "dữ liệu ở {} không trống; dùng --force để thay (dữ liệu hiện tại được sao lưu trước)",
+                        dir.display()
+                    );
                 }
                 let saved = backup_to_dir(&store, &dir, now)?;
                 eprintln!("đã sao lưu dữ liệu hiện tại vào {}", saved.display());
@@ -241,7 +260,9 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             Ok(())
         }
         Some(Command::Check) => check(&dir),
-        Some(Command::Keymap { what: KeymapWhat::Check { file } }) => {
+        Some(Command::Keymap {
+            what: KeymapWhat::Check { file },
+        }) => {
             let path = file.unwrap_or_else(crate::config::keymap_path);
             let text = std::fs::read_to_string(&path).with_context(|| format!("không đọc được {}", path.display()))?;
             let (_, errors) = Keymap::with_user(&text);
@@ -258,7 +279,11 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::Keymap { what: KeymapWhat::Show }) => {
             let (map, warning) = crate::config::keymap(lang);
             let path = crate::config::keymap_path();
-            let state = if path.exists() { "đang dùng / in use" } else { "chưa có / not present" };
+            let state = if path.exists() {
+                "đang dùng / in use"
+            } else {
+                "chưa có / not present"
+            };
             println!("# tệp phím của người dùng / user keymap: {} ({state})", path.display());
             if let Some(w) = warning {
                 println!("# {w}");
@@ -302,11 +327,15 @@ fn check(dir: &Path) -> Result<()> {
         if !ids.insert(m.id) {
             bail!("hai đảng viên cùng mã {}", m.id.0);
         }
-        m.validate().map_err(|e| anyhow::anyhow!("đảng viên {} (mã {}): {e}", m.full_name(), m.id.0))?;
+        m.validate()
+            .map_err(|e| anyhow::anyhow!("đảng viên {} (mã {}): {e}", m.full_name(), m.id.0))?;
     }
     println!("dữ liệu: {}", dir.display());
     println!("lược đồ: {}", store.schema_version()?.unwrap_or(0));
-    println!("chi bộ: {}", branch.map(|b| b.name).unwrap_or_else(|| "(chưa có)".into()));
+    println!(
+        "chi bộ: {}",
+        branch.map(|b| b.name).unwrap_or_else(|| "(chưa có)".into())
+    );
     println!("đảng viên: {} (trong danh sách {on_roster})", list.len());
     println!("nhật ký: {audit}");
     println!("dung lượng: {} KiB", store.size_on_disk()? / 1024);

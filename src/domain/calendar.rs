@@ -13,7 +13,13 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     }
     let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    if parts.len() != 3 || parts[2].len() != 4 || parts[0].is_empty() || parts[0].len() > 2 || parts[1].is_empty() || parts[1].len() > 2 {
+    if parts.len() != 3
+        || parts[2].len() != 4
+        || parts[0].is_empty()
+        || parts[0].len() > 2
+        || parts[1].is_empty()
+        || parts[1].len() > 2
+    {
         return None;
     }
     let day: u32 = parts[0].parse().ok()?;

@@ -65,7 +65,10 @@ impl Activity {
 
     /// Still on the branch's roster (as opposed to having left it).
     pub fn on_roster(self) -> bool {
-        matches!(self, Activity::Active | Activity::TemporaryIn | Activity::TemporaryOut | Activity::Exempt)
+        matches!(
+            self,
+            Activity::Active | Activity::TemporaryIn | Activity::TemporaryOut | Activity::Exempt
+        )
     }
 }
 
@@ -81,8 +84,12 @@ pub enum CommitteeRole {
 }
 
 impl CommitteeRole {
-    pub const ALL: [CommitteeRole; 4] =
-        [CommitteeRole::None, CommitteeRole::Secretary, CommitteeRole::Deputy, CommitteeRole::Member];
+    pub const ALL: [CommitteeRole; 4] = [
+        CommitteeRole::None,
+        CommitteeRole::Secretary,
+        CommitteeRole::Deputy,
+        CommitteeRole::Member,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -167,12 +174,16 @@ impl Member {
 
     /// "Trần Thị Mai"; no double space when there is no middle name.
     pub fn full_name(&self) -> String {
-        [self.family_name.as_str(), self.middle_name.as_str(), self.given_name.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ")
+        [
+            self.family_name.as_str(),
+            self.middle_name.as_str(),
+            self.given_name.as_str(),
+        ]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
     }
 
     /// The roster order key: tên, then họ, then tên đệm, in Vietnamese collation.
@@ -199,7 +210,12 @@ impl Member {
 
     /// Changes the activity with a dated, reasoned entry in the history.
     pub fn change_activity(&mut self, to: Activity, date: NaiveDate, reason: &str) {
-        self.history.push(StatusChange { date, from: self.activity, to, reason: text::clean(reason) });
+        self.history.push(StatusChange {
+            date,
+            from: self.activity,
+            to,
+            reason: text::clean(reason),
+        });
         self.activity = to;
     }
 
@@ -250,7 +266,11 @@ pub fn split_full_name(full: &str) -> Option<(String, String, String)> {
     let words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
     match words.len() {
         0 | 1 => None,
-        n => Some((words[0].to_string(), words[1..n - 1].join(" "), words[n - 1].to_string())),
+        n => Some((
+            words[0].to_string(),
+            words[1..n - 1].join(" "),
+            words[n - 1].to_string(),
+        )),
     }
 }
 
@@ -279,7 +299,12 @@ pub fn probation_reminder(m: &Member, today: NaiveDate, cal: &WorkCalendar) -> O
         return None;
     }
     let consider_by = cal.add_working_days(ends, RECOGNITION_WORKING_DAYS);
-    Some(ProbationReminder { member: m.id, ends, consider_by, overdue: today > consider_by })
+    Some(ProbationReminder {
+        member: m.id,
+        ends,
+        consider_by,
+        overdue: today > consider_by,
+    })
 }
 
 #[cfg(test)]
@@ -303,7 +328,10 @@ mod tests {
             split_full_name(" Tôn  Nữ Minh Châu "),
             Some(("Tôn".into(), "Nữ Minh".into(), "Châu".into()))
         );
-        assert_eq!(split_full_name("Nguyễn Tùng"), Some(("Nguyễn".into(), "".into(), "Tùng".into())));
+        assert_eq!(
+            split_full_name("Nguyễn Tùng"),
+            Some(("Nguyễn".into(), "".into(), "Tùng".into()))
+        );
         assert_eq!(split_full_name("Tùng"), None);
     }
 
@@ -318,7 +346,16 @@ mod tests {
         ];
         ms.sort_by_key(|m| m.sort_key());
         let names: Vec<String> = ms.iter().map(Member::full_name).collect();
-        assert_eq!(names, ["Trần An Anh", "Trần Thị Anh", "Đặng Văn Dũng", "Lê Văn Dũng", "Đỗ Văn Đức"]);
+        assert_eq!(
+            names,
+            [
+                "Trần An Anh",
+                "Trần Thị Anh",
+                "Đặng Văn Dũng",
+                "Lê Văn Dũng",
+                "Đỗ Văn Đức"
+            ]
+        );
     }
 
     #[test]
@@ -348,6 +385,9 @@ mod tests {
         assert_eq!(m.validate(), Err(MemberError::OfficialBeforeAdmission));
         m.official_date = Some(d("07/11/2006"));
         assert_eq!(m.validate(), Ok(()));
-        assert_eq!(Member::new("", "", "Tuấn").validate(), Err(MemberError::MissingFamilyName));
+        assert_eq!(
+            Member::new("", "", "Tuấn").validate(),
+            Err(MemberError::MissingFamilyName)
+        );
     }
 }

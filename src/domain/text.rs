@@ -100,11 +100,15 @@ mod tests {
 
     #[test]
     fn vietnamese_letter_order() {
-        let mut words = vec!["Đức", "Dũng", "Anh", "Ân", "Ăn", "Zen", "Ơn", "Ô", "Oanh", "Ưng", "Uyên"];
+        let mut words = vec![
+            "Đức", "Dũng", "Anh", "Ân", "Ăn", "Zen", "Ơn", "Ô", "Oanh", "Ưng", "Uyên",
+        ];
         words.sort_by(|a, b| compare(a, b));
         assert_eq!(
             words,
-            vec!["Anh", "Ăn", "Ân", "Dũng", "Đức", "Oanh", "Ô", "Ơn", "Uyên", "Ưng", "Zen"]
+            vec![
+                "Anh", "Ăn", "Ân", "Dũng", "Đức", "Oanh", "Ô", "Ơn", "Uyên", "Ưng", "Zen"
+            ]
         );
     }
 

@@ -9,7 +9,9 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::domain::calendar::{format_opt, parse_date};
-use crate::domain::member::{Activity, CommitteeRole, Gender, Member, MemberError, MemberId, Standing, split_full_name};
+use crate::domain::member::{
+    Activity, CommitteeRole, Gender, Member, MemberError, MemberId, Standing, split_full_name,
+};
 use crate::domain::text::{clean, fold};
 
 /// The columns, with their Vietnamese and English header names.
@@ -70,7 +72,11 @@ const EXPORT: &[Column] = &[
 
 impl Column {
     fn header(self) -> &'static str {
-        COLUMNS.iter().find(|(c, _, _)| *c == self).map(|(_, vi, _)| *vi).unwrap_or("")
+        COLUMNS
+            .iter()
+            .find(|(c, _, _)| *c == self)
+            .map(|(_, vi, _)| *vi)
+            .unwrap_or("")
     }
 
     /// Recognizes a header: "Họ tên", "ho_ten", "Full name", "full-name" are one column.
@@ -91,7 +97,10 @@ impl Column {
             "don_vi" => "don_vi_cong_tac",
             other => other,
         };
-        COLUMNS.iter().find(|(_, vi, en)| *vi == key || *en == key).map(|(c, _, _)| *c)
+        COLUMNS
+            .iter()
+            .find(|(_, vi, en)| *vi == key || *en == key)
+            .map(|(c, _, _)| *c)
     }
 }
 
@@ -122,7 +131,11 @@ pub struct Parsed {
 }
 
 fn file_error(reason: impl Into<String>) -> Vec<RowError> {
-    vec![RowError { line: 0, column: None, reason: reason.into() }]
+    vec![RowError {
+        line: 0,
+        column: None,
+        reason: reason.into(),
+    }]
 }
 
 /// Reads a roster file: JSON (an array of members, as `export members --format json`
@@ -138,14 +151,22 @@ pub fn parse(bytes: &[u8], existing: &[Member]) -> Result<Parsed, Vec<RowError>>
         ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let parsed = if text.trim_start().starts_with('[') { parse_json(text)? } else { parse_csv(text)? };
+    let parsed = if text.trim_start().starts_with('[') {
+        parse_json(text)?
+    } else {
+        parse_csv(text)?
+    };
     check_duplicates(&parsed.members, existing)?;
     Ok(parsed)
 }
 
 fn parse_json(text: &str) -> Result<Parsed, Vec<RowError>> {
     let mut members: Vec<Member> = serde_json::from_str(text).map_err(|e| {
-        vec![RowError { line: e.line() as u64, column: None, reason: format!("JSON không hợp lệ: {e}") }]
+        vec![RowError {
+            line: e.line() as u64,
+            column: None,
+            reason: format!("JSON không hợp lệ: {e}"),
+        }]
     })?;
     let mut errors = Vec::new();
     for (i, m) in members.iter_mut().enumerate() {
@@ -154,31 +175,60 @@ fn parse_json(text: &str) -> Result<Parsed, Vec<RowError>> {
         m.middle_name = clean(&m.middle_name);
         m.given_name = clean(&m.given_name);
         if let Err(e) = m.validate() {
-            errors.push(RowError { line: 0, column: None, reason: format!("đảng viên thứ {}: {}", i + 1, member_error(e)) });
+            errors.push(RowError {
+                line: 0,
+                column: None,
+                reason: format!("đảng viên thứ {}: {}", i + 1, member_error(e)),
+            });
         }
     }
-    if errors.is_empty() { Ok(Parsed { members, warnings: Vec::new() }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Parsed {
+            members,
+            warnings: Vec::new(),
+        })
+    } else {
+        Err(errors)
+    }
 }
 
 fn separator(text: &str) -> u8 {
     let first = text.lines().next().unwrap_or("");
-    if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' }
+    if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
 }
 
 fn parse_csv(text: &str) -> Result<Parsed, Vec<RowError>> {
-    let mut reader = csv::ReaderBuilder::new().delimiter(separator(text)).flexible(true).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| file_error(format!("không đọc được dòng tiêu đề: {e}")))?.clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator(text))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| file_error(format!("không đọc được dòng tiêu đề: {e}")))?
+        .clone();
     let mut index: HashMap<Column, usize> = HashMap::new();
     let mut errors = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         match Column::from_header(h) {
             Some(c) => {
                 if index.insert(c, i).is_some() {
-                    errors.push(RowError { line: 1, column: None, reason: format!("cột \"{h}\" xuất hiện hai lần") });
+                    errors.push(RowError {
+                        line: 1,
+                        column: None,
+                        reason: format!("cột \"{h}\" xuất hiện hai lần"),
+                    });
                 }
             }
             None if h.trim().is_empty() => {}
-            None => errors.push(RowError { line: 1, column: None, reason: format!("không biết cột \"{}\"", h.trim()) }),
+            None => errors.push(RowError {
+                line: 1,
+                column: None,
+                reason: format!("không biết cột \"{}\"", h.trim()),
+            }),
         }
     }
     let has_parts = index.contains_key(&Column::Family) && index.contains_key(&Column::Given);
@@ -197,20 +247,35 @@ fn parse_csv(text: &str) -> Result<Parsed, Vec<RowError>> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                errors.push(RowError { line, column: None, reason: format!("dòng CSV hỏng: {e}") });
+                let line = e.position().map(|p| line_of(text, p.byte())).unwrap_or(0);
+                errors.push(RowError {
+                    line,
+                    column: None,
+                    reason: format!("dòng CSV hỏng: {e}"),
+                });
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        // counted from the byte offset: csv's own line count varies with CRLF files
+        let line = record.position().map(|p| line_of(text, p.byte())).unwrap_or(0);
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         if record.len() > headers.len() {
-            errors.push(RowError { line, column: None, reason: format!("có {} ô, nhiều hơn {} cột tiêu đề", record.len(), headers.len()) });
+            errors.push(RowError {
+                line,
+                column: None,
+                reason: format!("có {} ô, nhiều hơn {} cột tiêu đề", record.len(), headers.len()),
+            });
             continue;
         }
-        let cell = |c: Column| index.get(&c).and_then(|&i| record.get(i)).map(clean).unwrap_or_default();
+        let cell = |c: Column| {
+            index
+                .get(&c)
+                .and_then(|&i| record.get(i))
+                .map(clean)
+                .unwrap_or_default()
+        };
         match parse_row(&cell, line) {
             Ok((m, warning)) => {
                 parsed.warnings.extend(warning);
@@ -220,6 +285,17 @@ fn parse_csv(text: &str) -> Result<Parsed, Vec<RowError>> {
         }
     }
     if errors.is_empty() { Ok(parsed) } else { Err(errors) }
+}
+
+/// The 1-based line of the record starting at `byte` (which may point at the line
+/// break before it).
+fn line_of(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut end = (byte as usize).min(bytes.len());
+    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
 }
 
 fn member_error(e: MemberError) -> &'static str {
@@ -234,7 +310,11 @@ fn member_error(e: MemberError) -> &'static str {
 
 fn parse_row(cell: &dyn Fn(Column) -> String, line: u64) -> Result<(Member, Option<String>), Vec<RowError>> {
     let mut errors = Vec::new();
-    let err = |col: Column, reason: String| RowError { line, column: Some(col.header()), reason };
+    let err = |col: Column, reason: String| RowError {
+        line,
+        column: Some(col.header()),
+        reason,
+    };
     let mut warning = None;
     let (family, middle, given) = if !cell(Column::Family).is_empty() || !cell(Column::Given).is_empty() {
         (cell(Column::Family), cell(Column::Middle), cell(Column::Given))
@@ -248,7 +328,10 @@ fn parse_row(cell: &dyn Fn(Column) -> String, line: u64) -> Result<(Member, Opti
                 (f, m, g)
             }
             None => {
-                errors.push(err(Column::FullName, format!("không tách được họ và tên từ \"{full}\"")));
+                errors.push(err(
+                    Column::FullName,
+                    format!("không tách được họ và tên từ \"{full}\""),
+                ));
                 (String::new(), String::new(), full)
             }
         }
@@ -261,7 +344,10 @@ fn parse_row(cell: &dyn Fn(Column) -> String, line: u64) -> Result<(Member, Opti
         }
         let d = parse_date(&v);
         if d.is_none() {
-            errors.push(err(col, format!("ngày \"{v}\" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)")));
+            errors.push(err(
+                col,
+                format!("ngày \"{v}\" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)"),
+            ));
         }
         d
     };
@@ -283,7 +369,13 @@ fn parse_row(cell: &dyn Fn(Column) -> String, line: u64) -> Result<(Member, Opti
         "pho bi thu" | "deputy" | "deputy secretary" => CommitteeRole::Deputy,
         "chi uy vien" | "uy vien" | "committee member" => CommitteeRole::Member,
         _ => {
-            errors.push(err(Column::Role, format!("chức vụ \"{}\" không rõ (bí thư, phó bí thư, chi ủy viên)", cell(Column::Role))));
+            errors.push(err(
+                Column::Role,
+                format!(
+                    "chức vụ \"{}\" không rõ (bí thư, phó bí thư, chi ủy viên)",
+                    cell(Column::Role)
+                ),
+            ));
             CommitteeRole::None
         }
     };
@@ -311,20 +403,31 @@ fn parse_row(cell: &dyn Fn(Column) -> String, line: u64) -> Result<(Member, Opti
         };
         errors.push(err(col, member_error(e).to_string()));
     }
-    if errors.is_empty() { Ok((m, warning)) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok((m, warning))
+    } else {
+        Err(errors)
+    }
 }
 
 /// The status column holds either a standing (then the member is active) or an
 /// activity (then the standing follows from whether there is an official date).
 fn parse_status(s: &str, has_official_date: bool) -> Option<(Standing, Activity)> {
-    let by_date = if has_official_date { Standing::Official } else { Standing::Probationary };
+    let by_date = if has_official_date {
+        Standing::Official
+    } else {
+        Standing::Probationary
+    };
     let folded = fold(s);
     Some(match folded.as_str() {
         "" => (by_date, Activity::Active),
         "chinh thuc" | "official" => (Standing::Official, Activity::Active),
         "du bi" | "probationary" => (Standing::Probationary, Activity::Active),
         _ => {
-            let activity = ACTIVITY_WORDS.iter().find(|(words, _)| words.contains(&folded.as_str()))?.1;
+            let activity = ACTIVITY_WORDS
+                .iter()
+                .find(|(words, _)| words.contains(&folded.as_str()))?
+                .1;
             (by_date, activity)
         }
     })
@@ -333,9 +436,23 @@ fn parse_status(s: &str, has_official_date: bool) -> Option<(Standing, Activity)
 const ACTIVITY_WORDS: &[(&[&str], Activity)] = &[
     (&["dang sinh hoat", "active"], Activity::Active),
     (&["sinh hoat tam thoi", "temporarily attached"], Activity::TemporaryIn),
-    (&["sinh hoat tam thoi noi khac", "attached elsewhere"], Activity::TemporaryOut),
-    (&["mien sinh hoat", "mien cong tac va sinh hoat", "mien cong tac, sinh hoat", "exempt"], Activity::Exempt),
-    (&["chuyen sinh hoat", "transferred", "transferred out"], Activity::Transferred),
+    (
+        &["sinh hoat tam thoi noi khac", "attached elsewhere"],
+        Activity::TemporaryOut,
+    ),
+    (
+        &[
+            "mien sinh hoat",
+            "mien cong tac va sinh hoat",
+            "mien cong tac, sinh hoat",
+            "exempt",
+        ],
+        Activity::Exempt,
+    ),
+    (
+        &["chuyen sinh hoat", "transferred", "transferred out"],
+        Activity::Transferred,
+    ),
     (&["xoa ten", "struck off"], Activity::StruckOff),
     (&["khai tru", "expelled"], Activity::Expelled),
     (&["tu tran", "deceased"], Activity::Deceased),
@@ -376,7 +493,12 @@ fn check_duplicates(new: &[Member], existing: &[Member]) -> Result<(), Vec<RowEr
             Some(&j) => errors.push(RowError {
                 line: 0,
                 column: Some("so_the"),
-                reason: format!("số thẻ {} trùng: {} và {}", m.card_number, new[j].full_name(), m.full_name()),
+                reason: format!(
+                    "số thẻ {} trùng: {} và {}",
+                    m.card_number,
+                    new[j].full_name(),
+                    m.full_name()
+                ),
             }),
             None => {
                 cards.insert(&m.card_number, i);
@@ -384,7 +506,10 @@ fn check_duplicates(new: &[Member], existing: &[Member]) -> Result<(), Vec<RowEr
         }
     }
     for m in new {
-        if existing.iter().any(|e| e.full_name() == m.full_name() && e.birth_date == m.birth_date && e.birth_date.is_some()) {
+        if existing
+            .iter()
+            .any(|e| e.full_name() == m.full_name() && e.birth_date == m.birth_date && e.birth_date.is_some())
+        {
             errors.push(RowError {
                 line: 0,
                 column: None,
@@ -397,7 +522,9 @@ fn check_duplicates(new: &[Member], existing: &[Member]) -> Result<(), Vec<RowEr
 
 /// The roster as CSV, in roster order (the caller sorts).
 pub fn to_csv(members: &[Member]) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     let _ = w.write_record(EXPORT.iter().map(|c| c.header()));
     for m in members {
         let gender = match m.gender {
@@ -438,10 +565,14 @@ pub fn to_csv(members: &[Member]) -> String {
 
 /// The roster as JSON: every field and the status history, without store ids.
 pub fn to_json(members: &[Member]) -> String {
-    let list: Vec<Member> = members.iter().cloned().map(|mut m| {
-        m.id = MemberId(0);
-        m
-    }).collect();
+    let list: Vec<Member> = members
+        .iter()
+        .cloned()
+        .map(|mut m| {
+            m.id = MemberId(0);
+            m
+        })
+        .collect();
     serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
 }
 
@@ -461,7 +592,8 @@ mod tests {
 
     #[test]
     fn semicolons_crlf_bom_nfd_and_iso_dates() {
-        let text = "\u{feff}ho;ten_dem;ten;ngay_sinh;trang_thai\r\nNguye\u{0302}\u{0303}n;Văn;Hùng;1958-03-12;chính thức\r\n";
+        let text =
+            "\u{feff}ho;ten_dem;ten;ngay_sinh;trang_thai\r\nNguye\u{0302}\u{0303}n;Văn;Hùng;1958-03-12;chính thức\r\n";
         let p = parse(text.as_bytes(), &[]).unwrap();
         assert_eq!(p.members[0].family_name, "Nguyễn");
         assert_eq!(p.members[0].birth_date, NaiveDate::from_ymd_opt(1958, 3, 12));
@@ -471,7 +603,10 @@ mod tests {
     fn full_name_only_is_split_with_a_warning() {
         let p = parse("ho_ten,ngay_sinh\nTôn Nữ Minh Châu,29/09/1986\n".as_bytes(), &[]).unwrap();
         let m = &p.members[0];
-        assert_eq!((m.family_name.as_str(), m.middle_name.as_str(), m.given_name.as_str()), ("Tôn", "Nữ Minh", "Châu"));
+        assert_eq!(
+            (m.family_name.as_str(), m.middle_name.as_str(), m.given_name.as_str()),
+            ("Tôn", "Nữ Minh", "Châu")
+        );
         assert_eq!(p.warnings.len(), 1);
     }
 

@@ -243,7 +243,10 @@ mod tests {
 
     #[test]
     fn fill_replaces_placeholders() {
-        assert_eq!(Msg::Showing.fill(Lang::Vi, &[("shown", &2), ("all", &28)]), "hiển thị 2/28");
+        assert_eq!(
+            Msg::Showing.fill(Lang::Vi, &[("shown", &2), ("all", &28)]),
+            "hiển thị 2/28"
+        );
     }
 }
 

@@ -74,7 +74,10 @@ impl Section {
     /// Modal sections do not fall back to `global`: a form or a question must be
     /// answered before a screen key works again.
     pub fn falls_back_to_global(self) -> bool {
-        !matches!(self, Section::Form | Section::Confirm | Section::Welcome | Section::Help)
+        !matches!(
+            self,
+            Section::Form | Section::Confirm | Section::Welcome | Section::Help
+        )
     }
 
     /// Actions that must keep a key, or the user could get stuck.
@@ -139,7 +142,11 @@ type Entry = (Vec<Key>, Option<Action>, (usize, usize));
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
-    let column = before.rfind('\n').map(|i| before[i + 1..].chars().count()).unwrap_or(before.chars().count()) + 1;
+    let column = before
+        .rfind('\n')
+        .map(|i| before[i + 1..].chars().count())
+        .unwrap_or(before.chars().count())
+        + 1;
     (line, column)
 }
 
@@ -149,7 +156,11 @@ fn parse_file(text: &str) -> Result<BTreeMap<Section, Vec<Entry>>, Vec<KeymapErr
         Ok(raw) => raw,
         Err(e) => {
             let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
-            return Err(vec![KeymapError { line, column, message: e.message().trim().to_string() }]);
+            return Err(vec![KeymapError {
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }]);
         }
     };
     let mut errors = Vec::new();
@@ -158,7 +169,11 @@ fn parse_file(text: &str) -> Result<BTreeMap<Section, Vec<Entry>>, Vec<KeymapErr
         let Some(section) = Section::from_name(&name) else {
             let offset = text.find(&format!("[{name}]")).unwrap_or(0);
             let (line, column) = line_col(text, offset);
-            errors.push(KeymapError { line, column, message: format!("unknown section [{name}]") });
+            errors.push(KeymapError {
+                line,
+                column,
+                message: format!("unknown section [{name}]"),
+            });
             continue;
         };
         let mut list: Vec<Entry> = Vec::new();
@@ -167,7 +182,11 @@ fn parse_file(text: &str) -> Result<BTreeMap<Section, Vec<Entry>>, Vec<KeymapErr
             let keys = match Key::parse_seq(&keyname) {
                 Ok(keys) => keys,
                 Err(msg) => {
-                    errors.push(KeymapError { line: at.0, column: 1, message: format!("\"{keyname}\": {msg}") });
+                    errors.push(KeymapError {
+                        line: at.0,
+                        column: 1,
+                        message: format!("\"{keyname}\": {msg}"),
+                    });
                     continue;
                 }
             };
@@ -222,7 +241,11 @@ impl Keymap {
             for (keys, action, origin) in entries {
                 list.retain(|b| b.keys != keys);
                 if let Some(action) = action {
-                    list.push(Binding { keys, action, origin: keep_origin.then_some(origin) });
+                    list.push(Binding {
+                        keys,
+                        action,
+                        origin: keep_origin.then_some(origin),
+                    });
                 }
             }
         }
@@ -248,7 +271,11 @@ impl Keymap {
         let mut merged = defaults.clone();
         merged.merge(parsed, true);
         let problems = merged.validate();
-        if problems.is_empty() { (merged, Vec::new()) } else { (defaults, problems) }
+        if problems.is_empty() {
+            (merged, Vec::new())
+        } else {
+            (defaults, problems)
+        }
     }
 
     pub fn bindings(&self, section: Section) -> &[Binding] {
@@ -363,7 +390,11 @@ impl Keymap {
                     errors.push(KeymapError {
                         line: 0,
                         column: 0,
-                        message: format!("[{}] the action \"{}\" has no key left", section.name(), action_name(*action)),
+                        message: format!(
+                            "[{}] the action \"{}\" has no key left",
+                            section.name(),
+                            action_name(*action)
+                        ),
                     });
                 }
             }
@@ -380,7 +411,11 @@ impl Keymap {
             }
             out.push_str(&format!("[{}]\n", section.name()));
             for b in bindings {
-                out.push_str(&format!("{:<14} = \"{}\"\n", format!("\"{}\"", seq_to_string(&b.keys)), action_name(b.action)));
+                out.push_str(&format!(
+                    "{:<14} = \"{}\"\n",
+                    format!("\"{}\"", seq_to_string(&b.keys)),
+                    action_name(b.action)
+                ));
             }
             out.push('\n');
         }
@@ -401,6 +436,31 @@ pub fn action_name(action: Action) -> String {
         } else {
             out.push(c);
         }
+    }
+    out
+}
+
+/// The keys of a map as Markdown tables, one per section (the README's key list).
+pub fn markdown(map: &Keymap, lang: crate::i18n::Lang) -> String {
+    let mut out = String::new();
+    for section in Section::ALL {
+        let bindings = map.bindings(section);
+        if bindings.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "**[{}]**\n\n| key | action | |\n|---|---|---|\n",
+            section.name()
+        ));
+        for b in bindings {
+            let keys = seq_to_string(&b.keys).replace('|', "\\|");
+            out.push_str(&format!(
+                "| `{keys}` | `{}` | {} |\n",
+                action_name(b.action),
+                b.action.describe().get(lang)
+            ));
+        }
+        out.push('\n');
     }
     out
 }
@@ -433,9 +493,15 @@ mod tests {
     fn lookup_section_then_global_and_sequences() {
         let map = Keymap::defaults();
         assert_eq!(map.resolve(Section::Roster, &[], key("n")), Lookup::Action(Action::New));
-        assert_eq!(map.resolve(Section::Roster, &[], key("q")), Lookup::Action(Action::Quit));
+        assert_eq!(
+            map.resolve(Section::Roster, &[], key("q")),
+            Lookup::Action(Action::Quit)
+        );
         assert_eq!(map.resolve(Section::Roster, &[], key("g")), Lookup::Pending);
-        assert_eq!(map.resolve(Section::Roster, &[key("g")], key("g")), Lookup::Action(Action::First));
+        assert_eq!(
+            map.resolve(Section::Roster, &[key("g")], key("g")),
+            Lookup::Action(Action::First)
+        );
         assert_eq!(map.resolve(Section::Roster, &[], key("x")), Lookup::Unbound);
         // a form does not fall back to global: q is not quit there
         assert_eq!(map.resolve(Section::Form, &[], key("q")), Lookup::Unbound);
@@ -446,10 +512,19 @@ mod tests {
         let (map, errors) = Keymap::with_user("[roster]\nn = \"none\"\ninsert = \"new\"\n[global]\nx = \"quit\"\n");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(map.resolve(Section::Roster, &[], key("n")), Lookup::Unbound);
-        assert_eq!(map.resolve(Section::Roster, &[], key("insert")), Lookup::Action(Action::New));
-        assert_eq!(map.resolve(Section::Roster, &[], key("x")), Lookup::Action(Action::Quit));
+        assert_eq!(
+            map.resolve(Section::Roster, &[], key("insert")),
+            Lookup::Action(Action::New)
+        );
+        assert_eq!(
+            map.resolve(Section::Roster, &[], key("x")),
+            Lookup::Action(Action::Quit)
+        );
         // the rest of the defaults stays
-        assert_eq!(map.resolve(Section::Roster, &[], key("q")), Lookup::Action(Action::Quit));
+        assert_eq!(
+            map.resolve(Section::Roster, &[], key("q")),
+            Lookup::Action(Action::Quit)
+        );
         assert_eq!(map.keys_for(Section::Roster, Action::New), vec!["insert"]);
     }
 

@@ -62,11 +62,21 @@ const NAMED: &[(&str, Code)] = &[
 
 impl Key {
     pub const fn plain(code: Code) -> Key {
-        Key { code, ctrl: false, alt: false, shift: false }
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        }
     }
 
     pub const fn ctrl(c: char) -> Key {
-        Key { code: Code::Char(c), ctrl: true, alt: false, shift: false }
+        Key {
+            code: Code::Char(c),
+            ctrl: true,
+            alt: false,
+            shift: false,
+        }
     }
 
     /// A key that types a character into a text field (no ctrl or alt).
@@ -80,7 +90,11 @@ impl Key {
     fn normalized(mut self) -> Key {
         match self.code {
             Code::Char(c) => {
-                let c = if self.shift && c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c };
+                let c = if self.shift && c.is_ascii_lowercase() {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                };
                 // terminals send ctrl-S as ctrl-s
                 let c = if self.ctrl { c.to_ascii_lowercase() } else { c };
                 self.code = Code::Char(c);

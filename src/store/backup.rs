@@ -32,7 +32,11 @@ pub enum BackupError {
     #[error("the backup was made by a newer chibo (schema {found}); this version reads up to {supported}")]
     NewerSchema { found: u32, supported: u32 },
     #[error("the backup is incomplete: {tree} should hold {expected} records but holds {found}")]
-    CountMismatch { tree: String, expected: usize, found: usize },
+    CountMismatch {
+        tree: String,
+        expected: usize,
+        found: usize,
+    },
     #[error("the backup has an unknown part: {0}")]
     UnknownTree(String),
     #[error("the backup has a bad key {key} in {tree}")]
@@ -54,20 +58,38 @@ impl Backup {
                 }
             } else {
                 for (k, v) in store.scan(tree)? {
-                    let id = key_id(&k).ok_or(StoreError::Corrupt { tree: tree.name(), detail: "key".into() })?;
-                    let value: serde_json::Value = serde_json::from_slice(&v)
-                        .map_err(|e| StoreError::Corrupt { tree: tree.name(), detail: e.to_string() })?;
+                    let id = key_id(&k).ok_or(StoreError::Corrupt {
+                        tree: tree.name(),
+                        detail: "key".into(),
+                    })?;
+                    let value: serde_json::Value = serde_json::from_slice(&v).map_err(|e| StoreError::Corrupt {
+                        tree: tree.name(),
+                        detail: e.to_string(),
+                    })?;
                     records.insert(id.to_string(), value);
                 }
             }
             counts.insert(tree.name().to_string(), records.len());
             trees.insert(tree.name().to_string(), records);
         }
-        Ok(Backup { format: FORMAT.into(), schema_version: SCHEMA_VERSION, created: now, counts, trees })
+        Ok(Backup {
+            format: FORMAT.into(),
+            schema_version: SCHEMA_VERSION,
+            created: now,
+            counts,
+            trees,
+        })
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// Parses and verifies a backup file's bytes.
+    pub fn parse_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| BackupError::NotABackup(format!("not UTF-8 text at byte {}", e.valid_up_to())))?;
+        Backup::parse(text)
     }
 
     /// Parses and verifies a backup file's text.
@@ -78,7 +100,10 @@ impl Backup {
             return Err(BackupError::NotABackup(format!("format \"{}\"", backup.format)));
         }
         if backup.schema_version > SCHEMA_VERSION {
-            return Err(BackupError::NewerSchema { found: backup.schema_version, supported: SCHEMA_VERSION });
+            return Err(BackupError::NewerSchema {
+                found: backup.schema_version,
+                supported: SCHEMA_VERSION,
+            });
         }
         for (name, records) in &backup.trees {
             if Tree::from_name(name).is_none() {
@@ -86,12 +111,20 @@ impl Backup {
             }
             let expected = backup.counts.get(name).copied().unwrap_or(0);
             if expected != records.len() {
-                return Err(BackupError::CountMismatch { tree: name.clone(), expected, found: records.len() });
+                return Err(BackupError::CountMismatch {
+                    tree: name.clone(),
+                    expected,
+                    found: records.len(),
+                });
             }
         }
         for (name, expected) in &backup.counts {
             if !backup.trees.contains_key(name) && *expected != 0 {
-                return Err(BackupError::CountMismatch { tree: name.clone(), expected: *expected, found: 0 });
+                return Err(BackupError::CountMismatch {
+                    tree: name.clone(),
+                    expected: *expected,
+                    found: 0,
+                });
             }
         }
         Ok(backup)
@@ -115,17 +148,26 @@ impl Backup {
                 let bytes = serde_json::to_vec(value).unwrap_or_default();
                 if tree == Tree::Meta {
                     if key != "branch" {
-                        return Err(BackupError::BadKey { tree: name.clone(), key: key.clone() });
+                        return Err(BackupError::BadKey {
+                            tree: name.clone(),
+                            key: key.clone(),
+                        });
                     }
                     batch.put(tree, key.as_bytes().to_vec(), bytes);
                 } else {
-                    let id: u64 =
-                        key.parse().map_err(|_| BackupError::BadKey { tree: name.clone(), key: key.clone() })?;
+                    let id: u64 = key.parse().map_err(|_| BackupError::BadKey {
+                        tree: name.clone(),
+                        key: key.clone(),
+                    })?;
                     batch.put(tree, id_key(id).to_vec(), bytes);
                 }
             }
         }
-        batch.put(Tree::Meta, b"schema_version".to_vec(), SCHEMA_VERSION.to_string().into_bytes());
+        batch.put(
+            Tree::Meta,
+            b"schema_version".to_vec(),
+            SCHEMA_VERSION.to_string().into_bytes(),
+        );
         store.apply(batch)?;
         let mut ids = Batch::default();
         set_next_id(store, &mut ids)?;
@@ -145,14 +187,21 @@ impl Backup {
 
     /// Record count over all trees but meta.
     pub fn record_count(&self) -> usize {
-        self.counts.iter().filter(|(k, _)| k.as_str() != "meta").map(|(_, v)| v).sum()
+        self.counts
+            .iter()
+            .filter(|(k, _)| k.as_str() != "meta")
+            .map(|(_, v)| v)
+            .sum()
     }
 }
 
 /// Writes a file so that a crash leaves either the old file or the new one, never half
 /// of one: a temporary file beside it, synced, then renamed over it. Owner-only.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("chibo");
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
     {

@@ -5,9 +5,11 @@ use std::sync::Mutex;
 
 use super::{Batch, Result, Store, StoreError, Tree};
 
+type Trees = BTreeMap<Tree, BTreeMap<Vec<u8>, Vec<u8>>>;
+
 #[derive(Default)]
 pub struct MemoryStore {
-    trees: Mutex<BTreeMap<Tree, BTreeMap<Vec<u8>, Vec<u8>>>>,
+    trees: Mutex<Trees>,
 }
 
 impl MemoryStore {
@@ -15,8 +17,10 @@ impl MemoryStore {
         Self::default()
     }
 
-    fn lock(&self) -> Result<std::sync::MutexGuard<'_, BTreeMap<Tree, BTreeMap<Vec<u8>, Vec<u8>>>>> {
-        self.trees.lock().map_err(|_| StoreError::Io("in-memory store poisoned".into()))
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, Trees>> {
+        self.trees
+            .lock()
+            .map_err(|_| StoreError::Io("in-memory store poisoned".into()))
     }
 }
 

@@ -25,7 +25,14 @@ pub enum Tree {
 }
 
 impl Tree {
-    pub const ALL: [Tree; 6] = [Tree::Meta, Tree::Members, Tree::Meetings, Tree::Resolutions, Tree::Tasks, Tree::Audit];
+    pub const ALL: [Tree; 6] = [
+        Tree::Meta,
+        Tree::Members,
+        Tree::Meetings,
+        Tree::Resolutions,
+        Tree::Tasks,
+        Tree::Audit,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {

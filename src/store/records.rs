@@ -41,7 +41,10 @@ pub(crate) fn key_id(key: &[u8]) -> Option<u64> {
 }
 
 fn decode<T: DeserializeOwned>(tree: Tree, bytes: &[u8]) -> Result<T> {
-    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt { tree: tree.name(), detail: e.to_string() })
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
+        tree: tree.name(),
+        detail: e.to_string(),
+    })
 }
 
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -52,7 +55,10 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 /// The id counter lives in `meta`, so that a restore can move it past every restored key.
 pub(crate) fn next_id<S: Store + ?Sized>(store: &S) -> Result<u64> {
     let current = match store.get(Tree::Meta, KEY_NEXT_ID)? {
-        Some(bytes) => key_id(&bytes).ok_or(StoreError::Corrupt { tree: "meta", detail: "next_id".into() })?,
+        Some(bytes) => key_id(&bytes).ok_or(StoreError::Corrupt {
+            tree: "meta",
+            detail: "next_id".into(),
+        })?,
         None => 0,
     };
     let next = current + 1;
@@ -84,12 +90,19 @@ pub trait Records: Store {
                 self.apply(b)
             }
             Some(bytes) => {
-                let found: u32 = std::str::from_utf8(&bytes)
-                    .ok()
-                    .and_then(|s| s.parse().ok())
-                    .ok_or(StoreError::Corrupt { tree: "meta", detail: "schema_version".into() })?;
+                let found: u32 =
+                    std::str::from_utf8(&bytes)
+                        .ok()
+                        .and_then(|s| s.parse().ok())
+                        .ok_or(StoreError::Corrupt {
+                            tree: "meta",
+                            detail: "schema_version".into(),
+                        })?;
                 if found > SCHEMA_VERSION {
-                    Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION })
+                    Err(StoreError::NewerSchema {
+                        found,
+                        supported: SCHEMA_VERSION,
+                    })
                 } else {
                     Ok(())
                 }
@@ -104,7 +117,9 @@ pub trait Records: Store {
     }
 
     fn branch(&self) -> Result<Option<Branch>> {
-        self.get(Tree::Meta, KEY_BRANCH)?.map(|b| decode(Tree::Meta, &b)).transpose()
+        self.get(Tree::Meta, KEY_BRANCH)?
+            .map(|b| decode(Tree::Meta, &b))
+            .transpose()
     }
 
     fn save_branch(&self, branch: &Branch) -> Result<()> {
@@ -115,11 +130,16 @@ pub trait Records: Store {
     }
 
     fn members(&self) -> Result<Vec<Member>> {
-        self.scan(Tree::Members)?.iter().map(|(_, v)| decode(Tree::Members, v)).collect()
+        self.scan(Tree::Members)?
+            .iter()
+            .map(|(_, v)| decode(Tree::Members, v))
+            .collect()
     }
 
     fn member(&self, id: MemberId) -> Result<Option<Member>> {
-        self.get(Tree::Members, &id_key(id.0))?.map(|b| decode(Tree::Members, &b)).transpose()
+        self.get(Tree::Members, &id_key(id.0))?
+            .map(|b| decode(Tree::Members, &b))
+            .transpose()
     }
 
     /// Saves a member (a new one gets its id here) with an audit line, durably.
@@ -129,7 +149,12 @@ pub trait Records: Store {
             member.id = MemberId(self.generate_id()?);
         }
         batch.put(Tree::Members, id_key(member.id.0), encode(member));
-        let entry = AuditEntry { at, action: action.into(), member: Some(member.id), detail: String::new() };
+        let entry = AuditEntry {
+            at,
+            action: action.into(),
+            member: Some(member.id),
+            detail: String::new(),
+        };
         batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
         self.apply(batch)?;
         self.flush()
@@ -142,7 +167,12 @@ pub trait Records: Store {
             m.id = MemberId(self.generate_id()?);
             batch.put(Tree::Members, id_key(m.id.0), encode(m));
         }
-        let entry = AuditEntry { at, action: "import".into(), member: None, detail: format!("{}", members.len()) };
+        let entry = AuditEntry {
+            at,
+            action: "import".into(),
+            member: None,
+            detail: format!("{}", members.len()),
+        };
         batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
         self.apply(batch)?;
         self.flush()
@@ -165,14 +195,22 @@ pub trait Records: Store {
         }
         let mut batch = Batch::default();
         batch.remove(Tree::Members, id_key(id.0));
-        let entry = AuditEntry { at, action: "delete".into(), member: Some(id), detail: String::new() };
+        let entry = AuditEntry {
+            at,
+            action: "delete".into(),
+            member: Some(id),
+            detail: String::new(),
+        };
         batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
         self.apply(batch)?;
         self.flush()
     }
 
     fn audit(&self) -> Result<Vec<AuditEntry>> {
-        self.scan(Tree::Audit)?.iter().map(|(_, v)| decode(Tree::Audit, v)).collect()
+        self.scan(Tree::Audit)?
+            .iter()
+            .map(|(_, v)| decode(Tree::Audit, v))
+            .collect()
     }
 
     /// Whether the database holds any branch data at all.

@@ -26,7 +26,11 @@ impl SledStore {
     pub fn open(data_dir: &Path) -> Result<Self> {
         create_private_dir(data_dir)?;
         let lock_path = data_dir.join("chibo.lock");
-        let lock = OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path)?;
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => return Err(StoreError::InUse(data_dir.to_path_buf())),
@@ -39,9 +43,10 @@ impl SledStore {
             .flush_every_ms(Some(FLUSH_EVERY_MS))
             .open()
             .map_err(|e| match e {
-                sled::Error::Corruption { .. } => {
-                    StoreError::Corrupt { tree: "db", detail: e.to_string() }
-                }
+                sled::Error::Corruption { .. } => StoreError::Corrupt {
+                    tree: "db",
+                    detail: e.to_string(),
+                },
                 other => StoreError::from(other),
             })?;
         let trees = Tree::ALL
@@ -49,7 +54,12 @@ impl SledStore {
             .map(|t| db.open_tree(t.name()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
         secure_path(data_dir)?;
-        Ok(SledStore { db, trees, dir: data_dir.to_path_buf(), _lock: lock })
+        Ok(SledStore {
+            db,
+            trees,
+            dir: data_dir.to_path_buf(),
+            _lock: lock,
+        })
     }
 
     fn tree(&self, t: Tree) -> &sled::Tree {
@@ -83,21 +93,20 @@ impl Store for SledStore {
         if batch.ops.is_empty() {
             return Ok(());
         }
-        let result: std::result::Result<(), TransactionError<()>> =
-            self.trees.as_slice().transaction(|tx| {
-                for (tree, key, value) in &batch.ops {
-                    let i = Tree::ALL.iter().position(|x| x == tree).unwrap_or(0);
-                    match value {
-                        Some(v) => {
-                            tx[i].insert(key.as_slice(), v.as_slice())?;
-                        }
-                        None => {
-                            tx[i].remove(key.as_slice())?;
-                        }
+        let result: std::result::Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
+            for (tree, key, value) in &batch.ops {
+                let i = Tree::ALL.iter().position(|x| x == tree).unwrap_or(0);
+                match value {
+                    Some(v) => {
+                        tx[i].insert(key.as_slice(), v.as_slice())?;
+                    }
+                    None => {
+                        tx[i].remove(key.as_slice())?;
                     }
                 }
-                Ok::<(), ConflictableTransactionError<()>>(())
-            });
+            }
+            Ok::<(), ConflictableTransactionError<()>>(())
+        });
         result.map_err(|e| match e {
             TransactionError::Abort(()) => StoreError::Io("transaction aborted".into()),
             TransactionError::Storage(s) => StoreError::from(s),

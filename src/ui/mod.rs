@@ -57,16 +57,30 @@ fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
-    let branch = app.branch.as_ref().map(|b| b.name.as_str()).unwrap_or(app.t(Msg::NoBranch));
+    let branch = app
+        .branch
+        .as_ref()
+        .map(|b| b.name.as_str())
+        .unwrap_or(app.t(Msg::NoBranch));
     let date = format_date(app.today());
     let left = format!(" {} · {}", app.t(Msg::AppName), branch);
-    let pad = (header.width as usize).saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + date.len() + 1);
-    let line = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(pad)), Span::raw(date), Span::raw(" ")]);
+    let pad =
+        (header.width as usize).saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + date.len() + 1);
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(pad)),
+        Span::raw(date),
+        Span::raw(" "),
+    ]);
     frame.render_widget(Paragraph::new(line).style(theme::header()), header);
 
     let mut spans = Vec::new();
     for (i, s) in Screen::ALL.iter().enumerate() {
-        let style = if *s == app.screen { theme::tab_active() } else { theme::tab() };
+        let style = if *s == app.screen {
+            theme::tab_active()
+        } else {
+            theme::tab()
+        };
         spans.push(Span::styled(format!(" {} {} ", i + 1, app.t(s.title())), style));
         spans.push(Span::raw(" "));
     }
@@ -74,17 +88,24 @@ fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
 }
 
 fn render_empty(app: &App, frame: &mut Frame, area: Rect, msg: Msg) {
-    let inner = area.inner(ratatui::layout::Margin { horizontal: 2, vertical: 1 });
-    frame.render_widget(Paragraph::new(app.t(msg)).style(theme::dim()).wrap(Wrap { trim: true }), inner);
+    let inner = area.inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    frame.render_widget(
+        Paragraph::new(app.t(msg)).style(theme::dim()).wrap(Wrap { trim: true }),
+        inner,
+    );
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let line = match &app.status {
         Some(Status::Info(s)) => Line::styled(format!(" {s}"), theme::info()),
         Some(Status::Error(s)) => Line::styled(format!(" {s}"), theme::error()),
-        None if !app.pending.is_empty() => {
-            Line::styled(format!(" {} …", crate::keymap::seq_to_string(&app.pending)), theme::key())
-        }
+        None if !app.pending.is_empty() => Line::styled(
+            format!(" {} …", crate::keymap::seq_to_string(&app.pending)),
+            theme::key(),
+        ),
         None => Line::default(),
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -123,7 +144,8 @@ pub fn hints(app: &App, section: Section, actions: &[Action], width: u16) -> Vec
     for a in actions {
         if let Some(k) = app.keymap.key_for(section, *a) {
             let desc = format!(" {}  ", app.t(a.describe()));
-            let w = unicode_width::UnicodeWidthStr::width(k.as_str()) + unicode_width::UnicodeWidthStr::width(desc.as_str());
+            let w = unicode_width::UnicodeWidthStr::width(k.as_str())
+                + unicode_width::UnicodeWidthStr::width(desc.as_str());
             if used + w > width as usize {
                 break;
             }
@@ -138,7 +160,12 @@ pub fn hints(app: &App, section: Section, actions: &[Action], width: u16) -> Vec
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let section = app.section();
     let mut spans = vec![Span::raw(" ")];
-    spans.extend(hints(app, section, footer_actions(section), area.width.saturating_sub(1)));
+    spans.extend(hints(
+        app,
+        section,
+        footer_actions(section),
+        area.width.saturating_sub(1),
+    ));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -146,5 +173,10 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }

@@ -42,9 +42,18 @@ fn welcome(app: &App, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::from(Msg::WelcomeBody.fill(app.lang, &[("dir", &dir)])),
         Line::default(),
-        Line::from(vec![Span::styled(format!("  {}  ", key(Action::CreateBranch)), theme::key()), Span::raw(app.t(Msg::WelcomeCreate))]),
-        Line::from(vec![Span::styled(format!("  {}  ", key(Action::LoadDemo)), theme::key()), Span::raw(app.t(Msg::WelcomeDemo))]),
-        Line::from(vec![Span::styled(format!("  {}  ", key(Action::Quit)), theme::key()), Span::raw(app.t(Msg::WelcomeQuit))]),
+        Line::from(vec![
+            Span::styled(format!("  {}  ", key(Action::CreateBranch)), theme::key()),
+            Span::raw(app.t(Msg::WelcomeCreate)),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("  {}  ", key(Action::LoadDemo)), theme::key()),
+            Span::raw(app.t(Msg::WelcomeDemo)),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("  {}  ", key(Action::Quit)), theme::key()),
+            Span::raw(app.t(Msg::WelcomeQuit)),
+        ]),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -75,7 +84,10 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
         list(Msg::HelpGlobal, Section::Global, &mut lines);
     }
     let close = app.keymap.key_for(Section::Help, Action::Cancel).unwrap_or_default();
-    lines.push(Line::styled(Msg::HelpClose.fill(app.lang, &[("key", &close)]), theme::dim()));
+    lines.push(Line::styled(
+        Msg::HelpClose.fill(app.lang, &[("key", &close)]),
+        theme::dim(),
+    ));
     let scroll = scroll.min(lines.len().saturating_sub(inner.height as usize)) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
@@ -84,7 +96,10 @@ fn detail(app: &App, frame: &mut Frame, area: Rect) {
     let Some(m) = app.roster.selected_member() else { return };
     let rect = centered(area, 72, area.height);
     let inner = popup(frame, rect, app.t(Msg::DetailTitle));
-    frame.render_widget(Paragraph::new(super::roster::detail_lines(app, m)).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(
+        Paragraph::new(super::roster::detail_lines(app, m)).wrap(Wrap { trim: false }),
+        inner,
+    );
 }
 
 const LABEL_WIDTH: usize = 26;
@@ -113,12 +128,24 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             }
             _ => scrolled(f.input.value(), f.input.cursor_column(), value_width),
         };
-        let style = if focused { theme::focus_field() } else { ratatui::style::Style::new() };
+        let style = if focused {
+            theme::focus_field()
+        } else {
+            ratatui::style::Style::new()
+        };
         let line = Line::from(vec![
             Span::styled(label, if focused { theme::title() } else { theme::dim() }),
             Span::styled(format!("{value:<value_width$}"), style),
         ]);
-        frame.render_widget(Paragraph::new(line), Rect { x: inner.x, y, width: inner.width, height: 1 });
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect {
+                x: inner.x,
+                y,
+                width: inner.width,
+                height: 1,
+            },
+        );
         if focused && let Some(col) = caret {
             let x = inner.x + (LABEL_WIDTH + 1 + col) as u16;
             if x < inner.right() {
@@ -134,7 +161,15 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             let msg = app.t(msg);
             let indent = (LABEL_WIDTH + 1).min((inner.width as usize).saturating_sub(msg.width()));
             let text = format!("{:indent$}{msg}", "");
-            frame.render_widget(Paragraph::new(Line::styled(text, theme::error())), Rect { x: inner.x, y, width: inner.width, height: 1 });
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, theme::error())),
+                Rect {
+                    x: inner.x,
+                    y,
+                    width: inner.width,
+                    height: 1,
+                },
+            );
             y += 1;
         }
     }
@@ -143,9 +178,22 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         hint.push(Span::styled(format!("{}  ", app.t(Msg::ChoiceHint)), theme::dim()));
     }
     let room = inner.width.saturating_sub(hint.iter().map(|s| s.width() as u16).sum());
-    hint.extend(hints(app, Section::Form, &[Action::NextField, Action::Save, Action::Cancel], room));
+    hint.extend(hints(
+        app,
+        Section::Form,
+        &[Action::NextField, Action::Save, Action::Cancel],
+        room,
+    ));
     let hint_y = inner.bottom().saturating_sub(1);
-    frame.render_widget(Paragraph::new(Line::from(hint)), Rect { x: inner.x, y: hint_y, width: inner.width, height: 1 });
+    frame.render_widget(
+        Paragraph::new(Line::from(hint)),
+        Rect {
+            x: inner.x,
+            y: hint_y,
+            width: inner.width,
+            height: 1,
+        },
+    );
 }
 
 /// The part of a field's text that fits `width` columns with the caret visible, and the
@@ -172,16 +220,25 @@ fn scrolled(value: &str, caret: usize, width: usize) -> (String, Option<usize>) 
 
 fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
     let (title, body) = match c {
-        Confirm::DeleteMember(_, name) => (Msg::ConfirmDeleteTitle, Msg::ConfirmDelete.fill(app.lang, &[("name", name)])),
+        Confirm::DeleteMember(_, name) => (
+            Msg::ConfirmDeleteTitle,
+            Msg::ConfirmDelete.fill(app.lang, &[("name", name)]),
+        ),
     };
     let rect = centered(area, 60, 8);
     let inner = popup(frame, rect, app.t(title));
-    let yes = app.keymap.key_for(Section::Confirm, Action::Confirm).unwrap_or_default();
+    let yes = app
+        .keymap
+        .key_for(Section::Confirm, Action::Confirm)
+        .unwrap_or_default();
     let no = app.keymap.key_for(Section::Confirm, Action::Cancel).unwrap_or_default();
     let lines = vec![
         Line::from(body),
         Line::default(),
-        Line::styled(Msg::ConfirmHint.fill(app.lang, &[("yes", &yes), ("no", &no)]), theme::key()),
+        Line::styled(
+            Msg::ConfirmHint.fill(app.lang, &[("yes", &yes), ("no", &no)]),
+            theme::key(),
+        ),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

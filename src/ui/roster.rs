@@ -21,7 +21,11 @@ const MAX_REMINDER_LINES: usize = 2;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let n = app.reminders.len();
-    let reminder_lines = if n > MAX_REMINDER_LINES { MAX_REMINDER_LINES + 1 } else { n };
+    let reminder_lines = if n > MAX_REMINDER_LINES {
+        MAX_REMINDER_LINES + 1
+    } else {
+        n
+    };
     let [counts, reminders, filters, table] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(reminder_lines as u16),
@@ -50,20 +54,44 @@ fn render_counts(app: &App, frame: &mut Frame, area: Rect) {
     let c = app.roster.counts();
     let counts = Msg::Counts.fill(
         app.lang,
-        &[("total", &c.total), ("official", &c.official), ("probationary", &c.probationary), ("exempt", &c.exempt)],
+        &[
+            ("total", &c.total),
+            ("official", &c.official),
+            ("probationary", &c.probationary),
+            ("exempt", &c.exempt),
+        ],
     );
     let mut spans = vec![Span::styled(format!(" {counts}"), theme::title())];
     if app.roster.is_filtered() {
-        let shown = Msg::Showing.fill(app.lang, &[("shown", &app.roster.visible_len()), ("all", &app.roster.members().len())]);
+        let shown = Msg::Showing.fill(
+            app.lang,
+            &[
+                ("shown", &app.roster.visible_len()),
+                ("all", &app.roster.members().len()),
+            ],
+        );
         spans.push(Span::styled(format!("  ({shown})"), theme::dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn reminder_text(app: &App, r: &crate::domain::member::ProbationReminder) -> String {
-    let name = app.roster.members().iter().find(|m| m.id == r.member).map(Member::full_name).unwrap_or_default();
+    let name = app
+        .roster
+        .members()
+        .iter()
+        .find(|m| m.id == r.member)
+        .map(Member::full_name)
+        .unwrap_or_default();
     let msg = if r.overdue { Msg::ReminderOverdue } else { Msg::Reminder };
-    msg.fill(app.lang, &[("name", &name), ("ends", &format_date(r.ends)), ("by", &format_date(r.consider_by))])
+    msg.fill(
+        app.lang,
+        &[
+            ("name", &name),
+            ("ends", &format_date(r.ends)),
+            ("by", &format_date(r.consider_by)),
+        ],
+    )
 }
 
 fn render_reminders(app: &App, frame: &mut Frame, area: Rect) {
@@ -86,7 +114,11 @@ fn render_reminders(app: &App, frame: &mut Frame, area: Rect) {
 fn render_filters(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.roster;
     let mut spans = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), theme::dim())];
-    let query_style = if r.searching { theme::focus_field() } else { theme::title() };
+    let query_style = if r.searching {
+        theme::focus_field()
+    } else {
+        theme::title()
+    };
     spans.push(Span::styled(r.query.value().to_string(), query_style));
     let prompt_width = 1 + unicode_width::UnicodeWidthStr::width(app.t(Msg::SearchPrompt));
     if r.searching && app.overlays.is_empty() {
@@ -95,7 +127,10 @@ fn render_filters(app: &App, frame: &mut Frame, area: Rect) {
             frame.set_cursor_position((x, area.y));
         }
     }
-    let standing = r.standing.map(|s| app.t(labels::standing(s))).unwrap_or(app.t(Msg::FilterAll));
+    let standing = r
+        .standing
+        .map(|s| app.t(labels::standing(s)))
+        .unwrap_or(app.t(Msg::FilterAll));
     let activity = match r.activity {
         ActivityFilter::OnRoster => app.t(Msg::FilterOnRoster),
         ActivityFilter::All => app.t(Msg::FilterAll),
@@ -121,18 +156,35 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.roster;
     if r.visible_len() == 0 {
         let text = if r.members().is_empty() {
-            let key = app.keymap.key_for(crate::keymap::Section::Roster, crate::app::Action::New).unwrap_or_default();
+            let key = app
+                .keymap
+                .key_for(crate::keymap::Section::Roster, crate::app::Action::New)
+                .unwrap_or_default();
             Msg::EmptyRoster.fill(app.lang, &[("key", &key)])
         } else {
             app.t(Msg::NoMatch).to_string()
         };
-        let inner = area.inner(ratatui::layout::Margin { horizontal: 1, vertical: 1 });
-        frame.render_widget(Paragraph::new(text).style(theme::dim()).wrap(Wrap { trim: true }), inner);
+        let inner = area.inner(ratatui::layout::Margin {
+            horizontal: 1,
+            vertical: 1,
+        });
+        frame.render_widget(
+            Paragraph::new(text).style(theme::dim()).wrap(Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let header = Row::new(
-        [Msg::ColNo, Msg::ColName, Msg::ColBorn, Msg::ColAdmitted, Msg::ColStanding, Msg::ColRole, Msg::ColStatus]
-            .map(|m| Cell::from(app.t(m))),
+        [
+            Msg::ColNo,
+            Msg::ColName,
+            Msg::ColBorn,
+            Msg::ColAdmitted,
+            Msg::ColStanding,
+            Msg::ColRole,
+            Msg::ColStatus,
+        ]
+        .map(|m| Cell::from(app.t(m))),
     )
     .style(theme::title());
     let rows_height = area.height.saturating_sub(1) as usize;
@@ -167,7 +219,11 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
                 Cell::from(role),
                 Cell::from(app.t(labels::activity(m.activity))),
             ]);
-            if m.activity.on_roster() { row } else { row.style(theme::left_roster()) }
+            if m.activity.on_roster() {
+                row
+            } else {
+                row.style(theme::left_roster())
+            }
         })
         .collect();
     let widths = [
@@ -179,7 +235,10 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(11),
         Constraint::Length(16),
     ];
-    let table = Table::new(rows, widths).header(header).row_highlight_style(theme::selected()).column_spacing(1);
+    let table = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme::selected())
+        .column_spacing(1);
     let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
 }
@@ -188,7 +247,10 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
 pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
     let t = |msg| app.t(msg);
     let field = |label: Msg, value: String| {
-        Line::from(vec![Span::styled(format!("{}: ", t(label)), theme::dim()), Span::raw(value)])
+        Line::from(vec![
+            Span::styled(format!("{}: ", t(label)), theme::dim()),
+            Span::raw(value),
+        ])
     };
     let mut lines = vec![
         Line::styled(m.full_name(), theme::title()),
@@ -208,7 +270,10 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
     if let Some(r) = probation_reminder(m, app.today(), &app.calendar) {
         lines.push(field(Msg::ProbationEnds, format_date(r.ends)));
         let style = if r.overdue { theme::error() } else { theme::warn() };
-        lines.push(Line::styled(format!("{}: {}", t(Msg::ConsiderBy), format_date(r.consider_by)), style));
+        lines.push(Line::styled(
+            format!("{}: {}", t(Msg::ConsiderBy), format_date(r.consider_by)),
+            style,
+        ));
     } else if let Some(ends) = m.probation_end() {
         lines.push(field(Msg::ProbationEnds, format_date(ends)));
     }
@@ -220,12 +285,20 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
     for h in m.history.iter().rev() {
         let mut text = Msg::HistoryLine.fill(
             app.lang,
-            &[("date", &format_date(h.date)), ("from", &t(labels::activity(h.from))), ("to", &t(labels::activity(h.to)))],
+            &[
+                ("date", &format_date(h.date)),
+                ("from", &t(labels::activity(h.from))),
+                ("to", &t(labels::activity(h.to))),
+            ],
         );
         if !h.reason.is_empty() {
             text.push_str(&format!(" ({})", h.reason));
         }
-        let style = if h.to == Activity::Active { theme::info() } else { ratatui::style::Style::new() };
+        let style = if h.to == Activity::Active {
+            theme::info()
+        } else {
+            ratatui::style::Style::new()
+        };
         lines.push(Line::styled(text, style));
     }
     lines

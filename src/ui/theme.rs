@@ -3,10 +3,16 @@
 use ratatui::style::{Color, Modifier, Style};
 
 pub fn header() -> Style {
-    Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD)
+    Style::new()
+        .fg(Color::White)
+        .bg(Color::Blue)
+        .add_modifier(Modifier::BOLD)
 }
 pub fn tab_active() -> Style {
-    Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD)
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
 }
 pub fn tab() -> Style {
     Style::new().fg(Color::White).bg(Color::DarkGray)

@@ -33,7 +33,9 @@ pub fn fixture_store() -> MemoryStore {
     store.check_schema().unwrap();
     let bytes = std::fs::read(FIXTURE).expect("the shared fixture roster");
     let mut parsed = members::parse(&bytes, &[]).unwrap().members;
-    store.import_members(&mut parsed, today().and_hms_opt(8, 0, 0).unwrap()).unwrap();
+    store
+        .import_members(&mut parsed, today().and_hms_opt(8, 0, 0).unwrap())
+        .unwrap();
     store.save_branch(&chibo::demo::branch()).unwrap();
     store
 }
@@ -57,7 +59,11 @@ pub fn press(app: &mut App, keys: &str) {
 /// Types text one character at a time, as a terminal delivers it.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.handle_key(Key::parse(&c.to_string()).unwrap_or(Key::plain(chibo::keymap::Code::Char(c))).to_event());
+        app.handle_key(
+            Key::parse(&c.to_string())
+                .unwrap_or(Key::plain(chibo::keymap::Code::Char(c)))
+                .to_event(),
+        );
     }
 }
 

@@ -1,0 +1,287 @@
+//! The command line as scripts use it: the real binary against a temporary data dir.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/roster-khu-pho-3.csv");
+
+fn chibo(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .args(args)
+        .env("CHIBO_DATA_DIR", data)
+        .env("CHIBO_CONFIG_DIR", data.join("no-config"))
+        .env("CHIBO_TODAY", "2026-11-22")
+        .output()
+        .expect("run chibo")
+}
+
+fn ok(data: &Path, args: &[&str]) -> String {
+    let out = chibo(data, args);
+    assert!(
+        out.status.success(),
+        "chibo {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(data: &Path, args: &[&str], code: i32) -> String {
+    let out = chibo(data, args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "chibo {args:?}: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn export_import_export_is_byte_identical_for_csv_and_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    assert_eq!(ok(&a, &["import", "members", FIXTURE]), "đã nhập 28 đảng viên\n");
+    let csv1 = ok(&a, &["export", "members"]);
+    let json1 = ok(&a, &["export", "members", "--format", "json"]);
+    // the CSV is in roster order: Anh, Ánh, Bảo, ...
+    let second_line = csv1.lines().nth(1).unwrap();
+    assert!(second_line.starts_with("Vũ,Hoàng,Anh,Nam,28/02/1993"), "{second_line}");
+    let out = tmp.path().join("roster.csv");
+    ok(&a, &["export", "members", "--out", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), csv1);
+
+    ok(&b, &["import", "members", out.to_str().unwrap()]);
+    assert_eq!(ok(&b, &["export", "members"]), csv1);
+    assert_eq!(ok(&b, &["export", "members", "--format", "json"]), json1);
+
+    // JSON carries every field and imports as well
+    let c = tmp.path().join("c");
+    let json_file = tmp.path().join("roster.json");
+    std::fs::write(&json_file, &json1).unwrap();
+    ok(&c, &["import", "members", json_file.to_str().unwrap()]);
+    assert_eq!(ok(&c, &["export", "members", "--format", "json"]), json1);
+}
+
+#[test]
+fn a_bad_csv_lists_every_bad_line_and_imports_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("bad.csv");
+    std::fs::write(
+        &file,
+        "ho;ten;ngay_sinh;ngay_vao_dang;ngay_chinh_thuc\r\nLê;Tuấn;31/02/1980;;\r\nTrần;Mai;01/01/1970;01/01/2000;01/01/1999\r\nPhạm;Hà;01/01/1965;;\r\n",
+    )
+    .unwrap();
+    let err = fails(tmp.path(), &["import", "members", file.to_str().unwrap()], 1);
+    let f = file.display();
+    assert_eq!(
+        err,
+        format!(
+            "{f}: dòng 2, cột ngay_sinh: ngày \"31/02/1980\" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)\n\
+             {f}: dòng 3, cột ngay_chinh_thuc: ngày chính thức trước ngày vào Đảng\n\
+             chibo: không nhập gì: 2 lỗi trong {f}\n"
+        )
+    );
+    assert!(ok(tmp.path(), &["check"]).contains("đảng viên: 0 "));
+}
+
+#[test]
+fn windows_1258_bytes_are_refused_with_a_hint() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("cp1258.csv");
+    // "Trần" in Windows-1258: T r \xe2 \xde n
+    std::fs::write(&file, b"ho,ten\nTr\xe2\xden,Mai\n").unwrap();
+    let err = fails(tmp.path(), &["import", "members", file.to_str().unwrap()], 1);
+    assert!(err.contains("không phải UTF-8") && err.contains("CSV UTF-8"), "{err}");
+}
+
+#[test]
+fn dry_run_checks_without_importing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = ok(tmp.path(), &["import", "members", FIXTURE, "--dry-run"]);
+    assert_eq!(out, "kiểm tra xong: 28 đảng viên hợp lệ, chưa nhập (--dry-run)\n");
+    assert!(ok(tmp.path(), &["check"]).contains("đảng viên: 0 "));
+}
+
+#[test]
+fn importing_the_same_roster_twice_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    ok(tmp.path(), &["import", "members", FIXTURE]);
+    let err = fails(tmp.path(), &["import", "members", FIXTURE], 1);
+    assert!(
+        err.contains("số thẻ 01024587 của Nguyễn Văn Hùng đã có trong dữ liệu"),
+        "{err}"
+    );
+    assert!(ok(tmp.path(), &["check"]).contains("đảng viên: 28 "));
+}
+
+#[test]
+fn backup_and_restore_round_trip() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    ok(&a, &["demo", "--members", "30", "--seed", "4"]);
+    let backup = tmp.path().join("b.json");
+    ok(&a, &["backup", backup.to_str().unwrap()]);
+    let b = tmp.path().join("b");
+    let out = ok(&b, &["restore", backup.to_str().unwrap()]);
+    assert!(out.starts_with("đã khôi phục "), "{out}");
+    assert_eq!(
+        ok(&b, &["export", "members", "--format", "json"]),
+        ok(&a, &["export", "members", "--format", "json"])
+    );
+    assert_eq!(ok(&b, &["check"]).lines().nth(2), Some("chi bộ: Chi bộ Khu phố 3"));
+
+    // restoring over data needs --force, and backs the old data up first
+    let err = fails(&b, &["restore", backup.to_str().unwrap()], 1);
+    assert!(err.contains("không trống; dùng --force"), "{err}");
+    let out = chibo(&b, &["restore", backup.to_str().unwrap(), "--force"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("đã sao lưu dữ liệu hiện tại vào"));
+    assert_eq!(std::fs::read_dir(b.join("backups")).unwrap().count(), 1);
+
+    // a new member after a restore gets a fresh id, not one of the restored ones
+    ok(&b, &["import", "members", FIXTURE]);
+    assert!(ok(&b, &["check"]).contains("đảng viên: 58 "));
+}
+
+#[test]
+fn a_damaged_backup_is_refused_and_nothing_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    ok(&a, &["demo", "--members", "12"]);
+    let backup = tmp.path().join("b.json");
+    ok(&a, &["backup", backup.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&backup).unwrap();
+    let truncated = tmp.path().join("t.json");
+    std::fs::write(&truncated, &text.as_bytes()[..text.len() / 2]).unwrap();
+    let b = tmp.path().join("b");
+    let err = fails(&b, &["restore", truncated.to_str().unwrap()], 1);
+    assert!(err.contains("not a chibo backup"), "{err}");
+    let edited = tmp.path().join("e.json");
+    std::fs::write(&edited, text.replace("\"members\": 12", "\"members\": 13")).unwrap();
+    let err = fails(&b, &["restore", edited.to_str().unwrap()], 1);
+    assert!(err.contains("members should hold 13 records but holds 12"), "{err}");
+    assert!(ok(&b, &["check"]).contains("đảng viên: 0 "));
+}
+
+#[test]
+fn demo_is_the_same_for_the_same_seed_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    ok(&a, &["demo", "--seed", "9"]);
+    ok(&b, &["demo", "--seed", "9"]);
+    assert_eq!(ok(&a, &["export", "members"]), ok(&b, &["export", "members"]));
+    let err = fails(&a, &["demo"], 1);
+    assert!(err.contains("không trống; dùng --force"), "{err}");
+    ok(&a, &["demo", "--force", "--members", "10"]);
+    assert!(ok(&a, &["check"]).contains("đảng viên: 10 "));
+}
+
+#[test]
+fn a_second_chibo_on_the_same_data_gets_one_clear_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let _held = chibo::store::SledStore::open(tmp.path()).unwrap();
+    let err = fails(tmp.path(), &["check"], 1);
+    assert_eq!(
+        err,
+        format!(
+            "chibo: Dữ liệu ở {} đang được mở trong một cửa sổ chibo khác.\n",
+            tmp.path().display()
+        )
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .args(["--lang", "en", "check"])
+        .env("CHIBO_DATA_DIR", tmp.path())
+        .env("CHIBO_CONFIG_DIR", tmp.path().join("cfg"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "chibo: The data in {} is open in another chibo window.\n",
+            tmp.path().display()
+        )
+    );
+}
+
+#[test]
+fn data_written_by_a_newer_chibo_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    {
+        use chibo::store::{Batch, Store, Tree};
+        let store = chibo::store::SledStore::open(tmp.path()).unwrap();
+        let mut b = Batch::default();
+        b.put(Tree::Meta, b"schema_version".to_vec(), b"2".to_vec());
+        store.apply(b).unwrap();
+    }
+    let err = fails(tmp.path(), &["check"], 1);
+    assert!(err.contains("phiên bản chibo mới hơn (lược đồ 2)"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn data_directory_is_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    ok(&data, &["demo", "--members", "5"]);
+    ok(&data, &["backup"]);
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    let mut files = 0;
+    let mut stack = vec![data.clone()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                assert_eq!(mode(&p), 0o700, "{}", p.display());
+                stack.push(p);
+            } else {
+                assert_eq!(mode(&p), 0o600, "{}", p.display());
+                files += 1;
+            }
+        }
+    }
+    assert!(files >= 3);
+}
+
+#[test]
+fn keymap_check_reports_line_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("keymap.toml");
+    std::fs::write(&file, "[roster]\nn = \"new\"\nx = \"explode\"\n").unwrap();
+    let err = fails(tmp.path(), &["keymap", "check", file.to_str().unwrap()], 1);
+    assert_eq!(
+        err,
+        format!(
+            "{0}:3:5: unknown action \"explode\"\nchibo: 1 lỗi trong {0}\n",
+            file.display()
+        )
+    );
+    std::fs::write(&file, "[roster]\ninsert = \"new\"\n").unwrap();
+    assert!(ok(tmp.path(), &["keymap", "check", file.to_str().unwrap()]).ends_with("hợp lệ / valid\n"));
+    let shown = ok(tmp.path(), &["keymap", "show"]);
+    assert!(shown.contains("\"?\"") && shown.contains("= \"help\""), "{shown}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    fails(tmp.path(), &["export", "members", "--format", "xls"], 2);
+    fails(tmp.path(), &["frobnicate"], 2);
+}
+
+#[test]
+fn without_a_terminal_the_application_says_so_and_exits_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .env("CHIBO_DATA_DIR", tmp.path())
+        .env("CHIBO_CONFIG_DIR", tmp.path().join("cfg"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
