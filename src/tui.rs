@@ -58,6 +58,10 @@ pub fn run(mut app: App) -> io::Result<()> {
     });
     let result = (|| -> io::Result<()> {
         terminal.draw(|f| crate::ui::render(&app, f))?;
+        // measuring start-up: `CHIBO_EXIT_AFTER_FIRST_FRAME=1 /usr/bin/time -v chibo`
+        if std::env::var_os("CHIBO_EXIT_AFTER_FIRST_FRAME").is_some() {
+            return Ok(());
+        }
         while let Ok(ev) = rx.recv() {
             let mut dirty = apply(&mut app, ev);
             while let Ok(ev) = rx.try_recv() {
