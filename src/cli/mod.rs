@@ -173,15 +173,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             force,
         }) => {
             let store = open(&dir)?;
-            if !store.is_empty()? {
-                if !force {
-                    bail!(
-                        "dữ liệu ở {} không trống; dùng --force để thay bằng chi bộ mẫu (dữ liệu cũ được sao lưu trước)",
-                        dir.display()
-                    );
-                }
-                let saved = backup_to_dir(&store, &dir, now)?;
-                eprintln!("đã sao lưu dữ liệu cũ vào {}", saved.display());
+            if make_room(&store, &dir, now, force)? {
                 Backup::take(&store, now)?.emptied().restore_into(&store)?;
             }
             let opts = crate::demo::DemoOptions { members, years, seed };
@@ -245,16 +237,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             let bytes = std::fs::read(&file).with_context(|| format!("không đọc được {}", file.display()))?;
             let backup = Backup::parse_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             let store = open(&dir)?;
-            if !store.is_empty()? {
-                if !force {
-                    bail!(
-                        "dữ liệu ở {} không trống; dùng --force để thay (dữ liệu hiện tại được sao lưu trước)",
-                        dir.display()
-                    );
-                }
-                let saved = backup_to_dir(&store, &dir, now)?;
-                eprintln!("đã sao lưu dữ liệu hiện tại vào {}", saved.display());
-            }
+            make_room(&store, &dir, now, force)?;
             backup.restore_into(&store)?;
             println!("đã khôi phục {} bản ghi từ {}", backup.record_count(), file.display());
             Ok(())
@@ -304,6 +287,20 @@ fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Before replacing the data: refuses unless it is empty or `force` is given, and then
+/// backs it up first. Returns whether there was data.
+fn make_room(store: &SledStore, dir: &Path, now: NaiveDateTime, force: bool) -> Result<bool> {
+    if store.is_empty()? {
+        return Ok(false);
+    }
+    if !force {
+        bail!("dữ liệu ở {} không trống; dùng --force để thay (dữ liệu hiện tại được sao lưu trước)", dir.display());
+    }
+    let saved = backup_to_dir(store, dir, now)?;
+    eprintln!("đã sao lưu dữ liệu hiện tại vào {}", saved.display());
+    Ok(true)
 }
 
 /// Writes a backup into `<data dir>/backups/` and returns its path.
