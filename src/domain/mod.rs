@@ -4,3 +4,5 @@ pub mod branch;
 pub mod calendar;
 pub mod member;
 pub mod text;
+pub mod vote;
+pub mod meeting;

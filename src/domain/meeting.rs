@@ -1,0 +1,468 @@
+//! A branch meeting (sinh hoạt chi bộ): kind, plan, agenda, attendance, the minutes'
+//! entries, votes, end, approval and amendments.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::member::{Activity, Member, MemberId, Standing};
+use super::vote::Vote;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MeetingId(pub u64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// Thường kỳ (monthly).
+    #[default]
+    Regular,
+    /// Chuyên đề.
+    Thematic,
+    /// Họp chi ủy.
+    Committee,
+    /// Bất thường.
+    Extraordinary,
+    /// Kiểm điểm cuối năm.
+    YearEnd,
+}
+
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 5] = [
+        MeetingKind::Regular,
+        MeetingKind::Thematic,
+        MeetingKind::Committee,
+        MeetingKind::Extraordinary,
+        MeetingKind::YearEnd,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MeetingKind::Regular => "regular",
+            MeetingKind::Thematic => "thematic",
+            MeetingKind::Committee => "committee",
+            MeetingKind::Extraordinary => "extraordinary",
+            MeetingKind::YearEnd => "year_end",
+        }
+    }
+
+    /// The kind in the title of the minutes: "THƯỜNG KỲ".
+    pub fn title_word(self) -> &'static str {
+        match self {
+            MeetingKind::Regular => "THƯỜNG KỲ",
+            MeetingKind::Thematic => "CHUYÊN ĐỀ",
+            MeetingKind::Committee => "CHI ỦY",
+            MeetingKind::Extraordinary => "BẤT THƯỜNG",
+            MeetingKind::YearEnd => "KIỂM ĐIỂM CUỐI NĂM",
+        }
+    }
+}
+
+/// Where a meeting stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeetingStatus {
+    /// Dự kiến.
+    Planned,
+    /// Đang họp.
+    InProgress,
+    /// Đã kết thúc (minutes not yet approved).
+    Ended,
+    /// Biên bản đã thông qua: locked.
+    Approved,
+}
+
+/// A member's presence at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    Present,
+    /// Đến muộn, at this time.
+    Late(NaiveTime),
+    /// Vắng có lý do.
+    Excused(String),
+    /// Vắng không lý do.
+    Absent,
+}
+
+impl Presence {
+    pub fn is_present(&self) -> bool {
+        matches!(self, Presence::Present | Presence::Late(_))
+    }
+}
+
+/// What an entry of the minutes is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// Free text: the presentation, what happened.
+    Note,
+    /// What a member said.
+    Speech(MemberId),
+    /// The chair's conclusion.
+    Conclusion,
+    Vote(Vote),
+}
+
+/// One dated entry of an agenda item's minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub at: NaiveTime,
+    pub kind: EntryKind,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub title: String,
+    #[serde(default)]
+    pub presenter: Option<MemberId>,
+    #[serde(default)]
+    pub planned_minutes: u32,
+    #[serde(default)]
+    pub entries: Vec<Entry>,
+    /// Seconds spent on the item so far (several visits add up).
+    #[serde(default)]
+    pub spent_secs: u64,
+}
+
+impl AgendaItem {
+    pub fn new(title: &str, minutes: u32) -> Self {
+        AgendaItem { title: super::text::clean(title), presenter: None, planned_minutes: minutes, entries: Vec::new(), spent_secs: 0 }
+    }
+}
+
+/// A dated correction of approved minutes, with its reason; the original stays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amendment {
+    pub at: NaiveDateTime,
+    pub reason: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    #[serde(default)]
+    pub id: MeetingId,
+    pub kind: MeetingKind,
+    /// A regular meeting that also holds the thematic one.
+    #[serde(default)]
+    pub with_thematic: bool,
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub chair: Option<MemberId>,
+    /// Thư ký (minute-taker).
+    #[serde(default)]
+    pub secretary: Option<MemberId>,
+    #[serde(default)]
+    pub guests: String,
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    #[serde(default)]
+    pub attendance: BTreeMap<MemberId, Presence>,
+    #[serde(default)]
+    pub started_at: Option<NaiveDateTime>,
+    #[serde(default)]
+    pub ended_at: Option<NaiveDateTime>,
+    #[serde(default)]
+    pub approved_at: Option<NaiveDateTime>,
+    /// Where the console was: item, entry, caret (row, column), to return to.
+    #[serde(default)]
+    pub position: (usize, usize, usize, usize),
+    #[serde(default)]
+    pub amendments: Vec<Amendment>,
+}
+
+/// The least a meeting should last, in minutes.
+pub fn minimum_minutes(kind: MeetingKind, with_thematic: bool) -> u32 {
+    match (kind, with_thematic) {
+        (MeetingKind::Regular, true) => 120,
+        (MeetingKind::Regular, false) => 90,
+        _ => 0,
+    }
+}
+
+impl Meeting {
+    pub fn new(kind: MeetingKind, date: NaiveDate, start: NaiveTime) -> Meeting {
+        Meeting {
+            id: MeetingId(0),
+            kind,
+            with_thematic: false,
+            date,
+            start,
+            place: String::new(),
+            chair: None,
+            secretary: None,
+            guests: String::new(),
+            agenda: Vec::new(),
+            attendance: BTreeMap::new(),
+            started_at: None,
+            ended_at: None,
+            approved_at: None,
+            position: (0, 0, 0, 0),
+            amendments: Vec::new(),
+        }
+    }
+
+    pub fn status(&self) -> MeetingStatus {
+        match (self.started_at, self.ended_at, self.approved_at) {
+            (_, _, Some(_)) => MeetingStatus::Approved,
+            (_, Some(_), None) => MeetingStatus::Ended,
+            (Some(_), None, None) => MeetingStatus::InProgress,
+            _ => MeetingStatus::Planned,
+        }
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.approved_at.is_some()
+    }
+
+    pub fn planned_minutes(&self) -> u32 {
+        self.agenda.iter().map(|i| i.planned_minutes).sum()
+    }
+
+    pub fn minimum_minutes(&self) -> u32 {
+        minimum_minutes(self.kind, self.with_thematic)
+    }
+
+    /// Minutes from start to end (or to `now` while in progress).
+    pub fn duration_minutes(&self, now: NaiveDateTime) -> Option<i64> {
+        let start = self.started_at?;
+        Some((self.ended_at.unwrap_or(now) - start).num_minutes())
+    }
+
+    /// Every member the meeting names: chair, thư ký, presenters, attendance, speakers.
+    pub fn member_refs(&self) -> Vec<MemberId> {
+        let mut refs: Vec<MemberId> = self.chair.into_iter().chain(self.secretary).collect();
+        refs.extend(self.attendance.keys().copied());
+        for item in &self.agenda {
+            refs.extend(item.presenter);
+            refs.extend(item.entries.iter().filter_map(|e| match e.kind {
+                EntryKind::Speech(id) => Some(id),
+                _ => None,
+            }));
+        }
+        refs.sort();
+        refs.dedup();
+        refs
+    }
+
+    /// "tháng 12/2026".
+    pub fn month_label(&self) -> String {
+        self.date.format("%m/%Y").to_string()
+    }
+
+    /// What should be fixed before the minutes are approved: warnings, not a wall.
+    pub fn missing(&self, expected: &[&Member], now: NaiveDateTime) -> Vec<Missing> {
+        let mut out = Vec::new();
+        if self.chair.is_none() {
+            out.push(Missing::Chair);
+        }
+        if self.secretary.is_none() {
+            out.push(Missing::Secretary);
+        }
+        let unmarked = expected.iter().filter(|m| !self.attendance.contains_key(&m.id)).count();
+        if unmarked > 0 {
+            out.push(Missing::RollCall(unmarked));
+        }
+        for item in &self.agenda {
+            for e in &item.entries {
+                if let EntryKind::Vote(v) = &e.kind
+                    && v.check().is_err()
+                {
+                    out.push(Missing::VoteCount(v.subject.clone()));
+                }
+            }
+        }
+        let min = self.minimum_minutes() as i64;
+        if let Some(d) = self.duration_minutes(now)
+            && d < min
+        {
+            out.push(Missing::TooShort { minutes: d, minimum: min });
+        }
+        out
+    }
+}
+
+/// One thing the minutes lack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    Chair,
+    Secretary,
+    RollCall(usize),
+    VoteCount(String),
+    TooShort { minutes: i64, minimum: i64 },
+}
+
+/// Members expected at a meeting (on the roll call): active and temporarily attached.
+/// Exempt members are listed apart and never counted absent.
+pub fn expected(m: &Member) -> bool {
+    matches!(m.activity, Activity::Active | Activity::TemporaryIn)
+}
+
+/// The attendance report read out at the opening.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AttendanceReport {
+    pub total: usize,
+    pub official: usize,
+    pub probationary: usize,
+    pub temporary: usize,
+    pub exempt: usize,
+    pub present: Vec<MemberId>,
+    pub late: Vec<(MemberId, NaiveTime)>,
+    pub excused: Vec<(MemberId, String)>,
+    pub absent: Vec<MemberId>,
+    /// Expected members not marked yet.
+    pub unmarked: usize,
+}
+
+/// The report for a meeting, from the members on the roster (in roster order).
+pub fn attendance_report(meeting: &Meeting, members: &[Member]) -> AttendanceReport {
+    let mut r = AttendanceReport::default();
+    for m in members.iter().filter(|m| m.activity.on_roster() && m.activity != Activity::TemporaryOut) {
+        r.total += 1;
+        match m.standing {
+            Standing::Official => r.official += 1,
+            Standing::Probationary => r.probationary += 1,
+        }
+        if m.activity == Activity::TemporaryIn {
+            r.temporary += 1;
+        }
+        if m.activity == Activity::Exempt {
+            r.exempt += 1;
+        }
+        match meeting.attendance.get(&m.id) {
+            Some(Presence::Present) => r.present.push(m.id),
+            Some(Presence::Late(t)) => {
+                r.present.push(m.id);
+                r.late.push((m.id, *t));
+            }
+            // an exempt member is never counted absent
+            Some(Presence::Excused(_) | Presence::Absent) | None if m.activity == Activity::Exempt => {}
+            Some(Presence::Excused(reason)) => r.excused.push((m.id, reason.clone())),
+            Some(Presence::Absent) => r.absent.push(m.id),
+            None => r.unmarked += 1,
+        }
+    }
+    r
+}
+
+/// A template of the agenda for a kind of meeting (data the branch can edit).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Template {
+    pub kind: String,
+    pub items: Vec<TemplateItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct TemplateItem {
+    pub title: String,
+    #[serde(default)]
+    pub minutes: u32,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Templates {
+    #[serde(default)]
+    template: Vec<Template>,
+}
+
+pub const DEFAULT_TEMPLATES: &str = include_str!("agenda.toml");
+
+impl Templates {
+    /// The shipped templates (tested to parse).
+    pub fn shipped() -> Templates {
+        toml::from_str(DEFAULT_TEMPLATES).unwrap_or_default()
+    }
+
+    /// The shipped templates with a user's file replacing the kinds it names.
+    pub fn with_user(text: &str) -> Result<Templates, String> {
+        let user: Templates = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut all = Templates::shipped();
+        for t in user.template {
+            if !MeetingKind::ALL.iter().any(|k| k.key() == t.kind) {
+                return Err(format!("unknown kind of meeting \"{}\"", t.kind));
+            }
+            all.template.retain(|x| x.kind != t.kind);
+            all.template.push(t);
+        }
+        Ok(all)
+    }
+
+    /// The agenda of a new meeting of `kind`.
+    pub fn agenda(&self, kind: MeetingKind) -> Vec<AgendaItem> {
+        self.template
+            .iter()
+            .find(|t| t.kind == kind.key())
+            .map(|t| t.items.iter().map(|i| AgendaItem::new(&i.title, i.minutes)).collect())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn shipped_templates_cover_every_kind_and_the_regular_order() {
+        let t = Templates::shipped();
+        for k in MeetingKind::ALL {
+            assert!(!t.agenda(k).is_empty(), "{k:?}");
+        }
+        let regular = t.agenda(MeetingKind::Regular);
+        assert_eq!(regular.len(), 8);
+        assert!(regular[2].title.starts_with("Đánh giá kết quả thực hiện nghị quyết tháng trước"));
+        assert_eq!(regular.iter().map(|i| i.planned_minutes).sum::<u32>(), 100);
+    }
+
+    #[test]
+    fn a_user_template_replaces_its_kind() {
+        let t = Templates::with_user("[[template]]\nkind = \"committee\"\nitems = [{ title = \"Một mục\", minutes = 5 }]\n").unwrap();
+        assert_eq!(t.agenda(MeetingKind::Committee).len(), 1);
+        assert_eq!(t.agenda(MeetingKind::Regular).len(), 8);
+        assert!(Templates::with_user("[[template]]\nkind = \"party\"\nitems = []\n").is_err());
+    }
+
+    #[test]
+    fn status_follows_the_dates() {
+        let mut m = Meeting::new(MeetingKind::Regular, d(2026, 12, 5), NaiveTime::from_hms_opt(19, 30, 0).unwrap());
+        assert_eq!(m.status(), MeetingStatus::Planned);
+        m.started_at = Some(d(2026, 12, 5).and_hms_opt(19, 32, 0).unwrap());
+        assert_eq!(m.status(), MeetingStatus::InProgress);
+        m.ended_at = Some(d(2026, 12, 5).and_hms_opt(21, 10, 0).unwrap());
+        assert_eq!(m.status(), MeetingStatus::Ended);
+        assert_eq!(m.duration_minutes(d(2026, 12, 6).and_hms_opt(0, 0, 0).unwrap()), Some(98));
+        m.approved_at = m.ended_at;
+        assert!(m.is_locked());
+    }
+
+    #[test]
+    fn exempt_members_are_never_counted_absent() {
+        let mut ms = Vec::new();
+        for (i, activity) in [Activity::Active, Activity::Active, Activity::Exempt, Activity::TemporaryIn, Activity::Transferred].into_iter().enumerate() {
+            let mut m = Member::new("Lê", "", "A");
+            m.id = MemberId(i as u64 + 1);
+            m.activity = activity;
+            ms.push(m);
+        }
+        let mut meeting = Meeting::new(MeetingKind::Regular, d(2026, 12, 5), NaiveTime::MIN);
+        meeting.attendance.insert(MemberId(1), Presence::Present);
+        meeting.attendance.insert(MemberId(2), Presence::Excused("ốm".into()));
+        meeting.attendance.insert(MemberId(3), Presence::Absent);
+        let r = attendance_report(&meeting, &ms);
+        assert_eq!((r.total, r.exempt, r.temporary), (4, 1, 1));
+        assert_eq!(r.present, [MemberId(1)]);
+        assert_eq!(r.excused, [(MemberId(2), "ốm".to_string())]);
+        assert!(r.absent.is_empty());
+        assert_eq!(r.unmarked, 1);
+    }
+}
