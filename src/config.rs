@@ -78,3 +78,13 @@ pub fn calendar() -> WorkCalendar {
     }
     cal
 }
+
+/// The agenda templates: shipped ones, with a user's `agenda.toml` replacing kinds.
+pub fn templates() -> crate::domain::meeting::Templates {
+    use crate::domain::meeting::Templates;
+    match std::fs::read_to_string(config_dir().join("agenda.toml")) {
+        // a broken user file leaves the shipped templates in force
+        Ok(text) => Templates::with_user(&text).unwrap_or_else(|_| Templates::shipped()),
+        Err(_) => Templates::shipped(),
+    }
+}

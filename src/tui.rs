@@ -4,6 +4,7 @@
 use std::io::{self, Stdout};
 use std::sync::mpsc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
@@ -14,6 +15,11 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::App;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// The longest typing waits before it is written.
+const SAVE_AFTER: Duration = Duration::from_millis(900);
+/// The meeting clock's step.
+const TICK: Duration = Duration::from_secs(1);
 
 fn setup() -> io::Result<Term> {
     enable_raw_mode()?;
@@ -62,16 +68,47 @@ pub fn run(mut app: App) -> io::Result<()> {
         if std::env::var_os("CHIBO_EXIT_AFTER_FIRST_FRAME").is_some() {
             return Ok(());
         }
-        while let Ok(ev) = rx.recv() {
-            let mut dirty = apply(&mut app, ev);
-            while let Ok(ev) = rx.try_recv() {
+        // typing is written at most a second after it happened, however fast it
+        // comes; the meeting clock, when on screen, redraws once a second
+        let mut save_by: Option<Instant> = None;
+        loop {
+            let now = Instant::now();
+            if app.needs_save() {
+                save_by.get_or_insert(now + SAVE_AFTER);
+            }
+            let mut wait = save_by.map(|t| t.saturating_duration_since(now));
+            if app.wants_tick() {
+                wait = Some(wait.map_or(TICK, |w| w.min(TICK)));
+            }
+            let first = match wait {
+                Some(w) => match rx.recv_timeout(w) {
+                    Ok(ev) => Some(ev),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                },
+                None => match rx.recv() {
+                    Ok(ev) => Some(ev),
+                    Err(_) => break,
+                },
+            };
+            let mut dirty = first.is_none(); // a tick redraws the clock
+            if let Some(ev) = first {
                 dirty |= apply(&mut app, ev);
-                if app.quit {
-                    break;
+                while let Ok(ev) = rx.try_recv() {
+                    dirty |= apply(&mut app, ev);
+                    if app.quit {
+                        break;
+                    }
                 }
             }
             if app.quit {
                 break;
+            }
+            if save_by.is_some_and(|t| Instant::now() >= t) {
+                app.save_now();
+            }
+            if !app.needs_save() {
+                save_by = None;
             }
             if dirty {
                 terminal.draw(|f| crate::ui::render(&app, f))?;
@@ -79,7 +116,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         }
         Ok(())
     })();
-    let flushed = app.flush();
+    let flushed = app.shutdown();
     restore();
     result?;
     flushed.map_err(|e| io::Error::other(e.to_string()))

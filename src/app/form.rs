@@ -2,10 +2,11 @@
 //! message under the field that needs fixing. What a form does on save is decided by
 //! its `FormPurpose`, in the module of the screen that opened it.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 use super::text_input::TextInput;
 use crate::domain::calendar::parse_date;
+use crate::domain::meeting::MeetingId;
 use crate::domain::member::MemberId;
 use crate::i18n::Msg;
 
@@ -15,6 +16,15 @@ pub enum FormPurpose {
     EditMember(MemberId),
     Status(MemberId),
     Branch,
+    NewMeeting,
+    EditMeeting(MeetingId),
+    /// An agenda item of the open meeting: a new one, or the one at this index.
+    AgendaItem(Option<usize>),
+    /// A vote in the console.
+    Vote,
+    /// The reason of an excused absence in the roll call.
+    Excuse(MemberId),
+    Amend(MeetingId),
 }
 
 /// Which field: forms look values up by meaning, not position.
@@ -42,13 +52,34 @@ pub enum FieldId {
     Place,
     Term,
     Suffix,
+    Kind,
+    WithThematic,
+    Time,
+    Chair,
+    Secretary,
+    Guests,
+    Title,
+    Minutes,
+    Subject,
+    Method,
+    Rule,
+    InFavour,
+    Against,
+    Other,
+    Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
     Text,
     Date,
+    /// hh:mm.
+    Time,
+    /// A whole number.
+    Number,
     Choice(Vec<Msg>),
+    /// A member picked from the roster (enter or space opens the picker).
+    Member,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +90,9 @@ pub struct Field {
     pub input: TextInput,
     pub choice: usize,
     pub required: bool,
+    pub member: Option<MemberId>,
+    /// The picked member's name, shown in the field.
+    pub member_name: String,
 }
 
 impl Field {
@@ -70,6 +104,8 @@ impl Field {
             input: TextInput::new(value),
             choice: 0,
             required: false,
+            member: None,
+            member_name: String::new(),
         }
     }
 
@@ -87,6 +123,26 @@ impl Field {
             choice: selected,
             ..Field::text(id, label, "")
         }
+    }
+
+    pub fn time(id: FieldId, label: Msg, value: NaiveTime) -> Field {
+        Field { kind: FieldKind::Time, ..Field::text(id, label, &value.format("%H:%M").to_string()) }
+    }
+
+    pub fn number(id: FieldId, label: Msg, value: u32) -> Field {
+        Field { kind: FieldKind::Number, ..Field::text(id, label, &value.to_string()) }
+    }
+
+    pub fn member(id: FieldId, label: Msg, member: Option<(MemberId, String)>) -> Field {
+        let (member, member_name) = match member {
+            Some((m, n)) => (Some(m), n),
+            None => (None, String::new()),
+        };
+        Field { kind: FieldKind::Member, member, member_name, ..Field::text(id, label, "") }
+    }
+
+    pub fn is_member(&self) -> bool {
+        self.kind == FieldKind::Member
     }
 
     pub fn required(mut self) -> Field {
@@ -118,6 +174,8 @@ pub struct Form {
     pub focus: usize,
     /// The field to fix and what is wrong with it.
     pub error: Option<(usize, Msg)>,
+    /// A line under the fields that follows what is typed (a vote's result).
+    pub note: Option<String>,
 }
 
 /// Why a form cannot be saved: which field, and the message to show under it.
@@ -131,6 +189,7 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            note: None,
         }
     }
 
@@ -153,6 +212,37 @@ impl Form {
         self.field(id).map(|f| f.choice).unwrap_or(0)
     }
 
+    pub fn member(&self, id: FieldId) -> Option<MemberId> {
+        self.field(id).and_then(|f| f.member)
+    }
+
+    /// Sets a member field (after the picker).
+    pub fn set_member(&mut self, id: FieldId, member: Option<(MemberId, String)>) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.id == id) {
+            (f.member, f.member_name) = match member {
+                Some((m, n)) => (Some(m), n),
+                None => (None, String::new()),
+            };
+        }
+    }
+
+    pub fn time(&self, id: FieldId) -> Result<NaiveTime, FieldError> {
+        let text = self.text(id).replace(['h', 'g', '.'], ":");
+        NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| (id, Msg::ErrTime))
+    }
+
+    pub fn number(&self, id: FieldId) -> Result<u32, FieldError> {
+        let text = self.text(id);
+        if text.is_empty() {
+            return Ok(0);
+        }
+        text.parse().map_err(|_| (id, Msg::ErrNumber))
+    }
+
+    pub fn focused_field(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
     /// A date field's value: empty is `None`, anything unparsable an error.
     pub fn date(&self, id: FieldId) -> Result<Option<NaiveDate>, FieldError> {
         let text = self.text(id);
@@ -165,11 +255,25 @@ impl Form {
     /// Checks required fields and date formats, top to bottom.
     pub fn check(&self) -> Result<(), FieldError> {
         for f in &self.fields {
-            if f.required && !f.is_choice() && self.text(f.id).is_empty() {
+            let empty = match f.kind {
+                FieldKind::Choice(_) => false,
+                FieldKind::Member => f.member.is_none(),
+                _ => self.text(f.id).is_empty(),
+            };
+            if f.required && empty {
                 return Err((f.id, Msg::ErrRequired));
             }
-            if f.kind == FieldKind::Date {
-                self.date(f.id)?;
+            match f.kind {
+                FieldKind::Date => {
+                    self.date(f.id)?;
+                }
+                FieldKind::Time => {
+                    self.time(f.id)?;
+                }
+                FieldKind::Number => {
+                    self.number(f.id)?;
+                }
+                _ => {}
             }
         }
         Ok(())
@@ -202,12 +306,16 @@ impl Form {
     /// A printable character typed into the focused field.
     pub fn type_char(&mut self, c: char) {
         if let Some(f) = self.focused() {
-            if f.is_choice() {
-                if c == ' ' {
-                    f.cycle(true);
+            match f.kind {
+                FieldKind::Choice(_) => {
+                    if c == ' ' {
+                        f.cycle(true);
+                    }
                 }
-            } else {
-                f.input.insert(c);
+                // a member is picked, not typed (the app opens the picker)
+                FieldKind::Member => {}
+                FieldKind::Number if !c.is_ascii_digit() => {}
+                _ => f.input.insert(c),
             }
         }
         self.clear_error_on_focus();
@@ -216,6 +324,7 @@ impl Form {
     pub fn paste(&mut self, s: &str) {
         if let Some(f) = self.focused()
             && !f.is_choice()
+            && !f.is_member()
         {
             f.input.insert_str(s);
         }
@@ -226,6 +335,9 @@ impl Form {
     pub fn edit_key(&mut self, key: crate::keymap::Key) -> bool {
         use crate::keymap::Code;
         let Some(f) = self.focused() else { return false };
+        if f.is_member() {
+            return false;
+        }
         let handled = match (key.code, key.ctrl, f.is_choice()) {
             (Code::Left, _, true) => {
                 f.cycle(false);

@@ -3,7 +3,10 @@
 //! so tests drive an `App` with keys and render it into a `TestBackend`.
 
 mod action;
+pub mod console;
 pub mod form;
+pub mod meetings;
+pub mod picker;
 pub mod roster;
 pub mod text_input;
 
@@ -13,11 +16,14 @@ use chrono::{Local, NaiveDate, NaiveDateTime};
 use crossterm::event::KeyEvent;
 
 pub use action::Action;
-use form::{Form, FormPurpose};
+use form::{FieldKind, Form, FormPurpose};
+use meetings::Meetings;
+use picker::{PickPurpose, Picker};
 use roster::Roster;
 
 use crate::domain::branch::Branch;
 use crate::domain::calendar::WorkCalendar;
+use crate::domain::meeting::{EntryKind, MeetingId, MeetingStatus, Templates};
 use crate::domain::member::{MemberId, ProbationReminder, probation_reminder};
 use crate::i18n::{Lang, Msg, labels};
 use crate::keymap::{Key, Keymap, Lookup, Section};
@@ -82,6 +88,8 @@ impl Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     DeleteMember(MemberId, String),
+    EndMeeting,
+    Approve(MeetingId),
 }
 
 /// Popups above the screen; the top one gets the keys.
@@ -92,11 +100,15 @@ pub enum Overlay {
     Detail,
     Form(Box<Form>),
     Confirm(Confirm),
+    Picker(Box<Picker>),
+    RollCall { selected: usize },
 }
 
 impl Overlay {
     fn section(&self) -> Section {
         match self {
+            Overlay::Picker(_) => Section::Picker,
+            Overlay::RollCall { .. } => Section::RollCall,
             Overlay::Welcome => Section::Welcome,
             Overlay::Help { .. } => Section::Help,
             Overlay::Detail => Section::Detail,
@@ -121,8 +133,9 @@ pub struct Options {
     pub keymap_warning: Option<String>,
     pub clock: Box<dyn Clock>,
     pub calendar: WorkCalendar,
-    /// Shown on the welcome screen.
+    /// Shown on the welcome screen; exports are written under it.
     pub data_dir: PathBuf,
+    pub templates: Templates,
 }
 
 impl Default for Options {
@@ -134,6 +147,7 @@ impl Default for Options {
             clock: Box::new(SystemClock),
             calendar: WorkCalendar::vietnam(),
             data_dir: PathBuf::new(),
+            templates: Templates::shipped(),
         }
     }
 }
@@ -148,6 +162,8 @@ pub struct App {
     pub branch: Option<Branch>,
     pub screen: Screen,
     pub roster: Roster,
+    pub meetings: Meetings,
+    pub templates: Templates,
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
     /// Keys typed so far of a longer sequence ("g" of "g g").
@@ -170,6 +186,8 @@ impl App {
             branch: None,
             screen: Screen::Roster,
             roster: Roster::default(),
+            meetings: Meetings::default(),
+            templates: options.templates,
             overlays: Vec::new(),
             status: options.keymap_warning.map(Status::Error),
             pending: Vec::new(),
@@ -177,6 +195,10 @@ impl App {
             quit: false,
         };
         app.reload()?;
+        // a meeting left in progress (quit or crash) reopens where it was
+        if let Some(m) = app.meetings.all().iter().find(|m| m.status() == MeetingStatus::InProgress).cloned() {
+            app.open_console(m);
+        }
         if app.branch.is_none() {
             if app.roster.members().is_empty() {
                 app.overlays.push(Overlay::Welcome);
@@ -197,6 +219,10 @@ impl App {
         self.clock.today()
     }
 
+    pub fn now(&self) -> NaiveDateTime {
+        self.clock.now()
+    }
+
     pub fn t(&self, msg: Msg) -> &'static str {
         msg.get(self.lang)
     }
@@ -205,6 +231,7 @@ impl App {
     pub fn reload(&mut self) -> Result<(), StoreError> {
         self.branch = self.store.branch()?;
         self.roster.load(self.store.members()?);
+        self.meetings.load(self.store.meetings()?);
         let today = self.today();
         self.reminders = self
             .roster
@@ -221,6 +248,8 @@ impl App {
         match self.overlays.last() {
             Some(o) => o.section(),
             None if self.screen == Screen::Roster && self.roster.searching => Section::Search,
+            None if self.screen == Screen::Meetings && self.meetings.console.is_some() => Section::Console,
+            None if self.screen == Screen::Meetings && self.meetings.open.is_some() => Section::Agenda,
             None => self.screen.section(),
         }
     }
@@ -244,7 +273,17 @@ impl App {
             self.type_char(c);
             return true;
         }
-        match self.keymap.resolve(section, &self.pending, key) {
+        // the section's own keys, then the field's editing keys, then global ones: an
+        // arrow key moves the caret in a text field, and the selection elsewhere
+        let mut lookup = self.keymap.resolve_in(section, &self.pending, key);
+        if lookup == Lookup::Unbound && self.pending.is_empty() && self.edit_key(key) {
+            self.after_edit();
+            return true;
+        }
+        if lookup == Lookup::Unbound && section.falls_back_to_global() {
+            lookup = self.keymap.resolve_in(Section::Global, &self.pending, key);
+        }
+        match lookup {
             Lookup::Pending => {
                 self.pending.push(key);
                 true
@@ -252,24 +291,48 @@ impl App {
             Lookup::Action(action) => {
                 self.pending.clear();
                 self.update(action);
+                self.after_edit();
                 true
             }
             Lookup::Unbound => {
                 let was_pending = !self.pending.is_empty();
                 self.pending.clear();
-                self.edit_key(key) || was_pending || had_status
+                was_pending || had_status
             }
+        }
+    }
+
+    /// Keeps derived lines in step with what was typed (the vote form's result).
+    fn after_edit(&mut self) {
+        let preview = match self.overlays.last() {
+            Some(Overlay::Form(f)) if f.purpose == FormPurpose::Vote => self.vote_preview(f),
+            _ => return,
+        };
+        if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
+            f.note = preview;
         }
     }
 
     /// Pasted text (bracketed paste) goes to the field being typed in, if any.
     pub fn paste(&mut self, text: &str) -> bool {
+        let section = self.section();
         match self.overlays.last_mut() {
             Some(Overlay::Form(form)) => {
                 form.paste(text);
                 true
             }
-            None if self.roster.searching => {
+            Some(Overlay::Picker(p)) => {
+                p.query.insert_str(text);
+                p.refilter();
+                true
+            }
+            None if section == Section::Console => {
+                if let Some(c) = self.meetings.console.as_mut() {
+                    c.paste(text);
+                }
+                true
+            }
+            None if section == Section::Search => {
                 self.roster.query.insert_str(text);
                 self.roster.refilter();
                 true
@@ -279,8 +342,32 @@ impl App {
     }
 
     fn type_char(&mut self, c: char) {
+        let section = self.section();
+        let member_field = match self.overlays.last() {
+            Some(Overlay::Form(form)) => form.focused_field().filter(|f| f.kind == FieldKind::Member).map(|f| f.id),
+            _ => None,
+        };
+        if let Some(id) = member_field {
+            // a member is picked, not typed: space opens the picker
+            if c == ' ' {
+                self.pick_for_field(id);
+            }
+            return;
+        }
         match self.overlays.last_mut() {
-            Some(Overlay::Form(form)) => form.type_char(c),
+            Some(Overlay::Form(form)) => {
+                form.type_char(c);
+                self.after_edit();
+            }
+            Some(Overlay::Picker(p)) => {
+                p.query.insert(c);
+                p.refilter();
+            }
+            None if section == Section::Console => {
+                if let Some(console) = self.meetings.console.as_mut() {
+                    console.type_char(c);
+                }
+            }
             _ => {
                 self.roster.query.insert(c);
                 self.roster.refilter();
@@ -289,23 +376,19 @@ impl App {
     }
 
     fn edit_key(&mut self, key: Key) -> bool {
+        let section = self.section();
         match self.overlays.last_mut() {
             Some(Overlay::Form(form)) => form.edit_key(key),
-            None if self.roster.searching => {
-                use crate::keymap::Code;
-                let q = &mut self.roster.query;
-                match key.code {
-                    Code::Backspace => q.backspace(),
-                    Code::Delete => q.delete(),
-                    Code::Left => q.left(),
-                    Code::Right => q.right(),
-                    Code::Home => q.home(),
-                    Code::End => q.end(),
-                    Code::Char('w') if key.ctrl => q.delete_word(),
-                    _ => return false,
-                }
+            Some(Overlay::Picker(p)) => {
+                let handled = crate::app::text_input::edit(&mut p.query, key);
+                p.refilter();
+                handled
+            }
+            None if section == Section::Console => self.meetings.console.as_mut().is_some_and(|c| c.edit_key(key)),
+            None if self.roster.searching && section == Section::Search => {
+                let handled = crate::app::text_input::edit(&mut self.roster.query, key);
                 self.roster.refilter();
-                true
+                handled
             }
             _ => false,
         }
@@ -319,6 +402,8 @@ impl App {
             Some(Section::Detail) => self.update_detail(action),
             Some(Section::Form) => self.update_form(action),
             Some(Section::Confirm) => self.update_confirm(action),
+            Some(Section::Picker) => self.update_picker(action),
+            Some(Section::RollCall) => self.update_rollcall(action),
             _ => self.update_screen(action),
         }
     }
@@ -343,10 +428,61 @@ impl App {
     }
 
     fn update_screen(&mut self, action: Action) {
-        if self.screen == Screen::Roster && self.update_roster(action) {
-            return;
+        let handled = match self.section() {
+            Section::Roster | Section::Search => self.update_roster(action),
+            Section::Console => {
+                let own = self.keymap.bindings(Section::Console).iter().any(|b| b.action == action);
+                if own {
+                    self.update_console(action);
+                }
+                own
+            }
+            Section::Agenda => {
+                let own = self.keymap.bindings(Section::Agenda).iter().any(|b| b.action == action)
+                    || matches!(action, Action::MoveUp | Action::MoveDown);
+                if own {
+                    self.update_agenda(action);
+                }
+                own
+            }
+            Section::Meetings => self.update_meetings(action),
+            _ => false,
+        };
+        if !handled {
+            self.update_global(action);
         }
-        self.update_global(action);
+    }
+
+    fn update_picker(&mut self, action: Action) {
+        let Some(Overlay::Picker(p)) = self.overlays.last_mut() else { return };
+        match action {
+            Action::MoveUp => p.move_by(-1),
+            Action::MoveDown => p.move_by(1),
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            Action::Confirm => {
+                let purpose = p.purpose;
+                let Some((id, name)) = p.chosen() else { return };
+                self.overlays.pop();
+                let now = self.clock.now();
+                match purpose {
+                    PickPurpose::Field(field) => {
+                        if let Some(Overlay::Form(form)) = self.overlays.last_mut() {
+                            form.set_member(field, Some((id, name)));
+                            form.next_field();
+                        }
+                    }
+                    PickPurpose::Speaker => {
+                        if let Some(c) = self.meetings.console.as_mut() {
+                            c.new_entry(EntryKind::Speech(id), now.time());
+                        }
+                    }
+                    PickPurpose::Presenter => self.set_presenter(id),
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Rows a page key moves: the visible table's height.
@@ -462,6 +598,8 @@ impl App {
                 self.overlays.pop();
                 match what {
                     Confirm::DeleteMember(id, name) => self.delete_member(id, &name),
+                    Confirm::EndMeeting => self.end_meeting(),
+                    Confirm::Approve(id) => self.approve(id),
                 }
             }
             _ => {}
@@ -497,6 +635,12 @@ impl App {
             }
             Action::NextField => form.next_field(),
             Action::PrevField => form.prev_field(),
+            Action::Confirm if form.focused_field().is_some_and(|f| f.kind == FieldKind::Member) => {
+                let id = form.focused_field().map(|f| f.id);
+                if let Some(id) = id {
+                    self.pick_for_field(id);
+                }
+            }
             Action::Confirm if !form.on_last_field() => form.next_field(),
             Action::Confirm | Action::Save => self.submit_form(),
             _ => {}
@@ -506,59 +650,29 @@ impl App {
     /// Saves what the top form describes; on a problem, shows it under its field and
     /// saves nothing.
     fn submit_form(&mut self) {
-        let Some(Overlay::Form(form)) = self.overlays.last() else {
-            return;
-        };
+        let Some(Overlay::Form(form)) = self.overlays.last() else { return };
         let form = form.as_ref().clone();
-        let now = self.clock.now();
-        let today = now.date();
-        let outcome: Result<Result<String, form::FieldError>, StoreError> = (|| match form.purpose {
-            FormPurpose::NewMember | FormPurpose::EditMember(_) => {
-                let base = match form.purpose {
-                    FormPurpose::EditMember(id) => self.store.member(id)?,
-                    _ => None,
-                };
-                let mut member = match roster::member_from_form(&form, base.as_ref()) {
-                    Ok(m) => m,
-                    Err(e) => return Ok(Err(e)),
-                };
-                let verb = if base.is_some() { "edit" } else { "add" };
-                self.store.save_member(&mut member, now, verb)?;
-                self.roster.load(self.store.members()?);
-                self.roster.select_id(member.id);
-                Ok(Ok(self.t(Msg::Saved).to_string()))
+        let outcome = match form.purpose {
+            FormPurpose::NewMember | FormPurpose::EditMember(_) | FormPurpose::Status(_) | FormPurpose::Branch => {
+                self.submit_roster_form(&form)
             }
-            FormPurpose::Status(id) => {
-                let mut member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
-                let (to, date, reason) = match roster::status_from_form(&form, &member, today) {
-                    Ok(c) => c,
-                    Err(e) => return Ok(Err(e)),
-                };
-                member.change_activity(to, date, &reason);
-                self.store.save_member(&mut member, now, "status")?;
-                let status = self.t(labels::activity(to));
-                Ok(Ok(Msg::StatusChanged.fill(
-                    self.lang,
-                    &[("name", &member.full_name()), ("status", &status)],
-                )))
+            FormPurpose::NewMeeting | FormPurpose::EditMeeting(_) | FormPurpose::AgendaItem(_) | FormPurpose::Amend(_) => {
+                self.submit_meeting_form(&form)
             }
-            FormPurpose::Branch => match crate::app::form::branch_from_form(&form) {
-                Ok(branch) => {
-                    self.store.save_branch(&branch)?;
-                    Ok(Ok(self.t(Msg::Saved).to_string()))
-                }
-                Err(e) => Ok(Err(e)),
-            },
-        })();
+            FormPurpose::Vote | FormPurpose::Excuse(_) => self.submit_console_form(&form),
+        };
         match outcome {
             Ok(Ok(message)) => {
-                self.overlays.pop();
+                // the form is the top overlay still: saving may have opened nothing above it
+                if let Some(pos) = self.overlays.iter().rposition(|o| matches!(o, Overlay::Form(f) if f.purpose == form.purpose)) {
+                    self.overlays.remove(pos);
+                }
                 if form.purpose == FormPurpose::Branch {
                     self.overlays.retain(|o| *o != Overlay::Welcome);
                 }
                 if let Err(e) = self.reload() {
                     self.status = Some(Status::Error(self.store_error(&e)));
-                } else {
+                } else if !message.is_empty() {
                     self.status = Some(Status::Info(message));
                 }
             }
@@ -574,13 +688,58 @@ impl App {
         }
     }
 
+    fn submit_roster_form(&mut self, form: &Form) -> Result<Result<String, form::FieldError>, StoreError> {
+        let now = self.clock.now();
+        let today = now.date();
+        match form.purpose {
+            FormPurpose::NewMember | FormPurpose::EditMember(_) => {
+                let base = match form.purpose {
+                    FormPurpose::EditMember(id) => self.store.member(id)?,
+                    _ => None,
+                };
+                let mut member = match roster::member_from_form(form, base.as_ref()) {
+                    Ok(m) => m,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let verb = if base.is_some() { "edit" } else { "add" };
+                self.store.save_member(&mut member, now, verb)?;
+                self.roster.load(self.store.members()?);
+                self.roster.select_id(member.id);
+                Ok(Ok(self.t(Msg::Saved).to_string()))
+            }
+            FormPurpose::Status(id) => {
+                let mut member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
+                let (to, date, reason) = match roster::status_from_form(form, &member, today) {
+                    Ok(c) => c,
+                    Err(e) => return Ok(Err(e)),
+                };
+                member.change_activity(to, date, &reason);
+                self.store.save_member(&mut member, now, "status")?;
+                let status = self.t(labels::activity(to));
+                Ok(Ok(Msg::StatusChanged.fill(self.lang, &[("name", &member.full_name()), ("status", &status)])))
+            }
+            _ => match crate::app::form::branch_from_form(form) {
+                Ok(branch) => {
+                    self.store.save_branch(&branch)?;
+                    Ok(Ok(self.t(Msg::Saved).to_string()))
+                }
+                Err(e) => Ok(Err(e)),
+            },
+        }
+    }
+
     /// A store error in the user's language.
     pub fn store_error(&self, e: &StoreError) -> String {
         store_error_text(e, self.lang)
     }
 
-    /// Makes everything saved durable (on quit).
-    pub fn flush(&self) -> Result<(), StoreError> {
+    /// Saves what is being typed and makes everything durable (on quit).
+    pub fn shutdown(&mut self) -> Result<(), StoreError> {
+        if let Some(c) = self.meetings.console.as_mut() {
+            c.remember_position();
+            c.unsaved = true;
+        }
+        self.save_now();
         self.store.flush()
     }
 }

@@ -126,6 +126,22 @@ impl TextInput {
     }
 }
 
+/// The editing keys every single-line field shares; returns whether the key was one.
+pub fn edit(input: &mut TextInput, key: crate::keymap::Key) -> bool {
+    use crate::keymap::Code;
+    match key.code {
+        Code::Backspace => input.backspace(),
+        Code::Delete => input.delete(),
+        Code::Left => input.left(),
+        Code::Right => input.right(),
+        Code::Home => input.home(),
+        Code::End => input.end(),
+        Code::Char('w') if key.ctrl => input.delete_word(),
+        _ => return false,
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

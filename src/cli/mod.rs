@@ -95,8 +95,22 @@ pub enum RosterFormat {
     Json,
 }
 
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum DocumentFormat {
+    Md,
+    Txt,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum ExportWhat {
+    /// The biên bản of a meeting: MEETING is its id or YYYY-MM (that month's regular meeting).
+    Minutes {
+        meeting: String,
+        #[arg(long, value_enum, default_value_t = DocumentFormat::Md)]
+        format: DocumentFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// The roster, in roster order.
     Members {
         #[arg(long, value_enum, default_value_t = RosterFormat::Csv)]
@@ -161,6 +175,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                 clock,
                 calendar: crate::config::calendar(),
                 data_dir: dir.clone(),
+                templates: crate::config::templates(),
             };
             let app = App::new(Box::new(store), options)?;
             crate::tui::run(app).context("terminal")?;
@@ -218,6 +233,21 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                 RosterFormat::Csv => members::to_csv(&list),
                 RosterFormat::Json => members::to_json(&list),
             };
+            write_out(out.as_deref(), text.as_bytes())
+        }
+        Some(Command::Export { what: ExportWhat::Minutes { meeting, format, out } }) => {
+            let store = open(&dir)?;
+            let meetings = store.meetings()?;
+            let Some(m) = crate::app::meetings::find_meeting(&meetings, &meeting) else {
+                bail!("không có cuộc họp \"{meeting}\" (mã số, hoặc YYYY-MM cho cuộc họp thường kỳ của tháng)");
+            };
+            let mut list = store.members()?;
+            list.sort_by_cached_key(|m| m.sort_key());
+            let format = match format {
+                DocumentFormat::Md => crate::export::minutes::Format::Markdown,
+                DocumentFormat::Txt => crate::export::minutes::Format::Text,
+            };
+            let text = crate::export::minutes::render(m, &list, store.branch()?.as_ref(), format);
             write_out(out.as_deref(), text.as_bytes())
         }
         Some(Command::Backup { file }) => {
@@ -334,6 +364,7 @@ fn check(dir: &Path) -> Result<()> {
         branch.map(|b| b.name).unwrap_or_else(|| "(chưa có)".into())
     );
     println!("đảng viên: {} (trong danh sách {on_roster})", list.len());
+    println!("cuộc họp: {}", store.meetings()?.len());
     println!("nhật ký: {audit}");
     println!("dung lượng: {} KiB", store.size_on_disk()? / 1024);
     println!("kết quả: tốt");

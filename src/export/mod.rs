@@ -1,3 +1,4 @@
 //! Documents and files chibo writes and reads: the roster as CSV and JSON.
 
 pub mod members;
+pub mod minutes;

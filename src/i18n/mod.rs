@@ -159,6 +159,8 @@ messages! {
     ErrOfficialBeforeAdmission => "Ngày chính thức không thể trước ngày vào Đảng.", "The official date cannot be before the admission date.";
     ErrAdmissionBeforeBirth => "Ngày vào Đảng phải sau ngày sinh.", "The admission date must be after the date of birth.";
     ErrProbationaryOfficialDate => "Đảng viên dự bị chưa có ngày chính thức.", "A probationary member has no official date yet.";
+    ErrTime => "Giờ không hợp lệ (hh:mm, ví dụ 19:30).", "Not a valid time (hh:mm, e.g. 19:30).";
+    ErrNumber => "Nhập một số.", "Type a number.";
     ErrSameStatus => "Trạng thái mới giống trạng thái hiện tại.", "The new status is the current one.";
     ErrFuture => "Ngày không thể sau hôm nay.", "The date cannot be after today.";
 
@@ -210,6 +212,140 @@ messages! {
     ActSave => "lưu", "save";
     ActCreateBranch => "tạo chi bộ", "create branch";
     ActLoadDemo => "nạp chi bộ mẫu", "load demo";
+    ActFilterYear => "lọc năm", "filter year";
+    ActFilterKind => "lọc loại", "filter kind";
+    ActAddItem => "thêm mục", "add item";
+    ActRenameItem => "sửa mục", "edit item";
+    ActRemoveItem => "bỏ mục", "remove item";
+    ActMoveItemUp => "đưa mục lên", "move item up";
+    ActMoveItemDown => "đưa mục xuống", "move item down";
+    ActPresenter => "người trình bày", "presenter";
+    ActMoreMinutes => "thêm phút", "more minutes";
+    ActFewerMinutes => "bớt phút", "fewer minutes";
+    ActStartMeeting => "bắt đầu / tiếp tục họp", "start / resume meeting";
+    ActEndMeeting => "kết thúc cuộc họp", "end the meeting";
+    ActApprove => "thông qua biên bản", "approve the minutes";
+    ActAmend => "sửa đổi biên bản", "amend the minutes";
+    ActExportMinutes => "xuất biên bản", "export the minutes";
+    ActNextItem => "mục sau", "next item";
+    ActPrevItem => "mục trước", "previous item";
+    ActSpeech => "phát biểu", "speech";
+    ActVote => "biểu quyết", "vote";
+    ActConclusion => "kết luận", "conclusion";
+    ActNote => "ghi chú mới", "new note";
+    ActRollCall => "điểm danh", "roll call";
+    ActPrevEntry => "đoạn trước", "previous entry";
+    ActNextEntry => "đoạn sau", "next entry";
+    ActMarkPresent => "có mặt", "present";
+    ActMarkLate => "đến muộn", "late";
+    ActMarkExcused => "vắng có lý do", "absent with reason";
+    ActMarkAbsent => "vắng không lý do", "absent without reason";
+    ActMarkAllPresent => "còn lại có mặt", "rest present";
+
+    KindRegular => "thường kỳ", "regular";
+    KindThematic => "chuyên đề", "thematic";
+    KindCommittee => "họp chi ủy", "committee";
+    KindExtraordinary => "bất thường", "extraordinary";
+    KindYearEnd => "kiểm điểm cuối năm", "year-end review";
+    StatusPlanned => "dự kiến", "planned";
+    StatusInProgress => "đang họp", "in progress";
+    StatusEnded => "đã kết thúc", "ended";
+    StatusApproved => "đã thông qua", "approved";
+    MethodHands => "giơ tay", "show of hands";
+    MethodCard => "giơ thẻ đảng viên", "raising the card";
+    MethodSecret => "bỏ phiếu kín", "secret ballot";
+    RuleSimple => "đa số phiếu có mặt", "majority of votes cast";
+    RuleTwoThirds => "2/3 đảng viên chi bộ (nhân sự)", "2/3 of the branch (personnel)";
+    RuleMajorityOfBranch => "quá 1/2 đảng viên chi bộ (kỷ luật)", "over 1/2 of the branch (discipline)";
+    Yes => "có", "yes";
+    No => "không", "no";
+    Passed => "thông qua", "passed";
+    NotPassed => "không thông qua", "not passed";
+
+    ColMonth => "Tháng", "Month";
+    ColKind => "Loại", "Kind";
+    ColDate => "Ngày", "Date";
+    ColTime => "Giờ", "Time";
+    ColMeetingStatus => "Tình trạng", "Status";
+    ColItem => "Nội dung", "Item";
+    ColPresenter => "Trình bày", "Presenter";
+    ColMinutes => "Phút", "Min";
+    NoMeetings => "Chưa có cuộc họp nào. Nhấn {key} để lập kế hoạch cuộc họp.", "No meetings yet. Press {key} to plan one.";
+    MeetingFilters => "năm: {year}  loại: {kind}", "year: {year}  kind: {kind}";
+    MeetingTitle => "Sinh hoạt {kind} tháng {month}", "{kind} meeting, {month}";
+    MeetingInfo => "{date} lúc {time} · {place}", "{date} at {time} · {place}";
+    ChairLine => "Chủ trì: {chair} · Thư ký: {secretary}", "Chair: {chair} · Minute-taker: {secretary}";
+    GuestsLine => "Khách mời: {guests}", "Guests: {guests}";
+    NotSet => "(chưa chọn)", "(not set)";
+    AgendaTotal => "Tổng thời gian dự kiến {total} phút (tối thiểu {minimum} phút)", "Planned {total} minutes (minimum {minimum})";
+    AgendaTotalShort => "Tổng thời gian dự kiến {total} phút — ít hơn mức tối thiểu {minimum} phút", "Planned {total} minutes — below the minimum of {minimum}";
+    AmendmentsLine => "Sửa đổi: {n}", "Amendments: {n}";
+    ConsoleLine => "{title} · {clock} · có mặt {present}/{total} · vắng {absent} · chưa điểm danh {unmarked}", "{title} · {clock} · present {present}/{total} · absent {absent} · unmarked {unmarked}";
+    ItemLine => "Mục {n}/{of}: {title}", "Item {n}/{of}: {title}";
+    ItemClock => "{spent}/{planned}", "{spent}/{planned}";
+    EntryNote => "Ghi chú", "Note";
+    EntrySpeech => "Đồng chí {name}", "Comrade {name}";
+    EntryConclusion => "Kết luận của chủ trì", "Chair's conclusion";
+    EntryVote => "Biểu quyết: {subject} — tán thành {for}, không tán thành {against}, ý kiến khác {other} / {eligible}: {result}", "Vote: {subject} — for {for}, against {against}, other {other} / {eligible}: {result}";
+    RollCallTitle => "Điểm danh", "Roll call";
+    RollCallExempt => "Miễn sinh hoạt (không tính vắng)", "Exempt (never counted absent)";
+    MarkPresent => "có mặt", "present";
+    MarkLate => "đến muộn {time}", "late {time}";
+    MarkExcused => "vắng có lý do: {reason}", "excused: {reason}";
+    MarkAbsent => "vắng không lý do", "absent";
+    MarkNone => "—", "—";
+    PickerTitle => "Chọn đồng chí", "Pick a member";
+    PickerPrompt => "Gõ vài chữ (không dấu): ", "Type a few letters: ";
+
+    FormNewMeeting => "Lập kế hoạch cuộc họp", "Plan a meeting";
+    FormEditMeeting => "Thông tin cuộc họp", "Meeting details";
+    FormAddItem => "Thêm mục vào chương trình", "Add an agenda item";
+    FormRenameItem => "Sửa mục chương trình", "Edit the agenda item";
+    FormVote => "Biểu quyết", "Vote";
+    FormExcuse => "Vắng có lý do: {name}", "Absent with reason: {name}";
+    FormAmend => "Sửa đổi, bổ sung biên bản", "Amend the minutes";
+    FieldKind => "Loại cuộc họp", "Kind";
+    FieldWithThematic => "Kết hợp chuyên đề", "With thematic session";
+    FieldTime => "Giờ bắt đầu", "Start time";
+    FieldMeetingPlace => "Địa điểm", "Place";
+    FieldChair => "Chủ trì", "Chair";
+    FieldSecretary => "Thư ký", "Minute-taker";
+    FieldGuests => "Khách mời", "Guests";
+    FieldItemTitle => "Nội dung", "Title";
+    FieldItemMinutes => "Số phút", "Minutes";
+    FieldSubject => "Nội dung biểu quyết", "Subject";
+    FieldMethod => "Hình thức", "Method";
+    FieldRule => "Nguyên tắc", "Rule";
+    FieldInFavour => "Tán thành", "For";
+    FieldAgainst => "Không tán thành", "Against";
+    FieldOther => "Ý kiến khác", "Other";
+    FieldAmendment => "Nội dung sửa đổi", "Correction";
+    VotePreview => "Có quyền biểu quyết: {eligible} (chi bộ {branch}) · Kết quả: {result} ({for}/{of})", "May vote: {eligible} (branch {branch}) · Result: {result} ({for}/{of})";
+    PickHint => "enter hoặc cách để chọn", "enter or space to pick";
+
+    ErrRegularTaken => "Tháng này đã có cuộc họp thường kỳ.", "This month already has a regular meeting.";
+    ErrTooManyVotes => "Tổng số phiếu vượt số đảng viên có quyền biểu quyết.", "More votes than members who may vote.";
+    ErrNoVotes => "Chưa có phiếu nào.", "No votes counted.";
+    MinutesLocked => "Biên bản đã thông qua và bị khóa; sửa bằng sửa đổi, bổ sung (m).", "The minutes are approved and locked; correct them with an amendment (m).";
+    AmendOnlyApproved => "Chỉ sửa đổi biên bản đã thông qua; biên bản chưa khóa thì sửa trực tiếp.", "Only approved minutes take amendments; edit the others directly.";
+    NotEndedYet => "Cuộc họp chưa kết thúc.", "The meeting has not ended.";
+    AlreadyApproved => "Biên bản đã được thông qua.", "The minutes are already approved.";
+    ItemHasMinutes => "Mục này đã có nội dung biên bản, không bỏ được.", "This item has minutes and cannot be removed.";
+    NoAgenda => "Cuộc họp chưa có chương trình.", "The meeting has no agenda.";
+    Approved => "Đã thông qua biên bản; biên bản đã khóa.", "Minutes approved and locked.";
+    Amended => "Đã ghi sửa đổi, bổ sung.", "Amendment recorded.";
+    Ended => "Cuộc họp kết thúc lúc {time}.", "The meeting ended at {time}.";
+    Exported => "Đã ghi biên bản vào {path}", "Minutes written to {path}";
+    ConfirmEndTitle => "Kết thúc cuộc họp", "End the meeting";
+    ConfirmEnd => "Kết thúc cuộc họp bây giờ?", "End the meeting now?";
+    ConfirmEndMissing => "Còn thiếu trước khi thông qua biên bản:", "Still missing before the minutes can be approved:";
+    ConfirmApproveTitle => "Thông qua biên bản", "Approve the minutes";
+    ConfirmApprove => "Biên bản đã được đọc lại và thông qua? Sau đó biên bản bị khóa; chỉ sửa được bằng sửa đổi, bổ sung có ghi ngày và lý do.", "Were the minutes read back and approved? They are then locked; corrections become dated amendments with a reason.";
+    MissingChair => "chưa chọn chủ trì", "no chair";
+    MissingSecretary => "chưa chọn thư ký", "no minute-taker";
+    MissingRollCall => "còn {n} đồng chí chưa điểm danh", "{n} members not in the roll call";
+    MissingVote => "biểu quyết \"{subject}\" chưa đủ số phiếu", "vote \"{subject}\" not counted";
+    MissingShort => "mới họp {minutes} phút, tối thiểu {minimum} phút", "only {minutes} minutes, the minimum is {minimum}";
 
     ErrInUse => "Dữ liệu ở {dir} đang được mở trong một cửa sổ chibo khác.", "The data in {dir} is open in another chibo window.";
     ErrNewerSchema => "Dữ liệu được ghi bởi phiên bản chibo mới hơn (lược đồ {found}); phiên bản này chỉ đọc được đến {supported}. Hãy cập nhật chibo.", "The data was written by a newer chibo (schema {found}); this version reads up to {supported}. Please update chibo.";
@@ -281,6 +417,45 @@ pub mod labels {
             CommitteeRole::Deputy => Msg::RoleDeputy,
             CommitteeRole::Member => Msg::RoleMember,
             CommitteeRole::None => Msg::RoleNone,
+        }
+    }
+
+    pub fn meeting_kind(k: crate::domain::meeting::MeetingKind) -> Msg {
+        use crate::domain::meeting::MeetingKind as K;
+        match k {
+            K::Regular => Msg::KindRegular,
+            K::Thematic => Msg::KindThematic,
+            K::Committee => Msg::KindCommittee,
+            K::Extraordinary => Msg::KindExtraordinary,
+            K::YearEnd => Msg::KindYearEnd,
+        }
+    }
+
+    pub fn meeting_status(s: crate::domain::meeting::MeetingStatus) -> Msg {
+        use crate::domain::meeting::MeetingStatus as S;
+        match s {
+            S::Planned => Msg::StatusPlanned,
+            S::InProgress => Msg::StatusInProgress,
+            S::Ended => Msg::StatusEnded,
+            S::Approved => Msg::StatusApproved,
+        }
+    }
+
+    pub fn vote_method(m: crate::domain::vote::VoteMethod) -> Msg {
+        use crate::domain::vote::VoteMethod as V;
+        match m {
+            V::ShowOfHands => Msg::MethodHands,
+            V::Card => Msg::MethodCard,
+            V::SecretBallot => Msg::MethodSecret,
+        }
+    }
+
+    pub fn vote_rule(r: crate::domain::vote::VoteRule) -> Msg {
+        use crate::domain::vote::VoteRule as R;
+        match r {
+            R::SimpleMajority => Msg::RuleSimple,
+            R::TwoThirdsOfBranch => Msg::RuleTwoThirds,
+            R::MajorityOfBranch => Msg::RuleMajorityOfBranch,
         }
     }
 

@@ -29,10 +29,14 @@ pub enum Section {
     Confirm,
     Welcome,
     Help,
+    Agenda,
+    Console,
+    RollCall,
+    Picker,
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 15] = [
         Section::Global,
         Section::Roster,
         Section::Meetings,
@@ -44,6 +48,10 @@ impl Section {
         Section::Confirm,
         Section::Welcome,
         Section::Help,
+        Section::Agenda,
+        Section::Console,
+        Section::RollCall,
+        Section::Picker,
     ];
 
     pub fn name(self) -> &'static str {
@@ -59,6 +67,10 @@ impl Section {
             Section::Confirm => "confirm",
             Section::Welcome => "welcome",
             Section::Help => "help",
+            Section::Agenda => "agenda",
+            Section::Console => "console",
+            Section::RollCall => "rollcall",
+            Section::Picker => "picker",
         }
     }
 
@@ -68,7 +80,7 @@ impl Section {
 
     /// Sections where typing goes to a text field: printable keys are never commands.
     pub fn is_text_entry(self) -> bool {
-        matches!(self, Section::Search | Section::Form)
+        matches!(self, Section::Search | Section::Form | Section::Console | Section::Picker)
     }
 
     /// Modal sections do not fall back to `global`: a form or a question must be
@@ -91,7 +103,23 @@ impl Section {
             Section::Confirm => &[Action::Confirm, Action::Cancel],
             Section::Welcome => &[Action::CreateBranch, Action::LoadDemo, Action::Quit],
             Section::Help => &[Action::Cancel],
-            Section::Meetings | Section::Resolutions | Section::Tasks => &[],
+            Section::Meetings => &[Action::New, Action::Open],
+            Section::Agenda => &[Action::StartMeeting, Action::AddItem, Action::Cancel, Action::ExportMinutes],
+            Section::Console => &[
+                Action::NextItem,
+                Action::PrevItem,
+                Action::Speech,
+                Action::Vote,
+                Action::Conclusion,
+                Action::RollCall,
+                Action::EndMeeting,
+                Action::Cancel,
+            ],
+            Section::RollCall => {
+                &[Action::MarkPresent, Action::MarkLate, Action::MarkExcused, Action::MarkAbsent, Action::Cancel]
+            }
+            Section::Picker => &[Action::Confirm, Action::Cancel],
+            Section::Resolutions | Section::Tasks => &[],
         }
     }
 }
@@ -298,12 +326,17 @@ impl Keymap {
     /// What `pending` followed by `key` means in `section`: the section first, then
     /// `global` (for non-modal sections).
     pub fn resolve(&self, section: Section, pending: &[Key], key: Key) -> Lookup {
-        let mut seq = pending.to_vec();
-        seq.push(key);
-        match self.lookup_in(section, &seq) {
-            Lookup::Unbound if section.falls_back_to_global() => self.lookup_in(Section::Global, &seq),
+        match self.resolve_in(section, pending, key) {
+            Lookup::Unbound if section.falls_back_to_global() => self.resolve_in(Section::Global, pending, key),
             other => other,
         }
+    }
+
+    /// What `pending` followed by `key` means in `section` alone.
+    pub fn resolve_in(&self, section: Section, pending: &[Key], key: Key) -> Lookup {
+        let mut seq = pending.to_vec();
+        seq.push(key);
+        self.lookup_in(section, &seq)
     }
 
     /// The keys bound to an action in a section (then global), in file order.

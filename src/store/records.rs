@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use super::{Batch, Result, Store, StoreError, Tree};
 use crate::domain::branch::Branch;
+use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
 
 /// The schema this chibo writes. A database with a higher number is refused.
@@ -15,10 +16,11 @@ const KEY_SCHEMA: &[u8] = b"schema_version";
 const KEY_BRANCH: &[u8] = b"branch";
 const KEY_NEXT_ID: &[u8] = b"next_id";
 
-/// A record that names a member, which keeps the member from being deleted. No kind
-/// of record names members yet; meetings, resolutions and tasks add their variants.
+/// A record that names a member, which keeps the member from being deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reference {}
+pub enum Reference {
+    Meeting(MeetingId),
+}
 
 /// One line of the audit trail: what changed, when. Never holds personal details
 /// beyond the record's id.
@@ -180,8 +182,37 @@ pub trait Records: Store {
 
     /// What refers to a member. The audit trail does not hold a member back from
     /// deletion; meetings, resolutions and tasks will.
-    fn member_references(&self, _id: MemberId) -> Result<Vec<Reference>> {
-        Ok(Vec::new())
+    fn member_references(&self, id: MemberId) -> Result<Vec<Reference>> {
+        Ok(self
+            .meetings()?
+            .into_iter()
+            .filter(|m| m.member_refs().contains(&id))
+            .map(|m| Reference::Meeting(m.id))
+            .collect())
+    }
+
+    fn meetings(&self) -> Result<Vec<Meeting>> {
+        self.scan(Tree::Meetings)?.iter().map(|(_, v)| decode(Tree::Meetings, v)).collect()
+    }
+
+    fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>> {
+        self.get(Tree::Meetings, &id_key(id.0))?.map(|b| decode(Tree::Meetings, &b)).transpose()
+    }
+
+    /// Saves a meeting durably (a new one gets its id here). `action` names a
+    /// completed step for the audit trail; autosaves of typing pass `None`.
+    fn save_meeting(&self, meeting: &mut Meeting, at: NaiveDateTime, action: Option<&str>) -> Result<()> {
+        let mut batch = Batch::default();
+        if meeting.id.0 == 0 {
+            meeting.id = MeetingId(self.generate_id()?);
+        }
+        batch.put(Tree::Meetings, id_key(meeting.id.0), encode(meeting));
+        if let Some(action) = action {
+            let entry = AuditEntry { at, action: action.into(), member: None, detail: format!("meeting {}", meeting.id.0) };
+            batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
+        }
+        self.apply(batch)?;
+        self.flush()
     }
 
     /// Deletes a member nothing refers to (one added by mistake).

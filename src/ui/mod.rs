@@ -1,6 +1,8 @@
 //! Rendering: a pure function of `&App` into a ratatui `Frame`. Header with the branch
 //! and date, the screen, the message line, and a footer of keys from the effective map.
 
+mod console;
+mod meetings;
 mod overlay;
 pub mod roster;
 mod theme;
@@ -39,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.screen {
         _ if welcome => {}
         Screen::Roster => roster::render(app, frame, body),
-        Screen::Meetings => render_empty(app, frame, body, Msg::EmptyMeetings),
+        Screen::Meetings => meetings::render(app, frame, body),
         Screen::Resolutions => render_empty(app, frame, body, Msg::EmptyResolutions),
         Screen::Tasks => render_empty(app, frame, body, Msg::EmptyTasks),
     }
@@ -131,6 +133,31 @@ fn footer_actions(section: Section) -> &'static [Action] {
         Section::Form => &[Action::NextField, Action::Save, Action::Cancel],
         Section::Confirm => &[Action::Confirm, Action::Cancel],
         Section::Welcome => &[Action::CreateBranch, Action::LoadDemo, Action::Quit],
+        Section::Meetings => &[Action::New, Action::Open, Action::FilterYear, Action::FilterKind, Action::Help, Action::Quit],
+        Section::Agenda => &[
+            Action::StartMeeting,
+            Action::Edit,
+            Action::AddItem,
+            Action::RenameItem,
+            Action::MoveItemUp,
+            Action::Presenter,
+            Action::ExportMinutes,
+            Action::Approve,
+            Action::Cancel,
+        ],
+        Section::Console => &[
+            Action::Speech,
+            Action::Vote,
+            Action::Conclusion,
+            Action::RollCall,
+            Action::NextItem,
+            Action::PrevItem,
+            Action::Note,
+            Action::EndMeeting,
+            Action::Cancel,
+        ],
+        Section::Picker => &[Action::Confirm, Action::Cancel],
+        Section::RollCall => &[Action::MarkPresent, Action::MarkLate, Action::MarkExcused, Action::MarkAbsent, Action::Cancel],
         Section::Help => &[Action::Cancel],
         _ => &[Action::NextScreen, Action::Help, Action::Quit],
     }

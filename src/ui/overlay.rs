@@ -20,10 +20,12 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Detail => detail(app, frame, area),
         Overlay::Form(form) => render_form(app, form, frame, area),
         Overlay::Confirm(c) => confirm(app, c, frame, area),
+        Overlay::Picker(p) => super::console::picker(app, p, frame, area),
+        Overlay::RollCall { selected } => super::console::roll_call(app, *selected, frame, area),
     }
 }
 
-fn popup(frame: &mut Frame, area: Rect, title: &str) -> Rect {
+pub(super) fn popup(frame: &mut Frame, area: Rect, title: &str) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -105,13 +107,13 @@ fn detail(app: &App, frame: &mut Frame, area: Rect) {
 const LABEL_WIDTH: usize = 26;
 
 fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
-    let error_rows = usize::from(form.error.is_some());
+    let error_rows = usize::from(form.error.is_some()) + usize::from(form.note.is_some());
     let wanted = (form.fields.len() + error_rows + 4) as u16;
     let rect = centered(area, 72, wanted);
     let inner = popup(frame, rect, &form.title);
     // rows for fields: the inner height less the blank line and the hint line
-    let rows = (inner.height as usize).saturating_sub(2).max(1);
-    let first = (form.focus + 1).saturating_sub(rows.saturating_sub(error_rows));
+    let rows = (inner.height as usize).saturating_sub(2 + usize::from(form.note.is_some())).max(1);
+    let first = (form.focus + 1).saturating_sub(rows.saturating_sub(usize::from(form.error.is_some())));
     let mut y = inner.y;
     let value_width = (inner.width as usize).saturating_sub(LABEL_WIDTH + 1);
     for (i, f) in form.fields.iter().enumerate().skip(first) {
@@ -126,6 +128,8 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
                 let v = options.get(f.choice).map(|m| app.t(*m)).unwrap_or("");
                 (format!("‹ {v} ›"), None)
             }
+            FieldKind::Member if f.member.is_some() => (format!("» {}", f.member_name), None),
+            FieldKind::Member => (format!("» {}", app.t(Msg::NotSet)), None),
             _ => scrolled(f.input.value(), f.input.cursor_column(), value_width),
         };
         let style = if focused {
@@ -173,9 +177,16 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             y += 1;
         }
     }
+    if let Some(note) = &form.note {
+        let y = inner.bottom().saturating_sub(2);
+        frame.render_widget(Paragraph::new(Line::styled(format!(" {note}"), theme::info())), Rect { x: inner.x, y, width: inner.width, height: 1 });
+    }
     let mut hint = vec![Span::raw(" ")];
     if form.fields.get(form.focus).is_some_and(|f| f.is_choice()) {
         hint.push(Span::styled(format!("{}  ", app.t(Msg::ChoiceHint)), theme::dim()));
+    }
+    if form.fields.get(form.focus).is_some_and(|f| f.is_member()) {
+        hint.push(Span::styled(format!("{}  ", app.t(Msg::PickHint)), theme::dim()));
     }
     let room = inner.width.saturating_sub(hint.iter().map(|s| s.width() as u16).sum());
     hint.extend(hints(
@@ -220,25 +231,29 @@ fn scrolled(value: &str, caret: usize, width: usize) -> (String, Option<usize>) 
 
 fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
     let (title, body) = match c {
-        Confirm::DeleteMember(_, name) => (
-            Msg::ConfirmDeleteTitle,
-            Msg::ConfirmDelete.fill(app.lang, &[("name", name)]),
-        ),
+        Confirm::DeleteMember(_, name) => (Msg::ConfirmDeleteTitle, Msg::ConfirmDelete.fill(app.lang, &[("name", name)])),
+        Confirm::EndMeeting => {
+            let mut body = app.t(Msg::ConfirmEnd).to_string();
+            let missing = app.missing_now();
+            if !missing.is_empty() {
+                body.push('\n');
+                body.push_str(app.t(Msg::ConfirmEndMissing));
+                for m in missing {
+                    body.push_str("\n • ");
+                    body.push_str(&super::console::missing_text(app, &m));
+                }
+            }
+            (Msg::ConfirmEndTitle, body)
+        }
+        Confirm::Approve(_) => (Msg::ConfirmApproveTitle, app.t(Msg::ConfirmApprove).to_string()),
     };
-    let rect = centered(area, 60, 8);
+    let rows = body.lines().count() as u16 * 2 + 5;
+    let rect = centered(area, 64, rows.max(8));
     let inner = popup(frame, rect, app.t(title));
-    let yes = app
-        .keymap
-        .key_for(Section::Confirm, Action::Confirm)
-        .unwrap_or_default();
+    let yes = app.keymap.key_for(Section::Confirm, Action::Confirm).unwrap_or_default();
     let no = app.keymap.key_for(Section::Confirm, Action::Cancel).unwrap_or_default();
-    let lines = vec![
-        Line::from(body),
-        Line::default(),
-        Line::styled(
-            Msg::ConfirmHint.fill(app.lang, &[("yes", &yes), ("no", &no)]),
-            theme::key(),
-        ),
-    ];
+    let mut lines: Vec<Line> = body.lines().map(|l| Line::from(l.to_string())).collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(Msg::ConfirmHint.fill(app.lang, &[("yes", &yes), ("no", &no)]), theme::key()));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

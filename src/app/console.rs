@@ -1,0 +1,592 @@
+//! The live meeting console: the current agenda item, its entries (notes, speeches,
+//! votes, conclusions) and the editor the thư ký types into while people speak. Typing
+//! is saved at most a second after it happens; nothing asks to be saved.
+
+use chrono::{NaiveDateTime, NaiveTime};
+use ratatui::style::Style;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use unicode_normalization::char::is_combining_mark;
+
+use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::picker::{PickPurpose, Picker};
+use super::{App, Confirm, Overlay, Status};
+use crate::domain::meeting::{Entry, EntryKind, Meeting, MeetingStatus, Presence, attendance_report, expected};
+use crate::domain::member::{Activity, Member, MemberId};
+use crate::domain::text::nfc;
+use crate::domain::vote::{Vote, VoteMethod, VoteRule, electorate};
+use crate::i18n::{Msg, labels};
+use crate::keymap::{Code, Key};
+use crate::store::{Records, StoreError};
+
+pub struct Console {
+    /// The working copy, written to the store by autosave.
+    pub meeting: Meeting,
+    pub item: usize,
+    /// The entry of the item being typed into.
+    pub entry: usize,
+    pub editor: TextArea<'static>,
+    /// Typing not yet in the store.
+    pub unsaved: bool,
+    /// When the current item was opened, for its elapsed time.
+    pub item_since: NaiveDateTime,
+}
+
+impl std::fmt::Debug for Console {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Console")
+            .field("meeting", &self.meeting.id)
+            .field("item", &self.item)
+            .field("entry", &self.entry)
+            .field("unsaved", &self.unsaved)
+            .finish()
+    }
+}
+
+fn editor(text: &str, (row, col): (usize, usize)) -> TextArea<'static> {
+    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut e = TextArea::new(lines);
+    e.set_wrap_mode(WrapMode::WordOrGlyph);
+    e.set_cursor_line_style(Style::default());
+    e.set_max_histories(200);
+    e.move_cursor(CursorMove::Jump(row.min(u16::MAX as usize) as u16, col.min(u16::MAX as usize) as u16));
+    e
+}
+
+impl Console {
+    /// Opens the console where it was left (item, entry, caret).
+    pub fn new(meeting: Meeting, now: NaiveDateTime) -> Console {
+        let (item, entry, row, col) = meeting.position;
+        let mut c = Console { meeting, item, entry, editor: editor("", (0, 0)), unsaved: false, item_since: now };
+        c.item = c.item.min(c.meeting.agenda.len().saturating_sub(1));
+        c.ensure_entry(now.time());
+        c.entry = entry.min(c.entries_len().saturating_sub(1));
+        if !c.is_text_entry(c.entry) {
+            c.entry = c.last_text_entry();
+        }
+        c.load_editor((row, col));
+        c
+    }
+
+    fn entries_len(&self) -> usize {
+        self.meeting.agenda.get(self.item).map(|i| i.entries.len()).unwrap_or(0)
+    }
+
+    fn is_text_entry(&self, i: usize) -> bool {
+        self.meeting
+            .agenda
+            .get(self.item)
+            .and_then(|it| it.entries.get(i))
+            .is_some_and(|e| !matches!(e.kind, EntryKind::Vote(_)))
+    }
+
+    fn last_text_entry(&self) -> usize {
+        (0..self.entries_len()).rev().find(|&i| self.is_text_entry(i)).unwrap_or(0)
+    }
+
+    /// Every item offers somewhere to type: a note if it has no text entry.
+    fn ensure_entry(&mut self, at: NaiveTime) {
+        let has_text = (0..self.entries_len()).any(|i| self.is_text_entry(i));
+        if let Some(item) = self.meeting.agenda.get_mut(self.item)
+            && !has_text
+        {
+            item.entries.push(Entry { at, kind: EntryKind::Note, text: String::new() });
+            self.entry = item.entries.len() - 1;
+        }
+    }
+
+    fn load_editor(&mut self, cursor: (usize, usize)) {
+        let text = self.active().map(|e| e.text.clone()).unwrap_or_default();
+        self.editor = editor(&text, cursor);
+    }
+
+    pub fn active(&self) -> Option<&Entry> {
+        self.meeting.agenda.get(self.item).and_then(|i| i.entries.get(self.entry))
+    }
+
+    /// Copies the editor's text into the active entry (before saving or switching).
+    pub fn sync_editor(&mut self) {
+        let text = self.editor.lines().join("\n");
+        let (row, col) = (self.editor.cursor().0, self.editor.cursor().1);
+        if let Some(e) = self.meeting.agenda.get_mut(self.item).and_then(|i| i.entries.get_mut(self.entry))
+            && !matches!(e.kind, EntryKind::Vote(_))
+        {
+            e.text = text;
+        }
+        self.meeting.position = (self.item, self.entry, row, col);
+    }
+
+    /// Drops the active entry when it is an empty note (a place to type never used).
+    fn drop_empty_active(&mut self) {
+        if let Some(item) = self.meeting.agenda.get_mut(self.item)
+            && item.entries.get(self.entry).is_some_and(|e| e.kind == EntryKind::Note && e.text.trim().is_empty())
+            && item.entries.len() > 1
+        {
+            item.entries.remove(self.entry);
+            self.entry = self.entry.saturating_sub(1);
+        }
+    }
+
+    /// Seconds spent on the current item, this visit included.
+    pub fn item_elapsed(&self, now: NaiveDateTime) -> i64 {
+        let before = self.meeting.agenda.get(self.item).map(|i| i.spent_secs as i64).unwrap_or(0);
+        before + (now - self.item_since).num_seconds().max(0)
+    }
+
+    fn account_time(&mut self, now: NaiveDateTime) {
+        let spent = (now - self.item_since).num_seconds().max(0) as u64;
+        if let Some(item) = self.meeting.agenda.get_mut(self.item) {
+            item.spent_secs += spent;
+        }
+        self.item_since = now;
+    }
+
+    /// Moves to another agenda item, keeping what was typed.
+    pub fn go_item(&mut self, index: usize, now: NaiveDateTime) {
+        if index >= self.meeting.agenda.len() || index == self.item {
+            return;
+        }
+        self.sync_editor();
+        self.drop_empty_active();
+        self.account_time(now);
+        self.item = index;
+        self.entry = self.last_text_entry();
+        self.ensure_entry(now.time());
+        let end = self.active().map(|e| end_of(&e.text)).unwrap_or((0, 0));
+        self.load_editor(end);
+        self.meeting.position = (self.item, self.entry, end.0, end.1);
+        self.unsaved = true;
+    }
+
+    /// Starts a new entry (speech, conclusion, note) and types into it.
+    pub fn new_entry(&mut self, kind: EntryKind, at: NaiveTime) {
+        self.sync_editor();
+        self.drop_empty_active();
+        if let Some(item) = self.meeting.agenda.get_mut(self.item) {
+            item.entries.push(Entry { at, kind, text: String::new() });
+            self.entry = item.entries.len() - 1;
+        }
+        self.load_editor((0, 0));
+        self.unsaved = true;
+    }
+
+    /// Records a vote; typing goes on in a new note after it.
+    pub fn add_vote(&mut self, vote: Vote, at: NaiveTime) {
+        self.sync_editor();
+        self.drop_empty_active();
+        if let Some(item) = self.meeting.agenda.get_mut(self.item) {
+            item.entries.push(Entry { at, kind: EntryKind::Vote(vote), text: String::new() });
+        }
+        self.new_entry(EntryKind::Note, at);
+    }
+
+    /// Moves the editor to the previous or next text entry of the item.
+    pub fn move_entry(&mut self, forward: bool) {
+        let n = self.entries_len();
+        let mut i = self.entry;
+        loop {
+            let next = if forward { i + 1 } else { i.wrapping_sub(1) };
+            if next >= n {
+                return;
+            }
+            i = next;
+            if self.is_text_entry(i) {
+                break;
+            }
+        }
+        self.sync_editor();
+        let removed = {
+            let before = self.entries_len();
+            self.drop_empty_active();
+            before != self.entries_len()
+        };
+        self.entry = if removed && i > self.entry { i - 1 } else { i };
+        let end = self.active().map(|e| end_of(&e.text)).unwrap_or((0, 0));
+        self.load_editor(end);
+        self.unsaved = true;
+    }
+
+    /// A typed character. A combining mark (an IME that sends decomposed letters)
+    /// is composed with the letter before it, so the text stays NFC.
+    pub fn type_char(&mut self, c: char) {
+        if c == '\n' || c == '\r' {
+            self.editor.insert_newline();
+        } else if !c.is_control() {
+            self.editor.insert_char(c);
+            if is_combining_mark(c) {
+                self.compose_line();
+            }
+        }
+        self.unsaved = true;
+    }
+
+    /// Pasted text, normalized to NFC, control characters dropped.
+    pub fn paste(&mut self, text: &str) {
+        let clean: String = nfc(text).chars().filter(|c| *c == '\n' || !c.is_control()).collect();
+        self.editor.insert_str(clean.replace("\r\n", "\n"));
+        self.compose_line();
+        self.unsaved = true;
+    }
+
+    fn compose_line(&mut self) {
+        let (row, col) = (self.editor.cursor().0, self.editor.cursor().1);
+        let line = &self.editor.lines()[row];
+        if line.chars().all(|c| !is_combining_mark(c)) {
+            return;
+        }
+        let before: String = line.chars().take(col).collect();
+        let new_col = nfc(&before).chars().count();
+        let mut lines: Vec<String> = self.editor.lines().to_vec();
+        lines[row] = nfc(&lines[row]);
+        let text = lines.join("\n");
+        self.editor = editor(&text, (row, new_col));
+    }
+
+    /// An editing key (backspace, arrows, enter …) for the editor.
+    pub fn edit_key(&mut self, key: Key) -> bool {
+        let editing = match key.code {
+            Code::Backspace | Code::Delete | Code::Enter => true,
+            Code::Left | Code::Right | Code::Up | Code::Down | Code::Home | Code::End | Code::PageUp | Code::PageDown => true,
+            Code::Char('w' | 'u' | 'y') if key.ctrl => true,
+            _ => false,
+        };
+        if !editing {
+            return false;
+        }
+        if self.editor.input(key.to_event()) {
+            self.unsaved = true;
+        }
+        true
+    }
+
+    pub fn remember_position(&mut self) {
+        self.sync_editor();
+    }
+}
+
+fn end_of(text: &str) -> (usize, usize) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let row = lines.len().saturating_sub(1);
+    (row, lines.last().map(|l| l.chars().count()).unwrap_or(0))
+}
+
+/// Members who may be marked in the roll call: expected ones, then exempt ones apart.
+pub fn roll_call_members(members: &[Member]) -> (Vec<&Member>, Vec<&Member>) {
+    let expected: Vec<&Member> = members.iter().filter(|m| expected(m)).collect();
+    let exempt: Vec<&Member> = members.iter().filter(|m| m.activity == Activity::Exempt).collect();
+    (expected, exempt)
+}
+
+impl App {
+    /// Opens the console on a meeting (starting it if it was only planned).
+    pub(super) fn open_console(&mut self, mut meeting: Meeting) {
+        if meeting.is_locked() {
+            self.error(Msg::MinutesLocked);
+            return;
+        }
+        if meeting.agenda.is_empty() {
+            self.error(Msg::NoAgenda);
+            return;
+        }
+        let now = self.clock.now();
+        if let Some(c) = &self.meetings.console
+            && c.meeting.id == meeting.id
+        {
+            return;
+        }
+        self.save_now();
+        if meeting.status() == MeetingStatus::Planned {
+            meeting.started_at = Some(now);
+            if let Err(e) = self.store.save_meeting(&mut meeting, now, Some("start")) {
+                self.status = Some(Status::Error(self.store_error(&e)));
+                return;
+            }
+        }
+        self.meetings.open = Some(meeting.id);
+        self.meetings.console = Some(Console::new(meeting, now));
+        self.screen = super::Screen::Meetings;
+    }
+
+    /// Whether typing waits to be written.
+    pub fn needs_save(&self) -> bool {
+        self.meetings.console.as_ref().is_some_and(|c| c.unsaved)
+    }
+
+    /// Writes the console's typing to the store now.
+    pub fn save_now(&mut self) {
+        let now = self.clock.now();
+        let Some(c) = self.meetings.console.as_mut() else { return };
+        if !c.unsaved {
+            return;
+        }
+        c.remember_position();
+        match self.store.save_meeting(&mut c.meeting, now, None) {
+            Ok(()) => c.unsaved = false,
+            Err(e) => {
+                let msg = Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]);
+                self.status = Some(Status::Error(msg));
+            }
+        }
+    }
+
+    /// Whether something on screen moves with time (the meeting clock).
+    pub fn wants_tick(&self) -> bool {
+        self.screen == super::Screen::Meetings && self.meetings.console.is_some()
+    }
+
+    /// Leaves the console; the meeting stays in progress.
+    fn leave_console(&mut self) {
+        let now = self.clock.now();
+        if let Some(c) = self.meetings.console.as_mut() {
+            c.sync_editor();
+            c.drop_empty_active();
+            c.account_time(now);
+            c.unsaved = true;
+        }
+        self.save_now();
+        self.meetings.console = None;
+        if let Err(e) = self.reload_meetings() {
+            self.status = Some(Status::Error(self.store_error(&e)));
+        }
+    }
+
+    /// Who is present (for speakers and votes): marked present, or everyone expected
+    /// before the roll call.
+    fn present_members(&self) -> Vec<&Member> {
+        let Some(c) = &self.meetings.console else { return Vec::new() };
+        let att = &c.meeting.attendance;
+        let members = self.roster.members();
+        if att.values().any(Presence::is_present) {
+            members.iter().filter(|m| att.get(&m.id).is_some_and(Presence::is_present)).collect()
+        } else {
+            members.iter().filter(|m| expected(m)).collect()
+        }
+    }
+
+    fn electorate_now(&self) -> (crate::domain::vote::Electorate, u32) {
+        let present: Vec<MemberId> = self.present_members().iter().map(|m| m.id).collect();
+        let e = electorate(self.roster.members(), |id| present.contains(&id));
+        let temporary = self
+            .roster
+            .members()
+            .iter()
+            .filter(|m| m.activity == Activity::TemporaryIn && present.contains(&m.id))
+            .count() as u32;
+        (e, temporary)
+    }
+
+    pub(super) fn update_console(&mut self, action: super::Action) {
+        use super::Action as A;
+        let now = self.clock.now();
+        let Some(c) = self.meetings.console.as_mut() else { return };
+        match action {
+            A::NextItem => c.go_item(c.item + 1, now),
+            A::PrevItem if c.item > 0 => c.go_item(c.item - 1, now),
+            A::PrevEntry => c.move_entry(false),
+            A::NextEntry => c.move_entry(true),
+            A::Conclusion => c.new_entry(EntryKind::Conclusion, now.time()),
+            A::Note => c.new_entry(EntryKind::Note, now.time()),
+            A::Speech => {
+                let picker = Picker::new(PickPurpose::Speaker, self.present_members());
+                self.overlays.push(Overlay::Picker(Box::new(picker)));
+            }
+            A::Vote => {
+                let form = self.vote_form();
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::RollCall => self.overlays.push(Overlay::RollCall { selected: 0 }),
+            A::EndMeeting => self.overlays.push(Overlay::Confirm(Confirm::EndMeeting)),
+            A::Cancel => self.leave_console(),
+            _ => return,
+        }
+        if matches!(action, A::NextItem | A::PrevItem) {
+            self.save_now();
+        }
+    }
+
+    fn vote_form(&self) -> Form {
+        let (e, _) = self.electorate_now();
+        let methods = VoteMethod::ALL.iter().map(|m| labels::vote_method(*m)).collect();
+        let rules = VoteRule::ALL.iter().map(|r| labels::vote_rule(*r)).collect();
+        let fields = vec![
+            Field::text(FieldId::Subject, Msg::FieldSubject, "").required(),
+            Field::choice(FieldId::Method, Msg::FieldMethod, methods, 0),
+            Field::choice(FieldId::Rule, Msg::FieldRule, rules, 0),
+            Field::number(FieldId::InFavour, Msg::FieldInFavour, e.present.len() as u32),
+            Field::number(FieldId::Against, Msg::FieldAgainst, 0),
+            Field::number(FieldId::Other, Msg::FieldOther, 0),
+        ];
+        let mut form = Form::new(FormPurpose::Vote, self.t(Msg::FormVote).to_string(), fields);
+        form.note = self.vote_preview(&form);
+        form
+    }
+
+    /// The vote a filled form describes, with its counts checked.
+    fn vote_from_form(&self, form: &Form) -> Result<Vote, FieldError> {
+        form.check()?;
+        let (e, temporary) = self.electorate_now();
+        let method = VoteMethod::ALL.get(form.choice(FieldId::Method)).copied().unwrap_or_default();
+        let rule = VoteRule::ALL.get(form.choice(FieldId::Rule)).copied().unwrap_or_default();
+        let mut vote = Vote::new(&form.text(FieldId::Subject), method, rule, &e, temporary);
+        vote.in_favour = form.number(FieldId::InFavour)?;
+        vote.against = form.number(FieldId::Against)?;
+        vote.other = form.number(FieldId::Other)?;
+        match vote.check() {
+            Ok(()) => Ok(vote),
+            Err(crate::domain::vote::VoteError::TooManyVotes { .. }) => Err((FieldId::InFavour, Msg::ErrTooManyVotes)),
+            Err(crate::domain::vote::VoteError::NoVotes) => Err((FieldId::InFavour, Msg::ErrNoVotes)),
+        }
+    }
+
+    /// The line under the vote form: who may vote and the result by the rule.
+    pub(super) fn vote_preview(&self, form: &Form) -> Option<String> {
+        let (e, temporary) = self.electorate_now();
+        let rule = VoteRule::ALL.get(form.choice(FieldId::Rule)).copied().unwrap_or_default();
+        let mut vote = Vote::new("", VoteMethod::default(), rule, &e, temporary);
+        vote.in_favour = form.number(FieldId::InFavour).ok()?;
+        vote.against = form.number(FieldId::Against).ok()?;
+        vote.other = form.number(FieldId::Other).ok()?;
+        let result = if vote.passed() { Msg::Passed } else { Msg::NotPassed };
+        Some(Msg::VotePreview.fill(
+            self.lang,
+            &[
+                ("eligible", &vote.eligible),
+                ("branch", &vote.branch),
+                ("result", &self.t(result)),
+                ("for", &vote.in_favour),
+                ("of", &vote.denominator()),
+            ],
+        ))
+    }
+
+    pub(super) fn submit_console_form(&mut self, form: &Form) -> Result<Result<String, FieldError>, StoreError> {
+        let now = self.clock.now();
+        match form.purpose {
+            FormPurpose::Vote => {
+                let vote = match self.vote_from_form(form) {
+                    Ok(v) => v,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let passed = vote.passed();
+                if let Some(c) = self.meetings.console.as_mut() {
+                    c.add_vote(vote, now.time());
+                }
+                self.save_now();
+                Ok(Ok(self.t(if passed { Msg::Passed } else { Msg::NotPassed }).to_string()))
+            }
+            FormPurpose::Excuse(id) => {
+                let reason = form.text(FieldId::Reason);
+                self.mark(id, Presence::Excused(reason));
+                Ok(Ok(String::new()))
+            }
+            _ => Ok(Ok(String::new())),
+        }
+    }
+
+    fn mark(&mut self, id: MemberId, presence: Presence) {
+        if let Some(c) = self.meetings.console.as_mut() {
+            c.meeting.attendance.insert(id, presence);
+            c.unsaved = true;
+        }
+        self.save_now();
+    }
+
+    /// The roll call's rows: expected members, then exempt ones.
+    pub fn roll_call_rows(&self) -> Vec<&Member> {
+        let (mut rows, exempt) = roll_call_members(self.roster.members());
+        rows.extend(exempt);
+        rows
+    }
+
+    pub(super) fn update_rollcall(&mut self, action: super::Action) {
+        use super::Action as A;
+        let Some(Overlay::RollCall { selected }) = self.overlays.last() else { return };
+        let selected = *selected;
+        let rows: Vec<MemberId> = self.roll_call_rows().iter().map(|m| m.id).collect();
+        let n = rows.len();
+        let now = self.clock.now();
+        let mut next = selected;
+        match action {
+            A::Cancel => {
+                self.overlays.pop();
+                return;
+            }
+            A::MoveUp => next = selected.saturating_sub(1),
+            A::MoveDown => next = (selected + 1).min(n.saturating_sub(1)),
+            A::MarkPresent | A::MarkLate | A::MarkAbsent if n > 0 => {
+                let presence = match action {
+                    A::MarkPresent => Presence::Present,
+                    A::MarkLate => Presence::Late(now.time()),
+                    _ => Presence::Absent,
+                };
+                self.mark(rows[selected], presence);
+                next = (selected + 1).min(n - 1);
+            }
+            A::MarkExcused if n > 0 => {
+                let id = rows[selected];
+                let current = match self.meetings.console.as_ref().and_then(|c| c.meeting.attendance.get(&id)) {
+                    Some(Presence::Excused(r)) => r.clone(),
+                    _ => String::new(),
+                };
+                let fields = vec![Field::text(FieldId::Reason, Msg::FieldReason, &current)];
+                let title = Msg::FormExcuse.fill(self.lang, &[("name", &self.member_name_of(id))]);
+                self.overlays.push(Overlay::Form(Box::new(Form::new(FormPurpose::Excuse(id), title, fields))));
+                if let Some(Overlay::RollCall { selected }) = self.overlays.iter_mut().rev().nth(1) {
+                    *selected = (*selected + 1).min(n - 1);
+                }
+                return;
+            }
+            A::MarkAllPresent => {
+                let (expected, _) = roll_call_members(self.roster.members());
+                let unmarked: Vec<MemberId> = match &self.meetings.console {
+                    Some(c) => expected.iter().map(|m| m.id).filter(|id| !c.meeting.attendance.contains_key(id)).collect(),
+                    None => Vec::new(),
+                };
+                for id in unmarked {
+                    self.mark(id, Presence::Present);
+                }
+            }
+            _ => {}
+        }
+        if let Some(Overlay::RollCall { selected }) = self.overlays.last_mut() {
+            *selected = next;
+        }
+    }
+
+    fn member_name_of(&self, id: MemberId) -> String {
+        self.roster.members().iter().find(|m| m.id == id).map(|m| m.full_name()).unwrap_or_default()
+    }
+
+    /// What the minutes lack, for the end-of-meeting confirmation.
+    pub fn missing_now(&self) -> Vec<crate::domain::meeting::Missing> {
+        let Some(c) = &self.meetings.console else { return Vec::new() };
+        let (expected, _) = roll_call_members(self.roster.members());
+        c.meeting.missing(&expected, self.clock.now())
+    }
+
+    pub(super) fn end_meeting(&mut self) {
+        let now = self.clock.now();
+        let Some(c) = self.meetings.console.as_mut() else { return };
+        c.sync_editor();
+        c.drop_empty_active();
+        c.account_time(now);
+        if c.meeting.ended_at.is_none() {
+            c.meeting.ended_at = Some(now);
+        }
+        let id = c.meeting.id;
+        let result = self.store.save_meeting(&mut c.meeting, now, Some("end"));
+        self.meetings.console = None;
+        match result.and_then(|_| self.reload_meetings()) {
+            Ok(()) => {
+                self.meetings.open = Some(id);
+                let time = now.format("%H:%M").to_string();
+                self.status = Some(Status::Info(Msg::Ended.fill(self.lang, &[("time", &time)])));
+            }
+            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+        }
+    }
+
+    /// The live attendance counts of the console line.
+    pub fn console_attendance(&self) -> Option<crate::domain::meeting::AttendanceReport> {
+        self.meetings.console.as_ref().map(|c| attendance_report(&c.meeting, self.roster.members()))
+    }
+}

@@ -1,0 +1,461 @@
+//! The meetings screen: the list (newest first, by year and kind), planning a meeting,
+//! its agenda, and what happens after it: approval, amendments, the biên bản file.
+
+use std::cell::Cell;
+
+use chrono::{Datelike, NaiveTime};
+
+use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::picker::{PickPurpose, Picker};
+use super::{App, Confirm, Overlay, Status};
+use crate::domain::meeting::{Amendment, Meeting, MeetingId, MeetingKind, MeetingStatus};
+use crate::domain::member::{CommitteeRole, MemberId};
+use crate::i18n::{Msg, labels};
+use crate::store::{Records, StoreError};
+
+#[derive(Debug, Default)]
+pub struct Meetings {
+    /// Every meeting, newest first.
+    list: Vec<Meeting>,
+    visible: Vec<usize>,
+    pub selected: usize,
+    pub offset: Cell<usize>,
+    pub page_rows: Cell<usize>,
+    pub year: Option<i32>,
+    pub kind: Option<MeetingKind>,
+    /// The meeting whose agenda is shown.
+    pub open: Option<MeetingId>,
+    /// The selected agenda item there.
+    pub item: usize,
+    /// The live console, while a meeting is being minuted.
+    pub console: Option<super::console::Console>,
+}
+
+impl Meetings {
+    pub fn load(&mut self, mut list: Vec<Meeting>) {
+        list.sort_by(|a, b| (b.date, b.start, b.id).cmp(&(a.date, a.start, a.id)));
+        let keep = self.selected_meeting().map(|m| m.id);
+        self.list = list;
+        self.refilter();
+        if let Some(id) = keep
+            && let Some(pos) = self.visible.iter().position(|&i| self.list[i].id == id)
+        {
+            self.selected = pos;
+        }
+    }
+
+    fn refilter(&mut self) {
+        self.visible = (0..self.list.len())
+            .filter(|&i| {
+                let m = &self.list[i];
+                self.year.is_none_or(|y| m.date.year() == y) && self.kind.is_none_or(|k| m.kind == k)
+            })
+            .collect();
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+
+    pub fn all(&self) -> &[Meeting] {
+        &self.list
+    }
+
+    pub fn visible(&self) -> impl ExactSizeIterator<Item = &Meeting> {
+        self.visible.iter().map(|&i| &self.list[i])
+    }
+
+    pub fn visible_len(&self) -> usize {
+        self.visible.len()
+    }
+
+    pub fn selected_meeting(&self) -> Option<&Meeting> {
+        self.visible.get(self.selected).map(|&i| &self.list[i])
+    }
+
+    /// The meeting with this id: the console's working copy if it is being minuted.
+    pub fn get(&self, id: MeetingId) -> Option<&Meeting> {
+        match &self.console {
+            Some(c) if c.meeting.id == id => Some(&c.meeting),
+            _ => self.list.iter().find(|m| m.id == id),
+        }
+    }
+
+    pub fn open_meeting(&self) -> Option<&Meeting> {
+        self.open.and_then(|id| self.get(id))
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        if !self.visible.is_empty() {
+            self.selected = self.selected.saturating_add_signed(delta).min(self.visible.len() - 1);
+        }
+    }
+
+    fn cycle_year(&mut self) {
+        let mut years: Vec<i32> = self.list.iter().map(|m| m.date.year()).collect();
+        years.dedup();
+        self.year = match self.year {
+            None => years.first().copied(),
+            Some(y) => years.iter().position(|x| *x == y).and_then(|i| years.get(i + 1)).copied(),
+        };
+        self.refilter();
+    }
+
+    fn cycle_kind(&mut self) {
+        self.kind = match self.kind {
+            None => Some(MeetingKind::ALL[0]),
+            Some(k) => MeetingKind::ALL.iter().position(|x| *x == k).and_then(|i| MeetingKind::ALL.get(i + 1)).copied(),
+        };
+        self.refilter();
+    }
+}
+
+/// The regular meeting of a month, for `YYYY-MM` on the command line.
+pub fn find_meeting<'a>(meetings: &'a [Meeting], key: &str) -> Option<&'a Meeting> {
+    if let Ok(id) = key.parse::<u64>() {
+        return meetings.iter().find(|m| m.id.0 == id);
+    }
+    let (y, m) = key.split_once('-')?;
+    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    meetings.iter().find(|x| x.kind == MeetingKind::Regular && x.date.year() == y && x.date.month() == m)
+}
+
+impl App {
+    pub(super) fn update_meetings(&mut self, action: super::Action) -> bool {
+        use super::Action as A;
+        let page = self.meetings.page_rows.get().max(1) as isize;
+        match action {
+            A::MoveUp => self.meetings.move_by(-1),
+            A::MoveDown => self.meetings.move_by(1),
+            A::PageUp => self.meetings.move_by(-page),
+            A::PageDown => self.meetings.move_by(page),
+            A::First => self.meetings.selected = 0,
+            A::Last => self.meetings.selected = self.meetings.visible_len().saturating_sub(1),
+            A::FilterYear => self.meetings.cycle_year(),
+            A::FilterKind => self.meetings.cycle_kind(),
+            A::Cancel => {
+                self.meetings.year = None;
+                self.meetings.kind = None;
+                self.meetings.refilter();
+            }
+            A::New => {
+                let form = self.meeting_form(None);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::Open => {
+                if let Some(m) = self.meetings.selected_meeting() {
+                    self.meetings.open = Some(m.id);
+                    self.meetings.item = 0;
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn member_name(&self, id: MemberId) -> String {
+        self.roster.members().iter().find(|m| m.id == id).map(|m| m.full_name()).unwrap_or_default()
+    }
+
+    /// The plan form: a new meeting (chair and thư ký proposed from the committee) or
+    /// the details of an existing one.
+    fn meeting_form(&self, meeting: Option<&Meeting>) -> Form {
+        let today = self.today();
+        let role = |r: CommitteeRole| {
+            self.roster
+                .members()
+                .iter()
+                .find(|m| m.committee_role == r && m.activity.on_roster())
+                .map(|m| (m.id, m.full_name()))
+        };
+        let named = |id: Option<MemberId>| id.map(|id| (id, self.member_name(id)));
+        let (purpose, title, kind, with, date, start, place, chair, secretary, guests) = match meeting {
+            Some(m) => (
+                FormPurpose::EditMeeting(m.id),
+                Msg::FormEditMeeting,
+                m.kind,
+                m.with_thematic,
+                m.date,
+                m.start,
+                m.place.clone(),
+                named(m.chair),
+                named(m.secretary),
+                m.guests.clone(),
+            ),
+            None => (
+                FormPurpose::NewMeeting,
+                Msg::FormNewMeeting,
+                MeetingKind::Regular,
+                false,
+                today,
+                NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default(),
+                String::new(),
+                role(CommitteeRole::Secretary),
+                role(CommitteeRole::Deputy),
+                String::new(),
+            ),
+        };
+        let kinds = MeetingKind::ALL.iter().map(|k| labels::meeting_kind(*k)).collect();
+        let fields = vec![
+            Field::choice(FieldId::Kind, Msg::FieldKind, kinds, MeetingKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)),
+            Field::choice(FieldId::WithThematic, Msg::FieldWithThematic, vec![Msg::No, Msg::Yes], usize::from(with)),
+            Field::date(FieldId::Date, Msg::FieldDate, Some(date)).required(),
+            Field::time(FieldId::Time, Msg::FieldTime, start).required(),
+            Field::text(FieldId::Place, Msg::FieldMeetingPlace, &place),
+            Field::member(FieldId::Chair, Msg::FieldChair, chair),
+            Field::member(FieldId::Secretary, Msg::FieldSecretary, secretary),
+            Field::text(FieldId::Guests, Msg::FieldGuests, &guests),
+        ];
+        Form::new(purpose, self.t(title).to_string(), fields)
+    }
+
+    /// Opens the member picker for a member field of the top form.
+    pub(super) fn pick_for_field(&mut self, field: FieldId) {
+        let picker = Picker::new(PickPurpose::Field(field), self.roster.members().iter().filter(|m| m.activity.on_roster()));
+        self.overlays.push(Overlay::Picker(Box::new(picker)));
+    }
+
+    pub(super) fn update_agenda(&mut self, action: super::Action) {
+        use super::Action as A;
+        let Some(meeting) = self.meetings.open_meeting().cloned() else {
+            self.meetings.open = None;
+            return;
+        };
+        let n = meeting.agenda.len();
+        let locked = meeting.is_locked();
+        let item = self.meetings.item.min(n.saturating_sub(1));
+        match action {
+            A::Cancel => self.meetings.open = None,
+            A::MoveUp => self.meetings.item = item.saturating_sub(1),
+            A::MoveDown => self.meetings.item = (item + 1).min(n.saturating_sub(1)),
+            A::StartMeeting => self.open_console(meeting),
+            A::ExportMinutes => self.export_minutes_file(&meeting),
+            A::Approve => match meeting.status() {
+                MeetingStatus::Ended => self.overlays.push(Overlay::Confirm(Confirm::Approve(meeting.id))),
+                MeetingStatus::Approved => self.info(Msg::AlreadyApproved),
+                _ => self.error(Msg::NotEndedYet),
+            },
+            A::Amend if locked => {
+                let fields = vec![
+                    Field::text(FieldId::Reason, Msg::FieldReason, "").required(),
+                    Field::text(FieldId::Text, Msg::FieldAmendment, "").required(),
+                ];
+                let form = Form::new(FormPurpose::Amend(meeting.id), self.t(Msg::FormAmend).to_string(), fields);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::Amend => self.error(Msg::AmendOnlyApproved),
+            _ if locked => self.error(Msg::MinutesLocked),
+            A::Edit => {
+                let form = self.meeting_form(Some(&meeting));
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::AddItem | A::RenameItem => {
+                let existing = if action == A::RenameItem { meeting.agenda.get(item) } else { None };
+                let fields = vec![
+                    Field::text(FieldId::Title, Msg::FieldItemTitle, existing.map(|i| i.title.as_str()).unwrap_or(""))
+                        .required(),
+                    Field::number(FieldId::Minutes, Msg::FieldItemMinutes, existing.map(|i| i.planned_minutes).unwrap_or(10)),
+                ];
+                let index = existing.map(|_| item);
+                let title = if index.is_some() { Msg::FormRenameItem } else { Msg::FormAddItem };
+                let form = Form::new(FormPurpose::AgendaItem(index), self.t(title).to_string(), fields);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::RemoveItem if n > 0 => {
+                if meeting.agenda[item].entries.iter().any(|e| !e.text.is_empty() || matches!(e.kind, crate::domain::meeting::EntryKind::Vote(_))) {
+                    self.error(Msg::ItemHasMinutes);
+                } else {
+                    self.edit_meeting(meeting.id, "agenda", |m| {
+                        m.agenda.remove(item);
+                    });
+                }
+            }
+            A::MoveItemUp if item > 0 => {
+                self.edit_meeting(meeting.id, "agenda", |m| m.agenda.swap(item, item - 1));
+                self.meetings.item = item - 1;
+            }
+            A::MoveItemDown if item + 1 < n => {
+                self.edit_meeting(meeting.id, "agenda", |m| m.agenda.swap(item, item + 1));
+                self.meetings.item = item + 1;
+            }
+            A::MoreMinutes | A::FewerMinutes if n > 0 => {
+                let more = action == A::MoreMinutes;
+                self.edit_meeting(meeting.id, "agenda", |m| {
+                    let i = &mut m.agenda[item];
+                    i.planned_minutes = if more { i.planned_minutes + 5 } else { i.planned_minutes.saturating_sub(5) };
+                });
+            }
+            A::Presenter if n > 0 => {
+                let picker = Picker::new(PickPurpose::Presenter, self.roster.members().iter().filter(|m| m.activity.on_roster()));
+                self.overlays.push(Overlay::Picker(Box::new(picker)));
+            }
+            _ => {}
+        }
+    }
+
+    /// Changes a meeting and saves it: the console's working copy when it is open,
+    /// the stored record otherwise.
+    pub(super) fn edit_meeting(&mut self, id: MeetingId, action: &str, f: impl FnOnce(&mut Meeting)) {
+        let now = self.clock.now();
+        let result = (|| -> Result<(), StoreError> {
+            if let Some(c) = self.meetings.console.as_mut()
+                && c.meeting.id == id
+            {
+                f(&mut c.meeting);
+                c.sync_editor();
+                return self.store.save_meeting(&mut c.meeting, now, Some(action));
+            }
+            let mut m = self.store.meeting(id)?.ok_or(StoreError::NotFound)?;
+            f(&mut m);
+            self.store.save_meeting(&mut m, now, Some(action))
+        })();
+        match result.and_then(|_| self.reload_meetings()) {
+            Ok(()) => {}
+            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+        }
+    }
+
+    pub(super) fn reload_meetings(&mut self) -> Result<(), StoreError> {
+        self.meetings.load(self.store.meetings()?);
+        Ok(())
+    }
+
+    pub(super) fn set_presenter(&mut self, member: MemberId) {
+        if let Some(id) = self.meetings.open {
+            let item = self.meetings.item;
+            self.edit_meeting(id, "agenda", |m| {
+                if let Some(i) = m.agenda.get_mut(item) {
+                    i.presenter = Some(member);
+                }
+            });
+        }
+    }
+
+    pub(super) fn approve(&mut self, id: MeetingId) {
+        let now = self.clock.now();
+        self.edit_meeting(id, "approve", |m| m.approved_at = Some(now));
+        if self.meetings.console.as_ref().is_some_and(|c| c.meeting.id == id) {
+            self.meetings.console = None;
+        }
+        self.info(Msg::Approved);
+    }
+
+    fn export_minutes_file(&mut self, meeting: &Meeting) {
+        let dir = self.data_dir.join("exports");
+        let name = format!("bien-ban-{}-{}-{}.md", meeting.date.format("%Y-%m"), meeting.kind.key(), meeting.id.0);
+        let path = dir.join(name);
+        let text = crate::export::minutes::render(
+            meeting,
+            self.roster.members(),
+            self.branch.as_ref(),
+            crate::export::minutes::Format::Markdown,
+        );
+        let result = std::fs::create_dir_all(&dir)
+            .and_then(|_| crate::store::write_atomic(&path, text.as_bytes()))
+            .and_then(|_| crate::store::secure_path(&dir).map_err(|e| std::io::Error::other(e.to_string())));
+        match result {
+            Ok(()) => self.status = Some(Status::Info(Msg::Exported.fill(self.lang, &[("path", &path.display())]))),
+            Err(e) => self.status = Some(Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &e)]))),
+        }
+    }
+
+    /// Saves a plan, agenda item or amendment form.
+    pub(super) fn submit_meeting_form(&mut self, form: &Form) -> Result<Result<String, FieldError>, StoreError> {
+        let now = self.clock.now();
+        match form.purpose {
+            FormPurpose::NewMeeting | FormPurpose::EditMeeting(_) => {
+                if let Err(e) = form.check() {
+                    return Ok(Err(e));
+                }
+                let kind = MeetingKind::ALL.get(form.choice(FieldId::Kind)).copied().unwrap_or_default();
+                let date = match form.date(FieldId::Date) {
+                    Ok(Some(d)) => d,
+                    Ok(None) => return Ok(Err((FieldId::Date, Msg::ErrRequired))),
+                    Err(e) => return Ok(Err(e)),
+                };
+                let start = match form.time(FieldId::Time) {
+                    Ok(t) => t,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let editing = match form.purpose {
+                    FormPurpose::EditMeeting(id) => Some(id),
+                    _ => None,
+                };
+                let clash = self.store.meetings()?.into_iter().any(|m| {
+                    Some(m.id) != editing
+                        && kind == MeetingKind::Regular
+                        && m.kind == MeetingKind::Regular
+                        && (m.date.year(), m.date.month()) == (date.year(), date.month())
+                });
+                if clash {
+                    return Ok(Err((FieldId::Date, Msg::ErrRegularTaken)));
+                }
+                let apply = |m: &mut Meeting| {
+                    m.kind = kind;
+                    m.with_thematic = form.choice(FieldId::WithThematic) == 1 && kind == MeetingKind::Regular;
+                    m.date = date;
+                    m.start = start;
+                    m.place = form.text(FieldId::Place);
+                    m.chair = form.member(FieldId::Chair);
+                    m.secretary = form.member(FieldId::Secretary);
+                    m.guests = form.text(FieldId::Guests);
+                };
+                match editing {
+                    Some(id) => self.edit_meeting(id, "edit", apply),
+                    None => {
+                        let mut m = Meeting::new(kind, date, start);
+                        apply(&mut m);
+                        m.agenda = self.templates.agenda(kind);
+                        self.store.save_meeting(&mut m, now, Some("plan"))?;
+                        self.reload_meetings()?;
+                        self.meetings.open = Some(m.id);
+                        self.meetings.item = 0;
+                    }
+                }
+                Ok(Ok(self.t(Msg::Saved).to_string()))
+            }
+            FormPurpose::AgendaItem(index) => {
+                if let Err(e) = form.check() {
+                    return Ok(Err(e));
+                }
+                let title = form.text(FieldId::Title);
+                let minutes = match form.number(FieldId::Minutes) {
+                    Ok(n) => n,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let Some(id) = self.meetings.open else { return Ok(Ok(String::new())) };
+                let at = self.meetings.item;
+                self.edit_meeting(id, "agenda", |m| match index {
+                    Some(i) => {
+                        if let Some(item) = m.agenda.get_mut(i) {
+                            item.title = title;
+                            item.planned_minutes = minutes;
+                        }
+                    }
+                    None => {
+                        let pos = (at + 1).min(m.agenda.len());
+                        m.agenda.insert(pos, crate::domain::meeting::AgendaItem::new(&title, minutes));
+                    }
+                });
+                if index.is_none() {
+                    self.meetings.item = at + 1;
+                }
+                Ok(Ok(self.t(Msg::Saved).to_string()))
+            }
+            FormPurpose::Amend(id) => {
+                if let Err(e) = form.check() {
+                    return Ok(Err(e));
+                }
+                let amendment = Amendment { at: now, reason: form.text(FieldId::Reason), text: form.text(FieldId::Text) };
+                self.edit_meeting(id, "amend", |m| m.amendments.push(amendment));
+                Ok(Ok(self.t(Msg::Amended).to_string()))
+            }
+            _ => Ok(Ok(String::new())),
+        }
+    }
+
+    pub(super) fn info(&mut self, msg: Msg) {
+        self.status = Some(Status::Info(self.t(msg).to_string()));
+    }
+
+    pub(super) fn error(&mut self, msg: Msg) {
+        self.status = Some(Status::Error(self.t(msg).to_string()));
+    }
+}

@@ -1,0 +1,255 @@
+//! The biên bản: the minutes in the form the branch files them, in Vietnamese, as
+//! Markdown or plain text.
+
+use chrono::{NaiveDateTime, NaiveTime, Timelike};
+
+use crate::domain::branch::Branch;
+use crate::domain::calendar::{format_date, long_date};
+use crate::domain::meeting::{AttendanceReport, EntryKind, Meeting, MeetingKind, attendance_report};
+use crate::domain::member::{CommitteeRole, Member, MemberId};
+use crate::domain::vote::{Vote, VoteMethod};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+}
+
+fn name(members: &[Member], id: MemberId) -> String {
+    members.iter().find(|m| m.id == id).map(Member::full_name).unwrap_or_else(|| format!("(mã {})", id.0))
+}
+
+fn comrade(members: &[Member], id: Option<MemberId>) -> String {
+    match id {
+        Some(id) => {
+            let role = members.iter().find(|m| m.id == id).map(|m| m.committee_role);
+            let title = match role {
+                Some(CommitteeRole::Secretary) => ", Bí thư chi bộ",
+                Some(CommitteeRole::Deputy) => ", Phó Bí thư chi bộ",
+                Some(CommitteeRole::Member) => ", Chi ủy viên",
+                _ => "",
+            };
+            format!("đồng chí {}{title}", name(members, id))
+        }
+        None => "(chưa ghi)".into(),
+    }
+}
+
+fn clock(t: NaiveTime) -> String {
+    format!("{} giờ {:02} phút", t.hour(), t.minute())
+}
+
+/// "Có mặt 22 đồng chí; vắng có lý do 2 đồng chí (đồng chí A: ốm; …)" — the report
+/// read out at the opening.
+pub fn attendance_lines(r: &AttendanceReport, members: &[Member]) -> Vec<String> {
+    let names = |ids: &[MemberId]| ids.iter().map(|id| format!("đồng chí {}", name(members, *id))).collect::<Vec<_>>().join(", ");
+    let mut lines = vec![format!(
+        "Tổng số đảng viên của chi bộ: {} đồng chí (chính thức {}, dự bị {}{}).",
+        r.total,
+        r.official,
+        r.probationary,
+        if r.temporary > 0 { format!("; sinh hoạt tạm thời {}", r.temporary) } else { String::new() }
+    )];
+    if r.exempt > 0 {
+        lines.push(format!("Miễn công tác và sinh hoạt đảng: {} đồng chí.", r.exempt));
+    }
+    let mut present = format!("Có mặt: {} đồng chí.", r.present.len());
+    if !r.late.is_empty() {
+        let late: Vec<String> = r
+            .late
+            .iter()
+            .map(|(id, t)| format!("đồng chí {} ({})", name(members, *id), t.format("%H:%M")))
+            .collect();
+        present.push_str(&format!(" Đến muộn: {}.", late.join(", ")));
+    }
+    lines.push(present);
+    if r.excused.is_empty() {
+        lines.push("Vắng có lý do: không.".into());
+    } else {
+        let excused: Vec<String> = r
+            .excused
+            .iter()
+            .map(|(id, why)| {
+                if why.is_empty() {
+                    format!("đồng chí {}", name(members, *id))
+                } else {
+                    format!("đồng chí {} ({why})", name(members, *id))
+                }
+            })
+            .collect();
+        lines.push(format!("Vắng có lý do: {} đồng chí: {}.", r.excused.len(), excused.join("; ")));
+    }
+    if r.absent.is_empty() {
+        lines.push("Vắng không lý do: không.".into());
+    } else {
+        lines.push(format!("Vắng không lý do: {} đồng chí: {}.", r.absent.len(), names(&r.absent)));
+    }
+    if r.unmarked > 0 {
+        lines.push(format!("Chưa điểm danh: {} đồng chí.", r.unmarked));
+    }
+    lines
+}
+
+fn method(m: VoteMethod) -> &'static str {
+    match m {
+        VoteMethod::ShowOfHands => "giơ tay",
+        VoteMethod::Card => "giơ thẻ đảng viên",
+        VoteMethod::SecretBallot => "bỏ phiếu kín",
+    }
+}
+
+/// A vote as the minutes record it: subject, method, who could vote, counts, result
+/// and the rule applied.
+pub fn vote_line(v: &Vote) -> String {
+    let result = if v.passed() { "THÔNG QUA" } else { "KHÔNG THÔNG QUA" };
+    let denominator = v.denominator().max(1);
+    format!(
+        "Biểu quyết: {}. Hình thức: {}. Số đảng viên có quyền biểu quyết có mặt: {} (chi bộ có {} đảng viên chính thức được tính). Tán thành: {}; không tán thành: {}; ý kiến khác: {}. Kết quả: {} ({}/{}, {}%). Nguyên tắc áp dụng: {}.",
+        v.subject,
+        method(v.method),
+        v.eligible,
+        v.branch,
+        v.in_favour,
+        v.against,
+        v.other,
+        result,
+        v.in_favour,
+        v.denominator(),
+        v.in_favour * 100 / denominator,
+        v.rule.statement()
+    )
+}
+
+fn title(m: &Meeting) -> String {
+    let kind = if m.kind == MeetingKind::Regular && m.with_thematic {
+        "THƯỜNG KỲ VÀ CHUYÊN ĐỀ".to_string()
+    } else {
+        m.kind.title_word().to_string()
+    };
+    match m.kind {
+        MeetingKind::Committee => format!("BIÊN BẢN HỌP CHI ỦY THÁNG {}", m.month_label()),
+        MeetingKind::YearEnd => format!("BIÊN BẢN SINH HOẠT CHI BỘ KIỂM ĐIỂM CUỐI NĂM {}", m.date.format("%Y")),
+        _ => format!("BIÊN BẢN SINH HOẠT CHI BỘ {kind} THÁNG {}", m.month_label()),
+    }
+}
+
+fn ended_line(m: &Meeting) -> String {
+    match m.ended_at {
+        Some(end) => {
+            let same_day = end.date() == m.started_at.map(|s| s.date()).unwrap_or(m.date);
+            if same_day {
+                format!("Cuộc họp kết thúc lúc {} cùng ngày.", clock(end.time()))
+            } else {
+                format!("Cuộc họp kết thúc lúc {}, ngày {}.", clock(end.time()), format_date(end.date()))
+            }
+        }
+        None => "(Cuộc họp chưa kết thúc.)".into(),
+    }
+}
+
+fn amendment_date(at: NaiveDateTime) -> String {
+    format!("{} lúc {}", format_date(at.date()), at.format("%H:%M"))
+}
+
+/// Writes the biên bản of a meeting.
+pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: Format) -> String {
+    let md = format == Format::Markdown;
+    let parent = branch.map(|b| b.parent.to_uppercase()).unwrap_or_default();
+    let branch_name = branch.map(|b| b.name.to_uppercase()).unwrap_or_default();
+    let place = branch.map(|b| b.place.as_str()).filter(|p| !p.is_empty()).unwrap_or("……");
+    let date_line = format!("{place}, {}", long_date(m.date));
+    let mut out = String::new();
+    let para = |out: &mut String, text: &str| {
+        out.push_str(text);
+        out.push_str("\n\n");
+    };
+    if md {
+        out.push_str(&format!("| {parent}<br>**{branch_name}**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**<br><br>*{date_line}* |\n"));
+        out.push_str("|:---:|:---:|\n\n");
+        para(&mut out, &format!("## {}", title(m)));
+    } else {
+        let col = |left: &str, right: &str| {
+            let pad = 38usize.saturating_sub(unicode_width::UnicodeWidthStr::width(left));
+            format!("{left}{}{right}\n", " ".repeat(pad))
+        };
+        out.push_str(&col(&parent, "ĐẢNG CỘNG SẢN VIỆT NAM"));
+        out.push_str(&col(&branch_name, ""));
+        out.push_str(&col("        *", &date_line));
+        out.push('\n');
+        let t = title(m);
+        let pad = 78usize.saturating_sub(unicode_width::UnicodeWidthStr::width(t.as_str())) / 2;
+        para(&mut out, &format!("{}{t}", " ".repeat(pad)));
+    }
+    let heading = |text: &str| if md { format!("### {text}") } else { text.to_string() };
+    let started = m.started_at.map(|s| s.time()).unwrap_or(m.start);
+    para(&mut out, &format!("Thời gian: bắt đầu lúc {}, ngày {}.", clock(started), format_date(m.date)));
+    para(&mut out, &format!("Địa điểm: {}.", if m.place.is_empty() { "(chưa ghi)" } else { &m.place }));
+    para(&mut out, &format!("Chủ trì: {}.", comrade(members, m.chair)));
+    para(&mut out, &format!("Thư ký: {}.", comrade(members, m.secretary)));
+    para(&mut out, &format!("Khách mời: {}.", if m.guests.is_empty() { "không có" } else { &m.guests }));
+
+    para(&mut out, &heading("I. TÌNH HÌNH ĐẢNG VIÊN DỰ HỌP"));
+    let report = attendance_report(m, members);
+    for line in attendance_lines(&report, members) {
+        para(&mut out, &line);
+    }
+
+    para(&mut out, &heading("II. NỘI DUNG"));
+    for (i, item) in m.agenda.iter().enumerate() {
+        let mut head = format!("{}. {}", i + 1, item.title);
+        if let Some(p) = item.presenter {
+            head.push_str(&format!(" (trình bày: đồng chí {})", name(members, p)));
+        }
+        para(&mut out, &if md { format!("**{head}**") } else { head });
+        for e in &item.entries {
+            let text = e.text.trim();
+            match &e.kind {
+                EntryKind::Note if text.is_empty() => {}
+                EntryKind::Note => para(&mut out, text),
+                EntryKind::Speech(id) => {
+                    let who = format!("Đồng chí {}", name(members, *id));
+                    let who = if md { format!("*{who}:*") } else { format!("{who}:") };
+                    para(&mut out, &format!("{who} {text}"));
+                }
+                EntryKind::Conclusion => {
+                    let who = if md { "*Kết luận của chủ trì:*" } else { "Kết luận của chủ trì:" };
+                    para(&mut out, &format!("{who} {text}"));
+                }
+                EntryKind::Vote(v) => para(&mut out, &vote_line(v)),
+            }
+        }
+    }
+
+    if !m.amendments.is_empty() {
+        para(&mut out, &heading("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA"));
+        for a in &m.amendments {
+            let bullet = if md { "- " } else { "- " };
+            para(&mut out, &format!("{bullet}Ngày {}: {} (lý do: {})", amendment_date(a.at), a.text, a.reason));
+        }
+    }
+
+    para(&mut out, &ended_line(m));
+    if let Some(at) = m.approved_at {
+        para(&mut out, &format!("Biên bản đã được đọc lại và thông qua lúc {}.", amendment_date(at)));
+    }
+    let secretary = m.secretary.map(|id| name(members, id)).unwrap_or_default();
+    let chair = m.chair.map(|id| name(members, id)).unwrap_or_default();
+    if md {
+        out.push_str("| THƯ KÝ | CHỦ TRÌ |\n|:---:|:---:|\n");
+        out.push_str("| *(ký, ghi rõ họ tên)* | *(ký, ghi rõ họ tên)* |\n");
+        out.push_str(&format!("| <br><br>**{secretary}** | <br><br>**{chair}** |\n"));
+    } else {
+        let col = |left: &str, right: &str| {
+            let w = unicode_width::UnicodeWidthStr::width(left);
+            let lpad = 20usize.saturating_sub(w / 2);
+            let gap = 40usize.saturating_sub(lpad + w);
+            let rpad = 20usize.saturating_sub(unicode_width::UnicodeWidthStr::width(right) / 2);
+            format!("{}{left}{}{}{right}\n", " ".repeat(lpad), " ".repeat(gap), " ".repeat(rpad))
+        };
+        out.push_str(&col("THƯ KÝ", "CHỦ TRÌ"));
+        out.push_str(&col("(ký, ghi rõ họ tên)", "(ký, ghi rõ họ tên)"));
+        out.push_str("\n\n");
+        out.push_str(&col(&secretary, &chair));
+    }
+    out
+}

@@ -1,0 +1,274 @@
+//! The live minutes console: meeting clock and attendance, the current agenda item
+//! and its time box, the item's entries, and the editor with the caret where the IME
+//! draws. Also the roll call and the member picker.
+
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::overlay::popup;
+use super::{centered, theme};
+use crate::app::App;
+use crate::app::console::Console;
+use crate::app::picker::Picker;
+use crate::domain::meeting::{EntryKind, Missing, Presence};
+use crate::i18n::Msg;
+
+/// Width from which the agenda stands beside the minutes.
+const SIDE_AGENDA_WIDTH: u16 = 110;
+
+fn hms(secs: i64) -> String {
+    let s = secs.max(0);
+    if s >= 3600 { format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) } else { format!("{:02}:{:02}", s / 60, s % 60) }
+}
+
+fn member_name(app: &App, id: crate::domain::member::MemberId) -> String {
+    app.roster.members().iter().find(|m| m.id == id).map(|m| m.full_name()).unwrap_or_default()
+}
+
+fn entry_label(app: &App, kind: &EntryKind) -> String {
+    match kind {
+        EntryKind::Note => app.t(Msg::EntryNote).to_string(),
+        EntryKind::Speech(id) => Msg::EntrySpeech.fill(app.lang, &[("name", &member_name(app, *id))]),
+        EntryKind::Conclusion => app.t(Msg::EntryConclusion).to_string(),
+        EntryKind::Vote(v) => {
+            let result = app.t(if v.passed() { Msg::Passed } else { Msg::NotPassed });
+            Msg::EntryVote.fill(
+                app.lang,
+                &[
+                    ("subject", &v.subject),
+                    ("for", &v.in_favour),
+                    ("against", &v.against),
+                    ("other", &v.other),
+                    ("eligible", &v.eligible),
+                    ("result", &result),
+                ],
+            )
+        }
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(c) = &app.meetings.console else { return };
+    let now = app_now(app);
+    let [top, item_line, body] = Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    // meeting line: title, clock, attendance
+    let clock = c.meeting.started_at.map(|s| hms((now - s).num_seconds())).unwrap_or_default();
+    let r = app.console_attendance().unwrap_or_default();
+    let title = super::meetings::meeting_title(app, &c.meeting);
+    let line = Msg::ConsoleLine.fill(
+        app.lang,
+        &[
+            ("title", &title),
+            ("clock", &clock),
+            ("present", &r.present.len()),
+            ("total", &(r.total - r.exempt)),
+            ("absent", &(r.excused.len() + r.absent.len())),
+            ("unmarked", &r.unmarked),
+        ],
+    );
+    frame.render_widget(Paragraph::new(Line::styled(format!(" {line}"), theme::header())), top);
+
+    // item line with its time box
+    let item = c.meeting.agenda.get(c.item);
+    let spent = c.item_elapsed(now);
+    let planned = item.map(|i| i.planned_minutes as i64 * 60).unwrap_or(0);
+    let time_box = Msg::ItemClock.fill(app.lang, &[("spent", &hms(spent)), ("planned", &hms(planned))]);
+    let label = Msg::ItemLine.fill(
+        app.lang,
+        &[("n", &(c.item + 1)), ("of", &c.meeting.agenda.len()), ("title", &item.map(|i| i.title.as_str()).unwrap_or(""))],
+    );
+    let box_style = if planned > 0 && spent > planned { theme::error() } else { theme::dim() };
+    let width = item_line.width as usize;
+    let box_w = time_box.chars().count() + 2;
+    let label: String = truncate(&label, width.saturating_sub(box_w + 2));
+    let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + box_w + 1);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!(" {label}"), theme::title()),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(format!("{time_box} "), box_style),
+        ])),
+        item_line,
+    );
+
+    let main = if area.width >= SIDE_AGENDA_WIDTH {
+        let [side, main] = Layout::horizontal([Constraint::Length(34), Constraint::Min(40)]).areas(body);
+        render_agenda_side(c, frame, side);
+        main
+    } else {
+        body
+    };
+    render_entries(app, c, frame, main);
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for ch in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if w + cw > width {
+            out.push('…');
+            break;
+        }
+        w += cw;
+        out.push(ch);
+    }
+    out
+}
+
+fn app_now(app: &App) -> NaiveDateTime {
+    app.now()
+}
+
+fn render_agenda_side(c: &Console, frame: &mut Frame, area: Rect) {
+    let lines: Vec<Line> = c
+        .meeting
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let text = truncate(&format!("{}. {}", i + 1, item.title), area.width.saturating_sub(2) as usize);
+            if i == c.item { Line::styled(text, theme::selected()) } else { Line::from(text) }
+        })
+        .collect();
+    let block = Block::default().borders(Borders::RIGHT);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
+    let Some(item) = c.meeting.agenda.get(c.item) else { return };
+    // what was recorded before, above the editor; the latest lines stay in view
+    let mut history: Vec<Line> = Vec::new();
+    for (i, e) in item.entries.iter().enumerate() {
+        if i == c.entry {
+            history.push(Line::styled(format!("▶ {} …", entry_label(app, &e.kind)), theme::dim()));
+            continue;
+        }
+        let label = format!("{} {}: ", e.at.format("%H:%M"), entry_label(app, &e.kind));
+        let style = if matches!(e.kind, EntryKind::Vote(_)) { theme::info() } else { theme::dim() };
+        let mut spans = vec![Span::styled(label, style)];
+        if !matches!(e.kind, EntryKind::Vote(_)) {
+            spans.push(Span::raw(e.text.replace('\n', " ")));
+        }
+        history.push(Line::from(spans));
+    }
+    let history_rows = (area.height / 3).max(1);
+    let [hist, label, editor] =
+        Layout::vertical([Constraint::Length(history_rows), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let para = Paragraph::new(history.clone()).wrap(Wrap { trim: false });
+    let total = para.line_count(hist.width) as u16;
+    let scroll = total.saturating_sub(hist.height);
+    frame.render_widget(para.scroll((scroll, 0)), hist);
+
+    let active = c.active().map(|e| format!(" {} — {} ", e.at.format("%H:%M"), entry_label(app, &e.kind))).unwrap_or_default();
+    let rule = "─".repeat(label.width as usize);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![Span::styled(active.clone(), theme::title()), Span::styled(rule, theme::dim())])),
+        label,
+    );
+    frame.render_widget(&c.editor, editor);
+    // the terminal's own cursor at the caret, so an IME draws its composition there
+    if app.overlays.is_empty() {
+        let sc = c.editor.screen_cursor();
+        let (top, left) = c.editor.scroll_offset();
+        let row = sc.row.saturating_sub(top as usize) as u16;
+        let col = sc.col.saturating_sub(left as usize) as u16;
+        if row < editor.height && col < editor.width {
+            frame.set_cursor_position((editor.x + col, editor.y + row));
+        }
+    }
+}
+
+pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
+    let rect = centered(area, 50, area.height.min(18));
+    let inner = popup(frame, rect, app.t(Msg::PickerTitle));
+    let [query, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let prompt = app.t(Msg::PickerPrompt);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![Span::styled(prompt, theme::dim()), Span::styled(p.query.value().to_string(), theme::focus_field())])),
+        query,
+    );
+    let x = query.x + (unicode_width::UnicodeWidthStr::width(prompt) + p.query.cursor_column()) as u16;
+    if x < query.right() {
+        frame.set_cursor_position((x, query.y));
+    }
+    let rows = list.height as usize;
+    let skip = (p.selected + 1).saturating_sub(rows);
+    let lines: Vec<Line> = p
+        .visible()
+        .enumerate()
+        .skip(skip)
+        .take(rows)
+        .map(|(i, (_, name))| if i == p.selected { Line::styled(format!(" {name}"), theme::selected()) } else { Line::from(format!(" {name}")) })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+fn presence_text(app: &App, p: Option<&Presence>) -> String {
+    match p {
+        Some(Presence::Present) => app.t(Msg::MarkPresent).to_string(),
+        Some(Presence::Late(t)) => Msg::MarkLate.fill(app.lang, &[("time", &t.format("%H:%M"))]),
+        Some(Presence::Excused(r)) => Msg::MarkExcused.fill(app.lang, &[("reason", r)]),
+        Some(Presence::Absent) => app.t(Msg::MarkAbsent).to_string(),
+        None => app.t(Msg::MarkNone).to_string(),
+    }
+}
+
+pub fn roll_call(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
+    let Some(c) = &app.meetings.console else { return };
+    let rect = centered(area, 76, area.height);
+    let inner = popup(frame, rect, app.t(Msg::RollCallTitle));
+    let report = app.console_attendance().unwrap_or_default();
+    let sentence = crate::export::minutes::attendance_lines(&report, app.roster.members()).join(" ");
+    let [summary, list, hint] = Layout::vertical([Constraint::Length(3), Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(sentence).style(theme::dim()).wrap(Wrap { trim: true }), summary);
+    let rows = app.roll_call_rows();
+    let (expected, _) = crate::app::console::roll_call_members(app.roster.members());
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    for (i, m) in rows.iter().enumerate() {
+        if i == expected.len() {
+            lines.push(Line::styled(app.t(Msg::RollCallExempt).to_string(), theme::title()));
+        }
+        let mark = presence_text(app, c.meeting.attendance.get(&m.id));
+        let text = format!(" {:<28} {mark}", truncate(&m.full_name(), 28));
+        if i == selected {
+            selected_line = lines.len();
+            lines.push(Line::styled(text, theme::selected()));
+        } else {
+            lines.push(Line::from(text));
+        }
+    }
+    let skip = (selected_line + 1).saturating_sub(list.height as usize);
+    frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), list);
+    let keys = super::hints(
+        app,
+        crate::keymap::Section::RollCall,
+        &[
+            crate::app::Action::MarkPresent,
+            crate::app::Action::MarkLate,
+            crate::app::Action::MarkExcused,
+            crate::app::Action::MarkAbsent,
+            crate::app::Action::MarkAllPresent,
+            crate::app::Action::Cancel,
+        ],
+        hint.width,
+    );
+    frame.render_widget(Paragraph::new(Line::from(keys)), hint);
+}
+
+/// One missing thing, as the end-of-meeting confirmation lists it.
+pub fn missing_text(app: &App, m: &Missing) -> String {
+    match m {
+        Missing::Chair => app.t(Msg::MissingChair).to_string(),
+        Missing::Secretary => app.t(Msg::MissingSecretary).to_string(),
+        Missing::RollCall(n) => Msg::MissingRollCall.fill(app.lang, &[("n", n)]),
+        Missing::VoteCount(s) => Msg::MissingVote.fill(app.lang, &[("subject", s)]),
+        Missing::TooShort { minutes, minimum } => Msg::MissingShort.fill(app.lang, &[("minutes", minutes), ("minimum", minimum)]),
+    }
+}

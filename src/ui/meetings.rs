@@ -1,0 +1,159 @@
+//! The meetings screen: the list of meetings, and one meeting's plan and agenda.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::theme;
+use crate::app::{Action, App};
+use crate::domain::calendar::format_date;
+use crate::domain::meeting::Meeting;
+use crate::i18n::{Msg, labels};
+use crate::keymap::Section;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    if app.meetings.console.is_some() {
+        super::console::render(app, frame, area);
+    } else if let Some(m) = app.meetings.open_meeting() {
+        render_agenda(app, m, frame, area);
+    } else {
+        render_list(app, frame, area);
+    }
+}
+
+fn render_list(app: &App, frame: &mut Frame, area: Rect) {
+    let ms = &app.meetings;
+    let [filters, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let year = ms.year.map(|y| y.to_string()).unwrap_or_else(|| app.t(Msg::FilterAll).to_string());
+    let kind = ms.kind.map(|k| app.t(labels::meeting_kind(k))).unwrap_or(app.t(Msg::FilterAll));
+    let line = Msg::MeetingFilters.fill(app.lang, &[("year", &year), ("kind", &kind)]);
+    frame.render_widget(Paragraph::new(Line::styled(format!(" {line}"), theme::dim())), filters);
+    if ms.visible_len() == 0 {
+        let key = app.keymap.key_for(Section::Meetings, Action::New).unwrap_or_default();
+        let text = Msg::NoMeetings.fill(app.lang, &[("key", &key)]);
+        let inner = table.inner(ratatui::layout::Margin { horizontal: 1, vertical: 1 });
+        frame.render_widget(Paragraph::new(text).style(theme::dim()).wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    let rows_height = table.height.saturating_sub(1) as usize;
+    ms.page_rows.set(rows_height);
+    let selected = ms.selected;
+    let mut offset = ms.offset.get();
+    if selected < offset {
+        offset = selected;
+    } else if rows_height > 0 && selected >= offset + rows_height {
+        offset = selected + 1 - rows_height;
+    }
+    ms.offset.set(offset);
+    let header = Row::new(
+        [Msg::ColMonth, Msg::ColKind, Msg::ColDate, Msg::ColTime, Msg::ColMeetingStatus, Msg::ColItem].map(|m| Cell::from(app.t(m))),
+    )
+    .style(theme::title());
+    let rows: Vec<Row> = ms
+        .visible()
+        .skip(offset)
+        .take(rows_height)
+        .map(|m| {
+            let mut kind = app.t(labels::meeting_kind(m.kind)).to_string();
+            if m.with_thematic {
+                kind.push_str(" + ");
+                kind.push_str(app.t(Msg::KindThematic));
+            }
+            Row::new(vec![
+                Cell::from(m.month_label()),
+                Cell::from(kind),
+                Cell::from(format_date(m.date)),
+                Cell::from(m.start.format("%H:%M").to_string()),
+                Cell::from(app.t(labels::meeting_status(m.status()))),
+                Cell::from(m.place.clone()),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(7),
+        Constraint::Length(22),
+        Constraint::Length(10),
+        Constraint::Length(5),
+        Constraint::Length(13),
+        Constraint::Min(10),
+    ];
+    let t = Table::new(rows, widths).header(header).row_highlight_style(theme::selected()).column_spacing(1);
+    let mut state = TableState::default().with_selected(Some(selected - offset));
+    frame.render_stateful_widget(t, table, &mut state);
+}
+
+fn name(app: &App, id: Option<crate::domain::member::MemberId>) -> String {
+    id.and_then(|id| app.roster.members().iter().find(|m| m.id == id))
+        .map(|m| m.full_name())
+        .unwrap_or_else(|| app.t(Msg::NotSet).to_string())
+}
+
+pub fn meeting_title(app: &App, m: &Meeting) -> String {
+    let mut kind = app.t(labels::meeting_kind(m.kind)).to_string();
+    if m.with_thematic {
+        kind.push_str(" + ");
+        kind.push_str(app.t(Msg::KindThematic));
+    }
+    Msg::MeetingTitle.fill(app.lang, &[("kind", &kind), ("month", &m.month_label())])
+}
+
+fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
+    let [info, table, total] = Layout::vertical([Constraint::Length(4), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let status = app.t(labels::meeting_status(m.status()));
+    let place = if m.place.is_empty() { app.t(Msg::NotSet).to_string() } else { m.place.clone() };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!(" {}", meeting_title(app, m)), theme::title()),
+            Span::styled(format!("  [{status}]"), theme::warn()),
+        ]),
+        Line::from(format!(
+            " {}",
+            Msg::MeetingInfo.fill(app.lang, &[("date", &format_date(m.date)), ("time", &m.start.format("%H:%M")), ("place", &place)])
+        )),
+        Line::from(format!(
+            " {}",
+            Msg::ChairLine.fill(app.lang, &[("chair", &name(app, m.chair)), ("secretary", &name(app, m.secretary))])
+        )),
+    ];
+    let mut extra = Vec::new();
+    if !m.guests.is_empty() {
+        extra.push(Msg::GuestsLine.fill(app.lang, &[("guests", &m.guests)]));
+    }
+    if !m.amendments.is_empty() {
+        extra.push(Msg::AmendmentsLine.fill(app.lang, &[("n", &m.amendments.len())]));
+    }
+    lines.push(Line::styled(format!(" {}", extra.join(" · ")), theme::dim()));
+    frame.render_widget(Paragraph::new(lines), info);
+
+    let header = Row::new([Msg::ColNo, Msg::ColItem, Msg::ColPresenter, Msg::ColMinutes].map(|x| Cell::from(app.t(x)))).style(theme::title());
+    let rows: Vec<Row> = m
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let presenter = item
+                .presenter
+                .and_then(|id| app.roster.members().iter().find(|x| x.id == id))
+                .map(|x| x.full_name())
+                .unwrap_or_default();
+            Row::new(vec![
+                Cell::from(format!("{:>3}", i + 1)),
+                Cell::from(item.title.clone()),
+                Cell::from(presenter),
+                Cell::from(format!("{:>4}", item.planned_minutes)),
+            ])
+        })
+        .collect();
+    let widths = [Constraint::Length(3), Constraint::Min(20), Constraint::Length(20), Constraint::Length(4)];
+    let selected = app.meetings.item.min(m.agenda.len().saturating_sub(1));
+    let t = Table::new(rows, widths).header(header).row_highlight_style(theme::selected()).column_spacing(1);
+    let mut state = TableState::default().with_selected((!m.agenda.is_empty()).then_some(selected));
+    frame.render_stateful_widget(t, table, &mut state);
+
+    let planned = m.planned_minutes();
+    let minimum = m.minimum_minutes();
+    let (msg, style) = if planned < minimum { (Msg::AgendaTotalShort, theme::warn()) } else { (Msg::AgendaTotal, theme::dim()) };
+    let text = msg.fill(app.lang, &[("total", &planned), ("minimum", &minimum)]);
+    frame.render_widget(Paragraph::new(Line::styled(format!(" {text}"), style)), total);
+}
