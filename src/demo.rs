@@ -1,11 +1,13 @@
 //! A realistic demo branch: believable Vietnamese names, dates, standings, committee and
 //! status changes, the same for the same seed and day.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::branch::Branch;
 use crate::domain::calendar::add_months;
-use crate::domain::member::{Activity, CommitteeRole, Gender, Member, Standing};
+use crate::domain::meeting::{Entry, EntryKind, Meeting, MeetingKind, Presence, Templates};
+use crate::domain::member::{Activity, CommitteeRole, Gender, Member, MemberId, Standing};
+use crate::domain::vote::{Vote, VoteMethod, VoteRule, electorate};
 use crate::store::{Records, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +62,7 @@ impl Rng {
 const FAMILY: &[&str] = &[
     "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Phạm", "Hoàng",
     "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đoàn", "Doãn", "Trịnh", "Mai",
-    "Cao", "Tạ", "Lương", "Châu", "Đinh", "Lâm", "Tô", "Ông",
+    "Cao", "Tạ", "Lương", "Châu", "Đinh", "Lâm", "Tô", "Hà",
 ];
 const MIDDLE_MALE: &[&str] = &[
     "Văn", "Văn", "Đức", "Minh", "Quốc", "Hữu", "Công", "Thanh", "Đình", "Xuân", "Ngọc", "",
@@ -133,11 +135,13 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let female = rng.chance(45);
-        let (middle, given) = if female {
-            (rng.pick(MIDDLE_FEMALE), rng.pick(GIVEN_FEMALE))
-        } else {
-            (rng.pick(MIDDLE_MALE), rng.pick(GIVEN_MALE))
-        };
+        let (middles, givens) = if female { (MIDDLE_FEMALE, GIVEN_FEMALE) } else { (MIDDLE_MALE, GIVEN_MALE) };
+        let middle = rng.pick(middles);
+        let mut given = rng.pick(givens);
+        // no "Thị Ngọc Ngọc"
+        while middle.split(' ').any(|w| w == given) {
+            given = rng.pick(givens);
+        }
         let mut m = Member::new(rng.pick(FAMILY), middle, given);
         m.gender = Some(if female { Gender::Female } else { Gender::Male });
         let probationary = i >= 3 && rng.chance(8);
@@ -208,6 +212,108 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
     out
 }
 
+const EXCUSES: &[&str] = &["ốm", "đi công tác", "việc gia đình", "đi khám bệnh", "trực cơ quan"];
+const NOTES: &[&str] = &[
+    "Đồng chí chủ trì tuyên bố lý do, giới thiệu khách mời; chi bộ thống nhất cử thư ký và thông qua chương trình.",
+    "Truyền đạt văn bản của Đảng ủy phường về công tác tháng; tình hình an ninh trật tự trên địa bàn ổn định.",
+    "Các đồng chí phụ trách tổ dân phố báo cáo kết quả thực hiện nhiệm vụ được phân công trong tháng.",
+    "Học tập chuyên đề về phong cách quần chúng, dân chủ, nêu gương của Chủ tịch Hồ Chí Minh.",
+    "Triển khai nhiệm vụ tháng tới: vận động nhân dân giữ gìn vệ sinh môi trường, chăm lo gia đình chính sách.",
+    "Các đồng chí thảo luận sôi nổi, thống nhất với dự thảo nghị quyết.",
+    "Chi bộ rà soát quần chúng ưu tú, phân công đảng viên giúp đỡ.",
+    "Đồng chí chủ trì tổng hợp ý kiến, kết luận các nội dung chính.",
+];
+const SPEECHES: &[&str] = &[
+    "Đề nghị chi bộ quan tâm hơn đến việc thu gom rác thải ở hẻm 12.",
+    "Tổ 3 đã hoàn thành việc vận động đóng góp quỹ vì người nghèo.",
+    "Đề nghị bổ sung nội dung kiểm tra hộ kinh doanh về phòng cháy chữa cháy.",
+    "Thống nhất với báo cáo; cần đôn đốc đảng viên đóng đảng phí đúng hạn.",
+    "Đề nghị phân công thêm đảng viên trẻ tham gia sinh hoạt tổ dân phố.",
+];
+
+/// Regular meetings, one a month for `years` up to this month, with roll call,
+/// minutes, a vote and the chair's conclusion; quarterly ones also hold the thematic
+/// session. A meeting still ahead this month is only planned.
+pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templates: &Templates) -> Vec<Meeting> {
+    let mut rng = Rng(opts.seed ^ 0x4D45_4554);
+    let chair = members.iter().find(|m| m.committee_role == CommitteeRole::Secretary).map(|m| m.id);
+    let secretary = members.iter().find(|m| m.committee_role == CommitteeRole::Deputy).map(|m| m.id).or(chair);
+    let mut out = Vec::new();
+    let months = opts.years.max(1) * 12;
+    for back in (0..months).rev() {
+        let first = date(today.year(), today.month(), 1);
+        let month = first.checked_sub_months(chrono::Months::new(back)).unwrap_or(first);
+        let day = date(month.year(), month.month(), 5);
+        let start = NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default();
+        let mut m = Meeting::new(MeetingKind::Regular, day, start);
+        m.with_thematic = month.month() % 3 == 0;
+        m.place = "Nhà văn hóa Khu phố 3".into();
+        m.chair = chair;
+        m.secretary = secretary;
+        m.agenda = templates.agenda(MeetingKind::Regular);
+        if day >= today {
+            out.push(m);
+            continue;
+        }
+        let started = day.and_time(start) + Duration::minutes(rng.range(0, 5));
+        m.started_at = Some(started);
+        let present: Vec<&Member> = members
+            .iter()
+            .filter(|x| crate::domain::meeting::expected(x) && x.history.iter().all(|h| h.date <= day))
+            .collect();
+        for x in &present {
+            let roll = rng.below(100);
+            let presence = match roll {
+                0..=84 => Presence::Present,
+                85..=87 => Presence::Late((started + Duration::minutes(rng.range(5, 25))).time()),
+                88..=95 => Presence::Excused(rng.pick(EXCUSES).to_string()),
+                _ => Presence::Absent,
+            };
+            m.attendance.insert(x.id, presence);
+        }
+        let here: Vec<MemberId> = m.attendance.iter().filter(|(_, p)| p.is_present()).map(|(id, _)| *id).collect();
+        let mut clock = started;
+        let n_items = m.agenda.len();
+        for (i, item) in m.agenda.iter_mut().enumerate() {
+            let at = clock.time();
+            item.entries.push(Entry { at, kind: EntryKind::Note, text: NOTES[i % NOTES.len()].to_string() });
+            if i == 5 {
+                for _ in 0..rng.range(1, 3) {
+                    let speaker = here[rng.below(here.len().max(1) as u64) as usize % here.len().max(1)];
+                    item.entries.push(Entry { at, kind: EntryKind::Speech(speaker), text: rng.pick(SPEECHES).to_string() });
+                }
+            }
+            if i + 1 == n_items {
+                let e = electorate(members, |id| here.contains(&id));
+                let mut v = Vote::new(
+                    &format!("Thông qua nghị quyết tháng {}", month.format("%m/%Y")),
+                    VoteMethod::ShowOfHands,
+                    VoteRule::SimpleMajority,
+                    &e,
+                    0,
+                );
+                if rng.chance(20) && v.in_favour > 1 {
+                    v.in_favour -= 1;
+                    v.other = 1;
+                }
+                item.entries.push(Entry { at, kind: EntryKind::Vote(v), text: String::new() });
+                item.entries.push(Entry {
+                    at,
+                    kind: EntryKind::Conclusion,
+                    text: "Chi bộ thống nhất thông qua nghị quyết; giao chi ủy tổ chức thực hiện.".into(),
+                });
+            }
+            let spent = item.planned_minutes as i64 + rng.range(-2, 3);
+            item.spent_secs = (spent.max(1) * 60) as u64;
+            clock += Duration::minutes(spent.max(1));
+        }
+        m.ended_at = Some(clock);
+        m.approved_at = Some(clock);
+        out.push(m);
+    }
+    out
+}
+
 /// The demo branch.
 pub fn branch() -> Branch {
     Branch::new(
@@ -230,6 +336,9 @@ pub fn generate(
     let mut ms = members(opts, today);
     store.save_branch(&branch())?;
     store.import_members(&mut ms, now)?;
+    for mut m in meetings(opts, &ms, today, &Templates::shipped()) {
+        store.save_meeting(&mut m, now, None)?;
+    }
     Ok(ms.len())
 }
 

@@ -176,6 +176,8 @@ pub struct Form {
     pub error: Option<(usize, Msg)>,
     /// A line under the fields that follows what is typed (a vote's result).
     pub note: Option<String>,
+    /// The focused field was just entered: typing a digit into a number replaces it.
+    pub fresh: bool,
 }
 
 /// Why a form cannot be saved: which field, and the message to show under it.
@@ -190,6 +192,7 @@ impl Form {
             focus: 0,
             error: None,
             note: None,
+            fresh: true,
         }
     }
 
@@ -288,11 +291,13 @@ impl Form {
 
     pub fn next_field(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len().max(1);
+        self.fresh = true;
     }
 
     pub fn prev_field(&mut self) {
         let n = self.fields.len().max(1);
         self.focus = (self.focus + n - 1) % n;
+        self.fresh = true;
     }
 
     pub fn on_last_field(&self) -> bool {
@@ -305,6 +310,7 @@ impl Form {
 
     /// A printable character typed into the focused field.
     pub fn type_char(&mut self, c: char) {
+        let fresh = std::mem::replace(&mut self.fresh, false);
         if let Some(f) = self.focused() {
             match f.kind {
                 FieldKind::Choice(_) => {
@@ -315,6 +321,10 @@ impl Form {
                 // a member is picked, not typed (the app opens the picker)
                 FieldKind::Member => {}
                 FieldKind::Number if !c.is_ascii_digit() => {}
+                FieldKind::Number if fresh => {
+                    f.input.clear();
+                    f.input.insert(c);
+                }
                 _ => f.input.insert(c),
             }
         }
@@ -378,6 +388,7 @@ impl Form {
             _ => false,
         };
         if handled {
+            self.fresh = false;
             self.clear_error_on_focus();
         }
         handled

@@ -115,7 +115,7 @@ pub fn vote_line(v: &Vote) -> String {
         result,
         v.in_favour,
         v.denominator(),
-        v.in_favour * 100 / denominator,
+        (v.in_favour * 100 + denominator / 2) / denominator,
         v.rule.statement()
     )
 }
@@ -170,7 +170,7 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
     } else {
         let col = |left: &str, right: &str| {
             let pad = 38usize.saturating_sub(unicode_width::UnicodeWidthStr::width(left));
-            format!("{left}{}{right}\n", " ".repeat(pad))
+            format!("{}\n", format!("{left}{}{right}", " ".repeat(pad)).trim_end())
         };
         out.push_str(&col(&parent, "ĐẢNG CỘNG SẢN VIỆT NAM"));
         out.push_str(&col(&branch_name, ""));
@@ -230,7 +230,7 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
 
     para(&mut out, &ended_line(m));
     if let Some(at) = m.approved_at {
-        para(&mut out, &format!("Biên bản đã được đọc lại và thông qua lúc {}.", amendment_date(at)));
+        para(&mut out, &format!("Biên bản đã được đọc lại và thông qua ngày {}.", amendment_date(at)));
     }
     let secretary = m.secretary.map(|id| name(members, id)).unwrap_or_default();
     let chair = m.chair.map(|id| name(members, id)).unwrap_or_default();
@@ -244,7 +244,7 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
             let lpad = 20usize.saturating_sub(w / 2);
             let gap = 40usize.saturating_sub(lpad + w);
             let rpad = 20usize.saturating_sub(unicode_width::UnicodeWidthStr::width(right) / 2);
-            format!("{}{left}{}{}{right}\n", " ".repeat(lpad), " ".repeat(gap), " ".repeat(rpad))
+            format!("{}\n", format!("{}{left}{}{}{right}", " ".repeat(lpad), " ".repeat(gap), " ".repeat(rpad)).trim_end())
         };
         out.push_str(&col("THƯ KÝ", "CHỦ TRÌ"));
         out.push_str(&col("(ký, ghi rõ họ tên)", "(ký, ghi rõ họ tên)"));

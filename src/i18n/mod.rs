@@ -280,7 +280,8 @@ messages! {
     AgendaTotal => "Tổng thời gian dự kiến {total} phút (tối thiểu {minimum} phút)", "Planned {total} minutes (minimum {minimum})";
     AgendaTotalShort => "Tổng thời gian dự kiến {total} phút — ít hơn mức tối thiểu {minimum} phút", "Planned {total} minutes — below the minimum of {minimum}";
     AmendmentsLine => "Sửa đổi: {n}", "Amendments: {n}";
-    ConsoleLine => "{title} · {clock} · có mặt {present}/{total} · vắng {absent} · chưa điểm danh {unmarked}", "{title} · {clock} · present {present}/{total} · absent {absent} · unmarked {unmarked}";
+    ConsoleLine => "{title} · {clock} · có mặt {present}/{total} · vắng {absent}", "{title} · {clock} · present {present}/{total} · absent {absent}";
+    ConsoleUnmarked => " · chưa điểm danh {n}", " · unmarked {n}";
     ItemLine => "Mục {n}/{of}: {title}", "Item {n}/{of}: {title}";
     ItemClock => "{spent}/{planned}", "{spent}/{planned}";
     EntryNote => "Ghi chú", "Note";

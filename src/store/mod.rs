@@ -115,3 +115,22 @@ pub trait Store: Send {
     /// Makes every applied batch durable.
     fn flush(&self) -> Result<()>;
 }
+
+/// A store shared between owners (tests reopen an application over the same data).
+impl<S: Store + Sync + ?Sized> Store for std::sync::Arc<S> {
+    fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        (**self).get(tree, key)
+    }
+    fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        (**self).scan(tree)
+    }
+    fn apply(&self, batch: Batch) -> Result<()> {
+        (**self).apply(batch)
+    }
+    fn generate_id(&self) -> Result<u64> {
+        (**self).generate_id()
+    }
+    fn flush(&self) -> Result<()> {
+        (**self).flush()
+    }
+}

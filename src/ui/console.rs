@@ -57,8 +57,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // meeting line: title, clock, attendance
     let clock = c.meeting.started_at.map(|s| hms((now - s).num_seconds())).unwrap_or_default();
     let r = app.console_attendance().unwrap_or_default();
-    let title = super::meetings::meeting_title(app, &c.meeting);
-    let line = Msg::ConsoleLine.fill(
+    let kind = app.t(crate::i18n::labels::meeting_kind(c.meeting.kind));
+    let mut chars = kind.chars();
+    let kind: String = chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    let title = format!("{kind} {}", c.meeting.month_label());
+    let mut line = Msg::ConsoleLine.fill(
         app.lang,
         &[
             ("title", &title),
@@ -66,9 +69,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ("present", &r.present.len()),
             ("total", &(r.total - r.exempt)),
             ("absent", &(r.excused.len() + r.absent.len())),
-            ("unmarked", &r.unmarked),
         ],
     );
+    if r.unmarked > 0 {
+        line.push_str(&Msg::ConsoleUnmarked.fill(app.lang, &[("n", &r.unmarked)]));
+    }
     frame.render_widget(Paragraph::new(Line::styled(format!(" {line}"), theme::header())), top);
 
     // item line with its time box
@@ -82,7 +87,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
     let box_style = if planned > 0 && spent > planned { theme::error() } else { theme::dim() };
     let width = item_line.width as usize;
-    let box_w = time_box.chars().count() + 2;
+    let box_w = time_box.chars().count() + 3;
     let label: String = truncate(&label, width.saturating_sub(box_w + 2));
     let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + box_w + 1);
     frame.render_widget(
@@ -104,18 +109,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     render_entries(app, c, frame, main);
 }
 
+/// At most `width` columns of `s`, with "…" where it was cut.
 fn truncate(s: &str, width: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(s) <= width {
+        return s.to_string();
+    }
     let mut out = String::new();
     let mut w = 0;
     for ch in s.chars() {
         let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-        if w + cw > width {
-            out.push('…');
+        if w + cw + 1 > width {
             break;
         }
         w += cw;
         out.push(ch);
     }
+    out.push('…');
     out
 }
 
@@ -149,8 +158,9 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
             history.push(Line::styled(format!("▶ {} …", entry_label(app, &e.kind)), theme::dim()));
             continue;
         }
-        let label = format!("{} {}: ", e.at.format("%H:%M"), entry_label(app, &e.kind));
-        let style = if matches!(e.kind, EntryKind::Vote(_)) { theme::info() } else { theme::dim() };
+        let is_vote = matches!(e.kind, EntryKind::Vote(_));
+        let label = format!("{} {}{}", e.at.format("%H:%M"), entry_label(app, &e.kind), if is_vote { "" } else { ": " });
+        let style = if is_vote { theme::info() } else { theme::dim() };
         let mut spans = vec![Span::styled(label, style)];
         if !matches!(e.kind, EntryKind::Vote(_)) {
             spans.push(Span::raw(e.text.replace('\n', " ")));
@@ -225,7 +235,7 @@ pub fn roll_call(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let inner = popup(frame, rect, app.t(Msg::RollCallTitle));
     let report = app.console_attendance().unwrap_or_default();
     let sentence = crate::export::minutes::attendance_lines(&report, app.roster.members()).join(" ");
-    let [summary, list, hint] = Layout::vertical([Constraint::Length(3), Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let [summary, list, hint] = Layout::vertical([Constraint::Length(4), Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(Paragraph::new(sentence).style(theme::dim()).wrap(Wrap { trim: true }), summary);
     let rows = app.roll_call_rows();
     let (expected, _) = crate::app::console::roll_call_members(app.roster.members());

@@ -107,3 +107,24 @@ pub fn stored_names(store: &dyn Store) -> Vec<String> {
     ms.sort_by_cached_key(|m| m.sort_key());
     ms.iter().map(|m| m.full_name()).collect()
 }
+
+/// A clock the test moves forward, shared with the `App` that reads it.
+#[derive(Clone)]
+pub struct TestClock(pub std::sync::Arc<std::sync::Mutex<chrono::NaiveDateTime>>);
+
+impl TestClock {
+    pub fn on(d: NaiveDate, h: u32, m: u32) -> TestClock {
+        TestClock(std::sync::Arc::new(std::sync::Mutex::new(d.and_hms_opt(h, m, 0).unwrap())))
+    }
+
+    pub fn advance(&self, minutes: i64) {
+        let mut t = self.0.lock().unwrap();
+        *t += chrono::Duration::minutes(minutes);
+    }
+}
+
+impl chibo::app::Clock for TestClock {
+    fn now(&self) -> chrono::NaiveDateTime {
+        *self.0.lock().unwrap()
+    }
+}

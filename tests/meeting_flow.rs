@@ -1,0 +1,278 @@
+//! A meeting as the thư ký runs it: planned, roll call, notes typed live, a speech, a
+//! vote and a conclusion, ended and approved — by keys into `App` — then the stored
+//! record and the biên bản checked.
+
+mod common;
+
+use std::sync::Arc;
+
+use chibo::app::{App, Options};
+use chibo::domain::meeting::{EntryKind, MeetingStatus, Presence};
+use chibo::export::minutes::{Format, render};
+use chibo::i18n::Lang;
+use chibo::keymap::Key;
+use chibo::store::{MemoryStore, Records};
+use chrono::NaiveDate;
+use common::*;
+
+fn meeting_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
+}
+
+fn app_over(store: Arc<MemoryStore>, clock: &TestClock) -> App {
+    let options = Options { clock: Box::new(clock.clone()), ..options(Lang::Vi) };
+    App::new(Box::new(store), options).unwrap()
+}
+
+fn shared_fixture() -> Arc<MemoryStore> {
+    Arc::new(fixture_store())
+}
+
+/// Plans the December regular meeting with place and guests, and starts it.
+fn plan_and_start(app: &mut App) {
+    press(app, "2 n tab tab tab tab");
+    type_text(app, "Nhà văn hóa Khu phố 3");
+    press(app, "tab tab tab");
+    type_text(app, "đồng chí Lê Văn Sáu, Đảng ủy viên phường");
+    press(app, "ctrl-s");
+    assert!(app.overlays.is_empty(), "the plan is saved");
+    press(app, "s");
+    assert!(app.meetings.console.is_some(), "the console is open");
+}
+
+#[test]
+fn a_whole_meeting_by_keys_and_its_minutes() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+
+    // roll call: two present, one late, one excused, one absent, the rest present
+    clock.advance(3);
+    press(&mut app, "ctrl-r c c m l");
+    type_text(&mut app, "ốm");
+    press(&mut app, "enter v a");
+    insta::assert_snapshot!("roll_call", screen(&app, 80, 24));
+    press(&mut app, "esc");
+
+    type_text(&mut app, "Đồng chí Nguyễn Văn Hùng tuyên bố lý do, giới thiệu khách mời.");
+    clock.advance(10);
+    press(&mut app, "ctrl-n");
+    type_text(&mut app, "Truyền đạt Nghị quyết Đảng ủy phường về công tác quý IV.");
+    clock.advance(5);
+    press(&mut app, "f2");
+    type_text(&mut app, "mai");
+    press(&mut app, "enter");
+    type_text(&mut app, "Đề nghị các tổ đăng ký mô hình dân vận khéo.");
+    press(&mut app, "f3");
+    type_text(&mut app, "Thông qua chương trình công tác tháng 12");
+    press(&mut app, "tab tab tab");
+    type_text(&mut app, "23");
+    press(&mut app, "tab");
+    type_text(&mut app, "1");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Có quyền biểu quyết: 24 (chi bộ 25) · Kết quả: thông qua (23/24)"), "{shown}");
+    press(&mut app, "ctrl-s");
+    press(&mut app, "f4");
+    type_text(&mut app, "Chi bộ thống nhất triển khai các nhiệm vụ tháng 12.");
+    insta::assert_snapshot!("console", screen(&app, 80, 24));
+
+    clock.advance(80);
+    press(&mut app, "ctrl-e");
+    assert!(screen(&app, 80, 24).contains("Kết thúc cuộc họp bây giờ?"));
+    press(&mut app, "enter");
+    assert!(app.meetings.console.is_none());
+    press(&mut app, "A enter");
+
+    let meetings = store.meetings().unwrap();
+    assert_eq!(meetings.len(), 1);
+    let m = &meetings[0];
+    assert_eq!(m.status(), MeetingStatus::Approved);
+    assert_eq!(m.duration_minutes(clock.0.lock().unwrap().to_owned()), Some(98));
+    let members = store.members().unwrap();
+    let id = |name: &str| members.iter().find(|x| x.full_name() == name).unwrap().id;
+    assert_eq!(m.attendance.get(&id("Hồ Thị Ngọc Bích")), Some(&Presence::Excused("ốm".into())));
+    assert_eq!(m.attendance.get(&id("Tôn Nữ Minh Châu")), Some(&Presence::Absent));
+    assert!(matches!(m.attendance.get(&id("Đặng Quốc Bảo")), Some(Presence::Late(_))));
+    assert_eq!(m.attendance.len(), 27, "everyone expected is marked; the exempt member is not");
+    let item2 = &m.agenda[1];
+    assert!(item2.entries.iter().any(|e| e.kind == EntryKind::Speech(id("Trần Thị Mai"))));
+    let vote = item2
+        .entries
+        .iter()
+        .find_map(|e| match &e.kind {
+            EntryKind::Vote(v) => Some(v.clone()),
+            _ => None,
+        })
+        .expect("the vote");
+    assert_eq!((vote.eligible, vote.in_favour, vote.against, vote.other), (24, 23, 1, 0));
+    assert!(vote.passed());
+
+    // the approved minutes are locked: the console will not open
+    press(&mut app, "s");
+    assert!(app.meetings.console.is_none());
+    assert!(screen(&app, 80, 24).contains("Biên bản đã thông qua và bị khóa"));
+
+    let mut sorted = members.clone();
+    sorted.sort_by_cached_key(|m| m.sort_key());
+    let minutes = render(m, &sorted, store.branch().unwrap().as_ref(), Format::Markdown);
+    golden("minutes-flow.md", &minutes);
+    let text = render(m, &sorted, store.branch().unwrap().as_ref(), Format::Text);
+    golden("minutes-flow.txt", &text);
+}
+
+/// Compares with a committed file; `CHIBO_UPDATE_GOLDEN=1` rewrites it (then review
+/// the diff before committing).
+fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    if std::env::var_os("CHIBO_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(expected == actual, "{} differs:\n{actual}", path.display());
+}
+
+#[test]
+fn amendments_after_approval_are_dated_and_kept() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    type_text(&mut app, "Nội dung ban đầu.");
+    clock.advance(95);
+    press(&mut app, "ctrl-e enter A enter");
+    clock.advance(60 * 24 * 3);
+    press(&mut app, "m");
+    type_text(&mut app, "ghi sai tên khách mời");
+    press(&mut app, "tab");
+    type_text(&mut app, "Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường.");
+    press(&mut app, "ctrl-s");
+    let m = &store.meetings().unwrap()[0];
+    assert_eq!(m.amendments.len(), 1);
+    assert_eq!(m.amendments[0].reason, "ghi sai tên khách mời");
+    assert_eq!(m.agenda[0].entries[0].text, "Nội dung ban đầu.", "the original is never rewritten");
+    let minutes = render(m, &store.members().unwrap(), None, Format::Text);
+    assert!(minutes.contains("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA"));
+    assert!(minutes.contains("- Ngày 08/12/2026 lúc 21:05: Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường. (lý do: ghi sai tên khách mời)"), "{minutes}");
+    assert!(store.audit().unwrap().iter().any(|a| a.action == "amend"));
+}
+
+#[test]
+fn a_burst_of_ime_corrections_ends_in_exactly_the_expected_text() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store, &clock);
+    plan_and_start(&mut app);
+    let words = ["Chi", "bộ", "thống", "nhất", "triển", "khai", "nghị", "quyết", "về", "việc", "giữ", "gìn", "vệ", "sinh", "môi", "trường", "ở", "khu", "phố"];
+    let mut expected = String::new();
+    let mut events = 0;
+    let mut round = 0;
+    while events < 500 {
+        for w in words {
+            if !expected.is_empty() {
+                app.handle(Key::parse("space").unwrap());
+                expected.push(' ');
+                events += 1;
+            }
+            for c in w.chars() {
+                if c.is_ascii() {
+                    type_text(&mut app, &c.to_string());
+                    events += 1;
+                } else if round % 2 == 0 {
+                    // Unikey style: the bare letter, then backspace and the composed one
+                    let bare = chibo::domain::text::fold(&c.to_string()).chars().next().unwrap();
+                    type_text(&mut app, &bare.to_string());
+                    app.handle(Key::parse("backspace").unwrap());
+                    type_text(&mut app, &c.to_string());
+                    events += 3;
+                } else {
+                    // decomposed: the letter and its marks as separate characters
+                    use unicode_normalization::UnicodeNormalization;
+                    for d in c.to_string().nfd() {
+                        app.handle(Key::plain(chibo::keymap::Code::Char(d)));
+                        events += 1;
+                    }
+                }
+                expected.push(c);
+            }
+        }
+        round += 1;
+    }
+    assert!(events >= 500);
+    let typed = app.meetings.console.as_ref().unwrap().editor.lines().join("\n");
+    assert_eq!(typed, expected);
+}
+
+#[test]
+fn reopening_after_leaving_mid_meeting_restores_the_saved_typing_and_place() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "ctrl-n ctrl-n");
+    type_text(&mut app, "Phần đã lưu");
+    // what the event loop does a second after typing
+    assert!(app.needs_save());
+    app.save_now();
+    assert!(!app.needs_save());
+    type_text(&mut app, " và phần chưa kịp lưu");
+    // the process dies: no quit, no save
+    drop(app);
+
+    let app = app_over(store.clone(), &clock);
+    let console = app.meetings.console.as_ref().expect("the meeting reopens in the console");
+    assert_eq!(console.item, 2);
+    assert_eq!(console.editor.lines().join("\n"), "Phần đã lưu");
+    assert_eq!(console.editor.cursor(), (0usize, "Phần đã lưu".chars().count()));
+    assert_eq!(store.meetings().unwrap()[0].status(), MeetingStatus::InProgress);
+}
+
+#[test]
+fn a_clean_quit_saves_everything_typed() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    type_text(&mut app, "Gõ rồi thoát ngay");
+    app.shutdown().unwrap();
+    let m = &store.meetings().unwrap()[0];
+    assert_eq!(m.agenda[0].entries[0].text, "Gõ rồi thoát ngay");
+}
+
+#[test]
+fn counts_beyond_the_eligible_are_refused_in_the_vote_form() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store, &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "f3");
+    type_text(&mut app, "Kết nạp đảng viên");
+    press(&mut app, "tab tab right tab tab");
+    type_text(&mut app, "5");
+    let shown = screen(&app, 80, 24);
+    press(&mut app, "ctrl-s");
+    assert!(screen(&app, 80, 24).contains("Tổng số phiếu vượt số đảng viên có quyền biểu quyết."), "{shown}");
+}
+
+#[test]
+fn a_second_regular_meeting_in_the_same_month_is_refused() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "2 n ctrl-s esc n ctrl-s");
+    assert!(screen(&app, 80, 24).contains("Tháng này đã có cuộc họp thường kỳ."));
+    assert_eq!(store.meetings().unwrap().len(), 1);
+}
+
+#[test]
+fn a_member_named_in_minutes_cannot_be_deleted() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "ctrl-r c esc esc 1");
+    // the first on the roster was marked present
+    press(&mut app, "d y");
+    assert!(screen(&app, 80, 24).contains("Không xóa được đ/c Vũ Hoàng Anh"), "{}", screen(&app, 80, 24));
+    assert_eq!(store.members().unwrap().len(), 28);
+}
