@@ -135,7 +135,11 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let female = rng.chance(45);
-        let (middles, givens) = if female { (MIDDLE_FEMALE, GIVEN_FEMALE) } else { (MIDDLE_MALE, GIVEN_MALE) };
+        let (middles, givens) = if female {
+            (MIDDLE_FEMALE, GIVEN_FEMALE)
+        } else {
+            (MIDDLE_MALE, GIVEN_MALE)
+        };
         let middle = rng.pick(middles);
         let mut given = rng.pick(givens);
         // no "Thị Ngọc Ngọc"
@@ -236,8 +240,15 @@ const SPEECHES: &[&str] = &[
 /// session. A meeting still ahead this month is only planned.
 pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templates: &Templates) -> Vec<Meeting> {
     let mut rng = Rng(opts.seed ^ 0x4D45_4554);
-    let chair = members.iter().find(|m| m.committee_role == CommitteeRole::Secretary).map(|m| m.id);
-    let secretary = members.iter().find(|m| m.committee_role == CommitteeRole::Deputy).map(|m| m.id).or(chair);
+    let chair = members
+        .iter()
+        .find(|m| m.committee_role == CommitteeRole::Secretary)
+        .map(|m| m.id);
+    let secretary = members
+        .iter()
+        .find(|m| m.committee_role == CommitteeRole::Deputy)
+        .map(|m| m.id)
+        .or(chair);
     let mut out = Vec::new();
     let months = opts.years.max(1) * 12;
     for back in (0..months).rev() {
@@ -246,7 +257,7 @@ pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templa
         let day = date(month.year(), month.month(), 5);
         let start = NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default();
         let mut m = Meeting::new(MeetingKind::Regular, day, start);
-        m.with_thematic = month.month() % 3 == 0;
+        m.with_thematic = month.month().is_multiple_of(3);
         m.place = "Nhà văn hóa Khu phố 3".into();
         m.chair = chair;
         m.secretary = secretary;
@@ -271,16 +282,29 @@ pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templa
             };
             m.attendance.insert(x.id, presence);
         }
-        let here: Vec<MemberId> = m.attendance.iter().filter(|(_, p)| p.is_present()).map(|(id, _)| *id).collect();
+        let here: Vec<MemberId> = m
+            .attendance
+            .iter()
+            .filter(|(_, p)| p.is_present())
+            .map(|(id, _)| *id)
+            .collect();
         let mut clock = started;
         let n_items = m.agenda.len();
         for (i, item) in m.agenda.iter_mut().enumerate() {
             let at = clock.time();
-            item.entries.push(Entry { at, kind: EntryKind::Note, text: NOTES[i % NOTES.len()].to_string() });
+            item.entries.push(Entry {
+                at,
+                kind: EntryKind::Note,
+                text: NOTES[i % NOTES.len()].to_string(),
+            });
             if i == 5 {
                 for _ in 0..rng.range(1, 3) {
                     let speaker = here[rng.below(here.len().max(1) as u64) as usize % here.len().max(1)];
-                    item.entries.push(Entry { at, kind: EntryKind::Speech(speaker), text: rng.pick(SPEECHES).to_string() });
+                    item.entries.push(Entry {
+                        at,
+                        kind: EntryKind::Speech(speaker),
+                        text: rng.pick(SPEECHES).to_string(),
+                    });
                 }
             }
             if i + 1 == n_items {
@@ -296,7 +320,11 @@ pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templa
                     v.in_favour -= 1;
                     v.other = 1;
                 }
-                item.entries.push(Entry { at, kind: EntryKind::Vote(v), text: String::new() });
+                item.entries.push(Entry {
+                    at,
+                    kind: EntryKind::Vote(v),
+                    text: String::new(),
+                });
                 item.entries.push(Entry {
                     at,
                     kind: EntryKind::Conclusion,

@@ -20,7 +20,10 @@ fn meeting_day() -> NaiveDate {
 }
 
 fn app_over(store: Arc<MemoryStore>, clock: &TestClock) -> App {
-    let options = Options { clock: Box::new(clock.clone()), ..options(Lang::Vi) };
+    let options = Options {
+        clock: Box::new(clock.clone()),
+        ..options(Lang::Vi)
+    };
     App::new(Box::new(store), options).unwrap()
 }
 
@@ -55,7 +58,10 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
     insta::assert_snapshot!("roll_call", screen(&app, 80, 24));
     press(&mut app, "esc");
 
-    type_text(&mut app, "Đồng chí Nguyễn Văn Hùng tuyên bố lý do, giới thiệu khách mời.");
+    type_text(
+        &mut app,
+        "Đồng chí Nguyễn Văn Hùng tuyên bố lý do, giới thiệu khách mời.",
+    );
     clock.advance(10);
     press(&mut app, "ctrl-n");
     type_text(&mut app, "Truyền đạt Nghị quyết Đảng ủy phường về công tác quý IV.");
@@ -71,7 +77,10 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
     press(&mut app, "tab");
     type_text(&mut app, "1");
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("Có quyền biểu quyết: 24 (chi bộ 25) · Kết quả: thông qua (23/24)"), "{shown}");
+    assert!(
+        shown.contains("Có quyền biểu quyết: 24 (chi bộ 25) · Kết quả: thông qua (23/24)"),
+        "{shown}"
+    );
     press(&mut app, "ctrl-s");
     press(&mut app, "f4");
     type_text(&mut app, "Chi bộ thống nhất triển khai các nhiệm vụ tháng 12.");
@@ -91,12 +100,27 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
     assert_eq!(m.duration_minutes(clock.0.lock().unwrap().to_owned()), Some(98));
     let members = store.members().unwrap();
     let id = |name: &str| members.iter().find(|x| x.full_name() == name).unwrap().id;
-    assert_eq!(m.attendance.get(&id("Hồ Thị Ngọc Bích")), Some(&Presence::Excused("ốm".into())));
+    assert_eq!(
+        m.attendance.get(&id("Hồ Thị Ngọc Bích")),
+        Some(&Presence::Excused("ốm".into()))
+    );
     assert_eq!(m.attendance.get(&id("Tôn Nữ Minh Châu")), Some(&Presence::Absent));
-    assert!(matches!(m.attendance.get(&id("Đặng Quốc Bảo")), Some(Presence::Late(_))));
-    assert_eq!(m.attendance.len(), 27, "everyone expected is marked; the exempt member is not");
+    assert!(matches!(
+        m.attendance.get(&id("Đặng Quốc Bảo")),
+        Some(Presence::Late(_))
+    ));
+    assert_eq!(
+        m.attendance.len(),
+        27,
+        "everyone expected is marked; the exempt member is not"
+    );
     let item2 = &m.agenda[1];
-    assert!(item2.entries.iter().any(|e| e.kind == EntryKind::Speech(id("Trần Thị Mai"))));
+    assert!(
+        item2
+            .entries
+            .iter()
+            .any(|e| e.kind == EntryKind::Speech(id("Trần Thị Mai")))
+    );
     let vote = item2
         .entries
         .iter()
@@ -105,7 +129,10 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
             _ => None,
         })
         .expect("the vote");
-    assert_eq!((vote.eligible, vote.in_favour, vote.against, vote.other), (24, 23, 1, 0));
+    assert_eq!(
+        (vote.eligible, vote.in_favour, vote.against, vote.other),
+        (24, 23, 1, 0)
+    );
     assert!(vote.passed());
 
     // the approved minutes are locked: the console will not open
@@ -124,7 +151,9 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
 /// Compares with a committed file; `CHIBO_UPDATE_GOLDEN=1` rewrites it (then review
 /// the diff before committing).
 fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var_os("CHIBO_UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
@@ -150,7 +179,10 @@ fn amendments_after_approval_are_dated_and_kept() {
     let m = &store.meetings().unwrap()[0];
     assert_eq!(m.amendments.len(), 1);
     assert_eq!(m.amendments[0].reason, "ghi sai tên khách mời");
-    assert_eq!(m.agenda[0].entries[0].text, "Nội dung ban đầu.", "the original is never rewritten");
+    assert_eq!(
+        m.agenda[0].entries[0].text, "Nội dung ban đầu.",
+        "the original is never rewritten"
+    );
     let minutes = render(m, &store.members().unwrap(), None, Format::Text);
     assert!(minutes.contains("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA"));
     assert!(minutes.contains("- Ngày 08/12/2026 lúc 21:05: Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường. (lý do: ghi sai tên khách mời)"), "{minutes}");
@@ -163,7 +195,27 @@ fn a_burst_of_ime_corrections_ends_in_exactly_the_expected_text() {
     let clock = TestClock::on(meeting_day(), 19, 30);
     let mut app = app_over(store, &clock);
     plan_and_start(&mut app);
-    let words = ["Chi", "bộ", "thống", "nhất", "triển", "khai", "nghị", "quyết", "về", "việc", "giữ", "gìn", "vệ", "sinh", "môi", "trường", "ở", "khu", "phố"];
+    let words = [
+        "Chi",
+        "bộ",
+        "thống",
+        "nhất",
+        "triển",
+        "khai",
+        "nghị",
+        "quyết",
+        "về",
+        "việc",
+        "giữ",
+        "gìn",
+        "vệ",
+        "sinh",
+        "môi",
+        "trường",
+        "ở",
+        "khu",
+        "phố",
+    ];
     let mut expected = String::new();
     let mut events = 0;
     let mut round = 0;
@@ -220,7 +272,11 @@ fn reopening_after_leaving_mid_meeting_restores_the_saved_typing_and_place() {
     drop(app);
 
     let app = app_over(store.clone(), &clock);
-    let console = app.meetings.console.as_ref().expect("the meeting reopens in the console");
+    let console = app
+        .meetings
+        .console
+        .as_ref()
+        .expect("the meeting reopens in the console");
     assert_eq!(console.item, 2);
     assert_eq!(console.editor.lines().join("\n"), "Phần đã lưu");
     assert_eq!(console.editor.cursor(), (0usize, "Phần đã lưu".chars().count()));
@@ -251,7 +307,10 @@ fn counts_beyond_the_eligible_are_refused_in_the_vote_form() {
     type_text(&mut app, "5");
     let shown = screen(&app, 80, 24);
     press(&mut app, "ctrl-s");
-    assert!(screen(&app, 80, 24).contains("Tổng số phiếu vượt số đảng viên có quyền biểu quyết."), "{shown}");
+    assert!(
+        screen(&app, 80, 24).contains("Tổng số phiếu vượt số đảng viên có quyền biểu quyết."),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -273,6 +332,10 @@ fn a_member_named_in_minutes_cannot_be_deleted() {
     press(&mut app, "ctrl-r c esc esc 1");
     // the first on the roster was marked present
     press(&mut app, "d y");
-    assert!(screen(&app, 80, 24).contains("Không xóa được đ/c Vũ Hoàng Anh"), "{}", screen(&app, 80, 24));
+    assert!(
+        screen(&app, 80, 24).contains("Không xóa được đ/c Vũ Hoàng Anh"),
+        "{}",
+        screen(&app, 80, 24)
+    );
     assert_eq!(store.members().unwrap().len(), 28);
 }

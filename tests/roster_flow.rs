@@ -256,7 +256,10 @@ fn too_small_and_never_panics_at_any_size() {
 fn switching_screens_shows_honest_empty_states() {
     let mut app = fixture_app();
     press(&mut app, "2");
+    assert!(screen(&app, 80, 24).contains("Chưa có cuộc họp nào. Nhấn n để lập kế hoạch cuộc họp."));
+    press(&mut app, "3");
     assert!(screen(&app, 80, 24).contains("Màn hình này chưa có trong phiên bản này."));
+    press(&mut app, "2");
     press(&mut app, "tab tab");
     assert_eq!(app.screen, chibo::app::Screen::Tasks);
     press(&mut app, "tab");

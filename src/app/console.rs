@@ -48,7 +48,10 @@ fn editor(text: &str, (row, col): (usize, usize)) -> TextArea<'static> {
     e.set_wrap_mode(WrapMode::WordOrGlyph);
     e.set_cursor_line_style(Style::default());
     e.set_max_histories(200);
-    e.move_cursor(CursorMove::Jump(row.min(u16::MAX as usize) as u16, col.min(u16::MAX as usize) as u16));
+    e.move_cursor(CursorMove::Jump(
+        row.min(u16::MAX as usize) as u16,
+        col.min(u16::MAX as usize) as u16,
+    ));
     e
 }
 
@@ -56,7 +59,14 @@ impl Console {
     /// Opens the console where it was left (item, entry, caret).
     pub fn new(meeting: Meeting, now: NaiveDateTime) -> Console {
         let (item, entry, row, col) = meeting.position;
-        let mut c = Console { meeting, item, entry, editor: editor("", (0, 0)), unsaved: false, item_since: now };
+        let mut c = Console {
+            meeting,
+            item,
+            entry,
+            editor: editor("", (0, 0)),
+            unsaved: false,
+            item_since: now,
+        };
         c.item = c.item.min(c.meeting.agenda.len().saturating_sub(1));
         c.ensure_entry(now.time());
         c.entry = entry.min(c.entries_len().saturating_sub(1));
@@ -80,7 +90,10 @@ impl Console {
     }
 
     fn last_text_entry(&self) -> usize {
-        (0..self.entries_len()).rev().find(|&i| self.is_text_entry(i)).unwrap_or(0)
+        (0..self.entries_len())
+            .rev()
+            .find(|&i| self.is_text_entry(i))
+            .unwrap_or(0)
     }
 
     /// Every item offers somewhere to type: a note if it has no text entry.
@@ -89,7 +102,11 @@ impl Console {
         if let Some(item) = self.meeting.agenda.get_mut(self.item)
             && !has_text
         {
-            item.entries.push(Entry { at, kind: EntryKind::Note, text: String::new() });
+            item.entries.push(Entry {
+                at,
+                kind: EntryKind::Note,
+                text: String::new(),
+            });
             self.entry = item.entries.len() - 1;
         }
     }
@@ -100,14 +117,21 @@ impl Console {
     }
 
     pub fn active(&self) -> Option<&Entry> {
-        self.meeting.agenda.get(self.item).and_then(|i| i.entries.get(self.entry))
+        self.meeting
+            .agenda
+            .get(self.item)
+            .and_then(|i| i.entries.get(self.entry))
     }
 
     /// Copies the editor's text into the active entry (before saving or switching).
     pub fn sync_editor(&mut self) {
         let text = self.editor.lines().join("\n");
         let (row, col) = (self.editor.cursor().0, self.editor.cursor().1);
-        if let Some(e) = self.meeting.agenda.get_mut(self.item).and_then(|i| i.entries.get_mut(self.entry))
+        if let Some(e) = self
+            .meeting
+            .agenda
+            .get_mut(self.item)
+            .and_then(|i| i.entries.get_mut(self.entry))
             && !matches!(e.kind, EntryKind::Vote(_))
         {
             e.text = text;
@@ -118,7 +142,10 @@ impl Console {
     /// Drops the active entry when it is an empty note (a place to type never used).
     fn drop_empty_active(&mut self) {
         if let Some(item) = self.meeting.agenda.get_mut(self.item)
-            && item.entries.get(self.entry).is_some_and(|e| e.kind == EntryKind::Note && e.text.trim().is_empty())
+            && item
+                .entries
+                .get(self.entry)
+                .is_some_and(|e| e.kind == EntryKind::Note && e.text.trim().is_empty())
             && item.entries.len() > 1
         {
             item.entries.remove(self.entry);
@@ -128,7 +155,12 @@ impl Console {
 
     /// Seconds spent on the current item, this visit included.
     pub fn item_elapsed(&self, now: NaiveDateTime) -> i64 {
-        let before = self.meeting.agenda.get(self.item).map(|i| i.spent_secs as i64).unwrap_or(0);
+        let before = self
+            .meeting
+            .agenda
+            .get(self.item)
+            .map(|i| i.spent_secs as i64)
+            .unwrap_or(0);
         before + (now - self.item_since).num_seconds().max(0)
     }
 
@@ -162,7 +194,11 @@ impl Console {
         self.sync_editor();
         self.drop_empty_active();
         if let Some(item) = self.meeting.agenda.get_mut(self.item) {
-            item.entries.push(Entry { at, kind, text: String::new() });
+            item.entries.push(Entry {
+                at,
+                kind,
+                text: String::new(),
+            });
             self.entry = item.entries.len() - 1;
         }
         self.load_editor((0, 0));
@@ -174,7 +210,11 @@ impl Console {
         self.sync_editor();
         self.drop_empty_active();
         if let Some(item) = self.meeting.agenda.get_mut(self.item) {
-            item.entries.push(Entry { at, kind: EntryKind::Vote(vote), text: String::new() });
+            item.entries.push(Entry {
+                at,
+                kind: EntryKind::Vote(vote),
+                text: String::new(),
+            });
         }
         self.new_entry(EntryKind::Note, at);
     }
@@ -245,7 +285,14 @@ impl Console {
     pub fn edit_key(&mut self, key: Key) -> bool {
         let editing = match key.code {
             Code::Backspace | Code::Delete | Code::Enter => true,
-            Code::Left | Code::Right | Code::Up | Code::Down | Code::Home | Code::End | Code::PageUp | Code::PageDown => true,
+            Code::Left
+            | Code::Right
+            | Code::Up
+            | Code::Down
+            | Code::Home
+            | Code::End
+            | Code::PageUp
+            | Code::PageDown => true,
             Code::Char('w' | 'u' | 'y') if key.ctrl => true,
             _ => false,
         };
@@ -314,7 +361,9 @@ impl App {
     /// Writes the console's typing to the store now.
     pub fn save_now(&mut self) {
         let now = self.clock.now();
-        let Some(c) = self.meetings.console.as_mut() else { return };
+        let Some(c) = self.meetings.console.as_mut() else {
+            return;
+        };
         if !c.unsaved {
             return;
         }
@@ -352,11 +401,16 @@ impl App {
     /// Who is present (for speakers and votes): marked present, or everyone expected
     /// before the roll call.
     fn present_members(&self) -> Vec<&Member> {
-        let Some(c) = &self.meetings.console else { return Vec::new() };
+        let Some(c) = &self.meetings.console else {
+            return Vec::new();
+        };
         let att = &c.meeting.attendance;
         let members = self.roster.members();
         if att.values().any(Presence::is_present) {
-            members.iter().filter(|m| att.get(&m.id).is_some_and(Presence::is_present)).collect()
+            members
+                .iter()
+                .filter(|m| att.get(&m.id).is_some_and(Presence::is_present))
+                .collect()
         } else {
             members.iter().filter(|m| expected(m)).collect()
         }
@@ -377,7 +431,9 @@ impl App {
     pub(super) fn update_console(&mut self, action: super::Action) {
         use super::Action as A;
         let now = self.clock.now();
-        let Some(c) = self.meetings.console.as_mut() else { return };
+        let Some(c) = self.meetings.console.as_mut() else {
+            return;
+        };
         match action {
             A::NextItem => c.go_item(c.item + 1, now),
             A::PrevItem if c.item > 0 => c.go_item(c.item - 1, now),
@@ -424,8 +480,14 @@ impl App {
     fn vote_from_form(&self, form: &Form) -> Result<Vote, FieldError> {
         form.check()?;
         let (e, temporary) = self.electorate_now();
-        let method = VoteMethod::ALL.get(form.choice(FieldId::Method)).copied().unwrap_or_default();
-        let rule = VoteRule::ALL.get(form.choice(FieldId::Rule)).copied().unwrap_or_default();
+        let method = VoteMethod::ALL
+            .get(form.choice(FieldId::Method))
+            .copied()
+            .unwrap_or_default();
+        let rule = VoteRule::ALL
+            .get(form.choice(FieldId::Rule))
+            .copied()
+            .unwrap_or_default();
         let mut vote = Vote::new(&form.text(FieldId::Subject), method, rule, &e, temporary);
         vote.in_favour = form.number(FieldId::InFavour)?;
         vote.against = form.number(FieldId::Against)?;
@@ -440,7 +502,10 @@ impl App {
     /// The line under the vote form: who may vote and the result by the rule.
     pub(super) fn vote_preview(&self, form: &Form) -> Option<String> {
         let (e, temporary) = self.electorate_now();
-        let rule = VoteRule::ALL.get(form.choice(FieldId::Rule)).copied().unwrap_or_default();
+        let rule = VoteRule::ALL
+            .get(form.choice(FieldId::Rule))
+            .copied()
+            .unwrap_or_default();
         let mut vote = Vote::new("", VoteMethod::default(), rule, &e, temporary);
         vote.in_favour = form.number(FieldId::InFavour).ok()?;
         vote.against = form.number(FieldId::Against).ok()?;
@@ -471,7 +536,9 @@ impl App {
                     c.add_vote(vote, now.time());
                 }
                 self.save_now();
-                Ok(Ok(self.t(if passed { Msg::Passed } else { Msg::NotPassed }).to_string()))
+                Ok(Ok(self
+                    .t(if passed { Msg::Passed } else { Msg::NotPassed })
+                    .to_string()))
             }
             FormPurpose::Excuse(id) => {
                 let reason = form.text(FieldId::Reason);
@@ -499,7 +566,9 @@ impl App {
 
     pub(super) fn update_rollcall(&mut self, action: super::Action) {
         use super::Action as A;
-        let Some(Overlay::RollCall { selected }) = self.overlays.last() else { return };
+        let Some(Overlay::RollCall { selected }) = self.overlays.last() else {
+            return;
+        };
         let selected = *selected;
         let rows: Vec<MemberId> = self.roll_call_rows().iter().map(|m| m.id).collect();
         let n = rows.len();
@@ -523,13 +592,22 @@ impl App {
             }
             A::MarkExcused if n > 0 => {
                 let id = rows[selected];
-                let current = match self.meetings.console.as_ref().and_then(|c| c.meeting.attendance.get(&id)) {
+                let current = match self
+                    .meetings
+                    .console
+                    .as_ref()
+                    .and_then(|c| c.meeting.attendance.get(&id))
+                {
                     Some(Presence::Excused(r)) => r.clone(),
                     _ => String::new(),
                 };
                 let fields = vec![Field::text(FieldId::Reason, Msg::FieldReason, &current)];
                 let title = Msg::FormExcuse.fill(self.lang, &[("name", &self.member_name_of(id))]);
-                self.overlays.push(Overlay::Form(Box::new(Form::new(FormPurpose::Excuse(id), title, fields))));
+                self.overlays.push(Overlay::Form(Box::new(Form::new(
+                    FormPurpose::Excuse(id),
+                    title,
+                    fields,
+                ))));
                 if let Some(Overlay::RollCall { selected }) = self.overlays.iter_mut().rev().nth(1) {
                     *selected = (*selected + 1).min(n - 1);
                 }
@@ -538,7 +616,11 @@ impl App {
             A::MarkAllPresent => {
                 let (expected, _) = roll_call_members(self.roster.members());
                 let unmarked: Vec<MemberId> = match &self.meetings.console {
-                    Some(c) => expected.iter().map(|m| m.id).filter(|id| !c.meeting.attendance.contains_key(id)).collect(),
+                    Some(c) => expected
+                        .iter()
+                        .map(|m| m.id)
+                        .filter(|id| !c.meeting.attendance.contains_key(id))
+                        .collect(),
                     None => Vec::new(),
                 };
                 for id in unmarked {
@@ -553,19 +635,28 @@ impl App {
     }
 
     fn member_name_of(&self, id: MemberId) -> String {
-        self.roster.members().iter().find(|m| m.id == id).map(|m| m.full_name()).unwrap_or_default()
+        self.roster
+            .members()
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.full_name())
+            .unwrap_or_default()
     }
 
     /// What the minutes lack, for the end-of-meeting confirmation.
     pub fn missing_now(&self) -> Vec<crate::domain::meeting::Missing> {
-        let Some(c) = &self.meetings.console else { return Vec::new() };
+        let Some(c) = &self.meetings.console else {
+            return Vec::new();
+        };
         let (expected, _) = roll_call_members(self.roster.members());
         c.meeting.missing(&expected, self.clock.now())
     }
 
     pub(super) fn end_meeting(&mut self) {
         let now = self.clock.now();
-        let Some(c) = self.meetings.console.as_mut() else { return };
+        let Some(c) = self.meetings.console.as_mut() else {
+            return;
+        };
         c.sync_editor();
         c.drop_empty_active();
         c.account_time(now);
@@ -587,6 +678,9 @@ impl App {
 
     /// The live attendance counts of the console line.
     pub fn console_attendance(&self) -> Option<crate::domain::meeting::AttendanceReport> {
-        self.meetings.console.as_ref().map(|c| attendance_report(&c.meeting, self.roster.members()))
+        self.meetings
+            .console
+            .as_ref()
+            .map(|c| attendance_report(&c.meeting, self.roster.members()))
     }
 }

@@ -126,11 +126,17 @@ impl Field {
     }
 
     pub fn time(id: FieldId, label: Msg, value: NaiveTime) -> Field {
-        Field { kind: FieldKind::Time, ..Field::text(id, label, &value.format("%H:%M").to_string()) }
+        Field {
+            kind: FieldKind::Time,
+            ..Field::text(id, label, &value.format("%H:%M").to_string())
+        }
     }
 
     pub fn number(id: FieldId, label: Msg, value: u32) -> Field {
-        Field { kind: FieldKind::Number, ..Field::text(id, label, &value.to_string()) }
+        Field {
+            kind: FieldKind::Number,
+            ..Field::text(id, label, &value.to_string())
+        }
     }
 
     pub fn member(id: FieldId, label: Msg, member: Option<(MemberId, String)>) -> Field {
@@ -138,7 +144,12 @@ impl Field {
             Some((m, n)) => (Some(m), n),
             None => (None, String::new()),
         };
-        Field { kind: FieldKind::Member, member, member_name, ..Field::text(id, label, "") }
+        Field {
+            kind: FieldKind::Member,
+            member,
+            member_name,
+            ..Field::text(id, label, "")
+        }
     }
 
     pub fn is_member(&self) -> bool {

@@ -33,7 +33,7 @@ pub struct Meetings {
 
 impl Meetings {
     pub fn load(&mut self, mut list: Vec<Meeting>) {
-        list.sort_by(|a, b| (b.date, b.start, b.id).cmp(&(a.date, a.start, a.id)));
+        list.sort_by_key(|m| std::cmp::Reverse((m.date, m.start, m.id)));
         let keep = self.selected_meeting().map(|m| m.id);
         self.list = list;
         self.refilter();
@@ -93,7 +93,11 @@ impl Meetings {
         years.dedup();
         self.year = match self.year {
             None => years.first().copied(),
-            Some(y) => years.iter().position(|x| *x == y).and_then(|i| years.get(i + 1)).copied(),
+            Some(y) => years
+                .iter()
+                .position(|x| *x == y)
+                .and_then(|i| years.get(i + 1))
+                .copied(),
         };
         self.refilter();
     }
@@ -101,7 +105,11 @@ impl Meetings {
     fn cycle_kind(&mut self) {
         self.kind = match self.kind {
             None => Some(MeetingKind::ALL[0]),
-            Some(k) => MeetingKind::ALL.iter().position(|x| *x == k).and_then(|i| MeetingKind::ALL.get(i + 1)).copied(),
+            Some(k) => MeetingKind::ALL
+                .iter()
+                .position(|x| *x == k)
+                .and_then(|i| MeetingKind::ALL.get(i + 1))
+                .copied(),
         };
         self.refilter();
     }
@@ -114,7 +122,9 @@ pub fn find_meeting<'a>(meetings: &'a [Meeting], key: &str) -> Option<&'a Meetin
     }
     let (y, m) = key.split_once('-')?;
     let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
-    meetings.iter().find(|x| x.kind == MeetingKind::Regular && x.date.year() == y && x.date.month() == m)
+    meetings
+        .iter()
+        .find(|x| x.kind == MeetingKind::Regular && x.date.year() == y && x.date.month() == m)
 }
 
 impl App {
@@ -151,7 +161,12 @@ impl App {
     }
 
     fn member_name(&self, id: MemberId) -> String {
-        self.roster.members().iter().find(|m| m.id == id).map(|m| m.full_name()).unwrap_or_default()
+        self.roster
+            .members()
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.full_name())
+            .unwrap_or_default()
     }
 
     /// The plan form: a new meeting (chair and thư ký proposed from the committee) or
@@ -194,8 +209,18 @@ impl App {
         };
         let kinds = MeetingKind::ALL.iter().map(|k| labels::meeting_kind(*k)).collect();
         let fields = vec![
-            Field::choice(FieldId::Kind, Msg::FieldKind, kinds, MeetingKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)),
-            Field::choice(FieldId::WithThematic, Msg::FieldWithThematic, vec![Msg::No, Msg::Yes], usize::from(with)),
+            Field::choice(
+                FieldId::Kind,
+                Msg::FieldKind,
+                kinds,
+                MeetingKind::ALL.iter().position(|k| *k == kind).unwrap_or(0),
+            ),
+            Field::choice(
+                FieldId::WithThematic,
+                Msg::FieldWithThematic,
+                vec![Msg::No, Msg::Yes],
+                usize::from(with),
+            ),
             Field::date(FieldId::Date, Msg::FieldDate, Some(date)).required(),
             Field::time(FieldId::Time, Msg::FieldTime, start).required(),
             Field::text(FieldId::Place, Msg::FieldMeetingPlace, &place),
@@ -208,7 +233,10 @@ impl App {
 
     /// Opens the member picker for a member field of the top form.
     pub(super) fn pick_for_field(&mut self, field: FieldId) {
-        let picker = Picker::new(PickPurpose::Field(field), self.roster.members().iter().filter(|m| m.activity.on_roster()));
+        let picker = Picker::new(
+            PickPurpose::Field(field),
+            self.roster.members().iter().filter(|m| m.activity.on_roster()),
+        );
         self.overlays.push(Overlay::Picker(Box::new(picker)));
     }
 
@@ -237,7 +265,11 @@ impl App {
                     Field::text(FieldId::Reason, Msg::FieldReason, "").required(),
                     Field::text(FieldId::Text, Msg::FieldAmendment, "").required(),
                 ];
-                let form = Form::new(FormPurpose::Amend(meeting.id), self.t(Msg::FormAmend).to_string(), fields);
+                let form = Form::new(
+                    FormPurpose::Amend(meeting.id),
+                    self.t(Msg::FormAmend).to_string(),
+                    fields,
+                );
                 self.overlays.push(Overlay::Form(Box::new(form)));
             }
             A::Amend => self.error(Msg::AmendOnlyApproved),
@@ -247,19 +279,39 @@ impl App {
                 self.overlays.push(Overlay::Form(Box::new(form)));
             }
             A::AddItem | A::RenameItem => {
-                let existing = if action == A::RenameItem { meeting.agenda.get(item) } else { None };
+                let existing = if action == A::RenameItem {
+                    meeting.agenda.get(item)
+                } else {
+                    None
+                };
                 let fields = vec![
-                    Field::text(FieldId::Title, Msg::FieldItemTitle, existing.map(|i| i.title.as_str()).unwrap_or(""))
-                        .required(),
-                    Field::number(FieldId::Minutes, Msg::FieldItemMinutes, existing.map(|i| i.planned_minutes).unwrap_or(10)),
+                    Field::text(
+                        FieldId::Title,
+                        Msg::FieldItemTitle,
+                        existing.map(|i| i.title.as_str()).unwrap_or(""),
+                    )
+                    .required(),
+                    Field::number(
+                        FieldId::Minutes,
+                        Msg::FieldItemMinutes,
+                        existing.map(|i| i.planned_minutes).unwrap_or(10),
+                    ),
                 ];
                 let index = existing.map(|_| item);
-                let title = if index.is_some() { Msg::FormRenameItem } else { Msg::FormAddItem };
+                let title = if index.is_some() {
+                    Msg::FormRenameItem
+                } else {
+                    Msg::FormAddItem
+                };
                 let form = Form::new(FormPurpose::AgendaItem(index), self.t(title).to_string(), fields);
                 self.overlays.push(Overlay::Form(Box::new(form)));
             }
             A::RemoveItem if n > 0 => {
-                if meeting.agenda[item].entries.iter().any(|e| !e.text.is_empty() || matches!(e.kind, crate::domain::meeting::EntryKind::Vote(_))) {
+                if meeting.agenda[item]
+                    .entries
+                    .iter()
+                    .any(|e| !e.text.is_empty() || matches!(e.kind, crate::domain::meeting::EntryKind::Vote(_)))
+                {
                     self.error(Msg::ItemHasMinutes);
                 } else {
                     self.edit_meeting(meeting.id, "agenda", |m| {
@@ -279,11 +331,18 @@ impl App {
                 let more = action == A::MoreMinutes;
                 self.edit_meeting(meeting.id, "agenda", |m| {
                     let i = &mut m.agenda[item];
-                    i.planned_minutes = if more { i.planned_minutes + 5 } else { i.planned_minutes.saturating_sub(5) };
+                    i.planned_minutes = if more {
+                        i.planned_minutes + 5
+                    } else {
+                        i.planned_minutes.saturating_sub(5)
+                    };
                 });
             }
             A::Presenter if n > 0 => {
-                let picker = Picker::new(PickPurpose::Presenter, self.roster.members().iter().filter(|m| m.activity.on_roster()));
+                let picker = Picker::new(
+                    PickPurpose::Presenter,
+                    self.roster.members().iter().filter(|m| m.activity.on_roster()),
+                );
                 self.overlays.push(Overlay::Picker(Box::new(picker)));
             }
             _ => {}
@@ -339,7 +398,12 @@ impl App {
 
     fn export_minutes_file(&mut self, meeting: &Meeting) {
         let dir = self.data_dir.join("exports");
-        let name = format!("bien-ban-{}-{}-{}.md", meeting.date.format("%Y-%m"), meeting.kind.key(), meeting.id.0);
+        let name = format!(
+            "bien-ban-{}-{}-{}.md",
+            meeting.date.format("%Y-%m"),
+            meeting.kind.key(),
+            meeting.id.0
+        );
         let path = dir.join(name);
         let text = crate::export::minutes::render(
             meeting,
@@ -351,7 +415,11 @@ impl App {
             .and_then(|_| crate::store::write_atomic(&path, text.as_bytes()))
             .and_then(|_| crate::store::secure_path(&dir).map_err(|e| std::io::Error::other(e.to_string())));
         match result {
-            Ok(()) => self.status = Some(Status::Info(Msg::Exported.fill(self.lang, &[("path", &path.display())]))),
+            Ok(()) => {
+                self.status = Some(Status::Info(
+                    Msg::Exported.fill(self.lang, &[("path", &path.display())]),
+                ))
+            }
             Err(e) => self.status = Some(Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &e)]))),
         }
     }
@@ -364,7 +432,10 @@ impl App {
                 if let Err(e) = form.check() {
                     return Ok(Err(e));
                 }
-                let kind = MeetingKind::ALL.get(form.choice(FieldId::Kind)).copied().unwrap_or_default();
+                let kind = MeetingKind::ALL
+                    .get(form.choice(FieldId::Kind))
+                    .copied()
+                    .unwrap_or_default();
                 let date = match form.date(FieldId::Date) {
                     Ok(Some(d)) => d,
                     Ok(None) => return Ok(Err((FieldId::Date, Msg::ErrRequired))),
@@ -420,7 +491,9 @@ impl App {
                     Ok(n) => n,
                     Err(e) => return Ok(Err(e)),
                 };
-                let Some(id) = self.meetings.open else { return Ok(Ok(String::new())) };
+                let Some(id) = self.meetings.open else {
+                    return Ok(Ok(String::new()));
+                };
                 let at = self.meetings.item;
                 self.edit_meeting(id, "agenda", |m| match index {
                     Some(i) => {
@@ -431,7 +504,8 @@ impl App {
                     }
                     None => {
                         let pos = (at + 1).min(m.agenda.len());
-                        m.agenda.insert(pos, crate::domain::meeting::AgendaItem::new(&title, minutes));
+                        m.agenda
+                            .insert(pos, crate::domain::meeting::AgendaItem::new(&title, minutes));
                     }
                 });
                 if index.is_none() {
@@ -443,7 +517,11 @@ impl App {
                 if let Err(e) = form.check() {
                     return Ok(Err(e));
                 }
-                let amendment = Amendment { at: now, reason: form.text(FieldId::Reason), text: form.text(FieldId::Text) };
+                let amendment = Amendment {
+                    at: now,
+                    reason: form.text(FieldId::Reason),
+                    text: form.text(FieldId::Text),
+                };
                 self.edit_meeting(id, "amend", |m| m.amendments.push(amendment));
                 Ok(Ok(self.t(Msg::Amended).to_string()))
             }

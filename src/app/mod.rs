@@ -196,7 +196,13 @@ impl App {
         };
         app.reload()?;
         // a meeting left in progress (quit or crash) reopens where it was
-        if let Some(m) = app.meetings.all().iter().find(|m| m.status() == MeetingStatus::InProgress).cloned() {
+        if let Some(m) = app
+            .meetings
+            .all()
+            .iter()
+            .find(|m| m.status() == MeetingStatus::InProgress)
+            .cloned()
+        {
             app.open_console(m);
         }
         if app.branch.is_none() {
@@ -344,7 +350,10 @@ impl App {
     fn type_char(&mut self, c: char) {
         let section = self.section();
         let member_field = match self.overlays.last() {
-            Some(Overlay::Form(form)) => form.focused_field().filter(|f| f.kind == FieldKind::Member).map(|f| f.id),
+            Some(Overlay::Form(form)) => form
+                .focused_field()
+                .filter(|f| f.kind == FieldKind::Member)
+                .map(|f| f.id),
             _ => None,
         };
         if let Some(id) = member_field {
@@ -431,7 +440,11 @@ impl App {
         let handled = match self.section() {
             Section::Roster | Section::Search => self.update_roster(action),
             Section::Console => {
-                let own = self.keymap.bindings(Section::Console).iter().any(|b| b.action == action);
+                let own = self
+                    .keymap
+                    .bindings(Section::Console)
+                    .iter()
+                    .any(|b| b.action == action);
                 if own {
                     self.update_console(action);
                 }
@@ -454,7 +467,9 @@ impl App {
     }
 
     fn update_picker(&mut self, action: Action) {
-        let Some(Overlay::Picker(p)) = self.overlays.last_mut() else { return };
+        let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
+            return;
+        };
         match action {
             Action::MoveUp => p.move_by(-1),
             Action::MoveDown => p.move_by(1),
@@ -650,21 +665,28 @@ impl App {
     /// Saves what the top form describes; on a problem, shows it under its field and
     /// saves nothing.
     fn submit_form(&mut self) {
-        let Some(Overlay::Form(form)) = self.overlays.last() else { return };
+        let Some(Overlay::Form(form)) = self.overlays.last() else {
+            return;
+        };
         let form = form.as_ref().clone();
         let outcome = match form.purpose {
             FormPurpose::NewMember | FormPurpose::EditMember(_) | FormPurpose::Status(_) | FormPurpose::Branch => {
                 self.submit_roster_form(&form)
             }
-            FormPurpose::NewMeeting | FormPurpose::EditMeeting(_) | FormPurpose::AgendaItem(_) | FormPurpose::Amend(_) => {
-                self.submit_meeting_form(&form)
-            }
+            FormPurpose::NewMeeting
+            | FormPurpose::EditMeeting(_)
+            | FormPurpose::AgendaItem(_)
+            | FormPurpose::Amend(_) => self.submit_meeting_form(&form),
             FormPurpose::Vote | FormPurpose::Excuse(_) => self.submit_console_form(&form),
         };
         match outcome {
             Ok(Ok(message)) => {
                 // the form is the top overlay still: saving may have opened nothing above it
-                if let Some(pos) = self.overlays.iter().rposition(|o| matches!(o, Overlay::Form(f) if f.purpose == form.purpose)) {
+                if let Some(pos) = self
+                    .overlays
+                    .iter()
+                    .rposition(|o| matches!(o, Overlay::Form(f) if f.purpose == form.purpose))
+                {
                     self.overlays.remove(pos);
                 }
                 if form.purpose == FormPurpose::Branch {
@@ -716,7 +738,10 @@ impl App {
                 member.change_activity(to, date, &reason);
                 self.store.save_member(&mut member, now, "status")?;
                 let status = self.t(labels::activity(to));
-                Ok(Ok(Msg::StatusChanged.fill(self.lang, &[("name", &member.full_name()), ("status", &status)])))
+                Ok(Ok(Msg::StatusChanged.fill(
+                    self.lang,
+                    &[("name", &member.full_name()), ("status", &status)],
+                )))
             }
             _ => match crate::app::form::branch_from_form(form) {
                 Ok(branch) => {

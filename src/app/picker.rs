@@ -38,7 +38,13 @@ impl Picker {
             })
             .collect();
         let visible = (0..candidates.len()).collect();
-        Picker { purpose, query: TextInput::default(), candidates, visible, selected: 0 }
+        Picker {
+            purpose,
+            query: TextInput::default(),
+            candidates,
+            visible,
+            selected: 0,
+        }
     }
 
     pub fn refilter(&mut self) {
@@ -51,7 +57,9 @@ impl Picker {
     }
 
     pub fn visible(&self) -> impl Iterator<Item = (MemberId, &str)> {
-        self.visible.iter().map(|&i| (self.candidates[i].0, self.candidates[i].1.as_str()))
+        self.visible
+            .iter()
+            .map(|&i| (self.candidates[i].0, self.candidates[i].1.as_str()))
     }
 
     pub fn visible_len(&self) -> usize {
@@ -66,6 +74,8 @@ impl Picker {
 
     /// The member under the selection, with the name.
     pub fn chosen(&self) -> Option<(MemberId, String)> {
-        self.visible.get(self.selected).map(|&i| (self.candidates[i].0, self.candidates[i].1.clone()))
+        self.visible
+            .get(self.selected)
+            .map(|&i| (self.candidates[i].0, self.candidates[i].1.clone()))
     }
 }

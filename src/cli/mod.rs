@@ -235,7 +235,9 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             };
             write_out(out.as_deref(), text.as_bytes())
         }
-        Some(Command::Export { what: ExportWhat::Minutes { meeting, format, out } }) => {
+        Some(Command::Export {
+            what: ExportWhat::Minutes { meeting, format, out },
+        }) => {
             let store = open(&dir)?;
             let meetings = store.meetings()?;
             let Some(m) = crate::app::meetings::find_meeting(&meetings, &meeting) else {
@@ -326,7 +328,10 @@ fn make_room(store: &SledStore, dir: &Path, now: NaiveDateTime, force: bool) -> 
         return Ok(false);
     }
     if !force {
-        bail!("dữ liệu ở {} không trống; dùng --force để thay (dữ liệu hiện tại được sao lưu trước)", dir.display());
+        bail!(
+            "dữ liệu ở {} không trống; dùng --force để thay (dữ liệu hiện tại được sao lưu trước)",
+            dir.display()
+        );
     }
     let saved = backup_to_dir(store, dir, now)?;
     eprintln!("đã sao lưu dữ liệu hiện tại vào {}", saved.display());

@@ -130,7 +130,13 @@ pub struct AgendaItem {
 
 impl AgendaItem {
     pub fn new(title: &str, minutes: u32) -> Self {
-        AgendaItem { title: super::text::clean(title), presenter: None, planned_minutes: minutes, entries: Vec::new(), spent_secs: 0 }
+        AgendaItem {
+            title: super::text::clean(title),
+            presenter: None,
+            planned_minutes: minutes,
+            entries: Vec::new(),
+            spent_secs: 0,
+        }
     }
 }
 
@@ -283,7 +289,10 @@ impl Meeting {
         if let Some(d) = self.duration_minutes(now)
             && d < min
         {
-            out.push(Missing::TooShort { minutes: d, minimum: min });
+            out.push(Missing::TooShort {
+                minutes: d,
+                minimum: min,
+            });
         }
         out
     }
@@ -324,7 +333,10 @@ pub struct AttendanceReport {
 /// The report for a meeting, from the members on the roster (in roster order).
 pub fn attendance_report(meeting: &Meeting, members: &[Member]) -> AttendanceReport {
     let mut r = AttendanceReport::default();
-    for m in members.iter().filter(|m| m.activity.on_roster() && m.activity != Activity::TemporaryOut) {
+    for m in members
+        .iter()
+        .filter(|m| m.activity.on_roster() && m.activity != Activity::TemporaryOut)
+    {
         r.total += 1;
         match m.standing {
             Standing::Official => r.official += 1,
@@ -420,13 +432,20 @@ mod tests {
         }
         let regular = t.agenda(MeetingKind::Regular);
         assert_eq!(regular.len(), 8);
-        assert!(regular[2].title.starts_with("Đánh giá kết quả thực hiện nghị quyết tháng trước"));
+        assert!(
+            regular[2]
+                .title
+                .starts_with("Đánh giá kết quả thực hiện nghị quyết tháng trước")
+        );
         assert_eq!(regular.iter().map(|i| i.planned_minutes).sum::<u32>(), 100);
     }
 
     #[test]
     fn a_user_template_replaces_its_kind() {
-        let t = Templates::with_user("[[template]]\nkind = \"committee\"\nitems = [{ title = \"Một mục\", minutes = 5 }]\n").unwrap();
+        let t = Templates::with_user(
+            "[[template]]\nkind = \"committee\"\nitems = [{ title = \"Một mục\", minutes = 5 }]\n",
+        )
+        .unwrap();
         assert_eq!(t.agenda(MeetingKind::Committee).len(), 1);
         assert_eq!(t.agenda(MeetingKind::Regular).len(), 8);
         assert!(Templates::with_user("[[template]]\nkind = \"party\"\nitems = []\n").is_err());
@@ -434,13 +453,20 @@ mod tests {
 
     #[test]
     fn status_follows_the_dates() {
-        let mut m = Meeting::new(MeetingKind::Regular, d(2026, 12, 5), NaiveTime::from_hms_opt(19, 30, 0).unwrap());
+        let mut m = Meeting::new(
+            MeetingKind::Regular,
+            d(2026, 12, 5),
+            NaiveTime::from_hms_opt(19, 30, 0).unwrap(),
+        );
         assert_eq!(m.status(), MeetingStatus::Planned);
         m.started_at = Some(d(2026, 12, 5).and_hms_opt(19, 32, 0).unwrap());
         assert_eq!(m.status(), MeetingStatus::InProgress);
         m.ended_at = Some(d(2026, 12, 5).and_hms_opt(21, 10, 0).unwrap());
         assert_eq!(m.status(), MeetingStatus::Ended);
-        assert_eq!(m.duration_minutes(d(2026, 12, 6).and_hms_opt(0, 0, 0).unwrap()), Some(98));
+        assert_eq!(
+            m.duration_minutes(d(2026, 12, 6).and_hms_opt(0, 0, 0).unwrap()),
+            Some(98)
+        );
         m.approved_at = m.ended_at;
         assert!(m.is_locked());
     }
@@ -448,7 +474,16 @@ mod tests {
     #[test]
     fn exempt_members_are_never_counted_absent() {
         let mut ms = Vec::new();
-        for (i, activity) in [Activity::Active, Activity::Active, Activity::Exempt, Activity::TemporaryIn, Activity::Transferred].into_iter().enumerate() {
+        for (i, activity) in [
+            Activity::Active,
+            Activity::Active,
+            Activity::Exempt,
+            Activity::TemporaryIn,
+            Activity::Transferred,
+        ]
+        .into_iter()
+        .enumerate()
+        {
             let mut m = Member::new("Lê", "", "A");
             m.id = MemberId(i as u64 + 1);
             m.activity = activity;

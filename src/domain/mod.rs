@@ -2,7 +2,7 @@
 
 pub mod branch;
 pub mod calendar;
+pub mod meeting;
 pub mod member;
 pub mod text;
 pub mod vote;
-pub mod meeting;

@@ -37,7 +37,11 @@ pub enum VoteRule {
 }
 
 impl VoteRule {
-    pub const ALL: [VoteRule; 3] = [VoteRule::SimpleMajority, VoteRule::TwoThirdsOfBranch, VoteRule::MajorityOfBranch];
+    pub const ALL: [VoteRule; 3] = [
+        VoteRule::SimpleMajority,
+        VoteRule::TwoThirdsOfBranch,
+        VoteRule::MajorityOfBranch,
+    ];
 
     /// Whether the rule counts against the whole branch rather than the votes cast.
     pub fn counts_branch(self) -> bool {
@@ -125,7 +129,13 @@ pub enum VoteError {
 
 impl Vote {
     /// A vote with every eligible member in favour, the default to adjust.
-    pub fn new(subject: &str, method: VoteMethod, rule: VoteRule, electorate: &Electorate, temporary_present: u32) -> Vote {
+    pub fn new(
+        subject: &str,
+        method: VoteMethod,
+        rule: VoteRule,
+        electorate: &Electorate,
+        temporary_present: u32,
+    ) -> Vote {
         // on branch-rule matters the temporarily attached do not vote
         let eligible = electorate.present.len() as u32 - if rule.counts_branch() { temporary_present } else { 0 };
         Vote {
@@ -147,7 +157,10 @@ impl Vote {
     /// Counts must not exceed the members who may vote.
     pub fn check(&self) -> Result<(), VoteError> {
         if self.counted() > self.eligible {
-            return Err(VoteError::TooManyVotes { counted: self.counted(), eligible: self.eligible });
+            return Err(VoteError::TooManyVotes {
+                counted: self.counted(),
+                eligible: self.eligible,
+            });
         }
         if self.counted() == 0 {
             return Err(VoteError::NoVotes);
@@ -169,7 +182,11 @@ impl Vote {
 
     /// The count the rule divides by.
     pub fn denominator(&self) -> u32 {
-        if self.rule.counts_branch() { self.branch } else { self.counted() }
+        if self.rule.counts_branch() {
+            self.branch
+        } else {
+            self.counted()
+        }
     }
 }
 
@@ -216,7 +233,13 @@ mod tests {
     #[test]
     fn simple_majority_of_votes_cast() {
         let e = electorate(&branch(), |id| matches!(id.0, 1..=5));
-        let mut v = Vote::new("Thông qua nghị quyết tháng 12", VoteMethod::ShowOfHands, VoteRule::SimpleMajority, &e, 0);
+        let mut v = Vote::new(
+            "Thông qua nghị quyết tháng 12",
+            VoteMethod::ShowOfHands,
+            VoteRule::SimpleMajority,
+            &e,
+            0,
+        );
         assert_eq!((v.eligible, v.in_favour), (5, 5));
         assert!(v.passed());
         v.in_favour = 2;
@@ -233,17 +256,35 @@ mod tests {
         // 3 of the 6 voting members present (exempt 8 away is not counted), all in
         // favour: 3/6 < 2/3
         let e = electorate(&branch(), |id| matches!(id.0, 1..=3));
-        let v = Vote::new("Đề nghị kết nạp quần chúng Lê Văn B", VoteMethod::SecretBallot, VoteRule::TwoThirdsOfBranch, &e, 0);
+        let v = Vote::new(
+            "Đề nghị kết nạp quần chúng Lê Văn B",
+            VoteMethod::SecretBallot,
+            VoteRule::TwoThirdsOfBranch,
+            &e,
+            0,
+        );
         assert_eq!((v.in_favour, v.branch), (3, 6));
         assert!(!v.passed());
         // 4 of 6 is exactly two thirds: passes
         let e = electorate(&branch(), |id| matches!(id.0, 1..=4));
-        let v = Vote::new("Công nhận chính thức", VoteMethod::SecretBallot, VoteRule::TwoThirdsOfBranch, &e, 0);
+        let v = Vote::new(
+            "Công nhận chính thức",
+            VoteMethod::SecretBallot,
+            VoteRule::TwoThirdsOfBranch,
+            &e,
+            0,
+        );
         assert_eq!((v.in_favour, v.branch), (4, 6));
         assert!(v.passed());
         // the exempt member who attends counts: 4 of 7 is short
         let e = electorate(&branch(), |id| matches!(id.0, 1..=3 | 8));
-        let v = Vote::new("Công nhận chính thức", VoteMethod::SecretBallot, VoteRule::TwoThirdsOfBranch, &e, 0);
+        let v = Vote::new(
+            "Công nhận chính thức",
+            VoteMethod::SecretBallot,
+            VoteRule::TwoThirdsOfBranch,
+            &e,
+            0,
+        );
         assert_eq!((v.in_favour, v.branch), (4, 7));
         assert!(!v.passed());
     }
@@ -251,8 +292,14 @@ mod tests {
     #[test]
     fn temporarily_attached_members_do_not_vote_on_personnel() {
         let e = electorate(&branch(), |id| matches!(id.0, 1..=5 | 12));
-        assert_eq!(Vote::new("x", VoteMethod::Card, VoteRule::SimpleMajority, &e, 1).eligible, 6);
-        assert_eq!(Vote::new("x", VoteMethod::Card, VoteRule::TwoThirdsOfBranch, &e, 1).eligible, 5);
+        assert_eq!(
+            Vote::new("x", VoteMethod::Card, VoteRule::SimpleMajority, &e, 1).eligible,
+            6
+        );
+        assert_eq!(
+            Vote::new("x", VoteMethod::Card, VoteRule::TwoThirdsOfBranch, &e, 1).eligible,
+            5
+        );
     }
 
     #[test]
@@ -260,14 +307,26 @@ mod tests {
         let e = electorate(&branch(), |id| matches!(id.0, 1..=5));
         let mut v = Vote::new("x", VoteMethod::ShowOfHands, VoteRule::SimpleMajority, &e, 0);
         v.against = 1;
-        assert_eq!(v.check(), Err(VoteError::TooManyVotes { counted: 6, eligible: 5 }));
+        assert_eq!(
+            v.check(),
+            Err(VoteError::TooManyVotes {
+                counted: 6,
+                eligible: 5
+            })
+        );
         assert!(!v.passed());
     }
 
     #[test]
     fn majority_of_branch_for_discipline() {
         let e = electorate(&branch(), |id| matches!(id.0, 1..=6));
-        let mut v = Vote::new("Kỷ luật khiển trách", VoteMethod::SecretBallot, VoteRule::MajorityOfBranch, &e, 0);
+        let mut v = Vote::new(
+            "Kỷ luật khiển trách",
+            VoteMethod::SecretBallot,
+            VoteRule::MajorityOfBranch,
+            &e,
+            0,
+        );
         v.in_favour = 4;
         v.against = 2;
         assert!(v.passed(), "4 > 7/2");

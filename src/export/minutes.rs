@@ -16,7 +16,11 @@ pub enum Format {
 }
 
 fn name(members: &[Member], id: MemberId) -> String {
-    members.iter().find(|m| m.id == id).map(Member::full_name).unwrap_or_else(|| format!("(mã {})", id.0))
+    members
+        .iter()
+        .find(|m| m.id == id)
+        .map(Member::full_name)
+        .unwrap_or_else(|| format!("(mã {})", id.0))
 }
 
 fn comrade(members: &[Member], id: Option<MemberId>) -> String {
@@ -42,13 +46,22 @@ fn clock(t: NaiveTime) -> String {
 /// "Có mặt 22 đồng chí; vắng có lý do 2 đồng chí (đồng chí A: ốm; …)" — the report
 /// read out at the opening.
 pub fn attendance_lines(r: &AttendanceReport, members: &[Member]) -> Vec<String> {
-    let names = |ids: &[MemberId]| ids.iter().map(|id| format!("đồng chí {}", name(members, *id))).collect::<Vec<_>>().join(", ");
+    let names = |ids: &[MemberId]| {
+        ids.iter()
+            .map(|id| format!("đồng chí {}", name(members, *id)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut lines = vec![format!(
         "Tổng số đảng viên của chi bộ: {} đồng chí (chính thức {}, dự bị {}{}).",
         r.total,
         r.official,
         r.probationary,
-        if r.temporary > 0 { format!("; sinh hoạt tạm thời {}", r.temporary) } else { String::new() }
+        if r.temporary > 0 {
+            format!("; sinh hoạt tạm thời {}", r.temporary)
+        } else {
+            String::new()
+        }
     )];
     if r.exempt > 0 {
         lines.push(format!("Miễn công tác và sinh hoạt đảng: {} đồng chí.", r.exempt));
@@ -77,12 +90,20 @@ pub fn attendance_lines(r: &AttendanceReport, members: &[Member]) -> Vec<String>
                 }
             })
             .collect();
-        lines.push(format!("Vắng có lý do: {} đồng chí: {}.", r.excused.len(), excused.join("; ")));
+        lines.push(format!(
+            "Vắng có lý do: {} đồng chí: {}.",
+            r.excused.len(),
+            excused.join("; ")
+        ));
     }
     if r.absent.is_empty() {
         lines.push("Vắng không lý do: không.".into());
     } else {
-        lines.push(format!("Vắng không lý do: {} đồng chí: {}.", r.absent.len(), names(&r.absent)));
+        lines.push(format!(
+            "Vắng không lý do: {} đồng chí: {}.",
+            r.absent.len(),
+            names(&r.absent)
+        ));
     }
     if r.unmarked > 0 {
         lines.push(format!("Chưa điểm danh: {} đồng chí.", r.unmarked));
@@ -140,7 +161,11 @@ fn ended_line(m: &Meeting) -> String {
             if same_day {
                 format!("Cuộc họp kết thúc lúc {} cùng ngày.", clock(end.time()))
             } else {
-                format!("Cuộc họp kết thúc lúc {}, ngày {}.", clock(end.time()), format_date(end.date()))
+                format!(
+                    "Cuộc họp kết thúc lúc {}, ngày {}.",
+                    clock(end.time()),
+                    format_date(end.date())
+                )
             }
         }
         None => "(Cuộc họp chưa kết thúc.)".into(),
@@ -156,7 +181,10 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
     let md = format == Format::Markdown;
     let parent = branch.map(|b| b.parent.to_uppercase()).unwrap_or_default();
     let branch_name = branch.map(|b| b.name.to_uppercase()).unwrap_or_default();
-    let place = branch.map(|b| b.place.as_str()).filter(|p| !p.is_empty()).unwrap_or("……");
+    let place = branch
+        .map(|b| b.place.as_str())
+        .filter(|p| !p.is_empty())
+        .unwrap_or("……");
     let date_line = format!("{place}, {}", long_date(m.date));
     let mut out = String::new();
     let para = |out: &mut String, text: &str| {
@@ -164,7 +192,9 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
         out.push_str("\n\n");
     };
     if md {
-        out.push_str(&format!("| {parent}<br>**{branch_name}**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**<br><br>*{date_line}* |\n"));
+        out.push_str(&format!(
+            "| {parent}<br>**{branch_name}**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**<br><br>*{date_line}* |\n"
+        ));
         out.push_str("|:---:|:---:|\n\n");
         para(&mut out, &format!("## {}", title(m)));
     } else {
@@ -182,11 +212,30 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
     }
     let heading = |text: &str| if md { format!("### {text}") } else { text.to_string() };
     let started = m.started_at.map(|s| s.time()).unwrap_or(m.start);
-    para(&mut out, &format!("Thời gian: bắt đầu lúc {}, ngày {}.", clock(started), format_date(m.date)));
-    para(&mut out, &format!("Địa điểm: {}.", if m.place.is_empty() { "(chưa ghi)" } else { &m.place }));
+    para(
+        &mut out,
+        &format!(
+            "Thời gian: bắt đầu lúc {}, ngày {}.",
+            clock(started),
+            format_date(m.date)
+        ),
+    );
+    para(
+        &mut out,
+        &format!(
+            "Địa điểm: {}.",
+            if m.place.is_empty() { "(chưa ghi)" } else { &m.place }
+        ),
+    );
     para(&mut out, &format!("Chủ trì: {}.", comrade(members, m.chair)));
     para(&mut out, &format!("Thư ký: {}.", comrade(members, m.secretary)));
-    para(&mut out, &format!("Khách mời: {}.", if m.guests.is_empty() { "không có" } else { &m.guests }));
+    para(
+        &mut out,
+        &format!(
+            "Khách mời: {}.",
+            if m.guests.is_empty() { "không có" } else { &m.guests }
+        ),
+    );
 
     para(&mut out, &heading("I. TÌNH HÌNH ĐẢNG VIÊN DỰ HỌP"));
     let report = attendance_report(m, members);
@@ -212,7 +261,11 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
                     para(&mut out, &format!("{who} {text}"));
                 }
                 EntryKind::Conclusion => {
-                    let who = if md { "*Kết luận của chủ trì:*" } else { "Kết luận của chủ trì:" };
+                    let who = if md {
+                        "*Kết luận của chủ trì:*"
+                    } else {
+                        "Kết luận của chủ trì:"
+                    };
                     para(&mut out, &format!("{who} {text}"));
                 }
                 EntryKind::Vote(v) => para(&mut out, &vote_line(v)),
@@ -223,14 +276,19 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
     if !m.amendments.is_empty() {
         para(&mut out, &heading("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA"));
         for a in &m.amendments {
-            let bullet = if md { "- " } else { "- " };
-            para(&mut out, &format!("{bullet}Ngày {}: {} (lý do: {})", amendment_date(a.at), a.text, a.reason));
+            para(
+                &mut out,
+                &format!("- Ngày {}: {} (lý do: {})", amendment_date(a.at), a.text, a.reason),
+            );
         }
     }
 
     para(&mut out, &ended_line(m));
     if let Some(at) = m.approved_at {
-        para(&mut out, &format!("Biên bản đã được đọc lại và thông qua ngày {}.", amendment_date(at)));
+        para(
+            &mut out,
+            &format!("Biên bản đã được đọc lại và thông qua ngày {}.", amendment_date(at)),
+        );
     }
     let secretary = m.secretary.map(|id| name(members, id)).unwrap_or_default();
     let chair = m.chair.map(|id| name(members, id)).unwrap_or_default();
@@ -244,7 +302,16 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
             let lpad = 20usize.saturating_sub(w / 2);
             let gap = 40usize.saturating_sub(lpad + w);
             let rpad = 20usize.saturating_sub(unicode_width::UnicodeWidthStr::width(right) / 2);
-            format!("{}\n", format!("{}{left}{}{}{right}", " ".repeat(lpad), " ".repeat(gap), " ".repeat(rpad)).trim_end())
+            format!(
+                "{}\n",
+                format!(
+                    "{}{left}{}{}{right}",
+                    " ".repeat(lpad),
+                    " ".repeat(gap),
+                    " ".repeat(rpad)
+                )
+                .trim_end()
+            )
         };
         out.push_str(&col("THƯ KÝ", "CHỦ TRÌ"));
         out.push_str(&col("(ký, ghi rõ họ tên)", "(ký, ghi rõ họ tên)"));

@@ -69,7 +69,6 @@ messages! {
     ScreenMeetings => "Sinh hoạt", "Meetings";
     ScreenResolutions => "Nghị quyết", "Resolutions";
     ScreenTasks => "Nhiệm vụ", "Tasks";
-    EmptyMeetings => "Sinh hoạt chi bộ: lập kế hoạch cuộc họp, chương trình, điểm danh, ghi biên bản trực tiếp và biểu quyết. Màn hình này chưa có trong phiên bản này.", "Branch meetings: planning, agenda, roll call, live minutes and votes. This screen is not in this version yet.";
     EmptyResolutions => "Nghị quyết: số hiệu, các nhiệm vụ với người thực hiện và thời hạn, theo dõi từng tháng. Màn hình này chưa có trong phiên bản này.", "Resolutions: numbers, items with owners and deadlines, month-by-month follow-up. This screen is not in this version yet.";
     EmptyTasks => "Phân công nhiệm vụ đảng viên: ai làm gì, mọi đồng chí đều có nhiệm vụ. Màn hình này chưa có trong phiên bản này.", "Task assignments: who does what, every member assigned. This screen is not in this version yet.";
     TooSmall => "Cửa sổ quá nhỏ / window too small", "Window too small / cửa sổ quá nhỏ";

@@ -80,7 +80,10 @@ impl Section {
 
     /// Sections where typing goes to a text field: printable keys are never commands.
     pub fn is_text_entry(self) -> bool {
-        matches!(self, Section::Search | Section::Form | Section::Console | Section::Picker)
+        matches!(
+            self,
+            Section::Search | Section::Form | Section::Console | Section::Picker
+        )
     }
 
     /// Modal sections do not fall back to `global`: a form or a question must be
@@ -104,7 +107,12 @@ impl Section {
             Section::Welcome => &[Action::CreateBranch, Action::LoadDemo, Action::Quit],
             Section::Help => &[Action::Cancel],
             Section::Meetings => &[Action::New, Action::Open],
-            Section::Agenda => &[Action::StartMeeting, Action::AddItem, Action::Cancel, Action::ExportMinutes],
+            Section::Agenda => &[
+                Action::StartMeeting,
+                Action::AddItem,
+                Action::Cancel,
+                Action::ExportMinutes,
+            ],
             Section::Console => &[
                 Action::NextItem,
                 Action::PrevItem,
@@ -115,9 +123,13 @@ impl Section {
                 Action::EndMeeting,
                 Action::Cancel,
             ],
-            Section::RollCall => {
-                &[Action::MarkPresent, Action::MarkLate, Action::MarkExcused, Action::MarkAbsent, Action::Cancel]
-            }
+            Section::RollCall => &[
+                Action::MarkPresent,
+                Action::MarkLate,
+                Action::MarkExcused,
+                Action::MarkAbsent,
+                Action::Cancel,
+            ],
             Section::Picker => &[Action::Confirm, Action::Cancel],
             Section::Resolutions | Section::Tasks => &[],
         }

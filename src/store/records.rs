@@ -192,11 +192,16 @@ pub trait Records: Store {
     }
 
     fn meetings(&self) -> Result<Vec<Meeting>> {
-        self.scan(Tree::Meetings)?.iter().map(|(_, v)| decode(Tree::Meetings, v)).collect()
+        self.scan(Tree::Meetings)?
+            .iter()
+            .map(|(_, v)| decode(Tree::Meetings, v))
+            .collect()
     }
 
     fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>> {
-        self.get(Tree::Meetings, &id_key(id.0))?.map(|b| decode(Tree::Meetings, &b)).transpose()
+        self.get(Tree::Meetings, &id_key(id.0))?
+            .map(|b| decode(Tree::Meetings, &b))
+            .transpose()
     }
 
     /// Saves a meeting durably (a new one gets its id here). `action` names a
@@ -208,7 +213,12 @@ pub trait Records: Store {
         }
         batch.put(Tree::Meetings, id_key(meeting.id.0), encode(meeting));
         if let Some(action) = action {
-            let entry = AuditEntry { at, action: action.into(), member: None, detail: format!("meeting {}", meeting.id.0) };
+            let entry = AuditEntry {
+                at,
+                action: action.into(),
+                member: None,
+                detail: format!("meeting {}", meeting.id.0),
+            };
             batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
         }
         self.apply(batch)?;

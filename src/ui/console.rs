@@ -21,11 +21,20 @@ const SIDE_AGENDA_WIDTH: u16 = 110;
 
 fn hms(secs: i64) -> String {
     let s = secs.max(0);
-    if s >= 3600 { format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) } else { format!("{:02}:{:02}", s / 60, s % 60) }
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
 }
 
 fn member_name(app: &App, id: crate::domain::member::MemberId) -> String {
-    app.roster.members().iter().find(|m| m.id == id).map(|m| m.full_name()).unwrap_or_default()
+    app.roster
+        .members()
+        .iter()
+        .find(|m| m.id == id)
+        .map(|m| m.full_name())
+        .unwrap_or_default()
 }
 
 fn entry_label(app: &App, kind: &EntryKind) -> String {
@@ -53,13 +62,21 @@ fn entry_label(app: &App, kind: &EntryKind) -> String {
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(c) = &app.meetings.console else { return };
     let now = app_now(app);
-    let [top, item_line, body] = Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    let [top, item_line, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(3)]).areas(area);
     // meeting line: title, clock, attendance
-    let clock = c.meeting.started_at.map(|s| hms((now - s).num_seconds())).unwrap_or_default();
+    let clock = c
+        .meeting
+        .started_at
+        .map(|s| hms((now - s).num_seconds()))
+        .unwrap_or_default();
     let r = app.console_attendance().unwrap_or_default();
     let kind = app.t(crate::i18n::labels::meeting_kind(c.meeting.kind));
     let mut chars = kind.chars();
-    let kind: String = chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    let kind: String = chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
     let title = format!("{kind} {}", c.meeting.month_label());
     let mut line = Msg::ConsoleLine.fill(
         app.lang,
@@ -83,9 +100,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let time_box = Msg::ItemClock.fill(app.lang, &[("spent", &hms(spent)), ("planned", &hms(planned))]);
     let label = Msg::ItemLine.fill(
         app.lang,
-        &[("n", &(c.item + 1)), ("of", &c.meeting.agenda.len()), ("title", &item.map(|i| i.title.as_str()).unwrap_or(""))],
+        &[
+            ("n", &(c.item + 1)),
+            ("of", &c.meeting.agenda.len()),
+            ("title", &item.map(|i| i.title.as_str()).unwrap_or("")),
+        ],
     );
-    let box_style = if planned > 0 && spent > planned { theme::error() } else { theme::dim() };
+    let box_style = if planned > 0 && spent > planned {
+        theme::error()
+    } else {
+        theme::dim()
+    };
     let width = item_line.width as usize;
     let box_w = time_box.chars().count() + 3;
     let label: String = truncate(&label, width.saturating_sub(box_w + 2));
@@ -139,8 +164,15 @@ fn render_agenda_side(c: &Console, frame: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let text = truncate(&format!("{}. {}", i + 1, item.title), area.width.saturating_sub(2) as usize);
-            if i == c.item { Line::styled(text, theme::selected()) } else { Line::from(text) }
+            let text = truncate(
+                &format!("{}. {}", i + 1, item.title),
+                area.width.saturating_sub(2) as usize,
+            );
+            if i == c.item {
+                Line::styled(text, theme::selected())
+            } else {
+                Line::from(text)
+            }
         })
         .collect();
     let block = Block::default().borders(Borders::RIGHT);
@@ -150,7 +182,9 @@ fn render_agenda_side(c: &Console, frame: &mut Frame, area: Rect) {
 }
 
 fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
-    let Some(item) = c.meeting.agenda.get(c.item) else { return };
+    let Some(item) = c.meeting.agenda.get(c.item) else {
+        return;
+    };
     // what was recorded before, above the editor; the latest lines stay in view
     let mut history: Vec<Line> = Vec::new();
     for (i, e) in item.entries.iter().enumerate() {
@@ -159,7 +193,12 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
             continue;
         }
         let is_vote = matches!(e.kind, EntryKind::Vote(_));
-        let label = format!("{} {}{}", e.at.format("%H:%M"), entry_label(app, &e.kind), if is_vote { "" } else { ": " });
+        let label = format!(
+            "{} {}{}",
+            e.at.format("%H:%M"),
+            entry_label(app, &e.kind),
+            if is_vote { "" } else { ": " }
+        );
         let style = if is_vote { theme::info() } else { theme::dim() };
         let mut spans = vec![Span::styled(label, style)];
         if !matches!(e.kind, EntryKind::Vote(_)) {
@@ -168,17 +207,27 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
         history.push(Line::from(spans));
     }
     let history_rows = (area.height / 3).max(1);
-    let [hist, label, editor] =
-        Layout::vertical([Constraint::Length(history_rows), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [hist, label, editor] = Layout::vertical([
+        Constraint::Length(history_rows),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     let para = Paragraph::new(history.clone()).wrap(Wrap { trim: false });
     let total = para.line_count(hist.width) as u16;
     let scroll = total.saturating_sub(hist.height);
     frame.render_widget(para.scroll((scroll, 0)), hist);
 
-    let active = c.active().map(|e| format!(" {} — {} ", e.at.format("%H:%M"), entry_label(app, &e.kind))).unwrap_or_default();
+    let active = c
+        .active()
+        .map(|e| format!(" {} — {} ", e.at.format("%H:%M"), entry_label(app, &e.kind)))
+        .unwrap_or_default();
     let rule = "─".repeat(label.width as usize);
     frame.render_widget(
-        Paragraph::new(Line::from(vec![Span::styled(active.clone(), theme::title()), Span::styled(rule, theme::dim())])),
+        Paragraph::new(Line::from(vec![
+            Span::styled(active.clone(), theme::title()),
+            Span::styled(rule, theme::dim()),
+        ])),
         label,
     );
     frame.render_widget(&c.editor, editor);
@@ -200,7 +249,10 @@ pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let [query, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     let prompt = app.t(Msg::PickerPrompt);
     frame.render_widget(
-        Paragraph::new(Line::from(vec![Span::styled(prompt, theme::dim()), Span::styled(p.query.value().to_string(), theme::focus_field())])),
+        Paragraph::new(Line::from(vec![
+            Span::styled(prompt, theme::dim()),
+            Span::styled(p.query.value().to_string(), theme::focus_field()),
+        ])),
         query,
     );
     let x = query.x + (unicode_width::UnicodeWidthStr::width(prompt) + p.query.cursor_column()) as u16;
@@ -214,7 +266,13 @@ pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(skip)
         .take(rows)
-        .map(|(i, (_, name))| if i == p.selected { Line::styled(format!(" {name}"), theme::selected()) } else { Line::from(format!(" {name}")) })
+        .map(|(i, (_, name))| {
+            if i == p.selected {
+                Line::styled(format!(" {name}"), theme::selected())
+            } else {
+                Line::from(format!(" {name}"))
+            }
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
 }
@@ -235,8 +293,12 @@ pub fn roll_call(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let inner = popup(frame, rect, app.t(Msg::RollCallTitle));
     let report = app.console_attendance().unwrap_or_default();
     let sentence = crate::export::minutes::attendance_lines(&report, app.roster.members()).join(" ");
-    let [summary, list, hint] = Layout::vertical([Constraint::Length(4), Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(sentence).style(theme::dim()).wrap(Wrap { trim: true }), summary);
+    let [summary, list, hint] =
+        Layout::vertical([Constraint::Length(4), Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(sentence).style(theme::dim()).wrap(Wrap { trim: true }),
+        summary,
+    );
     let rows = app.roll_call_rows();
     let (expected, _) = crate::app::console::roll_call_members(app.roster.members());
     let mut lines = Vec::new();
@@ -279,6 +341,8 @@ pub fn missing_text(app: &App, m: &Missing) -> String {
         Missing::Secretary => app.t(Msg::MissingSecretary).to_string(),
         Missing::RollCall(n) => Msg::MissingRollCall.fill(app.lang, &[("n", n)]),
         Missing::VoteCount(s) => Msg::MissingVote.fill(app.lang, &[("subject", s)]),
-        Missing::TooShort { minutes, minimum } => Msg::MissingShort.fill(app.lang, &[("minutes", minutes), ("minimum", minimum)]),
+        Missing::TooShort { minutes, minimum } => {
+            Msg::MissingShort.fill(app.lang, &[("minutes", minutes), ("minimum", minimum)])
+        }
     }
 }

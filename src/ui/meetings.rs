@@ -25,15 +25,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let ms = &app.meetings;
     let [filters, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    let year = ms.year.map(|y| y.to_string()).unwrap_or_else(|| app.t(Msg::FilterAll).to_string());
-    let kind = ms.kind.map(|k| app.t(labels::meeting_kind(k))).unwrap_or(app.t(Msg::FilterAll));
+    let year = ms
+        .year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| app.t(Msg::FilterAll).to_string());
+    let kind = ms
+        .kind
+        .map(|k| app.t(labels::meeting_kind(k)))
+        .unwrap_or(app.t(Msg::FilterAll));
     let line = Msg::MeetingFilters.fill(app.lang, &[("year", &year), ("kind", &kind)]);
     frame.render_widget(Paragraph::new(Line::styled(format!(" {line}"), theme::dim())), filters);
     if ms.visible_len() == 0 {
         let key = app.keymap.key_for(Section::Meetings, Action::New).unwrap_or_default();
         let text = Msg::NoMeetings.fill(app.lang, &[("key", &key)]);
-        let inner = table.inner(ratatui::layout::Margin { horizontal: 1, vertical: 1 });
-        frame.render_widget(Paragraph::new(text).style(theme::dim()).wrap(Wrap { trim: true }), inner);
+        let inner = table.inner(ratatui::layout::Margin {
+            horizontal: 1,
+            vertical: 1,
+        });
+        frame.render_widget(
+            Paragraph::new(text).style(theme::dim()).wrap(Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let rows_height = table.height.saturating_sub(1) as usize;
@@ -47,7 +59,15 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     ms.offset.set(offset);
     let header = Row::new(
-        [Msg::ColMonth, Msg::ColKind, Msg::ColDate, Msg::ColTime, Msg::ColMeetingStatus, Msg::ColItem].map(|m| Cell::from(app.t(m))),
+        [
+            Msg::ColMonth,
+            Msg::ColKind,
+            Msg::ColDate,
+            Msg::ColTime,
+            Msg::ColMeetingStatus,
+            Msg::ColItem,
+        ]
+        .map(|m| Cell::from(app.t(m))),
     )
     .style(theme::title());
     let rows: Vec<Row> = ms
@@ -78,7 +98,10 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(13),
         Constraint::Min(10),
     ];
-    let t = Table::new(rows, widths).header(header).row_highlight_style(theme::selected()).column_spacing(1);
+    let t = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme::selected())
+        .column_spacing(1);
     let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(t, table, &mut state);
 }
@@ -99,9 +122,14 @@ pub fn meeting_title(app: &App, m: &Meeting) -> String {
 }
 
 fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
-    let [info, table, total] = Layout::vertical([Constraint::Length(4), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [info, table, total] =
+        Layout::vertical([Constraint::Length(4), Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let status = app.t(labels::meeting_status(m.status()));
-    let place = if m.place.is_empty() { app.t(Msg::NotSet).to_string() } else { m.place.clone() };
+    let place = if m.place.is_empty() {
+        app.t(Msg::NotSet).to_string()
+    } else {
+        m.place.clone()
+    };
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!(" {}", meeting_title(app, m)), theme::title()),
@@ -109,11 +137,21 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
         ]),
         Line::from(format!(
             " {}",
-            Msg::MeetingInfo.fill(app.lang, &[("date", &format_date(m.date)), ("time", &m.start.format("%H:%M")), ("place", &place)])
+            Msg::MeetingInfo.fill(
+                app.lang,
+                &[
+                    ("date", &format_date(m.date)),
+                    ("time", &m.start.format("%H:%M")),
+                    ("place", &place)
+                ]
+            )
         )),
         Line::from(format!(
             " {}",
-            Msg::ChairLine.fill(app.lang, &[("chair", &name(app, m.chair)), ("secretary", &name(app, m.secretary))])
+            Msg::ChairLine.fill(
+                app.lang,
+                &[("chair", &name(app, m.chair)), ("secretary", &name(app, m.secretary))]
+            )
         )),
     ];
     let mut extra = Vec::new();
@@ -126,7 +164,8 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
     lines.push(Line::styled(format!(" {}", extra.join(" · ")), theme::dim()));
     frame.render_widget(Paragraph::new(lines), info);
 
-    let header = Row::new([Msg::ColNo, Msg::ColItem, Msg::ColPresenter, Msg::ColMinutes].map(|x| Cell::from(app.t(x)))).style(theme::title());
+    let header = Row::new([Msg::ColNo, Msg::ColItem, Msg::ColPresenter, Msg::ColMinutes].map(|x| Cell::from(app.t(x))))
+        .style(theme::title());
     let rows: Vec<Row> = m
         .agenda
         .iter()
@@ -145,15 +184,27 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    let widths = [Constraint::Length(3), Constraint::Min(20), Constraint::Length(20), Constraint::Length(4)];
+    let widths = [
+        Constraint::Length(3),
+        Constraint::Min(20),
+        Constraint::Length(20),
+        Constraint::Length(4),
+    ];
     let selected = app.meetings.item.min(m.agenda.len().saturating_sub(1));
-    let t = Table::new(rows, widths).header(header).row_highlight_style(theme::selected()).column_spacing(1);
+    let t = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme::selected())
+        .column_spacing(1);
     let mut state = TableState::default().with_selected((!m.agenda.is_empty()).then_some(selected));
     frame.render_stateful_widget(t, table, &mut state);
 
     let planned = m.planned_minutes();
     let minimum = m.minimum_minutes();
-    let (msg, style) = if planned < minimum { (Msg::AgendaTotalShort, theme::warn()) } else { (Msg::AgendaTotal, theme::dim()) };
+    let (msg, style) = if planned < minimum {
+        (Msg::AgendaTotalShort, theme::warn())
+    } else {
+        (Msg::AgendaTotal, theme::dim())
+    };
     let text = msg.fill(app.lang, &[("total", &planned), ("minimum", &minimum)]);
     frame.render_widget(Paragraph::new(Line::styled(format!(" {text}"), style)), total);
 }

@@ -133,7 +133,14 @@ fn footer_actions(section: Section) -> &'static [Action] {
         Section::Form => &[Action::NextField, Action::Save, Action::Cancel],
         Section::Confirm => &[Action::Confirm, Action::Cancel],
         Section::Welcome => &[Action::CreateBranch, Action::LoadDemo, Action::Quit],
-        Section::Meetings => &[Action::New, Action::Open, Action::FilterYear, Action::FilterKind, Action::Help, Action::Quit],
+        Section::Meetings => &[
+            Action::New,
+            Action::Open,
+            Action::FilterYear,
+            Action::FilterKind,
+            Action::Help,
+            Action::Quit,
+        ],
         Section::Agenda => &[
             Action::StartMeeting,
             Action::Edit,
@@ -157,7 +164,13 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::Cancel,
         ],
         Section::Picker => &[Action::Confirm, Action::Cancel],
-        Section::RollCall => &[Action::MarkPresent, Action::MarkLate, Action::MarkExcused, Action::MarkAbsent, Action::Cancel],
+        Section::RollCall => &[
+            Action::MarkPresent,
+            Action::MarkLate,
+            Action::MarkExcused,
+            Action::MarkAbsent,
+            Action::Cancel,
+        ],
         Section::Help => &[Action::Cancel],
         _ => &[Action::NextScreen, Action::Help, Action::Quit],
     }

@@ -112,7 +112,9 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 72, wanted);
     let inner = popup(frame, rect, &form.title);
     // rows for fields: the inner height less the blank line and the hint line
-    let rows = (inner.height as usize).saturating_sub(2 + usize::from(form.note.is_some())).max(1);
+    let rows = (inner.height as usize)
+        .saturating_sub(2 + usize::from(form.note.is_some()))
+        .max(1);
     let first = (form.focus + 1).saturating_sub(rows.saturating_sub(usize::from(form.error.is_some())));
     let mut y = inner.y;
     let value_width = (inner.width as usize).saturating_sub(LABEL_WIDTH + 1);
@@ -179,7 +181,15 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     }
     if let Some(note) = &form.note {
         let y = inner.bottom().saturating_sub(2);
-        frame.render_widget(Paragraph::new(Line::styled(format!(" {note}"), theme::info())), Rect { x: inner.x, y, width: inner.width, height: 1 });
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {note}"), theme::info())),
+            Rect {
+                x: inner.x,
+                y,
+                width: inner.width,
+                height: 1,
+            },
+        );
     }
     let mut hint = vec![Span::raw(" ")];
     if form.fields.get(form.focus).is_some_and(|f| f.is_choice()) {
@@ -231,7 +241,10 @@ fn scrolled(value: &str, caret: usize, width: usize) -> (String, Option<usize>) 
 
 fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
     let (title, body) = match c {
-        Confirm::DeleteMember(_, name) => (Msg::ConfirmDeleteTitle, Msg::ConfirmDelete.fill(app.lang, &[("name", name)])),
+        Confirm::DeleteMember(_, name) => (
+            Msg::ConfirmDeleteTitle,
+            Msg::ConfirmDelete.fill(app.lang, &[("name", name)]),
+        ),
         Confirm::EndMeeting => {
             let mut body = app.t(Msg::ConfirmEnd).to_string();
             let missing = app.missing_now();
@@ -250,10 +263,16 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
     let rows = body.lines().count() as u16 * 2 + 5;
     let rect = centered(area, 64, rows.max(8));
     let inner = popup(frame, rect, app.t(title));
-    let yes = app.keymap.key_for(Section::Confirm, Action::Confirm).unwrap_or_default();
+    let yes = app
+        .keymap
+        .key_for(Section::Confirm, Action::Confirm)
+        .unwrap_or_default();
     let no = app.keymap.key_for(Section::Confirm, Action::Cancel).unwrap_or_default();
     let mut lines: Vec<Line> = body.lines().map(|l| Line::from(l.to_string())).collect();
     lines.push(Line::default());
-    lines.push(Line::styled(Msg::ConfirmHint.fill(app.lang, &[("yes", &yes), ("no", &no)]), theme::key()));
+    lines.push(Line::styled(
+        Msg::ConfirmHint.fill(app.lang, &[("yes", &yes), ("no", &no)]),
+        theme::key(),
+    ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

@@ -114,7 +114,9 @@ pub struct TestClock(pub std::sync::Arc<std::sync::Mutex<chrono::NaiveDateTime>>
 
 impl TestClock {
     pub fn on(d: NaiveDate, h: u32, m: u32) -> TestClock {
-        TestClock(std::sync::Arc::new(std::sync::Mutex::new(d.and_hms_opt(h, m, 0).unwrap())))
+        TestClock(std::sync::Arc::new(std::sync::Mutex::new(
+            d.and_hms_opt(h, m, 0).unwrap(),
+        )))
     }
 
     pub fn advance(&self, minutes: i64) {
