@@ -1,0 +1,96 @@
+//! A keystroke handled and drawn, as the user feels it: `App::handle` then a full
+//! render into a 120×40 buffer, timed one by one; prints p50, p99 and max.
+//!
+//! `cargo bench --bench keystroke` (add `-- --members 2000 --years 10` for the stress
+//! branch). `cargo test --benches` runs it once, quickly, to keep it compiling.
+
+use std::time::{Duration, Instant};
+
+use chibo::app::{App, FixedClock, Options};
+use chibo::demo::{DemoOptions, generate};
+use chibo::keymap::Key;
+use chibo::store::MemoryStore;
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn report(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    println!(
+        "{name:<32} n={:<5} p50={:>8.3} ms  p99={:>8.3} ms  max={:>8.3} ms",
+        samples.len(),
+        percentile(&samples, 0.50).as_secs_f64() * 1e3,
+        percentile(&samples, 0.99).as_secs_f64() * 1e3,
+        samples.last().unwrap().as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--test") || !std::env::args().any(|a| a == "--bench");
+    let members = arg("--members", 40);
+    let years = arg("--years", 5) as u32;
+    let rounds = if quick { 50 } else { 2000 };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let now = today.and_hms_opt(19, 30, 0).unwrap();
+    let store = MemoryStore::new();
+    generate(&store, &DemoOptions { members, years, seed: 1 }, today, now).unwrap();
+    let options = Options { clock: Box::new(FixedClock(now)), ..Options::default() };
+    let mut app = App::new(Box::new(store), options).unwrap();
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut timed = |app: &mut App, keys: &[Key]| -> Vec<Duration> {
+        keys.iter()
+            .map(|k| {
+                let t = Instant::now();
+                app.handle(*k);
+                term.draw(|f| chibo::ui::render(app, f)).unwrap();
+                t.elapsed()
+            })
+            .collect()
+    };
+    let key = |s: &str| Key::parse(s).unwrap();
+    println!("branch: {members} members, {years} years; 120×40");
+
+    // roster: type a search, then clear it
+    app.handle(key("/"));
+    let typing: Vec<Key> = "nguyen van".chars().map(|c| Key::parse(&c.to_string()).unwrap_or(key("space"))).collect();
+    let mut samples = Vec::new();
+    for _ in 0..rounds / 10 {
+        samples.extend(timed(&mut app, &typing));
+        for _ in 0..typing.len() {
+            samples.extend(timed(&mut app, &[key("backspace")]));
+        }
+    }
+    report("roster search typing", samples);
+    app.handle(key("esc"));
+
+    // roster: moving in the list
+    let moves: Vec<Key> = (0..rounds).map(|i| if (i / 50) % 2 == 0 { key("down") } else { key("up") }).collect();
+    report("roster moving", timed(&mut app, &moves));
+
+    // switching screens
+    let switches: Vec<Key> = (0..rounds / 4).map(|i| key(["1", "2", "3", "4"][i % 4])).collect();
+    report("switching screens", timed(&mut app, &switches));
+
+    // the minutes editor: plan and start this month's meeting, type
+    app.handle(key("2"));
+    app.handle(key("n"));
+    // the demo already holds this month's regular meeting: plan an extraordinary one
+    app.handle(key("right"));
+    app.handle(key("right"));
+    app.handle(key("right"));
+    app.handle(key("ctrl-s"));
+    app.handle(key("s"));
+    assert!(app.meetings.console.is_some(), "the console opened");
+    let text = "Đồng chí bí thư quán triệt nghị quyết, nhấn mạnh công tác vận động nhân dân. ";
+    let keys: Vec<Key> = text.chars().cycle().take(rounds).map(|c| Key::parse(&c.to_string()).unwrap_or(key("space"))).collect();
+    report("minutes editor typing", timed(&mut app, &keys));
+}
