@@ -16,7 +16,11 @@ use ratatui::backend::TestBackend;
 
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -42,8 +46,21 @@ fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let now = today.and_hms_opt(19, 30, 0).unwrap();
     let store = MemoryStore::new();
-    generate(&store, &DemoOptions { members, years, seed: 1 }, today, now).unwrap();
-    let options = Options { clock: Box::new(FixedClock(now)), ..Options::default() };
+    generate(
+        &store,
+        &DemoOptions {
+            members,
+            years,
+            seed: 1,
+        },
+        today,
+        now,
+    )
+    .unwrap();
+    let options = Options {
+        clock: Box::new(FixedClock(now)),
+        ..Options::default()
+    };
     let mut app = App::new(Box::new(store), options).unwrap();
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut timed = |app: &mut App, keys: &[Key]| -> Vec<Duration> {
@@ -61,7 +78,10 @@ fn main() {
 
     // roster: type a search, then clear it
     app.handle(key("/"));
-    let typing: Vec<Key> = "nguyen van".chars().map(|c| Key::parse(&c.to_string()).unwrap_or(key("space"))).collect();
+    let typing: Vec<Key> = "nguyen van"
+        .chars()
+        .map(|c| Key::parse(&c.to_string()).unwrap_or(key("space")))
+        .collect();
     let mut samples = Vec::new();
     for _ in 0..rounds / 10 {
         samples.extend(timed(&mut app, &typing));
@@ -73,7 +93,9 @@ fn main() {
     app.handle(key("esc"));
 
     // roster: moving in the list
-    let moves: Vec<Key> = (0..rounds).map(|i| if (i / 50) % 2 == 0 { key("down") } else { key("up") }).collect();
+    let moves: Vec<Key> = (0..rounds)
+        .map(|i| if (i / 50) % 2 == 0 { key("down") } else { key("up") })
+        .collect();
     report("roster moving", timed(&mut app, &moves));
 
     // switching screens
@@ -91,6 +113,11 @@ fn main() {
     app.handle(key("s"));
     assert!(app.meetings.console.is_some(), "the console opened");
     let text = "Đồng chí bí thư quán triệt nghị quyết, nhấn mạnh công tác vận động nhân dân. ";
-    let keys: Vec<Key> = text.chars().cycle().take(rounds).map(|c| Key::parse(&c.to_string()).unwrap_or(key("space"))).collect();
+    let keys: Vec<Key> = text
+        .chars()
+        .cycle()
+        .take(rounds)
+        .map(|c| Key::parse(&c.to_string()).unwrap_or(key("space")))
+        .collect();
     report("minutes editor typing", timed(&mut app, &keys));
 }
