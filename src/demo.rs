@@ -337,6 +337,7 @@ pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templa
         }
         m.ended_at = Some(clock);
         m.approved_at = Some(clock);
+        m.freeze_roster(members);
         out.push(m);
     }
     out

@@ -285,3 +285,40 @@ fn without_a_terminal_the_application_says_so_and_exits_1() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn export_minutes_by_month_or_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    ok(tmp.path(), &["demo", "--members", "20", "--years", "1"]);
+    let md = ok(tmp.path(), &["export", "minutes", "2026-10"]);
+    assert!(
+        md.contains("## BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 10/2026"),
+        "{md}"
+    );
+    assert!(md.contains("| THƯ KÝ | CHỦ TRÌ |"));
+    let out = tmp.path().join("bb.txt");
+    ok(
+        tmp.path(),
+        &[
+            "export",
+            "minutes",
+            "2026-09",
+            "--format",
+            "txt",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let txt = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        txt.contains("BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ VÀ CHUYÊN ĐỀ THÁNG 09/2026"),
+        "{txt}"
+    );
+    assert!(txt.contains("I. TÌNH HÌNH ĐẢNG VIÊN DỰ HỌP"));
+    let err = fails(tmp.path(), &["export", "minutes", "2019-01"], 1);
+    assert_eq!(
+        err,
+        "chibo: không có cuộc họp \"2019-01\" (mã số, hoặc YYYY-MM cho cuộc họp thường kỳ của tháng)\n"
+    );
+    fails(tmp.path(), &["export", "minutes", "2026-10", "--format", "pdf"], 2);
+}

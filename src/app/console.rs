@@ -343,6 +343,7 @@ impl App {
         self.save_now();
         if meeting.status() == MeetingStatus::Planned {
             meeting.started_at = Some(now);
+            meeting.freeze_roster(self.roster.members());
             if let Err(e) = self.store.save_meeting(&mut meeting, now, Some("start")) {
                 self.status = Some(Status::Error(self.store_error(&e)));
                 return;
@@ -662,6 +663,7 @@ impl App {
         c.account_time(now);
         if c.meeting.ended_at.is_none() {
             c.meeting.ended_at = Some(now);
+            c.meeting.freeze_roster(self.roster.members());
         }
         let id = c.meeting.id;
         let result = self.store.save_meeting(&mut c.meeting, now, Some("end"));

@@ -182,6 +182,18 @@ pub struct Meeting {
     pub position: (usize, usize, usize, usize),
     #[serde(default)]
     pub amendments: Vec<Amendment>,
+    /// Who was on the roster, and how, when the meeting was held: the minutes' counts
+    /// stay as they were when members later move, leave or change standing.
+    #[serde(default)]
+    pub roster: Vec<RosterEntry>,
+}
+
+/// A member's standing and activity at the time of a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterEntry {
+    pub id: MemberId,
+    pub standing: Standing,
+    pub activity: Activity,
 }
 
 /// The least a meeting should last, in minutes.
@@ -212,7 +224,21 @@ impl Meeting {
             approved_at: None,
             position: (0, 0, 0, 0),
             amendments: Vec::new(),
+            roster: Vec::new(),
         }
+    }
+
+    /// Records who is on the roster now (at the start and the end of the meeting).
+    pub fn freeze_roster(&mut self, members: &[Member]) {
+        self.roster = members
+            .iter()
+            .filter(|m| m.activity.on_roster() && m.activity != Activity::TemporaryOut)
+            .map(|m| RosterEntry {
+                id: m.id,
+                standing: m.standing,
+                activity: m.activity,
+            })
+            .collect();
     }
 
     pub fn status(&self) -> MeetingStatus {
@@ -333,10 +359,24 @@ pub struct AttendanceReport {
 /// The report for a meeting, from the members on the roster (in roster order).
 pub fn attendance_report(meeting: &Meeting, members: &[Member]) -> AttendanceReport {
     let mut r = AttendanceReport::default();
-    for m in members
-        .iter()
-        .filter(|m| m.activity.on_roster() && m.activity != Activity::TemporaryOut)
-    {
+    // the roster as it was at the meeting when recorded, as it is now otherwise
+    let entries: Vec<RosterEntry> = if meeting.roster.is_empty() {
+        members
+            .iter()
+            .filter(|m| m.activity.on_roster() && m.activity != Activity::TemporaryOut)
+            .map(|m| RosterEntry {
+                id: m.id,
+                standing: m.standing,
+                activity: m.activity,
+            })
+            .collect()
+    } else {
+        members
+            .iter()
+            .filter_map(|m| meeting.roster.iter().find(|e| e.id == m.id).copied())
+            .collect()
+    };
+    for m in &entries {
         r.total += 1;
         match m.standing {
             Standing::Official => r.official += 1,
@@ -499,5 +539,25 @@ mod tests {
         assert_eq!(r.excused, [(MemberId(2), "ốm".to_string())]);
         assert!(r.absent.is_empty());
         assert_eq!(r.unmarked, 1);
+    }
+
+    #[test]
+    fn the_minutes_keep_the_roster_of_the_day() {
+        let mut ms = Vec::new();
+        for i in 1..=3 {
+            let mut m = Member::new("Lê", "", "A");
+            m.id = MemberId(i);
+            ms.push(m);
+        }
+        let mut meeting = Meeting::new(MeetingKind::Regular, d(2026, 12, 5), NaiveTime::MIN);
+        for m in &ms {
+            meeting.attendance.insert(m.id, Presence::Present);
+        }
+        meeting.freeze_roster(&ms);
+        // a month later one member transfers out and one becomes exempt
+        ms[0].activity = Activity::Transferred;
+        ms[1].activity = Activity::Exempt;
+        let r = attendance_report(&meeting, &ms);
+        assert_eq!((r.total, r.exempt, r.present.len()), (3, 0, 3));
     }
 }
