@@ -6,3 +6,5 @@ pub mod meeting;
 pub mod member;
 pub mod text;
 pub mod vote;
+pub mod resolution;
+pub mod task;

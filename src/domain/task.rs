@@ -1,0 +1,249 @@
+//! An assignment (nhiệm vụ): an item of a resolution or a task given directly — one
+//! kind of record, so follow-up works the same for both. Overdue (quá hạn) is derived
+//! from the due date, never stored.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::meeting::MeetingId;
+use super::member::MemberId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TaskId(pub u64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ResolutionId(pub u64);
+
+/// Where an assignment stands (quá hạn is shown, not stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    /// Chưa thực hiện.
+    #[default]
+    NotStarted,
+    /// Đang thực hiện.
+    InProgress,
+    /// Hoàn thành.
+    Done,
+    /// Chuyển kỳ sau: carried on into next month with a new due date.
+    CarriedOver,
+    /// Hủy.
+    Cancelled,
+}
+
+impl TaskStatus {
+    pub const ALL: [TaskStatus; 5] =
+        [TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done, TaskStatus::CarriedOver, TaskStatus::Cancelled];
+
+    /// Still to be carried out.
+    pub fn is_open(self) -> bool {
+        matches!(self, TaskStatus::NotStarted | TaskStatus::InProgress | TaskStatus::CarriedOver)
+    }
+}
+
+/// What the tracker shows: the stored status, or overdue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Status(TaskStatus),
+    Overdue,
+}
+
+/// A dated line of follow-up: progress, a change of status, who reported it, and the
+/// meeting where it was reviewed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskNote {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub percent: Option<u8>,
+    #[serde(default)]
+    pub reporter: Option<MemberId>,
+    #[serde(default)]
+    pub meeting: Option<MeetingId>,
+    /// The status it changed to, if it did.
+    #[serde(default)]
+    pub status: Option<TaskStatus>,
+    /// The lead it changed to, for a reassignment.
+    #[serde(default)]
+    pub lead: Option<MemberId>,
+    /// The due date it moved to, for a carry-over.
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+}
+
+impl TaskNote {
+    pub fn new(date: NaiveDate, text: &str) -> TaskNote {
+        TaskNote {
+            date,
+            text: super::text::clean(text),
+            percent: None,
+            reporter: None,
+            meeting: None,
+            status: None,
+            lead: None,
+            due: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    #[serde(default)]
+    pub id: TaskId,
+    pub title: String,
+    #[serde(default)]
+    pub details: String,
+    #[serde(default)]
+    pub lead: Option<MemberId>,
+    #[serde(default)]
+    pub helpers: Vec<MemberId>,
+    pub due: NaiveDate,
+    #[serde(default)]
+    pub status: TaskStatus,
+    #[serde(default)]
+    pub result: String,
+    /// The resolution this is an item of.
+    #[serde(default)]
+    pub resolution: Option<ResolutionId>,
+    #[serde(default)]
+    pub created: Option<NaiveDate>,
+    /// When it was done (for on-time counts).
+    #[serde(default)]
+    pub done_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub history: Vec<TaskNote>,
+}
+
+/// The last day of the month after `d`: the usual deadline of a monthly task.
+pub fn end_of_next_month(d: NaiveDate) -> NaiveDate {
+    let first_next = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)
+        .and_then(|f| f.checked_add_months(chrono::Months::new(2)))
+        .unwrap_or(d);
+    first_next.pred_opt().unwrap_or(d)
+}
+
+/// The last day of `d`'s month.
+pub fn end_of_month(d: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(d.year(), d.month(), 1)
+        .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
+        .and_then(|f| f.pred_opt())
+        .unwrap_or(d)
+}
+
+impl Task {
+    pub fn new(title: &str, due: NaiveDate) -> Task {
+        Task {
+            id: TaskId(0),
+            title: super::text::clean(title),
+            details: String::new(),
+            lead: None,
+            helpers: Vec::new(),
+            due,
+            status: TaskStatus::NotStarted,
+            result: String::new(),
+            resolution: None,
+            created: None,
+            done_on: None,
+            history: Vec::new(),
+        }
+    }
+
+    /// Open and past its due date.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_open() && self.due < today
+    }
+
+    pub fn shown(&self, today: NaiveDate) -> Shown {
+        if self.is_overdue(today) { Shown::Overdue } else { Shown::Status(self.status) }
+    }
+
+    /// Every member the task names.
+    pub fn member_refs(&self) -> Vec<MemberId> {
+        let mut refs: Vec<MemberId> = self.lead.into_iter().chain(self.helpers.iter().copied()).collect();
+        refs.extend(self.history.iter().filter_map(|n| n.reporter));
+        refs.extend(self.history.iter().filter_map(|n| n.lead));
+        refs
+    }
+
+    /// A dated progress note (with a percentage), moving a task not started to in
+    /// progress.
+    pub fn progress(&mut self, mut note: TaskNote) {
+        if self.status == TaskStatus::NotStarted {
+            self.status = TaskStatus::InProgress;
+            note.status = Some(TaskStatus::InProgress);
+        }
+        self.history.push(note);
+    }
+
+    pub fn complete(&mut self, mut note: TaskNote, result: &str) {
+        self.status = TaskStatus::Done;
+        self.done_on = Some(note.date);
+        self.result = super::text::clean(result);
+        note.status = Some(TaskStatus::Done);
+        note.percent = Some(100);
+        self.history.push(note);
+    }
+
+    /// Carried on into next month: a new due date, the history kept.
+    pub fn carry_over(&mut self, mut note: TaskNote) {
+        self.status = TaskStatus::CarriedOver;
+        self.due = end_of_next_month(note.date.max(self.due));
+        note.status = Some(TaskStatus::CarriedOver);
+        note.due = Some(self.due);
+        self.history.push(note);
+    }
+
+    pub fn cancel(&mut self, mut note: TaskNote) {
+        self.status = TaskStatus::Cancelled;
+        note.status = Some(TaskStatus::Cancelled);
+        self.history.push(note);
+    }
+
+    pub fn reassign(&mut self, lead: MemberId, mut note: TaskNote) {
+        self.lead = Some(lead);
+        self.helpers.retain(|h| *h != lead);
+        note.lead = Some(lead);
+        self.history.push(note);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn overdue_is_derived_from_the_due_date() {
+        let mut t = Task::new("Vận động quỹ vì người nghèo", d(2026, 12, 31));
+        assert_eq!(t.shown(d(2026, 12, 31)), Shown::Status(TaskStatus::NotStarted), "due today is not late");
+        assert_eq!(t.shown(d(2027, 1, 1)), Shown::Overdue);
+        t.complete(TaskNote::new(d(2027, 1, 3), "xong"), "Vận động được 12 triệu đồng");
+        assert_eq!(t.shown(d(2027, 1, 5)), Shown::Status(TaskStatus::Done));
+        assert_eq!(t.done_on, Some(d(2027, 1, 3)));
+    }
+
+    #[test]
+    fn carrying_over_moves_the_due_date_and_keeps_history() {
+        let mut t = Task::new("Sửa đèn hẻm 12", d(2026, 11, 30));
+        t.progress(TaskNote::new(d(2026, 11, 20), "đã khảo sát"));
+        assert_eq!(t.status, TaskStatus::InProgress);
+        t.carry_over(TaskNote::new(d(2026, 12, 5), "chờ kinh phí"));
+        assert_eq!(t.status, TaskStatus::CarriedOver);
+        assert_eq!(t.due, d(2027, 1, 31));
+        assert_eq!(t.history.len(), 2);
+        assert!(t.status.is_open());
+    }
+
+    #[test]
+    fn month_ends() {
+        assert_eq!(end_of_next_month(d(2026, 12, 5)), d(2027, 1, 31));
+        assert_eq!(end_of_next_month(d(2027, 1, 31)), d(2027, 2, 28));
+        assert_eq!(end_of_month(d(2028, 2, 10)), d(2028, 2, 29));
+    }
+}
