@@ -67,6 +67,18 @@ pub enum Action {
     MarkExcused,
     MarkAbsent,
     MarkAllPresent,
+    FilterState,
+    Progress,
+    MarkDone,
+    CarryOver,
+    Reassign,
+    CancelItem,
+    Adopt,
+    Supersede,
+    ExportResolution,
+    FollowUp,
+    DraftResolution,
+    Review,
 }
 
 impl Action {
@@ -131,6 +143,18 @@ impl Action {
         Action::MarkExcused,
         Action::MarkAbsent,
         Action::MarkAllPresent,
+        Action::FilterState,
+        Action::Progress,
+        Action::MarkDone,
+        Action::CarryOver,
+        Action::Reassign,
+        Action::CancelItem,
+        Action::Adopt,
+        Action::Supersede,
+        Action::ExportResolution,
+        Action::FollowUp,
+        Action::DraftResolution,
+        Action::Review,
     ];
 
     /// Parses a snake_case action name.
@@ -202,6 +226,18 @@ impl Action {
             Action::MarkExcused => Msg::ActMarkExcused,
             Action::MarkAbsent => Msg::ActMarkAbsent,
             Action::MarkAllPresent => Msg::ActMarkAllPresent,
+            Action::FilterState => Msg::ActFilterState,
+            Action::Progress => Msg::ActProgress,
+            Action::MarkDone => Msg::ActMarkDone,
+            Action::CarryOver => Msg::ActCarryOver,
+            Action::Reassign => Msg::ActReassign,
+            Action::CancelItem => Msg::ActCancelItem,
+            Action::Adopt => Msg::ActAdopt,
+            Action::Supersede => Msg::ActSupersede,
+            Action::ExportResolution => Msg::ActExportResolution,
+            Action::FollowUp => Msg::ActFollowUp,
+            Action::DraftResolution => Msg::ActDraftResolution,
+            Action::Review => Msg::ActReview,
         }
     }
 }
@@ -219,6 +255,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 59);
+        assert_eq!(Action::ALL.len(), 71);
     }
 }

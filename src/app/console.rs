@@ -452,6 +452,11 @@ impl App {
             }
             A::RollCall => self.overlays.push(Overlay::RollCall { selected: 0 }),
             A::EndMeeting => self.overlays.push(Overlay::Confirm(Confirm::EndMeeting)),
+            A::Review => self.open_review(),
+            A::DraftResolution => {
+                let id = c.meeting.id;
+                self.draft_resolution(id);
+            }
             A::Cancel => self.leave_console(),
             _ => return,
         }

@@ -8,6 +8,7 @@ use super::text_input::TextInput;
 use crate::domain::calendar::parse_date;
 use crate::domain::meeting::MeetingId;
 use crate::domain::member::MemberId;
+use crate::domain::task::{ResolutionId, TaskId};
 use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,16 @@ pub enum FormPurpose {
     /// The reason of an excused absence in the roll call.
     Excuse(MemberId),
     Amend(MeetingId),
+    NewResolution,
+    EditResolution(ResolutionId),
+    /// An item of a resolution: a new one, or this task.
+    ResolutionItem(ResolutionId, Option<TaskId>),
+    /// Follow-up of a task; at a meeting when reviewed in its console.
+    Progress(TaskId, Option<MeetingId>),
+    Done(TaskId, Option<MeetingId>),
+    CarryOver(TaskId, Option<MeetingId>),
+    CancelTask(TaskId, Option<MeetingId>),
+    Supersede(ResolutionId),
 }
 
 /// Which field: forms look values up by meaning, not position.
@@ -67,6 +78,15 @@ pub enum FieldId {
     Against,
     Other,
     Text,
+    Number,
+    Basis,
+    Results,
+    AdoptedOn,
+    Lead,
+    Due,
+    Percent,
+    Reporter,
+    Result,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

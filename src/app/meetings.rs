@@ -255,6 +255,7 @@ impl App {
             A::MoveDown => self.meetings.item = (item + 1).min(n.saturating_sub(1)),
             A::StartMeeting => self.open_console(meeting),
             A::ExportMinutes => self.export_minutes_file(&meeting),
+            A::DraftResolution => self.draft_resolution(meeting.id),
             A::Approve => match meeting.status() {
                 MeetingStatus::Ended => self.overlays.push(Overlay::Confirm(Confirm::Approve(meeting.id))),
                 MeetingStatus::Approved => self.info(Msg::AlreadyApproved),

@@ -7,6 +7,7 @@ pub mod console;
 pub mod form;
 pub mod meetings;
 pub mod picker;
+pub mod resolutions;
 pub mod roster;
 pub mod text_input;
 
@@ -19,6 +20,7 @@ pub use action::Action;
 use form::{FieldKind, Form, FormPurpose};
 use meetings::Meetings;
 use picker::{PickPurpose, Picker};
+use resolutions::Resolutions;
 use roster::Roster;
 
 use crate::domain::branch::Branch;
@@ -96,12 +98,21 @@ pub enum Confirm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Welcome,
-    Help { section: Section, scroll: usize },
+    Help {
+        section: Section,
+        scroll: usize,
+    },
     Detail,
     Form(Box<Form>),
     Confirm(Confirm),
     Picker(Box<Picker>),
-    RollCall { selected: usize },
+    RollCall {
+        selected: usize,
+    },
+    /// Last month's resolution reviewed in the console.
+    Review {
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -109,6 +120,7 @@ impl Overlay {
         match self {
             Overlay::Picker(_) => Section::Picker,
             Overlay::RollCall { .. } => Section::RollCall,
+            Overlay::Review { .. } => Section::Review,
             Overlay::Welcome => Section::Welcome,
             Overlay::Help { .. } => Section::Help,
             Overlay::Detail => Section::Detail,
@@ -163,6 +175,7 @@ pub struct App {
     pub screen: Screen,
     pub roster: Roster,
     pub meetings: Meetings,
+    pub resolutions: Resolutions,
     pub templates: Templates,
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
@@ -187,6 +200,7 @@ impl App {
             screen: Screen::Roster,
             roster: Roster::default(),
             meetings: Meetings::default(),
+            resolutions: Resolutions::default(),
             templates: options.templates,
             overlays: Vec::new(),
             status: options.keymap_warning.map(Status::Error),
@@ -238,6 +252,7 @@ impl App {
         self.branch = self.store.branch()?;
         self.roster.load(self.store.members()?);
         self.meetings.load(self.store.meetings()?);
+        self.reload_resolutions()?;
         let today = self.today();
         self.reminders = self
             .roster
@@ -256,6 +271,9 @@ impl App {
             None if self.screen == Screen::Roster && self.roster.searching => Section::Search,
             None if self.screen == Screen::Meetings && self.meetings.console.is_some() => Section::Console,
             None if self.screen == Screen::Meetings && self.meetings.open.is_some() => Section::Agenda,
+            None if self.screen == Screen::Resolutions && self.resolutions.searching => Section::Search,
+            None if self.screen == Screen::Resolutions && self.resolutions.followup => Section::FollowUp,
+            None if self.screen == Screen::Resolutions && self.resolutions.open.is_some() => Section::Resolution,
             None => self.screen.section(),
         }
     }
@@ -339,8 +357,7 @@ impl App {
                 true
             }
             None if section == Section::Search => {
-                self.roster.query.insert_str(text);
-                self.roster.refilter();
+                self.with_search(|q| q.insert_str(text));
                 true
             }
             _ => false,
@@ -377,10 +394,7 @@ impl App {
                     console.type_char(c);
                 }
             }
-            _ => {
-                self.roster.query.insert(c);
-                self.roster.refilter();
-            }
+            _ => self.with_search(|q| q.insert(c)),
         }
     }
 
@@ -394,12 +408,23 @@ impl App {
                 handled
             }
             None if section == Section::Console => self.meetings.console.as_mut().is_some_and(|c| c.edit_key(key)),
-            None if self.roster.searching && section == Section::Search => {
-                let handled = crate::app::text_input::edit(&mut self.roster.query, key);
-                self.roster.refilter();
+            None if section == Section::Search => {
+                let mut handled = false;
+                self.with_search(|q| handled = crate::app::text_input::edit(q, key));
                 handled
             }
             _ => false,
+        }
+    }
+
+    /// Edits the search field of the screen shown, then filters again.
+    fn with_search(&mut self, f: impl FnOnce(&mut text_input::TextInput)) {
+        if self.screen == Screen::Resolutions {
+            f(&mut self.resolutions.query);
+            self.resolutions.refilter();
+        } else {
+            f(&mut self.roster.query);
+            self.roster.refilter();
         }
     }
 
@@ -413,6 +438,7 @@ impl App {
             Some(Section::Confirm) => self.update_confirm(action),
             Some(Section::Picker) => self.update_picker(action),
             Some(Section::RollCall) => self.update_rollcall(action),
+            Some(Section::Review) => self.update_review(action),
             _ => self.update_screen(action),
         }
     }
@@ -438,7 +464,22 @@ impl App {
 
     fn update_screen(&mut self, action: Action) {
         let handled = match self.section() {
+            Section::Search if self.screen == Screen::Resolutions => self.update_resolutions(action),
             Section::Roster | Section::Search => self.update_roster(action),
+            Section::Resolutions => self.update_resolutions(action),
+            Section::Resolution | Section::FollowUp => {
+                let section = self.section();
+                let own = self.keymap.bindings(section).iter().any(|b| b.action == action)
+                    || matches!(action, Action::MoveUp | Action::MoveDown);
+                if own {
+                    if section == Section::FollowUp {
+                        self.update_followup(action);
+                    } else {
+                        self.update_resolution_detail(action);
+                    }
+                }
+                own
+            }
             Section::Console => {
                 let own = self
                     .keymap
@@ -494,6 +535,7 @@ impl App {
                         }
                     }
                     PickPurpose::Presenter => self.set_presenter(id),
+                    PickPurpose::Lead(task) => self.set_lead(task, id),
                 }
             }
             _ => {}
@@ -678,6 +720,14 @@ impl App {
             | FormPurpose::AgendaItem(_)
             | FormPurpose::Amend(_) => self.submit_meeting_form(&form),
             FormPurpose::Vote | FormPurpose::Excuse(_) => self.submit_console_form(&form),
+            FormPurpose::NewResolution
+            | FormPurpose::EditResolution(_)
+            | FormPurpose::ResolutionItem(..)
+            | FormPurpose::Progress(..)
+            | FormPurpose::Done(..)
+            | FormPurpose::CarryOver(..)
+            | FormPurpose::CancelTask(..)
+            | FormPurpose::Supersede(_) => self.submit_resolution_form(&form),
         };
         match outcome {
             Ok(Ok(message)) => {

@@ -15,6 +15,8 @@ pub enum PickPurpose {
     Speaker,
     /// The presenter of the selected agenda item.
     Presenter,
+    /// The new lead of a task (reassignment).
+    Lead(crate::domain::task::TaskId),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

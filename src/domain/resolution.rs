@@ -78,13 +78,21 @@ pub fn format_number(seq: u32, suffix: &str) -> String {
 
 /// The next number of a year: one past the highest used that year.
 pub fn next_seq(existing: &[Resolution], year: i32) -> u32 {
-    existing.iter().filter(|r| r.year == year && r.kind != ResolutionKind::UpperLevel).map(|r| r.seq).max().unwrap_or(0) + 1
+    existing
+        .iter()
+        .filter(|r| r.year == year && r.kind != ResolutionKind::UpperLevel)
+        .map(|r| r.seq)
+        .max()
+        .unwrap_or(0)
+        + 1
 }
 
 /// Whether a number is taken in a year by another resolution.
 pub fn number_taken(existing: &[Resolution], year: i32, number: &str, except: Option<ResolutionId>) -> bool {
     let key = number.trim().to_lowercase();
-    existing.iter().any(|r| Some(r.id) != except && r.year == year && r.number.trim().to_lowercase() == key)
+    existing
+        .iter()
+        .any(|r| Some(r.id) != except && r.year == year && r.number.trim().to_lowercase() == key)
 }
 
 /// The sequence part of a number ("12-NQ/CB" → 12).

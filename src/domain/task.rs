@@ -34,12 +34,20 @@ pub enum TaskStatus {
 }
 
 impl TaskStatus {
-    pub const ALL: [TaskStatus; 5] =
-        [TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done, TaskStatus::CarriedOver, TaskStatus::Cancelled];
+    pub const ALL: [TaskStatus; 5] = [
+        TaskStatus::NotStarted,
+        TaskStatus::InProgress,
+        TaskStatus::Done,
+        TaskStatus::CarriedOver,
+        TaskStatus::Cancelled,
+    ];
 
     /// Still to be carried out.
     pub fn is_open(self) -> bool {
-        matches!(self, TaskStatus::NotStarted | TaskStatus::InProgress | TaskStatus::CarriedOver)
+        matches!(
+            self,
+            TaskStatus::NotStarted | TaskStatus::InProgress | TaskStatus::CarriedOver
+        )
     }
 }
 
@@ -157,7 +165,11 @@ impl Task {
     }
 
     pub fn shown(&self, today: NaiveDate) -> Shown {
-        if self.is_overdue(today) { Shown::Overdue } else { Shown::Status(self.status) }
+        if self.is_overdue(today) {
+            Shown::Overdue
+        } else {
+            Shown::Status(self.status)
+        }
     }
 
     /// Every member the task names.
@@ -221,7 +233,11 @@ mod tests {
     #[test]
     fn overdue_is_derived_from_the_due_date() {
         let mut t = Task::new("Vận động quỹ vì người nghèo", d(2026, 12, 31));
-        assert_eq!(t.shown(d(2026, 12, 31)), Shown::Status(TaskStatus::NotStarted), "due today is not late");
+        assert_eq!(
+            t.shown(d(2026, 12, 31)),
+            Shown::Status(TaskStatus::NotStarted),
+            "due today is not late"
+        );
         assert_eq!(t.shown(d(2027, 1, 1)), Shown::Overdue);
         t.complete(TaskNote::new(d(2027, 1, 3), "xong"), "Vận động được 12 triệu đồng");
         assert_eq!(t.shown(d(2027, 1, 5)), Shown::Status(TaskStatus::Done));

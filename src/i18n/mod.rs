@@ -69,7 +69,6 @@ messages! {
     ScreenMeetings => "Sinh hoạt", "Meetings";
     ScreenResolutions => "Nghị quyết", "Resolutions";
     ScreenTasks => "Nhiệm vụ", "Tasks";
-    EmptyResolutions => "Nghị quyết: số hiệu, các nhiệm vụ với người thực hiện và thời hạn, theo dõi từng tháng. Màn hình này chưa có trong phiên bản này.", "Resolutions: numbers, items with owners and deadlines, month-by-month follow-up. This screen is not in this version yet.";
     EmptyTasks => "Phân công nhiệm vụ đảng viên: ai làm gì, mọi đồng chí đều có nhiệm vụ. Màn hình này chưa có trong phiên bản này.", "Task assignments: who does what, every member assigned. This screen is not in this version yet.";
     TooSmall => "Cửa sổ quá nhỏ / window too small", "Window too small / cửa sổ quá nhỏ";
     TooSmallNeed => "cần {w}×{h}", "needs {w}×{h}";
@@ -239,6 +238,18 @@ messages! {
     ActMarkLate => "đến muộn", "late";
     ActMarkExcused => "vắng có lý do", "absent with reason";
     ActMarkAbsent => "vắng không lý do", "absent without reason";
+    ActFilterState => "lọc tình trạng", "filter state";
+    ActProgress => "ghi tiến độ", "progress note";
+    ActMarkDone => "hoàn thành", "mark done";
+    ActCarryOver => "chuyển kỳ sau", "carry over";
+    ActReassign => "giao người khác", "reassign";
+    ActCancelItem => "hủy nhiệm vụ", "cancel item";
+    ActAdopt => "thông qua nghị quyết", "adopt";
+    ActSupersede => "bị thay thế", "superseded by";
+    ActExportResolution => "xuất nghị quyết", "export resolution";
+    ActFollowUp => "theo dõi thực hiện", "follow-up view";
+    ActDraftResolution => "soạn nghị quyết", "draft resolution";
+    ActReview => "đánh giá nghị quyết trước", "review last resolution";
     ActMarkAllPresent => "còn lại có mặt", "rest present";
 
     KindRegular => "thường kỳ", "regular";
@@ -346,6 +357,91 @@ messages! {
     MissingRollCall => "còn {n} đồng chí chưa điểm danh", "{n} members not in the roll call";
     MissingVote => "biểu quyết \"{subject}\" chưa đủ số phiếu", "vote \"{subject}\" not counted";
     MissingShort => "mới họp {minutes} phút, tối thiểu {minimum} phút", "only {minutes} minutes, the minimum is {minimum}";
+
+    ResKindMonthly => "hằng tháng", "monthly";
+    ResKindThematic => "chuyên đề", "thematic";
+    ResKindAnnual => "năm", "annual";
+    ResKindPersonnel => "nhân sự", "personnel";
+    ResKindUpperLevel => "cấp trên", "upper level";
+    TaskNotStarted => "chưa thực hiện", "not started";
+    TaskInProgress => "đang thực hiện", "in progress";
+    TaskDoneLabel => "hoàn thành", "done";
+    TaskCarriedOver => "chuyển kỳ sau", "carried over";
+    TaskCancelledLabel => "hủy", "cancelled";
+    TaskOverdue => "quá hạn", "overdue";
+    StateDraft => "dự thảo", "draft";
+    StateInForce => "đang thực hiện", "in force";
+    StateCompleted => "hoàn thành", "completed";
+    StateSuperseded => "bị thay thế", "superseded";
+    FilterInForce => "còn hiệu lực", "in force";
+    ColNumber => "Số", "Number";
+    ColTitle => "Trích yếu", "Title";
+    ColAdopted => "Thông qua", "Adopted";
+    ColProgress => "Tiến độ", "Progress";
+    ColOverdue => "Quá hạn", "Overdue";
+    ColLead => "Chủ trì thực hiện", "Lead";
+    ColDue => "Hạn", "Due";
+    ColStatus2 => "Tình trạng", "Status";
+    NoResolutions => "Chưa có nghị quyết nào ở đây. Nhấn {key} để thêm, hoặc soạn từ một cuộc họp (R ở màn hình cuộc họp).", "No resolutions here. Press {key} to add one, or draft one from a meeting (R on the meeting screen).";
+    ResolutionFilters => "tình trạng: {state}  năm: {year}  loại: {kind}", "state: {state}  year: {year}  kind: {kind}";
+    ResolutionHeader => "Nghị quyết số {number} · {kind} · {state}", "Resolution {number} · {kind} · {state}";
+    AdoptedLine => "Thông qua ngày {date}", "Adopted on {date}";
+    NotAdopted => "Chưa thông qua (dự thảo)", "Not adopted (draft)";
+    BasisLine => "Căn cứ: {text}", "Basis: {text}";
+    ResultsLine => "Kết quả tháng trước: {text}", "Last month's results: {text}";
+    SupersededLine => "Bị thay thế bởi nghị quyết số {number}", "Superseded by {number}";
+    SupersedesLine => "Thay thế nghị quyết số {number}", "Supersedes {number}";
+    NoItems => "Chưa có nhiệm vụ. Nhấn {key} để thêm.", "No items. Press {key} to add one.";
+    ItemHistory => "Theo dõi: {title}", "Follow-up: {title}";
+    NoteLine => "{date}: {text}", "{date}: {text}";
+    NotePercent => "{n}%", "{n}%";
+    NoteStatus => "→ {status}", "→ {status}";
+    NoteLead => "giao đ/c {name}", "to {name}";
+    NoteDue => "hạn mới {date}", "new due {date}";
+    NoteMeeting => "(tại cuộc họp {date})", "(at the meeting of {date})";
+    NoteReporter => "— đ/c {name} báo cáo", "— reported by {name}";
+    FollowUpTitle => "Theo dõi thực hiện: {n} nhiệm vụ đang mở", "Follow-up: {n} open items";
+    GroupOverdue => "Quá hạn", "Overdue";
+    GroupThisMonth => "Trong tháng này", "This month";
+    GroupLater => "Sau đó", "Later";
+    NoOpenItems => "Không có nhiệm vụ nào đang mở.", "No open items.";
+    ReviewTitle => "Đánh giá thực hiện nghị quyết số {number}", "Review of resolution {number}";
+    FormProgress => "Tiến độ", "Progress";
+    FormDone => "Hoàn thành", "Done";
+    FormCarryOver => "Chuyển kỳ sau", "Carry over";
+    FormCancelTask => "Hủy nhiệm vụ", "Cancel the item";
+    FormAddTask => "Thêm nhiệm vụ", "Add an item";
+    FormEditTask => "Sửa nhiệm vụ", "Edit the item";
+    FormNewResolution => "Nghị quyết mới", "New resolution";
+    FormEditResolution => "Sửa nghị quyết", "Edit the resolution";
+    FormSupersede => "Bị thay thế bởi", "Superseded by";
+    FieldProgress => "Tiến độ, kết quả", "Progress";
+    FieldPercent => "Phần trăm", "Percent";
+    FieldReporter => "Người báo cáo", "Reported by";
+    FieldResult => "Kết quả", "Result";
+    FieldTaskContent => "Nội dung nhiệm vụ", "Item";
+    FieldLead => "Chủ trì thực hiện", "Lead";
+    FieldDue => "Thời hạn", "Due";
+    FieldNumber => "Số", "Number";
+    FieldResolutionTitle => "Trích yếu", "Title";
+    FieldAdoptedOn => "Ngày thông qua", "Adopted on";
+    FieldBasis => "Căn cứ", "Basis";
+    FieldResults => "Kết quả tháng trước", "Last month's results";
+    FieldSupersededBy => "Số nghị quyết thay thế", "Number of the later resolution";
+    ErrNumberTaken => "Số này đã dùng trong năm; chọn số khác.", "This number is taken this year.";
+    ErrNumberForm => "Số phải có dạng 12-NQ/CB.", "A number looks like 12-NQ/CB.";
+    ErrPercent => "Từ 0 đến 100.", "From 0 to 100.";
+    ErrNoSuchResolution => "Không có nghị quyết số này.", "No resolution has this number.";
+    TaskClosed => "Nhiệm vụ này đã đóng (hoàn thành hoặc hủy).", "This item is closed (done or cancelled).";
+    AlreadyAdopted => "Nghị quyết đã được thông qua.", "The resolution is already adopted.";
+    NoPreviousResolution => "Chưa có nghị quyết tháng trước để đánh giá.", "There is no earlier resolution to review.";
+    ProgressNoted => "Đã ghi tiến độ.", "Progress recorded.";
+    TaskDone => "Đã ghi hoàn thành.", "Marked done.";
+    TaskCarried => "Đã chuyển kỳ sau.", "Carried over.";
+    TaskCancelled => "Đã hủy nhiệm vụ.", "Item cancelled.";
+    Reassigned => "Đã giao cho đồng chí khác.", "Reassigned.";
+    ResolutionExists => "Cuộc họp này đã có nghị quyết.", "This meeting already has its resolution.";
+    Drafted => "Đã soạn dự thảo nghị quyết số {number} với {n} nhiệm vụ; hãy kiểm tra, giao người và hạn.", "Drafted resolution {number} with {n} items: check, assign and date them.";
 
     ErrInUse => "Dữ liệu ở {dir} đang được mở trong một cửa sổ chibo khác.", "The data in {dir} is open in another chibo window.";
     ErrNewerSchema => "Dữ liệu được ghi bởi phiên bản chibo mới hơn (lược đồ {found}); phiên bản này chỉ đọc được đến {supported}. Hãy cập nhật chibo.", "The data was written by a newer chibo (schema {found}); this version reads up to {supported}. Please update chibo.";
@@ -456,6 +552,45 @@ pub mod labels {
             R::SimpleMajority => Msg::RuleSimple,
             R::TwoThirdsOfBranch => Msg::RuleTwoThirds,
             R::MajorityOfBranch => Msg::RuleMajorityOfBranch,
+        }
+    }
+
+    pub fn resolution_kind(k: crate::domain::resolution::ResolutionKind) -> Msg {
+        use crate::domain::resolution::ResolutionKind as K;
+        match k {
+            K::Monthly => Msg::ResKindMonthly,
+            K::Thematic => Msg::ResKindThematic,
+            K::Annual => Msg::ResKindAnnual,
+            K::Personnel => Msg::ResKindPersonnel,
+            K::UpperLevel => Msg::ResKindUpperLevel,
+        }
+    }
+
+    pub fn resolution_state(s: crate::domain::resolution::ResolutionState) -> Msg {
+        use crate::domain::resolution::ResolutionState as S;
+        match s {
+            S::Draft => Msg::StateDraft,
+            S::InForce => Msg::StateInForce,
+            S::Completed => Msg::StateCompleted,
+            S::Superseded => Msg::StateSuperseded,
+        }
+    }
+
+    pub fn task_status(s: crate::domain::task::TaskStatus) -> Msg {
+        use crate::domain::task::TaskStatus as T;
+        match s {
+            T::NotStarted => Msg::TaskNotStarted,
+            T::InProgress => Msg::TaskInProgress,
+            T::Done => Msg::TaskDoneLabel,
+            T::CarriedOver => Msg::TaskCarriedOver,
+            T::Cancelled => Msg::TaskCancelledLabel,
+        }
+    }
+
+    pub fn shown(s: crate::domain::task::Shown) -> Msg {
+        match s {
+            crate::domain::task::Shown::Overdue => Msg::TaskOverdue,
+            crate::domain::task::Shown::Status(s) => task_status(s),
         }
     }
 

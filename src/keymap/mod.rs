@@ -33,10 +33,13 @@ pub enum Section {
     Console,
     RollCall,
     Picker,
+    Resolution,
+    FollowUp,
+    Review,
 }
 
 impl Section {
-    pub const ALL: [Section; 15] = [
+    pub const ALL: [Section; 18] = [
         Section::Global,
         Section::Roster,
         Section::Meetings,
@@ -52,6 +55,9 @@ impl Section {
         Section::Console,
         Section::RollCall,
         Section::Picker,
+        Section::Resolution,
+        Section::FollowUp,
+        Section::Review,
     ];
 
     pub fn name(self) -> &'static str {
@@ -71,6 +77,9 @@ impl Section {
             Section::Console => "console",
             Section::RollCall => "rollcall",
             Section::Picker => "picker",
+            Section::Resolution => "resolution",
+            Section::FollowUp => "followup",
+            Section::Review => "review",
         }
     }
 
@@ -131,7 +140,17 @@ impl Section {
                 Action::Cancel,
             ],
             Section::Picker => &[Action::Confirm, Action::Cancel],
-            Section::Resolutions | Section::Tasks => &[],
+            Section::Resolutions => &[Action::New, Action::Open, Action::FollowUp],
+            Section::Resolution => &[Action::AddItem, Action::Progress, Action::MarkDone, Action::Cancel],
+            Section::FollowUp => &[Action::Progress, Action::MarkDone, Action::CarryOver, Action::Cancel],
+            Section::Review => &[
+                Action::Progress,
+                Action::MarkDone,
+                Action::CarryOver,
+                Action::CancelItem,
+                Action::Cancel,
+            ],
+            Section::Tasks => &[],
         }
     }
 }

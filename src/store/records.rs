@@ -8,6 +8,8 @@ use super::{Batch, Result, Store, StoreError, Tree};
 use crate::domain::branch::Branch;
 use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
+use crate::domain::resolution::{Resolution, ResolutionId};
+use crate::domain::task::{Task, TaskId};
 
 /// The schema this chibo writes. A database with a higher number is refused.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -20,6 +22,7 @@ const KEY_NEXT_ID: &[u8] = b"next_id";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reference {
     Meeting(MeetingId),
+    Task(TaskId),
 }
 
 /// One line of the audit trail: what changed, when. Never holds personal details
@@ -183,12 +186,95 @@ pub trait Records: Store {
     /// What refers to a member. The audit trail does not hold a member back from
     /// deletion; meetings, resolutions and tasks will.
     fn member_references(&self, id: MemberId) -> Result<Vec<Reference>> {
-        Ok(self
+        let mut refs: Vec<Reference> = self
             .meetings()?
             .into_iter()
             .filter(|m| m.member_refs().contains(&id))
             .map(|m| Reference::Meeting(m.id))
-            .collect())
+            .collect();
+        refs.extend(
+            self.tasks()?
+                .into_iter()
+                .filter(|t| t.member_refs().contains(&id))
+                .map(|t| Reference::Task(t.id)),
+        );
+        Ok(refs)
+    }
+
+    fn tasks(&self) -> Result<Vec<Task>> {
+        self.scan(Tree::Tasks)?
+            .iter()
+            .map(|(_, v)| decode(Tree::Tasks, v))
+            .collect()
+    }
+
+    fn task(&self, id: TaskId) -> Result<Option<Task>> {
+        self.get(Tree::Tasks, &id_key(id.0))?
+            .map(|b| decode(Tree::Tasks, &b))
+            .transpose()
+    }
+
+    fn resolutions(&self) -> Result<Vec<Resolution>> {
+        self.scan(Tree::Resolutions)?
+            .iter()
+            .map(|(_, v)| decode(Tree::Resolutions, v))
+            .collect()
+    }
+
+    fn resolution(&self, id: ResolutionId) -> Result<Option<Resolution>> {
+        self.get(Tree::Resolutions, &id_key(id.0))?
+            .map(|b| decode(Tree::Resolutions, &b))
+            .transpose()
+    }
+
+    /// Saves a resolution and any of its tasks in one transaction (new records get
+    /// their ids here; new tasks are linked to the resolution).
+    fn save_resolution(&self, res: &mut Resolution, tasks: &mut [Task], at: NaiveDateTime, action: &str) -> Result<()> {
+        let mut batch = Batch::default();
+        if res.id.0 == 0 {
+            res.id = ResolutionId(self.generate_id()?);
+        }
+        for t in tasks.iter_mut() {
+            if t.id.0 == 0 {
+                t.id = TaskId(self.generate_id()?);
+            }
+            t.resolution = Some(res.id);
+            if !res.items.contains(&t.id) {
+                res.items.push(t.id);
+            }
+            batch.put(Tree::Tasks, id_key(t.id.0), encode(t));
+        }
+        batch.put(Tree::Resolutions, id_key(res.id.0), encode(res));
+        let entry = AuditEntry {
+            at,
+            action: action.into(),
+            member: None,
+            detail: format!("resolution {}", res.id.0),
+        };
+        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
+        self.apply(batch)?;
+        self.flush()
+    }
+
+    /// Saves tasks (a follow-up step) in one transaction, with an audit line.
+    fn save_tasks(&self, tasks: &mut [Task], at: NaiveDateTime, action: &str) -> Result<()> {
+        let mut batch = Batch::default();
+        for t in tasks.iter_mut() {
+            if t.id.0 == 0 {
+                t.id = TaskId(self.generate_id()?);
+            }
+            batch.put(Tree::Tasks, id_key(t.id.0), encode(t));
+        }
+        let ids: Vec<String> = tasks.iter().map(|t| t.id.0.to_string()).collect();
+        let entry = AuditEntry {
+            at,
+            action: action.into(),
+            member: None,
+            detail: format!("tasks {}", ids.join(",")),
+        };
+        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
+        self.apply(batch)?;
+        self.flush()
     }
 
     fn meetings(&self) -> Result<Vec<Meeting>> {

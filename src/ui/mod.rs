@@ -4,6 +4,7 @@
 mod console;
 mod meetings;
 mod overlay;
+mod resolutions;
 pub mod roster;
 mod theme;
 
@@ -42,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         _ if welcome => {}
         Screen::Roster => roster::render(app, frame, body),
         Screen::Meetings => meetings::render(app, frame, body),
-        Screen::Resolutions => render_empty(app, frame, body, Msg::EmptyResolutions),
+        Screen::Resolutions => resolutions::render(app, frame, body),
         Screen::Tasks => render_empty(app, frame, body, Msg::EmptyTasks),
     }
     render_status(app, frame, status);
@@ -164,6 +165,44 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::Cancel,
         ],
         Section::Picker => &[Action::Confirm, Action::Cancel],
+        Section::Resolutions => &[
+            Action::Open,
+            Action::New,
+            Action::FollowUp,
+            Action::Search,
+            Action::FilterState,
+            Action::FilterYear,
+            Action::Help,
+            Action::Quit,
+        ],
+        Section::Resolution => &[
+            Action::Progress,
+            Action::MarkDone,
+            Action::CarryOver,
+            Action::Reassign,
+            Action::CancelItem,
+            Action::AddItem,
+            Action::RenameItem,
+            Action::Adopt,
+            Action::ExportResolution,
+            Action::Cancel,
+        ],
+        Section::FollowUp => &[
+            Action::Progress,
+            Action::MarkDone,
+            Action::CarryOver,
+            Action::Reassign,
+            Action::CancelItem,
+            Action::Open,
+            Action::Cancel,
+        ],
+        Section::Review => &[
+            Action::Progress,
+            Action::MarkDone,
+            Action::CarryOver,
+            Action::CancelItem,
+            Action::Cancel,
+        ],
         Section::RollCall => &[
             Action::MarkPresent,
             Action::MarkLate,

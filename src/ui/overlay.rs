@@ -22,6 +22,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Confirm(c) => confirm(app, c, frame, area),
         Overlay::Picker(p) => super::console::picker(app, p, frame, area),
         Overlay::RollCall { selected } => super::console::roll_call(app, *selected, frame, area),
+        Overlay::Review { selected } => super::resolutions::review(app, *selected, frame, area),
     }
 }
 

@@ -1,0 +1,837 @@
+//! The resolution tracker: numbered resolutions and their items, the follow-up of every
+//! open item across them, drafting a resolution from a meeting, and reviewing last
+//! month's resolution inside the next meeting.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::picker::{PickPurpose, Picker};
+use super::text_input::TextInput;
+use super::{App, Overlay, Status};
+use crate::domain::meeting::{EntryKind, Meeting, MeetingId};
+use crate::domain::member::MemberId;
+use crate::domain::resolution::{
+    Resolution, ResolutionId, ResolutionKind, ResolutionState, format_number, next_seq, number_taken, seq_of,
+};
+use crate::domain::task::{Task, TaskId, TaskNote, end_of_month, end_of_next_month};
+use crate::domain::text::fold;
+use crate::i18n::{Msg, labels};
+use crate::store::{Records, StoreError};
+
+/// Which resolutions the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StateFilter {
+    /// Drafts and those being carried out.
+    #[default]
+    InForce,
+    Completed,
+    Superseded,
+    All,
+}
+
+/// The groups of the follow-up view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    Overdue,
+    ThisMonth,
+    Later,
+}
+
+#[derive(Debug, Default)]
+pub struct Resolutions {
+    /// Newest first.
+    list: Vec<Resolution>,
+    tasks: HashMap<TaskId, Task>,
+    visible: Vec<usize>,
+    pub selected: usize,
+    pub offset: Cell<usize>,
+    pub page_rows: Cell<usize>,
+    pub state: StateFilter,
+    pub year: Option<i32>,
+    pub kind: Option<ResolutionKind>,
+    pub query: TextInput,
+    pub searching: bool,
+    /// The resolution shown in detail, and its selected item.
+    pub open: Option<ResolutionId>,
+    pub item: usize,
+    /// The follow-up view, and its selected task.
+    pub followup: bool,
+    pub fu_selected: usize,
+    today: NaiveDate,
+}
+
+impl Resolutions {
+    pub fn load(&mut self, mut list: Vec<Resolution>, tasks: Vec<Task>, today: NaiveDate) {
+        list.sort_by_key(|r| std::cmp::Reverse((r.adopted_on.unwrap_or(NaiveDate::MAX), r.year, r.seq, r.id)));
+        self.list = list;
+        self.tasks = tasks.into_iter().map(|t| (t.id, t)).collect();
+        self.today = today;
+        self.refilter();
+    }
+
+    pub fn all(&self) -> &[Resolution] {
+        &self.list
+    }
+
+    pub fn task(&self, id: TaskId) -> Option<&Task> {
+        self.tasks.get(&id)
+    }
+
+    pub fn items(&self, r: &Resolution) -> Vec<&Task> {
+        r.items.iter().filter_map(|id| self.tasks.get(id)).collect()
+    }
+
+    pub fn state_of(&self, r: &Resolution) -> ResolutionState {
+        r.state(&self.items(r))
+    }
+
+    pub fn get(&self, id: ResolutionId) -> Option<&Resolution> {
+        self.list.iter().find(|r| r.id == id)
+    }
+
+    pub fn open_resolution(&self) -> Option<&Resolution> {
+        self.open.and_then(|id| self.get(id))
+    }
+
+    pub fn refilter(&mut self) {
+        let q = fold(self.query.value());
+        let words: Vec<&str> = q.split_whitespace().collect();
+        self.visible = (0..self.list.len())
+            .filter(|&i| {
+                let r = &self.list[i];
+                let state = self.state_of(r);
+                let state_ok = match self.state {
+                    StateFilter::InForce => matches!(state, ResolutionState::InForce | ResolutionState::Draft),
+                    StateFilter::Completed => state == ResolutionState::Completed,
+                    StateFilter::Superseded => state == ResolutionState::Superseded,
+                    StateFilter::All => true,
+                };
+                let text = fold(&format!("{} {}", r.number, r.title));
+                state_ok
+                    && self.year.is_none_or(|y| r.year == y)
+                    && self.kind.is_none_or(|k| r.kind == k)
+                    && words.iter().all(|w| text.contains(w))
+            })
+            .collect();
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+
+    pub fn visible(&self) -> impl ExactSizeIterator<Item = &Resolution> {
+        self.visible.iter().map(|&i| &self.list[i])
+    }
+
+    pub fn visible_len(&self) -> usize {
+        self.visible.len()
+    }
+
+    pub fn selected_resolution(&self) -> Option<&Resolution> {
+        self.visible.get(self.selected).map(|&i| &self.list[i])
+    }
+
+    /// Open tasks of every resolution (and direct ones), grouped by due date, in
+    /// due order within a group.
+    pub fn followup(&self) -> Vec<(Due, &Task)> {
+        let today = self.today;
+        let month_end = end_of_month(today);
+        let mut open: Vec<&Task> = self.tasks.values().filter(|t| t.status.is_open()).collect();
+        open.sort_by_key(|t| (t.due, t.id));
+        let group = |t: &Task| {
+            if t.is_overdue(today) {
+                Due::Overdue
+            } else if t.due <= month_end {
+                Due::ThisMonth
+            } else {
+                Due::Later
+            }
+        };
+        let mut out: Vec<(Due, &Task)> = open.into_iter().map(|t| (group(t), t)).collect();
+        out.sort_by_key(|(g, t)| (*g as u8, t.due, t.id));
+        out
+    }
+
+    /// The task under the cursor: in the follow-up view, or in the open resolution.
+    pub fn selected_task(&self) -> Option<&Task> {
+        if self.followup {
+            return self.followup().get(self.fu_selected).map(|(_, t)| *t);
+        }
+        let r = self.open_resolution()?;
+        r.items.get(self.item).and_then(|id| self.tasks.get(id))
+    }
+
+    /// The resolution reviewed at a meeting: the latest adopted monthly resolution
+    /// before it.
+    pub fn previous_for(&self, meeting: &Meeting) -> Option<&Resolution> {
+        self.list
+            .iter()
+            .filter(|r| r.kind == ResolutionKind::Monthly && r.meeting != Some(meeting.id))
+            .filter(|r| r.adopted_on.is_some_and(|d| d < meeting.date))
+            .max_by_key(|r| (r.adopted_on, r.year, r.seq))
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        if self.followup {
+            let n = self.followup().len();
+            if n > 0 {
+                self.fu_selected = self.fu_selected.saturating_add_signed(delta).min(n - 1);
+            }
+        } else if let Some(r) = self.open_resolution() {
+            let n = r.items.len();
+            if n > 0 {
+                self.item = self.item.saturating_add_signed(delta).min(n - 1);
+            }
+        } else if !self.visible.is_empty() {
+            self.selected = self.selected.saturating_add_signed(delta).min(self.visible.len() - 1);
+        }
+    }
+}
+
+/// Lines of a meeting's minutes that become draft items: the chair's conclusions and
+/// each line of the "next month's tasks" item.
+pub fn draft_lines(m: &Meeting) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in &m.agenda {
+        let next_month = fold(&item.title).contains("nhiem vu thang toi");
+        for e in &item.entries {
+            let take = matches!(e.kind, EntryKind::Conclusion) || (next_month && e.kind == EntryKind::Note);
+            if take {
+                for line in e.text.lines() {
+                    let line = line.trim().trim_start_matches(['-', '•', '+', '*']).trim();
+                    if !line.is_empty() {
+                        out.push(line.to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+impl App {
+    pub(super) fn reload_resolutions(&mut self) -> Result<(), StoreError> {
+        let today = self.today();
+        self.resolutions
+            .load(self.store.resolutions()?, self.store.tasks()?, today);
+        Ok(())
+    }
+
+    fn suffix(&self) -> String {
+        self.branch
+            .as_ref()
+            .map(|b| b.resolution_suffix.clone())
+            .unwrap_or_else(|| crate::domain::branch::DEFAULT_SUFFIX.into())
+    }
+
+    pub(super) fn update_resolutions(&mut self, action: super::Action) -> bool {
+        use super::Action as A;
+        let page = self.resolutions.page_rows.get().max(1) as isize;
+        let r = &mut self.resolutions;
+        match action {
+            A::MoveUp => r.move_by(-1),
+            A::MoveDown => r.move_by(1),
+            A::PageUp => r.move_by(-page),
+            A::PageDown => r.move_by(page),
+            A::Search => r.searching = true,
+            A::Confirm if r.searching => r.searching = false,
+            A::Cancel if r.searching => {
+                r.searching = false;
+                r.query.clear();
+                r.refilter();
+            }
+            A::FilterState => {
+                r.state = match r.state {
+                    StateFilter::InForce => StateFilter::Completed,
+                    StateFilter::Completed => StateFilter::Superseded,
+                    StateFilter::Superseded => StateFilter::All,
+                    StateFilter::All => StateFilter::InForce,
+                };
+                r.refilter();
+            }
+            A::FilterYear => {
+                let mut years: Vec<i32> = r.list.iter().map(|x| x.year).collect();
+                years.sort_unstable_by(|a, b| b.cmp(a));
+                years.dedup();
+                r.year = match r.year {
+                    None => years.first().copied(),
+                    Some(y) => years
+                        .iter()
+                        .position(|x| *x == y)
+                        .and_then(|i| years.get(i + 1))
+                        .copied(),
+                };
+                r.refilter();
+            }
+            A::FilterKind => {
+                r.kind = match r.kind {
+                    None => Some(ResolutionKind::ALL[0]),
+                    Some(k) => ResolutionKind::ALL
+                        .iter()
+                        .position(|x| *x == k)
+                        .and_then(|i| ResolutionKind::ALL.get(i + 1))
+                        .copied(),
+                };
+                r.refilter();
+            }
+            A::Cancel => {
+                r.state = StateFilter::InForce;
+                r.year = None;
+                r.kind = None;
+                r.query.clear();
+                r.refilter();
+            }
+            A::FollowUp => {
+                r.followup = true;
+                r.fu_selected = 0;
+            }
+            A::Open => {
+                if let Some(id) = r.selected_resolution().map(|x| x.id) {
+                    r.open = Some(id);
+                    r.item = 0;
+                }
+            }
+            A::New => {
+                let form = self.resolution_form(None);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Keys on one task, in the detail, the follow-up view or a meeting's review.
+    fn task_action(&mut self, action: super::Action, task: &Task, at_meeting: Option<MeetingId>) -> bool {
+        use super::Action as A;
+        let (purpose, title, fields) = match action {
+            A::Progress => (
+                FormPurpose::Progress(task.id, at_meeting),
+                Msg::FormProgress,
+                vec![
+                    Field::text(FieldId::Text, Msg::FieldProgress, "").required(),
+                    Field::number(FieldId::Percent, Msg::FieldPercent, 50),
+                    Field::member(FieldId::Reporter, Msg::FieldReporter, self.named(task.lead)),
+                ],
+            ),
+            A::MarkDone => (
+                FormPurpose::Done(task.id, at_meeting),
+                Msg::FormDone,
+                vec![Field::text(FieldId::Result, Msg::FieldResult, &task.result).required()],
+            ),
+            A::CarryOver => (
+                FormPurpose::CarryOver(task.id, at_meeting),
+                Msg::FormCarryOver,
+                vec![Field::text(FieldId::Reason, Msg::FieldReason, "")],
+            ),
+            A::CancelItem => (
+                FormPurpose::CancelTask(task.id, at_meeting),
+                Msg::FormCancelTask,
+                vec![Field::text(FieldId::Reason, Msg::FieldReason, "").required()],
+            ),
+            A::Reassign => {
+                let picker = Picker::new(
+                    PickPurpose::Lead(task.id),
+                    self.roster.members().iter().filter(|m| m.activity.on_roster()),
+                );
+                self.overlays.push(Overlay::Picker(Box::new(picker)));
+                return true;
+            }
+            _ => return false,
+        };
+        if !task.status.is_open() && action != A::MarkDone {
+            self.error(Msg::TaskClosed);
+            return true;
+        }
+        let title = format!("{}: {}", self.t(title), task.title);
+        self.overlays
+            .push(Overlay::Form(Box::new(Form::new(purpose, title, fields))));
+        true
+    }
+
+    fn named(&self, id: Option<MemberId>) -> Option<(MemberId, String)> {
+        let id = id?;
+        self.roster
+            .members()
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| (m.id, m.full_name()))
+    }
+
+    pub(super) fn update_resolution_detail(&mut self, action: super::Action) {
+        use super::Action as A;
+        let Some(res) = self.resolutions.open_resolution().cloned() else {
+            self.resolutions.open = None;
+            return;
+        };
+        if let Some(task) = self.resolutions.selected_task().cloned()
+            && self.task_action(action, &task, None)
+        {
+            return;
+        }
+        match action {
+            A::Cancel => self.resolutions.open = None,
+            A::MoveUp => self.resolutions.move_by(-1),
+            A::MoveDown => self.resolutions.move_by(1),
+            A::Edit => {
+                let form = self.resolution_form(Some(&res));
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::AddItem | A::RenameItem => {
+                let task = if action == A::RenameItem {
+                    self.resolutions.selected_task().cloned()
+                } else {
+                    None
+                };
+                let due = task
+                    .as_ref()
+                    .map(|t| t.due)
+                    .unwrap_or_else(|| end_of_next_month(res.adopted_on.unwrap_or(self.today())));
+                let fields = vec![
+                    Field::text(
+                        FieldId::Title,
+                        Msg::FieldTaskContent,
+                        task.as_ref().map(|t| t.title.as_str()).unwrap_or(""),
+                    )
+                    .required(),
+                    Field::member(
+                        FieldId::Lead,
+                        Msg::FieldLead,
+                        self.named(task.as_ref().and_then(|t| t.lead)),
+                    ),
+                    Field::date(FieldId::Due, Msg::FieldDue, Some(due)).required(),
+                ];
+                let title = self
+                    .t(if task.is_some() {
+                        Msg::FormEditTask
+                    } else {
+                        Msg::FormAddTask
+                    })
+                    .to_string();
+                let form = Form::new(FormPurpose::ResolutionItem(res.id, task.map(|t| t.id)), title, fields);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::Adopt => {
+                if res.adopted_on.is_some() {
+                    self.info(Msg::AlreadyAdopted);
+                } else {
+                    let today = self.today();
+                    self.edit_resolution(res.id, "adopt", |r| r.adopted_on = Some(today));
+                }
+            }
+            A::Supersede => {
+                let fields = vec![Field::text(FieldId::Number, Msg::FieldSupersededBy, "").required()];
+                let form = Form::new(
+                    FormPurpose::Supersede(res.id),
+                    self.t(Msg::FormSupersede).to_string(),
+                    fields,
+                );
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::ExportResolution => self.export_resolution_file(&res),
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_followup(&mut self, action: super::Action) {
+        use super::Action as A;
+        if let Some(task) = self.resolutions.selected_task().cloned()
+            && self.task_action(action, &task, None)
+        {
+            return;
+        }
+        match action {
+            A::Cancel => self.resolutions.followup = false,
+            A::MoveUp => self.resolutions.move_by(-1),
+            A::MoveDown => self.resolutions.move_by(1),
+            A::Open => {
+                if let Some(res) = self.resolutions.selected_task().and_then(|t| t.resolution) {
+                    let item = self.resolutions.get(res).and_then(|r| {
+                        let t = self.resolutions.selected_task()?.id;
+                        r.items.iter().position(|x| *x == t)
+                    });
+                    self.resolutions.followup = false;
+                    self.resolutions.open = Some(res);
+                    self.resolutions.item = item.unwrap_or(0);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The items reviewed in the console: last month's resolution's items.
+    pub fn review_items(&self) -> Option<(&Resolution, Vec<&Task>)> {
+        let c = self.meetings.console.as_ref()?;
+        let r = self.resolutions.previous_for(&c.meeting)?;
+        Some((r, self.resolutions.items(r)))
+    }
+
+    pub(super) fn update_review(&mut self, action: super::Action) {
+        use super::Action as A;
+        let Some(Overlay::Review { selected }) = self.overlays.last() else {
+            return;
+        };
+        let selected = *selected;
+        let meeting = self.meetings.console.as_ref().map(|c| c.meeting.id);
+        let tasks: Vec<Task> = self
+            .review_items()
+            .map(|(_, ts)| ts.into_iter().cloned().collect())
+            .unwrap_or_default();
+        let n = tasks.len();
+        let next = match action {
+            A::Cancel => {
+                self.overlays.pop();
+                return;
+            }
+            A::MoveUp => selected.saturating_sub(1),
+            A::MoveDown => (selected + 1).min(n.saturating_sub(1)),
+            _ => {
+                if let Some(t) = tasks.get(selected) {
+                    self.task_action(action, t, meeting);
+                }
+                return;
+            }
+        };
+        if let Some(Overlay::Review { selected }) = self.overlays.last_mut() {
+            *selected = next;
+        }
+    }
+
+    pub(super) fn open_review(&mut self) {
+        if self.review_items().is_none() {
+            self.error(Msg::NoPreviousResolution);
+            return;
+        }
+        self.overlays.push(Overlay::Review { selected: 0 });
+    }
+
+    fn resolution_form(&self, res: Option<&Resolution>) -> Form {
+        let today = self.today();
+        let all = self.resolutions.all();
+        let number = res
+            .map(|r| r.number.clone())
+            .unwrap_or_else(|| format_number(next_seq(all, today.year()), &self.suffix()));
+        let kind = res.map(|r| r.kind).unwrap_or_default();
+        let kinds = ResolutionKind::ALL
+            .iter()
+            .map(|k| labels::resolution_kind(*k))
+            .collect();
+        let fields = vec![
+            Field::choice(
+                FieldId::Kind,
+                Msg::FieldKind,
+                kinds,
+                ResolutionKind::ALL.iter().position(|k| *k == kind).unwrap_or(0),
+            ),
+            Field::text(FieldId::Number, Msg::FieldNumber, &number).required(),
+            Field::text(
+                FieldId::Title,
+                Msg::FieldResolutionTitle,
+                res.map(|r| r.title.as_str()).unwrap_or(""),
+            )
+            .required(),
+            Field::date(FieldId::AdoptedOn, Msg::FieldAdoptedOn, res.and_then(|r| r.adopted_on)),
+            Field::text(
+                FieldId::Basis,
+                Msg::FieldBasis,
+                res.map(|r| r.basis.as_str()).unwrap_or(""),
+            ),
+            Field::text(
+                FieldId::Results,
+                Msg::FieldResults,
+                res.map(|r| r.results.as_str()).unwrap_or(""),
+            ),
+        ];
+        let (purpose, title) = match res {
+            Some(r) => (FormPurpose::EditResolution(r.id), Msg::FormEditResolution),
+            None => (FormPurpose::NewResolution, Msg::FormNewResolution),
+        };
+        Form::new(purpose, self.t(title).to_string(), fields)
+    }
+
+    /// Changes a resolution and saves it.
+    fn edit_resolution(&mut self, id: ResolutionId, action: &str, f: impl FnOnce(&mut Resolution)) {
+        let now = self.now();
+        let result = (|| -> Result<(), StoreError> {
+            let mut r = self.store.resolution(id)?.ok_or(StoreError::NotFound)?;
+            f(&mut r);
+            self.store.save_resolution(&mut r, &mut [], now, action)?;
+            self.reload_resolutions()
+        })();
+        if let Err(e) = result {
+            self.status = Some(Status::Error(self.store_error(&e)));
+        }
+    }
+
+    /// Changes a task and saves it, dated.
+    pub(super) fn edit_task(&mut self, id: TaskId, action: &str, f: impl FnOnce(&mut Task)) {
+        let now = self.now();
+        let result = (|| -> Result<(), StoreError> {
+            let mut t = self.store.task(id)?.ok_or(StoreError::NotFound)?;
+            f(&mut t);
+            self.store.save_tasks(std::slice::from_mut(&mut t), now, action)?;
+            self.reload_resolutions()
+        })();
+        if let Err(e) = result {
+            self.status = Some(Status::Error(self.store_error(&e)));
+        }
+    }
+
+    /// The date of a follow-up note: the meeting's when reviewed there.
+    fn note_date(&self, meeting: Option<MeetingId>) -> NaiveDate {
+        meeting
+            .and_then(|id| self.meetings.get(id))
+            .map(|m| m.date)
+            .unwrap_or_else(|| self.today())
+    }
+
+    pub(super) fn submit_resolution_form(&mut self, form: &Form) -> Result<Result<String, FieldError>, StoreError> {
+        if let Err(e) = form.check() {
+            return Ok(Err(e));
+        }
+        let now = self.now();
+        let saved = self.t(Msg::Saved).to_string();
+        match form.purpose {
+            FormPurpose::NewResolution | FormPurpose::EditResolution(_) => {
+                let editing = match form.purpose {
+                    FormPurpose::EditResolution(id) => self.store.resolution(id)?,
+                    _ => None,
+                };
+                let kind = ResolutionKind::ALL
+                    .get(form.choice(FieldId::Kind))
+                    .copied()
+                    .unwrap_or_default();
+                let adopted = match form.date(FieldId::AdoptedOn) {
+                    Ok(d) => d,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let year = adopted.unwrap_or(self.today()).year();
+                let number = form.text(FieldId::Number);
+                let all = self.store.resolutions()?;
+                if number_taken(&all, year, &number, editing.as_ref().map(|r| r.id)) {
+                    return Ok(Err((FieldId::Number, Msg::ErrNumberTaken)));
+                }
+                let seq = match (kind, seq_of(&number)) {
+                    (ResolutionKind::UpperLevel, _) => 0,
+                    (_, Some(n)) => n,
+                    (_, None) => return Ok(Err((FieldId::Number, Msg::ErrNumberForm))),
+                };
+                let mut r = editing.unwrap_or(Resolution {
+                    id: ResolutionId(0),
+                    kind,
+                    year,
+                    seq,
+                    number: String::new(),
+                    title: String::new(),
+                    adopted_on: None,
+                    meeting: None,
+                    basis: String::new(),
+                    results: String::new(),
+                    items: Vec::new(),
+                    superseded_by: None,
+                    supersedes: None,
+                });
+                r.kind = kind;
+                r.year = year;
+                r.seq = seq;
+                r.number = number;
+                r.title = form.text(FieldId::Title);
+                r.adopted_on = adopted;
+                r.basis = form.text(FieldId::Basis);
+                r.results = form.text(FieldId::Results);
+                self.store.save_resolution(&mut r, &mut [], now, "resolution")?;
+                self.reload_resolutions()?;
+                self.resolutions.open = Some(r.id);
+                Ok(Ok(saved))
+            }
+            FormPurpose::ResolutionItem(res, task) => {
+                let due = match form.date(FieldId::Due) {
+                    Ok(Some(d)) => d,
+                    Ok(None) => return Ok(Err((FieldId::Due, Msg::ErrRequired))),
+                    Err(e) => return Ok(Err(e)),
+                };
+                let mut r = self.store.resolution(res)?.ok_or(StoreError::NotFound)?;
+                let mut t = match task {
+                    Some(id) => self.store.task(id)?.ok_or(StoreError::NotFound)?,
+                    None => {
+                        let mut t = Task::new("", due);
+                        t.created = Some(self.today());
+                        t
+                    }
+                };
+                t.title = form.text(FieldId::Title);
+                t.due = due;
+                let lead = form.member(FieldId::Lead);
+                if task.is_some() && lead != t.lead && lead.is_some() {
+                    let mut note = TaskNote::new(self.today(), "");
+                    note.lead = lead;
+                    t.history.push(note);
+                }
+                t.lead = lead;
+                self.store
+                    .save_resolution(&mut r, std::slice::from_mut(&mut t), now, "item")?;
+                self.reload_resolutions()?;
+                Ok(Ok(saved))
+            }
+            FormPurpose::Progress(id, meeting)
+            | FormPurpose::Done(id, meeting)
+            | FormPurpose::CarryOver(id, meeting)
+            | FormPurpose::CancelTask(id, meeting) => {
+                let mut note = TaskNote::new(self.note_date(meeting), "");
+                note.meeting = meeting;
+                let purpose = form.purpose;
+                let (action, msg) = match purpose {
+                    FormPurpose::Progress(..) => ("progress", Msg::ProgressNoted),
+                    FormPurpose::Done(..) => ("done", Msg::TaskDone),
+                    FormPurpose::CarryOver(..) => ("carry_over", Msg::TaskCarried),
+                    _ => ("cancel", Msg::TaskCancelled),
+                };
+                let percent = match form.number(FieldId::Percent) {
+                    Ok(p) if p <= 100 => p as u8,
+                    Ok(_) => return Ok(Err((FieldId::Percent, Msg::ErrPercent))),
+                    Err(e) => return Ok(Err(e)),
+                };
+                let text = form.text(FieldId::Text);
+                let reason = form.text(FieldId::Reason);
+                let result = form.text(FieldId::Result);
+                let reporter = form.member(FieldId::Reporter);
+                self.edit_task(id, action, |t| match purpose {
+                    FormPurpose::Progress(..) => {
+                        note.text = text;
+                        note.percent = Some(percent);
+                        note.reporter = reporter;
+                        t.progress(note);
+                    }
+                    FormPurpose::Done(..) => t.complete(note, &result),
+                    FormPurpose::CarryOver(..) => {
+                        note.text = reason;
+                        t.carry_over(note);
+                    }
+                    _ => {
+                        note.text = reason;
+                        t.cancel(note);
+                    }
+                });
+                Ok(Ok(self.t(msg).to_string()))
+            }
+            FormPurpose::Supersede(id) => {
+                let number = form.text(FieldId::Number);
+                let key = number.to_lowercase();
+                let by = self
+                    .store
+                    .resolutions()?
+                    .into_iter()
+                    .filter(|r| r.id != id && r.number.to_lowercase() == key)
+                    .max_by_key(|r| (r.year, r.seq));
+                let Some(mut by) = by else {
+                    return Ok(Err((FieldId::Number, Msg::ErrNoSuchResolution)));
+                };
+                let mut old = self.store.resolution(id)?.ok_or(StoreError::NotFound)?;
+                old.superseded_by = Some(by.id);
+                by.supersedes = Some(old.id);
+                self.store.save_resolution(&mut old, &mut [], now, "supersede")?;
+                self.store.save_resolution(&mut by, &mut [], now, "supersede")?;
+                self.reload_resolutions()?;
+                Ok(Ok(saved))
+            }
+            _ => Ok(Ok(String::new())),
+        }
+    }
+
+    pub(super) fn set_lead(&mut self, task: TaskId, lead: MemberId) {
+        let date = self.today();
+        self.edit_task(task, "reassign", |t| t.reassign(lead, TaskNote::new(date, "")));
+        self.info(Msg::Reassigned);
+    }
+
+    /// Drafts the monthly resolution from a meeting: its conclusions and next month's
+    /// tasks become items to confirm, assign and date. Adopted when the meeting voted a
+    /// resolution through.
+    pub(super) fn draft_resolution(&mut self, meeting_id: MeetingId) {
+        self.save_now();
+        let Some(meeting) = self.meetings.get(meeting_id).cloned() else {
+            return;
+        };
+        if let Some(existing) = self.resolutions.all().iter().find(|r| r.meeting == Some(meeting_id)) {
+            let id = existing.id;
+            self.screen = super::Screen::Resolutions;
+            self.resolutions.open = Some(id);
+            self.info(Msg::ResolutionExists);
+            return;
+        }
+        let now = self.now();
+        let year = meeting.date.year();
+        let seq = next_seq(self.resolutions.all(), year);
+        let adopted = meeting.agenda.iter().flat_map(|i| &i.entries).any(|e| match &e.kind {
+            EntryKind::Vote(v) => v.passed() && fold(&v.subject).contains("nghi quyet"),
+            _ => false,
+        });
+        let mut r = Resolution {
+            id: ResolutionId(0),
+            kind: ResolutionKind::Monthly,
+            year,
+            seq,
+            number: format_number(seq, &self.suffix()),
+            title: format!("Nghị quyết chi bộ tháng {}", meeting.month_label()),
+            adopted_on: adopted.then_some(meeting.date),
+            meeting: Some(meeting_id),
+            basis: format!(
+                "Căn cứ kết quả sinh hoạt chi bộ thường kỳ ngày {}",
+                crate::domain::calendar::format_date(meeting.date)
+            ),
+            results: String::new(),
+            items: Vec::new(),
+            superseded_by: None,
+            supersedes: None,
+        };
+        let due = end_of_next_month(meeting.date);
+        let mut tasks: Vec<Task> = draft_lines(&meeting)
+            .iter()
+            .map(|line| {
+                let mut t = Task::new(line, due);
+                t.created = Some(meeting.date);
+                t
+            })
+            .collect();
+        match self
+            .store
+            .save_resolution(&mut r, &mut tasks, now, "draft")
+            .and_then(|_| self.reload_resolutions())
+        {
+            Ok(()) => {
+                self.screen = super::Screen::Resolutions;
+                self.resolutions.open = Some(r.id);
+                self.resolutions.item = 0;
+                let n = tasks.len();
+                self.status = Some(Status::Info(
+                    Msg::Drafted.fill(self.lang, &[("number", &r.number), ("n", &n)]),
+                ));
+            }
+            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+        }
+    }
+
+    fn export_resolution_file(&mut self, r: &Resolution) {
+        let dir = self.data_dir.join("exports");
+        let name = format!("nghi-quyet-{}-{}.md", r.year, r.number.replace(['/', '\\', ' '], "-"));
+        let path = dir.join(name);
+        let items = self.resolutions.items(r).into_iter().cloned().collect::<Vec<_>>();
+        let text = crate::export::resolution::render(
+            r,
+            &items,
+            self.roster.members(),
+            self.branch.as_ref(),
+            crate::export::minutes::Format::Markdown,
+        );
+        let result = std::fs::create_dir_all(&dir)
+            .and_then(|_| crate::store::write_atomic(&path, text.as_bytes()))
+            .and_then(|_| crate::store::secure_path(&dir).map_err(|e| std::io::Error::other(e.to_string())));
+        match result {
+            Ok(()) => {
+                self.status = Some(Status::Info(
+                    Msg::Exported.fill(self.lang, &[("path", &path.display())]),
+                ))
+            }
+            Err(e) => self.status = Some(Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &e)]))),
+        }
+    }
+}

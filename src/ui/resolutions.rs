@@ -1,0 +1,413 @@
+//! The resolution tracker: the list, one resolution with its items and their
+//! follow-up, the follow-up view across resolutions, and the review in a meeting.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::overlay::popup;
+use super::{centered, theme};
+use crate::app::resolutions::{Due, StateFilter};
+use crate::app::{Action, App};
+use crate::domain::calendar::format_date;
+use crate::domain::member::MemberId;
+use crate::domain::resolution::Resolution;
+use crate::domain::task::{Shown, Task};
+use crate::i18n::{Msg, labels};
+use crate::keymap::Section;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let r = &app.resolutions;
+    if r.followup {
+        render_followup(app, frame, area);
+    } else if let Some(res) = r.open_resolution() {
+        render_detail(app, res, frame, area);
+    } else {
+        render_list(app, frame, area);
+    }
+}
+
+fn name(app: &App, id: Option<MemberId>) -> String {
+    id.and_then(|id| app.roster.members().iter().find(|m| m.id == id))
+        .map(|m| m.full_name())
+        .unwrap_or_default()
+}
+
+fn bar(done: usize, total: usize) -> String {
+    let width = 10;
+    let filled = (done * width).checked_div(total).unwrap_or(0);
+    format!("{}{} {done}/{total}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+fn render_list(app: &App, frame: &mut Frame, area: Rect) {
+    let r = &app.resolutions;
+    let [filters, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let state = match r.state {
+        StateFilter::InForce => app.t(Msg::FilterInForce),
+        StateFilter::Completed => app.t(Msg::StateCompleted),
+        StateFilter::Superseded => app.t(Msg::StateSuperseded),
+        StateFilter::All => app.t(Msg::FilterAll),
+    };
+    let year = r
+        .year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| app.t(Msg::FilterAll).to_string());
+    let kind = r
+        .kind
+        .map(|k| app.t(labels::resolution_kind(k)))
+        .unwrap_or(app.t(Msg::FilterAll));
+    let mut spans = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), theme::dim())];
+    let style = if r.searching {
+        theme::focus_field()
+    } else {
+        theme::title()
+    };
+    spans.push(Span::styled(r.query.value().to_string(), style));
+    if r.searching && app.overlays.is_empty() {
+        let x = filters.x
+            + (1 + unicode_width::UnicodeWidthStr::width(app.t(Msg::SearchPrompt)) + r.query.cursor_column()) as u16;
+        if x < filters.right() {
+            frame.set_cursor_position((x, filters.y));
+        }
+    }
+    let line = Msg::ResolutionFilters.fill(app.lang, &[("state", &state), ("year", &year), ("kind", &kind)]);
+    spans.push(Span::styled(format!("   {line}"), theme::dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), filters);
+    if r.visible_len() == 0 {
+        let key = app
+            .keymap
+            .key_for(Section::Resolutions, Action::New)
+            .unwrap_or_default();
+        let inner = table.inner(ratatui::layout::Margin {
+            horizontal: 1,
+            vertical: 1,
+        });
+        frame.render_widget(
+            Paragraph::new(Msg::NoResolutions.fill(app.lang, &[("key", &key)]))
+                .style(theme::dim())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let today = app.today();
+    let rows_height = table.height.saturating_sub(1) as usize;
+    r.page_rows.set(rows_height);
+    let mut offset = r.offset.get();
+    if r.selected < offset {
+        offset = r.selected;
+    } else if rows_height > 0 && r.selected >= offset + rows_height {
+        offset = r.selected + 1 - rows_height;
+    }
+    r.offset.set(offset);
+    let header = Row::new(
+        [
+            Msg::ColNumber,
+            Msg::ColTitle,
+            Msg::ColAdopted,
+            Msg::ColProgress,
+            Msg::ColOverdue,
+        ]
+        .map(|m| Cell::from(app.t(m))),
+    )
+    .style(theme::title());
+    let rows: Vec<Row> = r
+        .visible()
+        .skip(offset)
+        .take(rows_height)
+        .map(|res| {
+            let items = r.items(res);
+            let closed = items.iter().filter(|t| !t.status.is_open()).count();
+            let overdue = items.iter().filter(|t| t.is_overdue(today)).count();
+            let adopted = res
+                .adopted_on
+                .map(format_date)
+                .unwrap_or_else(|| app.t(Msg::StateDraft).to_string());
+            let overdue_cell = if overdue > 0 {
+                Cell::from(Span::styled(overdue.to_string(), theme::error()))
+            } else {
+                Cell::from("")
+            };
+            Row::new(vec![
+                Cell::from(res.number.clone()),
+                Cell::from(res.title.clone()),
+                Cell::from(adopted),
+                Cell::from(bar(closed, items.len())),
+                overdue_cell,
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(12),
+        Constraint::Min(20),
+        Constraint::Length(10),
+        Constraint::Length(16),
+        Constraint::Length(7),
+    ];
+    let t = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme::selected())
+        .column_spacing(1);
+    let mut state = TableState::default().with_selected(Some(r.selected - offset));
+    frame.render_stateful_widget(t, table, &mut state);
+}
+
+fn shown_span(app: &App, t: &Task) -> Span<'static> {
+    let shown = t.shown(app.today());
+    let style = match shown {
+        Shown::Overdue => theme::error(),
+        Shown::Status(s) if !s.is_open() => theme::info(),
+        _ => ratatui::style::Style::new(),
+    };
+    Span::styled(app.t(labels::shown(shown)).to_string(), style)
+}
+
+/// A task's follow-up history, newest last.
+pub fn history_lines(app: &App, t: &Task) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for n in &t.history {
+        let mut parts = vec![n.text.clone()];
+        if let Some(p) = n.percent {
+            parts.push(Msg::NotePercent.fill(app.lang, &[("n", &p)]));
+        }
+        if let Some(s) = n.status {
+            parts.push(Msg::NoteStatus.fill(app.lang, &[("status", &app.t(labels::task_status(s)))]));
+        }
+        if let Some(l) = n.lead {
+            parts.push(Msg::NoteLead.fill(app.lang, &[("name", &name(app, Some(l)))]));
+        }
+        if let Some(d) = n.due {
+            parts.push(Msg::NoteDue.fill(app.lang, &[("date", &format_date(d))]));
+        }
+        if let Some(r) = n.reporter {
+            parts.push(Msg::NoteReporter.fill(app.lang, &[("name", &name(app, Some(r)))]));
+        }
+        if n.meeting.is_some() {
+            parts.push(Msg::NoteMeeting.fill(app.lang, &[("date", &format_date(n.date))]));
+        }
+        let text = parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        lines.push(Line::from(
+            Msg::NoteLine.fill(app.lang, &[("date", &format_date(n.date)), ("text", &text)]),
+        ));
+    }
+    if !t.result.is_empty() {
+        lines.push(Line::styled(
+            format!("{}: {}", app.t(Msg::FieldResult), t.result),
+            theme::info(),
+        ));
+    }
+    lines
+}
+
+fn task_rows<'a>(app: &App, tasks: impl Iterator<Item = &'a Task>) -> Vec<Row<'static>> {
+    tasks
+        .enumerate()
+        .map(|(i, t)| {
+            Row::new(vec![
+                Cell::from(format!("{:>2}", i + 1)),
+                Cell::from(t.title.clone()),
+                Cell::from(name(app, t.lead)),
+                Cell::from(format_date(t.due)),
+                Cell::from(shown_span(app, t)),
+            ])
+        })
+        .collect()
+}
+
+const TASK_WIDTHS: [Constraint; 5] = [
+    Constraint::Length(2),
+    Constraint::Min(20),
+    Constraint::Length(18),
+    Constraint::Length(10),
+    Constraint::Length(15),
+];
+
+fn task_header(app: &App) -> Row<'static> {
+    Row::new(
+        [Msg::ColNo, Msg::ColItem, Msg::ColLead, Msg::ColDue, Msg::ColStatus2]
+            .map(|m| Cell::from(app.t(m).to_string())),
+    )
+    .style(theme::title())
+}
+
+fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
+    let r = &app.resolutions;
+    let state = app.t(labels::resolution_state(r.state_of(res)));
+    let kind = app.t(labels::resolution_kind(res.kind));
+    let mut head = vec![
+        Line::styled(
+            format!(
+                " {}",
+                Msg::ResolutionHeader.fill(app.lang, &[("number", &res.number), ("kind", &kind), ("state", &state)])
+            ),
+            theme::title(),
+        ),
+        Line::from(format!(" {}", res.title)),
+    ];
+    let adopted = match res.adopted_on {
+        Some(d) => Msg::AdoptedLine.fill(app.lang, &[("date", &format_date(d))]),
+        None => app.t(Msg::NotAdopted).to_string(),
+    };
+    let mut links = vec![adopted];
+    if let Some(by) = res.superseded_by.and_then(|id| r.get(id)) {
+        links.push(Msg::SupersededLine.fill(app.lang, &[("number", &by.number)]));
+    }
+    if let Some(old) = res.supersedes.and_then(|id| r.get(id)) {
+        links.push(Msg::SupersedesLine.fill(app.lang, &[("number", &old.number)]));
+    }
+    head.push(Line::styled(format!(" {}", links.join(" · ")), theme::dim()));
+    if !res.basis.is_empty() {
+        head.push(Line::styled(
+            format!(" {}", Msg::BasisLine.fill(app.lang, &[("text", &res.basis)])),
+            theme::dim(),
+        ));
+    }
+    if !res.results.is_empty() {
+        head.push(Line::styled(
+            format!(" {}", Msg::ResultsLine.fill(app.lang, &[("text", &res.results)])),
+            theme::dim(),
+        ));
+    }
+    let items = r.items(res);
+    let history_rows = (area.height / 3).max(3);
+    let [top, table, hist] = Layout::vertical([
+        Constraint::Length(head.len() as u16),
+        Constraint::Min(3),
+        Constraint::Length(history_rows),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(head), top);
+    if items.is_empty() {
+        let key = app
+            .keymap
+            .key_for(Section::Resolution, Action::AddItem)
+            .unwrap_or_default();
+        frame.render_widget(
+            Paragraph::new(Msg::NoItems.fill(app.lang, &[("key", &key)])).style(theme::dim()),
+            table,
+        );
+        return;
+    }
+    let selected = r.item.min(items.len() - 1);
+    let t = Table::new(task_rows(app, items.iter().copied()), TASK_WIDTHS)
+        .header(task_header(app))
+        .row_highlight_style(theme::selected())
+        .column_spacing(1);
+    let mut state = TableState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(t, table, &mut state);
+    let task = items[selected];
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Msg::ItemHistory.fill(app.lang, &[("title", &task.title)]));
+    let inner = block.inner(hist);
+    frame.render_widget(block, hist);
+    let lines = history_lines(app, task);
+    let skip = lines.len().saturating_sub(inner.height as usize) as u16;
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((skip, 0)),
+        inner,
+    );
+}
+
+fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
+    let r = &app.resolutions;
+    let list = r.followup();
+    let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(" {}", Msg::FollowUpTitle.fill(app.lang, &[("n", &list.len())])),
+            theme::title(),
+        )),
+        title,
+    );
+    if list.is_empty() {
+        frame.render_widget(Paragraph::new(app.t(Msg::NoOpenItems)).style(theme::dim()), body);
+        return;
+    }
+    let mut rows = Vec::new();
+    let mut selected_row = 0;
+    let mut group = None;
+    for (i, (g, t)) in list.iter().enumerate() {
+        if group != Some(*g) {
+            group = Some(*g);
+            let (label, style) = match g {
+                Due::Overdue => (Msg::GroupOverdue, theme::error()),
+                Due::ThisMonth => (Msg::GroupThisMonth, theme::warn()),
+                Due::Later => (Msg::GroupLater, theme::dim()),
+            };
+            rows.push(Row::new(vec![
+                Cell::from(""),
+                Cell::from(Span::styled(app.t(label).to_string(), style)),
+            ]));
+        }
+        if i == r.fu_selected {
+            selected_row = rows.len();
+        }
+        let number = t
+            .resolution
+            .and_then(|id| r.get(id))
+            .map(|x| x.number.clone())
+            .unwrap_or_default();
+        rows.push(Row::new(vec![
+            Cell::from(number),
+            Cell::from(t.title.clone()),
+            Cell::from(name(app, t.lead)),
+            Cell::from(format_date(t.due)),
+            Cell::from(shown_span(app, t)),
+        ]));
+    }
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Min(20),
+        Constraint::Length(18),
+        Constraint::Length(10),
+        Constraint::Length(15),
+    ];
+    let t = Table::new(rows, widths)
+        .row_highlight_style(theme::selected())
+        .column_spacing(1);
+    let mut state = TableState::default().with_selected(Some(selected_row));
+    frame.render_stateful_widget(t, body, &mut state);
+}
+
+pub fn review(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
+    let Some((res, items)) = app.review_items() else { return };
+    let rect = centered(area, 78, area.height);
+    let inner = popup(
+        frame,
+        rect,
+        &Msg::ReviewTitle.fill(app.lang, &[("number", &res.number)]),
+    );
+    let [table, hist, hint] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(4), Constraint::Length(1)]).areas(inner);
+    let t = Table::new(task_rows(app, items.iter().copied()), TASK_WIDTHS)
+        .header(task_header(app))
+        .row_highlight_style(theme::selected())
+        .column_spacing(1);
+    let mut state =
+        TableState::default().with_selected((!items.is_empty()).then_some(selected.min(items.len().saturating_sub(1))));
+    frame.render_stateful_widget(t, table, &mut state);
+    if let Some(task) = items.get(selected) {
+        let lines = history_lines(app, task);
+        let skip = lines.len().saturating_sub(hist.height as usize) as u16;
+        frame.render_widget(Paragraph::new(lines).scroll((skip, 0)), hist);
+    }
+    let keys = super::hints(
+        app,
+        Section::Review,
+        &[
+            Action::Progress,
+            Action::MarkDone,
+            Action::CarryOver,
+            Action::CancelItem,
+            Action::Cancel,
+        ],
+        hint.width,
+    );
+    frame.render_widget(Paragraph::new(Line::from(keys)), hint);
+}
