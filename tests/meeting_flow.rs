@@ -142,9 +142,9 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
 
     let mut sorted = members.clone();
     sorted.sort_by_cached_key(|m| m.sort_key());
-    let minutes = render(m, &sorted, store.branch().unwrap().as_ref(), Format::Markdown);
+    let minutes = render(m, &sorted, store.branch().unwrap().as_ref(), &[], Format::Markdown);
     golden("minutes-flow.md", &minutes);
-    let text = render(m, &sorted, store.branch().unwrap().as_ref(), Format::Text);
+    let text = render(m, &sorted, store.branch().unwrap().as_ref(), &[], Format::Text);
     golden("minutes-flow.txt", &text);
 }
 
@@ -183,7 +183,7 @@ fn amendments_after_approval_are_dated_and_kept() {
         m.agenda[0].entries[0].text, "Nội dung ban đầu.",
         "the original is never rewritten"
     );
-    let minutes = render(m, &store.members().unwrap(), None, Format::Text);
+    let minutes = render(m, &store.members().unwrap(), None, &[], Format::Text);
     assert!(minutes.contains("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA"));
     assert!(minutes.contains("- Ngày 08/12/2026 lúc 21:05: Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường. (lý do: ghi sai tên khách mời)"), "{minutes}");
     assert!(store.audit().unwrap().iter().any(|a| a.action == "amend"));

@@ -406,10 +406,19 @@ impl App {
             meeting.id.0
         );
         let path = dir.join(name);
+        let (tasks, resolutions) = match (self.store.tasks(), self.store.resolutions()) {
+            (Ok(t), Ok(r)) => (t, r),
+            (Err(e), _) | (_, Err(e)) => {
+                self.status = Some(Status::Error(self.store_error(&e)));
+                return;
+            }
+        };
+        let reviewed = crate::export::minutes::reviewed_at(meeting, &tasks, &resolutions);
         let text = crate::export::minutes::render(
             meeting,
             self.roster.members(),
             self.branch.as_ref(),
+            &reviewed,
             crate::export::minutes::Format::Markdown,
         );
         let result = std::fs::create_dir_all(&dir)

@@ -370,6 +370,11 @@ impl App {
         }
         match action {
             A::Cancel => self.resolutions.open = None,
+            A::FollowUp => {
+                self.resolutions.open = None;
+                self.resolutions.followup = true;
+                self.resolutions.fu_selected = 0;
+            }
             A::MoveUp => self.resolutions.move_by(-1),
             A::MoveDown => self.resolutions.move_by(1),
             A::Edit => {
@@ -775,7 +780,7 @@ impl App {
             adopted_on: adopted.then_some(meeting.date),
             meeting: Some(meeting_id),
             basis: format!(
-                "Căn cứ kết quả sinh hoạt chi bộ thường kỳ ngày {}",
+                "kết quả sinh hoạt chi bộ thường kỳ ngày {}",
                 crate::domain::calendar::format_date(meeting.date)
             ),
             results: String::new(),

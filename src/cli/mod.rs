@@ -69,6 +69,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// A report for scripts or printing.
+    Report {
+        #[arg(value_enum)]
+        kind: ReportKind,
+        /// The month (YYYY-MM) of a follow-up report (default: this month).
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Txt)]
+        format: ReportFormat,
+    },
     /// Verify the database and print counts.
     Check,
     /// Check or show the keymap.
@@ -101,8 +111,31 @@ pub enum DocumentFormat {
     Txt,
 }
 
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ReportKind {
+    /// Open items past their due date.
+    Overdue,
+    /// A month's follow-up: overdue, due that month, done that month.
+    Followup,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ReportFormat {
+    Txt,
+    Csv,
+    Json,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum ExportWhat {
+    /// A resolution: RESOLUTION is its id or number ("12-NQ/CB", the latest year's).
+    Resolution {
+        resolution: String,
+        #[arg(long, value_enum, default_value_t = DocumentFormat::Md)]
+        format: DocumentFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// The biên bản of a meeting: MEETING is its id or YYYY-MM (that month's regular meeting).
     Minutes {
         meeting: String,
@@ -249,8 +282,65 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                 DocumentFormat::Md => crate::export::minutes::Format::Markdown,
                 DocumentFormat::Txt => crate::export::minutes::Format::Text,
             };
-            let text = crate::export::minutes::render(m, &list, store.branch()?.as_ref(), format);
+            let (tasks, resolutions) = (store.tasks()?, store.resolutions()?);
+            let reviewed = crate::export::minutes::reviewed_at(m, &tasks, &resolutions);
+            let text = crate::export::minutes::render(m, &list, store.branch()?.as_ref(), &reviewed, format);
             write_out(out.as_deref(), text.as_bytes())
+        }
+        Some(Command::Export {
+            what:
+                ExportWhat::Resolution {
+                    resolution,
+                    format,
+                    out,
+                },
+        }) => {
+            let store = open(&dir)?;
+            let all = store.resolutions()?;
+            let key = resolution.trim().to_lowercase();
+            let found = all.iter().find(|r| r.id.0.to_string() == key).or_else(|| {
+                all.iter()
+                    .filter(|r| r.number.to_lowercase() == key)
+                    .max_by_key(|r| (r.year, r.seq))
+            });
+            let Some(r) = found else {
+                bail!("không có nghị quyết \"{resolution}\" (mã số, hoặc số như 12-NQ/CB)");
+            };
+            let tasks = store.tasks()?;
+            let items: Vec<_> = r
+                .items
+                .iter()
+                .filter_map(|id| tasks.iter().find(|t| t.id == *id).cloned())
+                .collect();
+            let format = match format {
+                DocumentFormat::Md => crate::export::minutes::Format::Markdown,
+                DocumentFormat::Txt => crate::export::minutes::Format::Text,
+            };
+            let text =
+                crate::export::resolution::render(r, &items, &store.members()?, store.branch()?.as_ref(), format);
+            write_out(out.as_deref(), text.as_bytes())
+        }
+        Some(Command::Report { kind, month, format }) => {
+            let store = open(&dir)?;
+            let today = now.date();
+            let (tasks, resolutions, members) = (store.tasks()?, store.resolutions()?, store.members()?);
+            let report = match kind {
+                ReportKind::Overdue => crate::export::report::overdue(&tasks, &resolutions, &members, today),
+                ReportKind::Followup => {
+                    let month = match month {
+                        Some(m) => parse_date(&format!("{m}-01"))
+                            .ok_or_else(|| anyhow::anyhow!("tháng \"{m}\" không hợp lệ (YYYY-MM)"))?,
+                        None => today,
+                    };
+                    crate::export::report::followup(&tasks, &resolutions, &members, month, today)
+                }
+            };
+            let text = match format {
+                ReportFormat::Txt => report.to_text(),
+                ReportFormat::Csv => report.to_csv(),
+                ReportFormat::Json => report.to_json(),
+            };
+            write_out(None, text.as_bytes())
         }
         Some(Command::Backup { file }) => {
             let store = open(&dir)?;
@@ -370,6 +460,8 @@ fn check(dir: &Path) -> Result<()> {
     );
     println!("đảng viên: {} (trong danh sách {on_roster})", list.len());
     println!("cuộc họp: {}", store.meetings()?.len());
+    println!("nghị quyết: {}", store.resolutions()?.len());
+    println!("nhiệm vụ: {}", store.tasks()?.len());
     println!("nhật ký: {audit}");
     println!("dung lượng: {} KiB", store.size_on_disk()? / 1024);
     println!("kết quả: tốt");

@@ -7,6 +7,8 @@ use crate::domain::branch::Branch;
 use crate::domain::calendar::{format_date, long_date};
 use crate::domain::meeting::{AttendanceReport, EntryKind, Meeting, MeetingKind, attendance_report};
 use crate::domain::member::{CommitteeRole, Member, MemberId};
+use crate::domain::resolution::Resolution;
+use crate::domain::task::{Task, TaskStatus};
 use crate::domain::vote::{Vote, VoteMethod};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,8 +178,91 @@ fn amendment_date(at: NaiveDateTime) -> String {
     format!("{} lúc {}", format_date(at.date()), at.format("%H:%M"))
 }
 
-/// Writes the biên bản of a meeting.
-pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: Format) -> String {
+/// A resolution item reviewed at the meeting, with its resolution's number.
+pub struct Reviewed<'a> {
+    pub number: &'a str,
+    pub task: &'a Task,
+}
+
+/// The items of `resolutions` that have a follow-up note taken at meeting `m`.
+pub fn reviewed_at<'a>(m: &Meeting, tasks: &'a [Task], resolutions: &'a [Resolution]) -> Vec<Reviewed<'a>> {
+    let mut out: Vec<Reviewed> = tasks
+        .iter()
+        .filter(|t| t.history.iter().any(|n| n.meeting == Some(m.id)))
+        .map(|t| Reviewed {
+            number: t
+                .resolution
+                .and_then(|id| resolutions.iter().find(|r| r.id == id))
+                .map(|r| r.number.as_str())
+                .unwrap_or(""),
+            task: t,
+        })
+        .collect();
+    out.sort_by_key(|r| (r.number, r.task.id));
+    out
+}
+
+fn review_lines(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<String> {
+    let mut lines = vec!["Kết quả thực hiện nghị quyết được đánh giá tại cuộc họp:".to_string()];
+    for r in reviewed {
+        let t = r.task;
+        let lead = t
+            .lead
+            .map(|id| format!("đồng chí {}", name(members, id)))
+            .unwrap_or_else(|| "chưa phân công".into());
+        let notes: Vec<String> = t
+            .history
+            .iter()
+            .filter(|n| n.meeting == Some(m.id))
+            .map(|n| {
+                let status = n.status.map(|s| match s {
+                    TaskStatus::NotStarted => "chưa thực hiện",
+                    TaskStatus::InProgress => "đang thực hiện",
+                    TaskStatus::Done => "hoàn thành",
+                    TaskStatus::CarriedOver => "chuyển kỳ sau",
+                    TaskStatus::Cancelled => "hủy",
+                });
+                let mut parts: Vec<String> = status.into_iter().map(str::to_string).collect();
+                if let Some(p) = n.percent.filter(|p| *p < 100) {
+                    parts.push(format!("{p}%"));
+                }
+                if !n.text.is_empty() {
+                    parts.push(n.text.clone());
+                }
+                if let Some(d) = n.due {
+                    parts.push(format!("hạn mới {}", format_date(d)));
+                }
+                parts.join(", ")
+            })
+            .collect();
+        let number = if r.number.is_empty() {
+            String::new()
+        } else {
+            format!("[{}] ", r.number)
+        };
+        let result = if t.result.is_empty() || t.status != TaskStatus::Done {
+            String::new()
+        } else {
+            format!(" Kết quả: {}.", t.result)
+        };
+        lines.push(format!(
+            "- {number}{} ({lead}): {}.{result}",
+            t.title.trim_end_matches('.'),
+            notes.join("; ")
+        ));
+    }
+    lines
+}
+
+/// Writes the biên bản of a meeting; `reviewed` are the resolution items followed up
+/// at it (shown under the item that reviews last month's resolution).
+pub fn render(
+    m: &Meeting,
+    members: &[Member],
+    branch: Option<&Branch>,
+    reviewed: &[Reviewed],
+    format: Format,
+) -> String {
     let md = format == Format::Markdown;
     let parent = branch.map(|b| b.parent.to_uppercase()).unwrap_or_default();
     let branch_name = branch.map(|b| b.name.to_uppercase()).unwrap_or_default();
@@ -244,6 +329,10 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
     }
 
     para(&mut out, &heading("II. NỘI DUNG"));
+    let review_item = m
+        .agenda
+        .iter()
+        .position(|i| crate::domain::text::fold(&i.title).contains("danh gia ket qua thuc hien nghi quyet"));
     for (i, item) in m.agenda.iter().enumerate() {
         let mut head = format!("{}. {}", i + 1, item.title);
         if let Some(p) = item.presenter {
@@ -269,6 +358,11 @@ pub fn render(m: &Meeting, members: &[Member], branch: Option<&Branch>, format: 
                     para(&mut out, &format!("{who} {text}"));
                 }
                 EntryKind::Vote(v) => para(&mut out, &vote_line(v)),
+            }
+        }
+        if Some(i) == review_item.or(m.agenda.len().checked_sub(1)) && !reviewed.is_empty() {
+            for line in review_lines(m, reviewed, members) {
+                para(&mut out, &line);
             }
         }
     }

@@ -2,4 +2,5 @@
 
 pub mod members;
 pub mod minutes;
+pub mod report;
 pub mod resolution;

@@ -61,7 +61,7 @@ pub fn render(r: &Resolution, items: &[Task], members: &[Member], branch: Option
     }
     let heading = |t: &str| if md { format!("### {t}") } else { t.to_string() };
     if !r.basis.is_empty() {
-        para(&mut out, &format!("{}.", r.basis.trim_end_matches('.')));
+        para(&mut out, &format!("Căn cứ {}.", r.basis.trim_end_matches('.')));
     }
     para(
         &mut out,

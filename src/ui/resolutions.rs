@@ -209,7 +209,7 @@ fn task_rows<'a>(app: &App, tasks: impl Iterator<Item = &'a Task>) -> Vec<Row<'s
         .enumerate()
         .map(|(i, t)| {
             Row::new(vec![
-                Cell::from(format!("{:>2}", i + 1)),
+                Cell::from(format!("{:>3}", i + 1)),
                 Cell::from(t.title.clone()),
                 Cell::from(name(app, t.lead)),
                 Cell::from(format_date(t.due)),
