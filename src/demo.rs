@@ -7,6 +7,8 @@ use crate::domain::branch::Branch;
 use crate::domain::calendar::add_months;
 use crate::domain::meeting::{Entry, EntryKind, Meeting, MeetingKind, Presence, Templates};
 use crate::domain::member::{Activity, CommitteeRole, Gender, Member, MemberId, Standing};
+use crate::domain::resolution::{Resolution, ResolutionId, ResolutionKind, format_number};
+use crate::domain::task::{Task, TaskNote, end_of_next_month};
 use crate::domain::vote::{Vote, VoteMethod, VoteRule, electorate};
 use crate::store::{Records, Store, StoreError};
 
@@ -343,6 +345,112 @@ pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templa
     out
 }
 
+const RESOLUTION_ITEMS: &[&str] = &[
+    "Vận động nhân dân giữ gìn vệ sinh môi trường, thu gom rác đúng giờ",
+    "Thăm hỏi, tặng quà gia đình chính sách nhân dịp lễ",
+    "Vận động đóng góp quỹ vì người nghèo",
+    "Phối hợp tổ dân phố kiểm tra phòng cháy chữa cháy hộ kinh doanh",
+    "Giúp đỡ quần chúng ưu tú hoàn thiện hồ sơ đề nghị kết nạp",
+    "Sửa chữa đèn chiếu sáng hẻm 12",
+    "Tổ chức sinh hoạt chuyên đề cho đảng viên trẻ",
+    "Nắm tình hình tư tưởng nhân dân, báo cáo chi ủy",
+    "Đôn đốc đảng viên đóng đảng phí đúng hạn",
+    "Vận động thanh niên tham gia nghĩa vụ quân sự",
+];
+
+/// A resolution adopted at each ended regular meeting, with items assigned to
+/// active members and a realistic follow-up: mostly done on time, some late, some
+/// carried over or cancelled, the latest still being carried out.
+pub fn resolutions(
+    opts: &DemoOptions,
+    members: &[Member],
+    meetings: &[Meeting],
+    today: NaiveDate,
+) -> Vec<(Resolution, Vec<Task>)> {
+    let mut rng = Rng(opts.seed ^ 0x4E51);
+    let active: Vec<MemberId> = members
+        .iter()
+        .filter(|m| crate::domain::meeting::expected(m))
+        .map(|m| m.id)
+        .collect();
+    let mut out: Vec<(Resolution, Vec<Task>)> = Vec::new();
+    let held: Vec<&Meeting> = meetings.iter().filter(|m| m.ended_at.is_some()).collect();
+    for (k, m) in held.iter().enumerate() {
+        let year = m.date.year();
+        let seq = out.iter().filter(|(r, _)| r.year == year).count() as u32 + 1;
+        let res = Resolution {
+            id: ResolutionId(0),
+            kind: ResolutionKind::Monthly,
+            year,
+            seq,
+            number: format_number(seq, "NQ/CB"),
+            title: format!("Nghị quyết chi bộ tháng {}", m.month_label()),
+            adopted_on: Some(m.date),
+            meeting: Some(m.id),
+            basis: format!(
+                "kết quả sinh hoạt chi bộ thường kỳ ngày {}",
+                crate::domain::calendar::format_date(m.date)
+            ),
+            results: "Chi bộ hoàn thành các nhiệm vụ chính của tháng; một số việc chuyển sang tháng sau.".into(),
+            items: Vec::new(),
+            superseded_by: None,
+            supersedes: None,
+        };
+        let due = end_of_next_month(m.date);
+        let next_meeting = held.get(k + 1).copied();
+        let mut tasks = Vec::new();
+        for _ in 0..rng.range(3, 5) {
+            let mut t = Task::new(rng.pick(RESOLUTION_ITEMS), due);
+            t.created = Some(m.date);
+            if !active.is_empty() {
+                t.lead = Some(active[rng.below(active.len() as u64) as usize]);
+            }
+            // what happened by the next meeting (reviewed there), or by today
+            let review_day = next_meeting.map(|n| n.date).unwrap_or(today);
+            let mut note = TaskNote::new(review_day.min(today), "");
+            note.meeting = next_meeting.map(|n| n.id);
+            if review_day <= today {
+                match rng.below(100) {
+                    0..=69 => {
+                        let done = (m.date + Duration::days(rng.range(5, 50))).min(today);
+                        let mut n = note.clone();
+                        n.date = done.min(review_day);
+                        t.complete(n, "Đã thực hiện xong, kết quả tốt");
+                    }
+                    70..=84 => {
+                        note.text = "chưa xong, chuyển sang tháng sau".into();
+                        t.carry_over(note);
+                    }
+                    85..=89 => {
+                        note.text = "không còn phù hợp".into();
+                        t.cancel(note);
+                    }
+                    _ => {
+                        note.text = "đang triển khai".into();
+                        note.percent = Some(rng.range(20, 80) as u8);
+                        t.progress(note);
+                    }
+                }
+            } else if rng.chance(50) {
+                let mut n = TaskNote::new(today, "đang triển khai");
+                n.percent = Some(rng.range(10, 70) as u8);
+                t.progress(n);
+            }
+            // what was carried on was finished later, but for the last two months
+            if t.status.is_open() && t.due + Duration::days(60) < today {
+                let when = t.due - Duration::days(rng.range(0, 10));
+                t.complete(
+                    TaskNote::new(when.max(m.date), "hoàn thành sau khi chuyển kỳ"),
+                    "Đã hoàn thành",
+                );
+            }
+            tasks.push(t);
+        }
+        out.push((res, tasks));
+    }
+    out
+}
+
 /// The demo branch.
 pub fn branch() -> Branch {
     Branch::new(
@@ -365,8 +473,12 @@ pub fn generate(
     let mut ms = members(opts, today);
     store.save_branch(&branch())?;
     store.import_members(&mut ms, now)?;
-    for mut m in meetings(opts, &ms, today, &Templates::shipped()) {
-        store.save_meeting(&mut m, now, None)?;
+    let mut held = meetings(opts, &ms, today, &Templates::shipped());
+    for m in held.iter_mut() {
+        store.save_meeting(m, now, None)?;
+    }
+    for (mut r, mut tasks) in resolutions(opts, &ms, &held, today) {
+        store.save_resolution(&mut r, &mut tasks, now, "demo")?;
     }
     Ok(ms.len())
 }
