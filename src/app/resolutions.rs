@@ -60,15 +60,13 @@ pub struct Resolutions {
     /// The follow-up view, and its selected task.
     pub followup: bool,
     pub fu_selected: usize,
-    today: NaiveDate,
 }
 
 impl Resolutions {
-    pub fn load(&mut self, mut list: Vec<Resolution>, tasks: Vec<Task>, today: NaiveDate) {
+    pub fn load(&mut self, mut list: Vec<Resolution>, tasks: Vec<Task>) {
         list.sort_by_key(|r| std::cmp::Reverse((r.adopted_on.unwrap_or(NaiveDate::MAX), r.year, r.seq, r.id)));
         self.list = list;
         self.tasks = tasks.into_iter().map(|t| (t.id, t)).collect();
-        self.today = today;
         self.refilter();
     }
 
@@ -133,8 +131,7 @@ impl Resolutions {
 
     /// Open tasks of every resolution (and direct ones), grouped by due date, in
     /// due order within a group.
-    pub fn followup(&self) -> Vec<(Due, &Task)> {
-        let today = self.today;
+    pub fn followup(&self, today: NaiveDate) -> Vec<(Due, &Task)> {
         let month_end = end_of_month(today);
         let mut open: Vec<&Task> = self.tasks.values().filter(|t| t.status.is_open()).collect();
         open.sort_by_key(|t| (t.due, t.id));
@@ -153,9 +150,9 @@ impl Resolutions {
     }
 
     /// The task under the cursor: in the follow-up view, or in the open resolution.
-    pub fn selected_task(&self) -> Option<&Task> {
+    pub fn selected_task(&self, today: NaiveDate) -> Option<&Task> {
         if self.followup {
-            return self.followup().get(self.fu_selected).map(|(_, t)| *t);
+            return self.followup(today).get(self.fu_selected).map(|(_, t)| *t);
         }
         let r = self.open_resolution()?;
         r.items.get(self.item).and_then(|id| self.tasks.get(id))
@@ -171,9 +168,9 @@ impl Resolutions {
             .max_by_key(|r| (r.adopted_on, r.year, r.seq))
     }
 
-    fn move_by(&mut self, delta: isize) {
+    fn move_by(&mut self, delta: isize, today: NaiveDate) {
         if self.followup {
-            let n = self.followup().len();
+            let n = self.followup(today).len();
             if n > 0 {
                 self.fu_selected = self.fu_selected.saturating_add_signed(delta).min(n - 1);
             }
@@ -211,9 +208,7 @@ pub fn draft_lines(m: &Meeting) -> Vec<String> {
 
 impl App {
     pub(super) fn reload_resolutions(&mut self) -> Result<(), StoreError> {
-        let today = self.today();
-        self.resolutions
-            .load(self.store.resolutions()?, self.store.tasks()?, today);
+        self.resolutions.load(self.store.resolutions()?, self.store.tasks()?);
         Ok(())
     }
 
@@ -227,12 +222,13 @@ impl App {
     pub(super) fn update_resolutions(&mut self, action: super::Action) -> bool {
         use super::Action as A;
         let page = self.resolutions.page_rows.get().max(1) as isize;
+        let today = self.today();
         let r = &mut self.resolutions;
         match action {
-            A::MoveUp => r.move_by(-1),
-            A::MoveDown => r.move_by(1),
-            A::PageUp => r.move_by(-page),
-            A::PageDown => r.move_by(page),
+            A::MoveUp => r.move_by(-1, today),
+            A::MoveDown => r.move_by(1, today),
+            A::PageUp => r.move_by(-page, today),
+            A::PageDown => r.move_by(page, today),
             A::Search => r.searching = true,
             A::Confirm if r.searching => r.searching = false,
             A::Cancel if r.searching => {
@@ -363,7 +359,8 @@ impl App {
             self.resolutions.open = None;
             return;
         };
-        if let Some(task) = self.resolutions.selected_task().cloned()
+        let today = self.today();
+        if let Some(task) = self.resolutions.selected_task(today).cloned()
             && self.task_action(action, &task, None)
         {
             return;
@@ -375,15 +372,15 @@ impl App {
                 self.resolutions.followup = true;
                 self.resolutions.fu_selected = 0;
             }
-            A::MoveUp => self.resolutions.move_by(-1),
-            A::MoveDown => self.resolutions.move_by(1),
+            A::MoveUp => self.resolutions.move_by(-1, today),
+            A::MoveDown => self.resolutions.move_by(1, today),
             A::Edit => {
                 let form = self.resolution_form(Some(&res));
                 self.overlays.push(Overlay::Form(Box::new(form)));
             }
             A::AddItem | A::RenameItem => {
                 let task = if action == A::RenameItem {
-                    self.resolutions.selected_task().cloned()
+                    self.resolutions.selected_task(today).cloned()
                 } else {
                     None
                 };
@@ -439,19 +436,20 @@ impl App {
 
     pub(super) fn update_followup(&mut self, action: super::Action) {
         use super::Action as A;
-        if let Some(task) = self.resolutions.selected_task().cloned()
+        let today = self.today();
+        if let Some(task) = self.resolutions.selected_task(today).cloned()
             && self.task_action(action, &task, None)
         {
             return;
         }
         match action {
             A::Cancel => self.resolutions.followup = false,
-            A::MoveUp => self.resolutions.move_by(-1),
-            A::MoveDown => self.resolutions.move_by(1),
+            A::MoveUp => self.resolutions.move_by(-1, today),
+            A::MoveDown => self.resolutions.move_by(1, today),
             A::Open => {
-                if let Some(res) = self.resolutions.selected_task().and_then(|t| t.resolution) {
+                if let Some(res) = self.resolutions.selected_task(today).and_then(|t| t.resolution) {
                     let item = self.resolutions.get(res).and_then(|r| {
-                        let t = self.resolutions.selected_task()?.id;
+                        let t = self.resolutions.selected_task(today)?.id;
                         r.items.iter().position(|x| *x == t)
                     });
                     self.resolutions.followup = false;

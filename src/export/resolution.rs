@@ -63,10 +63,11 @@ pub fn render(r: &Resolution, items: &[Task], members: &[Member], branch: Option
     if !r.basis.is_empty() {
         para(&mut out, &format!("Căn cứ {}.", r.basis.trim_end_matches('.')));
     }
-    para(
-        &mut out,
-        &format!("{} QUYẾT NGHỊ", branch.map(|b| b.name.as_str()).unwrap_or("Chi bộ")),
+    let resolves = format!(
+        "{} QUYẾT NGHỊ",
+        branch.map(|b| b.name.to_uppercase()).unwrap_or_else(|| "CHI BỘ".into())
     );
+    para(&mut out, &if md { format!("**{resolves}**") } else { resolves });
     para(&mut out, &heading("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC"));
     para(
         &mut out,

@@ -220,7 +220,7 @@ fn task_rows<'a>(app: &App, tasks: impl Iterator<Item = &'a Task>) -> Vec<Row<'s
 }
 
 const TASK_WIDTHS: [Constraint; 5] = [
-    Constraint::Length(2),
+    Constraint::Length(3),
     Constraint::Min(20),
     Constraint::Length(18),
     Constraint::Length(10),
@@ -316,7 +316,7 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
 
 fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.resolutions;
-    let list = r.followup();
+    let list = r.followup(app.today());
     let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(Line::styled(

@@ -1,0 +1,204 @@
+//! A meeting's conclusions become a numbered resolution with assigned items; time
+//! passes its due date; the item shows quá hạn in the tracker and the overdue report;
+//! the next meeting reviews it in the console and its biên bản shows the review.
+
+mod common;
+
+use std::sync::Arc;
+
+use chibo::app::{App, Options, Screen};
+use chibo::domain::task::TaskStatus;
+use chibo::export::minutes::Format;
+use chibo::i18n::Lang;
+use chibo::store::{MemoryStore, Records};
+use chrono::NaiveDate;
+use common::*;
+
+fn app_over(store: Arc<MemoryStore>, clock: &TestClock) -> App {
+    let options = Options {
+        clock: Box::new(clock.clone()),
+        ..options(Lang::Vi)
+    };
+    App::new(Box::new(store), options).unwrap()
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 12, 5), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+
+    // December meeting: next month's tasks, the vote on the resolution, a conclusion
+    press(&mut app, "2 n ctrl-s s ctrl-r a esc ctrl-n ctrl-n ctrl-n ctrl-n");
+    type_text(&mut app, "- Vận động nhân dân giữ gìn vệ sinh hẻm 12");
+    press(&mut app, "enter");
+    type_text(&mut app, "- Hoàn thành thu quỹ vì người nghèo");
+    press(&mut app, "ctrl-n ctrl-n ctrl-n f3");
+    type_text(&mut app, "Thông qua nghị quyết tháng 12/2026");
+    press(&mut app, "ctrl-s f4");
+    type_text(&mut app, "Chăm lo Tết cho gia đình chính sách");
+    clock.advance(95);
+    press(&mut app, "ctrl-e enter R");
+
+    assert_eq!(app.screen, Screen::Resolutions);
+    let res = store.resolutions().unwrap();
+    assert_eq!(res.len(), 1);
+    let r = &res[0];
+    assert_eq!(r.number, "1-NQ/CB");
+    assert_eq!(r.adopted_on, Some(day(2026, 12, 5)), "the vote adopted it");
+    let tasks = store.tasks().unwrap();
+    let titles: Vec<&str> = r
+        .items
+        .iter()
+        .map(|id| tasks.iter().find(|t| t.id == *id).unwrap().title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Vận động nhân dân giữ gìn vệ sinh hẻm 12",
+            "Hoàn thành thu quỹ vì người nghèo",
+            "Chăm lo Tết cho gia đình chính sách"
+        ]
+    );
+
+    // assign the first item to đ/c Đoàn Thị Xuân, the second to đ/c Doãn Văn Tâm
+    press(&mut app, "enter tab enter");
+    type_text(&mut app, "xuan");
+    press(&mut app, "enter ctrl-s down enter tab enter");
+    type_text(&mut app, "tam");
+    press(&mut app, "enter ctrl-s up");
+    insta::assert_snapshot!("tracker_detail", screen(&app, 80, 24));
+    let members = store.members().unwrap();
+    let id_of = |n: &str| members.iter().find(|m| m.full_name() == n).unwrap().id;
+    let first = store.task(r.items[0]).unwrap().unwrap();
+    assert_eq!(first.lead, Some(id_of("Đoàn Thị Xuân")));
+    assert_eq!(first.due, day(2027, 1, 31), "due at the end of next month");
+
+    // the exported resolution
+    let items: Vec<_> = r.items.iter().map(|id| store.task(*id).unwrap().unwrap()).collect();
+    let mut sorted = members.clone();
+    sorted.sort_by_cached_key(|m| m.sort_key());
+    let branch = store.branch().unwrap();
+    let r = store.resolutions().unwrap().remove(0);
+    let doc = chibo::export::resolution::render(&r, &items, &sorted, branch.as_ref(), Format::Markdown);
+    golden("resolution-flow.md", &doc);
+
+    // time passes the due date: quá hạn in the tracker and in the overdue report
+    clock.advance(60 * 24 * 60);
+    assert_eq!(app.today(), day(2027, 2, 3));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("31/01/2027 quá hạn"), "{shown}");
+    let report = chibo::export::report::overdue(
+        &store.tasks().unwrap(),
+        &store.resolutions().unwrap(),
+        &members,
+        app.today(),
+    );
+    let text = report.to_text();
+    assert!(text.contains("- [1-NQ/CB] Vận động nhân dân giữ gìn vệ sinh hẻm 12 — đ/c Đoàn Thị Xuân; hạn 31/01/2027; chưa thực hiện, quá hạn 3 ngày"), "{text}");
+    assert_eq!(report.items.len(), 3);
+
+    // the follow-up view groups it as overdue
+    press(&mut app, "esc t");
+    assert!(screen(&app, 80, 24).contains("Quá hạn"));
+    press(&mut app, "esc");
+
+    // February meeting: review last month's resolution in item 3
+    press(&mut app, "2 esc n ctrl-s s ctrl-r a esc ctrl-n ctrl-n ctrl-g");
+    insta::assert_snapshot!("review", screen(&app, 80, 24));
+    press(&mut app, "d");
+    type_text(&mut app, "20 hộ tham gia, hẻm sạch");
+    press(&mut app, "ctrl-s down c");
+    type_text(&mut app, "chờ danh sách hộ nghèo mới");
+    press(&mut app, "ctrl-s esc");
+    clock.advance(95);
+    press(&mut app, "ctrl-e enter");
+
+    let tasks = store.tasks().unwrap();
+    let t1 = tasks
+        .iter()
+        .find(|t| t.title == "Vận động nhân dân giữ gìn vệ sinh hẻm 12")
+        .unwrap();
+    assert_eq!(t1.status, TaskStatus::Done);
+    assert_eq!(t1.done_on, Some(day(2027, 2, 3)), "dated at the meeting");
+    let t2 = tasks
+        .iter()
+        .find(|t| t.title == "Hoàn thành thu quỹ vì người nghèo")
+        .unwrap();
+    assert_eq!(t2.status, TaskStatus::CarriedOver);
+    assert_eq!(t2.due, day(2027, 3, 31));
+    assert!(!t2.is_overdue(app.today()));
+
+    let feb = store
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.date == day(2027, 2, 3))
+        .unwrap();
+    let resolutions = store.resolutions().unwrap();
+    let reviewed = chibo::export::minutes::reviewed_at(&feb, &tasks, &resolutions);
+    let minutes = chibo::export::minutes::render(&feb, &sorted, branch.as_ref(), &reviewed, Format::Text);
+    assert!(minutes.contains("3. Đánh giá kết quả thực hiện nghị quyết tháng trước\n\nKết quả thực hiện nghị quyết được đánh giá tại cuộc họp:"), "{minutes}");
+    assert!(minutes.contains("- [1-NQ/CB] Vận động nhân dân giữ gìn vệ sinh hẻm 12 (đồng chí Đoàn Thị Xuân): hoàn thành. Kết quả: 20 hộ tham gia, hẻm sạch."), "{minutes}");
+    assert!(minutes.contains("- [1-NQ/CB] Hoàn thành thu quỹ vì người nghèo (đồng chí Doãn Văn Tâm): chuyển kỳ sau, chờ danh sách hộ nghèo mới, hạn mới 31/03/2027."), "{minutes}");
+}
+
+#[test]
+fn a_taken_number_is_refused_with_a_clear_message() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 12, 5), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "3 n tab");
+    assert!(screen(&app, 80, 24).contains("1-NQ/CB"), "the number is proposed");
+    press(&mut app, "tab");
+    type_text(&mut app, "Nghị quyết chuyên đề về dân vận khéo");
+    press(&mut app, "ctrl-s esc n tab tab");
+    // the proposal moved on; type the taken one instead
+    press(&mut app, "shift-tab");
+    for _ in 0..10 {
+        press(&mut app, "backspace");
+    }
+    type_text(&mut app, "1-NQ/CB");
+    press(&mut app, "tab");
+    type_text(&mut app, "Trùng số");
+    press(&mut app, "ctrl-s");
+    assert!(screen(&app, 80, 24).contains("Số này đã dùng trong năm; chọn số khác."));
+    assert_eq!(store.resolutions().unwrap().len(), 1);
+}
+
+#[test]
+fn superseding_links_both_ways() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 12, 5), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "3 n tab tab");
+    type_text(&mut app, "Nghị quyết cũ");
+    press(&mut app, "ctrl-s esc n tab tab");
+    type_text(&mut app, "Nghị quyết mới");
+    press(&mut app, "ctrl-s esc f f f");
+    // all resolutions: the older one is second (newest first)
+    press(&mut app, "down enter S");
+    type_text(&mut app, "2-NQ/CB");
+    press(&mut app, "ctrl-s");
+    let all = store.resolutions().unwrap();
+    let old = all.iter().find(|r| r.title == "Nghị quyết cũ").unwrap();
+    let new = all.iter().find(|r| r.title == "Nghị quyết mới").unwrap();
+    assert_eq!(old.superseded_by, Some(new.id));
+    assert_eq!(new.supersedes, Some(old.id));
+    assert!(screen(&app, 80, 24).contains("Bị thay thế bởi nghị quyết số 2-NQ/CB"));
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("CHIBO_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(expected == actual, "{} differs:\n{actual}", path.display());
+}
