@@ -258,6 +258,8 @@ fn switching_screens_shows_honest_empty_states() {
     press(&mut app, "2");
     assert!(screen(&app, 80, 24).contains("Chưa có cuộc họp nào. Nhấn n để lập kế hoạch cuộc họp."));
     press(&mut app, "3");
+    assert!(screen(&app, 80, 24).contains("Chưa có nghị quyết nào ở đây."));
+    press(&mut app, "4");
     assert!(screen(&app, 80, 24).contains("Màn hình này chưa có trong phiên bản này."));
     press(&mut app, "2");
     press(&mut app, "tab tab");
