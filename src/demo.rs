@@ -387,6 +387,7 @@ pub fn resolutions(
             title: format!("Nghị quyết chi bộ tháng {}", m.month_label()),
             adopted_on: Some(m.date),
             meeting: Some(m.id),
+            adopted_by: None,
             basis: format!(
                 "kết quả sinh hoạt chi bộ thường kỳ ngày {}",
                 crate::domain::calendar::format_date(m.date)

@@ -322,3 +322,37 @@ fn export_minutes_by_month_or_id() {
     );
     fails(tmp.path(), &["export", "minutes", "2026-10", "--format", "pdf"], 2);
 }
+
+#[test]
+fn reports_and_the_resolution_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    ok(tmp.path(), &["demo", "--members", "25", "--years", "1", "--seed", "3"]);
+    let json = ok(tmp.path(), &["report", "overdue", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["report"], "overdue");
+    assert_eq!(v["as_of"], "2026-11-22");
+    for item in v["items"].as_array().unwrap() {
+        assert_eq!(item["overdue"], true);
+        assert!(item["days_overdue"].as_i64().unwrap() > 0);
+        assert!(item["due"].as_str().unwrap() < "2026-11-22");
+    }
+    let csv = ok(
+        tmp.path(),
+        &["report", "followup", "--month", "2026-11", "--format", "csv"],
+    );
+    assert!(csv.starts_with("nhom,nghi_quyet,noi_dung,chu_tri,han,tinh_trang,so_ngay_qua_han,ghi_chu_moi_nhat\n"));
+    let txt = ok(tmp.path(), &["report", "followup"]);
+    assert!(
+        txt.starts_with("THEO DÕI THỰC HIỆN NGHỊ QUYẾT THÁNG 11/2026 (tính đến 22/11/2026)"),
+        "{txt}"
+    );
+    fails(tmp.path(), &["report", "followup", "--month", "2026-13"], 1);
+    fails(tmp.path(), &["report", "everything"], 2);
+
+    let doc = ok(tmp.path(), &["export", "resolution", "10-NQ/CB", "--format", "txt"]);
+    assert!(doc.contains("NGHỊ QUYẾT") && doc.contains("Số 10-NQ/CB"), "{doc}");
+    assert!(doc.contains("II. NHIỆM VỤ, GIẢI PHÁP"));
+    assert!(doc.contains("T/M CHI BỘ"));
+    let err = fails(tmp.path(), &["export", "resolution", "99-NQ/CB"], 1);
+    assert!(err.contains("không có nghị quyết \"99-NQ/CB\""), "{err}");
+}

@@ -50,6 +50,7 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
     let r = &res[0];
     assert_eq!(r.number, "1-NQ/CB");
     assert_eq!(r.adopted_on, Some(day(2026, 12, 5)), "the vote adopted it");
+    assert_eq!(r.adopted_by, Some((7, 0)), "linked to the vote in item 8");
     let tasks = store.tasks().unwrap();
     let titles: Vec<&str> = r
         .items
@@ -201,4 +202,33 @@ fn golden(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(expected == actual, "{} differs:\n{actual}", path.display());
+}
+
+#[test]
+fn an_item_takes_several_helpers() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 12, 5), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "3 n tab tab");
+    type_text(&mut app, "Nghị quyết chuyên đề");
+    press(&mut app, "ctrl-s a");
+    type_text(&mut app, "Rà soát hộ nghèo");
+    press(&mut app, "tab tab enter");
+    type_text(&mut app, "mai thi");
+    press(&mut app, "enter enter");
+    type_text(&mut app, "hung");
+    press(&mut app, "enter space");
+    type_text(&mut app, "lan");
+    press(&mut app, "enter backspace");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Phối hợp » Trần Thị Mai, Nguyễn Văn Hùng"), "{shown}");
+    press(&mut app, "ctrl-s");
+    let t = &store.tasks().unwrap()[0];
+    let members = store.members().unwrap();
+    let names: Vec<String> = t
+        .helpers
+        .iter()
+        .map(|h| members.iter().find(|m| m.id == *h).unwrap().full_name())
+        .collect();
+    assert_eq!(names, ["Trần Thị Mai", "Nguyễn Văn Hùng"]);
 }

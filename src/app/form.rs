@@ -83,6 +83,7 @@ pub enum FieldId {
     Results,
     AdoptedOn,
     Lead,
+    Helpers,
     Due,
     Percent,
     Reporter,
@@ -100,6 +101,8 @@ pub enum FieldKind {
     Choice(Vec<Msg>),
     /// A member picked from the roster (enter or space opens the picker).
     Member,
+    /// Several members: each pick adds one, backspace takes the last away.
+    Members,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +116,8 @@ pub struct Field {
     pub member: Option<MemberId>,
     /// The picked member's name, shown in the field.
     pub member_name: String,
+    /// The picked members of a several-member field.
+    pub members: Vec<(MemberId, String)>,
 }
 
 impl Field {
@@ -126,6 +131,7 @@ impl Field {
             required: false,
             member: None,
             member_name: String::new(),
+            members: Vec::new(),
         }
     }
 
@@ -172,8 +178,17 @@ impl Field {
         }
     }
 
+    pub fn members(id: FieldId, label: Msg, members: Vec<(MemberId, String)>) -> Field {
+        Field {
+            kind: FieldKind::Members,
+            members,
+            ..Field::text(id, label, "")
+        }
+    }
+
+    /// A field filled by the member picker.
     pub fn is_member(&self) -> bool {
-        self.kind == FieldKind::Member
+        matches!(self.kind, FieldKind::Member | FieldKind::Members)
     }
 
     pub fn required(mut self) -> Field {
@@ -250,9 +265,23 @@ impl Form {
         self.field(id).and_then(|f| f.member)
     }
 
+    pub fn members_of(&self, id: FieldId) -> Vec<MemberId> {
+        self.field(id)
+            .map(|f| f.members.iter().map(|m| m.0).collect())
+            .unwrap_or_default()
+    }
+
     /// Sets a member field (after the picker).
     pub fn set_member(&mut self, id: FieldId, member: Option<(MemberId, String)>) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.id == id) {
+            if f.kind == FieldKind::Members {
+                if let Some(m) = member
+                    && !f.members.iter().any(|x| x.0 == m.0)
+                {
+                    f.members.push(m);
+                }
+                return;
+            }
             (f.member, f.member_name) = match member {
                 Some((m, n)) => (Some(m), n),
                 None => (None, String::new()),
@@ -292,6 +321,7 @@ impl Form {
             let empty = match f.kind {
                 FieldKind::Choice(_) => false,
                 FieldKind::Member => f.member.is_none(),
+                FieldKind::Members => f.members.is_empty(),
                 _ => self.text(f.id).is_empty(),
             };
             if f.required && empty {
@@ -350,7 +380,7 @@ impl Form {
                     }
                 }
                 // a member is picked, not typed (the app opens the picker)
-                FieldKind::Member => {}
+                FieldKind::Member | FieldKind::Members => {}
                 FieldKind::Number if !c.is_ascii_digit() => {}
                 FieldKind::Number if fresh => {
                     f.input.clear();
@@ -376,6 +406,10 @@ impl Form {
     pub fn edit_key(&mut self, key: crate::keymap::Key) -> bool {
         use crate::keymap::Code;
         let Some(f) = self.focused() else { return false };
+        if f.kind == FieldKind::Members && key.code == Code::Backspace {
+            f.members.pop();
+            return true;
+        }
         if f.is_member() {
             return false;
         }

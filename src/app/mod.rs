@@ -367,10 +367,7 @@ impl App {
     fn type_char(&mut self, c: char) {
         let section = self.section();
         let member_field = match self.overlays.last() {
-            Some(Overlay::Form(form)) => form
-                .focused_field()
-                .filter(|f| f.kind == FieldKind::Member)
-                .map(|f| f.id),
+            Some(Overlay::Form(form)) => form.focused_field().filter(|f| f.is_member()).map(|f| f.id),
             _ => None,
         };
         if let Some(id) = member_field {
@@ -525,8 +522,12 @@ impl App {
                 match purpose {
                     PickPurpose::Field(field) => {
                         if let Some(Overlay::Form(form)) = self.overlays.last_mut() {
+                            let several = form.field(field).is_some_and(|f| f.kind == FieldKind::Members);
                             form.set_member(field, Some((id, name)));
-                            form.next_field();
+                            // a several-member field stays for the next pick
+                            if !several {
+                                form.next_field();
+                            }
                         }
                     }
                     PickPurpose::Speaker => {
@@ -692,7 +693,7 @@ impl App {
             }
             Action::NextField => form.next_field(),
             Action::PrevField => form.prev_field(),
-            Action::Confirm if form.focused_field().is_some_and(|f| f.kind == FieldKind::Member) => {
+            Action::Confirm if form.focused_field().is_some_and(|f| f.is_member()) => {
                 let id = form.focused_field().map(|f| f.id);
                 if let Some(id) = id {
                     self.pick_for_field(id);

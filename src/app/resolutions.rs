@@ -400,6 +400,13 @@ impl App {
                         Msg::FieldLead,
                         self.named(task.as_ref().and_then(|t| t.lead)),
                     ),
+                    Field::members(
+                        FieldId::Helpers,
+                        Msg::FieldHelpers,
+                        task.as_ref()
+                            .map(|t| t.helpers.iter().filter_map(|h| self.named(Some(*h))).collect())
+                            .unwrap_or_default(),
+                    ),
                     Field::date(FieldId::Due, Msg::FieldDue, Some(due)).required(),
                 ];
                 let title = self
@@ -627,6 +634,7 @@ impl App {
                     title: String::new(),
                     adopted_on: None,
                     meeting: None,
+                    adopted_by: None,
                     basis: String::new(),
                     results: String::new(),
                     items: Vec::new(),
@@ -670,6 +678,11 @@ impl App {
                     t.history.push(note);
                 }
                 t.lead = lead;
+                t.helpers = form
+                    .members_of(FieldId::Helpers)
+                    .into_iter()
+                    .filter(|h| Some(*h) != lead)
+                    .collect();
                 self.store
                     .save_resolution(&mut r, std::slice::from_mut(&mut t), now, "item")?;
                 self.reload_resolutions()?;
@@ -764,10 +777,17 @@ impl App {
         let now = self.now();
         let year = meeting.date.year();
         let seq = next_seq(self.resolutions.all(), year);
-        let adopted = meeting.agenda.iter().flat_map(|i| &i.entries).any(|e| match &e.kind {
-            EntryKind::Vote(v) => v.passed() && fold(&v.subject).contains("nghi quyet"),
-            _ => false,
+        // the vote that put a resolution through, if the meeting held one
+        let adopted_by = meeting.agenda.iter().enumerate().find_map(|(i, item)| {
+            item.entries
+                .iter()
+                .position(|e| match &e.kind {
+                    EntryKind::Vote(v) => v.passed() && fold(&v.subject).contains("nghi quyet"),
+                    _ => false,
+                })
+                .map(|e| (i, e))
         });
+        let adopted = adopted_by.is_some();
         let mut r = Resolution {
             id: ResolutionId(0),
             kind: ResolutionKind::Monthly,
@@ -777,6 +797,7 @@ impl App {
             title: format!("Nghị quyết chi bộ tháng {}", meeting.month_label()),
             adopted_on: adopted.then_some(meeting.date),
             meeting: Some(meeting_id),
+            adopted_by,
             basis: format!(
                 "kết quả sinh hoạt chi bộ thường kỳ ngày {}",
                 crate::domain::calendar::format_date(meeting.date)

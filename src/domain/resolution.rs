@@ -56,6 +56,9 @@ pub struct Resolution {
     pub adopted_on: Option<NaiveDate>,
     #[serde(default)]
     pub meeting: Option<MeetingId>,
+    /// The vote that adopted it: (agenda item, entry) in that meeting's minutes.
+    #[serde(default)]
+    pub adopted_by: Option<(usize, usize)>,
     /// Căn cứ.
     #[serde(default)]
     pub basis: String,
@@ -129,6 +132,7 @@ mod tests {
             title: String::new(),
             adopted_on: None,
             meeting: None,
+            adopted_by: None,
             basis: String::new(),
             results: String::new(),
             items: Vec::new(),

@@ -421,6 +421,7 @@ messages! {
     FieldResult => "Kết quả", "Result";
     FieldTaskContent => "Nội dung nhiệm vụ", "Item";
     FieldLead => "Chủ trì thực hiện", "Lead";
+    FieldHelpers => "Phối hợp", "Helpers";
     FieldDue => "Thời hạn", "Due";
     FieldNumber => "Số", "Number";
     FieldResolutionTitle => "Trích yếu", "Title";

@@ -133,6 +133,14 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             }
             FieldKind::Member if f.member.is_some() => (format!("» {}", f.member_name), None),
             FieldKind::Member => (format!("» {}", app.t(Msg::NotSet)), None),
+            FieldKind::Members if f.members.is_empty() => (format!("» {}", app.t(Msg::NotSet)), None),
+            FieldKind::Members => (
+                format!(
+                    "» {}",
+                    f.members.iter().map(|m| m.1.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+                None,
+            ),
             _ => scrolled(f.input.value(), f.input.cursor_column(), value_width),
         };
         let style = if focused {
