@@ -410,7 +410,7 @@ pub fn resolutions(
             let review_day = next_meeting.map(|n| n.date).unwrap_or(today);
             let mut note = TaskNote::new(review_day.min(today), "");
             note.meeting = next_meeting.map(|n| n.id);
-            if review_day <= today {
+            if next_meeting.is_some() && review_day <= today {
                 match rng.below(100) {
                     0..=69 => {
                         let done = (m.date + Duration::days(rng.range(5, 50))).min(today);

@@ -317,7 +317,13 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
 fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.resolutions;
     let list = r.followup(app.today());
-    let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let history_rows = (area.height / 3).max(3);
+    let [title, body, hist] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(history_rows),
+    ])
+    .areas(area);
     frame.render_widget(
         Paragraph::new(Line::styled(
             format!(" {}", Msg::FollowUpTitle.fill(app.lang, &[("n", &list.len())])),
@@ -362,17 +368,31 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
         ]));
     }
     let widths = [
-        Constraint::Length(10),
+        Constraint::Length(9),
         Constraint::Min(20),
-        Constraint::Length(18),
+        Constraint::Length(16),
         Constraint::Length(10),
-        Constraint::Length(15),
+        Constraint::Length(14),
     ];
     let t = Table::new(rows, widths)
         .row_highlight_style(theme::selected())
         .column_spacing(1);
     let mut state = TableState::default().with_selected(Some(selected_row));
     frame.render_stateful_widget(t, body, &mut state);
+    // the selected item in full, with its follow-up so far
+    if let Some((_, task)) = list.get(r.fu_selected) {
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .title(Msg::ItemHistory.fill(app.lang, &[("title", &task.title)]));
+        let inner = block.inner(hist);
+        frame.render_widget(block, hist);
+        let lines = history_lines(app, task);
+        let skip = lines.len().saturating_sub(inner.height as usize) as u16;
+        frame.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((skip, 0)),
+            inner,
+        );
+    }
 }
 
 pub fn review(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
