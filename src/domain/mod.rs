@@ -8,3 +8,4 @@ pub mod resolution;
 pub mod task;
 pub mod text;
 pub mod vote;
+pub mod record;

@@ -51,6 +51,35 @@ impl TaskStatus {
     }
 }
 
+/// How well an assignment was carried out, for the annual evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    /// Vượt mức.
+    Exceeded,
+    /// Đạt.
+    Met,
+    /// Không đạt.
+    NotMet,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 3] = [Rating::Exceeded, Rating::Met, Rating::NotMet];
+}
+
+/// The task categories a branch starts with; the branch edits the list in
+/// `categories.toml` in the config directory.
+pub const DEFAULT_CATEGORIES: &[&str] = &[
+    "Xây dựng chi bộ",
+    "Phát triển đảng viên",
+    "Giúp đỡ đảng viên dự bị, quần chúng",
+    "Phụ trách địa bàn, hộ gia đình",
+    "Dân vận",
+    "An ninh trật tự",
+    "Chuyên đề",
+    "Khác",
+];
+
 /// What the tracker shows: the stored status, or overdue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shown {
@@ -113,6 +142,14 @@ pub struct Task {
     pub status: TaskStatus,
     #[serde(default)]
     pub result: String,
+    #[serde(default)]
+    pub rating: Option<Rating>,
+    /// One of the branch's categories ("Dân vận" …).
+    #[serde(default)]
+    pub category: String,
+    /// The area or households the member looks after.
+    #[serde(default)]
+    pub area: String,
     /// The resolution this is an item of.
     #[serde(default)]
     pub resolution: Option<ResolutionId>,
@@ -152,6 +189,9 @@ impl Task {
             due,
             status: TaskStatus::NotStarted,
             result: String::new(),
+            rating: None,
+            category: String::new(),
+            area: String::new(),
             resolution: None,
             created: None,
             done_on: None,
@@ -188,6 +228,16 @@ impl Task {
             note.status = Some(TaskStatus::InProgress);
         }
         self.history.push(note);
+    }
+
+    /// Done on or before its due date.
+    pub fn done_on_time(&self) -> bool {
+        self.status == TaskStatus::Done && self.done_on.is_some_and(|d| d <= self.due)
+    }
+
+    /// Whether a member carries it (as lead or helper).
+    pub fn involves(&self, m: MemberId) -> bool {
+        self.lead == Some(m) || self.helpers.contains(&m)
     }
 
     pub fn complete(&mut self, mut note: TaskNote, result: &str) {
