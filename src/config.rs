@@ -88,3 +88,29 @@ pub fn templates() -> crate::domain::meeting::Templates {
         Err(_) => Templates::shipped(),
     }
 }
+
+/// The task categories: a user's `categories.toml` (`categories = ["…", …]`) replaces
+/// the shipped list.
+pub fn categories() -> Vec<String> {
+    #[derive(Deserialize)]
+    struct File {
+        categories: Vec<String>,
+    }
+    std::fs::read_to_string(config_dir().join("categories.toml"))
+        .ok()
+        .and_then(|t| toml::from_str::<File>(&t).ok())
+        .map(|f| {
+            f.categories
+                .iter()
+                .map(|c| crate::domain::text::clean(c))
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| {
+            crate::domain::task::DEFAULT_CATEGORIES
+                .iter()
+                .map(|c| c.to_string())
+                .collect()
+        })
+}

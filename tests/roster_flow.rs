@@ -260,7 +260,7 @@ fn switching_screens_shows_honest_empty_states() {
     press(&mut app, "3");
     assert!(screen(&app, 80, 24).contains("Chưa có nghị quyết nào ở đây."));
     press(&mut app, "4");
-    assert!(screen(&app, 80, 24).contains("Phân công nhiệm vụ đảng viên: ai làm gì"));
+    assert!(screen(&app, 80, 24).contains("⚠ 27 đồng chí chưa được phân công nhiệm vụ"));
     press(&mut app, "2");
     press(&mut app, "tab tab");
     assert_eq!(app.screen, chibo::app::Screen::Tasks);

@@ -79,6 +79,12 @@ pub enum Action {
     FollowUp,
     DraftResolution,
     Review,
+    ToggleView,
+    Mark,
+    BulkAssign,
+    AssignUnassigned,
+    FilterSource,
+    FilterMonth,
 }
 
 impl Action {
@@ -155,6 +161,12 @@ impl Action {
         Action::FollowUp,
         Action::DraftResolution,
         Action::Review,
+        Action::ToggleView,
+        Action::Mark,
+        Action::BulkAssign,
+        Action::AssignUnassigned,
+        Action::FilterSource,
+        Action::FilterMonth,
     ];
 
     /// Parses a snake_case action name.
@@ -238,6 +250,12 @@ impl Action {
             Action::FollowUp => Msg::ActFollowUp,
             Action::DraftResolution => Msg::ActDraftResolution,
             Action::Review => Msg::ActReview,
+            Action::ToggleView => Msg::ActToggleView,
+            Action::Mark => Msg::ActMark,
+            Action::BulkAssign => Msg::ActBulkAssign,
+            Action::AssignUnassigned => Msg::ActAssignUnassigned,
+            Action::FilterSource => Msg::ActFilterSource,
+            Action::FilterMonth => Msg::ActFilterMonth,
         }
     }
 }
@@ -255,6 +273,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 71);
+        assert_eq!(Action::ALL.len(), 77);
     }
 }

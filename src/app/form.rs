@@ -36,6 +36,10 @@ pub enum FormPurpose {
     CarryOver(TaskId, Option<MeetingId>),
     CancelTask(TaskId, Option<MeetingId>),
     Supersede(ResolutionId),
+    /// A task given directly (not from a resolution).
+    NewTask,
+    /// One task for the members chosen in the tasks screen (each their own, or shared).
+    BulkTask,
 }
 
 /// Which field: forms look values up by meaning, not position.
@@ -84,6 +88,11 @@ pub enum FieldId {
     AdoptedOn,
     Lead,
     Helpers,
+    Category,
+    Area,
+    Details,
+    Mode,
+    Rating,
     Due,
     Percent,
     Reporter,
@@ -99,6 +108,8 @@ pub enum FieldKind {
     /// A whole number.
     Number,
     Choice(Vec<Msg>),
+    /// A choice among the branch's own words (task categories).
+    Options(Vec<String>),
     /// A member picked from the roster (enter or space opens the picker).
     Member,
     /// Several members: each pick adds one, backspace takes the last away.
@@ -197,12 +208,24 @@ impl Field {
     }
 
     pub fn is_choice(&self) -> bool {
-        matches!(self.kind, FieldKind::Choice(_))
+        matches!(self.kind, FieldKind::Choice(_) | FieldKind::Options(_))
+    }
+
+    pub fn options(id: FieldId, label: Msg, options: Vec<String>, selected: usize) -> Field {
+        Field {
+            kind: FieldKind::Options(options),
+            choice: selected,
+            ..Field::text(id, label, "")
+        }
     }
 
     fn cycle(&mut self, forward: bool) {
-        if let FieldKind::Choice(options) = &self.kind {
-            let n = options.len().max(1);
+        let n = match &self.kind {
+            FieldKind::Choice(options) => options.len(),
+            FieldKind::Options(options) => options.len(),
+            _ => 0,
+        };
+        if n > 0 {
             self.choice = if forward {
                 (self.choice + 1) % n
             } else {
@@ -255,6 +278,14 @@ impl Form {
         self.field(id)
             .map(|f| crate::domain::text::clean(f.input.value()))
             .unwrap_or_default()
+    }
+
+    /// The chosen word of an options field.
+    pub fn option(&self, id: FieldId) -> String {
+        match self.field(id).map(|f| (&f.kind, f.choice)) {
+            Some((FieldKind::Options(o), i)) => o.get(i).cloned().unwrap_or_default(),
+            _ => String::new(),
+        }
     }
 
     pub fn choice(&self, id: FieldId) -> usize {
@@ -319,7 +350,7 @@ impl Form {
     pub fn check(&self) -> Result<(), FieldError> {
         for f in &self.fields {
             let empty = match f.kind {
-                FieldKind::Choice(_) => false,
+                FieldKind::Choice(_) | FieldKind::Options(_) => false,
                 FieldKind::Member => f.member.is_none(),
                 FieldKind::Members => f.members.is_empty(),
                 _ => self.text(f.id).is_empty(),
@@ -374,7 +405,7 @@ impl Form {
         let fresh = std::mem::replace(&mut self.fresh, false);
         if let Some(f) = self.focused() {
             match f.kind {
-                FieldKind::Choice(_) => {
+                FieldKind::Choice(_) | FieldKind::Options(_) => {
                     if c == ' ' {
                         f.cycle(true);
                     }

@@ -9,6 +9,7 @@ pub mod meetings;
 pub mod picker;
 pub mod resolutions;
 pub mod roster;
+pub mod tasks;
 pub mod text_input;
 
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ use meetings::Meetings;
 use picker::{PickPurpose, Picker};
 use resolutions::Resolutions;
 use roster::Roster;
+use tasks::Tasks;
 
 use crate::domain::branch::Branch;
 use crate::domain::calendar::WorkCalendar;
@@ -90,6 +92,8 @@ impl Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     DeleteMember(MemberId, String),
+    /// A member left the active roster with open tasks.
+    OpenTasks(MemberId, String, usize),
     EndMeeting,
     Approve(MeetingId),
 }
@@ -148,6 +152,7 @@ pub struct Options {
     /// Shown on the welcome screen; exports are written under it.
     pub data_dir: PathBuf,
     pub templates: Templates,
+    pub categories: Vec<String>,
 }
 
 impl Default for Options {
@@ -160,6 +165,10 @@ impl Default for Options {
             calendar: WorkCalendar::vietnam(),
             data_dir: PathBuf::new(),
             templates: Templates::shipped(),
+            categories: crate::domain::task::DEFAULT_CATEGORIES
+                .iter()
+                .map(|c| c.to_string())
+                .collect(),
         }
     }
 }
@@ -176,7 +185,10 @@ pub struct App {
     pub roster: Roster,
     pub meetings: Meetings,
     pub resolutions: Resolutions,
+    pub tasks: Tasks,
     pub templates: Templates,
+    /// The branch's task categories.
+    pub categories: Vec<String>,
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
     /// Keys typed so far of a longer sequence ("g" of "g g").
@@ -201,6 +213,8 @@ impl App {
             roster: Roster::default(),
             meetings: Meetings::default(),
             resolutions: Resolutions::default(),
+            tasks: Tasks::default(),
+            categories: options.categories,
             templates: options.templates,
             overlays: Vec::new(),
             status: options.keymap_warning.map(Status::Error),
@@ -272,6 +286,7 @@ impl App {
             None if self.screen == Screen::Meetings && self.meetings.console.is_some() => Section::Console,
             None if self.screen == Screen::Meetings && self.meetings.open.is_some() => Section::Agenda,
             None if self.screen == Screen::Resolutions && self.resolutions.searching => Section::Search,
+            None if self.screen == Screen::Tasks && self.tasks.searching => Section::Search,
             None if self.screen == Screen::Resolutions && self.resolutions.followup => Section::FollowUp,
             None if self.screen == Screen::Resolutions && self.resolutions.open.is_some() => Section::Resolution,
             None => self.screen.section(),
@@ -419,6 +434,9 @@ impl App {
         if self.screen == Screen::Resolutions {
             f(&mut self.resolutions.query);
             self.resolutions.refilter();
+        } else if self.screen == Screen::Tasks {
+            f(&mut self.tasks.query);
+            self.tasks.selected = 0;
         } else {
             f(&mut self.roster.query);
             self.roster.refilter();
@@ -462,6 +480,8 @@ impl App {
     fn update_screen(&mut self, action: Action) {
         let handled = match self.section() {
             Section::Search if self.screen == Screen::Resolutions => self.update_resolutions(action),
+            Section::Search if self.screen == Screen::Tasks => self.update_tasks(action),
+            Section::Tasks => self.update_tasks(action),
             Section::Roster | Section::Search => self.update_roster(action),
             Section::Resolutions => self.update_resolutions(action),
             Section::Resolution | Section::FollowUp => {
@@ -658,6 +678,7 @@ impl App {
                     Confirm::DeleteMember(id, name) => self.delete_member(id, &name),
                     Confirm::EndMeeting => self.end_meeting(),
                     Confirm::Approve(id) => self.approve(id),
+                    Confirm::OpenTasks(id, ..) => self.open_tasks_of(id),
                 }
             }
             _ => {}
@@ -729,6 +750,7 @@ impl App {
             | FormPurpose::CarryOver(..)
             | FormPurpose::CancelTask(..)
             | FormPurpose::Supersede(_) => self.submit_resolution_form(&form),
+            FormPurpose::NewTask | FormPurpose::BulkTask => self.submit_task_form(&form),
         };
         match outcome {
             Ok(Ok(message)) => {
@@ -788,6 +810,18 @@ impl App {
                 };
                 member.change_activity(to, date, &reason);
                 self.store.save_member(&mut member, now, "status")?;
+                // leaving the active roster with open tasks: offer to reassign them
+                if !crate::domain::record::expects_task(&member) {
+                    let tasks = self.store.tasks()?;
+                    let open = crate::domain::record::open_tasks(member.id, &tasks).count();
+                    if open > 0 {
+                        self.overlays.push(Overlay::Confirm(Confirm::OpenTasks(
+                            member.id,
+                            member.full_name(),
+                            open,
+                        )));
+                    }
+                }
                 let status = self.t(labels::activity(to));
                 Ok(Ok(Msg::StatusChanged.fill(
                     self.lang,

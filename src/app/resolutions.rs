@@ -16,7 +16,7 @@ use crate::domain::member::MemberId;
 use crate::domain::resolution::{
     Resolution, ResolutionId, ResolutionKind, ResolutionState, format_number, next_seq, number_taken, seq_of,
 };
-use crate::domain::task::{Task, TaskId, TaskNote, end_of_month, end_of_next_month};
+use crate::domain::task::{Rating, Task, TaskId, TaskNote, end_of_month, end_of_next_month};
 use crate::domain::text::fold;
 use crate::i18n::{Msg, labels};
 use crate::store::{Records, StoreError};
@@ -76,6 +76,11 @@ impl Resolutions {
 
     pub fn task(&self, id: TaskId) -> Option<&Task> {
         self.tasks.get(&id)
+    }
+
+    /// Every task, resolution items and direct ones.
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.tasks.values()
     }
 
     pub fn items(&self, r: &Resolution) -> Vec<&Task> {
@@ -297,7 +302,7 @@ impl App {
     }
 
     /// Keys on one task, in the detail, the follow-up view or a meeting's review.
-    fn task_action(&mut self, action: super::Action, task: &Task, at_meeting: Option<MeetingId>) -> bool {
+    pub(super) fn task_action(&mut self, action: super::Action, task: &Task, at_meeting: Option<MeetingId>) -> bool {
         use super::Action as A;
         let (purpose, title, fields) = match action {
             A::Progress => (
@@ -312,7 +317,20 @@ impl App {
             A::MarkDone => (
                 FormPurpose::Done(task.id, at_meeting),
                 Msg::FormDone,
-                vec![Field::text(FieldId::Result, Msg::FieldResult, &task.result).required()],
+                vec![
+                    Field::text(FieldId::Result, Msg::FieldResult, &task.result).required(),
+                    Field::choice(
+                        FieldId::Rating,
+                        Msg::FieldRating,
+                        vec![Msg::RatingNone, Msg::RatingExceeded, Msg::RatingMet, Msg::RatingNotMet],
+                        match task.rating {
+                            None => 0,
+                            Some(Rating::Exceeded) => 1,
+                            Some(Rating::Met) => 2,
+                            Some(Rating::NotMet) => 3,
+                        },
+                    ),
+                ],
             ),
             A::CarryOver => (
                 FormPurpose::CarryOver(task.id, at_meeting),
@@ -709,6 +727,12 @@ impl App {
                 let text = form.text(FieldId::Text);
                 let reason = form.text(FieldId::Reason);
                 let result = form.text(FieldId::Result);
+                let rating = match form.choice(FieldId::Rating) {
+                    1 => Some(Rating::Exceeded),
+                    2 => Some(Rating::Met),
+                    3 => Some(Rating::NotMet),
+                    _ => None,
+                };
                 let reporter = form.member(FieldId::Reporter);
                 self.edit_task(id, action, |t| match purpose {
                     FormPurpose::Progress(..) => {
@@ -717,7 +741,10 @@ impl App {
                         note.reporter = reporter;
                         t.progress(note);
                     }
-                    FormPurpose::Done(..) => t.complete(note, &result),
+                    FormPurpose::Done(..) => {
+                        t.complete(note, &result);
+                        t.rating = rating;
+                    }
                     FormPurpose::CarryOver(..) => {
                         note.text = reason;
                         t.carry_over(note);

@@ -209,6 +209,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                 calendar: crate::config::calendar(),
                 data_dir: dir.clone(),
                 templates: crate::config::templates(),
+                categories: crate::config::categories(),
             };
             let app = App::new(Box::new(store), options)?;
             crate::tui::run(app).context("terminal")?;

@@ -53,7 +53,10 @@ fn expected_at(m: &Member, meeting: &Meeting) -> bool {
 
 /// The record of `m` for `year`, as of `today`.
 pub fn member_record(m: &Member, year: i32, meetings: &[Meeting], tasks: &[Task], today: NaiveDate) -> MemberRecord {
-    let mut r = MemberRecord { year, ..MemberRecord::default() };
+    let mut r = MemberRecord {
+        year,
+        ..MemberRecord::default()
+    };
     let mut held: Vec<&Meeting> = meetings
         .iter()
         .filter(|x| x.kind == MeetingKind::Regular && x.date.year() == year && x.started_at.is_some())
@@ -164,7 +167,11 @@ mod tests {
     fn a_meeting_before_the_member_was_on_its_roster_does_not_count() {
         let m = member(1);
         let mut x = meeting(1, None);
-        x.roster = vec![RosterEntry { id: MemberId(2), standing: m.standing, activity: Activity::Active }];
+        x.roster = vec![RosterEntry {
+            id: MemberId(2),
+            standing: m.standing,
+            activity: Activity::Active,
+        }];
         assert_eq!(member_record(&m, 2026, &[x], &[], d(2026, 12, 31)).meetings, 0);
     }
 

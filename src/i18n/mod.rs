@@ -69,7 +69,6 @@ messages! {
     ScreenMeetings => "Sinh hoạt", "Meetings";
     ScreenResolutions => "Nghị quyết", "Resolutions";
     ScreenTasks => "Nhiệm vụ", "Tasks";
-    EmptyTasks => "Phân công nhiệm vụ đảng viên: ai làm gì, mọi đồng chí đều có nhiệm vụ. Màn hình này chưa có trong phiên bản này.", "Task assignments: who does what, every member assigned. This screen is not in this version yet.";
     TooSmall => "Cửa sổ quá nhỏ / window too small", "Window too small / cửa sổ quá nhỏ";
     TooSmallNeed => "cần {w}×{h}", "needs {w}×{h}";
     NoBranch => "(chưa có chi bộ)", "(no branch yet)";
@@ -250,6 +249,12 @@ messages! {
     ActFollowUp => "theo dõi thực hiện", "follow-up view";
     ActDraftResolution => "soạn nghị quyết", "draft resolution";
     ActReview => "đánh giá nghị quyết trước", "review last resolution";
+    ActToggleView => "đổi cách xem", "switch view";
+    ActMark => "đánh dấu", "mark";
+    ActBulkAssign => "giao cho người đã đánh dấu", "assign to marked";
+    ActAssignUnassigned => "giao cho mọi người chưa có", "assign to all unassigned";
+    ActFilterSource => "lọc nguồn", "filter source";
+    ActFilterMonth => "lọc tháng", "filter month";
     ActMarkAllPresent => "còn lại có mặt", "rest present";
 
     KindRegular => "thường kỳ", "regular";
@@ -443,6 +448,45 @@ messages! {
     Reassigned => "Đã giao cho đồng chí khác.", "Reassigned.";
     ResolutionExists => "Cuộc họp này đã có nghị quyết.", "This meeting already has its resolution.";
     Drafted => "Đã soạn dự thảo nghị quyết số {number} với {n} nhiệm vụ; hãy kiểm tra, giao người và hạn.", "Drafted resolution {number} with {n} items: check, assign and date them.";
+
+    ColMember => "Họ và tên", "Member";
+    ColOpen => "Đang mở", "Open";
+    ColDoneYear => "Xong (năm)", "Done (year)";
+    ColNearest => "Hạn gần nhất", "Nearest due";
+    ColSource => "Nguồn", "Source";
+    ColCategory => "Loại việc", "Category";
+    SourceDirect => "trực tiếp", "direct";
+    Unassigned => "⚠ {n} đồng chí chưa được phân công nhiệm vụ", "⚠ {n} members have no assignment";
+    AllAssigned => "Mọi đồng chí đều đã được phân công nhiệm vụ.", "Every member has an assignment.";
+    MarkedCount => "đã đánh dấu {n}", "{n} marked";
+    TasksByMember => "Theo đảng viên", "By member";
+    TasksAll => "Tất cả nhiệm vụ", "All tasks";
+    TaskFilters => "tình trạng: {status}  đồng chí: {member}  loại: {category}  tháng: {month}  nguồn: {source}", "status: {status}  member: {member}  category: {category}  month: {month}  source: {source}";
+    FilterOpen => "đang mở", "open";
+    FilterResolution => "nghị quyết", "resolution";
+    NoTasks => "Không có nhiệm vụ nào. Nhấn {key} để giao nhiệm vụ.", "No tasks. Press {key} to assign one.";
+    FormNewTask => "Giao nhiệm vụ", "Assign a task";
+    FormBulkTask => "Giao nhiệm vụ cho {n} đồng chí", "Assign a task to {n} members";
+    FieldDetails => "Chi tiết", "Details";
+    FieldCategory => "Loại việc", "Category";
+    FieldArea => "Địa bàn, hộ phụ trách", "Area, households";
+    FieldMode => "Cách giao", "How";
+    ModeEach => "mỗi đồng chí một nhiệm vụ", "each their own";
+    ModeShared => "một nhiệm vụ chung", "one shared task";
+    FieldRating => "Đánh giá", "Rating";
+    RatingNone => "chưa đánh giá", "not rated";
+    RatingExceeded => "vượt mức", "exceeded";
+    RatingMet => "đạt", "met";
+    RatingNotMet => "không đạt", "not met";
+    Assigned => "Đã giao {n} nhiệm vụ.", "{n} tasks assigned.";
+    NobodyMarked => "Chưa đánh dấu đồng chí nào (phím cách).", "Nobody is marked (space).";
+    NobodyUnassigned => "Mọi đồng chí đã có nhiệm vụ.", "Everyone already has a task.";
+    ConfirmOpenTasksTitle => "Còn nhiệm vụ đang mở", "Open tasks left";
+    ConfirmOpenTasks => "Đ/c {name} còn {n} nhiệm vụ đang mở. Mở danh sách để giao lại hoặc hủy?", "{name} still has {n} open tasks. Open them to reassign or close?";
+    RecordLine => "Năm {year}: dự họp {attended}/{meetings} (vắng có lý do {excused}, không lý do {absent})", "{year}: attended {attended}/{meetings} (excused {excused}, unexcused {absent})";
+    RecordTasks => "Nhiệm vụ {assigned}: đúng hạn {on_time}, trễ hạn {late}, chưa xong {not_done}", "Tasks {assigned}: on time {on_time}, late {late}, not done {not_done}";
+    RecordRatings => "Đánh giá: vượt mức {exceeded}, đạt {met}, không đạt {not_met}", "Ratings: exceeded {exceeded}, met {met}, not met {not_met}";
+    RecordFlag => "⚠ Vắng không lý do {n} kỳ liên tiếp: xem xét theo quy định xóa tên", "⚠ {n} unexcused absences in a row: consider striking off";
 
     ErrInUse => "Dữ liệu ở {dir} đang được mở trong một cửa sổ chibo khác.", "The data in {dir} is open in another chibo window.";
     ErrNewerSchema => "Dữ liệu được ghi bởi phiên bản chibo mới hơn (lược đồ {found}); phiên bản này chỉ đọc được đến {supported}. Hãy cập nhật chibo.", "The data was written by a newer chibo (schema {found}); this version reads up to {supported}. Please update chibo.";

@@ -150,7 +150,7 @@ impl Section {
                 Action::CancelItem,
                 Action::Cancel,
             ],
-            Section::Tasks => &[],
+            Section::Tasks => &[Action::ToggleView, Action::Mark, Action::New, Action::AssignUnassigned],
         }
     }
 }

@@ -6,6 +6,7 @@ mod meetings;
 mod overlay;
 mod resolutions;
 pub mod roster;
+mod tasks;
 mod theme;
 
 use ratatui::Frame;
@@ -44,7 +45,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Roster => roster::render(app, frame, body),
         Screen::Meetings => meetings::render(app, frame, body),
         Screen::Resolutions => resolutions::render(app, frame, body),
-        Screen::Tasks => render_empty(app, frame, body, Msg::EmptyTasks),
+        Screen::Tasks => tasks::render(app, frame, body),
     }
     render_status(app, frame, status);
     render_footer(app, frame, footer);
@@ -88,17 +89,6 @@ fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
-}
-
-fn render_empty(app: &App, frame: &mut Frame, area: Rect, msg: Msg) {
-    let inner = area.inner(ratatui::layout::Margin {
-        horizontal: 2,
-        vertical: 1,
-    });
-    frame.render_widget(
-        Paragraph::new(app.t(msg)).style(theme::dim()).wrap(Wrap { trim: true }),
-        inner,
-    );
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
@@ -195,6 +185,17 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::CancelItem,
             Action::Open,
             Action::Cancel,
+        ],
+        Section::Tasks => &[
+            Action::New,
+            Action::Mark,
+            Action::BulkAssign,
+            Action::AssignUnassigned,
+            Action::ToggleView,
+            Action::Open,
+            Action::MarkDone,
+            Action::Progress,
+            Action::Help,
         ],
         Section::Review => &[
             Action::Progress,

@@ -131,6 +131,10 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
                 let v = options.get(f.choice).map(|m| app.t(*m)).unwrap_or("");
                 (format!("‹ {v} ›"), None)
             }
+            FieldKind::Options(options) => (
+                format!("‹ {} ›", options.get(f.choice).map(String::as_str).unwrap_or("")),
+                None,
+            ),
             FieldKind::Member if f.member.is_some() => (format!("» {}", f.member_name), None),
             FieldKind::Member => (format!("» {}", app.t(Msg::NotSet)), None),
             FieldKind::Members if f.members.is_empty() => (format!("» {}", app.t(Msg::NotSet)), None),
@@ -268,6 +272,10 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
             (Msg::ConfirmEndTitle, body)
         }
         Confirm::Approve(_) => (Msg::ConfirmApproveTitle, app.t(Msg::ConfirmApprove).to_string()),
+        Confirm::OpenTasks(_, name, n) => (
+            Msg::ConfirmOpenTasksTitle,
+            Msg::ConfirmOpenTasks.fill(app.lang, &[("name", name), ("n", n)]),
+        ),
     };
     let rows = body.lines().count() as u16 * 2 + 5;
     let rect = centered(area, 64, rows.max(8));

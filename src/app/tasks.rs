@@ -1,0 +1,404 @@
+//! The tasks screen: every member with what they carry (unassigned ones first, with a
+//! warning), all tasks with filters, new tasks, bulk assignment, and follow-up by keys.
+
+use std::cell::Cell;
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::text_input::TextInput;
+use super::{App, Overlay};
+use crate::domain::member::{Member, MemberId};
+use crate::domain::record::expects_task;
+use crate::domain::task::{Task, TaskStatus, end_of_month};
+use crate::domain::text::fold;
+use crate::i18n::Msg;
+use crate::store::{Records, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TaskView {
+    #[default]
+    ByMember,
+    All,
+}
+
+/// The status filter of the all-tasks view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    Open,
+    Overdue,
+    Status(TaskStatus),
+}
+
+/// Where a task came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Resolution,
+    Direct,
+}
+
+/// One row of the by-member view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberLoad {
+    pub member: MemberId,
+    pub name: String,
+    pub open: usize,
+    pub overdue: usize,
+    pub done_this_year: usize,
+    pub nearest: Option<NaiveDate>,
+}
+
+#[derive(Debug, Default)]
+pub struct Tasks {
+    pub view: TaskView,
+    pub selected: usize,
+    pub offset: Cell<usize>,
+    pub page_rows: Cell<usize>,
+    /// Members marked for bulk assignment.
+    pub marked: BTreeSet<MemberId>,
+    /// The members a bulk form is for.
+    pub bulk: Vec<MemberId>,
+    pub status: Option<StatusFilter>,
+    pub member: Option<MemberId>,
+    pub category: Option<String>,
+    pub month: Option<(i32, u32)>,
+    pub source: Option<Source>,
+    pub query: TextInput,
+    pub searching: bool,
+}
+
+/// What every expected member carries, unassigned members first (roster order within).
+pub fn loads(members: &[Member], tasks: &[&Task], today: NaiveDate) -> Vec<MemberLoad> {
+    let mut rows: Vec<MemberLoad> = members
+        .iter()
+        .filter(|m| expects_task(m))
+        .map(|m| {
+            let mine: Vec<&&Task> = tasks.iter().filter(|t| t.involves(m.id)).collect();
+            let open: Vec<&&Task> = mine.iter().filter(|t| t.status.is_open()).copied().collect();
+            MemberLoad {
+                member: m.id,
+                name: m.full_name(),
+                open: open.len(),
+                overdue: open.iter().filter(|t| t.is_overdue(today)).count(),
+                done_this_year: mine
+                    .iter()
+                    .filter(|t| t.status == TaskStatus::Done && t.done_on.is_some_and(|d| d.year() == today.year()))
+                    .count(),
+                nearest: open.iter().map(|t| t.due).min(),
+            }
+        })
+        .collect();
+    // stable: roster order kept within each group
+    rows.sort_by_key(|r| r.open > 0);
+    rows
+}
+
+impl Tasks {
+    fn accepts(&self, t: &Task, today: NaiveDate, members: &[Member]) -> bool {
+        let status_ok = match self.status {
+            None => true,
+            Some(StatusFilter::Open) => t.status.is_open(),
+            Some(StatusFilter::Overdue) => t.is_overdue(today),
+            Some(StatusFilter::Status(s)) => t.status == s,
+        };
+        let source_ok = match self.source {
+            None => true,
+            Some(Source::Resolution) => t.resolution.is_some(),
+            Some(Source::Direct) => t.resolution.is_none(),
+        };
+        let q = fold(self.query.value());
+        let text_ok = q.split_whitespace().all(|w| {
+            let lead = t
+                .lead
+                .and_then(|id| members.iter().find(|m| m.id == id))
+                .map(|m| m.full_name())
+                .unwrap_or_default();
+            fold(&format!("{} {} {} {lead}", t.title, t.details, t.area)).contains(w)
+        });
+        status_ok
+            && source_ok
+            && text_ok
+            && self.member.is_none_or(|m| t.involves(m))
+            && self.category.as_ref().is_none_or(|c| &t.category == c)
+            && self.month.is_none_or(|(y, m)| t.due.year() == y && t.due.month() == m)
+    }
+
+    /// The all-tasks view's rows, nearest due first.
+    pub fn filtered<'a>(&self, tasks: &[&'a Task], today: NaiveDate, members: &[Member]) -> Vec<&'a Task> {
+        let mut out: Vec<&Task> = tasks
+            .iter()
+            .copied()
+            .filter(|t| self.accepts(t, today, members))
+            .collect();
+        out.sort_by_key(|t| (!t.status.is_open(), t.due, t.id));
+        out
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        self.status.is_some()
+            || self.member.is_some()
+            || self.category.is_some()
+            || self.month.is_some()
+            || self.source.is_some()
+            || !self.query.is_empty()
+    }
+
+    fn clear(&mut self) {
+        self.status = None;
+        self.member = None;
+        self.category = None;
+        self.month = None;
+        self.source = None;
+        self.query.clear();
+        self.selected = 0;
+    }
+}
+
+impl App {
+    /// Every task (resolution items and direct ones) in memory.
+    pub fn all_tasks(&self) -> Vec<&Task> {
+        self.resolutions.tasks().collect()
+    }
+
+    pub fn task_loads(&self) -> Vec<MemberLoad> {
+        loads(self.roster.members(), &self.all_tasks(), self.today())
+    }
+
+    /// The rows of the all-tasks view.
+    pub fn task_rows(&self) -> Vec<&Task> {
+        self.tasks
+            .filtered(&self.all_tasks(), self.today(), self.roster.members())
+    }
+
+    fn selected_load(&self) -> Option<MemberLoad> {
+        self.task_loads().into_iter().nth(self.tasks.selected)
+    }
+
+    pub(super) fn update_tasks(&mut self, action: super::Action) -> bool {
+        use super::Action as A;
+        let today = self.today();
+        let n = match self.tasks.view {
+            TaskView::ByMember => self.task_loads().len(),
+            TaskView::All => self.task_rows().len(),
+        };
+        let page = self.tasks.page_rows.get().max(1) as isize;
+        if self.tasks.view == TaskView::All
+            && let Some(task) = self.task_rows().get(self.tasks.selected).map(|t| (*t).clone())
+            && self.task_action(action, &task, None)
+        {
+            return true;
+        }
+        let t = &mut self.tasks;
+        let mv = |t: &mut Tasks, d: isize| t.selected = t.selected.saturating_add_signed(d).min(n.saturating_sub(1));
+        match action {
+            A::MoveUp => mv(t, -1),
+            A::MoveDown => mv(t, 1),
+            A::PageUp => mv(t, -page),
+            A::PageDown => mv(t, page),
+            A::First => t.selected = 0,
+            A::Last => t.selected = n.saturating_sub(1),
+            A::ToggleView => {
+                t.view = match t.view {
+                    TaskView::ByMember => TaskView::All,
+                    TaskView::All => TaskView::ByMember,
+                };
+                t.selected = 0;
+            }
+            A::Search => {
+                t.view = TaskView::All;
+                t.searching = true;
+            }
+            A::Confirm if t.searching => t.searching = false,
+            A::Cancel if t.searching => {
+                t.searching = false;
+                t.query.clear();
+            }
+            A::Cancel => {
+                t.clear();
+                t.marked.clear();
+            }
+            A::Open if t.view == TaskView::ByMember => {
+                if let Some(load) = self.selected_load() {
+                    self.tasks.view = TaskView::All;
+                    self.tasks.clear();
+                    self.tasks.member = Some(load.member);
+                }
+            }
+            A::Mark if t.view == TaskView::ByMember => {
+                if let Some(load) = self.selected_load() {
+                    let t = &mut self.tasks;
+                    if !t.marked.remove(&load.member) {
+                        t.marked.insert(load.member);
+                    }
+                    t.selected = (t.selected + 1).min(n.saturating_sub(1));
+                }
+            }
+            A::FilterState => {
+                t.view = TaskView::All;
+                t.status = match t.status {
+                    None => Some(StatusFilter::Open),
+                    Some(StatusFilter::Open) => Some(StatusFilter::Overdue),
+                    Some(StatusFilter::Overdue) => Some(StatusFilter::Status(TaskStatus::Done)),
+                    Some(StatusFilter::Status(TaskStatus::Done)) => Some(StatusFilter::Status(TaskStatus::Cancelled)),
+                    Some(_) => None,
+                };
+                t.selected = 0;
+            }
+            A::FilterKind => {
+                t.view = TaskView::All;
+                let cats = &self.categories;
+                t.category = match &t.category {
+                    None => cats.first().cloned(),
+                    Some(c) => cats.iter().position(|x| x == c).and_then(|i| cats.get(i + 1)).cloned(),
+                };
+                t.selected = 0;
+            }
+            A::FilterMonth => {
+                t.view = TaskView::All;
+                let this = (today.year(), today.month());
+                let next = end_of_month(today)
+                    .succ_opt()
+                    .map(|d| (d.year(), d.month()))
+                    .unwrap_or(this);
+                let prev = today
+                    .with_day(1)
+                    .and_then(|d| d.pred_opt())
+                    .map(|d| (d.year(), d.month()))
+                    .unwrap_or(this);
+                t.month = match t.month {
+                    None => Some(this),
+                    Some(m) if m == this => Some(next),
+                    Some(m) if m == next => Some(prev),
+                    Some(_) => None,
+                };
+                t.selected = 0;
+            }
+            A::FilterSource => {
+                t.view = TaskView::All;
+                t.source = match t.source {
+                    None => Some(Source::Resolution),
+                    Some(Source::Resolution) => Some(Source::Direct),
+                    Some(Source::Direct) => None,
+                };
+                t.selected = 0;
+            }
+            A::New => {
+                let lead = match self.tasks.view {
+                    TaskView::ByMember => self.selected_load().map(|l| l.member),
+                    TaskView::All => self.tasks.member,
+                };
+                let form = self.task_form(FormPurpose::NewTask, lead, 0);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::BulkAssign => {
+                if self.tasks.marked.is_empty() {
+                    self.error(Msg::NobodyMarked);
+                } else {
+                    self.tasks.bulk = self.tasks.marked.iter().copied().collect();
+                    let form = self.task_form(FormPurpose::BulkTask, None, self.tasks.bulk.len());
+                    self.overlays.push(Overlay::Form(Box::new(form)));
+                }
+            }
+            A::AssignUnassigned => {
+                let unassigned: Vec<MemberId> = self
+                    .task_loads()
+                    .into_iter()
+                    .filter(|l| l.open == 0)
+                    .map(|l| l.member)
+                    .collect();
+                if unassigned.is_empty() {
+                    self.info(Msg::NobodyUnassigned);
+                } else {
+                    self.tasks.bulk = unassigned;
+                    let form = self.task_form(FormPurpose::BulkTask, None, self.tasks.bulk.len());
+                    self.overlays.push(Overlay::Form(Box::new(form)));
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn task_form(&self, purpose: FormPurpose, lead: Option<MemberId>, count: usize) -> Form {
+        let today = self.today();
+        let name = |id: MemberId| {
+            self.roster
+                .members()
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| (m.id, m.full_name()))
+        };
+        let mut fields = vec![
+            Field::text(FieldId::Title, Msg::FieldTaskContent, "").required(),
+            Field::text(FieldId::Details, Msg::FieldDetails, ""),
+            Field::options(FieldId::Category, Msg::FieldCategory, self.categories.clone(), 0),
+        ];
+        let title = if purpose == FormPurpose::BulkTask {
+            fields.push(Field::choice(
+                FieldId::Mode,
+                Msg::FieldMode,
+                vec![Msg::ModeEach, Msg::ModeShared],
+                0,
+            ));
+            Msg::FormBulkTask.fill(self.lang, &[("n", &count)])
+        } else {
+            fields.push(Field::member(FieldId::Lead, Msg::FieldLead, lead.and_then(name)).required());
+            fields.push(Field::members(FieldId::Helpers, Msg::FieldHelpers, Vec::new()));
+            self.t(Msg::FormNewTask).to_string()
+        };
+        fields.push(Field::text(FieldId::Area, Msg::FieldArea, ""));
+        fields.push(Field::date(FieldId::Due, Msg::FieldDue, Some(end_of_month(today))).required());
+        Form::new(purpose, title, fields)
+    }
+
+    pub(super) fn submit_task_form(&mut self, form: &Form) -> Result<Result<String, FieldError>, StoreError> {
+        if let Err(e) = form.check() {
+            return Ok(Err(e));
+        }
+        let due = match form.date(FieldId::Due) {
+            Ok(Some(d)) => d,
+            Ok(None) => return Ok(Err((FieldId::Due, Msg::ErrRequired))),
+            Err(e) => return Ok(Err(e)),
+        };
+        let today = self.today();
+        let make = |lead: Option<MemberId>, helpers: Vec<MemberId>| {
+            let mut t = Task::new(&form.text(FieldId::Title), due);
+            t.details = form.text(FieldId::Details);
+            t.category = form.option(FieldId::Category);
+            t.area = form.text(FieldId::Area);
+            t.lead = lead;
+            t.helpers = helpers.into_iter().filter(|h| Some(*h) != lead).collect();
+            t.created = Some(today);
+            t
+        };
+        let mut tasks: Vec<Task> = match form.purpose {
+            FormPurpose::BulkTask => {
+                let members = std::mem::take(&mut self.tasks.bulk);
+                if form.choice(FieldId::Mode) == 1 {
+                    let (lead, helpers) = members
+                        .split_first()
+                        .map(|(l, h)| (Some(*l), h.to_vec()))
+                        .unwrap_or((None, Vec::new()));
+                    vec![make(lead, helpers)]
+                } else {
+                    members.into_iter().map(|m| make(Some(m), Vec::new())).collect()
+                }
+            }
+            _ => vec![make(form.member(FieldId::Lead), form.members_of(FieldId::Helpers))],
+        };
+        let n = tasks.len();
+        self.store.save_tasks(&mut tasks, self.now(), "assign")?;
+        self.tasks.marked.clear();
+        Ok(Ok(Msg::Assigned.fill(self.lang, &[("n", &n)])))
+    }
+
+    /// After a member leaves the active roster: their open tasks, to reassign or close.
+    pub(super) fn open_tasks_of(&mut self, member: MemberId) {
+        self.screen = super::Screen::Tasks;
+        self.tasks.view = TaskView::All;
+        self.tasks.clear();
+        self.tasks.member = Some(member);
+        self.tasks.status = Some(StatusFilter::Open);
+    }
+}

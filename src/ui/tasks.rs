@@ -1,0 +1,239 @@
+//! The tasks screen: members and what they carry, or every task with its filters.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::theme;
+use crate::app::tasks::{Source, StatusFilter, TaskView};
+use crate::app::{Action, App};
+use crate::domain::calendar::{format_date, format_opt};
+use crate::i18n::{Msg, labels};
+use crate::keymap::Section;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    match app.tasks.view {
+        TaskView::ByMember => by_member(app, frame, area),
+        TaskView::All => all(app, frame, area),
+    }
+}
+
+/// Keeps the selection in view; returns the first row shown.
+fn scroll(app: &App, rows: usize) -> usize {
+    let t = &app.tasks;
+    t.page_rows.set(rows);
+    let mut offset = t.offset.get();
+    if t.selected < offset {
+        offset = t.selected;
+    } else if rows > 0 && t.selected >= offset + rows {
+        offset = t.selected + 1 - rows;
+    }
+    t.offset.set(offset);
+    offset
+}
+
+fn by_member(app: &App, frame: &mut Frame, area: Rect) {
+    let loads = app.task_loads();
+    let unassigned = loads.iter().filter(|l| l.open == 0).count();
+    let [title, warning, table] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let mut head = vec![Span::styled(format!(" {}", app.t(Msg::TasksByMember)), theme::title())];
+    if !app.tasks.marked.is_empty() {
+        head.push(Span::styled(
+            format!(
+                "  · {}",
+                Msg::MarkedCount.fill(app.lang, &[("n", &app.tasks.marked.len())])
+            ),
+            theme::key(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(head)), title);
+    let line = if unassigned > 0 {
+        Line::styled(
+            format!(" {}", Msg::Unassigned.fill(app.lang, &[("n", &unassigned)])),
+            theme::error(),
+        )
+    } else {
+        Line::styled(format!(" {}", app.t(Msg::AllAssigned)), theme::info())
+    };
+    frame.render_widget(Paragraph::new(line), warning);
+    let rows_height = table.height.saturating_sub(1) as usize;
+    let offset = scroll(app, rows_height);
+    let header = Row::new(
+        [
+            "",
+            app.t(Msg::ColMember),
+            app.t(Msg::ColOpen),
+            app.t(Msg::ColOverdue),
+            app.t(Msg::ColDoneYear),
+            app.t(Msg::ColNearest),
+        ]
+        .map(Cell::from),
+    )
+    .style(theme::title());
+    let rows: Vec<Row> = loads
+        .iter()
+        .skip(offset)
+        .take(rows_height)
+        .map(|l| {
+            let mark = if app.tasks.marked.contains(&l.member) {
+                "✓"
+            } else {
+                ""
+            };
+            let row = Row::new(vec![
+                Cell::from(mark),
+                Cell::from(l.name.clone()),
+                Cell::from(format!("{:>4}", l.open)),
+                Cell::from(if l.overdue > 0 {
+                    Span::styled(format!("{:>4}", l.overdue), theme::error())
+                } else {
+                    Span::raw("")
+                }),
+                Cell::from(format!("{:>4}", l.done_this_year)),
+                Cell::from(format_opt(l.nearest)),
+            ]);
+            if l.open == 0 { row.style(theme::warn()) } else { row }
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Min(20),
+        Constraint::Length(8),
+        Constraint::Length(8),
+        Constraint::Length(10),
+        Constraint::Length(12),
+    ];
+    let t = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme::selected())
+        .column_spacing(1);
+    let mut state = TableState::default()
+        .with_selected((!loads.is_empty()).then(|| app.tasks.selected.min(loads.len() - 1) - offset));
+    frame.render_stateful_widget(t, table, &mut state);
+}
+
+fn all(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.tasks;
+    let rows_all = app.task_rows();
+    let [filters, table] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let status = match t.status {
+        None => app.t(Msg::FilterAll).to_string(),
+        Some(StatusFilter::Open) => app.t(Msg::FilterOpen).to_string(),
+        Some(StatusFilter::Overdue) => app.t(Msg::TaskOverdue).to_string(),
+        Some(StatusFilter::Status(s)) => app.t(labels::task_status(s)).to_string(),
+    };
+    let member = t
+        .member
+        .and_then(|id| app.roster.members().iter().find(|m| m.id == id))
+        .map(|m| m.full_name())
+        .unwrap_or_else(|| app.t(Msg::FilterAll).to_string());
+    let category = t.category.clone().unwrap_or_else(|| app.t(Msg::FilterAll).to_string());
+    let month = t
+        .month
+        .map(|(y, m)| format!("{m:02}/{y}"))
+        .unwrap_or_else(|| app.t(Msg::FilterAll).to_string());
+    let source = match t.source {
+        None => app.t(Msg::FilterAll),
+        Some(Source::Resolution) => app.t(Msg::FilterResolution),
+        Some(Source::Direct) => app.t(Msg::SourceDirect),
+    };
+    let line = Msg::TaskFilters.fill(
+        app.lang,
+        &[
+            ("status", &status),
+            ("member", &member),
+            ("category", &category),
+            ("month", &month),
+            ("source", &source),
+        ],
+    );
+    let mut search = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), theme::dim())];
+    search.push(Span::styled(
+        t.query.value().to_string(),
+        if t.searching {
+            theme::focus_field()
+        } else {
+            theme::title()
+        },
+    ));
+    if t.searching && app.overlays.is_empty() {
+        let x = filters.x
+            + (1 + unicode_width::UnicodeWidthStr::width(app.t(Msg::SearchPrompt)) + t.query.cursor_column()) as u16;
+        if x < filters.right() {
+            frame.set_cursor_position((x, filters.y));
+        }
+    }
+    search.push(Span::styled(
+        format!("   {} ({})", app.t(Msg::TasksAll), rows_all.len()),
+        theme::title(),
+    ));
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(search), Line::styled(format!(" {line}"), theme::dim())])
+            .wrap(Wrap { trim: false }),
+        filters,
+    );
+    if rows_all.is_empty() {
+        let key = app.keymap.key_for(Section::Tasks, Action::New).unwrap_or_default();
+        let inner = table.inner(ratatui::layout::Margin {
+            horizontal: 1,
+            vertical: 1,
+        });
+        frame.render_widget(
+            Paragraph::new(Msg::NoTasks.fill(app.lang, &[("key", &key)])).style(theme::dim()),
+            inner,
+        );
+        return;
+    }
+    let today = app.today();
+    let rows_height = table.height.saturating_sub(1) as usize;
+    let offset = scroll(app, rows_height);
+    let header = Row::new(
+        [Msg::ColItem, Msg::ColLead, Msg::ColDue, Msg::ColStatus2, Msg::ColSource].map(|m| Cell::from(app.t(m))),
+    )
+    .style(theme::title());
+    let rows: Vec<Row> = rows_all
+        .iter()
+        .skip(offset)
+        .take(rows_height)
+        .map(|task| {
+            let lead = task
+                .lead
+                .and_then(|id| app.roster.members().iter().find(|m| m.id == id))
+                .map(|m| m.full_name())
+                .unwrap_or_default();
+            let shown = task.shown(today);
+            let style = if task.is_overdue(today) {
+                theme::error()
+            } else {
+                ratatui::style::Style::new()
+            };
+            let source = task
+                .resolution
+                .and_then(|id| app.resolutions.get(id))
+                .map(|r| r.number.clone())
+                .unwrap_or_else(|| app.t(Msg::SourceDirect).to_string());
+            Row::new(vec![
+                Cell::from(task.title.clone()),
+                Cell::from(lead),
+                Cell::from(format_date(task.due)),
+                Cell::from(Span::styled(app.t(labels::shown(shown)).to_string(), style)),
+                Cell::from(source),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Min(20),
+        Constraint::Length(18),
+        Constraint::Length(10),
+        Constraint::Length(14),
+        Constraint::Length(9),
+    ];
+    let tbl = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme::selected())
+        .column_spacing(1);
+    let mut state = TableState::default().with_selected(Some(t.selected.min(rows_all.len() - 1) - offset));
+    frame.render_stateful_widget(tbl, table, &mut state);
+}
