@@ -114,7 +114,7 @@ pub fn expects_task(m: &Member) -> bool {
 }
 
 /// Open tasks a member leads or helps with.
-pub fn open_tasks<'a>(member: MemberId, tasks: &'a [Task]) -> impl Iterator<Item = &'a Task> {
+pub fn open_tasks(member: MemberId, tasks: &[Task]) -> impl Iterator<Item = &Task> {
     tasks.iter().filter(move |t| t.status.is_open() && t.involves(member))
 }
 
