@@ -8,7 +8,7 @@ use crate::domain::calendar::add_months;
 use crate::domain::meeting::{Entry, EntryKind, Meeting, MeetingKind, Presence, Templates};
 use crate::domain::member::{Activity, CommitteeRole, Gender, Member, MemberId, Standing};
 use crate::domain::resolution::{Resolution, ResolutionId, ResolutionKind, format_number};
-use crate::domain::task::{Task, TaskNote, end_of_next_month};
+use crate::domain::task::{Rating, Task, TaskNote, end_of_month, end_of_next_month};
 use crate::domain::vote::{Vote, VoteMethod, VoteRule, electorate};
 use crate::store::{Records, Store, StoreError};
 
@@ -452,6 +452,72 @@ pub fn resolutions(
     out
 }
 
+const DIRECT_TASKS: &[(&str, &str)] = &[
+    (
+        "Phụ trách địa bàn tổ dân phố, nắm tình hình các hộ",
+        "Phụ trách địa bàn, hộ gia đình",
+    ),
+    (
+        "Theo dõi, giúp đỡ đảng viên dự bị",
+        "Giúp đỡ đảng viên dự bị, quần chúng",
+    ),
+    ("Tham gia sinh hoạt tổ dân phố, phản ánh ý kiến nhân dân", "Dân vận"),
+    ("Phối hợp tổ an ninh tuần tra đêm", "An ninh trật tự"),
+    ("Bồi dưỡng quần chúng ưu tú", "Phát triển đảng viên"),
+    ("Chuẩn bị nội dung sinh hoạt chuyên đề", "Chuyên đề"),
+];
+
+/// Tasks given directly to members: this year's done ones (on time, late, rated) and
+/// current ones, leaving a few members unassigned and a few tasks overdue.
+pub fn direct_tasks(opts: &DemoOptions, members: &[Member], today: NaiveDate) -> Vec<Task> {
+    let mut rng = Rng(opts.seed ^ 0x5441_534B);
+    let mut out = Vec::new();
+    let expected: Vec<&Member> = members.iter().filter(|m| crate::domain::meeting::expected(m)).collect();
+    for (i, m) in expected.iter().enumerate() {
+        // earlier this year: done, mostly on time and rated
+        for back in [3u32, 6] {
+            let due = end_of_month(today.checked_sub_months(chrono::Months::new(back)).unwrap_or(today));
+            let (title, category) = DIRECT_TASKS[rng.below(DIRECT_TASKS.len() as u64) as usize];
+            let mut t = Task::new(title, due);
+            t.category = category.into();
+            t.lead = Some(m.id);
+            t.area = format!("tổ {}", rng.range(1, 8));
+            let done = if rng.chance(80) {
+                due - Duration::days(rng.range(0, 15))
+            } else {
+                due + Duration::days(rng.range(1, 20))
+            };
+            t.complete(
+                TaskNote::new(done.min(today), "báo cáo tại sinh hoạt chi bộ"),
+                "Hoàn thành",
+            );
+            t.rating = Some(match rng.below(10) {
+                0 => Rating::Exceeded,
+                9 => Rating::NotMet,
+                _ => Rating::Met,
+            });
+            out.push(t);
+        }
+        // every few members: no current assignment, for the secretary to see
+        if i % 9 == 4 {
+            continue;
+        }
+        let (title, category) = DIRECT_TASKS[rng.below(DIRECT_TASKS.len() as u64) as usize];
+        let late = rng.chance(10);
+        let due = if late {
+            today - Duration::days(rng.range(3, 25))
+        } else {
+            end_of_month(today)
+        };
+        let mut t = Task::new(title, due);
+        t.category = category.into();
+        t.lead = Some(m.id);
+        t.area = format!("tổ {}, {} hộ", rng.range(1, 8), rng.range(10, 40));
+        out.push(t);
+    }
+    out
+}
+
 /// The demo branch.
 pub fn branch() -> Branch {
     Branch::new(
@@ -481,6 +547,7 @@ pub fn generate(
     for (mut r, mut tasks) in resolutions(opts, &ms, &held, today) {
         store.save_resolution(&mut r, &mut tasks, now, "demo")?;
     }
+    store.save_tasks(&mut direct_tasks(opts, &ms, today), now, "demo")?;
     Ok(ms.len())
 }
 

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{App, Clock, FixedClock, Options, SystemClock, store_error_text};
@@ -73,9 +73,12 @@ pub enum Command {
     Report {
         #[arg(value_enum)]
         kind: ReportKind,
-        /// The month (YYYY-MM) of a follow-up report (default: this month).
+        /// The month (YYYY-MM) of a follow-up or coverage report (default: this month).
         #[arg(long)]
         month: Option<String>,
+        /// The year of an attendance report (default: this year).
+        #[arg(long)]
+        year: Option<i32>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Txt)]
         format: ReportFormat,
     },
@@ -117,6 +120,10 @@ pub enum ReportKind {
     Overdue,
     /// A month's follow-up: overdue, due that month, done that month.
     Followup,
+    /// Every active member and their tasks, unassigned ones first.
+    Coverage,
+    /// Each member's year: meetings attended and missed, tasks on time, late, not done.
+    Attendance,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -321,25 +328,46 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                 crate::export::resolution::render(r, &items, &store.members()?, store.branch()?.as_ref(), format);
             write_out(out.as_deref(), text.as_bytes())
         }
-        Some(Command::Report { kind, month, format }) => {
+        Some(Command::Report {
+            kind,
+            month,
+            year,
+            format,
+        }) => {
+            use crate::export::report;
             let store = open(&dir)?;
             let today = now.date();
-            let (tasks, resolutions, members) = (store.tasks()?, store.resolutions()?, store.members()?);
-            let report = match kind {
-                ReportKind::Overdue => crate::export::report::overdue(&tasks, &resolutions, &members, today),
-                ReportKind::Followup => {
-                    let month = match month {
-                        Some(m) => parse_date(&format!("{m}-01"))
-                            .ok_or_else(|| anyhow::anyhow!("tháng \"{m}\" không hợp lệ (YYYY-MM)"))?,
-                        None => today,
-                    };
-                    crate::export::report::followup(&tasks, &resolutions, &members, month, today)
-                }
+            let (tasks, resolutions) = (store.tasks()?, store.resolutions()?);
+            let mut members = store.members()?;
+            members.sort_by_cached_key(|m| m.sort_key());
+            let month = match month {
+                Some(m) => parse_date(&format!("{m}-01"))
+                    .ok_or_else(|| anyhow::anyhow!("tháng \"{m}\" không hợp lệ (YYYY-MM)"))?,
+                None => today,
             };
-            let text = match format {
-                ReportFormat::Txt => report.to_text(),
-                ReportFormat::Csv => report.to_csv(),
-                ReportFormat::Json => report.to_json(),
+            let pick = |txt: String, csv: String, json: String| match format {
+                ReportFormat::Txt => txt,
+                ReportFormat::Csv => csv,
+                ReportFormat::Json => json,
+            };
+            let text = match kind {
+                ReportKind::Overdue | ReportKind::Followup => {
+                    let r = if matches!(kind, ReportKind::Overdue) {
+                        report::overdue(&tasks, &resolutions, &members, today)
+                    } else {
+                        report::followup(&tasks, &resolutions, &members, month, today)
+                    };
+                    pick(r.to_text(), r.to_csv(), r.to_json())
+                }
+                ReportKind::Coverage => {
+                    let r = report::coverage(&members, &tasks, month, today);
+                    pick(r.to_text(), r.to_csv(), r.to_json())
+                }
+                ReportKind::Attendance => {
+                    let year = year.unwrap_or(today.year());
+                    let r = report::attendance(&members, &store.meetings()?, &tasks, year, today);
+                    pick(r.to_text(), r.to_csv(), r.to_json())
+                }
             };
             write_out(None, text.as_bytes())
         }

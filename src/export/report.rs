@@ -220,3 +220,282 @@ impl Report {
         out
     }
 }
+
+/// One member of the coverage report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CoverageRow {
+    pub member_id: u64,
+    pub member: String,
+    /// "official" or "probationary".
+    pub standing: &'static str,
+    pub open: usize,
+    pub overdue: usize,
+    /// Tasks done during the month.
+    pub done_in_month: usize,
+    pub nearest_due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub report: &'static str,
+    pub as_of: NaiveDate,
+    pub month: String,
+    /// Members with no open task.
+    pub unassigned: usize,
+    /// Every member expected to carry a task, unassigned first (roster order within).
+    pub members: Vec<CoverageRow>,
+}
+
+/// Every active member (exempt ones are not expected to carry tasks) and their tasks.
+pub fn coverage(members: &[Member], tasks: &[Task], month: NaiveDate, today: NaiveDate) -> Coverage {
+    let end = end_of_month(month);
+    let as_of = if (today.year(), today.month()) == (month.year(), month.month()) {
+        today
+    } else {
+        end
+    };
+    let in_month = |d: NaiveDate| (d.year(), d.month()) == (month.year(), month.month());
+    let mut rows: Vec<CoverageRow> = members
+        .iter()
+        .filter(|m| crate::domain::record::expects_task(m))
+        .map(|m| {
+            let open: Vec<&Task> = tasks
+                .iter()
+                .filter(|t| t.involves(m.id) && t.status.is_open())
+                .collect();
+            CoverageRow {
+                member_id: m.id.0,
+                member: m.full_name(),
+                standing: match m.standing {
+                    crate::domain::member::Standing::Official => "official",
+                    crate::domain::member::Standing::Probationary => "probationary",
+                },
+                open: open.len(),
+                overdue: open.iter().filter(|t| t.is_overdue(as_of)).count(),
+                done_in_month: tasks
+                    .iter()
+                    .filter(|t| t.involves(m.id) && t.status == TaskStatus::Done && t.done_on.is_some_and(in_month))
+                    .count(),
+                nearest_due: open.iter().map(|t| t.due).min(),
+            }
+        })
+        .collect();
+    rows.sort_by_key(|r| r.open > 0);
+    Coverage {
+        report: "coverage",
+        as_of,
+        month: month.format("%Y-%m").to_string(),
+        unassigned: rows.iter().filter(|r| r.open == 0).count(),
+        members: rows,
+    }
+}
+
+impl Coverage {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let _ = w.write_record([
+            "ho_ten",
+            "dang_tich",
+            "dang_mo",
+            "qua_han",
+            "hoan_thanh_trong_thang",
+            "han_gan_nhat",
+        ]);
+        for r in &self.members {
+            let standing = if r.standing == "official" {
+                "chính thức"
+            } else {
+                "dự bị"
+            };
+            let _ = w.write_record([
+                r.member.as_str(),
+                standing,
+                &r.open.to_string(),
+                &r.overdue.to_string(),
+                &r.done_in_month.to_string(),
+                &r.nearest_due.map(format_date).unwrap_or_default(),
+            ]);
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+
+    pub fn to_text(&self) -> String {
+        let month = self.month.split('-').rev().collect::<Vec<_>>().join("/");
+        let mut out = format!(
+            "PHÂN CÔNG NHIỆM VỤ ĐẢNG VIÊN THÁNG {month} (tính đến {})\n",
+            format_date(self.as_of)
+        );
+        if self.unassigned > 0 {
+            out.push_str(&format!("{} đồng chí chưa được phân công nhiệm vụ.\n", self.unassigned));
+        } else {
+            out.push_str("Mọi đồng chí đều đã được phân công nhiệm vụ.\n");
+        }
+        out.push('\n');
+        for r in &self.members {
+            let near = r
+                .nearest_due
+                .map(|d| format!(", hạn gần nhất {}", format_date(d)))
+                .unwrap_or_default();
+            let late = if r.overdue > 0 {
+                format!(", quá hạn {}", r.overdue)
+            } else {
+                String::new()
+            };
+            let flag = if r.open == 0 { "⚠ " } else { "  " };
+            out.push_str(&format!(
+                "{flag}{}: đang mở {}{late}, hoàn thành trong tháng {}{near}\n",
+                r.member, r.open, r.done_in_month
+            ));
+        }
+        out
+    }
+}
+
+/// One member of the attendance report: the yearly record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttendanceRow {
+    pub member_id: u64,
+    pub member: String,
+    pub meetings: u32,
+    pub attended: u32,
+    pub excused: u32,
+    pub absent: u32,
+    pub longest_absence_run: u32,
+    /// Unexcused absences in a row reached 3: consider striking off.
+    pub flagged: bool,
+    pub tasks_assigned: u32,
+    pub tasks_on_time: u32,
+    pub tasks_late: u32,
+    pub tasks_not_done: u32,
+    pub rated_exceeded: u32,
+    pub rated_met: u32,
+    pub rated_not_met: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attendance {
+    pub report: &'static str,
+    pub year: i32,
+    pub as_of: NaiveDate,
+    pub members: Vec<AttendanceRow>,
+}
+
+/// The yearly record of every member on the roster, in roster order.
+pub fn attendance(
+    members: &[Member],
+    meetings: &[crate::domain::meeting::Meeting],
+    tasks: &[Task],
+    year: i32,
+    today: NaiveDate,
+) -> Attendance {
+    let as_of = if year == today.year() {
+        today
+    } else {
+        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today)
+    };
+    let rows = members
+        .iter()
+        .filter(|m| m.activity.on_roster())
+        .map(|m| {
+            let r = crate::domain::record::member_record(m, year, meetings, tasks, as_of);
+            AttendanceRow {
+                member_id: m.id.0,
+                member: m.full_name(),
+                meetings: r.meetings,
+                attended: r.attended,
+                excused: r.excused,
+                absent: r.absent,
+                longest_absence_run: r.longest_absence_run,
+                flagged: r.flagged(),
+                tasks_assigned: r.assigned,
+                tasks_on_time: r.on_time,
+                tasks_late: r.late,
+                tasks_not_done: r.not_done,
+                rated_exceeded: r.exceeded,
+                rated_met: r.met,
+                rated_not_met: r.not_met,
+            }
+        })
+        .collect();
+    Attendance {
+        report: "attendance",
+        year,
+        as_of,
+        members: rows,
+    }
+}
+
+impl Attendance {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let _ = w.write_record([
+            "ho_ten",
+            "so_ky_hop",
+            "du_hop",
+            "vang_co_ly_do",
+            "vang_khong_ly_do",
+            "vang_lien_tiep",
+            "nhiem_vu",
+            "dung_han",
+            "tre_han",
+            "chua_xong",
+            "vuot_muc",
+            "dat",
+            "khong_dat",
+        ]);
+        for r in &self.members {
+            let nums = [
+                r.meetings,
+                r.attended,
+                r.excused,
+                r.absent,
+                r.longest_absence_run,
+                r.tasks_assigned,
+                r.tasks_on_time,
+                r.tasks_late,
+                r.tasks_not_done,
+                r.rated_exceeded,
+                r.rated_met,
+                r.rated_not_met,
+            ];
+            let mut row = vec![r.member.clone()];
+            row.extend(nums.iter().map(u32::to_string));
+            let _ = w.write_record(&row);
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "KẾT QUẢ SINH HOẠT VÀ THỰC HIỆN NHIỆM VỤ NĂM {} (tính đến {})\n\n",
+            self.year,
+            format_date(self.as_of)
+        );
+        for r in &self.members {
+            out.push_str(&format!(
+                "{}: dự họp {}/{} (vắng có lý do {}, không lý do {}); nhiệm vụ {}: đúng hạn {}, trễ hạn {}, chưa xong {}; đánh giá: vượt mức {}, đạt {}, không đạt {}\n",
+                r.member, r.attended, r.meetings, r.excused, r.absent, r.tasks_assigned, r.tasks_on_time, r.tasks_late,
+                r.tasks_not_done, r.rated_exceeded, r.rated_met, r.rated_not_met
+            ));
+            if r.flagged {
+                out.push_str(&format!(
+                    "    ⚠ vắng không lý do {} kỳ liên tiếp: xem xét theo quy định xóa tên\n",
+                    r.longest_absence_run
+                ));
+            }
+        }
+        out
+    }
+}
