@@ -356,3 +356,48 @@ fn reports_and_the_resolution_export() {
     let err = fails(tmp.path(), &["export", "resolution", "99-NQ/CB"], 1);
     assert!(err.contains("không có nghị quyết \"99-NQ/CB\""), "{err}");
 }
+
+#[test]
+fn coverage_and_attendance_reports() {
+    let tmp = tempfile::tempdir().unwrap();
+    ok(tmp.path(), &["demo", "--members", "30", "--years", "1"]);
+    let v: serde_json::Value =
+        serde_json::from_str(&ok(tmp.path(), &["report", "coverage", "--format", "json"])).unwrap();
+    assert_eq!(v["report"], "coverage");
+    let members = v["members"].as_array().unwrap();
+    let unassigned = v["unassigned"].as_u64().unwrap() as usize;
+    assert!(unassigned > 0, "the demo leaves a few members unassigned");
+    // unassigned first
+    assert!(members[..unassigned].iter().all(|m| m["open"] == 0));
+    assert!(members[unassigned..].iter().all(|m| m["open"].as_u64().unwrap() > 0));
+    let text = ok(tmp.path(), &["report", "coverage"]);
+    assert!(
+        text.contains(&format!("{unassigned} đồng chí chưa được phân công nhiệm vụ.")),
+        "{text}"
+    );
+
+    let v: serde_json::Value = serde_json::from_str(&ok(
+        tmp.path(),
+        &["report", "attendance", "--year", "2026", "--format", "json"],
+    ))
+    .unwrap();
+    assert_eq!(v["year"], 2026);
+    for m in v["members"].as_array().unwrap() {
+        let (held, attended, excused, absent) = (
+            m["meetings"].as_u64().unwrap(),
+            m["attended"].as_u64().unwrap(),
+            m["excused"].as_u64().unwrap(),
+            m["absent"].as_u64().unwrap(),
+        );
+        assert!(attended + excused + absent <= held);
+        let (assigned, on_time, late, not_done) = (
+            m["tasks_assigned"].as_u64().unwrap(),
+            m["tasks_on_time"].as_u64().unwrap(),
+            m["tasks_late"].as_u64().unwrap(),
+            m["tasks_not_done"].as_u64().unwrap(),
+        );
+        assert!(on_time + late + not_done <= assigned);
+    }
+    let csv = ok(tmp.path(), &["report", "attendance", "--format", "csv"]);
+    assert!(csv.starts_with("ho_ten,so_ky_hop,du_hop,"));
+}

@@ -1,0 +1,151 @@
+//! Every member carries an assignment: bulk assignment clears the warning, a
+//! resolution item shows in the member's tasks and its completion in both places, and
+//! exempt members are never warned about.
+
+mod common;
+
+use std::sync::Arc;
+
+use chibo::app::tasks::TaskView;
+use chibo::app::{App, Options, Screen};
+use chibo::domain::task::TaskStatus;
+use chibo::i18n::Lang;
+use chibo::store::{MemoryStore, Records};
+use chrono::NaiveDate;
+use common::*;
+
+fn app_over(store: Arc<MemoryStore>, clock: &TestClock) -> App {
+    let options = Options {
+        clock: Box::new(clock.clone()),
+        ..options(Lang::Vi)
+    };
+    App::new(Box::new(store), options).unwrap()
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn assigning_every_unassigned_member_clears_the_warning_and_exempt_members_are_not_counted() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 11, 22), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "4");
+    let shown = screen(&app, 80, 24);
+    // 28 on the roster, one exempt (Hoàng Văn Nam): 27 expected to carry a task
+    assert!(shown.contains("⚠ 27 đồng chí chưa được phân công nhiệm vụ"), "{shown}");
+    assert!(
+        !app.task_loads().iter().any(|l| l.name == "Hoàng Văn Nam"),
+        "the exempt member is not listed"
+    );
+    insta::assert_snapshot!("tasks_unassigned", shown);
+
+    press(&mut app, "u");
+    type_text(&mut app, "Phụ trách hộ gia đình tại tổ dân phố");
+    press(&mut app, "tab tab right right right");
+    press(&mut app, "ctrl-s");
+    assert!(screen(&app, 80, 24).contains("Mọi đồng chí đều đã được phân công nhiệm vụ."));
+    let tasks = store.tasks().unwrap();
+    assert_eq!(tasks.len(), 27, "each their own");
+    assert!(
+        tasks
+            .iter()
+            .all(|t| t.category == "Phụ trách địa bàn, hộ gia đình" && t.due == day(2026, 11, 30))
+    );
+    let members = store.members().unwrap();
+    let nam = members.iter().find(|m| m.full_name() == "Hoàng Văn Nam").unwrap();
+    assert!(tasks.iter().all(|t| t.lead != Some(nam.id)));
+}
+
+#[test]
+fn marked_members_share_one_task() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 11, 22), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "4 space space b");
+    type_text(&mut app, "Chuẩn bị hội nghị nhân dân");
+    press(&mut app, "tab tab tab right ctrl-s");
+    let tasks = store.tasks().unwrap();
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(tasks[0].helpers.len(), 1);
+    assert!(screen(&app, 80, 24).contains("⚠ 25 đồng chí chưa được phân công nhiệm vụ"));
+}
+
+#[test]
+fn a_resolution_item_is_the_members_task_and_its_completion_shows_in_both_places() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 12, 5), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    // a resolution with one item led by đ/c Doãn Văn Tâm
+    press(&mut app, "3 n tab tab");
+    type_text(&mut app, "Nghị quyết chuyên đề dân vận");
+    press(&mut app, "ctrl-s a");
+    type_text(&mut app, "Vận động hộ kinh doanh ký cam kết an toàn thực phẩm");
+    press(&mut app, "tab enter");
+    type_text(&mut app, "tam");
+    press(&mut app, "enter ctrl-s A");
+
+    // the tasks screen, by member: open the member's tasks
+    press(&mut app, "4");
+    let row = app.task_loads().iter().position(|l| l.name == "Doãn Văn Tâm").unwrap();
+    assert_eq!(app.task_loads()[row].open, 1);
+    for _ in 0..row {
+        press(&mut app, "down");
+    }
+    press(&mut app, "enter");
+    assert_eq!(app.tasks.view, TaskView::All);
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Vận động hộ kinh doanh ký cam kết"), "{shown}");
+    assert!(shown.contains("1-NQ/CB"), "the source is the resolution: {shown}");
+
+    // done from the member's tasks, rated
+    press(&mut app, "d");
+    type_text(&mut app, "42 hộ đã ký");
+    press(&mut app, "tab right right ctrl-s");
+    let t = &store.tasks().unwrap()[0];
+    assert_eq!(t.status, TaskStatus::Done);
+    assert_eq!(t.rating, Some(chibo::domain::task::Rating::Met));
+
+    // the tracker shows it done, and the resolution completed
+    press(&mut app, "3");
+    assert_eq!(app.screen, Screen::Resolutions);
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("hoàn thành"), "{shown}");
+    assert!(
+        shown.contains("Nghị quyết số 1-NQ/CB · hằng tháng · hoàn thành"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_member_who_leaves_with_open_tasks_is_offered_their_reassignment() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 11, 22), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "4 n");
+    type_text(&mut app, "Theo dõi hộ nghèo tổ 2");
+    press(&mut app, "ctrl-s");
+    let lead = store.tasks().unwrap()[0].lead.unwrap();
+    let name = store.member(lead).unwrap().unwrap().full_name();
+    // transfer that member out from the roster
+    press(&mut app, "1 /");
+    type_text(&mut app, &name);
+    press(&mut app, "enter s right right right ctrl-s");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("còn 1 nhiệm vụ đang mở"), "{shown}");
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Tasks);
+    assert_eq!(app.tasks.member, Some(lead));
+    assert_eq!(app.task_rows().len(), 1);
+    // reassign it
+    press(&mut app, "r");
+    type_text(&mut app, "mai thi");
+    press(&mut app, "enter");
+    let t = &store.tasks().unwrap()[0];
+    assert_ne!(t.lead, Some(lead));
+    assert!(
+        t.history.iter().any(|n| n.lead.is_some()),
+        "the change is dated in the history"
+    );
+}
