@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::theme;
 use crate::app::tasks::{Source, StatusFilter, TaskView};
@@ -117,7 +117,13 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
 fn all(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.tasks;
     let rows_all = app.task_rows();
-    let [filters, table] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let detail_rows = (area.height / 3).max(3);
+    let [filters, table, detail] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(1),
+        Constraint::Length(detail_rows),
+    ])
+    .areas(area);
     let status = match t.status {
         None => app.t(Msg::FilterAll).to_string(),
         Some(StatusFilter::Open) => app.t(Msg::FilterOpen).to_string(),
@@ -225,15 +231,46 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let widths = [
         Constraint::Min(20),
-        Constraint::Length(18),
+        Constraint::Length(16),
         Constraint::Length(10),
         Constraint::Length(14),
-        Constraint::Length(9),
+        Constraint::Length(8),
     ];
     let tbl = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme::selected())
         .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(t.selected.min(rows_all.len() - 1) - offset));
+    let selected = t.selected.min(rows_all.len() - 1);
+    let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(tbl, table, &mut state);
+    // the selected task in full: category, area, helpers, and its follow-up
+    let task = rows_all[selected];
+    let block = Block::default().borders(Borders::TOP).title(task.title.clone());
+    let inner = block.inner(detail);
+    frame.render_widget(block, detail);
+    let mut lines = Vec::new();
+    let helpers: Vec<String> = task
+        .helpers
+        .iter()
+        .filter_map(|h| app.roster.members().iter().find(|m| m.id == *h))
+        .map(|m| m.full_name())
+        .collect();
+    let facts: Vec<String> = [
+        task.category.clone(),
+        task.area.clone(),
+        helpers.join(", "),
+        task.details.clone(),
+    ]
+    .into_iter()
+    .filter(|x| !x.is_empty())
+    .collect();
+    if !facts.is_empty() {
+        lines.push(Line::styled(facts.join(" · "), theme::dim()));
+    }
+    lines.extend(super::resolutions::history_lines(app, task));
+    let skip = lines.len().saturating_sub(inner.height as usize) as u16;
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((skip, 0)),
+        inner,
+    );
 }
