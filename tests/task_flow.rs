@@ -149,3 +149,23 @@ fn a_member_who_leaves_with_open_tasks_is_offered_their_reassignment() {
         "the change is dated in the history"
     );
 }
+
+#[test]
+fn a_direct_task_can_join_a_resolution_in_force() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 12, 5), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "3 n tab tab");
+    type_text(&mut app, "Nghị quyết tháng 12");
+    press(&mut app, "ctrl-s A esc 4 n");
+    type_text(&mut app, "Kiểm tra hộ kinh doanh về phòng cháy");
+    // to the last field, the resolution: pick the one in force
+    for _ in 0..7 {
+        press(&mut app, "tab");
+    }
+    press(&mut app, "right ctrl-s");
+    let r = &store.resolutions().unwrap()[0];
+    let t = &store.tasks().unwrap()[0];
+    assert_eq!(t.resolution, Some(r.id));
+    assert_eq!(r.items, vec![t.id], "it is an item of the resolution now");
+}

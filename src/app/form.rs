@@ -93,6 +93,7 @@ pub enum FieldId {
     Details,
     Mode,
     Rating,
+    Link,
     Due,
     Percent,
     Reporter,

@@ -349,7 +349,22 @@ impl App {
         };
         fields.push(Field::text(FieldId::Area, Msg::FieldArea, ""));
         fields.push(Field::date(FieldId::Due, Msg::FieldDue, Some(end_of_month(today))).required());
+        // optionally an item of a resolution in force: one record, followed up there too
+        let mut links = vec![self.t(Msg::NoResolutionLink).to_string()];
+        links.extend(self.linkable_resolutions().iter().map(|(_, n)| n.clone()));
+        fields.push(Field::options(FieldId::Link, Msg::FieldResolutionLink, links, 0));
         Form::new(purpose, title, fields)
+    }
+
+    /// Resolutions a new task may belong to: adopted, still being carried out.
+    fn linkable_resolutions(&self) -> Vec<(crate::domain::resolution::ResolutionId, String)> {
+        use crate::domain::resolution::ResolutionState;
+        self.resolutions
+            .all()
+            .iter()
+            .filter(|r| self.resolutions.state_of(r) == ResolutionState::InForce)
+            .map(|r| (r.id, format!("{} — {}", r.number, r.title)))
+            .collect()
     }
 
     pub(super) fn submit_task_form(&mut self, form: &Form) -> Result<Result<String, FieldError>, StoreError> {
@@ -388,7 +403,17 @@ impl App {
             _ => vec![make(form.member(FieldId::Lead), form.members_of(FieldId::Helpers))],
         };
         let n = tasks.len();
-        self.store.save_tasks(&mut tasks, self.now(), "assign")?;
+        let link = form
+            .choice(FieldId::Link)
+            .checked_sub(1)
+            .and_then(|i| self.linkable_resolutions().get(i).map(|r| r.0));
+        match link {
+            Some(id) => {
+                let mut r = self.store.resolution(id)?.ok_or(StoreError::NotFound)?;
+                self.store.save_resolution(&mut r, &mut tasks, self.now(), "assign")?;
+            }
+            None => self.store.save_tasks(&mut tasks, self.now(), "assign")?,
+        }
         self.tasks.marked.clear();
         Ok(Ok(Msg::Assigned.fill(self.lang, &[("n", &n)])))
     }

@@ -474,6 +474,8 @@ messages! {
     ModeEach => "mỗi đồng chí một nhiệm vụ", "each their own";
     ModeShared => "một nhiệm vụ chung", "one shared task";
     FieldRating => "Đánh giá", "Rating";
+    FieldResolutionLink => "Thuộc nghị quyết", "Item of resolution";
+    NoResolutionLink => "(không, giao trực tiếp)", "(none, direct)";
     RatingNone => "chưa đánh giá", "not rated";
     RatingExceeded => "vượt mức", "exceeded";
     RatingMet => "đạt", "met";
