@@ -45,6 +45,9 @@ pub struct Resolutions {
     /// Newest first.
     list: Vec<Resolution>,
     tasks: HashMap<TaskId, Task>,
+    /// The tasks each member leads or helps with: the tasks screen and the member's
+    /// record read this, not every task.
+    by_member: HashMap<MemberId, Vec<TaskId>>,
     visible: Vec<usize>,
     pub selected: usize,
     pub offset: Cell<usize>,
@@ -66,6 +69,12 @@ impl Resolutions {
     pub fn load(&mut self, mut list: Vec<Resolution>, tasks: Vec<Task>) {
         list.sort_by_key(|r| std::cmp::Reverse((r.adopted_on.unwrap_or(NaiveDate::MAX), r.year, r.seq, r.id)));
         self.list = list;
+        self.by_member.clear();
+        for t in &tasks {
+            for m in t.lead.iter().chain(t.helpers.iter()) {
+                self.by_member.entry(*m).or_default().push(t.id);
+            }
+        }
         self.tasks = tasks.into_iter().map(|t| (t.id, t)).collect();
         self.refilter();
     }
@@ -76,6 +85,15 @@ impl Resolutions {
 
     pub fn task(&self, id: TaskId) -> Option<&Task> {
         self.tasks.get(&id)
+    }
+
+    /// The tasks a member leads or helps with.
+    pub fn tasks_of(&self, member: MemberId) -> impl Iterator<Item = &Task> {
+        self.by_member
+            .get(&member)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.tasks.get(id))
     }
 
     /// Every task, resolution items and direct ones.

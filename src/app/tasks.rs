@@ -69,13 +69,18 @@ pub struct Tasks {
 }
 
 /// What every expected member carries, unassigned members first (roster order within).
-pub fn loads(members: &[Member], tasks: &[&Task], today: NaiveDate) -> Vec<MemberLoad> {
+/// `tasks_of` gives a member's tasks (an index, not a scan of every task).
+pub fn loads<'a, I: Iterator<Item = &'a Task>>(
+    members: &[Member],
+    tasks_of: impl Fn(MemberId) -> I,
+    today: NaiveDate,
+) -> Vec<MemberLoad> {
     let mut rows: Vec<MemberLoad> = members
         .iter()
         .filter(|m| expects_task(m))
         .map(|m| {
-            let mine: Vec<&&Task> = tasks.iter().filter(|t| t.involves(m.id)).collect();
-            let open: Vec<&&Task> = mine.iter().filter(|t| t.status.is_open()).copied().collect();
+            let mine: Vec<&Task> = tasks_of(m.id).collect();
+            let open: Vec<&Task> = mine.iter().filter(|t| t.status.is_open()).copied().collect();
             MemberLoad {
                 member: m.id,
                 name: m.full_name(),
@@ -162,7 +167,7 @@ impl App {
     }
 
     pub fn task_loads(&self) -> Vec<MemberLoad> {
-        loads(self.roster.members(), &self.all_tasks(), self.today())
+        loads(self.roster.members(), |m| self.resolutions.tasks_of(m), self.today())
     }
 
     /// The rows of the all-tasks view.

@@ -52,7 +52,13 @@ fn expected_at(m: &Member, meeting: &Meeting) -> bool {
 }
 
 /// The record of `m` for `year`, as of `today`.
-pub fn member_record(m: &Member, year: i32, meetings: &[Meeting], tasks: &[Task], today: NaiveDate) -> MemberRecord {
+pub fn member_record<'a>(
+    m: &Member,
+    year: i32,
+    meetings: &[Meeting],
+    tasks: impl IntoIterator<Item = &'a Task>,
+    today: NaiveDate,
+) -> MemberRecord {
     let mut r = MemberRecord {
         year,
         ..MemberRecord::default()
@@ -83,7 +89,10 @@ pub fn member_record(m: &Member, year: i32, meetings: &[Meeting], tasks: &[Task]
             None => {}
         }
     }
-    for t in tasks.iter().filter(|t| t.lead == Some(m.id) && t.due.year() == year) {
+    for t in tasks
+        .into_iter()
+        .filter(|t| t.lead == Some(m.id) && t.due.year() == year)
+    {
         if t.status == TaskStatus::Cancelled {
             continue;
         }

@@ -246,8 +246,21 @@ pub struct Coverage {
     pub members: Vec<CoverageRow>,
 }
 
+/// Each member's tasks (led or helped), found in one pass.
+fn by_member(tasks: &[Task]) -> std::collections::HashMap<MemberId, Vec<&Task>> {
+    let mut map: std::collections::HashMap<MemberId, Vec<&Task>> = std::collections::HashMap::new();
+    for t in tasks {
+        for m in t.lead.iter().chain(t.helpers.iter()) {
+            map.entry(*m).or_default().push(t);
+        }
+    }
+    map
+}
+
 /// Every active member (exempt ones are not expected to carry tasks) and their tasks.
 pub fn coverage(members: &[Member], tasks: &[Task], month: NaiveDate, today: NaiveDate) -> Coverage {
+    let index = by_member(tasks);
+    let none = Vec::new();
     let end = end_of_month(month);
     let as_of = if (today.year(), today.month()) == (month.year(), month.month()) {
         today
@@ -259,10 +272,8 @@ pub fn coverage(members: &[Member], tasks: &[Task], month: NaiveDate, today: Nai
         .iter()
         .filter(|m| crate::domain::record::expects_task(m))
         .map(|m| {
-            let open: Vec<&Task> = tasks
-                .iter()
-                .filter(|t| t.involves(m.id) && t.status.is_open())
-                .collect();
+            let mine = index.get(&m.id).unwrap_or(&none);
+            let open: Vec<&Task> = mine.iter().copied().filter(|t| t.status.is_open()).collect();
             CoverageRow {
                 member_id: m.id.0,
                 member: m.full_name(),
@@ -272,9 +283,9 @@ pub fn coverage(members: &[Member], tasks: &[Task], month: NaiveDate, today: Nai
                 },
                 open: open.len(),
                 overdue: open.iter().filter(|t| t.is_overdue(as_of)).count(),
-                done_in_month: tasks
+                done_in_month: mine
                     .iter()
-                    .filter(|t| t.involves(m.id) && t.status == TaskStatus::Done && t.done_on.is_some_and(in_month))
+                    .filter(|t| t.status == TaskStatus::Done && t.done_on.is_some_and(in_month))
                     .count(),
                 nearest_due: open.iter().map(|t| t.due).min(),
             }
@@ -399,11 +410,14 @@ pub fn attendance(
     } else {
         NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today)
     };
+    let index = by_member(tasks);
+    let none = Vec::new();
     let rows = members
         .iter()
         .filter(|m| m.activity.on_roster())
         .map(|m| {
-            let r = crate::domain::record::member_record(m, year, meetings, tasks, as_of);
+            let mine = index.get(&m.id).unwrap_or(&none).iter().copied();
+            let r = crate::domain::record::member_record(m, year, meetings, mine, as_of);
             AttendanceRow {
                 member_id: m.id.0,
                 member: m.full_name(),

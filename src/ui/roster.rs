@@ -279,8 +279,13 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
     }
     // this year's record: the evidence of the annual evaluation
     let today = app.today();
-    let tasks: Vec<crate::domain::task::Task> = app.all_tasks().into_iter().cloned().collect();
-    let r = crate::domain::record::member_record(m, today.year(), app.meetings.all(), &tasks, today);
+    let r = crate::domain::record::member_record(
+        m,
+        today.year(),
+        app.meetings.all(),
+        app.resolutions.tasks_of(m.id),
+        today,
+    );
     lines.push(Line::default());
     lines.push(Line::from(Msg::RecordLine.fill(
         app.lang,
