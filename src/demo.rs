@@ -474,8 +474,8 @@ pub fn direct_tasks(opts: &DemoOptions, members: &[Member], today: NaiveDate) ->
     let mut out = Vec::new();
     let expected: Vec<&Member> = members.iter().filter(|m| crate::domain::meeting::expected(m)).collect();
     for (i, m) in expected.iter().enumerate() {
-        // earlier this year: done, mostly on time and rated
-        for back in [3u32, 6] {
+        // every quarter of the branch's history: done, mostly on time and rated
+        for back in (1..=opts.years.max(1) * 4).map(|q| q * 3) {
             let due = end_of_month(today.checked_sub_months(chrono::Months::new(back)).unwrap_or(today));
             let (title, category) = DIRECT_TASKS[rng.below(DIRECT_TASKS.len() as u64) as usize];
             let mut t = Task::new(title, due);

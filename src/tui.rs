@@ -64,8 +64,19 @@ pub fn run(mut app: App) -> io::Result<()> {
     });
     let result = (|| -> io::Result<()> {
         terminal.draw(|f| crate::ui::render(&app, f))?;
-        // measuring start-up: `CHIBO_EXIT_AFTER_FIRST_FRAME=1 /usr/bin/time -v chibo`
-        if std::env::var_os("CHIBO_EXIT_AFTER_FIRST_FRAME").is_some() {
+        // measuring start-up: `CHIBO_EXIT_AFTER_FIRST_FRAME=1 chibo` stops at the first
+        // frame, `=loaded` once everything is loaded and drawn (for peak memory)
+        let exit_after = std::env::var("CHIBO_EXIT_AFTER_FIRST_FRAME").ok();
+        if exit_after.as_deref().is_some_and(|v| v != "loaded") {
+            return Ok(());
+        }
+        // the roster is on screen; the rest loads while the user reads it (keys typed
+        // meanwhile wait in the channel, in order)
+        if let Err(e) = app.load_rest() {
+            app.status = Some(crate::app::Status::Error(app.store_error(&e)));
+        }
+        terminal.draw(|f| crate::ui::render(&app, f))?;
+        if exit_after.is_some() {
             return Ok(());
         }
         // typing is written at most a second after it happened, however fast it

@@ -151,6 +151,9 @@ pub struct Options {
     pub calendar: WorkCalendar,
     /// Shown on the welcome screen; exports are written under it.
     pub data_dir: PathBuf,
+    /// Load meetings, resolutions and tasks only when `load_rest` is called (the
+    /// terminal draws the roster first); otherwise everything loads in `new`.
+    pub defer_loading: bool,
     pub templates: Templates,
     pub categories: Vec<String>,
 }
@@ -164,6 +167,7 @@ impl Default for Options {
             clock: Box::new(SystemClock),
             calendar: WorkCalendar::vietnam(),
             data_dir: PathBuf::new(),
+            defer_loading: false,
             templates: Templates::shipped(),
             categories: crate::domain::task::DEFAULT_CATEGORIES
                 .iter()
@@ -196,10 +200,13 @@ pub struct App {
     /// Reminders about probationary members, computed on load.
     pub reminders: Vec<ProbationReminder>,
     pub quit: bool,
+    /// Meetings, resolutions and tasks are in memory.
+    pub loaded: bool,
 }
 
 impl App {
     pub fn new(store: Box<dyn Store>, options: Options) -> Result<App, StoreError> {
+        let defer_loading = options.defer_loading;
         store.check_schema()?;
         let mut app = App {
             store,
@@ -221,17 +228,12 @@ impl App {
             pending: Vec::new(),
             reminders: Vec::new(),
             quit: false,
+            loaded: false,
         };
-        app.reload()?;
-        // a meeting left in progress (quit or crash) reopens where it was
-        if let Some(m) = app
-            .meetings
-            .all()
-            .iter()
-            .find(|m| m.status() == MeetingStatus::InProgress)
-            .cloned()
-        {
-            app.open_console(m);
+        let defer = defer_loading;
+        app.load_roster()?;
+        if !defer {
+            app.load_rest()?;
         }
         if app.branch.is_none() {
             if app.roster.members().is_empty() {
@@ -261,12 +263,42 @@ impl App {
         msg.get(self.lang)
     }
 
-    /// Reads the branch and members again after a write.
-    pub fn reload(&mut self) -> Result<(), StoreError> {
-        self.branch = self.store.branch()?;
-        self.roster.load(self.store.members()?);
+    /// Loads meetings, resolutions and tasks (after the first frame, in the terminal),
+    /// and reopens a meeting left in progress (quit or crash) where it was.
+    pub fn load_rest(&mut self) -> Result<(), StoreError> {
+        if self.loaded {
+            return Ok(());
+        }
         self.meetings.load(self.store.meetings()?);
         self.reload_resolutions()?;
+        self.loaded = true;
+        if let Some(m) = self
+            .meetings
+            .all()
+            .iter()
+            .find(|m| m.status() == MeetingStatus::InProgress)
+            .cloned()
+        {
+            self.open_console(m);
+        }
+        Ok(())
+    }
+
+    /// Reads everything again after a write.
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.load_roster()?;
+        if self.loaded {
+            self.meetings.load(self.store.meetings()?);
+            self.reload_resolutions()?;
+        } else {
+            self.load_rest()?;
+        }
+        Ok(())
+    }
+
+    fn load_roster(&mut self) -> Result<(), StoreError> {
+        self.branch = self.store.branch()?;
+        self.roster.load(self.store.members()?);
         let today = self.today();
         self.reminders = self
             .roster

@@ -215,6 +215,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                 clock,
                 calendar: crate::config::calendar(),
                 data_dir: dir.clone(),
+                defer_loading: true,
                 templates: crate::config::templates(),
                 categories: crate::config::categories(),
             };

@@ -108,6 +108,14 @@ pub trait Store: Send {
     fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>>;
     /// Every entry of a tree in key order.
     fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>>;
+    /// Visits every value of a tree in key order without copying the tree first (a
+    /// large tree is decoded record by record).
+    fn each_value(&self, tree: Tree, f: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<()> {
+        for (_, v) in self.scan(tree)? {
+            f(&v)?;
+        }
+        Ok(())
+    }
     /// Applies every write of the batch or none of them.
     fn apply(&self, batch: Batch) -> Result<()>;
     /// A new key, never given before (also not after a restore).
@@ -123,6 +131,9 @@ impl<S: Store + Sync + ?Sized> Store for std::sync::Arc<S> {
     }
     fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         (**self).scan(tree)
+    }
+    fn each_value(&self, tree: Tree, f: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<()> {
+        (**self).each_value(tree, f)
     }
     fn apply(&self, batch: Batch) -> Result<()> {
         (**self).apply(batch)

@@ -52,6 +52,16 @@ fn decode<T: DeserializeOwned>(tree: Tree, bytes: &[u8]) -> Result<T> {
     })
 }
 
+/// Decodes every record of a tree, one at a time.
+fn all<T: DeserializeOwned, S: Store + ?Sized>(store: &S, tree: Tree) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    store.each_value(tree, &mut |v| {
+        out.push(decode(tree, v)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     // Our records are plain data (no maps with non-string keys): this cannot fail.
     serde_json::to_vec(value).unwrap_or_default()
@@ -135,10 +145,7 @@ pub trait Records: Store {
     }
 
     fn members(&self) -> Result<Vec<Member>> {
-        self.scan(Tree::Members)?
-            .iter()
-            .map(|(_, v)| decode(Tree::Members, v))
-            .collect()
+        all(self, Tree::Members)
     }
 
     fn member(&self, id: MemberId) -> Result<Option<Member>> {
@@ -201,11 +208,23 @@ pub trait Records: Store {
         Ok(refs)
     }
 
+    /// The tasks an open application keeps in memory: open ones, resolution items, and
+    /// those due or done since `since`. Older closed tasks stay on disk (reports read
+    /// them with `tasks`); they are decoded one by one and let go.
+    fn working_tasks(&self, since: chrono::NaiveDate) -> Result<Vec<Task>> {
+        let mut out = Vec::new();
+        self.each_value(Tree::Tasks, &mut |v| {
+            let t: Task = decode(Tree::Tasks, v)?;
+            if t.status.is_open() || t.resolution.is_some() || t.due >= since || t.done_on.is_some_and(|d| d >= since) {
+                out.push(t);
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
     fn tasks(&self) -> Result<Vec<Task>> {
-        self.scan(Tree::Tasks)?
-            .iter()
-            .map(|(_, v)| decode(Tree::Tasks, v))
-            .collect()
+        all(self, Tree::Tasks)
     }
 
     fn task(&self, id: TaskId) -> Result<Option<Task>> {
@@ -215,10 +234,7 @@ pub trait Records: Store {
     }
 
     fn resolutions(&self) -> Result<Vec<Resolution>> {
-        self.scan(Tree::Resolutions)?
-            .iter()
-            .map(|(_, v)| decode(Tree::Resolutions, v))
-            .collect()
+        all(self, Tree::Resolutions)
     }
 
     fn resolution(&self, id: ResolutionId) -> Result<Option<Resolution>> {
@@ -278,10 +294,7 @@ pub trait Records: Store {
     }
 
     fn meetings(&self) -> Result<Vec<Meeting>> {
-        self.scan(Tree::Meetings)?
-            .iter()
-            .map(|(_, v)| decode(Tree::Meetings, v))
-            .collect()
+        all(self, Tree::Meetings)
     }
 
     fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>> {
@@ -334,10 +347,7 @@ pub trait Records: Store {
     }
 
     fn audit(&self) -> Result<Vec<AuditEntry>> {
-        self.scan(Tree::Audit)?
-            .iter()
-            .map(|(_, v)| decode(Tree::Audit, v))
-            .collect()
+        all(self, Tree::Audit)
     }
 
     /// Whether the database holds any branch data at all.

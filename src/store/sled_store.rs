@@ -89,6 +89,14 @@ impl Store for SledStore {
             .collect()
     }
 
+    fn each_value(&self, tree: Tree, f: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<()> {
+        for r in self.tree(tree).iter() {
+            let (_, v) = r?;
+            f(&v)?;
+        }
+        Ok(())
+    }
+
     fn apply(&self, batch: Batch) -> Result<()> {
         if batch.ops.is_empty() {
             return Ok(());

@@ -277,44 +277,46 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
     } else if let Some(ends) = m.probation_end() {
         lines.push(field(Msg::ProbationEnds, format_date(ends)));
     }
-    // this year's record: the evidence of the annual evaluation
-    let today = app.today();
-    let r = crate::domain::record::member_record(
-        m,
-        today.year(),
-        app.meetings.all(),
-        app.resolutions.tasks_of(m.id),
-        today,
-    );
-    lines.push(Line::default());
-    lines.push(Line::from(Msg::RecordLine.fill(
-        app.lang,
-        &[
-            ("year", &r.year),
-            ("attended", &r.attended),
-            ("meetings", &r.meetings),
-            ("excused", &r.excused),
-            ("absent", &r.absent),
-        ],
-    )));
-    lines.push(Line::from(Msg::RecordTasks.fill(
-        app.lang,
-        &[
-            ("assigned", &r.assigned),
-            ("on_time", &r.on_time),
-            ("late", &r.late),
-            ("not_done", &r.not_done),
-        ],
-    )));
-    lines.push(Line::from(Msg::RecordRatings.fill(
-        app.lang,
-        &[("exceeded", &r.exceeded), ("met", &r.met), ("not_met", &r.not_met)],
-    )));
-    if r.flagged() {
-        lines.push(Line::styled(
-            Msg::RecordFlag.fill(app.lang, &[("n", &r.longest_absence_run)]),
-            theme::error(),
-        ));
+    // this year's record: the evidence of the annual evaluation (once loaded)
+    if app.loaded {
+        let today = app.today();
+        let r = crate::domain::record::member_record(
+            m,
+            today.year(),
+            app.meetings.all(),
+            app.resolutions.tasks_of(m.id),
+            today,
+        );
+        lines.push(Line::default());
+        lines.push(Line::from(Msg::RecordLine.fill(
+            app.lang,
+            &[
+                ("year", &r.year),
+                ("attended", &r.attended),
+                ("meetings", &r.meetings),
+                ("excused", &r.excused),
+                ("absent", &r.absent),
+            ],
+        )));
+        lines.push(Line::from(Msg::RecordTasks.fill(
+            app.lang,
+            &[
+                ("assigned", &r.assigned),
+                ("on_time", &r.on_time),
+                ("late", &r.late),
+                ("not_done", &r.not_done),
+            ],
+        )));
+        lines.push(Line::from(Msg::RecordRatings.fill(
+            app.lang,
+            &[("exceeded", &r.exceeded), ("met", &r.met), ("not_met", &r.not_met)],
+        )));
+        if r.flagged() {
+            lines.push(Line::styled(
+                Msg::RecordFlag.fill(app.lang, &[("n", &r.longest_absence_run)]),
+                theme::error(),
+            ));
+        }
     }
     lines.push(Line::default());
     lines.push(Line::styled(t(Msg::HistoryTitle).to_string(), theme::title()));
