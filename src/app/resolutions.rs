@@ -66,16 +66,16 @@ pub struct Resolutions {
 }
 
 impl Resolutions {
-    pub fn load(&mut self, mut list: Vec<Resolution>, tasks: Vec<Task>) {
+    pub fn load(&mut self, mut list: Vec<Resolution>, tasks: HashMap<TaskId, Task>) {
         list.sort_by_key(|r| std::cmp::Reverse((r.adopted_on.unwrap_or(NaiveDate::MAX), r.year, r.seq, r.id)));
         self.list = list;
         self.by_member.clear();
-        for t in &tasks {
+        for t in tasks.values() {
             for m in t.lead.iter().chain(t.helpers.iter()) {
                 self.by_member.entry(*m).or_default().push(t.id);
             }
         }
-        self.tasks = tasks.into_iter().map(|t| (t.id, t)).collect();
+        self.tasks = tasks;
         self.refilter();
     }
 

@@ -211,12 +211,12 @@ pub trait Records: Store {
     /// The tasks an open application keeps in memory: open ones, resolution items, and
     /// those due or done since `since`. Older closed tasks stay on disk (reports read
     /// them with `tasks`); they are decoded one by one and let go.
-    fn working_tasks(&self, since: chrono::NaiveDate) -> Result<Vec<Task>> {
-        let mut out = Vec::new();
+    fn working_tasks(&self, since: chrono::NaiveDate) -> Result<std::collections::HashMap<TaskId, Task>> {
+        let mut out = std::collections::HashMap::new();
         self.each_value(Tree::Tasks, &mut |v| {
             let t: Task = decode(Tree::Tasks, v)?;
             if t.status.is_open() || t.resolution.is_some() || t.due >= since || t.done_on.is_some_and(|d| d >= since) {
-                out.push(t);
+                out.insert(t.id, t);
             }
             Ok(())
         })?;
