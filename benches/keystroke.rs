@@ -102,6 +102,14 @@ fn main() {
     let switches: Vec<Key> = (0..rounds / 4).map(|i| key(["1", "2", "3", "4"][i % 4])).collect();
     report("switching screens", timed(&mut app, &switches));
 
+    // tasks: moving through members, then through every task of the year
+    app.handle(key("4"));
+    let moves: Vec<Key> = (0..rounds / 2).map(|i| if (i / 50) % 2 == 0 { key("down") } else { key("up") }).collect();
+    report("tasks by member moving", timed(&mut app, &moves));
+    app.handle(key("v"));
+    report("all tasks moving", timed(&mut app, &moves));
+    app.handle(key("v"));
+
     // the minutes editor: plan and start this month's meeting, type
     app.handle(key("2"));
     app.handle(key("n"));

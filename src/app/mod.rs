@@ -202,6 +202,8 @@ pub struct App {
     pub quit: bool,
     /// Meetings, resolutions and tasks are in memory.
     pub loaded: bool,
+    /// Counts every load of data, so cached rows know when they are stale.
+    pub generation: u64,
 }
 
 impl App {
@@ -229,6 +231,7 @@ impl App {
             reminders: Vec::new(),
             quit: false,
             loaded: false,
+            generation: 0,
         };
         let defer = defer_loading;
         app.load_roster()?;
@@ -297,6 +300,7 @@ impl App {
     }
 
     fn load_roster(&mut self) -> Result<(), StoreError> {
+        self.generation += 1;
         self.branch = self.store.branch()?;
         self.roster.load(self.store.members()?);
         let today = self.today();

@@ -231,6 +231,7 @@ pub fn draft_lines(m: &Meeting) -> Vec<String> {
 
 impl App {
     pub(super) fn reload_resolutions(&mut self) -> Result<(), StoreError> {
+        self.generation += 1;
         // this year and last, and everything open: older closed tasks live in reports
         let since = chrono::NaiveDate::from_ymd_opt(self.today().year() - 1, 1, 1).unwrap_or_default();
         self.resolutions

@@ -1,7 +1,7 @@
 //! The tasks screen: every member with what they carry (unassigned ones first, with a
 //! warning), all tasks with filters, new tasks, bulk assignment, and follow-up by keys.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -11,7 +11,7 @@ use super::text_input::TextInput;
 use super::{App, Overlay};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::record::expects_task;
-use crate::domain::task::{Task, TaskStatus, end_of_month};
+use crate::domain::task::{Task, TaskId, TaskStatus, end_of_month};
 use crate::domain::text::fold;
 use crate::i18n::Msg;
 use crate::store::{Records, StoreError};
@@ -49,8 +49,29 @@ pub struct MemberLoad {
     pub nearest: Option<NaiveDate>,
 }
 
+/// What the all-tasks rows depend on besides the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FilterKey {
+    status: Option<StatusFilter>,
+    member: Option<MemberId>,
+    category: Option<String>,
+    month: Option<(i32, u32)>,
+    source: Option<Source>,
+    query: String,
+    today: NaiveDate,
+}
+
+/// Rows computed once per change of the data or the filters, not once per frame: a
+/// branch of thousands of tasks moves its selection without recounting them.
+#[derive(Debug, Default)]
+struct Cache {
+    loads: Option<(u64, NaiveDate, Vec<MemberLoad>)>,
+    rows: Option<(u64, FilterKey, Vec<TaskId>)>,
+}
+
 #[derive(Debug, Default)]
 pub struct Tasks {
+    cache: RefCell<Cache>,
     pub view: TaskView,
     pub selected: usize,
     pub offset: Cell<usize>,
@@ -167,13 +188,41 @@ impl App {
     }
 
     pub fn task_loads(&self) -> Vec<MemberLoad> {
-        loads(self.roster.members(), |m| self.resolutions.tasks_of(m), self.today())
+        let today = self.today();
+        let mut cache = self.tasks.cache.borrow_mut();
+        if let Some((generation, day, rows)) = &cache.loads
+            && *generation == self.generation
+            && *day == today
+        {
+            return rows.clone();
+        }
+        let rows = loads(self.roster.members(), |m| self.resolutions.tasks_of(m), today);
+        cache.loads = Some((self.generation, today, rows.clone()));
+        rows
     }
 
     /// The rows of the all-tasks view.
     pub fn task_rows(&self) -> Vec<&Task> {
-        self.tasks
-            .filtered(&self.all_tasks(), self.today(), self.roster.members())
+        let t = &self.tasks;
+        let key = FilterKey {
+            status: t.status,
+            member: t.member,
+            category: t.category.clone(),
+            month: t.month,
+            source: t.source,
+            query: t.query.value().to_string(),
+            today: self.today(),
+        };
+        let mut cache = t.cache.borrow_mut();
+        if let Some((generation, k, ids)) = &cache.rows
+            && *generation == self.generation
+            && *k == key
+        {
+            return ids.iter().filter_map(|id| self.resolutions.task(*id)).collect();
+        }
+        let rows = t.filtered(&self.all_tasks(), key.today, self.roster.members());
+        cache.rows = Some((self.generation, key, rows.iter().map(|r| r.id).collect()));
+        rows
     }
 
     fn selected_load(&self) -> Option<MemberLoad> {

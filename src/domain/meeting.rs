@@ -371,10 +371,9 @@ pub fn attendance_report(meeting: &Meeting, members: &[Member]) -> AttendanceRep
             })
             .collect()
     } else {
-        members
-            .iter()
-            .filter_map(|m| meeting.roster.iter().find(|e| e.id == m.id).copied())
-            .collect()
+        let frozen: std::collections::HashMap<MemberId, RosterEntry> =
+            meeting.roster.iter().map(|e| (e.id, *e)).collect();
+        members.iter().filter_map(|m| frozen.get(&m.id).copied()).collect()
     };
     for m in &entries {
         r.total += 1;
