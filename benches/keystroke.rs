@@ -104,7 +104,9 @@ fn main() {
 
     // tasks: moving through members, then through every task of the year
     app.handle(key("4"));
-    let moves: Vec<Key> = (0..rounds / 2).map(|i| if (i / 50) % 2 == 0 { key("down") } else { key("up") }).collect();
+    let moves: Vec<Key> = (0..rounds / 2)
+        .map(|i| if (i / 50) % 2 == 0 { key("down") } else { key("up") })
+        .collect();
     report("tasks by member moving", timed(&mut app, &moves));
     app.handle(key("v"));
     report("all tasks moving", timed(&mut app, &moves));

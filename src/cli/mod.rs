@@ -291,7 +291,9 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                 DocumentFormat::Md => crate::export::minutes::Format::Markdown,
                 DocumentFormat::Txt => crate::export::minutes::Format::Text,
             };
-            let (tasks, resolutions) = (store.tasks()?, store.resolutions()?);
+            // only the items followed up at this meeting
+            let tasks = store.tasks_where(&|t| t.history.iter().any(|n| n.meeting == Some(m.id)))?;
+            let resolutions = store.resolutions()?;
             let reviewed = crate::export::minutes::reviewed_at(m, &tasks, &resolutions);
             let text = crate::export::minutes::render(m, &list, store.branch()?.as_ref(), &reviewed, format);
             write_out(out.as_deref(), text.as_bytes())

@@ -223,6 +223,19 @@ pub trait Records: Store {
         Ok(out)
     }
 
+    /// The tasks that pass `keep`, decoded one by one (the rest are let go at once).
+    fn tasks_where(&self, keep: &dyn Fn(&Task) -> bool) -> Result<Vec<Task>> {
+        let mut out = Vec::new();
+        self.each_value(Tree::Tasks, &mut |v| {
+            let t: Task = decode(Tree::Tasks, v)?;
+            if keep(&t) {
+                out.push(t);
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
     fn tasks(&self) -> Result<Vec<Task>> {
         all(self, Tree::Tasks)
     }
