@@ -339,3 +339,45 @@ fn a_member_named_in_minutes_cannot_be_deleted() {
     );
     assert_eq!(store.members().unwrap().len(), 28);
 }
+
+#[test]
+fn an_old_meeting_exported_from_the_screen_keeps_its_attendance() {
+    let store = Arc::new(MemoryStore::new());
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let now = today.and_hms_opt(9, 0, 0).unwrap();
+    chibo::demo::generate(
+        store.as_ref(),
+        &chibo::demo::DemoOptions {
+            members: 20,
+            years: 3,
+            seed: 2,
+        },
+        today,
+        now,
+    )
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let clock = TestClock::on(today, 9, 0);
+    let options = Options {
+        clock: Box::new(clock),
+        data_dir: tmp.path().to_path_buf(),
+        ..options(Lang::Vi)
+    };
+    let mut app = App::new(Box::new(store.clone()), options).unwrap();
+    // the oldest meeting is the last of the list (newest first)
+    press(&mut app, "2 end enter w");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Đã ghi biên bản vào"), "{shown}");
+    let file = std::fs::read_dir(tmp.path().join("exports"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains("THÁNG 12/2023"), "{text}");
+    let stored = store.meetings().unwrap().into_iter().min_by_key(|m| m.date).unwrap();
+    let present = stored.attendance.values().filter(|p| p.is_present()).count();
+    assert!(present > 0);
+    assert!(text.contains(&format!("Có mặt: {present} đồng chí.")), "{text}");
+}

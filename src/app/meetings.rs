@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use chrono::{Datelike, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::picker::{PickPurpose, Picker};
@@ -253,7 +253,10 @@ impl App {
             A::Cancel => self.meetings.open = None,
             A::MoveUp => self.meetings.item = item.saturating_sub(1),
             A::MoveDown => self.meetings.item = (item + 1).min(n.saturating_sub(1)),
-            A::StartMeeting => self.open_console(meeting),
+            A::StartMeeting => match self.full_meeting(meeting.id) {
+                Ok(full) => self.open_console(full),
+                Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+            },
             A::ExportMinutes => self.export_minutes_file(&meeting),
             A::DraftResolution => self.draft_resolution(meeting.id),
             A::Approve => match meeting.status() {
@@ -373,8 +376,28 @@ impl App {
     }
 
     pub(super) fn reload_meetings(&mut self) -> Result<(), StoreError> {
-        self.meetings.load(self.store.meetings()?);
+        // meetings before last year keep their plan and minutes in memory, not their
+        // attendance: that is read from the store when one is opened or exported
+        let since = NaiveDate::from_ymd_opt(self.today().year() - 1, 1, 1).unwrap_or_default();
+        let mut list = self.store.meetings()?;
+        for m in list
+            .iter_mut()
+            .filter(|m| m.date < since && m.status() != MeetingStatus::InProgress)
+        {
+            m.attendance = Default::default();
+            m.roster = Vec::new();
+            m.partial = true;
+        }
+        self.meetings.load(list);
         Ok(())
+    }
+
+    /// The whole record of a meeting (attendance included), from the store.
+    pub(super) fn full_meeting(&self, id: MeetingId) -> Result<Meeting, StoreError> {
+        match self.meetings.get(id) {
+            Some(m) if !m.partial => Ok(m.clone()),
+            _ => self.store.meeting(id)?.ok_or(StoreError::NotFound),
+        }
     }
 
     pub(super) fn set_presenter(&mut self, member: MemberId) {
@@ -398,6 +421,13 @@ impl App {
     }
 
     fn export_minutes_file(&mut self, meeting: &Meeting) {
+        let meeting = &match self.full_meeting(meeting.id) {
+            Ok(m) => m,
+            Err(e) => {
+                self.status = Some(Status::Error(self.store_error(&e)));
+                return;
+            }
+        };
         let dir = self.data_dir.join("exports");
         let name = format!(
             "bien-ban-{}-{}-{}.md",

@@ -272,7 +272,7 @@ impl App {
         if self.loaded {
             return Ok(());
         }
-        self.meetings.load(self.store.meetings()?);
+        self.reload_meetings()?;
         self.reload_resolutions()?;
         self.loaded = true;
         if let Some(m) = self
@@ -291,7 +291,7 @@ impl App {
     pub fn reload(&mut self) -> Result<(), StoreError> {
         self.load_roster()?;
         if self.loaded {
-            self.meetings.load(self.store.meetings()?);
+            self.reload_meetings()?;
             self.reload_resolutions()?;
         } else {
             self.load_rest()?;

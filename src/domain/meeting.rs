@@ -186,6 +186,9 @@ pub struct Meeting {
     /// stay as they were when members later move, leave or change standing.
     #[serde(default)]
     pub roster: Vec<RosterEntry>,
+    /// Held in memory without its attendance (an old meeting); never stored.
+    #[serde(skip)]
+    pub partial: bool,
 }
 
 /// A member's standing and activity at the time of a meeting.
@@ -225,6 +228,7 @@ impl Meeting {
             position: (0, 0, 0, 0),
             amendments: Vec::new(),
             roster: Vec::new(),
+            partial: false,
         }
     }
 
