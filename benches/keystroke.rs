@@ -1,5 +1,6 @@
-//! A keystroke handled and drawn, as the user feels it: `App::handle` then a full
-//! render into a 120×40 buffer, timed one by one; prints p50, p99 and max.
+//! What the user waits for: opening the store to the first frame, the first frame of
+//! each screen, the reports, and a keystroke handled and drawn (`App::handle` then a
+//! full render into a 120×40 buffer), timed one by one; prints p50, p99 and max.
 //!
 //! `cargo bench --bench keystroke` (add `-- --members 2000 --years 10` for the stress
 //! branch). `cargo test --benches` runs it once, quickly, to keep it compiling.
@@ -45,6 +46,105 @@ fn main() {
     let rounds = if quick { 50 } else { 2000 };
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let now = today.and_hms_opt(19, 30, 0).unwrap();
+    println!("branch: {members} members, {years} years; 120×40");
+    // open the sled store and draw the first frame of each screen
+    let dir = std::env::temp_dir().join(format!("chibo-bench-{members}-{years}-{}", std::process::id()));
+    {
+        let sled = chibo::store::SledStore::open(&dir).unwrap();
+        generate(
+            &sled,
+            &DemoOptions {
+                members,
+                years,
+                seed: 1,
+            },
+            today,
+            now,
+        )
+        .unwrap();
+    }
+    let mut open_times = Vec::new();
+    let mut screen_times = Vec::new();
+    for _ in 0..if quick { 2 } else { 10 } {
+        let t = Instant::now();
+        let sled = chibo::store::SledStore::open(&dir).unwrap();
+        let options = Options {
+            clock: Box::new(FixedClock(now)),
+            ..Options::default()
+        };
+        let mut app = App::new(Box::new(sled), options).unwrap();
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        term.draw(|f| chibo::ui::render(&app, f)).unwrap();
+        open_times.push(t.elapsed());
+        for k in ["2", "3", "4"] {
+            let t = Instant::now();
+            app.handle(Key::parse(k).unwrap());
+            term.draw(|f| chibo::ui::render(&app, f)).unwrap();
+            screen_times.push(t.elapsed());
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    report("open store, load all, roster frame", open_times);
+    report("first frame of meetings/resol./tasks", screen_times);
+
+    // the reports, on the loaded data
+    {
+        let store = MemoryStore::new();
+        generate(
+            &store,
+            &DemoOptions {
+                members,
+                years,
+                seed: 1,
+            },
+            today,
+            now,
+        )
+        .unwrap();
+        use chibo::store::Records;
+        let (tasks, resolutions, ms, meetings) = (
+            store.tasks().unwrap(),
+            store.resolutions().unwrap(),
+            store.members().unwrap(),
+            store.meetings().unwrap(),
+        );
+        let time = |f: &dyn Fn()| {
+            (0..if quick { 2 } else { 10 })
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    t.elapsed()
+                })
+                .collect::<Vec<_>>()
+        };
+        report(
+            "report overdue",
+            time(&|| drop(chibo::export::report::overdue(&tasks, &resolutions, &ms, today).to_json())),
+        );
+        report(
+            "report coverage",
+            time(&|| drop(chibo::export::report::coverage(&ms, &tasks, today, today).to_json())),
+        );
+        let m = meetings
+            .iter()
+            .filter(|m| m.ended_at.is_some())
+            .max_by_key(|m| m.date)
+            .unwrap();
+        report(
+            "export minutes",
+            time(&|| {
+                let reviewed = chibo::export::minutes::reviewed_at(m, &tasks, &resolutions);
+                drop(chibo::export::minutes::render(
+                    m,
+                    &ms,
+                    None,
+                    &reviewed,
+                    chibo::export::minutes::Format::Markdown,
+                ))
+            }),
+        );
+    }
+
     let store = MemoryStore::new();
     generate(
         &store,
@@ -74,7 +174,6 @@ fn main() {
             .collect()
     };
     let key = |s: &str| Key::parse(s).unwrap();
-    println!("branch: {members} members, {years} years; 120×40");
 
     // roster: type a search, then clear it
     app.handle(key("/"));
