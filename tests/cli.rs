@@ -401,3 +401,25 @@ fn coverage_and_attendance_reports() {
     let csv = ok(tmp.path(), &["report", "attendance", "--format", "csv"]);
     assert!(csv.starts_with("ho_ten,so_ky_hop,du_hop,"));
 }
+
+#[test]
+fn automatic_backups_list_and_restore_latest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    ok(&data, &["demo", "--members", "12", "--years", "1"]);
+    let backup = ok(&data, &["backup"]);
+    assert!(backup.trim().ends_with(".json"));
+    let listed = ok(&data, &["backup", "--list"]);
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("chibo-"));
+    // the data breaks: the message says how to get it back, and restore --latest does
+    std::fs::remove_dir_all(data.join("db")).unwrap();
+    std::fs::write(data.join("db"), vec![0xffu8; 4096]).unwrap();
+    let err = fails(&data, &["check"], 1);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("chibo restore --latest --force"), "{err}");
+    let out = chibo(&data, &["restore", "--latest", "--force"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dữ liệu hỏng được giữ lại ở"));
+    assert!(ok(&data, &["check"]).contains("đảng viên: 12 "));
+}

@@ -418,6 +418,8 @@ impl App {
             self.meetings.console = None;
         }
         self.info(Msg::Approved);
+        // approved minutes are a permanent record: a backup right away
+        self.auto_backup(crate::store::BackupReason::Approval);
     }
 
     fn export_minutes_file(&mut self, meeting: &Meeting) {

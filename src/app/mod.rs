@@ -147,6 +147,8 @@ pub struct Options {
     pub keymap: Keymap,
     /// Problems of the user's keymap file, shown until dismissed.
     pub keymap_warning: Option<String>,
+    /// Where automatic backups go (after minutes are approved); none in tests.
+    pub backups: Option<PathBuf>,
     pub clock: Box<dyn Clock>,
     pub calendar: WorkCalendar,
     /// Shown on the welcome screen; exports are written under it.
@@ -164,6 +166,7 @@ impl Default for Options {
             lang: Lang::Vi,
             keymap: Keymap::defaults(),
             keymap_warning: None,
+            backups: None,
             clock: Box::new(SystemClock),
             calendar: WorkCalendar::vietnam(),
             data_dir: PathBuf::new(),
@@ -204,6 +207,7 @@ pub struct App {
     pub loaded: bool,
     /// Counts every load of data, so cached rows know when they are stale.
     pub generation: u64,
+    backups: Option<PathBuf>,
 }
 
 impl App {
@@ -232,6 +236,7 @@ impl App {
             quit: false,
             loaded: false,
             generation: 0,
+            backups: options.backups,
         };
         let defer = defer_loading;
         app.load_roster()?;
@@ -877,6 +882,17 @@ impl App {
     /// A store error in the user's language.
     pub fn store_error(&self, e: &StoreError) -> String {
         store_error_text(e, self.lang)
+    }
+
+    /// Takes an automatic backup, if backups are kept; a failure is said on the
+    /// message line and stops nothing.
+    pub(crate) fn auto_backup(&mut self, reason: crate::store::BackupReason) {
+        let Some(dir) = self.backups.clone() else { return };
+        if let Err(e) = crate::store::auto_backup(self.store.as_ref(), &dir, self.clock.now(), reason) {
+            self.status = Some(Status::Error(
+                Msg::BackupFailed.fill(self.lang, &[("err", &self.store_error(&e))]),
+            ));
+        }
     }
 
     /// Saves what is being typed and makes everything durable (on quit).

@@ -61,10 +61,19 @@ pub enum Command {
         what: ExportWhat,
     },
     /// Write a full JSON backup (default: into the data directory's backups/).
-    Backup { file: Option<PathBuf> },
+    Backup {
+        file: Option<PathBuf>,
+        /// List the backups in the data directory instead, newest first.
+        #[arg(long, conflicts_with = "file")]
+        list: bool,
+    },
     /// Replace the data with a backup.
     Restore {
-        file: PathBuf,
+        #[arg(required_unless_present = "latest")]
+        file: Option<PathBuf>,
+        /// The newest backup in the data directory.
+        #[arg(long, conflicts_with = "file")]
+        latest: bool,
         /// Replace existing data (it is backed up first).
         #[arg(long)]
         force: bool,
@@ -185,6 +194,11 @@ pub fn main() -> i32 {
         Err(e) => {
             // one line: the outermost message carries what the user needs
             let msg = match e.downcast_ref::<StoreError>() {
+                // data that cannot be read: say so, and how to get it back
+                Some(se @ (StoreError::Corrupt { .. } | StoreError::Io(_))) => format!(
+                    "{} — khôi phục bản sao lưu gần nhất / restore the latest backup: chibo restore --latest --force",
+                    store_error_text(se, lang)
+                ),
                 Some(se) => store_error_text(se, lang),
                 None => format!("{e:#}"),
             };
@@ -207,11 +221,17 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
     match cli.command {
         None => {
             let store = open(&dir)?;
+            // the daily backup, on opening; a failure is shown, not fatal
+            let backup_warning =
+                crate::store::auto_backup(&store, &dir.join("backups"), now, crate::store::BackupReason::Daily)
+                    .err()
+                    .map(|e| crate::i18n::Msg::BackupFailed.fill(lang, &[("err", &store_error_text(&e, lang))]));
             let (keymap, keymap_warning) = crate::config::keymap(lang);
             let options = Options {
                 lang,
                 keymap,
-                keymap_warning,
+                keymap_warning: keymap_warning.or(backup_warning),
+                backups: Some(dir.join("backups")),
                 clock,
                 calendar: crate::config::calendar(),
                 data_dir: dir.clone(),
@@ -374,7 +394,22 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             };
             write_out(None, text.as_bytes())
         }
-        Some(Command::Backup { file }) => {
+        Some(Command::Backup { list: true, .. }) => {
+            let backups = crate::store::list_backups(&dir.join("backups"))?;
+            if backups.is_empty() {
+                println!("chưa có bản sao lưu nào trong {}", dir.join("backups").display());
+            }
+            for b in backups {
+                println!(
+                    "{}  {:>8} KiB  {}",
+                    b.taken.format("%d/%m/%Y %H:%M:%S"),
+                    b.bytes / 1024,
+                    b.path.display()
+                );
+            }
+            Ok(())
+        }
+        Some(Command::Backup { file, .. }) => {
             let store = open(&dir)?;
             let path = match file {
                 Some(f) => {
@@ -387,10 +422,36 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             println!("{}", path.display());
             Ok(())
         }
-        Some(Command::Restore { file, force }) => {
+        Some(Command::Restore { file, latest, force }) => {
+            let file = match file {
+                Some(f) => f,
+                None => {
+                    debug_assert!(latest);
+                    match crate::store::list_backups(&dir.join("backups"))?.into_iter().next() {
+                        Some(b) => b.path,
+                        None => bail!("không có bản sao lưu nào trong {}", dir.join("backups").display()),
+                    }
+                }
+            };
             let bytes = std::fs::read(&file).with_context(|| format!("không đọc được {}", file.display()))?;
             let backup = Backup::parse_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            let store = open(&dir)?;
+            let store = match open(&dir) {
+                // a database that cannot be read is moved aside, never deleted
+                Err(e)
+                    if force
+                        && matches!(
+                            e.downcast_ref::<StoreError>(),
+                            Some(StoreError::Corrupt { .. } | StoreError::Io(_))
+                        ) =>
+                {
+                    let aside = dir.join(format!("db.broken-{}", now.format("%Y%m%d-%H%M%S")));
+                    std::fs::rename(dir.join("db"), &aside)
+                        .with_context(|| format!("không đổi tên được {}", dir.join("db").display()))?;
+                    eprintln!("dữ liệu hỏng được giữ lại ở {}", aside.display());
+                    open(&dir)?
+                }
+                other => other?,
+            };
             make_room(&store, &dir, now, force)?;
             backup.restore_into(&store)?;
             println!("đã khôi phục {} bản ghi từ {}", backup.record_count(), file.display());
@@ -462,12 +523,7 @@ fn make_room(store: &SledStore, dir: &Path, now: NaiveDateTime, force: bool) -> 
 
 /// Writes a backup into `<data dir>/backups/` and returns its path.
 fn backup_to_dir(store: &dyn Store, dir: &Path, now: NaiveDateTime) -> Result<PathBuf> {
-    let backups = dir.join("backups");
-    std::fs::create_dir_all(&backups)?;
-    crate::store::secure_path(&backups)?;
-    let path = backups.join(format!("chibo-{}.json", now.format("%Y%m%d-%H%M%S")));
-    write_atomic(&path, Backup::take(store, now)?.to_json().as_bytes())?;
-    Ok(path)
+    Ok(crate::store::backup_into(store, &dir.join("backups"), now)?)
 }
 
 fn check(dir: &Path) -> Result<()> {

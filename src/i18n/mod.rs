@@ -490,6 +490,7 @@ messages! {
     RecordRatings => "Đánh giá: vượt mức {exceeded}, đạt {met}, không đạt {not_met}", "Ratings: exceeded {exceeded}, met {met}, not met {not_met}";
     RecordFlag => "⚠ Vắng không lý do {n} kỳ liên tiếp: xem xét theo quy định xóa tên", "⚠ {n} unexcused absences in a row: consider striking off";
 
+    BackupFailed => "Không sao lưu tự động được: {err}", "The automatic backup failed: {err}";
     ErrInUse => "Dữ liệu ở {dir} đang được mở trong một cửa sổ chibo khác.", "The data in {dir} is open in another chibo window.";
     ErrNewerSchema => "Dữ liệu được ghi bởi phiên bản chibo mới hơn (lược đồ {found}); phiên bản này chỉ đọc được đến {supported}. Hãy cập nhật chibo.", "The data was written by a newer chibo (schema {found}); this version reads up to {supported}. Please update chibo.";
     ErrStorage => "Không đọc/ghi được dữ liệu: {err}", "Cannot read or write the data: {err}";

@@ -220,3 +220,195 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         let _ = fs::remove_file(&tmp);
     })
 }
+
+/// How many of the latest days keep a backup each.
+pub const KEEP_DAILY: usize = 14;
+/// How many months (5 years) keep their last backup.
+pub const KEEP_MONTHLY: usize = 60;
+
+/// Why an automatic backup is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupReason {
+    /// On opening: at most once a day.
+    Daily,
+    /// After minutes are approved: always.
+    Approval,
+}
+
+/// A backup file in the data directory's `backups/`, with the time in its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupFile {
+    pub path: std::path::PathBuf,
+    pub taken: NaiveDateTime,
+    pub bytes: u64,
+}
+
+fn parse_name(name: &str) -> Option<NaiveDateTime> {
+    let stamp = name.strip_prefix("chibo-")?.strip_suffix(".json")?;
+    NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()
+}
+
+/// The backups in `dir`, newest first.
+pub fn list_backups(dir: &Path) -> std::io::Result<Vec<BackupFile>> {
+    let mut out = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else { return Ok(out) };
+    for e in entries {
+        let e = e?;
+        let name = e.file_name();
+        if let Some(taken) = name.to_str().and_then(parse_name) {
+            out.push(BackupFile {
+                path: e.path(),
+                taken,
+                bytes: e.metadata()?.len(),
+            });
+        }
+    }
+    out.sort_by_key(|b| std::cmp::Reverse(b.taken));
+    Ok(out)
+}
+
+/// Writes a backup into `dir` named by `now`.
+pub fn backup_into<S: Store + ?Sized>(
+    store: &S,
+    dir: &Path,
+    now: NaiveDateTime,
+) -> Result<std::path::PathBuf, StoreError> {
+    fs::create_dir_all(dir)?;
+    super::secure_path(dir)?;
+    let path = dir.join(format!("chibo-{}.json", now.format("%Y%m%d-%H%M%S")));
+    write_atomic(&path, Backup::take(store, now)?.to_json().as_bytes())?;
+    Ok(path)
+}
+
+/// Takes the automatic backup (once a day on opening, always after an approval) and
+/// prunes old ones: the last 14 days keep one each, every month of 5 years its last.
+/// Returns the file written, if any.
+pub fn auto_backup<S: Store + ?Sized>(
+    store: &S,
+    dir: &Path,
+    now: NaiveDateTime,
+    reason: BackupReason,
+) -> Result<Option<std::path::PathBuf>, StoreError> {
+    let existing = list_backups(dir)?;
+    if reason == BackupReason::Daily && existing.iter().any(|b| b.taken.date() == now.date()) {
+        return Ok(None);
+    }
+    let written = backup_into(store, dir, now)?;
+    prune(dir)?;
+    Ok(Some(written))
+}
+
+/// Deletes the backups the retention rule does not keep.
+pub fn prune(dir: &Path) -> std::io::Result<()> {
+    let all = list_backups(dir)?;
+    let mut keep = std::collections::HashSet::new();
+    // the newest of each of the latest 14 days
+    let mut days = Vec::new();
+    for b in &all {
+        if !days.contains(&b.taken.date()) {
+            days.push(b.taken.date());
+            if days.len() <= KEEP_DAILY {
+                keep.insert(b.path.clone());
+            }
+        }
+    }
+    // the newest of each of the latest 60 months
+    let mut months = Vec::new();
+    for b in &all {
+        let m = b.taken.format("%Y-%m").to_string();
+        if !months.contains(&m) {
+            months.push(m);
+            if months.len() <= KEEP_MONTHLY {
+                keep.insert(b.path.clone());
+            }
+        }
+    }
+    for b in &all {
+        if !keep.contains(&b.path) {
+            fs::remove_file(&b.path)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::MemoryStore;
+
+    fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn once_a_day_on_opening_always_after_approval() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = MemoryStore::new();
+        assert!(
+            auto_backup(&store, tmp.path(), at(2026, 11, 22, 8), BackupReason::Daily)
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            auto_backup(&store, tmp.path(), at(2026, 11, 22, 19), BackupReason::Daily)
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            auto_backup(&store, tmp.path(), at(2026, 11, 22, 21), BackupReason::Approval)
+                .unwrap()
+                .is_some()
+        );
+        // a day keeps its newest backup: the one taken after the approval
+        let kept = list_backups(tmp.path()).unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].taken, at(2026, 11, 22, 21));
+    }
+
+    #[test]
+    fn retention_keeps_14_days_and_one_a_month_for_5_years() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = MemoryStore::new();
+        // a backup every day for three years, two on some days
+        let mut day = chrono::NaiveDate::from_ymd_opt(2023, 12, 1).unwrap();
+        let end = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        while day <= end {
+            for f in list_backups(tmp.path())
+                .unwrap()
+                .iter()
+                .filter(|b| b.taken.date() == day)
+            {
+                fs::remove_file(&f.path).unwrap();
+            }
+            backup_into(&store, tmp.path(), day.and_hms_opt(9, 0, 0).unwrap()).unwrap();
+            day = day.succ_opt().unwrap();
+        }
+        backup_into(&store, tmp.path(), end.and_hms_opt(21, 0, 0).unwrap()).unwrap();
+        prune(tmp.path()).unwrap();
+        let kept = list_backups(tmp.path()).unwrap();
+        // 14 days (the last one's newest only) + the months before them: Dec 2023 …
+        // Oct 2026 (35 months) plus the first half of November 2026 counted in the days
+        let days: Vec<_> = kept
+            .iter()
+            .filter(|b| b.taken.date() > end - chrono::Duration::days(14))
+            .collect();
+        assert_eq!(days.len(), 14);
+        assert_eq!(
+            days[0].taken,
+            end.and_hms_opt(21, 0, 0).unwrap(),
+            "the newest of a day is kept"
+        );
+        let months: std::collections::HashSet<String> =
+            kept.iter().map(|b| b.taken.format("%Y-%m").to_string()).collect();
+        assert_eq!(months.len(), 36, "every month since December 2023");
+        // each earlier month keeps its last day
+        assert!(
+            kept.iter()
+                .any(|b| b.taken.date() == chrono::NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
+        );
+        assert_eq!(kept.len(), 14 + 35);
+    }
+}

@@ -8,7 +8,7 @@ mod sled_store;
 
 use std::path::PathBuf;
 
-pub use backup::{Backup, BackupError, write_atomic};
+pub use backup::{Backup, BackupError, BackupFile, BackupReason, auto_backup, backup_into, list_backups, write_atomic};
 pub use memory::MemoryStore;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
 pub use sled_store::{SledStore, secure_path};
