@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 
 fn tmux(args: &[&str]) -> Option<String> {
     let out = Command::new("tmux").args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// SplitMix64, seeded, so a failing round can be replayed.
@@ -26,7 +28,9 @@ impl Rng {
     }
 }
 
-const WORDS: &[&str] = &["chi", "bộ", "thống", "nhất", "nghị", "quyết", "đồng", "chí", "ý", "kiến", "vận", "động", "nhân", "dân"];
+const WORDS: &[&str] = &[
+    "chi", "bộ", "thống", "nhất", "nghị", "quyết", "đồng", "chí", "ý", "kiến", "vận", "động", "nhân", "dân",
+];
 
 /// The text of the entry the console types into, read through a backup.
 fn typed_text(bin: &str, data: &Path, tmp: &Path) -> String {
@@ -37,25 +41,55 @@ fn typed_text(bin: &str, data: &Path, tmp: &Path) -> String {
         .env("CHIBO_CONFIG_DIR", tmp.join("cfg"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "the data opens after the kill: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "the data opens after the kill: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     let meetings = v["trees"]["meetings"].as_object().unwrap();
-    let m = meetings.values().find(|m| m["kind"] == "extraordinary").expect("the meeting");
+    let m = meetings
+        .values()
+        .find(|m| m["kind"] == "extraordinary")
+        .expect("the meeting");
     let pos = m["position"].as_array().unwrap();
     let (item, entry) = (pos[0].as_u64().unwrap() as usize, pos[1].as_u64().unwrap() as usize);
-    m["agenda"][item]["entries"][entry]["text"].as_str().unwrap_or("").to_string()
+    m["agenda"][item]["entries"][entry]["text"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
 }
 
 fn start(session: &str, bin: &str, data: &Path, cfg: &Path) -> u32 {
     let data_env = format!("CHIBO_DATA_DIR={}", data.display());
     let cfg_env = format!("CHIBO_CONFIG_DIR={}", cfg.display());
-    tmux(&["new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-e", &data_env, "-e", &cfg_env, "-e", "TERM=xterm-256color", bin])
-        .expect("tmux starts chibo");
-    let pid = tmux(&["list-panes", "-t", session, "-F", "#{pane_pid}"]).and_then(|p| p.trim().parse().ok()).expect("pid");
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-e",
+        &data_env,
+        "-e",
+        &cfg_env,
+        "-e",
+        "TERM=xterm-256color",
+        bin,
+    ])
+    .expect("tmux starts chibo");
+    let pid = tmux(&["list-panes", "-t", session, "-F", "#{pane_pid}"])
+        .and_then(|p| p.trim().parse().ok())
+        .expect("pid");
     // wait for the console to be on screen
     let until = Instant::now() + Duration::from_secs(10);
     while Instant::now() < until {
-        if tmux(&["capture-pane", "-t", session, "-p"]).is_some_and(|s| s.contains("Bất thường") || s.contains("bất thường")) {
+        if tmux(&["capture-pane", "-t", session, "-p"])
+            .is_some_and(|s| s.contains("Bất thường") || s.contains("bất thường"))
+        {
             break;
         }
         sleep(Duration::from_millis(50));
@@ -69,14 +103,24 @@ fn killed_mid_meeting_loses_at_most_the_last_second() {
         eprintln!("tmux not available: skipped");
         return;
     }
-    let rounds: usize = std::env::var("CHIBO_KILL_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(50);
-    let seed: u64 = std::env::var("CHIBO_KILL_SEED").ok().and_then(|r| r.parse().ok()).unwrap_or(20261122);
+    let rounds: usize = std::env::var("CHIBO_KILL_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(50);
+    let seed: u64 = std::env::var("CHIBO_KILL_SEED")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(20261122);
     let mut rng = Rng(seed);
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let cfg = tmp.path().join("cfg");
     let bin = env!("CARGO_BIN_EXE_chibo");
-    let demo = Command::new(bin).args(["demo", "--members", "12", "--years", "1"]).env("CHIBO_DATA_DIR", &data).output().unwrap();
+    let demo = Command::new(bin)
+        .args(["demo", "--members", "12", "--years", "1"])
+        .env("CHIBO_DATA_DIR", &data)
+        .output()
+        .unwrap();
     assert!(demo.status.success());
     let session = format!("chibo-kill-{}", std::process::id());
     let stop = || {
@@ -86,7 +130,23 @@ fn killed_mid_meeting_loses_at_most_the_last_second() {
     // an extraordinary meeting, started: the console opens on it from now on
     let data_env = format!("CHIBO_DATA_DIR={}", data.display());
     let cfg_env = format!("CHIBO_CONFIG_DIR={}", cfg.display());
-    tmux(&["new-session", "-d", "-s", &session, "-x", "100", "-y", "30", "-e", &data_env, "-e", &cfg_env, "-e", "TERM=xterm-256color", bin]);
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &session,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-e",
+        &data_env,
+        "-e",
+        &cfg_env,
+        "-e",
+        "TERM=xterm-256color",
+        bin,
+    ]);
     sleep(Duration::from_millis(800));
     for keys in [&["2"][..], &["n"], &["Right", "Right", "Right"], &["C-s"], &["s"]] {
         let mut args = vec!["send-keys", "-t", &session];
@@ -122,13 +182,25 @@ fn killed_mid_meeting_loses_at_most_the_last_second() {
         stop();
 
         let stored = typed_text(bin, &data, tmp.path());
-        assert!(stored.starts_with(&committed), "round {round}: what was saved before changed\nbefore: {committed:?}\nnow: {stored:?}");
+        assert!(
+            stored.starts_with(&committed),
+            "round {round}: what was saved before changed\nbefore: {committed:?}\nnow: {stored:?}"
+        );
         let new: String = stored[committed.len()..].to_string();
         let typed: String = sent.iter().map(|(c, _)| *c).collect();
-        assert!(typed.starts_with(&new), "round {round}: stored text that was never typed: {new:?} of {typed:?}");
-        let must = sent.iter().filter(|(_, at)| killed_at.duration_since(*at) > Duration::from_secs(1)).count();
+        assert!(
+            typed.starts_with(&new),
+            "round {round}: stored text that was never typed: {new:?} of {typed:?}"
+        );
+        let must = sent
+            .iter()
+            .filter(|(_, at)| killed_at.duration_since(*at) > Duration::from_secs(1))
+            .count();
         let kept = new.chars().count();
-        assert!(kept >= must, "round {round}: {kept} of the {must} characters typed more than 1 s before the kill were kept");
+        assert!(
+            kept >= must,
+            "round {round}: {kept} of the {must} characters typed more than 1 s before the kill were kept"
+        );
         if let Some((_, at)) = sent.get(kept) {
             worst_loss = worst_loss.max(killed_at.duration_since(*at));
         }

@@ -381,3 +381,34 @@ fn an_old_meeting_exported_from_the_screen_keeps_its_attendance() {
     assert!(present > 0);
     assert!(text.contains(&format!("Có mặt: {present} đồng chí.")), "{text}");
 }
+
+#[test]
+fn a_200000_character_paste_into_the_minutes_is_kept_and_typing_stays_quick() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    let text: String = "Ý kiến đóng góp của nhân dân về vệ sinh môi trường. "
+        .chars()
+        .cycle()
+        .take(200_000)
+        .collect();
+    let t = std::time::Instant::now();
+    app.paste(&format!("{text}\u{1b}[2J"));
+    screen(&app, 120, 40);
+    let first = t.elapsed();
+    let t = std::time::Instant::now();
+    type_text(&mut app, "x");
+    screen(&app, 120, 40);
+    let next = t.elapsed();
+    app.save_now();
+    let m = &store.meetings().unwrap()[0];
+    let stored = &m.agenda[0].entries[0].text;
+    assert_eq!(stored.chars().count(), 200_000 + "[2J".len() + 1);
+    assert!(!stored.contains('\u{1b}'), "no escape character gets in");
+    eprintln!("paste and draw {first:?}, next key {next:?}");
+    assert!(
+        next < std::time::Duration::from_millis(500),
+        "a key after a huge paste took {next:?}"
+    );
+}

@@ -177,6 +177,9 @@ pub enum KeymapWhat {
     Show,
 }
 
+/// The largest roster file read.
+const MAX_ROSTER_BYTES: u64 = 5_000_000;
+
 /// The clock: `CHIBO_TODAY=yyyy-mm-dd` fixes the date (scripts, tests, demos).
 fn clock() -> Box<dyn Clock> {
     match std::env::var("CHIBO_TODAY").ok().as_deref().and_then(parse_date) {
@@ -261,6 +264,18 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::Import {
             what: ImportWhat::Members { file, dry_run },
         }) => {
+            // a roster of even a thousand members is well under a megabyte
+            let size = std::fs::metadata(&file)
+                .with_context(|| format!("không đọc được {}", file.display()))?
+                .len();
+            if size > MAX_ROSTER_BYTES {
+                bail!(
+                    "{}: tệp quá lớn ({} MB); danh sách đảng viên không quá {} MB / file too large",
+                    file.display(),
+                    size / 1_000_000,
+                    MAX_ROSTER_BYTES / 1_000_000
+                );
+            }
             let bytes = std::fs::read(&file).with_context(|| format!("không đọc được {}", file.display()))?;
             let store = open(&dir)?;
             let existing = store.members()?;

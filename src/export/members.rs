@@ -116,7 +116,8 @@ pub struct RowError {
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (0, _) => f.write_str(&self.reason),
+            (0, Some(col)) => write!(f, "cột {col}: {}", self.reason),
+            (0, None) => f.write_str(&self.reason),
             (line, Some(col)) => write!(f, "dòng {line}, cột {col}: {}", self.reason),
             (line, None) => write!(f, "dòng {line}: {}", self.reason),
         }
@@ -127,6 +128,8 @@ impl fmt::Display for RowError {
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub members: Vec<Member>,
+    /// The line each member came from (0 for JSON).
+    pub lines: Vec<u64>,
     pub warnings: Vec<String>,
 }
 
@@ -156,7 +159,7 @@ pub fn parse(bytes: &[u8], existing: &[Member]) -> Result<Parsed, Vec<RowError>>
     } else {
         parse_csv(text)?
     };
-    check_duplicates(&parsed.members, existing)?;
+    check_duplicates(&parsed, existing)?;
     Ok(parsed)
 }
 
@@ -280,6 +283,7 @@ fn parse_csv(text: &str) -> Result<Parsed, Vec<RowError>> {
             Ok((m, warning)) => {
                 parsed.warnings.extend(warning);
                 parsed.members.push(m);
+                parsed.lines.push(line);
             }
             Err(mut e) => errors.append(&mut e),
         }
@@ -474,44 +478,46 @@ fn status_word(m: &Member) -> &'static str {
     }
 }
 
-fn check_duplicates(new: &[Member], existing: &[Member]) -> Result<(), Vec<RowError>> {
+fn check_duplicates(parsed: &Parsed, existing: &[Member]) -> Result<(), Vec<RowError>> {
+    let new = &parsed.members;
+    let line = |i: usize| parsed.lines.get(i).copied().unwrap_or(0);
     let mut errors = Vec::new();
-    let mut cards: HashMap<&str, usize> = HashMap::new();
+    let mut cards: HashMap<&str, Option<usize>> = HashMap::new();
     for m in existing.iter().filter(|m| !m.card_number.is_empty()) {
-        cards.insert(&m.card_number, usize::MAX);
+        cards.insert(&m.card_number, None);
     }
     for (i, m) in new.iter().enumerate() {
         if m.card_number.is_empty() {
             continue;
         }
         match cards.get(m.card_number.as_str()) {
-            Some(&usize::MAX) => errors.push(RowError {
-                line: 0,
+            Some(None) => errors.push(RowError {
+                line: line(i),
                 column: Some("so_the"),
                 reason: format!("số thẻ {} của {} đã có trong dữ liệu", m.card_number, m.full_name()),
             }),
-            Some(&j) => errors.push(RowError {
-                line: 0,
+            Some(Some(j)) => errors.push(RowError {
+                line: line(i),
                 column: Some("so_the"),
                 reason: format!(
-                    "số thẻ {} trùng: {} và {}",
+                    "số thẻ {} trùng với {} (dòng {})",
                     m.card_number,
-                    new[j].full_name(),
-                    m.full_name()
+                    new[*j].full_name(),
+                    line(*j)
                 ),
             }),
             None => {
-                cards.insert(&m.card_number, i);
+                cards.insert(&m.card_number, Some(i));
             }
         }
     }
-    for m in new {
+    for (i, m) in new.iter().enumerate() {
         if existing
             .iter()
             .any(|e| e.full_name() == m.full_name() && e.birth_date == m.birth_date && e.birth_date.is_some())
         {
             errors.push(RowError {
-                line: 0,
+                line: line(i),
                 column: None,
                 reason: format!("{} ({}) đã có trong dữ liệu", m.full_name(), format_opt(m.birth_date)),
             });
