@@ -186,8 +186,10 @@ fn parse_json(text: &str) -> Result<Parsed, Vec<RowError>> {
         }
     }
     if errors.is_empty() {
+        let lines = vec![0; members.len()];
         Ok(Parsed {
             members,
+            lines,
             warnings: Vec::new(),
         })
     } else {
