@@ -27,7 +27,17 @@ fn keys() -> Vec<Key> {
     for c in "aăâbcdđeêghiklmnoôơpqrstuưvxyAĐ0123456789 ,.-/ạảãàáếềểễệ".chars() {
         set.push(Key::plain(Code::Char(c)));
     }
-    for code in [Code::Backspace, Code::Delete, Code::Left, Code::Right, Code::Up, Code::Down, Code::Enter, Code::Esc, Code::Tab] {
+    for code in [
+        Code::Backspace,
+        Code::Delete,
+        Code::Left,
+        Code::Right,
+        Code::Up,
+        Code::Down,
+        Code::Enter,
+        Code::Esc,
+        Code::Tab,
+    ] {
         set.push(Key::plain(code));
     }
     set.sort();
@@ -65,7 +75,12 @@ fn invariants(store: &MemoryStore, app: &App, approved_before: &[(u64, String)])
         }
     }
     // the roster on screen agrees with the store
-    let on_roster = store.members().unwrap().iter().filter(|m| m.activity.on_roster()).count();
+    let on_roster = store
+        .members()
+        .unwrap()
+        .iter()
+        .filter(|m| m.activity.on_roster())
+        .count();
     assert_eq!(app.roster.counts().total, on_roster);
     // approved minutes are never rewritten
     let now: Vec<(u64, String)> = approved(store);
@@ -90,7 +105,17 @@ fn run(seq: &[(usize, u16, u16)], keyset: &[Key]) {
     let store = std::sync::Arc::new(MemoryStore::new());
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let now = today.and_hms_opt(19, 30, 0).unwrap();
-    chibo::demo::generate(store.as_ref(), &chibo::demo::DemoOptions { members: 15, years: 1, seed: 5 }, today, now).unwrap();
+    chibo::demo::generate(
+        store.as_ref(),
+        &chibo::demo::DemoOptions {
+            members: 15,
+            years: 1,
+            seed: 5,
+        },
+        today,
+        now,
+    )
+    .unwrap();
     let before = approved(&store);
     let tmp = tempfile::tempdir().unwrap();
     let options = Options {
@@ -114,7 +139,10 @@ fn run(seq: &[(usize, u16, u16)], keyset: &[Key]) {
 }
 
 fn key_count() -> usize {
-    std::env::var("CHIBO_FUZZ_KEYS").ok().and_then(|k| k.parse().ok()).unwrap_or(300)
+    std::env::var("CHIBO_FUZZ_KEYS")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(300)
 }
 
 proptest! {
