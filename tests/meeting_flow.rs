@@ -19,14 +19,6 @@ fn meeting_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
 }
 
-fn app_over(store: Arc<MemoryStore>, clock: &TestClock) -> App {
-    let options = Options {
-        clock: Box::new(clock.clone()),
-        ..options(Lang::Vi)
-    };
-    App::new(Box::new(store), options).unwrap()
-}
-
 fn shared_fixture() -> Arc<MemoryStore> {
     Arc::new(fixture_store())
 }

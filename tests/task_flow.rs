@@ -6,25 +6,11 @@ mod common;
 
 use std::sync::Arc;
 
+use chibo::app::Screen;
 use chibo::app::tasks::TaskView;
-use chibo::app::{App, Options, Screen};
 use chibo::domain::task::TaskStatus;
-use chibo::i18n::Lang;
-use chibo::store::{MemoryStore, Records};
-use chrono::NaiveDate;
+use chibo::store::Records;
 use common::*;
-
-fn app_over(store: Arc<MemoryStore>, clock: &TestClock) -> App {
-    let options = Options {
-        clock: Box::new(clock.clone()),
-        ..options(Lang::Vi)
-    };
-    App::new(Box::new(store), options).unwrap()
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
 
 #[test]
 fn assigning_every_unassigned_member_clears_the_warning_and_exempt_members_are_not_counted() {

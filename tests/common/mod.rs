@@ -130,3 +130,16 @@ impl chibo::app::Clock for TestClock {
         *self.0.lock().unwrap()
     }
 }
+
+/// An application over a shared store and a test clock (a test can reopen it).
+pub fn app_over(store: std::sync::Arc<MemoryStore>, clock: &TestClock) -> App {
+    let options = Options {
+        clock: Box::new(clock.clone()),
+        ..options(Lang::Vi)
+    };
+    App::new(Box::new(store), options).unwrap()
+}
+
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
