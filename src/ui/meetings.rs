@@ -49,15 +49,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let rows_height = table.height.saturating_sub(1) as usize;
-    ms.page_rows.set(rows_height);
     let selected = ms.selected;
-    let mut offset = ms.offset.get();
-    if selected < offset {
-        offset = selected;
-    } else if rows_height > 0 && selected >= offset + rows_height {
-        offset = selected + 1 - rows_height;
-    }
-    ms.offset.set(offset);
+    let offset = super::follow(selected, ms.visible_len(), rows_height, &ms.offset, &ms.page_rows);
     let header = Row::new(
         [
             Msg::ColMonth,

@@ -9,6 +9,8 @@ pub mod roster;
 mod tasks;
 mod theme;
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -247,6 +249,21 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         area.width.saturating_sub(1),
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The first row to show so that `selected` stays in view, remembered between frames in
+/// `offset`; `page_rows` learns the page height for the page keys.
+pub fn follow(selected: usize, len: usize, rows: usize, offset: &Cell<usize>, page_rows: &Cell<usize>) -> usize {
+    page_rows.set(rows);
+    let mut first = offset.get();
+    if selected < first {
+        first = selected;
+    } else if rows > 0 && selected >= first + rows {
+        first = selected + 1 - rows;
+    }
+    first = first.min(len.saturating_sub(rows.max(1)));
+    offset.set(first);
+    first
 }
 
 /// A rectangle of at most `w`×`h` centred in `area`.

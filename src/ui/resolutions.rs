@@ -93,14 +93,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     let today = app.today();
     let rows_height = table.height.saturating_sub(1) as usize;
-    r.page_rows.set(rows_height);
-    let mut offset = r.offset.get();
-    if r.selected < offset {
-        offset = r.selected;
-    } else if rows_height > 0 && r.selected >= offset + rows_height {
-        offset = r.selected + 1 - rows_height;
-    }
-    r.offset.set(offset);
+    let offset = super::follow(r.selected, r.visible_len(), rows_height, &r.offset, &r.page_rows);
     let header = Row::new(
         [
             Msg::ColNumber,

@@ -188,17 +188,9 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
     )
     .style(theme::title());
     let rows_height = area.height.saturating_sub(1) as usize;
-    r.page_rows.set(rows_height);
     // Only the rows on screen are built: a long roster costs the same per frame.
     let selected = r.selected;
-    let mut offset = r.offset.get();
-    if selected < offset {
-        offset = selected;
-    } else if rows_height > 0 && selected >= offset + rows_height {
-        offset = selected + 1 - rows_height;
-    }
-    offset = offset.min(r.visible_len().saturating_sub(rows_height.max(1)));
-    r.offset.set(offset);
+    let offset = super::follow(selected, r.visible_len(), rows_height, &r.offset, &r.page_rows);
     let rows: Vec<Row> = r
         .visible()
         .enumerate()

@@ -20,17 +20,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// Keeps the selection in view; returns the first row shown.
-fn scroll(app: &App, rows: usize) -> usize {
+fn scroll(app: &App, rows: usize, len: usize) -> usize {
     let t = &app.tasks;
-    t.page_rows.set(rows);
-    let mut offset = t.offset.get();
-    if t.selected < offset {
-        offset = t.selected;
-    } else if rows > 0 && t.selected >= offset + rows {
-        offset = t.selected + 1 - rows;
-    }
-    t.offset.set(offset);
-    offset
+    super::follow(t.selected, len, rows, &t.offset, &t.page_rows)
 }
 
 fn by_member(app: &App, frame: &mut Frame, area: Rect) {
@@ -59,7 +51,7 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(Paragraph::new(line), warning);
     let rows_height = table.height.saturating_sub(1) as usize;
-    let offset = scroll(app, rows_height);
+    let offset = scroll(app, rows_height, loads.len());
     let header = Row::new(
         [
             "",
@@ -194,7 +186,7 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     }
     let today = app.today();
     let rows_height = table.height.saturating_sub(1) as usize;
-    let offset = scroll(app, rows_height);
+    let offset = scroll(app, rows_height, rows_all.len());
     let header = Row::new(
         [Msg::ColItem, Msg::ColLead, Msg::ColDue, Msg::ColStatus2, Msg::ColSource].map(|m| Cell::from(app.t(m))),
     )
