@@ -430,14 +430,12 @@ impl App {
                 return;
             }
         };
-        let dir = self.data_dir.join("exports");
         let name = format!(
             "bien-ban-{}-{}-{}.md",
             meeting.date.format("%Y-%m"),
             meeting.kind.key(),
             meeting.id.0
         );
-        let path = dir.join(name);
         let (tasks, resolutions) = match (self.store.tasks(), self.store.resolutions()) {
             (Ok(t), Ok(r)) => (t, r),
             (Err(e), _) | (_, Err(e)) => {
@@ -453,17 +451,7 @@ impl App {
             &reviewed,
             crate::export::minutes::Format::Markdown,
         );
-        let result = std::fs::create_dir_all(&dir)
-            .and_then(|_| crate::store::write_atomic(&path, text.as_bytes()))
-            .and_then(|_| crate::store::secure_path(&dir).map_err(|e| std::io::Error::other(e.to_string())));
-        match result {
-            Ok(()) => {
-                self.status = Some(Status::Info(
-                    Msg::Exported.fill(self.lang, &[("path", &path.display())]),
-                ))
-            }
-            Err(e) => self.status = Some(Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &e)]))),
-        }
+        self.write_export(&name, &text);
     }
 
     /// Saves a plan, agenda item or amendment form.

@@ -884,6 +884,20 @@ impl App {
         store_error_text(e, self.lang)
     }
 
+    /// Writes a document under the data directory's `exports/` (owner-only) and says
+    /// where on the message line.
+    pub(crate) fn write_export(&mut self, name: &str, text: &str) {
+        let dir = self.data_dir.join("exports");
+        let path = dir.join(name);
+        let result = std::fs::create_dir_all(&dir)
+            .and_then(|_| crate::store::write_atomic(&path, text.as_bytes()))
+            .and_then(|_| crate::store::secure_path(&dir).map_err(|e| std::io::Error::other(e.to_string())));
+        self.status = Some(match result {
+            Ok(()) => Status::Info(Msg::Exported.fill(self.lang, &[("path", &path.display())])),
+            Err(e) => Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &e)])),
+        });
+    }
+
     /// Takes an automatic backup, if backups are kept; a failure is said on the
     /// message line and stops nothing.
     pub(crate) fn auto_backup(&mut self, reason: crate::store::BackupReason) {

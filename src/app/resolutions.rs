@@ -884,9 +884,7 @@ impl App {
     }
 
     fn export_resolution_file(&mut self, r: &Resolution) {
-        let dir = self.data_dir.join("exports");
         let name = format!("nghi-quyet-{}-{}.md", r.year, r.number.replace(['/', '\\', ' '], "-"));
-        let path = dir.join(name);
         let items = self.resolutions.items(r).into_iter().cloned().collect::<Vec<_>>();
         let text = crate::export::resolution::render(
             r,
@@ -895,16 +893,6 @@ impl App {
             self.branch.as_ref(),
             crate::export::minutes::Format::Markdown,
         );
-        let result = std::fs::create_dir_all(&dir)
-            .and_then(|_| crate::store::write_atomic(&path, text.as_bytes()))
-            .and_then(|_| crate::store::secure_path(&dir).map_err(|e| std::io::Error::other(e.to_string())));
-        match result {
-            Ok(()) => {
-                self.status = Some(Status::Info(
-                    Msg::Exported.fill(self.lang, &[("path", &path.display())]),
-                ))
-            }
-            Err(e) => self.status = Some(Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &e)]))),
-        }
+        self.write_export(&name, &text);
     }
 }
