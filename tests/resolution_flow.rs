@@ -95,7 +95,18 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
     press(&mut app, "esc");
 
     // February meeting: review last month's resolution in item 3
-    press(&mut app, "2 esc n ctrl-s s ctrl-r a esc ctrl-n ctrl-n ctrl-g");
+    press(&mut app, "2 esc n ctrl-s s ctrl-r a esc ctrl-n ctrl-n");
+    // on the review item, last month's items are listed with their status
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("Nghị quyết số 1-NQ/CB (f7 để đánh giá từng nhiệm vụ):"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("1. Vận động nhân dân giữ gìn vệ sinh hẻm 12 — Đoàn Thị Xuân — quá hạn"),
+        "{shown}"
+    );
+    press(&mut app, "ctrl-g");
     insta::assert_snapshot!("review", screen(&app, 80, 24));
     press(&mut app, "d");
     type_text(&mut app, "20 hộ tham gia, hẻm sạch");

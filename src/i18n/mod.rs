@@ -410,6 +410,7 @@ messages! {
     GroupThisMonth => "Trong tháng này", "This month";
     GroupLater => "Sau đó", "Later";
     NoOpenItems => "Không có nhiệm vụ nào đang mở.", "No open items.";
+    ReviewInConsole => "Nghị quyết số {number} ({key} để đánh giá từng nhiệm vụ):", "Resolution {number} ({key} to review each item):";
     ReviewTitle => "Đánh giá thực hiện nghị quyết số {number}", "Review of resolution {number}";
     FormProgress => "Tiến độ", "Progress";
     FormDone => "Hoàn thành", "Done";

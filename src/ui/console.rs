@@ -187,6 +187,32 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
     };
     // what was recorded before, above the editor; the latest lines stay in view
     let mut history: Vec<Line> = Vec::new();
+    // the item that reviews last month's resolution shows its items and their status
+    let reviewing = crate::domain::text::fold(&item.title).contains("danh gia ket qua thuc hien nghi quyet");
+    if reviewing && let Some((res, tasks)) = app.review_items() {
+        let key = app
+            .keymap
+            .key_for(crate::keymap::Section::Console, crate::app::Action::Review)
+            .unwrap_or_default();
+        history.push(Line::styled(
+            Msg::ReviewInConsole.fill(app.lang, &[("number", &res.number), ("key", &key)]),
+            theme::title(),
+        ));
+        let today = app.today();
+        for (i, t) in tasks.iter().enumerate() {
+            let lead = t.lead.map(|id| member_name(app, id)).unwrap_or_default();
+            let status = app.t(crate::i18n::labels::shown(t.shown(today)));
+            let style = if t.is_overdue(today) {
+                theme::error()
+            } else {
+                theme::dim()
+            };
+            history.push(Line::styled(
+                format!("  {}. {} — {lead} — {status}", i + 1, t.title),
+                style,
+            ));
+        }
+    }
     for (i, e) in item.entries.iter().enumerate() {
         if i == c.entry {
             history.push(Line::styled(format!("▶ {} …", entry_label(app, &e.kind)), theme::dim()));
