@@ -459,9 +459,20 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                             Some(StoreError::Corrupt { .. } | StoreError::Io(_))
                         ) =>
                 {
-                    let aside = dir.join(format!("db.broken-{}", now.format("%Y%m%d-%H%M%S")));
-                    std::fs::rename(dir.join("db"), &aside)
-                        .with_context(|| format!("không đổi tên được {}", dir.join("db").display()))?;
+                    let stamp = now.format("%Y%m%d-%H%M%S");
+                    let aside = (0..)
+                        .map(|n| match n {
+                            0 => dir.join(format!("db.broken-{stamp}")),
+                            n => dir.join(format!("db.broken-{stamp}-{n}")),
+                        })
+                        .find(|p| !p.exists())
+                        .unwrap_or_else(|| dir.join("db.broken"));
+                    if dir.join("db").exists() {
+                        std::fs::rename(dir.join("db"), &aside)
+                            .with_context(|| format!("không đổi tên được {}", dir.join("db").display()))?;
+                    }
+                    // a new database is about to receive the backup
+                    let _ = std::fs::remove_file(dir.join(crate::store::MARKER));
                     eprintln!("dữ liệu hỏng được giữ lại ở {}", aside.display());
                     open(&dir)?
                 }

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 pub use backup::{Backup, BackupError, BackupFile, BackupReason, auto_backup, backup_into, list_backups, write_atomic};
 pub use memory::MemoryStore;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
-pub use sled_store::{SledStore, secure_path};
+pub use sled_store::{MARKER, SledStore, secure_path};
 
 /// The trees of the database, one per kind of record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

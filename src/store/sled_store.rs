@@ -9,6 +9,10 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 use super::{Batch, Result, Store, StoreError, Tree};
 
+/// The file that says a data folder holds chibo data (its database can be missing or
+/// damaged, never silently new).
+pub const MARKER: &str = "chibo.id";
+
 /// sled's page cache; its default (1 GiB) is far beyond a branch's data.
 const CACHE_BYTES: u64 = 8 * 1024 * 1024;
 /// sled flushes on its own at this interval: the bound on typing lost to a power cut.
@@ -53,6 +57,19 @@ impl SledStore {
             .iter()
             .map(|t| db.open_tree(t.name()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
+        // A folder that once held chibo data must not open as a new, empty database
+        // (sled starts afresh over files it cannot read): the marker says data was here.
+        let marker = data_dir.join(MARKER);
+        let empty = trees[0].get(b"schema_version")?.is_none();
+        if empty && marker.exists() {
+            return Err(StoreError::Corrupt {
+                tree: "db",
+                detail: "the database is empty, but this folder held chibo data".into(),
+            });
+        }
+        if !marker.exists() {
+            fs::write(&marker, b"chibo data lives here; see README.md\n")?;
+        }
         secure_path(data_dir)?;
         Ok(SledStore {
             db,
