@@ -19,6 +19,8 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 /// The longest typing waits before it is written: half the promised second, so that the
 /// write and its flush finish inside it even on a busy, slow laptop.
 const SAVE_AFTER: Duration = Duration::from_millis(500);
+/// After a failed write (a full disk), the next try.
+const RETRY_AFTER: Duration = Duration::from_secs(3);
 /// The meeting clock's step.
 const TICK: Duration = Duration::from_secs(1);
 
@@ -116,11 +118,17 @@ pub fn run(mut app: App) -> io::Result<()> {
             if app.quit {
                 break;
             }
-            if save_by.is_some_and(|t| Instant::now() >= t) {
-                app.save_now();
+            if save_by.is_some_and(|t| Instant::now() >= t) && app.save_now().is_err() {
+                // the typing stays in memory and on screen; try again a little later
+                // rather than spin on a disk that is full
+                save_by = Some(Instant::now() + RETRY_AFTER);
+                dirty = true;
             }
             if !app.needs_save() {
                 save_by = None;
+            } else if app.save_failed {
+                // a message about the save may have changed
+                dirty = true;
             }
             if dirty {
                 terminal.draw(|f| crate::ui::render(&app, f))?;
@@ -129,9 +137,33 @@ pub fn run(mut app: App) -> io::Result<()> {
         Ok(())
     })();
     let flushed = app.shutdown();
+    let rescue = flushed.is_err().then(|| app.unsaved_minutes()).flatten();
     restore();
+    if let Some((name, text)) = rescue {
+        rescue_minutes(&app, &name, &text);
+    }
     result?;
-    flushed.map_err(|e| io::Error::other(e.to_string()))
+    flushed.map_err(|e| io::Error::other(crate::app::store_error_text(&e, app.lang)))
+}
+
+/// Keeps minutes the store would not take: in the data folder's `exports/` if it can
+/// be written there, else in the system's temporary folder (owner-only), else on the
+/// terminal, where they can be copied from.
+fn rescue_minutes(app: &App, name: &str, text: &str) {
+    use crate::i18n::Msg;
+    let places = [app.data_dir.join("exports"), std::env::temp_dir()];
+    for dir in places {
+        let path = dir.join(name);
+        let written = std::fs::create_dir_all(&dir)
+            .and_then(|_| crate::store::write_atomic(&path, text.as_bytes()))
+            .and_then(|_| crate::store::secure_path(&path).map_err(|e| io::Error::other(e.to_string())));
+        if written.is_ok() {
+            eprintln!("{}", Msg::RescuedTo.fill(app.lang, &[("path", &path.display())]));
+            return;
+        }
+    }
+    eprintln!("{}\n", app.t(Msg::RescuedBelow));
+    println!("{text}");
 }
 
 fn apply(app: &mut App, ev: Event) -> bool {

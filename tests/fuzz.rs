@@ -130,7 +130,7 @@ fn run(seq: &[(usize, u16, u16)], keyset: &[Key]) {
             screen(&app, *w, *h);
         }
         if i % 50 == 0 {
-            app.save_now();
+            app.save_now().unwrap();
         }
     }
     app.shutdown().unwrap();

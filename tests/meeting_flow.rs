@@ -15,24 +15,8 @@ use chibo::store::{MemoryStore, Records};
 use chrono::NaiveDate;
 use common::*;
 
-fn meeting_day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
-}
-
 fn shared_fixture() -> Arc<MemoryStore> {
     Arc::new(fixture_store())
-}
-
-/// Plans the December regular meeting with place and guests, and starts it.
-fn plan_and_start(app: &mut App) {
-    press(app, "2 n tab tab tab tab");
-    type_text(app, "Nhà văn hóa Khu phố 3");
-    press(app, "tab tab tab");
-    type_text(app, "đồng chí Lê Văn Sáu, Đảng ủy viên phường");
-    press(app, "ctrl-s");
-    assert!(app.overlays.is_empty(), "the plan is saved");
-    press(app, "s");
-    assert!(app.meetings.console.is_some(), "the console is open");
 }
 
 #[test]
@@ -257,7 +241,7 @@ fn reopening_after_leaving_mid_meeting_restores_the_saved_typing_and_place() {
     type_text(&mut app, "Phần đã lưu");
     // what the event loop does a second after typing
     assert!(app.needs_save());
-    app.save_now();
+    app.save_now().unwrap();
     assert!(!app.needs_save());
     type_text(&mut app, " và phần chưa kịp lưu");
     // the process dies: no quit, no save
@@ -393,7 +377,7 @@ fn a_200000_character_paste_into_the_minutes_is_kept_and_typing_stays_quick() {
     type_text(&mut app, "x");
     screen(&app, 120, 40);
     let next = t.elapsed();
-    app.save_now();
+    app.save_now().unwrap();
     let m = &store.meetings().unwrap()[0];
     let stored = &m.agenda[0].entries[0].text;
     assert_eq!(stored.chars().count(), 200_000 + "[2J".len() + 1);

@@ -340,7 +340,10 @@ impl App {
         {
             return;
         }
-        self.save_now();
+        // typing the store would not take stays in the console that holds it
+        if self.save_now().is_err() {
+            return;
+        }
         if meeting.status() == MeetingStatus::Planned {
             meeting.started_at = Some(now);
             meeting.freeze_roster(self.roster.members());
@@ -359,23 +362,56 @@ impl App {
         self.meetings.console.as_ref().is_some_and(|c| c.unsaved)
     }
 
-    /// Writes the console's typing to the store now.
-    pub fn save_now(&mut self) {
+    /// Writes the console's typing to the store now. On failure the typing stays in
+    /// the console, the message line says why, and the error is returned.
+    pub fn save_now(&mut self) -> Result<(), StoreError> {
         let now = self.clock.now();
         let Some(c) = self.meetings.console.as_mut() else {
-            return;
+            return Ok(());
         };
         if !c.unsaved {
-            return;
+            return Ok(());
         }
         c.remember_position();
         match self.store.save_meeting(&mut c.meeting, now, None) {
-            Ok(()) => c.unsaved = false,
+            Ok(()) => {
+                c.unsaved = false;
+                // the message of an earlier failed save is no longer true
+                if self.save_failed {
+                    self.status = Some(Status::Info(self.t(Msg::SavedAgain).to_string()));
+                }
+                self.save_failed = false;
+                Ok(())
+            }
             Err(e) => {
                 let msg = Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]);
                 self.status = Some(Status::Error(msg));
+                self.save_failed = true;
+                Err(e)
             }
         }
+    }
+
+    /// The minutes as typed so far, in Markdown, while the console holds typing the
+    /// store would not take: what is left to save them by when chibo must close.
+    pub fn unsaved_minutes(&self) -> Option<(String, String)> {
+        let c = self.meetings.console.as_ref().filter(|c| c.unsaved)?;
+        let meeting = &c.meeting;
+        // the review of last month's items is saved apart from the typing; the rescue
+        // copy is about what was typed
+        let text = crate::export::minutes::render(
+            meeting,
+            self.roster.members(),
+            self.branch.as_ref(),
+            &[],
+            crate::export::minutes::Format::Markdown,
+        );
+        let name = format!(
+            "bien-ban-chua-luu-{}-{}.md",
+            meeting.date.format("%Y-%m"),
+            self.clock.now().format("%Y%m%d-%H%M%S")
+        );
+        Some((name, text))
     }
 
     /// Whether something on screen moves with time (the meeting clock).
@@ -392,7 +428,10 @@ impl App {
             c.account_time(now);
             c.unsaved = true;
         }
-        self.save_now();
+        // typing the store would not take keeps the console open
+        if self.save_now().is_err() {
+            return;
+        }
         self.meetings.console = None;
         if let Err(e) = self.reload_meetings() {
             self.status = Some(Status::Error(self.store_error(&e)));
@@ -461,7 +500,7 @@ impl App {
             _ => return,
         }
         if matches!(action, A::NextItem | A::PrevItem) {
-            self.save_now();
+            let _ = self.save_now(); // a failure is on the message line
         }
     }
 
@@ -541,7 +580,7 @@ impl App {
                 if let Some(c) = self.meetings.console.as_mut() {
                     c.add_vote(vote, now.time());
                 }
-                self.save_now();
+                let _ = self.save_now(); // a failure is on the message line
                 Ok(Ok(self
                     .t(if passed { Msg::Passed } else { Msg::NotPassed })
                     .to_string()))
@@ -560,7 +599,7 @@ impl App {
             c.meeting.attendance.insert(id, presence);
             c.unsaved = true;
         }
-        self.save_now();
+        let _ = self.save_now(); // a failure is on the message line
     }
 
     /// The roll call's rows: expected members, then exempt ones.
@@ -666,14 +705,26 @@ impl App {
         c.sync_editor();
         c.drop_empty_active();
         c.account_time(now);
-        if c.meeting.ended_at.is_none() {
+        let was_ended = c.meeting.ended_at.is_some();
+        if !was_ended {
             c.meeting.ended_at = Some(now);
             c.meeting.freeze_roster(self.roster.members());
         }
         let id = c.meeting.id;
-        let result = self.store.save_meeting(&mut c.meeting, now, Some("end"));
+        if let Err(e) = self.store.save_meeting(&mut c.meeting, now, Some("end")) {
+            // the meeting goes on in the console, with everything typed, until the
+            // store takes it
+            if !was_ended {
+                c.meeting.ended_at = None;
+            }
+            c.unsaved = true;
+            self.save_failed = true;
+            let msg = Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]);
+            self.status = Some(Status::Error(msg));
+            return;
+        }
         self.meetings.console = None;
-        match result.and_then(|_| self.reload_meetings()) {
+        match self.reload_meetings() {
             Ok(()) => {
                 self.meetings.open = Some(id);
                 let time = now.format("%H:%M").to_string();

@@ -96,6 +96,8 @@ pub enum Confirm {
     OpenTasks(MemberId, String, usize),
     EndMeeting,
     Approve(MeetingId),
+    /// Quitting while the store refuses the console's typing (the reason inside).
+    QuitUnsaved(String),
 }
 
 /// Popups above the screen; the top one gets the keys.
@@ -203,6 +205,8 @@ pub struct App {
     /// Reminders about probationary members, computed on load.
     pub reminders: Vec<ProbationReminder>,
     pub quit: bool,
+    /// The last write of the console's typing failed; the typing is still held.
+    pub save_failed: bool,
     /// Meetings, resolutions and tasks are in memory.
     pub loaded: bool,
     /// Counts every load of data, so cached rows know when they are stale.
@@ -234,6 +238,7 @@ impl App {
             pending: Vec::new(),
             reminders: Vec::new(),
             quit: false,
+            save_failed: false,
             loaded: false,
             generation: 0,
             backups: options.backups,
@@ -502,7 +507,7 @@ impl App {
     fn update_global(&mut self, action: Action) -> bool {
         let idx = Screen::ALL.iter().position(|s| *s == self.screen).unwrap_or(0);
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Help => self.overlays.push(Overlay::Help {
                 section: self.section(),
                 scroll: 0,
@@ -720,6 +725,7 @@ impl App {
                     Confirm::EndMeeting => self.end_meeting(),
                     Confirm::Approve(id) => self.approve(id),
                     Confirm::OpenTasks(id, ..) => self.open_tasks_of(id),
+                    Confirm::QuitUnsaved(_) => self.quit = true,
                 }
             }
             _ => {}
@@ -915,8 +921,20 @@ impl App {
             c.remember_position();
             c.unsaved = true;
         }
-        self.save_now();
+        self.save_now()?;
         self.store.flush()
+    }
+
+    /// Quits, unless the console holds typing the store will not take: then asks
+    /// first, saying why (chibo keeps trying to save meanwhile).
+    fn request_quit(&mut self) {
+        match self.save_now() {
+            Ok(()) => self.quit = true,
+            Err(e) => {
+                let why = self.store_error(&e);
+                self.overlays.push(Overlay::Confirm(Confirm::QuitUnsaved(why)));
+            }
+        }
     }
 }
 
@@ -927,6 +945,9 @@ pub fn store_error_text(e: &StoreError, lang: Lang) -> String {
         StoreError::NewerSchema { found, supported } => {
             Msg::ErrNewerSchema.fill(lang, &[("found", found), ("supported", supported)])
         }
+        StoreError::DiskFull => Msg::ErrDiskFull.get(lang).to_string(),
+        StoreError::ReadOnly => Msg::ErrReadOnly.get(lang).to_string(),
+        StoreError::WritesStopped => Msg::ErrWritesStopped.get(lang).to_string(),
         other => Msg::ErrStorage.fill(lang, &[("err", other)]),
     }
 }

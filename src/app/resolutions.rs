@@ -812,7 +812,9 @@ impl App {
     /// tasks become items to confirm, assign and date. Adopted when the meeting voted a
     /// resolution through.
     pub(super) fn draft_resolution(&mut self, meeting_id: MeetingId) {
-        self.save_now();
+        if self.save_now().is_err() {
+            return;
+        }
         let Some(meeting) = self.meetings.get(meeting_id).cloned() else {
             return;
         };

@@ -352,6 +352,11 @@ messages! {
     Amended => "Đã ghi sửa đổi, bổ sung.", "Amendment recorded.";
     Ended => "Cuộc họp kết thúc lúc {time}.", "The meeting ended at {time}.";
     Exported => "Đã ghi biên bản vào {path}", "Minutes written to {path}";
+    ConfirmQuitUnsavedTitle => "Biên bản chưa lưu được", "The minutes are not saved";
+    ConfirmQuitUnsaved => "Phần biên bản vừa gõ chưa lưu được: {err}\nchibo vẫn đang thử lưu lại. Nếu thoát bây giờ, biên bản đang gõ được ghi ra một tệp riêng (hoặc in ra màn hình) để không mất.\nThoát?", "The minutes just typed are not saved: {err}\nchibo keeps trying. Quitting now writes the minutes being typed to a separate file (or prints them) so nothing is lost.\nQuit?";
+    RescuedTo => "Biên bản chưa lưu được vào dữ liệu đã được ghi ra {path}. Khi đĩa ghi được trở lại, hãy mở chibo và nhập lại phần còn thiếu từ tệp này.", "The minutes the data would not take are in {path}. When the disk can be written again, open chibo and add what is missing from that file.";
+    RescuedBelow => "Biên bản chưa lưu được và không ghi được ra tệp nào; toàn văn ở dưới, hãy chép lại:", "The minutes could not be saved or written to any file; the full text follows, copy it:";
+    SavedAgain => "Đã lưu được phần biên bản vừa gõ.", "The minutes just typed are saved now.";
     ConfirmEndTitle => "Kết thúc cuộc họp", "End the meeting";
     ConfirmEnd => "Kết thúc cuộc họp bây giờ?", "End the meeting now?";
     ConfirmEndMissing => "Còn thiếu trước khi thông qua biên bản:", "Still missing before the minutes can be approved:";
@@ -494,6 +499,9 @@ messages! {
     BackupFailed => "Không sao lưu tự động được: {err}", "The automatic backup failed: {err}";
     ErrInUse => "Dữ liệu ở {dir} đang được mở trong một cửa sổ chibo khác.", "The data in {dir} is open in another chibo window.";
     ErrNewerSchema => "Dữ liệu được ghi bởi phiên bản chibo mới hơn (lược đồ {found}); phiên bản này chỉ đọc được đến {supported}. Hãy cập nhật chibo.", "The data was written by a newer chibo (schema {found}); this version reads up to {supported}. Please update chibo.";
+    ErrDiskFull => "Ổ đĩa đã đầy, chibo không ghi thêm được. Những gì đã lưu vẫn còn nguyên; hãy giải phóng chỗ trống rồi thử lại.", "The disk is full: chibo cannot write. What was saved is intact; free some space and try again.";
+    ErrReadOnly => "Không ghi được vào thư mục dữ liệu (ổ đĩa chỉ đọc hoặc thiếu quyền). Những gì đã lưu vẫn còn nguyên.", "The data folder cannot be written (a read-only disk or no permission). What was saved is intact.";
+    ErrWritesStopped => "Ổ đĩa đã từ chối một lần ghi, nên chibo ngừng ghi để giữ nguyên dữ liệu đã lưu. Giải phóng chỗ trống, rồi thoát (phần chưa lưu được ghi ra tệp riêng) và mở lại chibo.", "The disk refused a write, so chibo stopped writing to keep what is saved intact. Free some space, then quit (what is not saved goes to a separate file) and open chibo again.";
     ErrStorage => "Không đọc/ghi được dữ liệu: {err}", "Cannot read or write the data: {err}";
 }
 

@@ -72,7 +72,7 @@ impl Batch {
 
 /// What can go wrong with the data, in words a secretary understands (the CLI and
 /// the screens translate these with `i18n`).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     #[error("the data in {0} is open in another chibo window")]
     InUse(PathBuf),
@@ -80,6 +80,16 @@ pub enum StoreError {
     NewerSchema { found: u32, supported: u32 },
     #[error("cannot read or write the data: {0}")]
     Io(String),
+    /// No space left on the disk that holds the data; what was saved is intact.
+    #[error("the disk is full")]
+    DiskFull,
+    /// The data folder cannot be written: a read-only disk or missing permission.
+    #[error("the data folder cannot be written")]
+    ReadOnly,
+    /// A write failed inside the database engine; it takes no more writes until
+    /// chibo is opened again.
+    #[error("writing has stopped until chibo is opened again")]
+    WritesStopped,
     #[error("a record in {tree} is damaged: {detail}")]
     Corrupt { tree: &'static str, detail: String },
     #[error("the member is referred to by {0} record(s) and cannot be deleted")]
@@ -90,13 +100,21 @@ pub enum StoreError {
 
 impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
-        StoreError::Io(e.to_string())
+        match e {
+            sled::Error::Io(io) => io.into(),
+            other => StoreError::Io(other.to_string()),
+        }
     }
 }
 
 impl From<std::io::Error> for StoreError {
     fn from(e: std::io::Error) -> Self {
-        StoreError::Io(e.to_string())
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::StorageFull | K::QuotaExceeded => StoreError::DiskFull,
+            K::ReadOnlyFilesystem | K::PermissionDenied => StoreError::ReadOnly,
+            _ => StoreError::Io(e.to_string()),
+        }
     }
 }
 

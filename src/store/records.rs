@@ -102,7 +102,8 @@ pub trait Records: Store {
             None => {
                 let mut b = Batch::default();
                 b.put(Tree::Meta, KEY_SCHEMA, SCHEMA_VERSION.to_string().into_bytes());
-                self.apply(b)
+                self.apply(b)?;
+                self.flush()
             }
             Some(bytes) => {
                 let found: u32 =

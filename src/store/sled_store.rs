@@ -1,6 +1,7 @@
 //! The sled-backed store: one database per data directory, opened once per process,
 //! guarded by a lock file so a second chibo gets a clear message.
 
+use std::cell::Cell;
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 
@@ -15,12 +16,21 @@ pub const MARKER: &str = "chibo.id";
 
 /// sled's page cache; its default (1 GiB) is far beyond a branch's data.
 const CACHE_BYTES: u64 = 8 * 1024 * 1024;
-/// sled flushes on its own at this interval: the bound on typing lost to a power cut.
-const FLUSH_EVERY_MS: u64 = 500;
+
+/// Writes stop while the disk has less room than this: sled, short of space in the
+/// middle of a write, stops working for the rest of the process (its next flush never
+/// returns), so chibo refuses the write before it starts, and the same open database
+/// writes again once room is made.
+const RESERVE_BYTES: u64 = 4 * 1024 * 1024;
 
 pub struct SledStore {
     db: sled::Db,
+    /// One entry per `Tree::ALL`, in that order.
     trees: Vec<sled::Tree>,
+    /// A write failed inside sled (the disk filled up during it, or turned read-only):
+    /// no later write or flush is handed to sled, which would hang, and the handles
+    /// are never dropped, since dropping flushes. Reads go on.
+    stopped: Cell<bool>,
     dir: PathBuf,
     _lock: File,
 }
@@ -40,11 +50,12 @@ impl SledStore {
             Err(fs::TryLockError::WouldBlock) => return Err(StoreError::InUse(data_dir.to_path_buf())),
             Err(fs::TryLockError::Error(e)) => return Err(e.into()),
         }
-        let db_dir = data_dir.join("db");
+        // Every write is flushed by the code that makes it (`Records`), so sled's own
+        // flusher thread, which would wake the process twice a second, is off.
         let db = sled::Config::new()
-            .path(&db_dir)
+            .path(data_dir.join("db"))
             .cache_capacity(CACHE_BYTES)
-            .flush_every_ms(Some(FLUSH_EVERY_MS))
+            .flush_every_ms(None)
             .open()
             .map_err(|e| match e {
                 sled::Error::Corruption { .. } => StoreError::Corrupt {
@@ -57,30 +68,36 @@ impl SledStore {
             .iter()
             .map(|t| db.open_tree(t.name()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
+        let store = SledStore {
+            db,
+            trees,
+            stopped: Cell::new(false),
+            dir: data_dir.to_path_buf(),
+            _lock: lock,
+        };
         // A folder that once held chibo data must not open as a new, empty database
         // (sled starts afresh over files it cannot read): the marker says data was here.
         let marker = data_dir.join(MARKER);
-        let empty = trees[0].get(b"schema_version")?.is_none();
+        let empty = store.get(Tree::Meta, b"schema_version")?.is_none();
         if empty && marker.exists() {
             return Err(StoreError::Corrupt {
                 tree: "db",
                 detail: "the database is empty, but this folder held chibo data".into(),
             });
         }
+        if empty {
+            // the schema is on disk before the marker says data lives here, so a new
+            // database cut off in its first second opens as new again
+            super::Records::check_schema(&store)?;
+        }
         if !marker.exists() {
             fs::write(&marker, b"chibo data lives here; see README.md\n")?;
         }
         secure_path(data_dir)?;
-        Ok(SledStore {
-            db,
-            trees,
-            dir: data_dir.to_path_buf(),
-            _lock: lock,
-        })
+        Ok(store)
     }
 
     fn tree(&self, t: Tree) -> &sled::Tree {
-        // `trees` holds one entry per `Tree::ALL`, in that order.
         &self.trees[Tree::ALL.iter().position(|x| *x == t).unwrap_or(0)]
     }
 
@@ -91,6 +108,27 @@ impl SledStore {
     /// Bytes the database takes on disk.
     pub fn size_on_disk(&self) -> Result<u64> {
         Ok(self.db.size_on_disk()?)
+    }
+
+    /// Runs a write, unless writing has stopped or the disk is nearly full.
+    fn write(&self, f: impl FnOnce() -> Result<()>) -> Result<()> {
+        if self.stopped.get() {
+            return Err(StoreError::WritesStopped);
+        }
+        if fs2::available_space(&self.dir).is_ok_and(|free| free < RESERVE_BYTES) {
+            return Err(StoreError::DiskFull);
+        }
+        let result = f();
+        if result.is_err() {
+            self.stopped.set(true);
+            // one reference of each handle that is never given back: none of them
+            // reaches its final flush
+            std::mem::forget(self.db.clone());
+            for t in &self.trees {
+                std::mem::forget(t.clone());
+            }
+        }
+        result
     }
 }
 
@@ -118,23 +156,25 @@ impl Store for SledStore {
         if batch.ops.is_empty() {
             return Ok(());
         }
-        let result: std::result::Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
-            for (tree, key, value) in &batch.ops {
-                let i = Tree::ALL.iter().position(|x| x == tree).unwrap_or(0);
-                match value {
-                    Some(v) => {
-                        tx[i].insert(key.as_slice(), v.as_slice())?;
-                    }
-                    None => {
-                        tx[i].remove(key.as_slice())?;
+        self.write(|| {
+            let result: std::result::Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
+                for (tree, key, value) in &batch.ops {
+                    let i = Tree::ALL.iter().position(|x| x == tree).unwrap_or(0);
+                    match value {
+                        Some(v) => {
+                            tx[i].insert(key.as_slice(), v.as_slice())?;
+                        }
+                        None => {
+                            tx[i].remove(key.as_slice())?;
+                        }
                     }
                 }
-            }
-            Ok::<(), ConflictableTransactionError<()>>(())
-        });
-        result.map_err(|e| match e {
-            TransactionError::Abort(()) => StoreError::Io("transaction aborted".into()),
-            TransactionError::Storage(s) => StoreError::from(s),
+                Ok::<(), ConflictableTransactionError<()>>(())
+            });
+            result.map_err(|e| match e {
+                TransactionError::Abort(()) => StoreError::Io("transaction aborted".into()),
+                TransactionError::Storage(s) => StoreError::from(s),
+            })
         })
     }
 
@@ -143,8 +183,10 @@ impl Store for SledStore {
     }
 
     fn flush(&self) -> Result<()> {
-        self.db.flush()?;
-        Ok(())
+        self.write(|| {
+            self.db.flush()?;
+            Ok(())
+        })
     }
 }
 
@@ -152,7 +194,9 @@ impl Drop for SledStore {
     fn drop(&mut self) {
         // Best effort: sled also flushes on drop; the files created since opening get
         // the owner-only mode too.
-        let _ = self.db.flush();
+        if !self.stopped.get() {
+            let _ = self.flush();
+        }
         let _ = secure_path(&self.dir);
     }
 }

@@ -276,6 +276,10 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
             Msg::ConfirmOpenTasksTitle,
             Msg::ConfirmOpenTasks.fill(app.lang, &[("name", name), ("n", n)]),
         ),
+        Confirm::QuitUnsaved(why) => (
+            Msg::ConfirmQuitUnsavedTitle,
+            Msg::ConfirmQuitUnsaved.fill(app.lang, &[("err", why)]),
+        ),
     };
     let rows = body.lines().count() as u16 * 2 + 5;
     let rect = centered(area, 64, rows.max(8));

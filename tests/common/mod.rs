@@ -143,3 +143,20 @@ pub fn app_over(store: std::sync::Arc<MemoryStore>, clock: &TestClock) -> App {
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
+
+/// The day of the December meeting the meeting tests hold.
+pub fn meeting_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
+}
+
+/// Plans the December regular meeting with place and guests, and starts it.
+pub fn plan_and_start(app: &mut App) {
+    press(app, "2 n tab tab tab tab");
+    type_text(app, "Nhà văn hóa Khu phố 3");
+    press(app, "tab tab tab");
+    type_text(app, "đồng chí Lê Văn Sáu, Đảng ủy viên phường");
+    press(app, "ctrl-s");
+    assert!(app.overlays.is_empty(), "the plan is saved");
+    press(app, "s");
+    assert!(app.meetings.console.is_some(), "the console is open");
+}
