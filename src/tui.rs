@@ -53,9 +53,12 @@ fn install_panic_hook() {
 }
 
 /// Runs the application until the user quits.
-pub fn run(mut app: App) -> io::Result<()> {
+/// A terminal that fails is named as such; data that cannot be saved is said in the
+/// store's own words.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    use anyhow::Context;
     install_panic_hook();
-    let mut terminal = setup()?;
+    let mut terminal = setup().context("terminal")?;
     let (tx, rx) = mpsc::channel::<Event>();
     // The input thread only reads; every event goes through the channel in order.
     thread::spawn(move || {
@@ -142,8 +145,8 @@ pub fn run(mut app: App) -> io::Result<()> {
     if let Some((name, text)) = rescue {
         rescue_minutes(&app, &name, &text);
     }
-    result?;
-    flushed.map_err(|e| io::Error::other(crate::app::store_error_text(&e, app.lang)))
+    result.context("terminal")?;
+    flushed.map_err(|e| anyhow::anyhow!(crate::app::store_error_text(&e, app.lang)))
 }
 
 /// Keeps minutes the store would not take: in the data folder's `exports/` if it can

@@ -84,8 +84,11 @@ fn a_disk_full_mid_meeting_keeps_the_typing_and_saves_it_once_there_is_room() {
     assert_eq!(app.save_now(), Err(StoreError::DiskFull));
     assert!(app.needs_save(), "the typing still waits to be saved");
     assert_eq!(stored_text(&store), "Phần đã lưu", "what was saved is untouched");
-    let shown = screen(&app, 100, 30);
-    assert!(shown.contains("Không lưu được: Ổ đĩa đã đầy"), "{shown}");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Ổ đĩa đầy: phần vừa gõ chưa lưu, vẫn giữ ở đây. Dọn chỗ trống, chibo tự lưu."),
+        "{shown}"
+    );
     assert!(shown.contains("Phần đã lưu, phần gõ khi đĩa đầy"), "{shown}");
 
     // leaving the console would drop the typing: it stays open

@@ -384,11 +384,21 @@ impl App {
                 Ok(())
             }
             Err(e) => {
-                let msg = Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]);
+                let msg = self.typing_not_saved(&e);
                 self.status = Some(Status::Error(msg));
                 self.save_failed = true;
                 Err(e)
             }
+        }
+    }
+
+    /// Why the typing is not saved, on one line of an 80-column terminal.
+    fn typing_not_saved(&self, e: &StoreError) -> String {
+        match e {
+            StoreError::DiskFull => self.t(Msg::TypingDiskFull).to_string(),
+            StoreError::ReadOnly => self.t(Msg::TypingReadOnly).to_string(),
+            StoreError::WritesStopped => self.t(Msg::TypingWritesStopped).to_string(),
+            other => Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(other))]),
         }
     }
 
@@ -719,7 +729,7 @@ impl App {
             }
             c.unsaved = true;
             self.save_failed = true;
-            let msg = Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]);
+            let msg = self.typing_not_saved(&e);
             self.status = Some(Status::Error(msg));
             return;
         }

@@ -243,7 +243,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                 categories: crate::config::categories(),
             };
             let app = App::new(Box::new(store), options)?;
-            crate::tui::run(app).context("terminal")?;
+            crate::tui::run(app)?;
             Ok(())
         }
         Some(Command::Demo {

@@ -356,6 +356,9 @@ messages! {
     ConfirmQuitUnsaved => "Phần biên bản vừa gõ chưa lưu được: {err}\nchibo vẫn đang thử lưu lại. Nếu thoát bây giờ, biên bản đang gõ được ghi ra một tệp riêng (hoặc in ra màn hình) để không mất.\nThoát?", "The minutes just typed are not saved: {err}\nchibo keeps trying. Quitting now writes the minutes being typed to a separate file (or prints them) so nothing is lost.\nQuit?";
     RescuedTo => "Biên bản chưa lưu được vào dữ liệu đã được ghi ra {path}. Khi đĩa ghi được trở lại, hãy mở chibo và nhập lại phần còn thiếu từ tệp này.", "The minutes the data would not take are in {path}. When the disk can be written again, open chibo and add what is missing from that file.";
     RescuedBelow => "Biên bản chưa lưu được và không ghi được ra tệp nào; toàn văn ở dưới, hãy chép lại:", "The minutes could not be saved or written to any file; the full text follows, copy it:";
+    TypingDiskFull => "Ổ đĩa đầy: phần vừa gõ chưa lưu, vẫn giữ ở đây. Dọn chỗ trống, chibo tự lưu.", "Disk full: the new typing is kept here, not saved. Free space; chibo retries.";
+    TypingReadOnly => "Thư mục dữ liệu không ghi được: phần vừa gõ chưa lưu, vẫn giữ ở đây.", "The data folder is read-only: the new typing is kept here, not saved.";
+    TypingWritesStopped => "Đĩa từ chối ghi: phần vừa gõ chưa lưu. Dọn chỗ trống, thoát rồi mở lại chibo.", "The disk refused a write: typing not saved. Free space, quit, reopen chibo.";
     SavedAgain => "Đã lưu được phần biên bản vừa gõ.", "The minutes just typed are saved now.";
     ConfirmEndTitle => "Kết thúc cuộc họp", "End the meeting";
     ConfirmEnd => "Kết thúc cuộc họp bây giờ?", "End the meeting now?";
