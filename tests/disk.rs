@@ -294,6 +294,19 @@ fn a_real_full_disk_refuses_the_command_keeps_the_data_and_writes_again_once_fre
         DISK_FULL,
         "one line, and no advice to restore a backup"
     );
+    // a backup cannot be taken either; a document cut short leaves no half file
+    let out = chibo(&data, &["backup"]);
+    assert!(!out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end(), DISK_FULL);
+    let export = data.join("exports").join("bien-ban.md");
+    std::fs::create_dir_all(export.parent().unwrap()).unwrap();
+    let written = chibo::store::write_atomic(&export, &vec![b'x'; 1024 * 1024]);
+    assert_eq!(written.map_err(|e| e.kind()), Err(std::io::ErrorKind::StorageFull));
+    assert_eq!(
+        std::fs::read_dir(export.parent().unwrap()).unwrap().count(),
+        0,
+        "no half file"
+    );
     std::fs::remove_file(&filler).unwrap();
     assert_eq!(members_json(&data), before, "nothing saved earlier changed");
 
