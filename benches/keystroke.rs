@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use chibo::app::{App, FixedClock, Options};
 use chibo::demo::{DemoOptions, generate};
+use chibo::export::report::Document;
 use chibo::keymap::Key;
 use chibo::store::MemoryStore;
 use chrono::NaiveDate;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chibo::app::Screen;
 use chibo::domain::task::TaskStatus;
 use chibo::export::minutes::Format;
+use chibo::export::report::Document;
 use chibo::store::Records;
 use common::*;
 

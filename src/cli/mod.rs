@@ -383,11 +383,13 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                     .ok_or_else(|| anyhow::anyhow!("tháng \"{m}\" không hợp lệ (YYYY-MM)"))?,
                 None => today,
             };
-            let pick = |txt: String, csv: String, json: String| match format {
-                ReportFormat::Txt => txt,
-                ReportFormat::Csv => csv,
-                ReportFormat::Json => json,
-            };
+            fn render(r: &impl report::Document, format: ReportFormat) -> String {
+                match format {
+                    ReportFormat::Txt => r.to_text(),
+                    ReportFormat::Csv => r.to_csv(),
+                    ReportFormat::Json => r.to_json(),
+                }
+            }
             let text = match kind {
                 ReportKind::Overdue | ReportKind::Followup => {
                     let r = if matches!(kind, ReportKind::Overdue) {
@@ -395,16 +397,16 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                     } else {
                         report::followup(&tasks, &resolutions, &members, month, today)
                     };
-                    pick(r.to_text(), r.to_csv(), r.to_json())
+                    render(&r, format)
                 }
                 ReportKind::Coverage => {
                     let r = report::coverage(&members, &tasks, month, today);
-                    pick(r.to_text(), r.to_csv(), r.to_json())
+                    render(&r, format)
                 }
                 ReportKind::Attendance => {
                     let year = year.unwrap_or(today.year());
                     let r = report::attendance(&members, &store.meetings()?, &tasks, year, today);
-                    pick(r.to_text(), r.to_csv(), r.to_json())
+                    render(&r, format)
                 }
             };
             write_out(None, text.as_bytes())

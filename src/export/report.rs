@@ -9,6 +9,31 @@ use crate::domain::member::{Member, MemberId};
 use crate::domain::resolution::Resolution;
 use crate::domain::task::{Task, TaskStatus, end_of_month};
 
+/// The three forms of every report: text to read, CSV for a spreadsheet, and JSON
+/// (stable, documented in the README) for other programs.
+pub trait Document: Serialize {
+    /// The CSV header and one row per line of the report.
+    fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>);
+
+    fn to_text(&self) -> String;
+
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    fn to_csv(&self) -> String {
+        let (header, rows) = self.csv();
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let _ = w.write_record(header);
+        for row in rows {
+            let _ = w.write_record(&row);
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+}
+
 /// One item of a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
@@ -147,16 +172,9 @@ fn group_vi(g: &str) -> &'static str {
     }
 }
 
-impl Report {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
-    }
-
-    pub fn to_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        let _ = w.write_record([
+impl Document for Report {
+    fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>) {
+        let header = &[
             "nhom",
             "nghi_quyet",
             "noi_dung",
@@ -165,23 +183,27 @@ impl Report {
             "tinh_trang",
             "so_ngay_qua_han",
             "ghi_chu_moi_nhat",
-        ]);
-        for r in &self.items {
-            let _ = w.write_record([
-                r.group,
-                r.resolution.as_deref().unwrap_or(""),
-                &r.title,
-                r.lead.as_deref().unwrap_or(""),
-                &format_date(r.due),
-                if r.overdue { "quá hạn" } else { status_vi(r.status) },
-                &r.days_overdue.to_string(),
-                r.last_note.as_deref().unwrap_or(""),
-            ]);
-        }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        ];
+        let rows = self
+            .items
+            .iter()
+            .map(|r| {
+                vec![
+                    r.group.to_string(),
+                    r.resolution.clone().unwrap_or_default(),
+                    r.title.clone(),
+                    r.lead.clone().unwrap_or_default(),
+                    format_date(r.due),
+                    if r.overdue { "quá hạn" } else { status_vi(r.status) }.to_string(),
+                    r.days_overdue.to_string(),
+                    r.last_note.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        (header, rows)
     }
 
-    pub fn to_text(&self) -> String {
+    fn to_text(&self) -> String {
         let title = match &self.month {
             Some(m) => format!(
                 "THEO DÕI THỰC HIỆN NGHỊ QUYẾT THÁNG {}",
@@ -301,42 +323,39 @@ pub fn coverage(members: &[Member], tasks: &[Task], month: NaiveDate, today: Nai
     }
 }
 
-impl Coverage {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
-    }
-
-    pub fn to_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        let _ = w.write_record([
+impl Document for Coverage {
+    fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>) {
+        let header = &[
             "ho_ten",
             "dang_tich",
             "dang_mo",
             "qua_han",
             "hoan_thanh_trong_thang",
             "han_gan_nhat",
-        ]);
-        for r in &self.members {
-            let standing = if r.standing == "official" {
-                "chính thức"
-            } else {
-                "dự bị"
-            };
-            let _ = w.write_record([
-                r.member.as_str(),
-                standing,
-                &r.open.to_string(),
-                &r.overdue.to_string(),
-                &r.done_in_month.to_string(),
-                &r.nearest_due.map(format_date).unwrap_or_default(),
-            ]);
-        }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        ];
+        let rows = self
+            .members
+            .iter()
+            .map(|r| {
+                let standing = if r.standing == "official" {
+                    "chính thức"
+                } else {
+                    "dự bị"
+                };
+                vec![
+                    r.member.clone(),
+                    standing.to_string(),
+                    r.open.to_string(),
+                    r.overdue.to_string(),
+                    r.done_in_month.to_string(),
+                    r.nearest_due.map(format_date).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        (header, rows)
     }
 
-    pub fn to_text(&self) -> String {
+    fn to_text(&self) -> String {
         let month = self.month.split('-').rev().collect::<Vec<_>>().join("/");
         let mut out = format!(
             "PHÂN CÔNG NHIỆM VỤ ĐẢNG VIÊN THÁNG {month} (tính đến {})\n",
@@ -445,16 +464,9 @@ pub fn attendance(
     }
 }
 
-impl Attendance {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
-    }
-
-    pub fn to_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        let _ = w.write_record([
+impl Document for Attendance {
+    fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>) {
+        let header = &[
             "ho_ten",
             "so_ky_hop",
             "du_hop",
@@ -468,30 +480,34 @@ impl Attendance {
             "vuot_muc",
             "dat",
             "khong_dat",
-        ]);
-        for r in &self.members {
-            let nums = [
-                r.meetings,
-                r.attended,
-                r.excused,
-                r.absent,
-                r.longest_absence_run,
-                r.tasks_assigned,
-                r.tasks_on_time,
-                r.tasks_late,
-                r.tasks_not_done,
-                r.rated_exceeded,
-                r.rated_met,
-                r.rated_not_met,
-            ];
-            let mut row = vec![r.member.clone()];
-            row.extend(nums.iter().map(u32::to_string));
-            let _ = w.write_record(&row);
-        }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        ];
+        let rows = self
+            .members
+            .iter()
+            .map(|r| {
+                let nums = [
+                    r.meetings,
+                    r.attended,
+                    r.excused,
+                    r.absent,
+                    r.longest_absence_run,
+                    r.tasks_assigned,
+                    r.tasks_on_time,
+                    r.tasks_late,
+                    r.tasks_not_done,
+                    r.rated_exceeded,
+                    r.rated_met,
+                    r.rated_not_met,
+                ];
+                let mut row = vec![r.member.clone()];
+                row.extend(nums.iter().map(u32::to_string));
+                row
+            })
+            .collect();
+        (header, rows)
     }
 
-    pub fn to_text(&self) -> String {
+    fn to_text(&self) -> String {
         let mut out = format!(
             "KẾT QUẢ SINH HOẠT VÀ THỰC HIỆN NHIỆM VỤ NĂM {} (tính đến {})\n\n",
             self.year,
