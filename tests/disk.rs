@@ -1,10 +1,12 @@
 //! A disk that fills up or turns read-only. Mid-meeting, the typing stays on screen
 //! and in memory, the message line says what happened, the console cannot be left or
 //! quit without a warning, and the typing is saved as soon as there is room again.
-//! On a real small disk (a tmpfs, where the test may mount one): a command that cannot
-//! write says so in one line, without sending the user to restore a backup, nothing
-//! saved earlier changes, and the same open database writes again once space is
-//! freed. A read-only data folder gets its own message.
+//! On a real small disk (a tmpfs, where the test may mount one; the cases say
+//! "skipped" elsewhere): a command that cannot write says so in one line, without
+//! sending the user to restore a backup; nothing saved earlier changes; the same open
+//! database writes again once space is freed; a write the disk refuses halfway hangs
+//! nothing; the real program in tmux does not spin on the full disk. A read-only data
+//! folder gets its own message.
 
 mod common;
 
@@ -444,5 +446,125 @@ fn a_read_only_data_folder_gets_its_own_message_and_stays_as_it_was() {
         std::fs::read_dir(&data)
             .unwrap()
             .all(|e| { !e.unwrap().file_name().to_string_lossy().starts_with("db.broken") })
+    );
+}
+
+fn tmux(args: &[&str]) -> Option<String> {
+    let out = Command::new("tmux").args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// CPU ticks used by every thread of a process so far.
+fn cpu_ticks(pid: u32) -> u64 {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("stat")).ok())
+        .map(|stat| {
+            let f: Vec<&str> = stat.rsplit(')').next().unwrap().split_whitespace().collect();
+            f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap()
+        })
+        .sum()
+}
+
+/// The real program in a real terminal: the disk fills mid-meeting, the typing stays
+/// on screen with the reason, chibo waits instead of spinning on the full disk, and
+/// saves by itself once room is made.
+#[test]
+fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
+    if tmux(&["-V"]).is_none() {
+        eprintln!("tmux not available: skipped");
+        return;
+    }
+    let Some(disk) = SmallDisk::mount(24 * 1024) else {
+        return;
+    };
+    let data = disk.path().join("data");
+    let out = chibo(&data, &["demo", "--members", "20", "--years", "1"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let session = format!("chibo-disk-{}", std::process::id());
+    let data_env = format!("CHIBO_DATA_DIR={}", data.display());
+    let cfg_env = format!("CHIBO_CONFIG_DIR={}", data.join("no-config").display());
+    let bin = env!("CARGO_BIN_EXE_chibo");
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        &session,
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "-e",
+        &data_env,
+        "-e",
+        &cfg_env,
+        "-e",
+        "TERM=xterm-256color",
+        "-e",
+        "CHIBO_TODAY=2026-11-22",
+        bin,
+    ])
+    .expect("tmux starts chibo");
+    let screen = || tmux(&["capture-pane", "-t", &session, "-p"]).unwrap_or_default();
+    let wait_for = |text: &str, secs: u64| {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        while std::time::Instant::now() < until {
+            if screen().contains(text) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        false
+    };
+    let keys = |k: &[&str]| {
+        for key in k {
+            tmux(&["send-keys", "-t", &session, key]);
+            std::thread::sleep(std::time::Duration::from_millis(150));
+        }
+    };
+    let type_text = |t: &str| {
+        tmux(&["send-keys", "-t", &session, "-l", t]);
+    };
+    let pid: u32 = tmux(&["list-panes", "-t", &session, "-F", "#{pane_pid}"])
+        .and_then(|p| p.trim().parse().ok())
+        .expect("pid");
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        assert!(wait_for("Đảng viên", 10), "{}", screen());
+        // an extraordinary meeting, planned and started
+        keys(&["2", "n", "Right", "Right", "Right", "C-s", "s"]);
+        assert!(wait_for("Mục 1/", 5), "{}", screen());
+        type_text("Phần đã lưu");
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+
+        let filler = disk.fill(0);
+        type_text(", phần gõ khi đĩa đầy");
+        assert!(wait_for("Ổ đĩa đầy: phần vừa gõ chưa lưu", 5), "{}", screen());
+        assert!(screen().contains("Phần đã lưu, phần gõ khi đĩa đầy"), "{}", screen());
+        let before = cpu_ticks(pid);
+        std::thread::sleep(std::time::Duration::from_secs(4));
+        let used = cpu_ticks(pid) - before;
+        assert!(used <= 10, "{used} CPU ticks in 4 s on a full disk: chibo spins");
+
+        std::fs::remove_file(&filler).unwrap();
+        assert!(wait_for("Đã lưu được phần biên bản vừa gõ", 6), "{}", screen());
+        keys(&["C-c"]);
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while std::path::Path::new(&format!("/proc/{pid}")).exists() && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }));
+    let _ = tmux(&["kill-session", "-t", &session]);
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+    let probe = disk.path().join("probe.json");
+    let out = chibo(&data, &["backup", probe.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let backup = std::fs::read_to_string(&probe).unwrap();
+    assert!(
+        backup.contains("Phần đã lưu, phần gõ khi đĩa đầy"),
+        "saved once there was room"
     );
 }
