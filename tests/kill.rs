@@ -208,3 +208,58 @@ fn killed_mid_meeting_loses_at_most_the_last_second() {
     }
     eprintln!("{rounds} rounds; the oldest keystroke lost was typed {worst_loss:?} before its kill");
 }
+
+/// A new data folder killed in chibo's first moments opens again: the folder is only
+/// marked as holding chibo data once the database's schema is on disk, so an empty
+/// database is never mistaken for a damaged one.
+#[test]
+fn a_new_data_folder_killed_in_its_first_moments_opens_again() {
+    if tmux(&["-V"]).is_none() {
+        eprintln!("tmux not available: skipped");
+        return;
+    }
+    let mut rng = Rng(7);
+    let bin = env!("CARGO_BIN_EXE_chibo");
+    let session = format!("chibo-kill-new-{}", std::process::id());
+    for round in 0..12 {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        let cfg = tmp.path().join("cfg");
+        let data_env = format!("CHIBO_DATA_DIR={}", data.display());
+        let cfg_env = format!("CHIBO_CONFIG_DIR={}", cfg.display());
+        tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            &session,
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-e",
+            &data_env,
+            "-e",
+            &cfg_env,
+            "-e",
+            "TERM=xterm-256color",
+            bin,
+        ])
+        .expect("tmux starts chibo");
+        let pid = tmux(&["list-panes", "-t", &session, "-F", "#{pane_pid}"]).unwrap_or_default();
+        sleep(Duration::from_millis(rng.below(600)));
+        Command::new("kill").args(["-9", pid.trim()]).status().unwrap();
+        sleep(Duration::from_millis(100));
+        let _ = tmux(&["kill-session", "-t", &session]);
+        let out = Command::new(bin)
+            .args(["export", "members"])
+            .env("CHIBO_DATA_DIR", &data)
+            .env("CHIBO_CONFIG_DIR", &cfg)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "round {round}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
