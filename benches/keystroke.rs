@@ -48,21 +48,16 @@ fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let now = today.and_hms_opt(19, 30, 0).unwrap();
     println!("branch: {members} members, {years} years; 120×40");
+    let demo = DemoOptions {
+        members,
+        years,
+        seed: 1,
+    };
     // open the sled store and draw the first frame of each screen
     let dir = std::env::temp_dir().join(format!("chibo-bench-{members}-{years}-{}", std::process::id()));
     {
         let sled = chibo::store::SledStore::open(&dir).unwrap();
-        generate(
-            &sled,
-            &DemoOptions {
-                members,
-                years,
-                seed: 1,
-            },
-            today,
-            now,
-        )
-        .unwrap();
+        generate(&sled, &demo, today, now).unwrap();
     }
     let mut open_times = Vec::new();
     let mut screen_times = Vec::new();
@@ -89,19 +84,9 @@ fn main() {
     report("first frame of meetings/resol./tasks", screen_times);
 
     // the reports, on the loaded data
+    let store = MemoryStore::new();
+    generate(&store, &demo, today, now).unwrap();
     {
-        let store = MemoryStore::new();
-        generate(
-            &store,
-            &DemoOptions {
-                members,
-                years,
-                seed: 1,
-            },
-            today,
-            now,
-        )
-        .unwrap();
         use chibo::store::Records;
         let (tasks, resolutions, ms, meetings) = (
             store.tasks().unwrap(),
@@ -146,18 +131,6 @@ fn main() {
         );
     }
 
-    let store = MemoryStore::new();
-    generate(
-        &store,
-        &DemoOptions {
-            members,
-            years,
-            seed: 1,
-        },
-        today,
-        now,
-    )
-    .unwrap();
     let options = Options {
         clock: Box::new(FixedClock(now)),
         ..Options::default()

@@ -1,20 +1,11 @@
 //! The catalogue of bad input: each case is what a user might feed chibo, the exact
 //! message they see, and proof that nothing changed.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/roster-khu-pho-3.csv");
-
-fn chibo(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chibo"))
-        .args(args)
-        .env("CHIBO_DATA_DIR", data)
-        .env("CHIBO_CONFIG_DIR", data.join("no-config"))
-        .env("CHIBO_TODAY", "2026-11-22")
-        .output()
-        .expect("run chibo")
-}
+use common::{FIXTURE, chibo};
 
 /// Everything the data holds, as the JSON backup (less its time stamp).
 fn snapshot(data: &Path) -> String {

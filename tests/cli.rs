@@ -1,19 +1,11 @@
 //! The command line as scripts use it: the real binary against a temporary data dir.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/roster-khu-pho-3.csv");
-
-fn chibo(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chibo"))
-        .args(args)
-        .env("CHIBO_DATA_DIR", data)
-        .env("CHIBO_CONFIG_DIR", data.join("no-config"))
-        .env("CHIBO_TODAY", "2026-11-22")
-        .output()
-        .expect("run chibo")
-}
+use common::{FIXTURE, chibo};
 
 fn ok(data: &Path, args: &[&str]) -> String {
     let out = chibo(data, args);

@@ -63,21 +63,27 @@ fn stored_text(store: &MemoryStore) -> String {
     store.meetings().unwrap()[0].agenda[0].entries[0].text.clone()
 }
 
-#[test]
-fn a_disk_full_mid_meeting_keeps_the_typing_and_saves_it_once_there_is_room() {
+/// The December meeting started over the fixture branch, on a disk that fills up
+/// when `full` is set; the store behind it, to read what was saved.
+fn meeting_on_a_filling_disk() -> (App, Arc<MemoryStore>, Arc<AtomicBool>) {
     let store = Arc::new(fixture_store());
     let full = Arc::new(AtomicBool::new(false));
-    let clock = TestClock::on(meeting_day(), 19, 30);
     let disk = FillingDisk {
         inner: store.clone(),
         full: full.clone(),
     };
     let options = chibo::app::Options {
-        clock: Box::new(clock.clone()),
+        clock: Box::new(TestClock::on(meeting_day(), 19, 30)),
         ..options(chibo::i18n::Lang::Vi)
     };
     let mut app = App::new(Box::new(disk), options).unwrap();
     plan_and_start(&mut app);
+    (app, store, full)
+}
+
+#[test]
+fn a_disk_full_mid_meeting_keeps_the_typing_and_saves_it_once_there_is_room() {
+    let (mut app, store, full) = meeting_on_a_filling_disk();
     type_text(&mut app, "Phần đã lưu");
     app.save_now().unwrap();
 
@@ -127,19 +133,7 @@ fn a_disk_full_mid_meeting_keeps_the_typing_and_saves_it_once_there_is_room() {
 
 #[test]
 fn quitting_on_a_full_disk_leaves_with_the_minutes_in_hand() {
-    let store = Arc::new(fixture_store());
-    let full = Arc::new(AtomicBool::new(false));
-    let clock = TestClock::on(meeting_day(), 19, 30);
-    let disk = FillingDisk {
-        inner: store.clone(),
-        full: full.clone(),
-    };
-    let options = chibo::app::Options {
-        clock: Box::new(clock.clone()),
-        ..options(chibo::i18n::Lang::Vi)
-    };
-    let mut app = App::new(Box::new(disk), options).unwrap();
-    plan_and_start(&mut app);
+    let (mut app, _, full) = meeting_on_a_filling_disk();
     full.store(true, Ordering::SeqCst);
     type_text(&mut app, "Ý kiến cuối cùng");
     press(&mut app, "ctrl-c y");
@@ -220,48 +214,6 @@ fn roster_csv(first: u32, count: u32) -> String {
         ));
     }
     csv
-}
-
-/// Runs chibo on `data`; a run that has not ended after 60 s is a hang, and fails.
-fn chibo(data: &Path, args: &[&str]) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chibo"))
-        .args(args)
-        .env("CHIBO_DATA_DIR", data)
-        .env("CHIBO_CONFIG_DIR", data.join("no-config"))
-        .env("CHIBO_TODAY", "2026-11-22")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // the pipes are read on threads, so a long output cannot stall the child
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let out = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut out, &mut v).unwrap();
-        v
-    });
-    let err = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut err, &mut v).unwrap();
-        v
-    });
-    let start = std::time::Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > std::time::Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("chibo {args:?} hung");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
-    std::process::Output {
-        status,
-        stdout: out.join().unwrap(),
-        stderr: err.join().unwrap(),
-    }
 }
 
 fn members_json(data: &Path) -> String {
@@ -449,32 +401,12 @@ fn a_read_only_data_folder_gets_its_own_message_and_stays_as_it_was() {
     );
 }
 
-fn tmux(args: &[&str]) -> Option<String> {
-    let out = Command::new("tmux").args(args).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-/// CPU ticks used by every thread of a process so far.
-fn cpu_ticks(pid: u32) -> u64 {
-    std::fs::read_dir(format!("/proc/{pid}/task"))
-        .unwrap()
-        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("stat")).ok())
-        .map(|stat| {
-            let f: Vec<&str> = stat.rsplit(')').next().unwrap().split_whitespace().collect();
-            f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap()
-        })
-        .sum()
-}
-
 /// The real program in a real terminal: the disk fills mid-meeting, the typing stays
 /// on screen with the reason, chibo waits instead of spinning on the full disk, and
 /// saves by itself once room is made.
 #[test]
 fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
-    if tmux(&["-V"]).is_none() {
-        eprintln!("tmux not available: skipped");
+    if !common::tty::available() {
         return;
     }
     let Some(disk) = SmallDisk::mount(24 * 1024) else {
@@ -483,82 +415,39 @@ fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
     let data = disk.path().join("data");
     let out = chibo(&data, &["demo", "--members", "20", "--years", "1"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let session = format!("chibo-disk-{}", std::process::id());
-    let data_env = format!("CHIBO_DATA_DIR={}", data.display());
-    let cfg_env = format!("CHIBO_CONFIG_DIR={}", data.join("no-config").display());
-    let bin = env!("CARGO_BIN_EXE_chibo");
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        &session,
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "-e",
-        &data_env,
-        "-e",
-        &cfg_env,
-        "-e",
-        "TERM=xterm-256color",
-        "-e",
-        "CHIBO_TODAY=2026-11-22",
-        bin,
-    ])
-    .expect("tmux starts chibo");
-    let screen = || tmux(&["capture-pane", "-t", &session, "-p"]).unwrap_or_default();
-    let wait_for = |text: &str, secs: u64| {
-        let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
-        while std::time::Instant::now() < until {
-            if screen().contains(text) {
-                return true;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        false
-    };
-    let keys = |k: &[&str]| {
-        for key in k {
-            tmux(&["send-keys", "-t", &session, key]);
-            std::thread::sleep(std::time::Duration::from_millis(150));
-        }
-    };
-    let type_text = |t: &str| {
-        tmux(&["send-keys", "-t", &session, "-l", t]);
-    };
-    let pid: u32 = tmux(&["list-panes", "-t", &session, "-F", "#{pane_pid}"])
-        .and_then(|p| p.trim().parse().ok())
-        .expect("pid");
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        assert!(wait_for("Đảng viên", 10), "{}", screen());
-        // an extraordinary meeting, planned and started
-        keys(&["2", "n", "Right", "Right", "Right", "C-s", "s"]);
-        assert!(wait_for("Mục 1/", 5), "{}", screen());
-        type_text("Phần đã lưu");
-        std::thread::sleep(std::time::Duration::from_millis(1500));
+    let term = common::tty::Tty::start(
+        "disk",
+        &data,
+        &data.join("no-config"),
+        (80, 24),
+        &["CHIBO_TODAY=2026-11-22"],
+    );
+    term.start_meeting();
+    term.type_text("Phần đã lưu");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
 
-        let filler = disk.fill(0);
-        type_text(", phần gõ khi đĩa đầy");
-        assert!(wait_for("Ổ đĩa đầy: phần vừa gõ chưa lưu", 5), "{}", screen());
-        assert!(screen().contains("Phần đã lưu, phần gõ khi đĩa đầy"), "{}", screen());
-        let before = cpu_ticks(pid);
-        std::thread::sleep(std::time::Duration::from_secs(4));
-        let used = cpu_ticks(pid) - before;
-        assert!(used <= 10, "{used} CPU ticks in 4 s on a full disk: chibo spins");
+    let filler = disk.fill(0);
+    term.type_text(", phần gõ khi đĩa đầy");
+    assert!(term.wait_for("Ổ đĩa đầy: phần vừa gõ chưa lưu", 5), "{}", term.screen());
+    assert!(
+        term.screen().contains("Phần đã lưu, phần gõ khi đĩa đầy"),
+        "{}",
+        term.screen()
+    );
+    let ticks = || -> u64 { common::tty::thread_usage(term.pid).iter().map(|t| t.1).sum() };
+    let before = ticks();
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    let used = ticks() - before;
+    assert!(used <= 10, "{used} CPU ticks in 4 s on a full disk: chibo spins");
 
-        std::fs::remove_file(&filler).unwrap();
-        assert!(wait_for("Đã lưu được phần biên bản vừa gõ", 6), "{}", screen());
-        keys(&["C-c"]);
-        let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
-        while std::path::Path::new(&format!("/proc/{pid}")).exists() && std::time::Instant::now() < until {
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-    }));
-    let _ = tmux(&["kill-session", "-t", &session]);
-    if let Err(e) = result {
-        std::panic::resume_unwind(e);
-    }
+    std::fs::remove_file(&filler).unwrap();
+    assert!(
+        term.wait_for("Đã lưu được phần biên bản vừa gõ", 6),
+        "{}",
+        term.screen()
+    );
+    term.keys(&["C-c"]);
+    drop(term);
     let probe = disk.path().join("probe.json");
     let out = chibo(&data, &["backup", probe.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

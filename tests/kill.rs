@@ -4,17 +4,15 @@
 //! saved earlier changed. 50 rounds by default; `CHIBO_KILL_ROUNDS=1000` for more.
 //! Skipped where tmux is not installed.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-fn tmux(args: &[&str]) -> Option<String> {
-    let out = Command::new("tmux").args(args).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-}
+use common::chibo;
+use common::tty::{self, Tty};
 
 /// SplitMix64, seeded, so a failing round can be replayed.
 struct Rng(u64);
@@ -33,14 +31,9 @@ const WORDS: &[&str] = &[
 ];
 
 /// The text of the entry the console types into, read through a backup.
-fn typed_text(bin: &str, data: &Path, tmp: &Path) -> String {
+fn typed_text(data: &Path, tmp: &Path) -> String {
     let file = tmp.join("probe.json");
-    let out = Command::new(bin)
-        .args(["backup", file.to_str().unwrap()])
-        .env("CHIBO_DATA_DIR", data)
-        .env("CHIBO_CONFIG_DIR", tmp.join("cfg"))
-        .output()
-        .unwrap();
+    let out = chibo(data, &["backup", file.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "the data opens after the kill: {}",
@@ -60,47 +53,16 @@ fn typed_text(bin: &str, data: &Path, tmp: &Path) -> String {
         .to_string()
 }
 
-fn start(session: &str, bin: &str, data: &Path, cfg: &Path) -> u32 {
-    let data_env = format!("CHIBO_DATA_DIR={}", data.display());
-    let cfg_env = format!("CHIBO_CONFIG_DIR={}", cfg.display());
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        session,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-e",
-        &data_env,
-        "-e",
-        &cfg_env,
-        "-e",
-        "TERM=xterm-256color",
-        bin,
-    ])
-    .expect("tmux starts chibo");
-    let pid = tmux(&["list-panes", "-t", session, "-F", "#{pane_pid}"])
-        .and_then(|p| p.trim().parse().ok())
-        .expect("pid");
-    // wait for the console to be on screen
-    let until = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < until {
-        if tmux(&["capture-pane", "-t", session, "-p"])
-            .is_some_and(|s| s.contains("Bất thường") || s.contains("bất thường"))
-        {
-            break;
-        }
-        sleep(Duration::from_millis(50));
-    }
-    pid
+/// chibo reopened on the meeting in progress: the console is on screen.
+fn reopen(data: &Path, cfg: &Path) -> Tty {
+    let term = Tty::start("kill", data, cfg, (100, 30), &[]);
+    assert!(term.wait_for("Bất thường", 10), "{}", term.screen());
+    term
 }
 
 #[test]
 fn killed_mid_meeting_loses_at_most_the_last_second() {
-    if tmux(&["-V"]).is_none() {
-        eprintln!("tmux not available: skipped");
+    if !tty::available() {
         return;
     }
     let rounds: usize = std::env::var("CHIBO_KILL_ROUNDS")
@@ -115,73 +77,42 @@ fn killed_mid_meeting_loses_at_most_the_last_second() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let cfg = tmp.path().join("cfg");
-    let bin = env!("CARGO_BIN_EXE_chibo");
-    let demo = Command::new(bin)
-        .args(["demo", "--members", "12", "--years", "1"])
-        .env("CHIBO_DATA_DIR", &data)
-        .output()
-        .unwrap();
-    assert!(demo.status.success());
-    let session = format!("chibo-kill-{}", std::process::id());
-    let stop = || {
-        let _ = tmux(&["kill-session", "-t", &session]);
-    };
+    assert!(
+        chibo(&data, &["demo", "--members", "12", "--years", "1"])
+            .status
+            .success()
+    );
 
     // an extraordinary meeting, started: the console opens on it from now on
-    let data_env = format!("CHIBO_DATA_DIR={}", data.display());
-    let cfg_env = format!("CHIBO_CONFIG_DIR={}", cfg.display());
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        &session,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-e",
-        &data_env,
-        "-e",
-        &cfg_env,
-        "-e",
-        "TERM=xterm-256color",
-        bin,
-    ]);
-    sleep(Duration::from_millis(800));
-    for keys in [&["2"][..], &["n"], &["Right", "Right", "Right"], &["C-s"], &["s"]] {
-        let mut args = vec!["send-keys", "-t", &session];
-        args.extend(keys);
-        tmux(&args);
-        sleep(Duration::from_millis(300));
-    }
-    sleep(Duration::from_millis(1200));
-    tmux(&["send-keys", "-t", &session, "q"]);
-    sleep(Duration::from_millis(500));
-    // `q` types into the editor; leave with a clean quit from outside the console
-    stop();
-    let mut committed = typed_text(bin, &data, tmp.path());
+    let term = Tty::start("kill", &data, &cfg, (100, 30), &[]);
+    term.start_meeting();
+    drop(term);
+    let mut committed = typed_text(&data, tmp.path());
 
     let mut worst_loss = Duration::ZERO;
     for round in 0..rounds {
-        let pid = start(&session, bin, &data, &cfg);
+        let term = reopen(&data, &cfg);
         // type words at a human pace, noting when each character was sent
         let mut sent: Vec<(char, Instant)> = Vec::new();
         let words = 2 + rng.below(6);
         for _ in 0..words {
             let word = WORDS[rng.below(WORDS.len() as u64) as usize];
             for c in format!("{word} ").chars() {
-                tmux(&["send-keys", "-t", &session, "-l", "--", &c.to_string()]);
+                term.type_text(&c.to_string());
                 sent.push((c, Instant::now()));
                 sleep(Duration::from_millis(40 + rng.below(120)));
             }
         }
         sleep(Duration::from_millis(rng.below(1600)));
         let killed_at = Instant::now();
-        Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap();
+        Command::new("kill")
+            .args(["-9", &term.pid.to_string()])
+            .status()
+            .unwrap();
         sleep(Duration::from_millis(150));
-        stop();
+        drop(term);
 
-        let stored = typed_text(bin, &data, tmp.path());
+        let stored = typed_text(&data, tmp.path());
         assert!(
             stored.starts_with(&committed),
             "round {round}: what was saved before changed\nbefore: {committed:?}\nnow: {stored:?}"
@@ -214,48 +145,22 @@ fn killed_mid_meeting_loses_at_most_the_last_second() {
 /// database is never mistaken for a damaged one.
 #[test]
 fn a_new_data_folder_killed_in_its_first_moments_opens_again() {
-    if tmux(&["-V"]).is_none() {
-        eprintln!("tmux not available: skipped");
+    if !tty::available() {
         return;
     }
     let mut rng = Rng(7);
-    let bin = env!("CARGO_BIN_EXE_chibo");
-    let session = format!("chibo-kill-new-{}", std::process::id());
     for round in 0..12 {
         let tmp = tempfile::tempdir().unwrap();
         let data = tmp.path().join("data");
-        let cfg = tmp.path().join("cfg");
-        let data_env = format!("CHIBO_DATA_DIR={}", data.display());
-        let cfg_env = format!("CHIBO_CONFIG_DIR={}", cfg.display());
-        tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            &session,
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-e",
-            &data_env,
-            "-e",
-            &cfg_env,
-            "-e",
-            "TERM=xterm-256color",
-            bin,
-        ])
-        .expect("tmux starts chibo");
-        let pid = tmux(&["list-panes", "-t", &session, "-F", "#{pane_pid}"]).unwrap_or_default();
+        let term = Tty::start("kill-new", &data, &tmp.path().join("cfg"), (100, 30), &[]);
         sleep(Duration::from_millis(rng.below(600)));
-        Command::new("kill").args(["-9", pid.trim()]).status().unwrap();
-        sleep(Duration::from_millis(100));
-        let _ = tmux(&["kill-session", "-t", &session]);
-        let out = Command::new(bin)
-            .args(["export", "members"])
-            .env("CHIBO_DATA_DIR", &data)
-            .env("CHIBO_CONFIG_DIR", &cfg)
-            .output()
+        Command::new("kill")
+            .args(["-9", &term.pid.to_string()])
+            .status()
             .unwrap();
+        sleep(Duration::from_millis(100));
+        drop(term);
+        let out = chibo(&data, &["export", "members"]);
         assert!(
             out.status.success(),
             "round {round}: {}",

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod tty;
+
 use chibo::app::{App, FixedClock, Options};
 use chibo::export::members;
 use chibo::i18n::Lang;
@@ -159,4 +161,47 @@ pub fn plan_and_start(app: &mut App) {
     assert!(app.overlays.is_empty(), "the plan is saved");
     press(app, "s");
     assert!(app.meetings.console.is_some(), "the console is open");
+}
+
+/// Runs the chibo binary on `data` with today fixed, as a script would; a run that has
+/// not ended after 60 s is a hang, and fails the test.
+pub fn chibo(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .args(args)
+        .env("CHIBO_DATA_DIR", data)
+        .env("CHIBO_CONFIG_DIR", data.join("no-config"))
+        .env("CHIBO_TODAY", "2026-11-22")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run chibo");
+    // the pipes are read on threads, so a long output cannot stall the child
+    let read = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            pipe.read_to_end(&mut v).unwrap();
+            v
+        })
+    };
+    let out = read(Box::new(child.stdout.take().unwrap()));
+    let err = read(Box::new(child.stderr.take().unwrap()));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("chibo {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    std::process::Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
 }

@@ -1,0 +1,152 @@
+//! The real binary in a real terminal: a tmux session per test, ended when dropped,
+//! and what the kernel says about the process's threads.
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+pub fn tmux(args: &[&str]) -> Option<String> {
+    let out = Command::new("tmux").args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Whether tmux is installed; a test that needs it says it is skipped when not.
+pub fn available() -> bool {
+    let ok = tmux(&["-V"]).is_some() && Path::new("/proc/self/stat").exists();
+    if !ok {
+        eprintln!("tmux or /proc not available: skipped");
+    }
+    ok
+}
+
+/// chibo running in a tmux session of its own.
+pub struct Tty {
+    session: String,
+    /// The process of the pane: chibo itself.
+    pub pid: u32,
+}
+
+impl Tty {
+    /// Starts chibo on `data` in a `cols`×`rows` terminal; `env` adds variables.
+    pub fn start(name: &str, data: &Path, cfg: &Path, (cols, rows): (u16, u16), env: &[&str]) -> Tty {
+        let session = format!("chibo-{name}-{}", std::process::id());
+        let (cols, rows) = (cols.to_string(), rows.to_string());
+        let data_env = format!("CHIBO_DATA_DIR={}", data.display());
+        let cfg_env = format!("CHIBO_CONFIG_DIR={}", cfg.display());
+        let mut args = vec![
+            "new-session",
+            "-d",
+            "-s",
+            &session,
+            "-x",
+            &cols,
+            "-y",
+            &rows,
+            "-e",
+            &data_env,
+            "-e",
+            &cfg_env,
+            "-e",
+            "TERM=xterm-256color",
+        ];
+        for e in env {
+            args.extend(["-e", e]);
+        }
+        args.push(env!("CARGO_BIN_EXE_chibo"));
+        tmux(&args).expect("tmux starts chibo");
+        let pid = tmux(&["list-panes", "-t", &session, "-F", "#{pane_pid}"])
+            .and_then(|p| p.trim().parse().ok())
+            .expect("the pane's process");
+        Tty { session, pid }
+    }
+
+    /// Sends tmux key names, one at a time, as a person presses them.
+    pub fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            tmux(&["send-keys", "-t", &self.session, key]);
+            sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// Types text literally (Vietnamese included).
+    pub fn type_text(&self, text: &str) {
+        tmux(&["send-keys", "-t", &self.session, "-l", "--", text]);
+    }
+
+    pub fn screen(&self) -> String {
+        tmux(&["capture-pane", "-t", &self.session, "-p"]).unwrap_or_default()
+    }
+
+    /// Waits until `text` is on screen; false after `secs` seconds.
+    pub fn wait_for(&self, text: &str, secs: u64) -> bool {
+        let until = Instant::now() + Duration::from_secs(secs);
+        while Instant::now() < until {
+            if self.screen().contains(text) {
+                return true;
+            }
+            sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
+    /// From the roster: plans an extraordinary meeting and starts it, then waits for
+    /// the console.
+    pub fn start_meeting(&self) {
+        assert!(self.wait_for("Đảng viên", 10), "{}", self.screen());
+        self.keys(&["2", "n", "Right", "Right", "Right", "C-s", "s"]);
+        assert!(self.wait_for("Mục 1/", 5), "{}", self.screen());
+    }
+
+    /// Whether the process still runs (a zombie waiting to be reaped does not).
+    pub fn alive(&self) -> bool {
+        std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).is_ok_and(|stat| {
+            stat.rsplit(')')
+                .next()
+                .is_some_and(|rest| !rest.trim_start().starts_with('Z'))
+        })
+    }
+}
+
+impl Drop for Tty {
+    /// Ends the session, and waits (up to 5 s) for chibo to be gone, so that the next
+    /// command finds the data free.
+    fn drop(&mut self) {
+        let _ = tmux(&["kill-session", "-t", &self.session]);
+        let until = Instant::now() + Duration::from_secs(5);
+        while self.alive() && Instant::now() < until {
+            sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// One thread of a process: "name tid", CPU time (utime + stime, in clock ticks) and
+/// voluntary context switches (wake-ups).
+pub type ThreadUsage = (String, u64, u64);
+
+/// Every thread of a process, as the kernel counts it.
+pub fn thread_usage(pid: u32) -> Vec<ThreadUsage> {
+    let mut out = Vec::new();
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).unwrap() {
+        let dir = task.unwrap().path();
+        let Ok(stat) = std::fs::read_to_string(dir.join("stat")) else {
+            continue;
+        };
+        let comm = std::fs::read_to_string(dir.join("comm")).unwrap_or_default();
+        let name = format!("{} {}", comm.trim(), dir.file_name().unwrap().to_string_lossy());
+        let fields: Vec<&str> = stat.rsplit(')').next().unwrap().split_whitespace().collect();
+        let ticks = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+        let status = std::fs::read_to_string(dir.join("status")).unwrap_or_default();
+        let switches = status
+            .lines()
+            .find(|l| l.starts_with("voluntary_ctxt_switches"))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        out.push((name, ticks, switches));
+    }
+    out.sort();
+    out
+}
