@@ -121,17 +121,19 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             if app.quit {
                 break;
             }
-            if save_by.is_some_and(|t| Instant::now() >= t) && app.save_now().is_err() {
-                // the typing stays in memory and on screen; try again a little later
-                // rather than spin on a disk that is full
-                save_by = Some(Instant::now() + RETRY_AFTER);
-                dirty = true;
+            if save_by.is_some_and(|t| Instant::now() >= t) {
+                let failed_before = app.save_failed;
+                if app.save_now().is_err() {
+                    // the typing stays in memory and on screen; try again a little
+                    // later rather than spin on a disk that is full
+                    save_by = Some(Instant::now() + RETRY_AFTER);
+                }
+                // a failed save, or the first to succeed after one, changes the
+                // message line
+                dirty |= failed_before || app.save_failed;
             }
             if !app.needs_save() {
                 save_by = None;
-            } else if app.save_failed {
-                // a message about the save may have changed
-                dirty = true;
             }
             if dirty {
                 terminal.draw(|f| crate::ui::render(&app, f))?;
@@ -157,9 +159,8 @@ fn rescue_minutes(app: &App, name: &str, text: &str) {
     let places = [app.data_dir.join("exports"), std::env::temp_dir()];
     for dir in places {
         let path = dir.join(name);
-        let written = std::fs::create_dir_all(&dir)
-            .and_then(|_| crate::store::write_atomic(&path, text.as_bytes()))
-            .and_then(|_| crate::store::secure_path(&path).map_err(|e| io::Error::other(e.to_string())));
+        // written owner-only from the start
+        let written = std::fs::create_dir_all(&dir).and_then(|_| crate::store::write_atomic(&path, text.as_bytes()));
         if written.is_ok() {
             eprintln!("{}", Msg::RescuedTo.fill(app.lang, &[("path", &path.display())]));
             return;

@@ -365,7 +365,6 @@ impl App {
     /// Writes the console's typing to the store now. On failure the typing stays in
     /// the console, the message line says why, and the error is returned.
     pub fn save_now(&mut self) -> Result<(), StoreError> {
-        let now = self.clock.now();
         let Some(c) = self.meetings.console.as_mut() else {
             return Ok(());
         };
@@ -373,7 +372,17 @@ impl App {
             return Ok(());
         }
         c.remember_position();
-        match self.store.save_meeting(&mut c.meeting, now, None) {
+        self.save_console(None)
+    }
+
+    /// Writes the console's meeting, with an audit line for `action`; keeps it marked
+    /// unsaved and says why on the message line when the store refuses it.
+    fn save_console(&mut self, action: Option<&str>) -> Result<(), StoreError> {
+        let now = self.clock.now();
+        let Some(c) = self.meetings.console.as_mut() else {
+            return Ok(());
+        };
+        match self.store.save_meeting(&mut c.meeting, now, action) {
             Ok(()) => {
                 c.unsaved = false;
                 // the message of an earlier failed save is no longer true
@@ -384,6 +393,7 @@ impl App {
                 Ok(())
             }
             Err(e) => {
+                c.unsaved = true;
                 let msg = self.typing_not_saved(&e);
                 self.status = Some(Status::Error(msg));
                 self.save_failed = true;
@@ -721,16 +731,12 @@ impl App {
             c.meeting.freeze_roster(self.roster.members());
         }
         let id = c.meeting.id;
-        if let Err(e) = self.store.save_meeting(&mut c.meeting, now, Some("end")) {
+        if self.save_console(Some("end")).is_err() {
             // the meeting goes on in the console, with everything typed, until the
             // store takes it
-            if !was_ended {
+            if !was_ended && let Some(c) = self.meetings.console.as_mut() {
                 c.meeting.ended_at = None;
             }
-            c.unsaved = true;
-            self.save_failed = true;
-            let msg = self.typing_not_saved(&e);
-            self.status = Some(Status::Error(msg));
             return;
         }
         self.meetings.console = None;

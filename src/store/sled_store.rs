@@ -51,7 +51,7 @@ impl SledStore {
             Err(fs::TryLockError::Error(e)) => return Err(e.into()),
         }
         // Every write is flushed by the code that makes it (`Records`), so sled's own
-        // flusher thread, which would wake the process twice a second, is off.
+        // flusher thread, which woke the process 4 times a second, is off.
         let db = sled::Config::new()
             .path(data_dir.join("db"))
             .cache_capacity(CACHE_BYTES)
@@ -194,9 +194,8 @@ impl Drop for SledStore {
     fn drop(&mut self) {
         // Best effort: sled also flushes on drop; the files created since opening get
         // the owner-only mode too.
-        if !self.stopped.get() {
-            let _ = self.flush();
-        }
+        // (after writing stopped, `flush` does not reach sled)
+        let _ = self.flush();
         let _ = secure_path(&self.dir);
     }
 }
