@@ -1,19 +1,26 @@
 //! The command line: open the application, or run one command and exit. Exit 0 on
 //! success, 1 with a one-line reason on stderr, 2 for usage errors (clap's own).
 
-use std::io::Write;
+mod backup;
+mod check;
+mod demo;
+mod export;
+mod import;
+mod keymap;
+mod open;
+mod output;
+mod report;
+mod restore;
+
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
-use chrono::{Datelike, NaiveDateTime};
+use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{App, Clock, FixedClock, Options, SystemClock, store_error_text};
+use crate::app::{Clock, FixedClock, SystemClock, store_error_text};
 use crate::domain::calendar::parse_date;
-use crate::export::members;
 use crate::i18n::Lang;
-use crate::keymap::Keymap;
-use crate::store::{Backup, Records, SledStore, Store, StoreError, write_atomic};
+use crate::store::{Records, SledStore, StoreError};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -177,9 +184,6 @@ pub enum KeymapWhat {
     Show,
 }
 
-/// The largest roster file read.
-const MAX_ROSTER_BYTES: u64 = 5_000_000;
-
 /// The clock: `CHIBO_TODAY=yyyy-mm-dd` fixes the date (scripts, tests, demos).
 fn clock() -> Box<dyn Clock> {
     match std::env::var("CHIBO_TODAY").ok().as_deref().and_then(parse_date) {
@@ -211,6 +215,7 @@ pub fn main() -> i32 {
     }
 }
 
+/// Opens the data folder and checks its schema.
 fn open(dir: &Path) -> Result<SledStore> {
     let store = SledStore::open(dir)?;
     store.check_schema()?;
@@ -222,117 +227,22 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
     let clock = clock();
     let now = clock.now();
     match cli.command {
-        None => {
-            let store = open(&dir)?;
-            // the daily backup, on opening; a failure is shown, not fatal
-            let backup_warning =
-                crate::store::auto_backup(&store, &dir.join("backups"), now, crate::store::BackupReason::Daily)
-                    .err()
-                    .map(|e| crate::i18n::Msg::BackupFailed.fill(lang, &[("err", &store_error_text(&e, lang))]));
-            let (keymap, keymap_warning) = crate::config::keymap(lang);
-            let options = Options {
-                lang,
-                keymap,
-                keymap_warning: keymap_warning.or(backup_warning),
-                backups: Some(dir.join("backups")),
-                clock,
-                calendar: crate::config::calendar(),
-                data_dir: dir.clone(),
-                defer_loading: true,
-                templates: crate::config::templates(),
-                categories: crate::config::categories(),
-            };
-            let app = App::new(Box::new(store), options)?;
-            crate::tui::run(app)?;
-            Ok(())
-        }
+        None => open::run(&dir, lang, clock),
         Some(Command::Demo {
             members,
             years,
             seed,
             force,
-        }) => {
-            let store = open(&dir)?;
-            if make_room(&store, &dir, now, force)? {
-                Backup::take(&store, now)?.emptied().restore_into(&store)?;
-            }
-            let opts = crate::demo::DemoOptions { members, years, seed };
-            let n = crate::demo::generate(&store, &opts, now.date(), now)?;
-            println!("đã tạo chi bộ mẫu: {n} đảng viên ({})", dir.display());
-            Ok(())
-        }
+        }) => demo::run(&dir, now, members, years, seed, force),
         Some(Command::Import {
             what: ImportWhat::Members { file, dry_run },
-        }) => {
-            // a roster of even a thousand members is well under a megabyte
-            let size = std::fs::metadata(&file)
-                .with_context(|| format!("không đọc được {}", file.display()))?
-                .len();
-            if size > MAX_ROSTER_BYTES {
-                bail!(
-                    "{}: tệp quá lớn ({} MB); danh sách đảng viên không quá {} MB / file too large",
-                    file.display(),
-                    size / 1_000_000,
-                    MAX_ROSTER_BYTES / 1_000_000
-                );
-            }
-            let bytes = std::fs::read(&file).with_context(|| format!("không đọc được {}", file.display()))?;
-            let store = open(&dir)?;
-            let existing = store.members()?;
-            let parsed = match members::parse(&bytes, &existing) {
-                Ok(p) => p,
-                Err(errors) => {
-                    for e in &errors {
-                        eprintln!("{}: {e}", file.display());
-                    }
-                    bail!("không nhập gì: {} lỗi trong {}", errors.len(), file.display());
-                }
-            };
-            for w in &parsed.warnings {
-                eprintln!("{}: {w}", file.display());
-            }
-            let mut list = parsed.members;
-            if dry_run {
-                println!("kiểm tra xong: {} đảng viên hợp lệ, chưa nhập (--dry-run)", list.len());
-            } else {
-                store.import_members(&mut list, now)?;
-                println!("đã nhập {} đảng viên", list.len());
-            }
-            Ok(())
-        }
+        }) => import::members(&dir, now, &file, dry_run),
         Some(Command::Export {
             what: ExportWhat::Members { format, out },
-        }) => {
-            let store = open(&dir)?;
-            let mut list = store.members()?;
-            list.sort_by_cached_key(|m| m.sort_key());
-            let text = match format {
-                RosterFormat::Csv => members::to_csv(&list),
-                RosterFormat::Json => members::to_json(&list),
-            };
-            write_out(out.as_deref(), text.as_bytes())
-        }
+        }) => export::members(&dir, format, out.as_deref()),
         Some(Command::Export {
             what: ExportWhat::Minutes { meeting, format, out },
-        }) => {
-            let store = open(&dir)?;
-            let meetings = store.meetings()?;
-            let Some(m) = crate::app::meetings::find_meeting(&meetings, &meeting) else {
-                bail!("không có cuộc họp \"{meeting}\" (mã số, hoặc YYYY-MM cho cuộc họp thường kỳ của tháng)");
-            };
-            let mut list = store.members()?;
-            list.sort_by_cached_key(|m| m.sort_key());
-            let format = match format {
-                DocumentFormat::Md => crate::export::minutes::Format::Markdown,
-                DocumentFormat::Txt => crate::export::minutes::Format::Text,
-            };
-            // only the items followed up at this meeting
-            let tasks = store.tasks_where(&|t| t.history.iter().any(|n| n.meeting == Some(m.id)))?;
-            let resolutions = store.resolutions()?;
-            let reviewed = crate::export::minutes::reviewed_at(m, &tasks, &resolutions);
-            let text = crate::export::minutes::render(m, &list, store.branch()?.as_ref(), &reviewed, format);
-            write_out(out.as_deref(), text.as_bytes())
-        }
+        }) => export::minutes(&dir, &meeting, format, out.as_deref()),
         Some(Command::Export {
             what:
                 ExportWhat::Resolution {
@@ -340,246 +250,20 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
                     format,
                     out,
                 },
-        }) => {
-            let store = open(&dir)?;
-            let all = store.resolutions()?;
-            let key = resolution.trim().to_lowercase();
-            let found = all.iter().find(|r| r.id.0.to_string() == key).or_else(|| {
-                all.iter()
-                    .filter(|r| r.number.to_lowercase() == key)
-                    .max_by_key(|r| (r.year, r.seq))
-            });
-            let Some(r) = found else {
-                bail!("không có nghị quyết \"{resolution}\" (mã số, hoặc số như 12-NQ/CB)");
-            };
-            let tasks = store.tasks()?;
-            let items: Vec<_> = r
-                .items
-                .iter()
-                .filter_map(|id| tasks.iter().find(|t| t.id == *id).cloned())
-                .collect();
-            let format = match format {
-                DocumentFormat::Md => crate::export::minutes::Format::Markdown,
-                DocumentFormat::Txt => crate::export::minutes::Format::Text,
-            };
-            let text =
-                crate::export::resolution::render(r, &items, &store.members()?, store.branch()?.as_ref(), format);
-            write_out(out.as_deref(), text.as_bytes())
-        }
+        }) => export::resolution(&dir, &resolution, format, out.as_deref()),
         Some(Command::Report {
             kind,
             month,
             year,
             format,
-        }) => {
-            use crate::export::report;
-            let store = open(&dir)?;
-            let today = now.date();
-            let (tasks, resolutions) = (store.tasks()?, store.resolutions()?);
-            let mut members = store.members()?;
-            members.sort_by_cached_key(|m| m.sort_key());
-            let month = match month {
-                Some(m) => parse_date(&format!("{m}-01"))
-                    .ok_or_else(|| anyhow::anyhow!("tháng \"{m}\" không hợp lệ (YYYY-MM)"))?,
-                None => today,
-            };
-            fn render(r: &impl report::Document, format: ReportFormat) -> String {
-                match format {
-                    ReportFormat::Txt => r.to_text(),
-                    ReportFormat::Csv => r.to_csv(),
-                    ReportFormat::Json => r.to_json(),
-                }
-            }
-            let text = match kind {
-                ReportKind::Overdue | ReportKind::Followup => {
-                    let r = if matches!(kind, ReportKind::Overdue) {
-                        report::overdue(&tasks, &resolutions, &members, today)
-                    } else {
-                        report::followup(&tasks, &resolutions, &members, month, today)
-                    };
-                    render(&r, format)
-                }
-                ReportKind::Coverage => {
-                    let r = report::coverage(&members, &tasks, month, today);
-                    render(&r, format)
-                }
-                ReportKind::Attendance => {
-                    let year = year.unwrap_or(today.year());
-                    let r = report::attendance(&members, &store.meetings()?, &tasks, year, today);
-                    render(&r, format)
-                }
-            };
-            write_out(None, text.as_bytes())
-        }
-        Some(Command::Backup { list: true, .. }) => {
-            let backups = crate::store::list_backups(&dir.join("backups"))?;
-            if backups.is_empty() {
-                println!("chưa có bản sao lưu nào trong {}", dir.join("backups").display());
-            }
-            for b in backups {
-                println!(
-                    "{}  {:>8} KiB  {}",
-                    b.taken.format("%d/%m/%Y %H:%M:%S"),
-                    b.bytes / 1024,
-                    b.path.display()
-                );
-            }
-            Ok(())
-        }
-        Some(Command::Backup { file, .. }) => {
-            let store = open(&dir)?;
-            let path = match file {
-                Some(f) => {
-                    write_atomic(&f, Backup::take(&store, now)?.to_json().as_bytes())
-                        .with_context(|| format!("không ghi được {}", f.display()))?;
-                    f
-                }
-                None => backup_to_dir(&store, &dir, now)?,
-            };
-            println!("{}", path.display());
-            Ok(())
-        }
-        Some(Command::Restore { file, latest, force }) => {
-            let file = match file {
-                Some(f) => f,
-                None => {
-                    debug_assert!(latest);
-                    match crate::store::list_backups(&dir.join("backups"))?.into_iter().next() {
-                        Some(b) => b.path,
-                        None => bail!("không có bản sao lưu nào trong {}", dir.join("backups").display()),
-                    }
-                }
-            };
-            let bytes = std::fs::read(&file).with_context(|| format!("không đọc được {}", file.display()))?;
-            let backup = Backup::parse_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            let store = match open(&dir) {
-                // a database that cannot be read is moved aside, never deleted
-                Err(e)
-                    if force
-                        && matches!(
-                            e.downcast_ref::<StoreError>(),
-                            Some(StoreError::Corrupt { .. } | StoreError::Io(_))
-                        ) =>
-                {
-                    let stamp = now.format("%Y%m%d-%H%M%S");
-                    let aside = (0..)
-                        .map(|n| match n {
-                            0 => dir.join(format!("db.broken-{stamp}")),
-                            n => dir.join(format!("db.broken-{stamp}-{n}")),
-                        })
-                        .find(|p| !p.exists())
-                        .unwrap_or_else(|| dir.join("db.broken"));
-                    if dir.join("db").exists() {
-                        std::fs::rename(dir.join("db"), &aside)
-                            .with_context(|| format!("không đổi tên được {}", dir.join("db").display()))?;
-                    }
-                    // a new database is about to receive the backup
-                    let _ = std::fs::remove_file(dir.join(crate::store::MARKER));
-                    eprintln!("dữ liệu hỏng được giữ lại ở {}", aside.display());
-                    open(&dir)?
-                }
-                other => other?,
-            };
-            make_room(&store, &dir, now, force)?;
-            backup.restore_into(&store)?;
-            println!("đã khôi phục {} bản ghi từ {}", backup.record_count(), file.display());
-            Ok(())
-        }
-        Some(Command::Check) => check(&dir),
+        }) => report::run(&dir, now, kind, month.as_deref(), year, format),
+        Some(Command::Backup { list: true, .. }) => backup::list(&dir),
+        Some(Command::Backup { file, .. }) => backup::take(&dir, now, file),
+        Some(Command::Restore { file, latest, force }) => restore::run(&dir, now, file, latest, force),
+        Some(Command::Check) => check::run(&dir),
         Some(Command::Keymap {
             what: KeymapWhat::Check { file },
-        }) => {
-            let path = file.unwrap_or_else(crate::config::keymap_path);
-            let text = std::fs::read_to_string(&path).with_context(|| format!("không đọc được {}", path.display()))?;
-            let (_, errors) = Keymap::with_user(&text);
-            if errors.is_empty() {
-                println!("{}: hợp lệ / valid", path.display());
-                Ok(())
-            } else {
-                for e in &errors {
-                    eprintln!("{}:{e}", path.display());
-                }
-                bail!("{} lỗi trong {}", errors.len(), path.display())
-            }
-        }
-        Some(Command::Keymap { what: KeymapWhat::Show }) => {
-            let (map, warning) = crate::config::keymap(lang);
-            let path = crate::config::keymap_path();
-            let state = if path.exists() {
-                "đang dùng / in use"
-            } else {
-                "chưa có / not present"
-            };
-            println!("# tệp phím của người dùng / user keymap: {} ({state})", path.display());
-            if let Some(w) = warning {
-                println!("# {w}");
-            }
-            print!("{}", map.to_toml());
-            Ok(())
-        }
+        }) => keymap::check(file),
+        Some(Command::Keymap { what: KeymapWhat::Show }) => keymap::show(lang),
     }
-}
-
-fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    match out {
-        Some(path) => write_atomic(path, bytes).with_context(|| format!("không ghi được {}", path.display())),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes)?;
-            stdout.flush()?;
-            Ok(())
-        }
-    }
-}
-
-/// Before replacing the data: refuses unless it is empty or `force` is given, and then
-/// backs it up first. Returns whether there was data.
-fn make_room(store: &SledStore, dir: &Path, now: NaiveDateTime, force: bool) -> Result<bool> {
-    if store.is_empty()? {
-        return Ok(false);
-    }
-    if !force {
-        bail!(
-            "dữ liệu ở {} không trống; dùng --force để thay (dữ liệu hiện tại được sao lưu trước)",
-            dir.display()
-        );
-    }
-    let saved = backup_to_dir(store, dir, now)?;
-    eprintln!("đã sao lưu dữ liệu hiện tại vào {}", saved.display());
-    Ok(true)
-}
-
-/// Writes a backup into `<data dir>/backups/` and returns its path.
-fn backup_to_dir(store: &dyn Store, dir: &Path, now: NaiveDateTime) -> Result<PathBuf> {
-    Ok(crate::store::backup_into(store, &dir.join("backups"), now)?)
-}
-
-fn check(dir: &Path) -> Result<()> {
-    let store = open(dir)?;
-    let branch = store.branch()?;
-    let list = store.members()?;
-    let on_roster = list.iter().filter(|m| m.activity.on_roster()).count();
-    let audit = store.audit()?.len();
-    let mut ids = std::collections::HashSet::new();
-    for m in &list {
-        if !ids.insert(m.id) {
-            bail!("hai đảng viên cùng mã {}", m.id.0);
-        }
-        m.validate()
-            .map_err(|e| anyhow::anyhow!("đảng viên {} (mã {}): {e}", m.full_name(), m.id.0))?;
-    }
-    println!("dữ liệu: {}", dir.display());
-    println!("lược đồ: {}", store.schema_version()?.unwrap_or(0));
-    println!(
-        "chi bộ: {}",
-        branch.map(|b| b.name).unwrap_or_else(|| "(chưa có)".into())
-    );
-    println!("đảng viên: {} (trong danh sách {on_roster})", list.len());
-    println!("cuộc họp: {}", store.meetings()?.len());
-    println!("nghị quyết: {}", store.resolutions()?.len());
-    println!("nhiệm vụ: {}", store.tasks()?.len());
-    println!("nhật ký: {audit}");
-    println!("dung lượng: {} KiB", store.size_on_disk()? / 1024);
-    println!("kết quả: tốt");
-    Ok(())
 }
