@@ -330,3 +330,25 @@ fn a_user_keymap_changes_keys_and_the_footer_follows() {
     press(&mut app, "insert");
     assert!(matches!(app.overlays.last(), Some(Overlay::Form(_))));
 }
+
+#[test]
+fn a_recognition_deadline_in_2027_counts_tet_and_says_it_is_an_estimate() {
+    let store = fixture_store();
+    let mut m = chibo::domain::member::Member::new("Lê", "Thị", "Cúc");
+    m.standing = Standing::Probationary;
+    m.admission_date = Some(day(2026, 1, 2));
+    store
+        .import_members(&mut [m], today().and_hms_opt(8, 0, 0).unwrap())
+        .unwrap();
+    let app = chibo::app::App::new(Box::new(store), options(Lang::Vi)).unwrap();
+    let shown = screen(&app, 160, 30);
+    // probation ends 02/01/2027; the five working days of Tết 2027 (computed from the lunar
+    // calendar) push the 30 working days from 12/02 to 19/02, and 2027 has no recorded
+    // schedule yet, so the deadline says it is an estimate
+    assert!(
+        shown.contains(
+            "Lê Thị Cúc: hết dự bị 02/01/2027, xét chính thức trước 19/02/2027 (ước tính: chưa có lịch nghỉ lễ năm 2027 trong holidays.toml)"
+        ),
+        "{shown}"
+    );
+}

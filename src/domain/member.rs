@@ -1,7 +1,7 @@
 //! A party member (đảng viên): name in three parts, standing, activity, committee role,
 //! party dates, and the dated history of status changes.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{WorkCalendar, add_months};
@@ -282,6 +282,9 @@ pub struct ProbationReminder {
     pub ends: NaiveDate,
     pub consider_by: NaiveDate,
     pub overdue: bool,
+    /// The first year of the count whose holiday schedule is not recorded: the deadline
+    /// follows the holiday rules alone and is an estimate (never shown as certain).
+    pub estimated_year: Option<i32>,
 }
 
 /// The working days the branch has after probation ends to consider recognition.
@@ -304,6 +307,7 @@ pub fn probation_reminder(m: &Member, today: NaiveDate, cal: &WorkCalendar) -> O
         ends,
         consider_by,
         overdue: today > consider_by,
+        estimated_year: (ends.year()..=consider_by.year()).find(|y| !cal.is_decided(*y)),
     })
 }
 
@@ -375,6 +379,28 @@ mod tests {
         assert!(probation_reminder(&m, d("01/07/2026"), &cal).unwrap().overdue);
         m.standing = Standing::Official;
         assert_eq!(probation_reminder(&m, d("20/03/2026"), &cal), None);
+    }
+
+    #[test]
+    fn recognition_deadline_in_2027_counts_tet_and_says_it_is_an_estimate() {
+        let cal = WorkCalendar::vietnam();
+        let mut m = Member::new("Hồ", "Thị Ngọc", "Bích");
+        m.standing = Standing::Probationary;
+        m.admission_date = Some(d("02/01/2026"));
+        let r = probation_reminder(&m, d("01/12/2026"), &cal).unwrap();
+        assert_eq!(r.ends, d("02/01/2027"));
+        // five working days of Tết (05/02 and 08/02–11/02/2027) move it from 12/02
+        assert_eq!(r.consider_by, d("19/02/2027"));
+        assert_eq!(r.estimated_year, Some(2027));
+        // once the 2027 schedule is recorded the deadline is no longer an estimate
+        let mut decided = cal.clone();
+        decided.add_toml("[[year]]\nyear = 2027").unwrap();
+        assert_eq!(
+            probation_reminder(&m, d("01/12/2026"), &decided)
+                .unwrap()
+                .estimated_year,
+            None
+        );
     }
 
     #[test]

@@ -112,6 +112,7 @@ messages! {
     Reminder => "{name}: hết dự bị {ends}, xét chính thức trước {by}", "{name}: probation ends {ends}, consider recognition by {by}";
     ReminderOverdue => "{name}: hết dự bị {ends}, quá hạn xét chính thức ({by})", "{name}: probation ended {ends}, recognition overdue ({by})";
     RemindersMore => "và {n} nhắc việc khác", "and {n} more reminders";
+    ReminderEstimate => "(ước tính: chưa có lịch nghỉ lễ năm {year} trong holidays.toml)", "(estimate: no holiday schedule for {year} in holidays.toml)";
 
     DetailTitle => "Thông tin đảng viên", "Member details";
     HistoryTitle => "Quá trình thay đổi trạng thái", "Status history";

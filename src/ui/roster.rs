@@ -84,14 +84,24 @@ fn reminder_text(app: &App, r: &crate::domain::member::ProbationReminder) -> Str
         .map(Member::full_name)
         .unwrap_or_default();
     let msg = if r.overdue { Msg::ReminderOverdue } else { Msg::Reminder };
-    msg.fill(
+    let text = msg.fill(
         app.lang,
         &[
             ("name", &name),
             ("ends", &format_date(r.ends)),
             ("by", &format_date(r.consider_by)),
         ],
-    )
+    );
+    match estimate_note(app, r) {
+        Some(note) => format!("{text} {note}"),
+        None => text,
+    }
+}
+
+/// The note saying a deadline counts holidays from the rules alone.
+fn estimate_note(app: &App, r: &crate::domain::member::ProbationReminder) -> Option<String> {
+    r.estimated_year
+        .map(|year| Msg::ReminderEstimate.fill(app.lang, &[("year", &year)]))
 }
 
 fn render_reminders(app: &App, frame: &mut Frame, area: Rect) {
@@ -263,7 +273,10 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
         lines.push(field(Msg::ProbationEnds, format_date(r.ends)));
         let style = if r.overdue { theme::error() } else { theme::warn() };
         lines.push(Line::styled(
-            format!("{}: {}", t(Msg::ConsiderBy), format_date(r.consider_by)),
+            match estimate_note(app, &r) {
+                Some(note) => format!("{}: {} {note}", t(Msg::ConsiderBy), format_date(r.consider_by)),
+                None => format!("{}: {}", t(Msg::ConsiderBy), format_date(r.consider_by)),
+            },
             style,
         ));
     } else if let Some(ends) = m.probation_end() {
