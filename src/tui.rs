@@ -1,12 +1,14 @@
 //! The terminal: raw mode and alternate screen, an input thread, and the loop that
 //! drains every queued event before drawing once. No tick: an idle chibo sleeps.
 
+mod input;
+
 use std::io::{self, Stdout};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::Terminal;
@@ -59,15 +61,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     use anyhow::Context;
     install_panic_hook();
     let mut terminal = setup().context("terminal")?;
-    let (tx, rx) = mpsc::channel::<Event>();
-    // The input thread only reads; every event goes through the channel in order.
-    thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if tx.send(ev).is_err() {
-                break;
-            }
-        }
-    });
+    let (tx, rx) = mpsc::channel::<Arrived>();
+    spawn_input(tx);
+    let mut guard = Guard::default();
     let result = (|| -> io::Result<()> {
         terminal.draw(|f| crate::ui::render(&app, f))?;
         // measuring start-up: `CHIBO_EXIT_AFTER_FIRST_FRAME=1 chibo` stops at the first
@@ -110,9 +106,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             };
             let mut dirty = first.is_none(); // a tick redraws the clock
             if let Some(ev) = first {
-                dirty |= apply(&mut app, ev);
+                dirty |= guard.apply(&mut app, ev);
                 while let Ok(ev) = rx.try_recv() {
-                    dirty |= apply(&mut app, ev);
+                    dirty |= guard.apply(&mut app, ev);
                     if app.quit {
                         break;
                     }
@@ -170,11 +166,136 @@ fn rescue_minutes(app: &App, name: &str, text: &str) {
     println!("{text}");
 }
 
-fn apply(app: &mut App, ev: Event) -> bool {
-    match ev {
-        Event::Key(key) => app.handle_key(key),
-        Event::Paste(text) => app.paste(&text),
-        Event::Resize(..) => true,
-        _ => false,
+/// An event and when it came from the terminal.
+type Arrived = (Instant, Event);
+
+/// Starts the threads that read the terminal. Every event goes through `tx` in order.
+#[cfg(unix)]
+fn spawn_input(tx: mpsc::Sender<Arrived>) {
+    use std::io::{IsTerminal, Read};
+    let (bytes_tx, bytes_rx) = mpsc::channel::<Vec<u8>>();
+    // reads only: whatever the terminal sends, as it comes
+    thread::spawn(move || {
+        let mut source: Box<dyn Read> = if io::stdin().is_terminal() {
+            Box::new(io::stdin())
+        } else {
+            match std::fs::File::open("/dev/tty") {
+                Ok(f) => Box::new(f),
+                Err(_) => return,
+            }
+        };
+        let mut buf = [0u8; 8192];
+        loop {
+            match source.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    if bytes_tx.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => break,
+            }
+        }
+    });
+    // parses: waits for the rest of a sequence only as long as `input` says
+    let keys_tx = tx.clone();
+    thread::spawn(move || {
+        let mut parser = input::Parser::default();
+        let mut out = Vec::new();
+        loop {
+            let got = match parser.wait() {
+                Some(w) => match bytes_rx.recv_timeout(w) {
+                    Ok(b) => Some(b),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                },
+                None => match bytes_rx.recv() {
+                    Ok(b) => Some(b),
+                    Err(_) => break,
+                },
+            };
+            match got {
+                Some(bytes) => parser.feed(&bytes, &mut out),
+                None => parser.idle(&mut out),
+            }
+            let at = Instant::now();
+            for ev in out.drain(..) {
+                if keys_tx.send((at, ev)).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    // a resized window
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGWINCH]) {
+        thread::spawn(move || {
+            for _ in signals.forever() {
+                let (w, h) = crossterm::terminal::size().unwrap_or((0, 0));
+                if tx.send((Instant::now(), Event::Resize(w, h))).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+}
+
+/// Elsewhere the console hands over events, not bytes.
+#[cfg(not(unix))]
+fn spawn_input(tx: mpsc::Sender<Arrived>) {
+    thread::spawn(move || {
+        while let Ok(ev) = crossterm::event::read() {
+            if tx.send((Instant::now(), ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// How long after a paste, or after a dialog that ends a meeting or approves minutes
+/// opened, keys cannot answer it: what a paste or fast typing carried is not a decision.
+const DELIBERATE_AFTER: Duration = Duration::from_millis(300);
+
+/// Keeps pasted text and typing from answering a deliberate dialog.
+#[derive(Default)]
+struct Guard {
+    last_paste: Option<Instant>,
+    /// When the deliberate dialog on screen opened.
+    opened: Option<Instant>,
+}
+
+impl Guard {
+    fn recent(at: Instant, since: Option<Instant>) -> bool {
+        since.is_some_and(|t| at < t + DELIBERATE_AFTER)
+    }
+
+    fn apply(&mut self, app: &mut App, (at, ev): Arrived) -> bool {
+        let dirty = match ev {
+            Event::Key(key) => {
+                if app.deliberate() && (Self::recent(at, self.opened) || Self::recent(at, self.last_paste)) {
+                    return false;
+                }
+                app.handle_key(key)
+            }
+            Event::Paste(text) => {
+                self.last_paste = Some(at);
+                app.paste(&text)
+            }
+            Event::Resize(..) => true,
+            _ => false,
+        };
+        match (app.deliberate(), self.opened) {
+            (true, None) => {
+                // a key that came with a paste opened it: that was the paste's doing
+                if Self::recent(at, self.last_paste) {
+                    app.refuse_deliberate();
+                } else {
+                    self.opened = Some(Instant::now());
+                }
+            }
+            (false, Some(_)) => self.opened = None,
+            _ => {}
+        }
+        dirty
     }
 }

@@ -357,6 +357,24 @@ impl App {
         self.screen = super::Screen::Meetings;
     }
 
+    /// Whether the top dialog settles something typing must not settle: ending the
+    /// meeting or approving the minutes. Its confirm key is never a printable one, and
+    /// the terminal lets no key answer it right after a paste or its opening.
+    pub fn deliberate(&self) -> bool {
+        matches!(
+            self.overlays.last(),
+            Some(Overlay::Confirm(Confirm::EndMeeting | Confirm::Approve(_)))
+        )
+    }
+
+    /// Closes a deliberate dialog that keys carried by a paste opened.
+    pub fn refuse_deliberate(&mut self) {
+        if self.deliberate() {
+            self.overlays.pop();
+            self.error(Msg::IgnoredAfterPaste);
+        }
+    }
+
     /// Whether typing waits to be written.
     pub fn needs_save(&self) -> bool {
         self.meetings.console.as_ref().is_some_and(|c| c.unsaved)

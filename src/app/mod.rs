@@ -349,6 +349,10 @@ impl App {
 
     /// Handles one key.
     pub fn handle(&mut self, key: Key) -> bool {
+        // a letter typed into the minutes never ends a meeting or approves minutes
+        if self.deliberate() && key.printable().is_some() {
+            return false;
+        }
         let section = self.section();
         let had_status = self.status.take().is_some();
         if section.is_text_entry()

@@ -364,6 +364,7 @@ messages! {
     ConfirmEndTitle => "Kết thúc cuộc họp", "End the meeting";
     ConfirmEnd => "Kết thúc cuộc họp bây giờ?", "End the meeting now?";
     ConfirmEndMissing => "Còn thiếu trước khi thông qua biên bản:", "Still missing before the minutes can be approved:";
+    IgnoredAfterPaste => "Phím đến ngay sau khi dán không kết thúc cuộc họp, không thông qua biên bản.", "Keys that came right after a paste do not end a meeting or approve minutes.";
     ConfirmApproveTitle => "Thông qua biên bản", "Approve the minutes";
     ConfirmApprove => "Biên bản đã được đọc lại và thông qua? Sau đó biên bản bị khóa; chỉ sửa được bằng sửa đổi, bổ sung có ghi ngày và lý do.", "Were the minutes read back and approved? They are then locked; corrections become dated amendments with a reason.";
     MissingChair => "chưa chọn chủ trì", "no chair";

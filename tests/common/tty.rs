@@ -76,6 +76,17 @@ impl Tty {
         tmux(&["send-keys", "-t", &self.session, "-l", "--", text]);
     }
 
+    /// Pastes `text` as the terminal does (bracketed): tmux wraps it in the paste
+    /// markers and passes whatever it holds, escape sequences included.
+    pub fn paste(&self, text: &str) {
+        let buffer = format!("{}-paste", self.session);
+        let file = std::env::temp_dir().join(&buffer);
+        std::fs::write(&file, text).expect("the paste's text");
+        tmux(&["load-buffer", "-b", &buffer, &file.display().to_string()]).expect("tmux takes the paste");
+        tmux(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &self.session]).expect("tmux pastes");
+        let _ = std::fs::remove_file(file);
+    }
+
     pub fn screen(&self) -> String {
         tmux(&["capture-pane", "-t", &self.session, "-p"]).unwrap_or_default()
     }
