@@ -156,7 +156,8 @@ fn rescue_minutes(app: &App, name: &str, text: &str) {
     for dir in places {
         let path = dir.join(name);
         // written owner-only from the start
-        let written = std::fs::create_dir_all(&dir).and_then(|_| crate::store::write_atomic(&path, text.as_bytes()));
+        let written = crate::store::ensure_private_dir(&dir)
+            .and_then(|_| crate::store::write_file_safely(&path, text.as_bytes()));
         if written.is_ok() {
             eprintln!("{}", Msg::RescuedTo.fill(app.lang, &[("path", &path.display())]));
             return;

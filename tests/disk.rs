@@ -254,8 +254,8 @@ fn a_real_full_disk_refuses_the_command_keeps_the_data_and_writes_again_once_fre
     assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end(), DISK_FULL);
     let export = data.join("exports").join("bien-ban.md");
     std::fs::create_dir_all(export.parent().unwrap()).unwrap();
-    let written = chibo::store::write_atomic(&export, &vec![b'x'; 1024 * 1024]);
-    assert_eq!(written.map_err(|e| e.kind()), Err(std::io::ErrorKind::StorageFull));
+    let written = chibo::store::write_file_safely(&export, &vec![b'x'; 1024 * 1024]);
+    assert_eq!(written, Err(chibo::store::StoreError::DiskFull));
     assert_eq!(
         std::fs::read_dir(export.parent().unwrap()).unwrap().count(),
         0,

@@ -899,12 +899,11 @@ impl App {
     pub(crate) fn write_export(&mut self, name: &str, text: &str) {
         let dir = self.data_dir.join("exports");
         let path = dir.join(name);
-        let result = std::fs::create_dir_all(&dir)
-            .and_then(|_| crate::store::write_atomic(&path, text.as_bytes()))
-            .and_then(|_| crate::store::secure_path(&dir).map_err(|e| std::io::Error::other(e.to_string())));
+        let result = crate::store::ensure_private_dir(&dir)
+            .and_then(|_| crate::store::write_file_safely(&path, text.as_bytes()));
         self.status = Some(match result {
             Ok(()) => Status::Info(Msg::Exported.fill(self.lang, &[("path", &path.display())])),
-            Err(e) => Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &e)])),
+            Err(e) => Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))])),
         });
     }
 
@@ -946,6 +945,11 @@ impl App {
 pub fn store_error_text(e: &StoreError, lang: Lang) -> String {
     match e {
         StoreError::InUse(dir) => Msg::ErrInUse.fill(lang, &[("dir", &dir.display())]),
+        StoreError::NoData(dir) => Msg::ErrNoData.fill(lang, &[("dir", &dir.display())]),
+        StoreError::NotChibos(dir) => Msg::ErrNotChibos.fill(lang, &[("dir", &dir.display())]),
+        StoreError::NotRegularFile(path) => Msg::ErrNotRegularFile.fill(lang, &[("path", &path.display())]),
+        StoreError::LinkRefused(path) => Msg::ErrLinkRefused.fill(lang, &[("path", &path.display())]),
+        StoreError::NotADirectory(path) => Msg::ErrNotADirectory.fill(lang, &[("path", &path.display())]),
         StoreError::NewerSchema { found, supported } => {
             Msg::ErrNewerSchema.fill(lang, &[("found", found), ("supported", supported)])
         }

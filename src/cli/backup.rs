@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDateTime;
 
-use crate::store::{Backup, Records, SledStore, Store, write_atomic};
+use crate::store::{Backup, Records, SledStore, Store, write_file_safely};
 
 /// `backup --list`: the backups in the data folder, newest first.
 pub(super) fn list(dir: &Path) -> Result<()> {
@@ -29,7 +29,7 @@ pub(super) fn take(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>) -> Res
     let store = super::open(dir)?;
     let path = match file {
         Some(f) => {
-            write_atomic(&f, Backup::take(&store, now)?.to_json().as_bytes())
+            write_file_safely(&f, Backup::take(&store, now)?.to_json().as_bytes())
                 .with_context(|| format!("không ghi được {}", f.display()))?;
             f
         }

@@ -503,6 +503,11 @@ messages! {
 
     BackupFailed => "Không sao lưu tự động được: {err}", "The automatic backup failed: {err}";
     ErrInUse => "Dữ liệu ở {dir} đang được mở trong một cửa sổ chibo khác.", "The data in {dir} is open in another chibo window.";
+    ErrNoData => "Không có dữ liệu chibo ở {dir} (kiểm tra lại --data-dir).", "There is no chibo data in {dir} (check --data-dir).";
+    ErrNotChibos => "{dir} đã chứa tệp khác và không phải thư mục dữ liệu của chibo; hãy chọn một thư mục trống.", "{dir} holds other files and is not a chibo data folder; choose an empty folder.";
+    ErrNotRegularFile => "{path} không phải tệp thường (thiết bị, liên kết hoặc thư mục); không ghi gì.", "{path} is not a regular file (a device, a link or a folder); nothing was written.";
+    ErrLinkRefused => "{path} là một liên kết; chibo không ghi qua liên kết.", "{path} is a link; chibo does not write through links.";
+    ErrNotADirectory => "{path} không phải thư mục.", "{path} is not a folder.";
     ErrNewerSchema => "Dữ liệu được ghi bởi phiên bản chibo mới hơn (lược đồ {found}); phiên bản này chỉ đọc được đến {supported}. Hãy cập nhật chibo.", "The data was written by a newer chibo (schema {found}); this version reads up to {supported}. Please update chibo.";
     ErrDiskFull => "Ổ đĩa đã đầy, chibo không ghi thêm được. Những gì đã lưu vẫn còn nguyên; hãy giải phóng chỗ trống rồi thử lại.", "The disk is full: chibo cannot write. What was saved is intact; free some space and try again.";
     ErrReadOnly => "Không ghi được vào thư mục dữ liệu (ổ đĩa chỉ đọc hoặc thiếu quyền). Những gì đã lưu vẫn còn nguyên.", "The data folder cannot be written (a read-only disk or no permission). What was saved is intact.";

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDateTime;
@@ -195,35 +194,6 @@ impl Backup {
     }
 }
 
-/// Writes a file so that a crash leaves either the old file or the new one, never half
-/// of one: a temporary file beside it, synced, then renamed over it. Owner-only.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("chibo");
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let written = (|| {
-        let mut opts = fs::OpenOptions::new();
-        opts.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let mut f = opts.open(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    // a write cut short (a full disk) leaves no half file behind
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    written
-}
-
 /// How many of the latest days keep a backup each.
 pub const KEEP_DAILY: usize = 14;
 /// How many months (5 years) keep their last backup.
@@ -246,8 +216,17 @@ pub struct BackupFile {
     pub bytes: u64,
 }
 
+/// The time in a backup's name: `chibo-YYYYMMDD-HHMMSS-N.json` (and, from earlier
+/// versions, without the sequence number).
 fn parse_name(name: &str) -> Option<NaiveDateTime> {
     let stamp = name.strip_prefix("chibo-")?.strip_suffix(".json")?;
+    let stamp = match stamp.get(15..) {
+        Some("") => stamp,
+        Some(seq) if seq.len() > 1 && seq.starts_with('-') && seq[1..].bytes().all(|b| b.is_ascii_digit()) => {
+            &stamp[..15]
+        }
+        _ => return None,
+    };
     NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()
 }
 
@@ -270,17 +249,33 @@ pub fn list_backups(dir: &Path) -> std::io::Result<Vec<BackupFile>> {
     Ok(out)
 }
 
-/// Writes a backup into `dir` named by `now`.
+/// Writes a backup into `dir`, named by `now` and a sequence number (two backups in the
+/// same second get two files; none replaces another), then reads it back and verifies it.
 pub fn backup_into<S: Store + ?Sized>(
     store: &S,
     dir: &Path,
     now: NaiveDateTime,
 ) -> Result<std::path::PathBuf, StoreError> {
-    fs::create_dir_all(dir)?;
-    super::secure_path(dir)?;
-    let path = dir.join(format!("chibo-{}.json", now.format("%Y%m%d-%H%M%S")));
-    write_atomic(&path, Backup::take(store, now)?.to_json().as_bytes())?;
-    Ok(path)
+    super::ensure_private_dir(dir)?;
+    let backup = Backup::take(store, now)?;
+    let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+    let path = super::write_new_file(dir, backup.to_json().as_bytes(), |n| {
+        format!("chibo-{stamp}-{}.json", n + 1)
+    })?;
+    let read_back = fs::read(&path)
+        .map_err(StoreError::from)
+        .and_then(|bytes| Backup::parse_bytes(&bytes).map_err(|e| StoreError::Io(format!("{}: {e}", path.display()))));
+    match read_back {
+        Ok(b) if b == backup => Ok(path),
+        other => {
+            // a backup that does not read back as written is not kept as one
+            let _ = fs::remove_file(&path);
+            Err(match other {
+                Err(e) => e,
+                Ok(_) => StoreError::Io(format!("{}: the backup did not read back as written", path.display())),
+            })
+        }
+    }
 }
 
 /// Takes the automatic backup (once a day on opening, always after an approval) and

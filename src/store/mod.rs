@@ -2,13 +2,17 @@
 //! implementation and an in-memory one for tests, and the typed records on top.
 
 mod backup;
+mod files;
 mod memory;
 mod records;
 mod sled_store;
 
 use std::path::PathBuf;
 
-pub use backup::{Backup, BackupError, BackupFile, BackupReason, auto_backup, backup_into, list_backups, write_atomic};
+pub use backup::{Backup, BackupError, BackupFile, BackupReason, auto_backup, backup_into, list_backups};
+pub use files::{
+    TEMP_SUFFIX, ensure_private_dir, refuse_unless_regular_or_new, remove_leftovers, write_file_safely, write_new_file,
+};
 pub use memory::MemoryStore;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
 pub use sled_store::{MARKER, SledStore, secure_path};
@@ -76,6 +80,20 @@ impl Batch {
 pub enum StoreError {
     #[error("the data in {0} is open in another chibo window")]
     InUse(PathBuf),
+    /// A command that only reads was pointed at a folder with no chibo data.
+    #[error("there is no chibo data in {0}")]
+    NoData(PathBuf),
+    /// A folder with other files in it, not marked as chibo's: never adopted.
+    #[error("{0} holds other files and is not a chibo data folder")]
+    NotChibos(PathBuf),
+    /// Only a regular file or a new path is ever written over.
+    #[error("{0} is not a regular file (a device, a link or a folder); nothing was written")]
+    NotRegularFile(PathBuf),
+    /// `backups/` or `exports/` is a link: chibo does not write through it.
+    #[error("{0} is a link; chibo does not write through it")]
+    LinkRefused(PathBuf),
+    #[error("{0} is not a folder")]
+    NotADirectory(PathBuf),
     #[error("the data was written by a newer chibo (schema {found}); this version reads up to {supported}")]
     NewerSchema { found: u32, supported: u32 },
     #[error("cannot read or write the data: {0}")]
