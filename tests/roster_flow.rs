@@ -352,3 +352,25 @@ fn a_recognition_deadline_in_2027_counts_tet_and_says_it_is_an_estimate() {
         "{shown}"
     );
 }
+
+#[test]
+fn tone_placement_and_eth_do_not_split_names_in_order_or_search() {
+    let store = fixture_store();
+    let mut typed = [
+        chibo::domain::member::Member::new("Ðinh", "Văn", "Thuỷ"),
+        chibo::domain::member::Member::new("Lý", "Thị", "Thuý"),
+    ];
+    store
+        .import_members(&mut typed, today().and_hms_opt(8, 0, 0).unwrap())
+        .unwrap();
+    let mut app = chibo::app::App::new(Box::new(store), options(Lang::Vi)).unwrap();
+    let names: Vec<String> = app.roster.visible().map(|m| m.full_name()).collect();
+    let pos = |n: &str| names.iter().position(|x| x == n).unwrap();
+    // Thuỷ and Thủy are one name, ordered by the family name: Đinh < Huỳnh; Thuý after them
+    assert_eq!(pos("Ðinh Văn Thuỷ") + 1, pos("Huỳnh Thị Thủy"), "{names:?}");
+    assert_eq!(pos("Huỳnh Thị Thủy") + 1, pos("Lý Thị Thuý"), "{names:?}");
+    press(&mut app, "/");
+    type_text(&mut app, "dinh thuy");
+    let found: Vec<String> = app.roster.visible().map(|m| m.full_name()).collect();
+    assert_eq!(found, ["Ðinh Văn Thuỷ"]);
+}

@@ -363,6 +363,35 @@ mod tests {
     }
 
     #[test]
+    fn tone_placement_does_not_split_a_name_and_ties_go_by_family_name() {
+        let mut ms = [
+            Member::new("Lê", "Thị", "Thụy"),
+            Member::new("Vũ", "Thị", "Thuý"),
+            Member::new("Đào", "Thị", "Thúy"),
+            Member::new("Phan", "Thị", "Thũy"),
+            Member::new("Huỳnh", "Thị", "Thủy"),
+            Member::new("Bùi", "Thị", "Thuỷ"),
+            Member::new("Mai", "Thị", "Thùy"),
+            Member::new("Ngô", "Thị", "Thuy"),
+        ];
+        ms.sort_by_key(|m| m.sort_key());
+        let names: Vec<String> = ms.iter().map(Member::full_name).collect();
+        assert_eq!(
+            names,
+            [
+                "Ngô Thị Thuy",
+                "Mai Thị Thùy",
+                "Bùi Thị Thuỷ",
+                "Huỳnh Thị Thủy",
+                "Phan Thị Thũy",
+                "Đào Thị Thúy",
+                "Vũ Thị Thuý",
+                "Lê Thị Thụy"
+            ]
+        );
+    }
+
+    #[test]
     fn probation_reminder_window_and_deadline() {
         let cal = WorkCalendar::vietnam();
         let mut m = Member::new("Hồ", "Thị Ngọc", "Bích");

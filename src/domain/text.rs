@@ -31,7 +31,7 @@ pub fn clean(s: &str) -> String {
     nfc(&out)
 }
 
-/// Folds text for search: lower case, no diacritics, đ → d.
+/// Folds text for search: lower case, no diacritics, đ (and Ð typed for it) → d.
 /// "Đoàn" and "Doãn" both fold to "doan"; "Thủy" and "Thuỷ" to "thuy".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -40,7 +40,8 @@ pub fn fold(s: &str) -> String {
             continue;
         }
         match c {
-            'đ' | 'Đ' => out.push('d'),
+            // Ð (U+00D0, Icelandic eth) is typed for Đ on some keyboards
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
             _ => out.extend(c.to_lowercase()),
         }
     }
@@ -65,16 +66,65 @@ fn collator() -> &'static CollatorBorrowed<'static> {
     })
 }
 
-/// Compares two strings in Vietnamese order (a < ă < â, d < đ, tones secondary).
+/// The five tone marks, as combining characters: huyền, sắc, ngã, hỏi, nặng.
+const TONES: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
+
+fn is_vowel(c: char) -> bool {
+    matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// One placement of the tone mark per syllable, for collation: the old and new
+/// placements ("Hòa"/"Hoà", "Thủy"/"Thuỷ", "Thúy"/"Thuý") become the same text, with the
+/// tone on the syllable's last vowel; `Ð` typed for `Đ` becomes `Đ`.
+pub fn normalize_tone_placement(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word: Vec<char> = Vec::new();
+    let flush = |word: &mut Vec<char>, out: &mut String| {
+        let tone = word.iter().copied().find(|c| TONES.contains(c));
+        match (tone, word.iter().rposition(|c| is_vowel(*c))) {
+            (Some(tone), Some(last)) => {
+                // the last vowel and its own marks (breve, circumflex, horn), then the tone
+                let end = word[last + 1..]
+                    .iter()
+                    .position(|c| !is_combining_mark(*c))
+                    .map_or(word.len(), |p| last + 1 + p);
+                let mut moved: Vec<char> = word.iter().copied().filter(|c| !TONES.contains(c)).collect();
+                let removed_before = word[..end].iter().filter(|c| TONES.contains(c)).count();
+                moved.insert(end - removed_before, tone);
+                out.extend(moved);
+            }
+            _ => out.extend(word.iter()),
+        }
+        word.clear();
+    };
+    for c in s.nfd() {
+        let c = match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
+            c => c,
+        };
+        if c.is_alphabetic() || is_combining_mark(c) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    nfc(&out)
+}
+
+/// Compares two strings in Vietnamese order (a < ă < â, d < đ, tones secondary, the
+/// placement of the tone mark ignored).
 pub fn compare(a: &str, b: &str) -> Ordering {
-    collator().compare(a, b)
+    collator().compare(&normalize_tone_placement(a), &normalize_tone_placement(b))
 }
 
 /// A byte key whose plain order is Vietnamese order: computed once per record so that
 /// sorting a long roster compares bytes, not strings.
 pub fn sort_key(s: &str) -> Vec<u8> {
     let mut key = Vec::with_capacity(s.len() * 2 + 8);
-    let Ok(()) = collator().write_sort_key_to(s, &mut key);
+    let Ok(()) = collator().write_sort_key_to(&normalize_tone_placement(s), &mut key);
     key
 }
 
@@ -120,6 +170,35 @@ mod tests {
         assert_eq!(words, vec!["ma", "mà", "mả", "mã", "má", "mạ"]);
         // a tone never outweighs a letter
         assert_eq!(compare("mạ", "mb"), Ordering::Less);
+    }
+
+    #[test]
+    fn tone_placement_does_not_change_the_order() {
+        assert_eq!(normalize_tone_placement("Thủy"), normalize_tone_placement("Thuỷ"));
+        assert_eq!(normalize_tone_placement("Hòa"), normalize_tone_placement("Hoà"));
+        assert_eq!(normalize_tone_placement("Thúy"), normalize_tone_placement("Thuý"));
+        assert_eq!(normalize_tone_placement("Khỏe"), normalize_tone_placement("Khoẻ"));
+        // letters keep their own marks; words without a tone are unchanged
+        assert_eq!(normalize_tone_placement("Nguyễn Thị Ước"), "Nguyễn Thị Ước");
+        assert_eq!(normalize_tone_placement("Hương Giang"), "Hương Giang");
+        assert_eq!(compare("Thủy", "Thuỷ"), Ordering::Equal);
+        let mut words = vec!["Thụy", "Thuý", "Thúy", "Thũy", "Thuỷ", "Thủy", "Thùy", "Thuy"];
+        words.sort_by(|a, b| compare(a, b));
+        // the stable sort keeps each equal pair in its input order
+        assert_eq!(
+            words,
+            vec!["Thuy", "Thùy", "Thuỷ", "Thủy", "Thũy", "Thuý", "Thúy", "Thụy"]
+        );
+        assert_eq!(compare("Hòa", "Hoà"), Ordering::Equal);
+        assert_eq!(compare("Hoà", "Hoá"), Ordering::Less);
+    }
+
+    #[test]
+    fn eth_folds_and_sorts_like_dj() {
+        assert_eq!(fold("ÐOÀN"), "doan");
+        assert_eq!(fold("Ðức"), "duc");
+        assert_eq!(compare("Ðức", "Đức"), Ordering::Equal);
+        assert_eq!(compare("Ðức", "Dũng"), Ordering::Greater);
     }
 
     #[test]
