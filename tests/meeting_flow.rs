@@ -52,6 +52,10 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
     type_text(&mut app, "23");
     press(&mut app, "tab");
     type_text(&mut app, "1");
+    // the counts start empty and are all needed before the result shows
+    assert!(screen(&app, 80, 24).contains("nhập số phiếu"));
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
     let shown = screen(&app, 80, 24);
     assert!(
         shown.contains("Có quyền biểu quyết: 24 (chi bộ 25) · Kết quả: thông qua (23/24)"),
@@ -279,8 +283,12 @@ fn counts_beyond_the_eligible_are_refused_in_the_vote_form() {
     plan_and_start(&mut app);
     press(&mut app, "f3");
     type_text(&mut app, "Kết nạp đảng viên");
-    press(&mut app, "tab tab right tab tab");
+    press(&mut app, "tab tab right tab");
+    type_text(&mut app, "24");
+    press(&mut app, "tab");
     type_text(&mut app, "5");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
     let shown = screen(&app, 80, 24);
     press(&mut app, "ctrl-s");
     assert!(
@@ -386,5 +394,92 @@ fn a_200000_character_paste_into_the_minutes_is_kept_and_typing_stays_quick() {
     assert!(
         next < std::time::Duration::from_millis(500),
         "a key after a huge paste took {next:?}"
+    );
+}
+
+#[test]
+fn the_start_is_the_planned_time_however_late_the_console_opens() {
+    let store = shared_fixture();
+    // the thư ký opens the console at 21:05 for the meeting called at 19:30
+    let clock = TestClock::on(meeting_day(), 21, 5);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    let m = &store.meetings().unwrap()[0];
+    assert_eq!(m.started_at, Some(meeting_day().and_hms_opt(19, 30, 0).unwrap()));
+}
+
+#[test]
+fn a_clock_set_back_during_the_meeting_keeps_entries_in_order_and_the_end_after_the_start() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    clock.advance(40);
+    press(&mut app, "f4");
+    type_text(&mut app, "Kết luận.");
+    // the laptop's clock jumps back two hours
+    clock.advance(-120);
+    press(&mut app, "f6");
+    type_text(&mut app, "Ghi chú sau.");
+    press(&mut app, "ctrl-e enter");
+    let m = &store.meetings().unwrap()[0];
+    let times: Vec<_> = m.agenda[0].entries.iter().map(|e| e.at).collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
+    assert!(m.ended_at.unwrap() >= m.started_at.unwrap());
+}
+
+#[test]
+fn typing_never_answers_the_end_of_meeting_dialog_and_ctrl_c_asks_first() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "ctrl-e y Y");
+    assert_eq!(store.meetings().unwrap()[0].status(), MeetingStatus::InProgress);
+    assert!(screen(&app, 80, 24).contains("Kết thúc cuộc họp bây giờ?"));
+    press(&mut app, "esc ctrl-c");
+    assert!(!app.quit, "ctrl-c in the console asks first");
+    assert!(screen(&app, 80, 24).contains("Cuộc họp đang diễn ra. Thoát chibo bây giờ?"));
+    press(&mut app, "esc");
+    assert!(!app.quit);
+    press(&mut app, "ctrl-c enter");
+    assert!(app.quit);
+}
+
+#[test]
+fn the_header_never_counts_more_present_than_expected_and_help_shows_no_internal_names() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    // everyone, the exempt member too, marked present
+    press(&mut app, "ctrl-r a");
+    for _ in 0..30 {
+        press(&mut app, "c");
+    }
+    press(&mut app, "esc");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("có mặt 27/27"), "{shown}");
+    press(&mut app, "f1");
+    let help = screen(&app, 80, 24);
+    assert!(help.contains("Phím tắt"), "{help}");
+    assert!(!help.contains("(speech)") && !help.contains("(new)"), "{help}");
+}
+
+#[test]
+fn the_minutes_file_is_named_in_vietnamese_without_diacritics() {
+    let mut m = chibo::domain::meeting::Meeting::new(
+        chibo::domain::meeting::MeetingKind::Regular,
+        day(2026, 12, 5),
+        chrono::NaiveTime::from_hms_opt(19, 30, 0).unwrap(),
+    );
+    assert_eq!(
+        chibo::app::meetings::minutes_file_name(&m),
+        "bien-ban-2026-12-thuong-ky.md"
+    );
+    m.kind = chibo::domain::meeting::MeetingKind::YearEnd;
+    assert_eq!(
+        chibo::app::meetings::minutes_file_name(&m),
+        "bien-ban-2026-12-05-kiem-diem-cuoi-nam.md"
     );
 }

@@ -27,8 +27,11 @@ pub struct Console {
     pub editor: TextArea<'static>,
     /// Typing not yet in the store.
     pub unsaved: bool,
-    /// When the current item was opened, for its elapsed time.
+    /// When the current item's time was last counted, for its elapsed time.
     pub item_since: NaiveDateTime,
+    /// The latest moment written into the minutes: a system clock set back during the
+    /// meeting never dates an entry before the one above it, nor the end before the start.
+    pub latest: NaiveDateTime,
 }
 
 impl std::fmt::Debug for Console {
@@ -59,6 +62,7 @@ impl Console {
     /// Opens the console where it was left (item, entry, caret).
     pub fn new(meeting: Meeting, now: NaiveDateTime) -> Console {
         let (item, entry, row, col) = meeting.position;
+        let latest = meeting.started_at.map_or(now, |s| s.max(now));
         let mut c = Console {
             meeting,
             item,
@@ -66,6 +70,7 @@ impl Console {
             editor: editor("", (0, 0)),
             unsaved: false,
             item_since: now,
+            latest,
         };
         c.item = c.item.min(c.meeting.agenda.len().saturating_sub(1));
         c.ensure_entry(now.time());
@@ -162,6 +167,12 @@ impl Console {
             .map(|i| i.spent_secs as i64)
             .unwrap_or(0);
         before + (now - self.item_since).num_seconds().max(0)
+    }
+
+    /// The time to write on an entry made now: never before the latest one.
+    pub fn stamp(&mut self, now: NaiveDateTime) -> NaiveDateTime {
+        self.latest = self.latest.max(now);
+        self.latest
     }
 
     fn account_time(&mut self, now: NaiveDateTime) {
@@ -261,8 +272,10 @@ impl Console {
 
     /// Pasted text, normalized to NFC, control characters dropped.
     pub fn paste(&mut self, text: &str) {
-        let clean: String = nfc(text).chars().filter(|c| *c == '\n' || !c.is_control()).collect();
-        self.editor.insert_str(clean.replace("\r\n", "\n"));
+        // terminals paste line breaks as CR
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let clean: String = nfc(&text).chars().filter(|c| *c == '\n' || !c.is_control()).collect();
+        self.editor.insert_str(clean);
         self.compose_line();
         self.unsaved = true;
     }
@@ -305,9 +318,21 @@ impl Console {
         true
     }
 
-    pub fn remember_position(&mut self) {
+    /// Copies the typing and the item's time so far into the meeting, to be saved:
+    /// a reopen after a crash finds both.
+    pub fn remember_position(&mut self, now: NaiveDateTime) {
         self.sync_editor();
+        self.account_time(now);
     }
+}
+
+/// A count of the vote form: empty until typed, and required.
+fn count(id: FieldId, label: Msg) -> Field {
+    Field {
+        kind: super::form::FieldKind::Number,
+        ..Field::text(id, label, "")
+    }
+    .required()
 }
 
 fn end_of(text: &str) -> (usize, usize) {
@@ -345,7 +370,9 @@ impl App {
             return;
         }
         if meeting.status() == MeetingStatus::Planned {
-            meeting.started_at = Some(now);
+            // the meeting began at the time it was called for, unless corrected in its
+            // details; opening the console late does not move it
+            meeting.started_at = Some(meeting.date.and_time(meeting.start));
             meeting.freeze_roster(self.roster.members());
             if let Err(e) = self.store.save_meeting(&mut meeting, now, Some("start")) {
                 self.status = Some(Status::Error(self.store_error(&e)));
@@ -375,6 +402,15 @@ impl App {
         }
     }
 
+    /// ctrl-c in the console: asks first, since a meeting is being minuted.
+    pub(super) fn quit_from_console(&mut self) -> bool {
+        if self.meetings.console.is_none() || matches!(self.overlays.last(), Some(Overlay::Confirm(_))) {
+            return false;
+        }
+        self.overlays.push(Overlay::Confirm(Confirm::QuitMeeting));
+        true
+    }
+
     /// Whether typing waits to be written.
     pub fn needs_save(&self) -> bool {
         self.meetings.console.as_ref().is_some_and(|c| c.unsaved)
@@ -389,7 +425,7 @@ impl App {
         if !c.unsaved {
             return Ok(());
         }
-        c.remember_position();
+        c.remember_position(self.clock.now());
         self.save_console(None)
     }
 
@@ -512,13 +548,14 @@ impl App {
         let Some(c) = self.meetings.console.as_mut() else {
             return;
         };
+        let at = c.stamp(now).time();
         match action {
             A::NextItem => c.go_item(c.item + 1, now),
             A::PrevItem if c.item > 0 => c.go_item(c.item - 1, now),
             A::PrevEntry => c.move_entry(false),
             A::NextEntry => c.move_entry(true),
-            A::Conclusion => c.new_entry(EntryKind::Conclusion, now.time()),
-            A::Note => c.new_entry(EntryKind::Note, now.time()),
+            A::Conclusion => c.new_entry(EntryKind::Conclusion, at),
+            A::Note => c.new_entry(EntryKind::Note, at),
             A::Speech => {
                 let picker = Picker::new(PickPurpose::Speaker, self.present_members());
                 self.overlays.push(Overlay::Picker(Box::new(picker)));
@@ -543,16 +580,17 @@ impl App {
     }
 
     fn vote_form(&self) -> Form {
-        let (e, _) = self.electorate_now();
         let methods = VoteMethod::ALL.iter().map(|m| labels::vote_method(*m)).collect();
         let rules = VoteRule::ALL.iter().map(|r| labels::vote_rule(*r)).collect();
         let fields = vec![
             Field::text(FieldId::Subject, Msg::FieldSubject, "").required(),
             Field::choice(FieldId::Method, Msg::FieldMethod, methods, 0),
             Field::choice(FieldId::Rule, Msg::FieldRule, rules, 0),
-            Field::number(FieldId::InFavour, Msg::FieldInFavour, e.present.len() as u32),
-            Field::number(FieldId::Against, Msg::FieldAgainst, 0),
-            Field::number(FieldId::Other, Msg::FieldOther, 0),
+            // counted, never assumed: a pre-filled "all in favour" invites a wrong
+            // unanimous result
+            count(FieldId::InFavour, Msg::FieldInFavour),
+            count(FieldId::Against, Msg::FieldAgainst),
+            count(FieldId::Other, Msg::FieldOther),
         ];
         let mut form = Form::new(FormPurpose::Vote, self.t(Msg::FormVote).to_string(), fields);
         form.note = self.vote_preview(&form);
@@ -590,6 +628,10 @@ impl App {
             .copied()
             .unwrap_or_default();
         let mut vote = Vote::new("", VoteMethod::default(), rule, &e, temporary);
+        let counted = [FieldId::InFavour, FieldId::Against, FieldId::Other];
+        if counted.iter().any(|id| form.text(*id).is_empty()) {
+            return Some(Msg::VoteEligible.fill(self.lang, &[("eligible", &vote.eligible), ("branch", &vote.branch)]));
+        }
         vote.in_favour = form.number(FieldId::InFavour).ok()?;
         vote.against = form.number(FieldId::Against).ok()?;
         vote.other = form.number(FieldId::Other).ok()?;
@@ -616,7 +658,8 @@ impl App {
                 };
                 let passed = vote.passed();
                 if let Some(c) = self.meetings.console.as_mut() {
-                    c.add_vote(vote, now.time());
+                    let at = c.stamp(now).time();
+                    c.add_vote(vote, at);
                 }
                 let _ = self.save_now(); // a failure is on the message line
                 Ok(Ok(self
@@ -665,9 +708,10 @@ impl App {
             A::MoveUp => next = selected.saturating_sub(1),
             A::MoveDown => next = (selected + 1).min(n.saturating_sub(1)),
             A::MarkPresent | A::MarkLate | A::MarkAbsent if n > 0 => {
+                let at = self.meetings.console.as_mut().map_or(now, |c| c.stamp(now));
                 let presence = match action {
                     A::MarkPresent => Presence::Present,
-                    A::MarkLate => Presence::Late(now.time()),
+                    A::MarkLate => Presence::Late(at.time()),
                     _ => Presence::Absent,
                 };
                 self.mark(rows[selected], presence);
@@ -744,8 +788,9 @@ impl App {
         c.drop_empty_active();
         c.account_time(now);
         let was_ended = c.meeting.ended_at.is_some();
+        let end = c.stamp(now);
         if !was_ended {
-            c.meeting.ended_at = Some(now);
+            c.meeting.ended_at = Some(end);
             c.meeting.freeze_roster(self.roster.members());
         }
         let id = c.meeting.id;
@@ -761,7 +806,7 @@ impl App {
         match self.reload_meetings() {
             Ok(()) => {
                 self.meetings.open = Some(id);
-                let time = now.format("%H:%M").to_string();
+                let time = end.format("%H:%M").to_string();
                 self.status = Some(Status::Info(Msg::Ended.fill(self.lang, &[("time", &time)])));
             }
             Err(e) => self.status = Some(Status::Error(self.store_error(&e))),

@@ -115,6 +115,19 @@ impl Meetings {
     }
 }
 
+/// The biên bản's file name, in Vietnamese without diacritics: the month and the kind
+/// (`bien-ban-2026-12-thuong-ky.md`); a meeting that is not the month's regular one
+/// also has its day.
+pub fn minutes_file_name(m: &Meeting) -> String {
+    let kind = crate::domain::text::fold(m.kind.title_word()).replace(' ', "-");
+    let when = if m.kind == MeetingKind::Regular {
+        m.date.format("%Y-%m")
+    } else {
+        m.date.format("%Y-%m-%d")
+    };
+    format!("bien-ban-{when}-{kind}.md")
+}
+
 /// The regular meeting of a month, for `YYYY-MM` on the command line.
 pub fn find_meeting<'a>(meetings: &'a [Meeting], key: &str) -> Option<&'a Meeting> {
     if let Ok(id) = key.parse::<u64>() {
@@ -430,12 +443,7 @@ impl App {
                 return;
             }
         };
-        let name = format!(
-            "bien-ban-{}-{}-{}.md",
-            meeting.date.format("%Y-%m"),
-            meeting.kind.key(),
-            meeting.id.0
-        );
+        let name = minutes_file_name(meeting);
         let (tasks, resolutions) = match (self.store.tasks(), self.store.resolutions()) {
             (Ok(t), Ok(r)) => (t, r),
             (Err(e), _) | (_, Err(e)) => {

@@ -98,6 +98,8 @@ pub enum Confirm {
     Approve(MeetingId),
     /// Quitting while the store refuses the console's typing (the reason inside).
     QuitUnsaved(String),
+    /// Quitting in the middle of a meeting (it stays in progress).
+    QuitMeeting,
 }
 
 /// Popups above the screen; the top one gets the keys.
@@ -511,6 +513,7 @@ impl App {
     fn update_global(&mut self, action: Action) -> bool {
         let idx = Screen::ALL.iter().position(|s| *s == self.screen).unwrap_or(0);
         match action {
+            Action::Quit if self.quit_from_console() => {}
             Action::Quit => self.request_quit(),
             Action::Help => self.overlays.push(Overlay::Help {
                 section: self.section(),
@@ -602,7 +605,8 @@ impl App {
                     }
                     PickPurpose::Speaker => {
                         if let Some(c) = self.meetings.console.as_mut() {
-                            c.new_entry(EntryKind::Speech(id), now.time());
+                            let at = c.stamp(now).time();
+                            c.new_entry(EntryKind::Speech(id), at);
                         }
                     }
                     PickPurpose::Presenter => self.set_presenter(id),
@@ -730,6 +734,7 @@ impl App {
                     Confirm::Approve(id) => self.approve(id),
                     Confirm::OpenTasks(id, ..) => self.open_tasks_of(id),
                     Confirm::QuitUnsaved(_) => self.quit = true,
+                    Confirm::QuitMeeting => self.request_quit(),
                 }
             }
             _ => {}
@@ -920,8 +925,9 @@ impl App {
 
     /// Saves what is being typed and makes everything durable (on quit).
     pub fn shutdown(&mut self) -> Result<(), StoreError> {
+        let now = self.clock.now();
         if let Some(c) = self.meetings.console.as_mut() {
-            c.remember_position();
+            c.remember_position(now);
             c.unsaved = true;
         }
         self.save_now()?;

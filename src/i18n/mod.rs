@@ -303,7 +303,10 @@ messages! {
     EntryNote => "Ghi chú", "Note";
     EntrySpeech => "Đồng chí {name}", "Comrade {name}";
     EntryConclusion => "Kết luận của chủ trì", "Chair's conclusion";
-    EntryVote => "Biểu quyết: {subject} — tán thành {for}, không tán thành {against}, ý kiến khác {other} / {eligible}: {result}", "Vote: {subject} — for {for}, against {against}, other {other} / {eligible}: {result}";
+    EntryVote => "Biểu quyết: {subject} — {for}/{of} theo {rule}: {result} (không tán thành {against}, ý kiến khác {other})", "Vote: {subject} — {for}/{of} by {rule}: {result} (against {against}, other {other})";
+    RuleLineSimple => "quá nửa số phiếu", "more than half of the votes cast";
+    RuleLineTwoThirds => "2/3 đảng viên chính thức", "2/3 of the official members";
+    RuleLineMajorityOfBranch => "quá 1/2 đảng viên chính thức", "over 1/2 of the official members";
     RollCallTitle => "Điểm danh", "Roll call";
     RollCallExempt => "Miễn sinh hoạt (không tính vắng)", "Exempt (never counted absent)";
     MarkPresent => "có mặt", "present";
@@ -337,6 +340,7 @@ messages! {
     FieldAgainst => "Không tán thành", "Against";
     FieldOther => "Ý kiến khác", "Other";
     FieldAmendment => "Nội dung sửa đổi", "Correction";
+    VoteEligible => "Có quyền biểu quyết: {eligible} (chi bộ {branch}) · nhập số phiếu", "May vote: {eligible} (branch {branch}) · enter the counts";
     VotePreview => "Có quyền biểu quyết: {eligible} (chi bộ {branch}) · Kết quả: {result} ({for}/{of})", "May vote: {eligible} (branch {branch}) · Result: {result} ({for}/{of})";
     PickHint => "enter hoặc cách để chọn", "enter or space to pick";
 
@@ -353,6 +357,8 @@ messages! {
     Amended => "Đã ghi sửa đổi, bổ sung.", "Amendment recorded.";
     Ended => "Cuộc họp kết thúc lúc {time}.", "The meeting ended at {time}.";
     Exported => "Đã ghi biên bản vào {path}", "Minutes written to {path}";
+    ConfirmQuitMeetingTitle => "Thoát chibo", "Quit chibo";
+    ConfirmQuitMeeting => "Cuộc họp đang diễn ra. Thoát chibo bây giờ? Biên bản đã gõ được lưu; cuộc họp vẫn đang họp và mở lại đúng chỗ này.", "A meeting is in progress. Quit chibo now? What was typed is saved; the meeting stays in progress and reopens here.";
     ConfirmQuitUnsavedTitle => "Biên bản chưa lưu được", "The minutes are not saved";
     ConfirmQuitUnsaved => "Phần biên bản vừa gõ chưa lưu được: {err}\nchibo vẫn đang thử lưu lại. Nếu thoát bây giờ, biên bản đang gõ được ghi ra một tệp riêng (hoặc in ra màn hình) để không mất.\nThoát?", "The minutes just typed are not saved: {err}\nchibo keeps trying. Quitting now writes the minutes being typed to a separate file (or prints them) so nothing is lost.\nQuit?";
     RescuedTo => "Biên bản chưa lưu được vào dữ liệu đã được ghi ra {path}. Khi đĩa ghi được trở lại, hãy mở chibo và nhập lại phần còn thiếu từ tệp này.", "The minutes the data would not take are in {path}. When the disk can be written again, open chibo and add what is missing from that file.";

@@ -43,15 +43,23 @@ fn entry_label(app: &App, kind: &EntryKind) -> String {
         EntryKind::Speech(id) => Msg::EntrySpeech.fill(app.lang, &[("name", &member_name(app, *id))]),
         EntryKind::Conclusion => app.t(Msg::EntryConclusion).to_string(),
         EntryKind::Vote(v) => {
+            use crate::domain::vote::VoteRule;
             let result = app.t(if v.passed() { Msg::Passed } else { Msg::NotPassed });
+            // the denominator the rule divides by, as the biên bản says it
+            let rule = app.t(match v.rule {
+                VoteRule::SimpleMajority => Msg::RuleLineSimple,
+                VoteRule::TwoThirdsOfBranch => Msg::RuleLineTwoThirds,
+                VoteRule::MajorityOfBranch => Msg::RuleLineMajorityOfBranch,
+            });
             Msg::EntryVote.fill(
                 app.lang,
                 &[
                     ("subject", &v.subject),
                     ("for", &v.in_favour),
+                    ("of", &v.denominator()),
+                    ("rule", &rule),
                     ("against", &v.against),
                     ("other", &v.other),
-                    ("eligible", &v.eligible),
                     ("result", &result),
                 ],
             )
@@ -71,6 +79,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .map(|s| hms((now - s).num_seconds()))
         .unwrap_or_default();
     let r = app.console_attendance().unwrap_or_default();
+    // an exempt member who attends is welcome, not one of the expected: never "28/27"
+    let exempt_here = r
+        .present
+        .iter()
+        .filter(|id| {
+            app.roster
+                .members()
+                .iter()
+                .any(|m| m.id == **id && m.activity == crate::domain::member::Activity::Exempt)
+        })
+        .count();
     let kind = app.t(crate::i18n::labels::meeting_kind(c.meeting.kind));
     let mut chars = kind.chars();
     let kind: String = chars
@@ -83,7 +102,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         &[
             ("title", &title),
             ("clock", &clock),
-            ("present", &r.present.len()),
+            ("present", &(r.present.len() - exempt_here)),
             ("total", &(r.total - r.exempt)),
             ("absent", &(r.excused.len() + r.absent.len())),
         ],

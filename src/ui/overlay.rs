@@ -11,7 +11,7 @@ use super::{centered, hints, theme};
 use crate::app::form::{FieldKind, Form};
 use crate::app::{Action, App, Confirm, Overlay};
 use crate::i18n::Msg;
-use crate::keymap::{Section, action_name, seq_to_string};
+use crate::keymap::{Section, seq_to_string};
 
 pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     match overlay {
@@ -77,7 +77,6 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<12}"), theme::key()),
                 Span::raw(app.t(b.action.describe()).to_string()),
-                Span::styled(format!("  ({})", action_name(b.action)), theme::dim()),
             ]));
         }
         lines.push(Line::default());
@@ -276,6 +275,7 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
             Msg::ConfirmOpenTasksTitle,
             Msg::ConfirmOpenTasks.fill(app.lang, &[("name", name), ("n", n)]),
         ),
+        Confirm::QuitMeeting => (Msg::ConfirmQuitMeetingTitle, app.t(Msg::ConfirmQuitMeeting).to_string()),
         Confirm::QuitUnsaved(why) => (
             Msg::ConfirmQuitUnsavedTitle,
             Msg::ConfirmQuitUnsaved.fill(app.lang, &[("err", why)]),
