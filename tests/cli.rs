@@ -382,14 +382,25 @@ fn coverage_and_attendance_reports() {
             m["absent"].as_u64().unwrap(),
         );
         assert!(attended + excused + absent <= held);
-        let (assigned, on_time, late, not_done) = (
+        let (assigned, on_time, late, not_done, open) = (
             m["tasks_assigned"].as_u64().unwrap(),
             m["tasks_on_time"].as_u64().unwrap(),
             m["tasks_late"].as_u64().unwrap(),
             m["tasks_not_done"].as_u64().unwrap(),
+            m["tasks_open"].as_u64().unwrap(),
         );
-        assert!(on_time + late + not_done <= assigned);
+        // the parts add up, and the percentages follow from them
+        assert_eq!(on_time + late + not_done + open, assigned, "{m}");
+        if held > 0 {
+            assert_eq!(m["attendance_percent"], (attended * 200 + held) / (held * 2), "{m}");
+        }
+        if on_time + late + not_done > 0 {
+            assert!(m["tasks_on_time_percent"].as_u64().unwrap() <= 100);
+        }
+        assert_eq!(m["flagged"], m["absent_months"].as_u64().unwrap() >= 3, "{m}");
     }
+    let text = ok(tmp.path(), &["report", "attendance", "--year", "2026"]);
+    assert!(text.contains("%)"), "{text}");
     let csv = ok(tmp.path(), &["report", "attendance", "--format", "csv"]);
     assert!(csv.starts_with("ho_ten,so_ky_hop,du_hop,"));
 }

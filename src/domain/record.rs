@@ -7,39 +7,60 @@ use super::meeting::{Meeting, MeetingKind, Presence, RosterEntry};
 use super::member::{Activity, Member, MemberId};
 use super::task::{Rating, Task, TaskStatus};
 
-/// Unexcused absences in a row that call for considering striking off.
-pub const ABSENCE_FLAG: u32 = 3;
+/// Months of a calendar year with an unexcused absence that call for considering
+/// striking off (Điều lệ Đảng: "3 tháng trong năm").
+pub const ABSENCE_FLAG_MONTHS: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MemberRecord {
     pub year: i32,
-    /// Regular meetings held that year while the member was expected at them.
+    /// Regular meetings held (ended) that year while the member was expected at them.
     pub meetings: u32,
     pub attended: u32,
     pub excused: u32,
     pub absent: u32,
-    /// The longest run of unexcused absences, in meeting order.
-    pub longest_absence_run: u32,
-    /// Tasks led, due that year.
+    /// Months of the year with at least one unexcused absence at a meeting of the
+    /// branch held that month.
+    pub absent_months: u32,
+    /// Tasks the member leads or helps with, due that year: on time + late + not done
+    /// + open.
     pub assigned: u32,
     pub on_time: u32,
     pub late: u32,
     /// Due and past, not done (cancelled ones are not counted at all).
     pub not_done: u32,
+    /// Not done and not yet due.
+    pub open: u32,
     pub exceeded: u32,
     pub met: u32,
     pub not_met: u32,
 }
 
 impl MemberRecord {
-    /// Unexcused absences in a row reached the flag.
+    /// Unexcused absences in 3 months of the year: consider striking off.
     pub fn flagged(&self) -> bool {
-        self.longest_absence_run >= ABSENCE_FLAG
+        self.absent_months >= ABSENCE_FLAG_MONTHS
+    }
+
+    /// Meetings attended, in percent of those held (none held: no figure).
+    pub fn attendance_percent(&self) -> Option<u32> {
+        percent(self.attended, self.meetings)
+    }
+
+    /// Tasks done on time, in percent of those whose outcome is known (done, or due and
+    /// not done); open tasks not yet due are left out.
+    pub fn on_time_percent(&self) -> Option<u32> {
+        percent(self.on_time, self.on_time + self.late + self.not_done)
     }
 }
 
+/// `part` of `whole`, rounded to the nearest percent.
+pub fn percent(part: u32, whole: u32) -> Option<u32> {
+    (whole > 0).then(|| (part * 200 + whole) / (whole * 2))
+}
+
 /// Whether the member was expected at a meeting (on its frozen roster when it has
-/// one, not exempt).
+/// one, not exempt, not attached elsewhere).
 fn expected_at(m: &Member, meeting: &Meeting) -> bool {
     if meeting.roster.is_empty() {
         return super::meeting::expected(m);
@@ -51,7 +72,8 @@ fn expected_at(m: &Member, meeting: &Meeting) -> bool {
         .is_some_and(|e| matches!(e.activity, Activity::Active | Activity::TemporaryIn))
 }
 
-/// The record of `m` for `year`, as of `today`.
+/// The record of `m` for `year`, as of `today`: meetings held (a meeting in progress is
+/// not held yet), and tasks the member leads or helps with.
 pub fn member_record<'a>(
     m: &Member,
     year: i32,
@@ -63,36 +85,30 @@ pub fn member_record<'a>(
         year,
         ..MemberRecord::default()
     };
-    let mut held: Vec<&Meeting> = meetings
+    let held = meetings
         .iter()
-        .filter(|x| x.kind == MeetingKind::Regular && x.date.year() == year && x.started_at.is_some())
-        .filter(|x| expected_at(m, x))
-        .collect();
-    held.sort_by_key(|x| (x.date, x.start));
-    let mut run = 0;
+        .filter(|x| x.date.year() == year && x.ended_at.is_some())
+        .filter(|x| expected_at(m, x));
+    let mut months = std::collections::BTreeSet::new();
     for x in held {
+        let presence = x.attendance.get(&m.id);
+        // a meeting of the whole branch (the committee's own meetings are not)
+        if presence == Some(&Presence::Absent) && x.kind != MeetingKind::Committee {
+            months.insert(x.date.month());
+        }
+        if x.kind != MeetingKind::Regular {
+            continue;
+        }
         r.meetings += 1;
-        match x.attendance.get(&m.id) {
-            Some(Presence::Present | Presence::Late(_)) => {
-                r.attended += 1;
-                run = 0;
-            }
-            Some(Presence::Excused(_)) => {
-                r.excused += 1;
-                run = 0;
-            }
-            Some(Presence::Absent) => {
-                r.absent += 1;
-                run += 1;
-                r.longest_absence_run = r.longest_absence_run.max(run);
-            }
+        match presence {
+            Some(Presence::Present | Presence::Late(_)) => r.attended += 1,
+            Some(Presence::Excused(_)) => r.excused += 1,
+            Some(Presence::Absent) => r.absent += 1,
             None => {}
         }
     }
-    for t in tasks
-        .into_iter()
-        .filter(|t| t.lead == Some(m.id) && t.due.year() == year)
-    {
+    r.absent_months = months.len() as u32;
+    for t in tasks.into_iter().filter(|t| t.involves(m.id) && t.due.year() == year) {
         if t.status == TaskStatus::Cancelled {
             continue;
         }
@@ -105,6 +121,8 @@ pub fn member_record<'a>(
             }
         } else if t.due < today {
             r.not_done += 1;
+        } else {
+            r.open += 1;
         }
         match t.rating {
             Some(Rating::Exceeded) => r.exceeded += 1,
@@ -147,6 +165,7 @@ mod tests {
     fn meeting(month: u32, presence: Option<Presence>) -> Meeting {
         let mut x = Meeting::new(MeetingKind::Regular, d(2026, month, 5), NaiveTime::MIN);
         x.started_at = Some(x.date.and_time(NaiveTime::MIN));
+        x.ended_at = x.started_at;
         if let Some(p) = presence {
             x.attendance.insert(MemberId(1), p);
         }
@@ -154,22 +173,59 @@ mod tests {
     }
 
     #[test]
-    fn attendance_figures_and_the_absence_flag() {
+    fn attendance_figures_and_percent() {
         let m = member(1);
         let meetings = vec![
             meeting(1, Some(Presence::Present)),
             meeting(2, Some(Presence::Absent)),
-            meeting(3, Some(Presence::Absent)),
             meeting(4, Some(Presence::Excused("ốm".into()))),
-            meeting(5, Some(Presence::Absent)),
-            meeting(6, Some(Presence::Absent)),
-            meeting(7, Some(Presence::Absent)),
             meeting(8, Some(Presence::Late(NaiveTime::MIN))),
         ];
         let r = member_record(&m, 2026, &meetings, &[], d(2026, 12, 31));
-        assert_eq!((r.meetings, r.attended, r.excused, r.absent), (8, 2, 1, 5));
-        assert_eq!(r.longest_absence_run, 3, "an excused absence breaks the run");
+        assert_eq!((r.meetings, r.attended, r.excused, r.absent), (4, 2, 1, 1));
+        assert_eq!(r.attendance_percent(), Some(50));
+        assert_eq!(
+            member_record(&m, 2026, &[], &[], d(2026, 12, 31)).attendance_percent(),
+            None
+        );
+        assert_eq!(percent(2, 3), Some(67));
+    }
+
+    #[test]
+    fn striking_off_is_considered_after_three_months_in_the_year_not_a_run() {
+        let m = member(1);
+        // four scattered unexcused absences, never two in a row
+        let mut meetings = vec![
+            meeting(1, Some(Presence::Absent)),
+            meeting(2, Some(Presence::Present)),
+            meeting(3, Some(Presence::Absent)),
+            meeting(4, Some(Presence::Present)),
+            meeting(6, Some(Presence::Absent)),
+        ];
+        let r = member_record(&m, 2026, &meetings, &[], d(2026, 12, 31));
+        assert_eq!(r.absent_months, 3);
         assert!(r.flagged());
+        // two absences in one month are one month
+        meetings.truncate(2);
+        let mut thematic = meeting(1, Some(Presence::Absent));
+        thematic.kind = MeetingKind::Thematic;
+        meetings.push(thematic);
+        let r = member_record(&m, 2026, &meetings, &[], d(2026, 12, 31));
+        assert_eq!((r.absent_months, r.flagged()), (1, false));
+        // excused absences never count
+        let excused: Vec<Meeting> = (1..=5)
+            .map(|mo| meeting(mo, Some(Presence::Excused("ốm".into()))))
+            .collect();
+        assert!(!member_record(&m, 2026, &excused, &[], d(2026, 12, 31)).flagged());
+    }
+
+    #[test]
+    fn a_meeting_in_progress_is_not_yet_held() {
+        let m = member(1);
+        let mut x = meeting(12, Some(Presence::Absent));
+        x.ended_at = None;
+        let r = member_record(&m, 2026, &[x], &[], d(2026, 12, 5));
+        assert_eq!((r.meetings, r.absent, r.absent_months), (0, 0, 0));
     }
 
     #[test]
@@ -209,7 +265,22 @@ mod tests {
             rated,
         ];
         let r = member_record(&m, 2026, &[], &tasks, d(2026, 6, 15));
-        assert_eq!((r.assigned, r.on_time, r.late, r.not_done), (5, 2, 1, 1));
+        assert_eq!((r.assigned, r.on_time, r.late, r.not_done, r.open), (5, 2, 1, 1, 1));
+        assert_eq!(r.assigned, r.on_time + r.late + r.not_done + r.open);
         assert_eq!((r.exceeded, r.met, r.not_met), (1, 0, 0));
+        assert_eq!(r.on_time_percent(), Some(50));
+    }
+
+    #[test]
+    fn helping_counts_like_leading() {
+        let m = member(1);
+        let mut helped = Task::new("x", d(2026, 3, 31));
+        helped.lead = Some(MemberId(2));
+        helped.helpers = vec![m.id];
+        helped.complete(TaskNote::new(d(2026, 3, 30), ""), "");
+        let mut other = Task::new("y", d(2026, 3, 31));
+        other.lead = Some(MemberId(2));
+        let r = member_record(&m, 2026, &[], &[helped, other], d(2026, 6, 15));
+        assert_eq!((r.assigned, r.on_time), (1, 1));
     }
 }

@@ -55,18 +55,29 @@ pub fn attendance_lines(r: &AttendanceReport, members: &[Member]) -> Vec<String>
             .join(", ")
     };
     let mut lines = vec![format!(
-        "Tổng số đảng viên của chi bộ: {} đồng chí (chính thức {}, dự bị {}{}).",
-        r.total,
-        r.official,
-        r.probationary,
-        if r.temporary > 0 {
-            format!("; sinh hoạt tạm thời {}", r.temporary)
-        } else {
-            String::new()
-        }
+        "Tổng số đảng viên của chi bộ: {} đồng chí (chính thức {}, dự bị {}).",
+        r.total, r.official, r.probationary,
     )];
+    if !r.temporary_out.is_empty() {
+        lines.push(format!(
+            "Sinh hoạt tạm thời nơi khác: {} đồng chí: {}.",
+            r.temporary_out.len(),
+            names(&r.temporary_out)
+        ));
+    }
     if r.exempt > 0 {
         lines.push(format!("Miễn công tác và sinh hoạt đảng: {} đồng chí.", r.exempt));
+    }
+    if r.temporary > 0 {
+        let mut line = format!(
+            "Đảng viên sinh hoạt tạm thời: {} đồng chí, có mặt {}.",
+            r.temporary,
+            r.temporary_present.len()
+        );
+        if !r.temporary_absent.is_empty() {
+            line.push_str(&format!(" Vắng: {}.", names(&r.temporary_absent)));
+        }
+        lines.push(line);
     }
     let mut present = format!("Có mặt: {} đồng chí.", r.present.len());
     if !r.late.is_empty() {

@@ -396,13 +396,20 @@ pub struct AttendanceRow {
     pub attended: u32,
     pub excused: u32,
     pub absent: u32,
-    pub longest_absence_run: u32,
-    /// Unexcused absences in a row reached 3: consider striking off.
+    /// Months of the year with an unexcused absence.
+    pub absent_months: u32,
+    /// Unexcused absences in 3 months of the year: consider striking off.
     pub flagged: bool,
+    /// Meetings attended, in percent of those held.
+    pub attendance_percent: Option<u32>,
     pub tasks_assigned: u32,
     pub tasks_on_time: u32,
     pub tasks_late: u32,
     pub tasks_not_done: u32,
+    /// Not done and not yet due: assigned = on time + late + not done + open.
+    pub tasks_open: u32,
+    /// Done on time, in percent of the tasks done or due.
+    pub tasks_on_time_percent: Option<u32>,
     pub rated_exceeded: u32,
     pub rated_met: u32,
     pub rated_not_met: u32,
@@ -444,12 +451,15 @@ pub fn attendance(
                 attended: r.attended,
                 excused: r.excused,
                 absent: r.absent,
-                longest_absence_run: r.longest_absence_run,
+                absent_months: r.absent_months,
                 flagged: r.flagged(),
+                attendance_percent: r.attendance_percent(),
                 tasks_assigned: r.assigned,
                 tasks_on_time: r.on_time,
                 tasks_late: r.late,
                 tasks_not_done: r.not_done,
+                tasks_open: r.open,
+                tasks_on_time_percent: r.on_time_percent(),
                 rated_exceeded: r.exceeded,
                 rated_met: r.met,
                 rated_not_met: r.not_met,
@@ -472,11 +482,14 @@ impl Document for Attendance {
             "du_hop",
             "vang_co_ly_do",
             "vang_khong_ly_do",
-            "vang_lien_tiep",
+            "ty_le_du_hop",
+            "so_thang_vang_khong_ly_do",
             "nhiem_vu",
             "dung_han",
             "tre_han",
             "chua_xong",
+            "dang_thuc_hien",
+            "ty_le_dung_han",
             "vuot_muc",
             "dat",
             "khong_dat",
@@ -485,22 +498,28 @@ impl Document for Attendance {
             .members
             .iter()
             .map(|r| {
-                let nums = [
-                    r.meetings,
-                    r.attended,
-                    r.excused,
-                    r.absent,
-                    r.longest_absence_run,
-                    r.tasks_assigned,
-                    r.tasks_on_time,
-                    r.tasks_late,
-                    r.tasks_not_done,
-                    r.rated_exceeded,
-                    r.rated_met,
-                    r.rated_not_met,
-                ];
+                let pct = |p: Option<u32>| p.map(|p| format!("{p}%")).unwrap_or_default();
                 let mut row = vec![r.member.clone()];
-                row.extend(nums.iter().map(u32::to_string));
+                row.extend([r.meetings, r.attended, r.excused, r.absent].iter().map(u32::to_string));
+                row.push(pct(r.attendance_percent));
+                row.extend(
+                    [
+                        r.absent_months,
+                        r.tasks_assigned,
+                        r.tasks_on_time,
+                        r.tasks_late,
+                        r.tasks_not_done,
+                        r.tasks_open,
+                    ]
+                    .iter()
+                    .map(u32::to_string),
+                );
+                row.push(pct(r.tasks_on_time_percent));
+                row.extend(
+                    [r.rated_exceeded, r.rated_met, r.rated_not_met]
+                        .iter()
+                        .map(u32::to_string),
+                );
                 row
             })
             .collect();
@@ -514,15 +533,17 @@ impl Document for Attendance {
             format_date(self.as_of)
         );
         for r in &self.members {
+            let pct = |p: Option<u32>| p.map(|p| format!(" ({p}%)")).unwrap_or_default();
             out.push_str(&format!(
-                "{}: dự họp {}/{} (vắng có lý do {}, không lý do {}); nhiệm vụ {}: đúng hạn {}, trễ hạn {}, chưa xong {}; đánh giá: vượt mức {}, đạt {}, không đạt {}\n",
-                r.member, r.attended, r.meetings, r.excused, r.absent, r.tasks_assigned, r.tasks_on_time, r.tasks_late,
-                r.tasks_not_done, r.rated_exceeded, r.rated_met, r.rated_not_met
+                "{}: dự họp {}/{}{} (vắng có lý do {}, không lý do {}); nhiệm vụ {}: đúng hạn {}{}, trễ hạn {}, chưa xong {}, đang thực hiện {}; đánh giá: vượt mức {}, đạt {}, không đạt {}\n",
+                r.member, r.attended, r.meetings, pct(r.attendance_percent), r.excused, r.absent, r.tasks_assigned,
+                r.tasks_on_time, pct(r.tasks_on_time_percent), r.tasks_late, r.tasks_not_done, r.tasks_open,
+                r.rated_exceeded, r.rated_met, r.rated_not_met
             ));
             if r.flagged {
                 out.push_str(&format!(
-                    "    ⚠ vắng không lý do {} kỳ liên tiếp: xem xét theo quy định xóa tên\n",
-                    r.longest_absence_run
+                    "    ⚠ vắng không lý do trong {} tháng của năm: xem xét theo quy định xóa tên\n",
+                    r.absent_months
                 ));
             }
         }

@@ -502,10 +502,10 @@ messages! {
     NobodyUnassigned => "Mọi đồng chí đã có nhiệm vụ.", "Everyone already has a task.";
     ConfirmOpenTasksTitle => "Còn nhiệm vụ đang mở", "Open tasks left";
     ConfirmOpenTasks => "Đ/c {name} còn {n} nhiệm vụ đang mở. Mở danh sách để giao lại hoặc hủy?", "{name} still has {n} open tasks. Open them to reassign or close?";
-    RecordLine => "Năm {year}: dự họp {attended}/{meetings} (vắng có lý do {excused}, không lý do {absent})", "{year}: attended {attended}/{meetings} (excused {excused}, unexcused {absent})";
-    RecordTasks => "Nhiệm vụ {assigned}: đúng hạn {on_time}, trễ hạn {late}, chưa xong {not_done}", "Tasks {assigned}: on time {on_time}, late {late}, not done {not_done}";
+    RecordLine => "Năm {year}: dự họp {attended}/{meetings}{percent} (vắng có lý do {excused}, không lý do {absent})", "{year}: attended {attended}/{meetings}{percent} (excused {excused}, unexcused {absent})";
+    RecordTasks => "Nhiệm vụ {assigned}: đúng hạn {on_time}{percent}, trễ hạn {late}, chưa xong {not_done}, đang thực hiện {open}", "Tasks {assigned}: on time {on_time}{percent}, late {late}, not done {not_done}, open {open}";
     RecordRatings => "Đánh giá: vượt mức {exceeded}, đạt {met}, không đạt {not_met}", "Ratings: exceeded {exceeded}, met {met}, not met {not_met}";
-    RecordFlag => "⚠ Vắng không lý do {n} kỳ liên tiếp: xem xét theo quy định xóa tên", "⚠ {n} unexcused absences in a row: consider striking off";
+    RecordFlag => "⚠ Vắng không lý do trong {n} tháng của năm: xem xét theo quy định xóa tên", "⚠ Unexcused absences in {n} months of the year: consider striking off";
 
     BackupFailed => "Không sao lưu tự động được: {err}", "The automatic backup failed: {err}";
     ErrInUse => "Dữ liệu ở {dir} đang được mở trong một cửa sổ chibo khác.", "The data in {dir} is open in another chibo window.";

@@ -103,7 +103,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ("title", &title),
             ("clock", &clock),
             ("present", &(r.present.len() - exempt_here)),
-            ("total", &(r.total - r.exempt)),
+            ("total", &r.expected()),
             ("absent", &(r.excused.len() + r.absent.len())),
         ],
     );

@@ -292,6 +292,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
             app.resolutions.tasks_of(m.id),
             today,
         );
+        let pct = |p: Option<u32>| p.map(|p| format!(" ({p}%)")).unwrap_or_default();
         lines.push(Line::default());
         lines.push(Line::from(Msg::RecordLine.fill(
             app.lang,
@@ -299,6 +300,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
                 ("year", &r.year),
                 ("attended", &r.attended),
                 ("meetings", &r.meetings),
+                ("percent", &pct(r.attendance_percent())),
                 ("excused", &r.excused),
                 ("absent", &r.absent),
             ],
@@ -308,8 +310,10 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
             &[
                 ("assigned", &r.assigned),
                 ("on_time", &r.on_time),
+                ("percent", &pct(r.on_time_percent())),
                 ("late", &r.late),
                 ("not_done", &r.not_done),
+                ("open", &r.open),
             ],
         )));
         lines.push(Line::from(Msg::RecordRatings.fill(
@@ -318,7 +322,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
         )));
         if r.flagged() {
             lines.push(Line::styled(
-                Msg::RecordFlag.fill(app.lang, &[("n", &r.longest_absence_run)]),
+                Msg::RecordFlag.fill(app.lang, &[("n", &r.absent_months)]),
                 theme::error(),
             ));
         }
