@@ -26,6 +26,12 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
     type_text(&mut app, "- Hoàn thành thu quỹ vì người nghèo");
     press(&mut app, "ctrl-n ctrl-n ctrl-n f3");
     type_text(&mut app, "Thông qua nghị quyết tháng 12/2026");
+    press(&mut app, "tab tab tab");
+    type_text(&mut app, "20");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
     press(&mut app, "ctrl-s f4");
     type_text(&mut app, "Chăm lo Tết cho gia đình chính sách");
     clock.advance(95);
