@@ -236,3 +236,49 @@ fn an_item_takes_several_helpers() {
         .collect();
     assert_eq!(names, ["Trần Thị Mai", "Nguyễn Văn Hùng"]);
 }
+
+#[test]
+fn an_admission_vote_by_simple_majority_is_refused_with_the_rule_it_needs() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "ctrl-r a esc f3");
+    type_text(&mut app, "Đề nghị kết nạp quần chúng Lê Văn Bình");
+    // the rule left at simple majority
+    press(&mut app, "tab tab tab");
+    type_text(&mut app, "15");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "ctrl-s");
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("Nội dung này cần ít nhất 2/3 đảng viên chi bộ: chọn nguyên tắc 2/3."),
+        "{shown}"
+    );
+    app.save_now().unwrap();
+    let votes = store.meetings().unwrap()[0]
+        .agenda
+        .iter()
+        .flat_map(|i| &i.entries)
+        .filter(|e| matches!(e.kind, chibo::domain::meeting::EntryKind::Vote(_)))
+        .count();
+    assert_eq!(votes, 0, "nothing saved");
+    // with the 2/3 rule it is recorded, as an admission
+    press(&mut app, "right ctrl-s"); // the rule field has the focus
+    app.save_now().unwrap();
+    let m = &store.meetings().unwrap()[0];
+    let vote = m
+        .agenda
+        .iter()
+        .flat_map(|i| &i.entries)
+        .find_map(|e| match &e.kind {
+            chibo::domain::meeting::EntryKind::Vote(v) => Some(v.clone()),
+            _ => None,
+        })
+        .expect("the vote");
+    assert_eq!(vote.kind, chibo::domain::vote::VoteSubject::Admission);
+    assert_eq!(vote.rule, chibo::domain::vote::VoteRule::TwoThirdsOfBranch);
+}

@@ -617,6 +617,9 @@ impl App {
             Ok(()) => Ok(vote),
             Err(crate::domain::vote::VoteError::TooManyVotes { .. }) => Err((FieldId::InFavour, Msg::ErrTooManyVotes)),
             Err(crate::domain::vote::VoteError::NoVotes) => Err((FieldId::InFavour, Msg::ErrNoVotes)),
+            Err(crate::domain::vote::VoteError::WrongRule { required }) => {
+                Err((FieldId::Rule, labels::vote_rule_required(required)))
+            }
         }
     }
 

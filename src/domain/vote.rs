@@ -62,6 +62,89 @@ impl VoteRule {
     }
 }
 
+/// What a vote decides, which fixes the rule it needs (Điều lệ Đảng; QĐ 23-QĐ/TW):
+/// the personnel matters and expulsion need 2/3 of the branch, other discipline more
+/// than 1/2 of it, everything else a simple majority of the votes cast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteSubject {
+    /// Thông qua nghị quyết, kết luận, chương trình…
+    #[default]
+    Ordinary,
+    /// Kết nạp đảng viên.
+    Admission,
+    /// Công nhận đảng viên chính thức.
+    OfficialRecognition,
+    /// Xóa tên đảng viên.
+    StrikingOff,
+    /// Khai trừ.
+    Expulsion,
+    /// Kỷ luật (khiển trách, cảnh cáo, cách chức).
+    Discipline,
+}
+
+impl VoteSubject {
+    pub const ALL: [VoteSubject; 6] = [
+        VoteSubject::Ordinary,
+        VoteSubject::Admission,
+        VoteSubject::OfficialRecognition,
+        VoteSubject::StrikingOff,
+        VoteSubject::Expulsion,
+        VoteSubject::Discipline,
+    ];
+
+    /// The rule this kind of decision needs.
+    pub fn rule(self) -> VoteRule {
+        match self {
+            VoteSubject::Ordinary => VoteRule::SimpleMajority,
+            VoteSubject::Admission
+            | VoteSubject::OfficialRecognition
+            | VoteSubject::StrikingOff
+            | VoteSubject::Expulsion => VoteRule::TwoThirdsOfBranch,
+            VoteSubject::Discipline => VoteRule::MajorityOfBranch,
+        }
+    }
+
+    /// The kind a subject's wording names ("Kết nạp quần chúng …", "Đề nghị công nhận
+    /// chính thức …", "Thi hành kỷ luật …"), read without diacritics; anything else is
+    /// ordinary. Only the wording's start and its verb phrases count, so "Thông qua
+    /// nghị quyết về công tác kết nạp" stays ordinary.
+    pub fn from_text(subject: &str) -> VoteSubject {
+        let folded = super::text::fold(subject);
+        let mut rest = folded.trim_start();
+        for lead in [
+            "de nghi ",
+            "bieu quyet ",
+            "xet ",
+            "xem xet ",
+            "thi hanh ",
+            "quyet dinh ",
+        ] {
+            if let Some(r) = rest.strip_prefix(lead) {
+                rest = r.trim_start();
+            }
+        }
+        let starts = |words: &[&str]| words.iter().any(|w| rest.starts_with(w));
+        if starts(&["khai tru"]) || rest.starts_with("ky luat") && rest.contains("khai tru") {
+            VoteSubject::Expulsion
+        } else if starts(&["ket nap"]) {
+            VoteSubject::Admission
+        } else if starts(&[
+            "cong nhan chinh thuc",
+            "cong nhan dang vien chinh thuc",
+            "chuyen dang chinh thuc",
+        ]) {
+            VoteSubject::OfficialRecognition
+        } else if starts(&["xoa ten"]) {
+            VoteSubject::StrikingOff
+        } else if starts(&["ky luat", "khien trach", "canh cao", "cach chuc"]) {
+            VoteSubject::Discipline
+        } else {
+            VoteSubject::Ordinary
+        }
+    }
+}
+
 /// Who may vote at a meeting, and the branch's voting membership.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Electorate {
@@ -104,6 +187,9 @@ pub fn electorate<'a>(members: impl IntoIterator<Item = &'a Member>, present: im
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vote {
     pub subject: String,
+    /// What it decides: fixes the rule (older votes have none recorded: ordinary).
+    #[serde(default)]
+    pub kind: VoteSubject,
     #[serde(default)]
     pub method: VoteMethod,
     #[serde(default)]
@@ -125,10 +211,24 @@ pub enum VoteError {
     TooManyVotes { counted: u32, eligible: u32 },
     #[error("no vote counted")]
     NoVotes,
+    /// The rule chosen is not the one the subject needs (never a silent simple majority
+    /// for admission, recognition, striking off, expulsion or discipline).
+    #[error("this subject needs the rule {required:?}")]
+    WrongRule { required: VoteRule },
+}
+
+/// What a vote came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Passed,
+    NotPassed,
+    /// The counts are missing or impossible: no result can be stated.
+    NotCounted(VoteError),
 }
 
 impl Vote {
-    /// A vote with every eligible member in favour, the default to adjust.
+    /// A vote with every eligible member in favour, the default to adjust; its kind is
+    /// read from the subject's wording ([`VoteSubject::from_text`]).
     pub fn new(
         subject: &str,
         method: VoteMethod,
@@ -140,6 +240,7 @@ impl Vote {
         let eligible = electorate.present.len() as u32 - if rule.counts_branch() { temporary_present } else { 0 };
         Vote {
             subject: super::text::clean(subject),
+            kind: VoteSubject::from_text(subject),
             method,
             rule,
             eligible,
@@ -154,8 +255,15 @@ impl Vote {
         self.in_favour + self.against + self.other
     }
 
-    /// Counts must not exceed the members who may vote.
+    /// Counts must be entered and not exceed the members who may vote, and a
+    /// personnel or discipline subject must have the rule it needs (an ordinary one may
+    /// be held to a stricter rule the secretary chose).
     pub fn check(&self) -> Result<(), VoteError> {
+        if self.kind != VoteSubject::Ordinary && self.rule != self.kind.rule() {
+            return Err(VoteError::WrongRule {
+                required: self.kind.rule(),
+            });
+        }
         if self.counted() > self.eligible {
             return Err(VoteError::TooManyVotes {
                 counted: self.counted(),
@@ -166,6 +274,15 @@ impl Vote {
             return Err(VoteError::NoVotes);
         }
         Ok(())
+    }
+
+    /// Passed, not passed, or not countable (then no figure may be shown as a result).
+    pub fn outcome(&self) -> Outcome {
+        match self.check() {
+            Err(e) => Outcome::NotCounted(e),
+            Ok(()) if self.passed() => Outcome::Passed,
+            Ok(()) => Outcome::NotPassed,
+        }
     }
 
     /// Whether it passes (thông qua) under its rule.
@@ -315,6 +432,107 @@ mod tests {
             })
         );
         assert!(!v.passed());
+    }
+
+    #[test]
+    fn the_subject_chooses_the_rule() {
+        for (text, kind, rule) in [
+            (
+                "Thông qua nghị quyết tháng 12",
+                VoteSubject::Ordinary,
+                VoteRule::SimpleMajority,
+            ),
+            (
+                "Đề nghị kết nạp quần chúng Lê Văn B",
+                VoteSubject::Admission,
+                VoteRule::TwoThirdsOfBranch,
+            ),
+            ("Kết nạp đảng viên", VoteSubject::Admission, VoteRule::TwoThirdsOfBranch),
+            (
+                "Công nhận chính thức đ/c Bích",
+                VoteSubject::OfficialRecognition,
+                VoteRule::TwoThirdsOfBranch,
+            ),
+            (
+                "Xét công nhận đảng viên chính thức",
+                VoteSubject::OfficialRecognition,
+                VoteRule::TwoThirdsOfBranch,
+            ),
+            (
+                "Xóa tên đảng viên Lê Văn C",
+                VoteSubject::StrikingOff,
+                VoteRule::TwoThirdsOfBranch,
+            ),
+            (
+                "Thi hành kỷ luật khai trừ",
+                VoteSubject::Expulsion,
+                VoteRule::TwoThirdsOfBranch,
+            ),
+            (
+                "Kỷ luật khiển trách đ/c D",
+                VoteSubject::Discipline,
+                VoteRule::MajorityOfBranch,
+            ),
+            (
+                "Thông qua nghị quyết về công tác kết nạp",
+                VoteSubject::Ordinary,
+                VoteRule::SimpleMajority,
+            ),
+        ] {
+            assert_eq!(VoteSubject::from_text(text), kind, "{text}");
+            assert_eq!(kind.rule(), rule, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_personnel_vote_by_simple_majority_is_refused() {
+        let e = electorate(&branch(), |id| matches!(id.0, 1..=5));
+        let v = Vote::new(
+            "Kết nạp quần chúng Lê Văn B",
+            VoteMethod::ShowOfHands,
+            VoteRule::SimpleMajority,
+            &e,
+            0,
+        );
+        assert_eq!(
+            v.check(),
+            Err(VoteError::WrongRule {
+                required: VoteRule::TwoThirdsOfBranch
+            })
+        );
+        assert!(!v.passed());
+        let v = Vote::new(
+            "Kỷ luật cảnh cáo",
+            VoteMethod::SecretBallot,
+            VoteRule::TwoThirdsOfBranch,
+            &e,
+            0,
+        );
+        assert_eq!(
+            v.check(),
+            Err(VoteError::WrongRule {
+                required: VoteRule::MajorityOfBranch
+            })
+        );
+    }
+
+    #[test]
+    fn no_counts_or_too_many_have_no_result() {
+        // nobody marked present yet: 0 may vote, the old default of 30 in favour
+        let e = electorate(&branch(), |_| false);
+        let mut v = Vote::new("x", VoteMethod::ShowOfHands, VoteRule::SimpleMajority, &e, 0);
+        assert_eq!(v.outcome(), Outcome::NotCounted(VoteError::NoVotes));
+        v.in_favour = 30;
+        assert!(matches!(
+            v.outcome(),
+            Outcome::NotCounted(VoteError::TooManyVotes { .. })
+        ));
+        let e = electorate(&branch(), |id| matches!(id.0, 1..=5));
+        let mut v = Vote::new("x", VoteMethod::ShowOfHands, VoteRule::SimpleMajority, &e, 0);
+        assert_eq!(v.outcome(), Outcome::Passed);
+        v.in_favour = 0;
+        v.against = 5;
+        assert_eq!(v.outcome(), Outcome::NotPassed);
     }
 
     #[test]

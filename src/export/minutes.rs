@@ -135,10 +135,28 @@ fn method(m: VoteMethod) -> &'static str {
 /// A vote as the minutes record it: subject, method, who could vote, counts, result
 /// and the rule applied.
 pub fn vote_line(v: &Vote) -> String {
-    let result = if v.passed() { "THÔNG QUA" } else { "KHÔNG THÔNG QUA" };
-    let denominator = v.denominator().max(1);
+    let result = match v.outcome() {
+        crate::domain::vote::Outcome::NotCounted(_) => {
+            // missing or impossible counts: no result and no percentage is stated
+            "CHƯA XÁC ĐỊNH (số phiếu chưa đầy đủ hoặc không hợp lệ)".to_string()
+        }
+        outcome => {
+            let word = if outcome == crate::domain::vote::Outcome::Passed {
+                "THÔNG QUA"
+            } else {
+                "KHÔNG THÔNG QUA"
+            };
+            let denominator = v.denominator().max(1);
+            format!(
+                "{word} ({}/{}, {}%)",
+                v.in_favour,
+                v.denominator(),
+                (v.in_favour * 100 + denominator / 2) / denominator
+            )
+        }
+    };
     format!(
-        "Biểu quyết: {}. Hình thức: {}. Số đảng viên có quyền biểu quyết có mặt: {} (chi bộ có {} đảng viên chính thức được tính). Tán thành: {}; không tán thành: {}; ý kiến khác: {}. Kết quả: {} ({}/{}, {}%). Nguyên tắc áp dụng: {}.",
+        "Biểu quyết: {}. Hình thức: {}. Số đảng viên có quyền biểu quyết có mặt: {} (chi bộ có {} đảng viên chính thức được tính). Tán thành: {}; không tán thành: {}; ý kiến khác: {}. Kết quả: {}. Nguyên tắc áp dụng: {}.",
         v.subject,
         method(v.method),
         v.eligible,
@@ -147,9 +165,6 @@ pub fn vote_line(v: &Vote) -> String {
         v.against,
         v.other,
         result,
-        v.in_favour,
-        v.denominator(),
-        (v.in_favour * 100 + denominator / 2) / denominator,
         v.rule.statement()
     )
 }

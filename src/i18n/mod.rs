@@ -347,6 +347,8 @@ messages! {
     ErrRegularTaken => "Tháng này đã có cuộc họp thường kỳ.", "This month already has a regular meeting.";
     ErrTooManyVotes => "Tổng số phiếu vượt số đảng viên có quyền biểu quyết.", "More votes than members who may vote.";
     ErrNoVotes => "Chưa có phiếu nào.", "No votes counted.";
+    ErrRuleTwoThirds => "Nội dung này cần ít nhất 2/3 đảng viên chi bộ: chọn nguyên tắc 2/3.", "This subject needs 2/3 of the branch: choose the 2/3 rule.";
+    ErrRuleMajorityOfBranch => "Kỷ luật cần quá 1/2 đảng viên chi bộ: chọn nguyên tắc quá 1/2.", "Discipline needs more than half of the branch: choose that rule.";
     MinutesLocked => "Biên bản đã thông qua và bị khóa; sửa bằng sửa đổi, bổ sung (m).", "The minutes are approved and locked; correct them with an amendment (m).";
     AmendOnlyApproved => "Chỉ sửa đổi biên bản đã thông qua; biên bản chưa khóa thì sửa trực tiếp.", "Only approved minutes take amendments; edit the others directly.";
     NotEndedYet => "Cuộc họp chưa kết thúc.", "The meeting has not ended.";
@@ -616,6 +618,16 @@ pub mod labels {
             V::ShowOfHands => Msg::MethodHands,
             V::Card => Msg::MethodCard,
             V::SecretBallot => Msg::MethodSecret,
+        }
+    }
+
+    /// Why a subject's vote cannot use the rule chosen: the rule it needs.
+    pub fn vote_rule_required(r: crate::domain::vote::VoteRule) -> Msg {
+        use crate::domain::vote::VoteRule as R;
+        match r {
+            R::SimpleMajority => Msg::RuleSimple,
+            R::TwoThirdsOfBranch => Msg::ErrRuleTwoThirds,
+            R::MajorityOfBranch => Msg::ErrRuleMajorityOfBranch,
         }
     }
 
