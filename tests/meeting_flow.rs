@@ -28,7 +28,7 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
 
     // roll call: two present, one late, one excused, one absent, the rest present
     clock.advance(3);
-    press(&mut app, "ctrl-r c c m l");
+    press(&mut app, "ctrl-r c c m enter l");
     type_text(&mut app, "ốm");
     press(&mut app, "enter v a");
     insta::assert_snapshot!("roll_call", screen(&app, 80, 24));
@@ -482,4 +482,151 @@ fn the_minutes_file_is_named_in_vietnamese_without_diacritics() {
         chibo::app::meetings::minutes_file_name(&m),
         "bien-ban-2026-12-05-kiem-diem-cuoi-nam.md"
     );
+}
+
+/// The first vote of the fixture's meeting: 2/3 personnel vote, 16 for of 25.
+fn hold_a_vote(app: &mut App, subject: &str, rule_rights: usize, counts: [&str; 3]) {
+    press(app, "f3");
+    type_text(app, subject);
+    press(app, "tab tab");
+    for _ in 0..rule_rights {
+        press(app, "right");
+    }
+    for c in counts {
+        press(app, "tab");
+        type_text(app, c);
+    }
+    press(app, "ctrl-s");
+}
+
+fn votes(store: &MemoryStore) -> Vec<chibo::domain::vote::Vote> {
+    store.meetings().unwrap()[0]
+        .agenda
+        .iter()
+        .flat_map(|i| &i.entries)
+        .filter_map(|e| match &e.kind {
+            EntryKind::Vote(v) => Some(v.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_saved_vote_is_corrected_or_removed_and_its_line_shows_the_rule() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    hold_a_vote(&mut app, "Công nhận đảng viên chính thức", 1, ["61", "0", "0"]);
+    // 61 is refused: more than may vote
+    assert!(app.overlays.iter().any(|o| matches!(o, chibo::app::Overlay::Form(_))));
+    press(&mut app, "esc");
+    hold_a_vote(&mut app, "Công nhận đảng viên chính thức", 1, ["15", "0", "1"]);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("15/25 theo 2/3 đảng viên"), "{shown}");
+    // the count was mistyped: 16, not 15
+    press(
+        &mut app,
+        "f8 tab tab tab backspace backspace backspace backspace backspace backspace",
+    );
+    type_text(&mut app, "16");
+    press(&mut app, "ctrl-s");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("16/25 theo 2/3 đảng viên"), "{shown}");
+    let v = votes(&store);
+    assert_eq!(v.len(), 1, "corrected, not a second contradictory vote");
+    assert_eq!((v[0].in_favour, v[0].against, v[0].other), (16, 0, 1));
+    // and removed
+    press(&mut app, "f8 tab tab tab tab tab tab right ctrl-s");
+    assert!(votes(&store).is_empty());
+    assert!(screen(&app, 80, 24).contains("Đã xóa biểu quyết khỏi biên bản."));
+}
+
+#[test]
+fn a_guest_takes_the_floor_and_is_written_as_such() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "f2");
+    type_text(&mut app, "sau");
+    press(&mut app, "enter");
+    type_text(&mut app, "Biểu dương chi bộ.");
+    app.save_now().unwrap();
+    let m = &store.meetings().unwrap()[0];
+    let text = render(m, &store.members().unwrap(), None, &[], Format::Text);
+    assert!(
+        text.contains("Đ/c Lê Văn Sáu, Đảng ủy viên phường: Biểu dương chi bộ."),
+        "{text}"
+    );
+}
+
+#[test]
+fn times_are_corrected_until_approval_and_the_minutes_follow() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    // a late member came at 19:50, written 19:55 by mistake, then corrected
+    clock.advance(25);
+    press(
+        &mut app,
+        "ctrl-r m enter up m backspace backspace backspace backspace backspace backspace",
+    );
+    type_text(&mut app, "19:50");
+    press(&mut app, "enter esc");
+    let m = &store.meetings().unwrap()[0];
+    let late: Vec<_> = m
+        .attendance
+        .values()
+        .filter_map(|p| match p {
+            Presence::Late(t) => Some(t.format("%H:%M").to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(late, ["19:50"]);
+    clock.advance(70);
+    press(&mut app, "ctrl-e enter");
+    // the meeting began at 19:45 and ended at 21:20, as corrected in its details
+    press(
+        &mut app,
+        "e tab tab tab backspace backspace backspace backspace backspace backspace",
+    );
+    type_text(&mut app, "19:45");
+    press(
+        &mut app,
+        "tab backspace backspace backspace backspace backspace backspace",
+    );
+    type_text(&mut app, "19:00");
+    press(&mut app, "ctrl-s");
+    assert!(screen(&app, 80, 24).contains("Giờ kết thúc trước giờ bắt đầu."));
+    press(&mut app, "backspace backspace backspace backspace backspace backspace");
+    type_text(&mut app, "21:20");
+    press(&mut app, "ctrl-s");
+    let m = &store.meetings().unwrap()[0];
+    let text = render(m, &store.members().unwrap(), None, &[], Format::Text);
+    assert!(text.contains("bắt đầu lúc 19 giờ 45 phút, ngày 05/12/2026"), "{text}");
+    assert!(text.contains("21 giờ 20"), "{text}");
+}
+
+#[test]
+fn ending_lists_what_the_record_lacks_and_offers_to_go_back() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    clock.advance(95);
+    press(&mut app, "ctrl-e");
+    let shown = screen(&app, 120, 40);
+    for want in [
+        "nghị quyết tháng trước\" chưa",
+        "Phương hướng, nhiệm vụ tháng tới\" chưa ghi gì",
+        "chưa có kết luận của chủ trì",
+        "chưa điểm danh",
+        "quay lại bổ sung",
+    ] {
+        assert!(shown.contains(want), "{want}:\n{shown}");
+    }
+    press(&mut app, "esc");
+    assert_eq!(store.meetings().unwrap()[0].status(), MeetingStatus::InProgress);
 }

@@ -57,6 +57,7 @@ pub enum Action {
     PrevItem,
     Speech,
     Vote,
+    CorrectVote,
     Conclusion,
     Note,
     RollCall,
@@ -139,6 +140,7 @@ impl Action {
         Action::PrevItem,
         Action::Speech,
         Action::Vote,
+        Action::CorrectVote,
         Action::Conclusion,
         Action::Note,
         Action::RollCall,
@@ -228,6 +230,7 @@ impl Action {
             Action::PrevItem => Msg::ActPrevItem,
             Action::Speech => Msg::ActSpeech,
             Action::Vote => Msg::ActVote,
+            Action::CorrectVote => Msg::ActCorrectVote,
             Action::Conclusion => Msg::ActConclusion,
             Action::Note => Msg::ActNote,
             Action::RollCall => Msg::ActRollCall,
@@ -273,6 +276,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 77);
+        assert_eq!(Action::ALL.len(), 78);
     }
 }

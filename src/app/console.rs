@@ -230,6 +230,31 @@ impl Console {
         self.new_entry(EntryKind::Note, at);
     }
 
+    /// Corrects a saved vote (its item and entry), or removes it with `None`.
+    pub fn replace_vote(&mut self, item: usize, entry: usize, vote: Option<Vote>) {
+        self.sync_editor();
+        let Some(it) = self.meeting.agenda.get_mut(item) else {
+            return;
+        };
+        if !it
+            .entries
+            .get(entry)
+            .is_some_and(|e| matches!(e.kind, EntryKind::Vote(_)))
+        {
+            return;
+        }
+        match vote {
+            Some(v) => it.entries[entry].kind = EntryKind::Vote(v),
+            None => {
+                it.entries.remove(entry);
+                if item == self.item && self.entry > entry {
+                    self.entry -= 1;
+                }
+            }
+        }
+        self.unsaved = true;
+    }
+
     /// Moves the editor to the previous or next text entry of the item.
     pub fn move_entry(&mut self, forward: bool) {
         let n = self.entries_len();
@@ -326,11 +351,16 @@ impl Console {
     }
 }
 
-/// A count of the vote form: empty until typed, and required.
-fn count(id: FieldId, label: Msg) -> Field {
+/// Where `x` is among `all` (the first when not given).
+fn position<T: PartialEq>(all: &[T], x: Option<T>) -> usize {
+    x.and_then(|x| all.iter().position(|a| *a == x)).unwrap_or(0)
+}
+
+/// A count of the vote form: empty until typed (or the saved count), and required.
+fn count(id: FieldId, label: Msg, saved: Option<u32>) -> Field {
     Field {
         kind: super::form::FieldKind::Number,
-        ..Field::text(id, label, "")
+        ..Field::text(id, label, &saved.map(|n| n.to_string()).unwrap_or_default())
     }
     .required()
 }
@@ -372,7 +402,7 @@ impl App {
         if meeting.status() == MeetingStatus::Planned {
             // the meeting began at the time it was called for, unless corrected in its
             // details; opening the console late does not move it
-            meeting.started_at = Some(meeting.date.and_time(meeting.start));
+            meeting.hold(now);
             meeting.freeze_roster(self.roster.members());
             if let Err(e) = self.store.save_meeting(&mut meeting, now, Some("start")) {
                 self.status = Some(Status::Error(self.store_error(&e)));
@@ -557,12 +587,30 @@ impl App {
             A::Conclusion => c.new_entry(EntryKind::Conclusion, at),
             A::Note => c.new_entry(EntryKind::Note, at),
             A::Speech => {
-                let picker = Picker::new(PickPurpose::Speaker, self.present_members());
+                let guests = c.meeting.guest_list();
+                let picker = Picker::new(PickPurpose::Speaker, self.present_members()).with_guests(guests);
                 self.overlays.push(Overlay::Picker(Box::new(picker)));
             }
             A::Vote => {
-                let form = self.vote_form();
+                let form = self.vote_form(None);
                 self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::CorrectVote => {
+                // the item's latest vote, to correct or remove until approval
+                let item = c.item;
+                let found = c.meeting.agenda.get(item).and_then(|it| {
+                    it.entries.iter().enumerate().rev().find_map(|(i, e)| match &e.kind {
+                        EntryKind::Vote(v) => Some((i, v.clone())),
+                        _ => None,
+                    })
+                });
+                match found {
+                    Some((entry, vote)) => {
+                        let form = self.vote_form(Some((item, entry, &vote)));
+                        self.overlays.push(Overlay::Form(Box::new(form)));
+                    }
+                    None => self.error(Msg::NoVoteHere),
+                }
             }
             A::RollCall => self.overlays.push(Overlay::RollCall { selected: 0 }),
             A::EndMeeting => self.overlays.push(Overlay::Confirm(Confirm::EndMeeting)),
@@ -579,20 +627,58 @@ impl App {
         }
     }
 
-    fn vote_form(&self) -> Form {
+    /// A guest named in the meeting's details takes the floor.
+    pub(super) fn guest_speaks(&mut self, guest: String) {
+        let now = self.clock.now();
+        if let Some(c) = self.meetings.console.as_mut() {
+            let at = c.stamp(now).time();
+            c.new_entry(EntryKind::GuestSpeech(guest), at);
+        }
+    }
+
+    /// A new vote's form, or a saved one's (its item and entry) to correct or remove.
+    fn vote_form(&self, saved: Option<(usize, usize, &Vote)>) -> Form {
         let methods = VoteMethod::ALL.iter().map(|m| labels::vote_method(*m)).collect();
         let rules = VoteRule::ALL.iter().map(|r| labels::vote_rule(*r)).collect();
-        let fields = vec![
-            Field::text(FieldId::Subject, Msg::FieldSubject, "").required(),
-            Field::choice(FieldId::Method, Msg::FieldMethod, methods, 0),
-            Field::choice(FieldId::Rule, Msg::FieldRule, rules, 0),
+        let v = saved.map(|s| s.2);
+        let mut fields = vec![
+            Field::text(
+                FieldId::Subject,
+                Msg::FieldSubject,
+                v.map_or("", |v| v.subject.as_str()),
+            )
+            .required(),
+            Field::choice(
+                FieldId::Method,
+                Msg::FieldMethod,
+                methods,
+                position(&VoteMethod::ALL, v.map(|v| v.method)),
+            ),
+            Field::choice(
+                FieldId::Rule,
+                Msg::FieldRule,
+                rules,
+                position(&VoteRule::ALL, v.map(|v| v.rule)),
+            ),
             // counted, never assumed: a pre-filled "all in favour" invites a wrong
             // unanimous result
-            count(FieldId::InFavour, Msg::FieldInFavour),
-            count(FieldId::Against, Msg::FieldAgainst),
-            count(FieldId::Other, Msg::FieldOther),
+            count(FieldId::InFavour, Msg::FieldInFavour, v.map(|v| v.in_favour)),
+            count(FieldId::Against, Msg::FieldAgainst, v.map(|v| v.against)),
+            count(FieldId::Other, Msg::FieldOther, v.map(|v| v.other)),
         ];
-        let mut form = Form::new(FormPurpose::Vote, self.t(Msg::FormVote).to_string(), fields);
+        let (purpose, title) = match saved {
+            Some((item, entry, _)) => {
+                fields.push(Field::choice(
+                    FieldId::Remove,
+                    Msg::FieldVoteKeep,
+                    vec![Msg::VoteKeep, Msg::VoteRemove],
+                    0,
+                ));
+                (FormPurpose::EditVote(item, entry), Msg::FormCorrectVote)
+            }
+            None => (FormPurpose::Vote, Msg::FormVote),
+        };
+        let mut form = Form::new(purpose, self.t(title).to_string(), fields);
         form.note = self.vote_preview(&form);
         form
     }
@@ -669,6 +755,35 @@ impl App {
                     .t(if passed { Msg::Passed } else { Msg::NotPassed })
                     .to_string()))
             }
+            FormPurpose::EditVote(item, entry) => {
+                let remove = form.choice(FieldId::Remove) == 1;
+                let vote = if remove {
+                    None
+                } else {
+                    match self.vote_from_form(form) {
+                        Ok(v) => Some(v),
+                        Err(e) => return Ok(Err(e)),
+                    }
+                };
+                let message = match &vote {
+                    None => self.t(Msg::VoteRemoved).to_string(),
+                    Some(v) => self
+                        .t(if v.passed() { Msg::Passed } else { Msg::NotPassed })
+                        .to_string(),
+                };
+                if let Some(c) = self.meetings.console.as_mut() {
+                    c.replace_vote(item, entry, vote);
+                }
+                let _ = self.save_now(); // a failure is on the message line
+                Ok(Ok(message))
+            }
+            FormPurpose::Late(id) => match form.time(FieldId::Time) {
+                Ok(t) => {
+                    self.mark(id, Presence::Late(t));
+                    Ok(Ok(String::new()))
+                }
+                Err(e) => Ok(Err(e)),
+            },
             FormPurpose::Excuse(id) => {
                 let reason = form.text(FieldId::Reason);
                 self.mark(id, Presence::Excused(reason));
@@ -710,15 +825,35 @@ impl App {
             }
             A::MoveUp => next = selected.saturating_sub(1),
             A::MoveDown => next = (selected + 1).min(n.saturating_sub(1)),
-            A::MarkPresent | A::MarkLate | A::MarkAbsent if n > 0 => {
-                let at = self.meetings.console.as_mut().map_or(now, |c| c.stamp(now));
+            A::MarkPresent | A::MarkAbsent if n > 0 => {
                 let presence = match action {
                     A::MarkPresent => Presence::Present,
-                    A::MarkLate => Presence::Late(at.time()),
                     _ => Presence::Absent,
                 };
                 self.mark(rows[selected], presence);
                 next = (selected + 1).min(n - 1);
+            }
+            A::MarkLate if n > 0 => {
+                // the time they came: now, or the one already written, to correct
+                let id = rows[selected];
+                let at = match self
+                    .meetings
+                    .console
+                    .as_mut()
+                    .map(|c| (c.meeting.attendance.get(&id).cloned(), c.stamp(now)))
+                {
+                    Some((Some(Presence::Late(t)), _)) => t,
+                    Some((_, at)) => at.time(),
+                    None => now.time(),
+                };
+                let fields = vec![Field::time(FieldId::Time, Msg::FieldArrived, at).required()];
+                let title = Msg::FormLate.fill(self.lang, &[("name", &self.member_name_of(id))]);
+                self.overlays
+                    .push(Overlay::Form(Box::new(Form::new(FormPurpose::Late(id), title, fields))));
+                if let Some(Overlay::RollCall { selected }) = self.overlays.iter_mut().rev().nth(1) {
+                    *selected = (*selected + 1).min(n - 1);
+                }
+                return;
             }
             A::MarkExcused if n > 0 => {
                 let id = rows[selected];

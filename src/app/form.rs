@@ -23,8 +23,12 @@ pub enum FormPurpose {
     AgendaItem(Option<usize>),
     /// A vote in the console.
     Vote,
+    /// A saved vote corrected before approval: its item and entry.
+    EditVote(usize, usize),
     /// The reason of an excused absence in the roll call.
     Excuse(MemberId),
+    /// The time a late member arrived (now, or corrected).
+    Late(MemberId),
     Amend(MeetingId),
     NewResolution,
     EditResolution(ResolutionId),
@@ -70,6 +74,10 @@ pub enum FieldId {
     Kind,
     WithThematic,
     Time,
+    /// When a meeting ended.
+    EndTime,
+    /// Whether a saved vote is kept or removed.
+    Remove,
     Chair,
     Secretary,
     Guests,

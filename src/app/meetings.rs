@@ -221,7 +221,7 @@ impl App {
             ),
         };
         let kinds = MeetingKind::ALL.iter().map(|k| labels::meeting_kind(*k)).collect();
-        let fields = vec![
+        let mut fields = vec![
             Field::choice(
                 FieldId::Kind,
                 Msg::FieldKind,
@@ -241,6 +241,13 @@ impl App {
             Field::member(FieldId::Secretary, Msg::FieldSecretary, secretary),
             Field::text(FieldId::Guests, Msg::FieldGuests, &guests),
         ];
+        // the end, once there is one, is corrected here too, until approval
+        if let Some(end) = meeting.and_then(|m| m.ended_at) {
+            fields.insert(
+                4,
+                Field::time(FieldId::EndTime, Msg::FieldEndTime, end.time()).required(),
+            );
+        }
         Form::new(purpose, self.t(title).to_string(), fields)
     }
 
@@ -487,6 +494,19 @@ impl App {
                     FormPurpose::EditMeeting(id) => Some(id),
                     _ => None,
                 };
+                let end = match form.field(FieldId::EndTime) {
+                    Some(_) => match form.time(FieldId::EndTime) {
+                        Ok(t) => Some(t),
+                        Err(e) => return Ok(Err(e)),
+                    },
+                    None => None,
+                };
+                if let Some(mut m) = editing.and_then(|id| self.meetings.get(id)).cloned() {
+                    m.date = date;
+                    if m.set_times(start, end).is_err() {
+                        return Ok(Err((FieldId::EndTime, Msg::ErrEndBeforeStart)));
+                    }
+                }
                 let clash = self.store.meetings()?.into_iter().any(|m| {
                     Some(m.id) != editing
                         && kind == MeetingKind::Regular
@@ -500,7 +520,8 @@ impl App {
                     m.kind = kind;
                     m.with_thematic = form.choice(FieldId::WithThematic) == 1 && kind == MeetingKind::Regular;
                     m.date = date;
-                    m.start = start;
+                    // the minutes' start and end follow the corrected times
+                    let _ = m.set_times(start, end);
                     m.place = form.text(FieldId::Place);
                     m.chair = form.member(FieldId::Chair);
                     m.secretary = form.member(FieldId::Secretary);

@@ -396,7 +396,9 @@ impl App {
     /// Keeps derived lines in step with what was typed (the vote form's result).
     fn after_edit(&mut self) {
         let preview = match self.overlays.last() {
-            Some(Overlay::Form(f)) if f.purpose == FormPurpose::Vote => self.vote_preview(f),
+            Some(Overlay::Form(f)) if matches!(f.purpose, FormPurpose::Vote | FormPurpose::EditVote(..)) => {
+                self.vote_preview(f)
+            }
             _ => return,
         };
         if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
@@ -589,6 +591,11 @@ impl App {
             }
             Action::Confirm => {
                 let purpose = p.purpose;
+                if let Some(guest) = p.chosen_guest() {
+                    self.overlays.pop();
+                    self.guest_speaks(guest);
+                    return;
+                }
                 let Some((id, name)) = p.chosen() else { return };
                 self.overlays.pop();
                 let now = self.clock.now();
@@ -797,7 +804,9 @@ impl App {
             | FormPurpose::EditMeeting(_)
             | FormPurpose::AgendaItem(_)
             | FormPurpose::Amend(_) => self.submit_meeting_form(&form),
-            FormPurpose::Vote | FormPurpose::Excuse(_) => self.submit_console_form(&form),
+            FormPurpose::Vote | FormPurpose::EditVote(..) | FormPurpose::Excuse(_) | FormPurpose::Late(_) => {
+                self.submit_console_form(&form)
+            }
             FormPurpose::NewResolution
             | FormPurpose::EditResolution(_)
             | FormPurpose::ResolutionItem(..)

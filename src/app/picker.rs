@@ -23,8 +23,8 @@ pub enum PickPurpose {
 pub struct Picker {
     pub purpose: PickPurpose,
     pub query: TextInput,
-    /// (id, full name, folded name), in roster order.
-    candidates: Vec<(MemberId, String, String)>,
+    /// (id, full name, folded name), in roster order; guests (no id) after them.
+    candidates: Vec<(Option<MemberId>, String, String)>,
     visible: Vec<usize>,
     pub selected: usize,
 }
@@ -36,7 +36,7 @@ impl Picker {
             .map(|m| {
                 let name = m.full_name();
                 let folded = fold(&name);
-                (m.id, name, folded)
+                (Some(m.id), name, folded)
             })
             .collect();
         let visible = (0..candidates.len()).collect();
@@ -49,6 +49,16 @@ impl Picker {
         }
     }
 
+    /// Adds the meeting's guests, who may speak too.
+    pub fn with_guests(mut self, guests: Vec<String>) -> Picker {
+        for g in guests {
+            let folded = fold(&g);
+            self.candidates.push((None, g, folded));
+        }
+        self.visible = (0..self.candidates.len()).collect();
+        self
+    }
+
     pub fn refilter(&mut self) {
         let q = fold(self.query.value());
         let words: Vec<&str> = q.split_whitespace().collect();
@@ -58,7 +68,7 @@ impl Picker {
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
-    pub fn visible(&self) -> impl Iterator<Item = (MemberId, &str)> {
+    pub fn visible(&self) -> impl Iterator<Item = (Option<MemberId>, &str)> {
         self.visible
             .iter()
             .map(|&i| (self.candidates[i].0, self.candidates[i].1.as_str()))
@@ -78,6 +88,14 @@ impl Picker {
     pub fn chosen(&self) -> Option<(MemberId, String)> {
         self.visible
             .get(self.selected)
-            .map(|&i| (self.candidates[i].0, self.candidates[i].1.clone()))
+            .and_then(|&i| Some((self.candidates[i].0?, self.candidates[i].1.clone())))
+    }
+
+    /// The guest under the selection.
+    pub fn chosen_guest(&self) -> Option<String> {
+        self.visible
+            .get(self.selected)
+            .filter(|&&i| self.candidates[i].0.is_none())
+            .map(|&i| self.candidates[i].1.clone())
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::member::{Activity, Member, MemberId, Standing};
@@ -100,6 +100,9 @@ pub enum EntryKind {
     Note,
     /// What a member said.
     Speech(MemberId),
+    /// What a guest said, named as the meeting's details name them
+    /// ("đ/c Lê Văn Bình, Đảng ủy viên phường").
+    GuestSpeech(String),
     /// The chair's conclusion.
     Conclusion,
     Vote(Vote),
@@ -289,6 +292,57 @@ impl Meeting {
         refs
     }
 
+    /// The guests, one per `;` or line of the meeting's details, as they are named.
+    pub fn guest_list(&self) -> Vec<String> {
+        self.guests
+            .split([';', '\n'])
+            .map(|g| super::text::clean(g.trim().trim_end_matches('.')))
+            .filter(|g| !g.is_empty())
+            .collect()
+    }
+
+    /// Starts the meeting when its console first opens at `now`: held today, at the
+    /// time it was called for (the console is often opened late), unless it is opened
+    /// well before that time, when it starts now. Both can be corrected until approval.
+    pub fn hold(&mut self, now: NaiveDateTime) {
+        let today = now.date();
+        let planned = today.and_time(self.start);
+        let start = if now + chrono::Duration::minutes(30) < planned {
+            now.with_second(0).unwrap_or(now)
+        } else {
+            planned
+        };
+        self.date = today;
+        self.start = start.time();
+        self.started_at = Some(start);
+    }
+
+    /// Sets the start (and the end, once the meeting has ended) to the times written
+    /// in its details, on the day it was held. An end before the start is refused.
+    pub fn set_times(&mut self, start: NaiveTime, end: Option<NaiveTime>) -> Result<(), TimesError> {
+        let started = self.date.and_time(start);
+        let ended = match (end, self.ended_at) {
+            (Some(e), Some(_)) => {
+                let mut at = self.date.and_time(e);
+                // a meeting that went past midnight
+                if at < started && e < NaiveTime::from_hms_opt(6, 0, 0).unwrap_or(NaiveTime::MIN) {
+                    at += chrono::Duration::days(1);
+                }
+                if at < started {
+                    return Err(TimesError::EndBeforeStart);
+                }
+                Some(at)
+            }
+            (_, ended) => ended,
+        };
+        self.start = start;
+        if self.started_at.is_some() {
+            self.started_at = Some(started);
+            self.ended_at = ended;
+        }
+        Ok(())
+    }
+
     /// "tháng 12/2026".
     pub fn month_label(&self) -> String {
         self.date.format("%m/%Y").to_string()
@@ -308,6 +362,9 @@ impl Meeting {
             out.push(Missing::RollCall(unmarked));
         }
         for item in &self.agenda {
+            if self.kind == MeetingKind::Regular && required_item(&item.title) && !item.has_content() {
+                out.push(Missing::EmptyItem(item.title.clone()));
+            }
             for e in &item.entries {
                 if let EntryKind::Vote(v) = &e.kind
                     && v.check().is_err()
@@ -315,6 +372,14 @@ impl Meeting {
                     out.push(Missing::VoteCount(v.subject.clone()));
                 }
             }
+        }
+        let concluded = self
+            .agenda
+            .iter()
+            .flat_map(|i| &i.entries)
+            .any(|e| e.kind == EntryKind::Conclusion && !e.text.trim().is_empty());
+        if !concluded {
+            out.push(Missing::Conclusion);
         }
         let min = self.minimum_minutes() as i64;
         if let Some(d) = self.duration_minutes(now)
@@ -329,14 +394,44 @@ impl Meeting {
     }
 }
 
+/// Items of a regular meeting the minutes may not leave empty: the review of last
+/// month's resolution and the next month's tasks.
+fn required_item(title: &str) -> bool {
+    let t = super::text::fold(title);
+    t.contains("danh gia ket qua thuc hien nghi quyet") || t.contains("nhiem vu thang toi")
+}
+
+impl AgendaItem {
+    /// Whether anything was recorded under the item.
+    pub fn has_content(&self) -> bool {
+        self.entries
+            .iter()
+            .any(|e| matches!(e.kind, EntryKind::Vote(_)) || !e.text.trim().is_empty())
+    }
+}
+
+/// Times of a meeting that cannot be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TimesError {
+    #[error("the end is before the start")]
+    EndBeforeStart,
+}
+
 /// One thing the minutes lack.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Missing {
     Chair,
     Secretary,
     RollCall(usize),
+    /// A required item with nothing recorded (its title).
+    EmptyItem(String),
+    /// No conclusion of the chair anywhere.
+    Conclusion,
     VoteCount(String),
-    TooShort { minutes: i64, minimum: i64 },
+    TooShort {
+        minutes: i64,
+        minimum: i64,
+    },
 }
 
 /// Members expected at a meeting (on the roll call): active and temporarily attached.

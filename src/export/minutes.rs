@@ -375,6 +375,11 @@ pub fn render(
                     let who = if md { format!("*{who}:*") } else { format!("{who}:") };
                     para(&mut out, &format!("{who} {text}"));
                 }
+                EntryKind::GuestSpeech(guest) => {
+                    let who = format!("Đ/c {}", guest.strip_prefix("đồng chí ").unwrap_or(guest));
+                    let who = if md { format!("*{who}:*") } else { format!("{who}:") };
+                    para(&mut out, &format!("{who} {text}"));
+                }
                 EntryKind::Conclusion => {
                     let who = if md {
                         "*Kết luận của chủ trì:*"

@@ -169,6 +169,7 @@ messages! {
     DeleteRefused => "Không xóa được đ/c {name}: đã có {n} hồ sơ nhắc tới. Hãy thay đổi trạng thái thay vì xóa.", "Cannot delete {name}: {n} records refer to them. Change their status instead.";
     ConfirmDeleteTitle => "Xóa đảng viên", "Delete member";
     ConfirmDelete => "Xóa hẳn đ/c {name}? Chỉ dùng khi nhập nhầm. Đảng viên rời chi bộ thì thay đổi trạng thái.", "Delete {name} for good? Only for a member added by mistake. For a member who leaves, change the status.";
+    ConfirmEndAnyway => "{yes} vẫn kết thúc · {no} quay lại bổ sung", "{yes} end anyway · {no} go back and complete";
     ConfirmHint => "{yes} đồng ý · {no} hủy", "{yes} yes · {no} no";
     KeymapWarning => "Tệp phím tắt {path} có lỗi, đang dùng phím mặc định: {err}", "The keymap {path} has errors; using the default keys: {err}";
 
@@ -228,6 +229,7 @@ messages! {
     ActNextItem => "mục sau", "next item";
     ActPrevItem => "mục trước", "previous item";
     ActSpeech => "phát biểu", "speech";
+    ActCorrectVote => "sửa biểu quyết", "correct a vote";
     ActVote => "biểu quyết", "vote";
     ActConclusion => "kết luận", "conclusion";
     ActNote => "ghi chú mới", "new note";
@@ -302,6 +304,7 @@ messages! {
     ItemClock => "{spent}/{planned}", "{spent}/{planned}";
     EntryNote => "Ghi chú", "Note";
     EntrySpeech => "Đồng chí {name}", "Comrade {name}";
+    EntryGuestSpeech => "{name} (khách mời)", "{name} (guest)";
     EntryConclusion => "Kết luận của chủ trì", "Chair's conclusion";
     EntryVote => "Biểu quyết: {subject} — {for}/{of} theo {rule}: {result} (không tán thành {against}, ý kiến khác {other})", "Vote: {subject} — {for}/{of} by {rule}: {result} (against {against}, other {other})";
     RuleLineSimple => "quá nửa số phiếu", "more than half of the votes cast";
@@ -330,12 +333,22 @@ messages! {
     FieldMeetingPlace => "Địa điểm", "Place";
     FieldChair => "Chủ trì", "Chair";
     FieldSecretary => "Thư ký", "Minute-taker";
-    FieldGuests => "Khách mời", "Guests";
+    FieldGuests => "Khách mời (cách nhau bằng ;)", "Guests (separated by ;)";
+    FieldArrived => "Giờ đến", "Arrived at";
+    FormLate => "Đến muộn: {name}", "Late: {name}";
+    FieldEndTime => "Giờ kết thúc", "End time";
+    ErrEndBeforeStart => "Giờ kết thúc trước giờ bắt đầu.", "The end is before the start.";
     FieldItemTitle => "Nội dung", "Title";
     FieldItemMinutes => "Số phút", "Minutes";
     FieldSubject => "Nội dung biểu quyết", "Subject";
     FieldMethod => "Hình thức", "Method";
     FieldRule => "Nguyên tắc", "Rule";
+    FormCorrectVote => "Sửa biểu quyết đã ghi", "Correct a recorded vote";
+    FieldVoteKeep => "Biểu quyết này", "This vote";
+    VoteKeep => "giữ, với số phiếu đã sửa", "keep, with the counts corrected";
+    VoteRemove => "xóa khỏi biên bản", "remove from the minutes";
+    VoteRemoved => "Đã xóa biểu quyết khỏi biên bản.", "The vote is removed from the minutes.";
+    NoVoteHere => "Mục này chưa có biểu quyết nào để sửa.", "No vote in this item to correct.";
     FieldInFavour => "Tán thành", "For";
     FieldAgainst => "Không tán thành", "Against";
     FieldOther => "Ý kiến khác", "Other";
@@ -378,6 +391,8 @@ messages! {
     MissingChair => "chưa chọn chủ trì", "no chair";
     MissingSecretary => "chưa chọn thư ký", "no minute-taker";
     MissingRollCall => "còn {n} đồng chí chưa điểm danh", "{n} members not in the roll call";
+    MissingItem => "mục \"{title}\" chưa ghi gì", "nothing recorded under \"{title}\"";
+    MissingConclusion => "chưa có kết luận của chủ trì", "no conclusion of the chair";
     MissingVote => "biểu quyết \"{subject}\" chưa đủ số phiếu", "vote \"{subject}\" not counted";
     MissingShort => "mới họp {minutes} phút, tối thiểu {minimum} phút", "only {minutes} minutes, the minimum is {minimum}";
 

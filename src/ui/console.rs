@@ -41,6 +41,7 @@ fn entry_label(app: &App, kind: &EntryKind) -> String {
     match kind {
         EntryKind::Note => app.t(Msg::EntryNote).to_string(),
         EntryKind::Speech(id) => Msg::EntrySpeech.fill(app.lang, &[("name", &member_name(app, *id))]),
+        EntryKind::GuestSpeech(guest) => Msg::EntryGuestSpeech.fill(app.lang, &[("name", guest)]),
         EntryKind::Conclusion => app.t(Msg::EntryConclusion).to_string(),
         EntryKind::Vote(v) => {
             use crate::domain::vote::VoteRule;
@@ -386,6 +387,8 @@ pub fn missing_text(app: &App, m: &Missing) -> String {
         Missing::Secretary => app.t(Msg::MissingSecretary).to_string(),
         Missing::RollCall(n) => Msg::MissingRollCall.fill(app.lang, &[("n", n)]),
         Missing::VoteCount(s) => Msg::MissingVote.fill(app.lang, &[("subject", s)]),
+        Missing::EmptyItem(title) => Msg::MissingItem.fill(app.lang, &[("title", title)]),
+        Missing::Conclusion => app.t(Msg::MissingConclusion).to_string(),
         Missing::TooShort { minutes, minimum } => {
             Msg::MissingShort.fill(app.lang, &[("minutes", minutes), ("minimum", minimum)])
         }

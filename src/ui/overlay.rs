@@ -291,8 +291,14 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
     let no = app.keymap.key_for(Section::Confirm, Action::Cancel).unwrap_or_default();
     let mut lines: Vec<Line> = body.lines().map(|l| Line::from(l.to_string())).collect();
     lines.push(Line::default());
+    // with things missing the choice is to go back to them or end anyway
+    let hint = if *c == Confirm::EndMeeting && !app.missing_now().is_empty() {
+        Msg::ConfirmEndAnyway
+    } else {
+        Msg::ConfirmHint
+    };
     lines.push(Line::styled(
-        Msg::ConfirmHint.fill(app.lang, &[("yes", &yes), ("no", &no)]),
+        hint.fill(app.lang, &[("yes", &yes), ("no", &no)]),
         theme::key(),
     ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
