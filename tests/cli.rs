@@ -64,7 +64,8 @@ fn a_bad_csv_lists_every_bad_line_and_imports_nothing() {
         "ho;ten;ngay_sinh;ngay_vao_dang;ngay_chinh_thuc\r\nLê;Tuấn;31/02/1980;;\r\nTrần;Mai;01/01/1970;01/01/2000;01/01/1999\r\nPhạm;Hà;01/01/1965;;\r\n",
     )
     .unwrap();
-    let err = fails(tmp.path(), &["import", "members", file.to_str().unwrap()], 1);
+    let data = tmp.path().join("data");
+    let err = fails(&data, &["import", "members", file.to_str().unwrap()], 1);
     let f = file.display();
     assert_eq!(
         err,
@@ -74,7 +75,7 @@ fn a_bad_csv_lists_every_bad_line_and_imports_nothing() {
              chibo: không nhập gì: 2 lỗi trong {f}\n"
         )
     );
-    assert!(ok(tmp.path(), &["check"]).contains("đảng viên: 0 "));
+    assert!(ok(&data, &["check"]).contains("đảng viên: 0 "));
 }
 
 #[test]
@@ -83,7 +84,7 @@ fn windows_1258_bytes_are_refused_with_a_hint() {
     let file = tmp.path().join("cp1258.csv");
     // "Trần" in Windows-1258: T r \xe2 \xde n
     std::fs::write(&file, b"ho,ten\nTr\xe2\xden,Mai\n").unwrap();
-    let err = fails(tmp.path(), &["import", "members", file.to_str().unwrap()], 1);
+    let err = fails(&tmp.path().join("data"), &["import", "members", file.to_str().unwrap()], 1);
     assert!(err.contains("không phải UTF-8") && err.contains("CSV UTF-8"), "{err}");
 }
 
@@ -153,7 +154,7 @@ fn a_damaged_backup_is_refused_and_nothing_changes() {
     std::fs::write(&edited, text.replace("\"members\": 12", "\"members\": 13")).unwrap();
     let err = fails(&b, &["restore", edited.to_str().unwrap()], 1);
     assert!(err.contains("members should hold 13 records but holds 12"), "{err}");
-    assert!(ok(&b, &["check"]).contains("đảng viên: 0 "));
+    assert!(!b.exists(), "a refused restore does not even make the data folder");
 }
 
 #[test]

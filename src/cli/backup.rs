@@ -5,38 +5,62 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDateTime;
 
-use crate::store::{Backup, Records, SledStore, Store, write_file_safely};
+use super::output::Lines;
+use crate::store::{Backup, Records, SledStore, Store, StoreError, write_file_safely};
 
-/// `backup --list`: the backups in the data folder, newest first.
-pub(super) fn list(dir: &Path) -> Result<()> {
+/// `backup --list`: the backups in the data folder, newest first; a broken one says
+/// so, and one dated ahead of the clock is marked.
+pub(super) fn list(dir: &Path, now: NaiveDateTime) -> Result<()> {
+    if !dir.join(crate::store::MARKER).exists() && !dir.join("db").exists() {
+        return Err(StoreError::NoData(dir.to_path_buf()).into());
+    }
     let backups = crate::store::list_backups(&dir.join("backups"))?;
+    let mut out = Lines::default();
     if backups.is_empty() {
-        println!("chưa có bản sao lưu nào trong {}", dir.join("backups").display());
+        out.push(format_args!(
+            "chưa có bản sao lưu nào trong {}",
+            dir.join("backups").display()
+        ));
     }
     for b in backups {
-        println!(
-            "{}  {:>8} KiB  {}",
+        let note = match &b.broken {
+            Some(why) => format!("  — HỎNG, không dùng được / broken: {why}"),
+            None if b.ahead_of(now) => "  — ghi ngày sau hôm nay (đồng hồ sai?) / dated ahead of the clock".to_string(),
+            None => String::new(),
+        };
+        out.push(format_args!(
+            "{}  {:>8} KiB  {}{note}",
             b.taken.format("%d/%m/%Y %H:%M:%S"),
-            b.bytes / 1024,
+            b.bytes.div_ceil(1024),
             b.path.display()
-        );
+        ));
     }
-    Ok(())
+    out.print()
 }
 
-/// `backup [FILE]`: a backup into FILE, or into the data folder's `backups/`.
+/// `backup [FILE]`: a backup into FILE, or into the data folder's `backups/`; read back
+/// and verified either way.
 pub(super) fn take(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>) -> Result<()> {
-    let store = super::open(dir)?;
+    let store = super::open_existing(dir)?;
     let path = match file {
         Some(f) => {
-            write_file_safely(&f, Backup::take(&store, now)?.to_json().as_bytes())
+            let backup = Backup::take(&store, now)?;
+            write_file_safely(&f, backup.to_json().as_bytes())
                 .with_context(|| format!("không ghi được {}", f.display()))?;
+            let read_back = std::fs::read(&f).ok().and_then(|b| Backup::parse_bytes(&b).ok());
+            if read_back.as_ref() != Some(&backup) {
+                bail!(
+                    "{}: bản sao lưu đọc lại không khớp / the backup did not read back as written",
+                    f.display()
+                );
+            }
             f
         }
         None => backup_to_dir(&store, dir, now)?,
     };
-    println!("{}", path.display());
-    Ok(())
+    let mut out = Lines::default();
+    out.push(path.display());
+    out.print()
 }
 
 /// Before replacing the data: refuses unless it is empty or `force` is given, and then

@@ -1,38 +1,29 @@
-//! `chibo check`: verify the database and print counts.
+//! `chibo check`: verify every record against the schema and the invariants, and print
+//! what the data holds.
 
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
-use crate::store::Records;
+use super::output::Lines;
 
-/// Opens the data, checks every member and prints what it holds.
+/// Opens the data, verifies it and prints its counts.
 pub(super) fn run(dir: &Path) -> Result<()> {
-    let store = super::open(dir)?;
-    let branch = store.branch()?;
-    let list = store.members()?;
-    let on_roster = list.iter().filter(|m| m.activity.on_roster()).count();
-    let audit = store.audit()?.len();
-    let mut ids = std::collections::HashSet::new();
-    for m in &list {
-        if !ids.insert(m.id) {
-            bail!("hai đảng viên cùng mã {}", m.id.0);
-        }
-        m.validate()
-            .map_err(|e| anyhow::anyhow!("đảng viên {} (mã {}): {e}", m.full_name(), m.id.0))?;
-    }
-    println!("dữ liệu: {}", dir.display());
-    println!("lược đồ: {}", store.schema_version()?.unwrap_or(0));
-    println!(
-        "chi bộ: {}",
-        branch.map(|b| b.name).unwrap_or_else(|| "(chưa có)".into())
-    );
-    println!("đảng viên: {} (trong danh sách {on_roster})", list.len());
-    println!("cuộc họp: {}", store.meetings()?.len());
-    println!("nghị quyết: {}", store.resolutions()?.len());
-    println!("nhiệm vụ: {}", store.tasks()?.len());
-    println!("nhật ký: {audit}");
-    println!("dung lượng: {} KiB", store.size_on_disk()? / 1024);
-    println!("kết quả: tốt");
-    Ok(())
+    let store = super::open_existing(dir)?;
+    let s = crate::store::verify(&store)?;
+    let mut out = Lines::default();
+    out.push(format_args!("dữ liệu: {}", dir.display()));
+    out.push(format_args!("lược đồ: {}", s.schema));
+    out.push(format_args!("chi bộ: {}", s.branch.as_deref().unwrap_or("(chưa có)")));
+    out.push(format_args!(
+        "đảng viên: {} (trong danh sách {})",
+        s.members, s.on_roster
+    ));
+    out.push(format_args!("cuộc họp: {}", s.meetings));
+    out.push(format_args!("nghị quyết: {}", s.resolutions));
+    out.push(format_args!("nhiệm vụ: {}", s.tasks));
+    out.push(format_args!("nhật ký: {}", s.audit));
+    out.push(format_args!("dung lượng: {} KiB", store.size_on_disk()? / 1024));
+    out.push("kết quả: tốt");
+    out.print()
 }

@@ -1,20 +1,27 @@
-//! `chibo demo`: fill the data with a realistic demo branch.
+//! `chibo demo`: fill the data with a realistic demo branch, all or nothing.
 
 use std::path::Path;
 
 use anyhow::Result;
 use chrono::NaiveDateTime;
 
-use crate::store::Backup;
+use super::output::Lines;
 
-/// Generates the demo branch, replacing existing data only with `force`.
+/// Generates the demo branch in a new database that takes the old one's place only
+/// when complete and verified; existing data is replaced only with `force` (and backed
+/// up first).
 pub(super) fn run(dir: &Path, now: NaiveDateTime, members: usize, years: u32, seed: u64, force: bool) -> Result<()> {
     let store = super::open(dir)?;
-    if super::backup::make_room(&store, dir, now, force)? {
-        Backup::take(&store, now)?.emptied().restore_into(&store)?;
-    }
+    super::backup::make_room(&store, dir, now, force)?;
+    let lock = store.lock();
+    drop(store);
     let opts = crate::demo::DemoOptions { members, years, seed };
-    let n = crate::demo::generate(&store, &opts, now.date(), now)?;
-    println!("đã tạo chi bộ mẫu: {n} đảng viên ({})", dir.display());
-    Ok(())
+    let mut n = 0;
+    crate::store::replace_database(&lock, |new| {
+        n = crate::demo::generate(new, &opts, now.date(), now)?;
+        Ok(())
+    })?;
+    let mut out = Lines::default();
+    out.push(format_args!("đã tạo chi bộ mẫu: {n} đảng viên ({})", dir.display()));
+    out.print()
 }

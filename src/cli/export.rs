@@ -11,7 +11,7 @@ use crate::store::Records;
 
 /// `export members`: the roster, in roster order.
 pub(super) fn members(dir: &Path, format: RosterFormat, out: Option<&Path>) -> Result<()> {
-    let store = super::open(dir)?;
+    let store = super::open_existing(dir)?;
     let mut list = store.members()?;
     list.sort_by_cached_key(|m| m.sort_key());
     let text = match format {
@@ -30,7 +30,7 @@ fn document_format(format: DocumentFormat) -> crate::export::minutes::Format {
 
 /// `export minutes MEETING`: the biên bản of a meeting.
 pub(super) fn minutes(dir: &Path, meeting: &str, format: DocumentFormat, out: Option<&Path>) -> Result<()> {
-    let store = super::open(dir)?;
+    let store = super::open_existing(dir)?;
     let meetings = store.meetings()?;
     let Some(m) = crate::app::meetings::find_meeting(&meetings, meeting) else {
         bail!("không có cuộc họp \"{meeting}\" (mã số, hoặc YYYY-MM cho cuộc họp thường kỳ của tháng)");
@@ -48,7 +48,7 @@ pub(super) fn minutes(dir: &Path, meeting: &str, format: DocumentFormat, out: Op
 
 /// `export resolution RESOLUTION`: by id, or by number (the latest year's).
 pub(super) fn resolution(dir: &Path, resolution: &str, format: DocumentFormat, out: Option<&Path>) -> Result<()> {
-    let store = super::open(dir)?;
+    let store = super::open_existing(dir)?;
     let all = store.resolutions()?;
     let key = resolution.trim().to_lowercase();
     let found = all.iter().find(|r| r.id.0.to_string() == key).or_else(|| {

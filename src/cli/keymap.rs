@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 
+use super::output::Lines;
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
 
@@ -13,8 +14,9 @@ pub(super) fn check(file: Option<PathBuf>) -> Result<()> {
     let text = std::fs::read_to_string(&path).with_context(|| format!("không đọc được {}", path.display()))?;
     let (_, errors) = Keymap::with_user(&text);
     if errors.is_empty() {
-        println!("{}: hợp lệ / valid", path.display());
-        Ok(())
+        let mut out = Lines::default();
+        out.push(format_args!("{}: hợp lệ / valid", path.display()));
+        out.print()
     } else {
         for e in &errors {
             eprintln!("{}:{e}", path.display());
@@ -32,10 +34,14 @@ pub(super) fn show(lang: Lang) -> Result<()> {
     } else {
         "chưa có / not present"
     };
-    println!("# tệp phím của người dùng / user keymap: {} ({state})", path.display());
+    let mut out = Lines::default();
+    out.push(format_args!(
+        "# tệp phím của người dùng / user keymap: {} ({state})",
+        path.display()
+    ));
     if let Some(w) = warning {
-        println!("# {w}");
+        out.push(format_args!("# {w}"));
     }
-    print!("{}", map.to_toml());
-    Ok(())
+    out.print()?;
+    super::output::to_stdout(map.to_toml().as_bytes())
 }

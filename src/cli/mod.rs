@@ -14,10 +14,10 @@ mod restore;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{Clock, FixedClock, SystemClock, store_error_text};
+use crate::app::{Clock, SystemClock, store_error_text};
 use crate::domain::calendar::parse_date;
 use crate::i18n::Lang;
 use crate::store::{Records, SledStore, StoreError};
@@ -184,11 +184,25 @@ pub enum KeymapWhat {
     Show,
 }
 
-/// The clock: `CHIBO_TODAY=yyyy-mm-dd` fixes the date (scripts, tests, demos).
-fn clock() -> Box<dyn Clock> {
-    match std::env::var("CHIBO_TODAY").ok().as_deref().and_then(parse_date) {
-        Some(d) => Box::new(FixedClock(d.and_hms_opt(9, 0, 0).unwrap_or_default())),
-        None => Box::new(SystemClock),
+/// The clock: `CHIBO_TODAY=yyyy-mm-dd` fixes the date (scripts, tests, demos), not the
+/// time of day, which stays the real one. A `CHIBO_TODAY` that is not a date is an error.
+fn clock() -> Result<Box<dyn Clock>> {
+    let Some(value) = std::env::var_os("CHIBO_TODAY") else {
+        return Ok(Box::new(SystemClock));
+    };
+    let text = value.to_string_lossy();
+    match parse_date(text.trim()) {
+        Some(day) => Ok(Box::new(DayClock(day))),
+        None => bail!("CHIBO_TODAY=\"{text}\" không phải ngày (YYYY-MM-DD) / is not a date"),
+    }
+}
+
+/// A fixed date at the real time of day.
+struct DayClock(chrono::NaiveDate);
+
+impl Clock for DayClock {
+    fn now(&self) -> chrono::NaiveDateTime {
+        self.0.and_time(chrono::Local::now().time())
     }
 }
 
@@ -215,16 +229,24 @@ pub fn main() -> i32 {
     }
 }
 
-/// Opens the data folder and checks its schema.
+/// Opens the data folder, creating it if needed (only the commands that fill the data:
+/// the application, `demo`, `import`, `restore`), and checks its schema.
 fn open(dir: &Path) -> Result<SledStore> {
     let store = SledStore::open(dir)?;
     store.check_schema()?;
     Ok(store)
 }
 
+/// Opens a data folder that must already hold chibo data (every other command).
+fn open_existing(dir: &Path) -> Result<SledStore> {
+    let store = SledStore::open_existing(dir)?;
+    store.check_schema()?;
+    Ok(store)
+}
+
 fn run(cli: Cli, lang: Lang) -> Result<()> {
     let dir = crate::config::data_dir(cli.data_dir.as_deref());
-    let clock = clock();
+    let clock = clock()?;
     let now = clock.now();
     match cli.command {
         None => open::run(&dir, lang, clock),
@@ -257,7 +279,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             year,
             format,
         }) => report::run(&dir, now, kind, month.as_deref(), year, format),
-        Some(Command::Backup { list: true, .. }) => backup::list(&dir),
+        Some(Command::Backup { list: true, .. }) => backup::list(&dir, now),
         Some(Command::Backup { file, .. }) => backup::take(&dir, now, file),
         Some(Command::Restore { file, latest, force }) => restore::run(&dir, now, file, latest, force),
         Some(Command::Check) => check::run(&dir),

@@ -28,7 +28,7 @@ pub(super) fn run(
     year: Option<i32>,
     format: ReportFormat,
 ) -> Result<()> {
-    let store = super::open(dir)?;
+    let store = super::open_existing(dir)?;
     let today = now.date();
     let (tasks, resolutions) = (store.tasks()?, store.resolutions()?);
     let mut members = store.members()?;

@@ -1,56 +1,101 @@
-//! `chibo restore`: replace the data with a backup.
+//! `chibo restore`: replace the data with a backup, all or nothing.
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use chrono::NaiveDateTime;
 
-use crate::store::{Backup, StoreError};
+use super::output::Lines;
+use crate::store::{Backup, BackupFile, DataLock, SledStore, StoreError, Tree};
 
-/// Restores FILE, or the newest backup with `latest`; existing data only with `force`.
+/// Restores FILE, or the newest backup that verifies with `latest`; existing data is
+/// replaced only with `force` (and backed up first). The backup is verified before
+/// anything changes; the new database is built beside the old one and takes its place
+/// in one step.
 pub(super) fn run(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>, latest: bool, force: bool) -> Result<()> {
-    let file = match file {
-        Some(f) => f,
+    // the backup is chosen and verified before anything is touched (not even a folder made)
+    let (file, backup) = match file {
+        Some(f) => {
+            let meta = std::fs::metadata(&f).map_err(|e| anyhow::anyhow!("không đọc được {}: {e}", f.display()))?;
+            let chosen = BackupFile {
+                path: f.clone(),
+                taken: now,
+                bytes: meta.len(),
+                broken: None,
+            };
+            match chosen.read_verified() {
+                Ok(b) => (f, b),
+                Err(why) => bail!("{}: {why}", f.display()),
+            }
+        }
         None => {
             debug_assert!(latest);
-            match crate::store::list_backups(&dir.join("backups"))?.into_iter().next() {
-                Some(b) => b.path,
-                None => bail!("không có bản sao lưu nào trong {}", dir.join("backups").display()),
+            let crate::store::Latest { found, skipped } = crate::store::latest_backup(&dir.join("backups"), now)?;
+            for (b, why) in &skipped {
+                eprintln!("bỏ qua / skipped {}: {why}", b.path.display());
+            }
+            match found {
+                Some((b, backup)) => (b.path, backup),
+                None => bail!("không có bản sao lưu dùng được trong {}", dir.join("backups").display()),
             }
         }
     };
-    let bytes = std::fs::read(&file).with_context(|| format!("không đọc được {}", file.display()))?;
-    let backup = Backup::parse_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let store = match super::open(dir) {
-        // a database that cannot be read is moved aside, never deleted
-        Err(e)
-            if force
-                && matches!(
-                    e.downcast_ref::<StoreError>(),
-                    Some(StoreError::Corrupt { .. } | StoreError::Io(_))
-                ) =>
-        {
-            let stamp = now.format("%Y%m%d-%H%M%S");
-            let aside = (0..)
-                .map(|n| match n {
-                    0 => dir.join(format!("db.broken-{stamp}")),
-                    n => dir.join(format!("db.broken-{stamp}-{n}")),
-                })
-                .find(|p| !p.exists())
-                .unwrap_or_else(|| dir.join("db.broken"));
-            if dir.join("db").exists() {
-                std::fs::rename(dir.join("db"), &aside)
-                    .with_context(|| format!("không đổi tên được {}", dir.join("db").display()))?;
-            }
-            // a new database is about to receive the backup
-            let _ = std::fs::remove_file(dir.join(crate::store::MARKER));
-            eprintln!("dữ liệu hỏng được giữ lại ở {}", aside.display());
-            super::open(dir)?
+    let lock = DataLock::acquire(dir, true)?;
+    match SledStore::open_locked(lock.clone()) {
+        Ok(store) => {
+            super::backup::make_room(&store, dir, now, force)?;
+            drop(store);
         }
-        other => other?,
-    };
-    super::backup::make_room(&store, dir, now, force)?;
-    backup.restore_into(&store)?;
-    println!("đã khôi phục {} bản ghi từ {}", backup.record_count(), file.display());
-    Ok(())
+        // a database that cannot be read is moved aside, never deleted; a database
+        // locked by another process is never taken for a damaged one
+        Err(StoreError::Corrupt { .. } | StoreError::Io(_)) if force => {
+            if let Some(aside) = set_broken_aside(dir, now)? {
+                eprintln!("dữ liệu hỏng được giữ lại ở {}", aside.display());
+            }
+        }
+        Err(e) => return Err(e.into()),
+    }
+    crate::store::replace_database(&lock, |new| {
+        backup.restore_into(new)?;
+        // every record came through exactly as the backup holds it
+        let written = Backup::take(new, backup.created)?;
+        for tree in Tree::ALL {
+            let empty = Default::default();
+            let want = backup.trees.get(tree.name()).unwrap_or(&empty);
+            if written.trees.get(tree.name()).unwrap_or(&empty) != want {
+                return Err(StoreError::Corrupt {
+                    tree: tree.name(),
+                    detail: "the restored records differ from the backup's".into(),
+                });
+            }
+        }
+        Ok(())
+    })?;
+    let mut out = Lines::default();
+    out.push(format_args!(
+        "đã khôi phục {} bản ghi từ {}",
+        backup.record_count(),
+        file.display()
+    ));
+    out.print()
+}
+
+/// Moves a database that cannot be read to `db.broken-<time>`, under the engine's own
+/// lock (a database open in another process is never moved).
+fn set_broken_aside(dir: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>> {
+    let live = dir.join("db");
+    if std::fs::symlink_metadata(&live).is_err() {
+        return Ok(None);
+    }
+    let _held = crate::store::engine_lock(&live)?;
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    let aside = (0..)
+        .map(|n| match n {
+            0 => dir.join(format!("db.broken-{stamp}")),
+            n => dir.join(format!("db.broken-{stamp}-{n}")),
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| dir.join("db.broken"));
+    std::fs::rename(&live, &aside).map_err(|e| anyhow::anyhow!("không đổi tên được {}: {e}", live.display()))?;
+    Ok(Some(aside))
 }

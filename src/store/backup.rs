@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::records::{Records, SCHEMA_VERSION, id_key, key_id, set_next_id};
@@ -208,12 +208,41 @@ pub enum BackupReason {
     Approval,
 }
 
-/// A backup file in the data directory's `backups/`, with the time in its name.
+/// A backup file in the data directory's `backups/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupFile {
     pub path: std::path::PathBuf,
+    /// When it was taken, by its content's own time (by its name only if broken).
     pub taken: NaiveDateTime,
     pub bytes: u64,
+    /// Why it cannot be restored, if it cannot (cut short, not a backup).
+    pub broken: Option<String>,
+}
+
+impl BackupFile {
+    /// Dated after `now`: taken while the clock was wrong.
+    pub fn ahead_of(&self, now: NaiveDateTime) -> bool {
+        self.taken.date() > now.date()
+    }
+
+    /// Reads the whole file and verifies it: a backup, complete, every record of its
+    /// type and the invariants holding. Returns it, ready to restore.
+    pub fn read_verified(&self) -> Result<Backup, String> {
+        let bytes = fs::read(&self.path).map_err(|e| e.to_string())?;
+        let backup = Backup::parse_bytes(&bytes).map_err(|e| e.to_string())?;
+        backup.verify().map_err(|e| e.to_string())?;
+        Ok(backup)
+    }
+}
+
+impl Backup {
+    /// Verifies every record against the schema and the invariants, as the database it
+    /// would become.
+    pub fn verify(&self) -> Result<super::Summary, BackupError> {
+        let store = super::MemoryStore::new();
+        self.restore_into(&store)?;
+        Ok(super::verify(&store)?)
+    }
 }
 
 /// The time in a backup's name: `chibo-YYYYMMDD-HHMMSS-N.json` (and, from earlier
@@ -230,23 +259,101 @@ fn parse_name(name: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()
 }
 
-/// The backups in `dir`, newest first.
-pub fn list_backups(dir: &Path) -> std::io::Result<Vec<BackupFile>> {
+/// A quick look at a backup without reading all of it: its own time from its head, and
+/// whether it ends as chibo ends its backups (a file cut short does not).
+fn inspect(path: &Path) -> Result<NaiveDateTime, String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut head = vec![0u8; 1024];
+    let n = f.read(&mut head).map_err(|e| e.to_string())?;
+    let head = String::from_utf8_lossy(&head[..n]);
+    if !head.contains(&format!("\"{FORMAT}\"")) {
+        return Err("not a chibo backup".into());
+    }
+    let created = head
+        .split_once("\"created\"")
+        .and_then(|(_, rest)| rest.trim_start().strip_prefix(':'))
+        .and_then(|rest| rest.trim_start().strip_prefix('"'))
+        .and_then(|rest| rest.split_once('"'))
+        .and_then(|(t, _)| t.parse::<NaiveDateTime>().ok())
+        .ok_or("no time of its own")?;
+    let len = f.metadata().map_err(|e| e.to_string())?.len();
+    let mut tail = vec![0u8; len.min(64) as usize];
+    f.seek(SeekFrom::Start(len - tail.len() as u64))
+        .map_err(|e| e.to_string())?;
+    f.read_exact(&mut tail).map_err(|e| e.to_string())?;
+    if !String::from_utf8_lossy(&tail).trim_end().ends_with('}') {
+        return Err("cut short".into());
+    }
+    Ok(created)
+}
+
+/// The backups in `dir`, newest first by their content's own time; a broken one is
+/// listed with what is wrong, by the time in its name. A link in place of `dir` is
+/// refused.
+pub fn list_backups(dir: &Path) -> Result<Vec<BackupFile>, StoreError> {
     let mut out = Vec::new();
-    let Ok(entries) = fs::read_dir(dir) else { return Ok(out) };
-    for e in entries {
+    match fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => return Err(StoreError::LinkRefused(dir.to_path_buf())),
+        Ok(_) => {}
+        Err(_) => return Ok(out),
+    }
+    for e in fs::read_dir(dir)? {
         let e = e?;
         let name = e.file_name();
-        if let Some(taken) = name.to_str().and_then(parse_name) {
-            out.push(BackupFile {
-                path: e.path(),
-                taken,
-                bytes: e.metadata()?.len(),
-            });
+        let Some(named) = name.to_str().and_then(parse_name) else {
+            continue;
+        };
+        if !e.file_type()?.is_file() {
+            continue;
+        }
+        let (taken, broken) = match inspect(&e.path()) {
+            Ok(t) => (t, None),
+            Err(why) => (named, Some(why)),
+        };
+        out.push(BackupFile {
+            path: e.path(),
+            taken,
+            bytes: e.metadata()?.len(),
+            broken,
+        });
+    }
+    out.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
+    Ok(out)
+}
+
+/// What `latest_backup` found: the newest backup that verifies, read, and the files
+/// passed over on the way, each with why.
+pub struct Latest {
+    pub found: Option<(BackupFile, Backup)>,
+    pub skipped: Vec<(BackupFile, String)>,
+}
+
+/// The newest backup that verifies, by its content's own time, and the files passed
+/// over on the way (broken, or dated ahead of the clock).
+pub fn latest_backup(dir: &Path, now: NaiveDateTime) -> Result<Latest, StoreError> {
+    let mut skipped = Vec::new();
+    for b in list_backups(dir)? {
+        if let Some(why) = &b.broken {
+            let why = why.clone();
+            skipped.push((b, why));
+            continue;
+        }
+        if b.ahead_of(now) {
+            skipped.push((b, "dated ahead of the clock".into()));
+            continue;
+        }
+        match b.read_verified() {
+            Ok(backup) => {
+                return Ok(Latest {
+                    found: Some((b, backup)),
+                    skipped,
+                });
+            }
+            Err(why) => skipped.push((b, why)),
         }
     }
-    out.sort_by_key(|b| std::cmp::Reverse(b.taken));
-    Ok(out)
+    Ok(Latest { found: None, skipped })
 }
 
 /// Writes a backup into `dir`, named by `now` and a sequence number (two backups in the
@@ -288,41 +395,56 @@ pub fn auto_backup<S: Store + ?Sized>(
     reason: BackupReason,
 ) -> Result<Option<std::path::PathBuf>, StoreError> {
     let existing = list_backups(dir)?;
-    if reason == BackupReason::Daily && existing.iter().any(|b| b.taken.date() == now.date()) {
+    if reason == BackupReason::Daily
+        && existing
+            .iter()
+            .any(|b| b.broken.is_none() && b.taken.date() == now.date())
+    {
         return Ok(None);
     }
     let written = backup_into(store, dir, now)?;
-    prune(dir)?;
+    prune(dir, now)?;
     Ok(Some(written))
 }
 
-/// Deletes the backups the retention rule does not keep.
-pub fn prune(dir: &Path) -> std::io::Result<()> {
-    let all = list_backups(dir)?;
-    let mut keep = std::collections::HashSet::new();
-    // the newest of each of the latest 14 days
-    let mut days = Vec::new();
-    for b in &all {
-        if !days.contains(&b.taken.date()) {
-            days.push(b.taken.date());
+/// The retention rule, from the backups' times alone (newest first or in any order):
+/// which of them to keep. The newest of each of the latest 14 days with a backup, and
+/// the newest of each of the latest 60 months, counted over the backups not dated after
+/// `now`'s day; a backup dated ahead of the clock is always kept and takes no place, so
+/// a wrong clock never pushes the real backups out.
+pub fn retained(taken: &[NaiveDateTime], now: NaiveDateTime) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..taken.len()).collect();
+    order.sort_by(|a, b| taken[*b].cmp(&taken[*a]));
+    let ahead: Vec<bool> = taken.iter().map(|t| t.date() > now.date()).collect();
+    let mut keep = ahead.clone();
+    let (mut days, mut months) = (Vec::new(), Vec::new());
+    for i in order.into_iter().filter(|i| !ahead[*i]) {
+        let t = taken[i];
+        let day = t.date();
+        if !days.contains(&day) {
+            days.push(day);
             if days.len() <= KEEP_DAILY {
-                keep.insert(b.path.clone());
+                keep[i] = true;
             }
         }
-    }
-    // the newest of each of the latest 60 months
-    let mut months = Vec::new();
-    for b in &all {
-        let m = b.taken.format("%Y-%m").to_string();
-        if !months.contains(&m) {
-            months.push(m);
+        let month = (t.year(), t.month());
+        if !months.contains(&month) {
+            months.push(month);
             if months.len() <= KEEP_MONTHLY {
-                keep.insert(b.path.clone());
+                keep[i] = true;
             }
         }
     }
-    for b in &all {
-        if !keep.contains(&b.path) {
+    keep
+}
+
+/// Deletes the backups the retention rule does not keep. Broken files are left alone
+/// (they are listed as broken) and take no place.
+pub fn prune(dir: &Path, now: NaiveDateTime) -> Result<(), StoreError> {
+    let good: Vec<BackupFile> = list_backups(dir)?.into_iter().filter(|b| b.broken.is_none()).collect();
+    let times: Vec<NaiveDateTime> = good.iter().map(|b| b.taken).collect();
+    for (b, keep) in good.iter().zip(retained(&times, now)) {
+        if !keep {
             fs::remove_file(&b.path)?;
         }
     }
@@ -366,47 +488,122 @@ mod tests {
         assert_eq!(kept[0].taken, at(2026, 11, 22, 21));
     }
 
+    /// Every day of 5 years and 3 months, two backups on some days: the rule keeps the
+    /// newest of each of the last 14 days and of each of the 60 months before.
     #[test]
     fn retention_keeps_14_days_and_one_a_month_for_5_years() {
-        let tmp = tempfile::tempdir().unwrap();
-        let store = MemoryStore::new();
-        // a backup every day for three years, two on some days
-        let mut day = chrono::NaiveDate::from_ymd_opt(2023, 12, 1).unwrap();
         let end = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut taken = Vec::new();
+        let mut day = chrono::NaiveDate::from_ymd_opt(2021, 8, 1).unwrap();
         while day <= end {
-            for f in list_backups(tmp.path())
-                .unwrap()
-                .iter()
-                .filter(|b| b.taken.date() == day)
-            {
-                fs::remove_file(&f.path).unwrap();
+            taken.push(day.and_hms_opt(9, 0, 0).unwrap());
+            if day.day().is_multiple_of(3) {
+                taken.push(day.and_hms_opt(21, 0, 0).unwrap());
             }
-            backup_into(&store, tmp.path(), day.and_hms_opt(9, 0, 0).unwrap()).unwrap();
             day = day.succ_opt().unwrap();
         }
-        backup_into(&store, tmp.path(), end.and_hms_opt(21, 0, 0).unwrap()).unwrap();
-        prune(tmp.path()).unwrap();
-        let kept = list_backups(tmp.path()).unwrap();
-        // 14 days (the last one's newest only) + the months before them: Dec 2023 …
-        // Oct 2026 (35 months) plus the first half of November 2026 counted in the days
-        let days: Vec<_> = kept
+        let now = end.and_hms_opt(22, 0, 0).unwrap();
+        let keep = retained(&taken, now);
+        let kept: Vec<NaiveDateTime> = taken.iter().zip(&keep).filter(|(_, k)| **k).map(|(t, _)| *t).collect();
+        // the last 14 days: one each, the newest of the day
+        let recent: Vec<_> = kept
             .iter()
-            .filter(|b| b.taken.date() > end - chrono::Duration::days(14))
+            .filter(|t| t.date() > end - chrono::Duration::days(14))
             .collect();
-        assert_eq!(days.len(), 14);
-        assert_eq!(
-            days[0].taken,
-            end.and_hms_opt(21, 0, 0).unwrap(),
-            "the newest of a day is kept"
-        );
-        let months: std::collections::HashSet<String> =
-            kept.iter().map(|b| b.taken.format("%Y-%m").to_string()).collect();
-        assert_eq!(months.len(), 36, "every month since December 2023");
-        // each earlier month keeps its last day
+        assert_eq!(recent.len(), 14);
         assert!(
-            kept.iter()
-                .any(|b| b.taken.date() == chrono::NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
+            kept.contains(&end.pred_opt().unwrap().and_hms_opt(21, 0, 0).unwrap()),
+            "21 Nov has two: the later kept"
         );
-        assert_eq!(kept.len(), 14 + 35);
+        assert!(!kept.contains(&end.pred_opt().unwrap().and_hms_opt(9, 0, 0).unwrap()));
+        // 60 months, November 2026 back to December 2021, each its last backup
+        let months: std::collections::BTreeSet<(i32, u32)> = kept.iter().map(|t| (t.year(), t.month())).collect();
+        assert_eq!(months.len(), 60);
+        assert_eq!(months.first(), Some(&(2021, 12)));
+        assert!(
+            kept.contains(
+                &chrono::NaiveDate::from_ymd_opt(2024, 2, 29)
+                    .unwrap()
+                    .and_hms_opt(9, 0, 0)
+                    .unwrap()
+            )
+        );
+        assert!(
+            kept.contains(
+                &chrono::NaiveDate::from_ymd_opt(2021, 12, 31)
+                    .unwrap()
+                    .and_hms_opt(9, 0, 0)
+                    .unwrap()
+            )
+        );
+        assert!(!kept.iter().any(|t| {
+            *t < chrono::NaiveDate::from_ymd_opt(2021, 12, 31)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+        }));
+        // November 2026's newest is among the 14 days: 14 + the 59 months before
+        assert_eq!(kept.len(), 14 + 59);
+        // and it is a fixed point: pruning again keeps the same
+        assert!(retained(&kept, now).iter().all(|k| *k));
+    }
+
+    /// The clock ran 10 years ahead for 14 days: those backups are kept and listed, and
+    /// none of the real ones before them is deleted because of them.
+    #[test]
+    fn a_wrong_clock_never_pushes_the_real_backups_out() {
+        let real = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut taken: Vec<NaiveDateTime> = (0..20)
+            .map(|d| (real + chrono::Duration::days(d)).and_hms_opt(9, 0, 0).unwrap())
+            .collect();
+        let future = chrono::NaiveDate::from_ymd_opt(2036, 11, 1).unwrap();
+        taken.extend((0..14).map(|d| (future + chrono::Duration::days(d)).and_hms_opt(9, 0, 0).unwrap()));
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let keep = retained(&taken, now);
+        let kept_real = taken
+            .iter()
+            .zip(&keep)
+            .filter(|(t, k)| **k && t.date() <= now.date())
+            .count();
+        assert_eq!(kept_real, 14, "the real last 14 days stay");
+        assert!(
+            keep[20..].iter().all(|k| *k),
+            "the misdated ones are kept too, for the secretary to judge"
+        );
+        assert!(
+            keep[6..20].iter().all(|k| *k),
+            "the newest real ones are never the ones deleted"
+        );
+    }
+
+    #[test]
+    fn latest_skips_a_cut_short_file_and_one_dated_ahead() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = MemoryStore::new();
+        crate::store::Records::check_schema(&store).unwrap();
+        let good = backup_into(&store, tmp.path(), at(2026, 11, 20, 9)).unwrap();
+        let newer = backup_into(&store, tmp.path(), at(2026, 11, 21, 9)).unwrap();
+        let bytes = fs::read(&newer).unwrap();
+        fs::write(&newer, &bytes[..bytes.len() / 2]).unwrap();
+        backup_into(&store, tmp.path(), at(2036, 1, 1, 9)).unwrap();
+        let Latest { found, skipped } = latest_backup(tmp.path(), at(2026, 11, 22, 9)).unwrap();
+        assert_eq!(found.unwrap().0.path, good);
+        assert_eq!(skipped.len(), 2);
+        let listed = list_backups(tmp.path()).unwrap();
+        assert_eq!(listed.iter().filter(|b| b.broken.is_some()).count(), 1);
+        assert!(listed[0].ahead_of(at(2026, 11, 22, 9)));
+    }
+
+    #[test]
+    fn two_backups_in_the_same_second_are_two_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = MemoryStore::new();
+        let a = backup_into(&store, tmp.path(), at(2026, 11, 22, 9)).unwrap();
+        let b = backup_into(&store, tmp.path(), at(2026, 11, 22, 9)).unwrap();
+        assert_ne!(a, b);
+        assert_eq!(list_backups(tmp.path()).unwrap().len(), 2);
     }
 }

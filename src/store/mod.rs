@@ -6,16 +6,23 @@ mod files;
 mod memory;
 mod records;
 mod sled_store;
+mod swap;
+mod verify;
 
 use std::path::PathBuf;
 
-pub use backup::{Backup, BackupError, BackupFile, BackupReason, auto_backup, backup_into, list_backups};
+pub use backup::{
+    Backup, BackupError, BackupFile, BackupReason, Latest, auto_backup, backup_into, latest_backup, list_backups,
+    prune, retained,
+};
 pub use files::{
     TEMP_SUFFIX, ensure_private_dir, refuse_unless_regular_or_new, remove_leftovers, write_file_safely, write_new_file,
 };
 pub use memory::MemoryStore;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
-pub use sled_store::{MARKER, SledStore, secure_path};
+pub use sled_store::{DataLock, MARKER, SledStore, engine_lock, secure_path};
+pub use swap::{replace_database, set_aside};
+pub use verify::{Summary, verify};
 
 /// The trees of the database, one per kind of record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

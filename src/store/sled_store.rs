@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
@@ -32,49 +33,128 @@ pub struct SledStore {
     /// are never dropped, since dropping flushes. Reads go on.
     stopped: Cell<bool>,
     dir: PathBuf,
-    _lock: File,
+    /// The engine's folder: `<dir>/db`, or a new database being built beside it.
+    db_path: PathBuf,
+    lock: DataLock,
+}
+
+/// The data folder, held by this process: `chibo.lock` is locked for as long as a clone
+/// lives. A store holds one; restore holds one across closing the old database and
+/// putting the new one in its place.
+#[derive(Clone)]
+pub struct DataLock {
+    _file: Arc<File>,
+    dir: PathBuf,
+}
+
+impl DataLock {
+    /// Locks the data folder `dir`. With `create`, a missing folder is made (0700, and
+    /// its missing parents too) and an empty one adopted; without it, only a folder
+    /// that already holds chibo data is opened. A folder with other files in it that is
+    /// not marked as chibo's is never used.
+    pub fn acquire(dir: &Path, create: bool) -> Result<DataLock> {
+        let created = match fs::symlink_metadata(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if !create {
+                    return Err(StoreError::NoData(dir.to_path_buf()));
+                }
+                super::ensure_private_dir(dir)?;
+                true
+            }
+            Err(e) => return Err(e.into()),
+            Ok(_) if !dir.is_dir() => return Err(StoreError::NotADirectory(dir.to_path_buf())),
+            Ok(_) => false,
+        };
+        if !created && !is_chibos(dir)? {
+            let empty = fs::read_dir(dir)?.next().is_none();
+            if !empty {
+                return Err(StoreError::NotChibos(dir.to_path_buf()));
+            }
+            if !create {
+                return Err(StoreError::NoData(dir.to_path_buf()));
+            }
+        }
+        let file = open_private(&dir.join("chibo.lock"))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Err(StoreError::InUse(dir.to_path_buf())),
+            Err(fs::TryLockError::Error(e)) => return Err(e.into()),
+        }
+        Ok(DataLock {
+            _file: Arc::new(file),
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+/// Whether a folder is marked as chibo's, or holds what only chibo puts there (its lock,
+/// its database: a new folder cut off before the mark was written).
+fn is_chibos(dir: &Path) -> Result<bool> {
+    Ok([MARKER, "chibo.lock", "db"]
+        .iter()
+        .any(|name| fs::symlink_metadata(dir.join(name)).is_ok()))
+}
+
+/// Opens (creating owner-only where missing) a small file of chibo's own.
+fn open_private(path: &Path) -> Result<File> {
+    let mut opts = OpenOptions::new();
+    opts.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    Ok(opts.open(path)?)
+}
+
+/// Takes the engine's own lock on the database at `db_path` (sled locks its `db` file),
+/// so that a database open in another process is never moved, whatever happened to
+/// `chibo.lock`. Returns the locked file, held until dropped; `None` when there is no
+/// database file to lock (a folder with nothing sled could open).
+pub fn engine_lock(db_path: &Path) -> Result<Option<File>> {
+    let path = db_path.join("db");
+    let Ok(file) = OpenOptions::new().read(true).open(&path) else {
+        return Ok(None);
+    };
+    // the same process lets go of its own database a moment after closing it
+    for _ in 0..50 {
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(file)),
+            Err(fs::TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_millis(40)),
+            Err(fs::TryLockError::Error(e)) => return Err(e.into()),
+        }
+    }
+    let dir = db_path.parent().unwrap_or(db_path);
+    Err(StoreError::InUse(dir.to_path_buf()))
 }
 
 impl SledStore {
-    /// Opens (creating if needed) the database under `data_dir`.
+    /// Opens the database under `data_dir`, creating the folder and the database if
+    /// needed (the application, `demo`, `import`, `restore`).
     pub fn open(data_dir: &Path) -> Result<Self> {
-        create_private_dir(data_dir)?;
-        let lock_path = data_dir.join("chibo.lock");
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) => return Err(StoreError::InUse(data_dir.to_path_buf())),
-            Err(fs::TryLockError::Error(e)) => return Err(e.into()),
-        }
-        // Every write is flushed by the code that makes it (`Records`), so sled's own
-        // flusher thread, which woke the process 4 times a second, is off.
-        let db = sled::Config::new()
-            .path(data_dir.join("db"))
-            .cache_capacity(CACHE_BYTES)
-            .flush_every_ms(None)
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Corruption { .. } => StoreError::Corrupt {
-                    tree: "db",
-                    detail: e.to_string(),
-                },
-                other => StoreError::from(other),
-            })?;
-        let trees = Tree::ALL
-            .iter()
-            .map(|t| db.open_tree(t.name()))
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        let store = SledStore {
-            db,
-            trees,
-            stopped: Cell::new(false),
-            dir: data_dir.to_path_buf(),
-            _lock: lock,
-        };
+        Self::open_locked(DataLock::acquire(data_dir, true)?)
+    }
+
+    /// Opens the database under `data_dir` only if the folder holds chibo data (every
+    /// command that does not fill the data).
+    pub fn open_existing(data_dir: &Path) -> Result<Self> {
+        Self::open_locked(DataLock::acquire(data_dir, false)?)
+    }
+
+    /// Opens the data folder's database under a lock already held. A replacement cut
+    /// short is first finished or undone, and temporary files left by a killed write
+    /// are removed.
+    pub fn open_locked(lock: DataLock) -> Result<Self> {
+        let data_dir = lock.dir.clone();
+        let finished = super::swap::recover(&data_dir)?;
+        super::remove_leftovers(&data_dir);
+        super::remove_leftovers(&data_dir.join("backups"));
+        super::remove_leftovers(&data_dir.join("exports"));
+        let store = Self::open_engine(&data_dir, &data_dir.join("db"), lock)?;
         // A folder that once held chibo data must not open as a new, empty database
         // (sled starts afresh over files it cannot read): the marker says data was here.
         let marker = data_dir.join(MARKER);
@@ -91,10 +171,54 @@ impl SledStore {
             super::Records::check_schema(&store)?;
         }
         if !marker.exists() {
-            fs::write(&marker, b"chibo data lives here; see README.md\n")?;
+            use std::io::Write;
+            open_private(&marker)?.write_all(b"chibo data lives here; see README.md\n")?;
         }
-        secure_path(data_dir)?;
+        secure_path(&data_dir.join("db"))?;
+        // opened well: the database a replacement set aside is no longer needed
+        if !finished {
+            super::swap::remove_set_aside(&data_dir);
+        }
         Ok(store)
+    }
+
+    /// Opens a sled database at `db_path` (the data folder's, or one being built).
+    pub(crate) fn open_engine(data_dir: &Path, db_path: &Path, lock: DataLock) -> Result<Self> {
+        // Every write is flushed by the code that makes it (`Records`), so sled's own
+        // flusher thread, which woke the process 4 times a second, is off.
+        let db = sled::Config::new()
+            .path(db_path)
+            .cache_capacity(CACHE_BYTES)
+            .flush_every_ms(None)
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Corruption { .. } => StoreError::Corrupt {
+                    tree: "db",
+                    detail: "sled cannot read its files".into(),
+                },
+                // sled's own lock, held by a chibo whose chibo.lock was deleted
+                sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
+                    StoreError::InUse(data_dir.to_path_buf())
+                }
+                other => StoreError::from(other),
+            })?;
+        let trees = Tree::ALL
+            .iter()
+            .map(|t| db.open_tree(t.name()))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(SledStore {
+            db,
+            trees,
+            stopped: Cell::new(false),
+            dir: data_dir.to_path_buf(),
+            db_path: db_path.to_path_buf(),
+            lock,
+        })
+    }
+
+    /// The lock on the data folder this store holds (kept across closing the store).
+    pub fn lock(&self) -> DataLock {
+        self.lock.clone()
     }
 
     fn tree(&self, t: Tree) -> &sled::Tree {
@@ -192,28 +316,26 @@ impl Store for SledStore {
 
 impl Drop for SledStore {
     fn drop(&mut self) {
-        // Best effort: sled also flushes on drop; the files created since opening get
+        // Best effort: sled also flushes on drop; the files it created since opening get
         // the owner-only mode too.
         // (after writing stopped, `flush` does not reach sled)
         let _ = self.flush();
-        let _ = secure_path(&self.dir);
+        let _ = secure_path(&self.db_path);
     }
 }
 
-fn create_private_dir(dir: &Path) -> Result<()> {
-    if !dir.exists() {
-        fs::create_dir_all(dir)?;
-    }
-    secure_path(dir)
-}
-
-/// Makes a directory tree owner-only: folders 0700, files 0600 (Unix). Members' personal
-/// data must not be readable by other accounts on a shared laptop.
+/// Makes a tree chibo created owner-only: folders 0700, files 0600 (Unix). Members'
+/// personal data must not be readable by other accounts on a shared laptop. Used only on
+/// chibo's own database folder: chibo changes the mode of nothing it did not create.
 pub fn secure_path(path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let meta = fs::symlink_metadata(path)?;
+        let meta = match fs::symlink_metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
         if meta.is_dir() {
             if meta.permissions().mode() & 0o777 != 0o700 {
                 fs::set_permissions(path, fs::Permissions::from_mode(0o700))?;
