@@ -30,6 +30,15 @@ enum Input {
     Args(&'static [&'static str]),
 }
 
+/// A backup with its member records edited.
+fn edit_members(backup: String, edit: fn(&mut Vec<&mut serde_json::Value>)) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(&backup).unwrap();
+    let mut members: Vec<&mut serde_json::Value> =
+        v["trees"]["members"].as_object_mut().unwrap().values_mut().collect();
+    edit(&mut members);
+    serde_json::to_string_pretty(&v).unwrap()
+}
+
 struct Case {
     name: &'static str,
     input: Input,
@@ -205,6 +214,32 @@ fn cases() -> Vec<Case> {
             "{f}: the backup has an unknown part: secrets",
         ),
         c(
+            "backup with a duplicate card number",
+            Backup(|b| {
+                edit_members(b, |m| {
+                    m[1]["card_number"] = m[0]["card_number"].clone();
+                })
+            }),
+            1,
+            "{f}: a record in members is damaged: card number ",
+        ),
+        c(
+            "backup with a field of the wrong type",
+            Backup(|b| edit_members(b, |m| m[0]["given_name"] = serde_json::json!(5))),
+            1,
+            "{f}: a record in members is damaged: record ",
+        ),
+        c(
+            "backup with a missing field",
+            Backup(|b| {
+                edit_members(b, |m| {
+                    m[0].as_object_mut().unwrap().remove("family_name");
+                })
+            }),
+            1,
+            "missing field `family_name`",
+        ),
+        c(
             "keymap: unknown action",
             Keymap("[roster]\nz = \"fly\"\n"),
             1,
@@ -339,4 +374,328 @@ fn every_bad_input_is_answered_and_changes_nothing() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every file and folder under `dir` with its kind, mode and content: proof that
+/// nothing outside the data changed.
+#[cfg(unix)]
+fn tree_state(dir: &Path) -> Vec<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(p) = stack.pop() {
+        let meta = std::fs::symlink_metadata(&p).unwrap();
+        let kind = meta.file_type();
+        let what = if kind.is_symlink() {
+            format!("link to {}", std::fs::read_link(&p).unwrap().display())
+        } else if kind.is_file() {
+            format!("{:?}", std::fs::read(&p).unwrap())
+        } else if kind.is_dir() {
+            let mut entries: Vec<_> = std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()).collect();
+            entries.sort();
+            stack.extend(entries);
+            "folder".into()
+        } else {
+            "special".into()
+        };
+        out.push(format!(
+            "{} {:o} {what}",
+            p.display(),
+            meta.permissions().mode() & 0o7777
+        ));
+    }
+    out
+}
+
+/// The commands that only read, pointed at a folder that does not exist: one line,
+/// exit 1, and the folder is not made.
+#[test]
+fn read_only_commands_on_a_missing_folder_say_so_and_make_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let typo = tmp.path().join("typo");
+    for args in [
+        &["report", "overdue"][..],
+        &["check"],
+        &["export", "members"],
+        &["export", "minutes", "2026-11"],
+        &["backup"],
+        &["backup", "--list"],
+    ] {
+        let out = chibo(&typo, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!(
+                "chibo: Không có dữ liệu chibo ở {} (kiểm tra lại --data-dir).\n",
+                typo.display()
+            ),
+            "{args:?}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(!typo.exists(), "{args:?} made the folder");
+    }
+}
+
+/// A folder with other files in it is never adopted, and chibo changes no mode in it;
+/// a folder chibo makes, and its parents, are owner-only.
+#[cfg(unix)]
+#[test]
+fn a_folder_that_is_not_chibos_is_refused_and_left_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    std::fs::write(home.join("notes.txt"), "thư riêng").unwrap();
+    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(home.join("notes.txt"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let before = tree_state(tmp.path());
+    let tmp_mode = std::fs::metadata(tmp.path()).unwrap().permissions().mode();
+    for args in [
+        &["demo"][..],
+        &["import", "members", common::FIXTURE],
+        &["check"],
+        &["restore", "--latest"],
+    ] {
+        let out = chibo(&home, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.ends_with(&format!(
+                "chibo: {} đã chứa tệp khác và không phải thư mục dữ liệu của chibo; hãy chọn một thư mục trống.\n",
+                home.display()
+            )) || err.contains("không có bản sao lưu dùng được"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(tree_state(tmp.path()), before, "{args:?} changed files outside");
+    }
+    // a new folder deep down: every folder chibo made is 0700
+    let deep = tmp.path().join("a/b/c");
+    assert!(
+        chibo(&deep, &["demo", "--members", "5", "--years", "1"])
+            .status
+            .success()
+    );
+    for p in [
+        tmp.path().join("a"),
+        tmp.path().join("a/b"),
+        deep.clone(),
+        deep.join("backups"),
+    ] {
+        if p.exists() {
+            assert_eq!(
+                std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+                0o700,
+                "{p:?}"
+            );
+        }
+    }
+    assert_eq!(
+        std::fs::metadata(tmp.path()).unwrap().permissions().mode(),
+        tmp_mode,
+        "the folder above, not made by chibo, is untouched"
+    );
+}
+
+/// `--out` onto anything but a regular file or a new path is refused in one line, and
+/// what was there is left as it was; `-` is standard output.
+#[cfg(unix)]
+#[test]
+fn out_onto_a_device_a_link_a_pipe_or_a_folder_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    assert!(chibo(&data, &["import", "members", common::FIXTURE]).status.success());
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("target.txt"), "giữ nguyên").unwrap();
+    std::os::unix::fs::symlink(outside.join("target.txt"), outside.join("link.csv")).unwrap();
+    std::os::unix::fs::symlink(outside.join("nowhere"), outside.join("dangling.csv")).unwrap();
+    std::fs::create_dir(outside.join("folder.csv")).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(outside.join("pipe.csv"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut targets = vec!["link.csv", "dangling.csv", "folder.csv", "pipe.csv"];
+    // a device node of our own, in the temporary folder (root only)
+    let made_device = std::process::Command::new("mknod")
+        .arg(outside.join("null.csv"))
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if made_device {
+        targets.push("null.csv");
+    }
+    let before = tree_state(&outside);
+    for name in targets {
+        let target = outside.join(name);
+        for args in [
+            &["export", "members", "--out", target.to_str().unwrap()][..],
+            &["backup", target.to_str().unwrap()],
+        ] {
+            let out = chibo(&data, args);
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&out.stderr),
+                format!(
+                    "chibo: {} không phải tệp thường (thiết bị, liên kết hoặc thư mục); không ghi gì.\n",
+                    target.display()
+                ),
+                "{args:?}"
+            );
+            assert_eq!(tree_state(&outside), before, "{args:?} changed files outside");
+        }
+    }
+    let out = chibo(&data, &["export", "members", "--out", "-"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ho,"));
+    // a regular file is replaced, owner-only, and no temporary file is left beside it
+    let file = outside.join("target.txt");
+    assert!(
+        chibo(&data, &["export", "members", "--out", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("ho,"));
+    assert!(
+        !std::fs::read_dir(&outside)
+            .unwrap()
+            .any(|e| e.unwrap().file_name().to_string_lossy().contains("chibo-tmp"))
+    );
+}
+
+/// `backups/` as a link: chibo does not write through it, nor list it.
+#[cfg(unix)]
+#[test]
+fn a_backups_folder_that_is_a_link_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    assert!(chibo(&data, &["import", "members", common::FIXTURE]).status.success());
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, data.join("backups")).unwrap();
+    let before = snapshot(&data);
+    for args in [
+        &["backup"][..],
+        &["backup", "--list"],
+        &["restore", "--latest", "--force"],
+    ] {
+        let out = chibo(&data, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!(
+                "chibo: {} là một liên kết; chibo không ghi qua liên kết.\n",
+                data.join("backups").display()
+            ),
+            "{args:?}"
+        );
+        assert_eq!(
+            std::fs::read_dir(&elsewhere).unwrap().count(),
+            0,
+            "{args:?} wrote through the link"
+        );
+    }
+    assert_eq!(snapshot(&data), before);
+}
+
+/// `CHIBO_TODAY` that is not a date is an error, not a silent fall-back to the real date.
+#[test]
+fn a_chibo_today_that_is_not_a_date_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    assert!(chibo(&data, &["import", "members", common::FIXTURE]).status.success());
+    let before = snapshot(&data);
+    for bad in ["2026-13-01", "hôm nay", "22/11/2026x", ""] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_chibo"))
+            .args(["backup"])
+            .env("CHIBO_DATA_DIR", &data)
+            .env("CHIBO_CONFIG_DIR", data.join("no-config"))
+            .env("CHIBO_TODAY", bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{bad:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("chibo: CHIBO_TODAY=\"{bad}\" không phải ngày (YYYY-MM-DD) / is not a date\n"),
+        );
+    }
+    assert_eq!(snapshot(&data), before);
+    assert!(!data.join("backups").exists(), "no backup was taken on a bad date");
+}
+
+/// The data open in another process whose `chibo.lock` was deleted: "open in another
+/// window", never "damaged", and restore moves nothing.
+#[test]
+fn data_locked_by_another_process_is_never_taken_for_damaged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    assert!(chibo(&data, &["import", "members", common::FIXTURE]).status.success());
+    assert!(chibo(&data, &["backup"]).status.success());
+    let held = chibo::store::SledStore::open(&data).unwrap();
+    std::fs::remove_file(data.join("chibo.lock")).unwrap();
+    let in_use = format!(
+        "chibo: Dữ liệu ở {} đang được mở trong một cửa sổ chibo khác.\n",
+        data.display()
+    );
+    for args in [
+        &["check"][..],
+        &["restore", "--latest", "--force"],
+        &["demo", "--force"],
+    ] {
+        let out = chibo(&data, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), in_use, "{args:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("backtrace"));
+        let names: Vec<String> = std::fs::read_dir(&data)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.starts_with("db.")),
+            "{args:?} moved the database: {names:?}"
+        );
+    }
+    assert_eq!(
+        chibo::store::Records::members(&held).unwrap().len(),
+        28,
+        "the open data is intact"
+    );
+    drop(held);
+    assert!(chibo(&data, &["check"]).status.success());
+}
+
+/// A reader that stops after the first line (`| head -1`): chibo ends quietly.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::BufRead;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    assert!(chibo(&data, &["import", "members", common::FIXTURE]).status.success());
+    for args in [
+        &["check"][..],
+        &["keymap", "show"],
+        &["export", "members"],
+        &["report", "coverage"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_chibo"))
+            .args(args)
+            .env("CHIBO_DATA_DIR", &data)
+            .env("CHIBO_CONFIG_DIR", data.join("no-config"))
+            .env("CHIBO_TODAY", "2026-11-22")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // the pipe is closed here, before chibo has written everything
+        let out = child.wait_with_output().unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
 }

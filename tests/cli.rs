@@ -84,7 +84,11 @@ fn windows_1258_bytes_are_refused_with_a_hint() {
     let file = tmp.path().join("cp1258.csv");
     // "Trần" in Windows-1258: T r \xe2 \xde n
     std::fs::write(&file, b"ho,ten\nTr\xe2\xden,Mai\n").unwrap();
-    let err = fails(&tmp.path().join("data"), &["import", "members", file.to_str().unwrap()], 1);
+    let err = fails(
+        &tmp.path().join("data"),
+        &["import", "members", file.to_str().unwrap()],
+        1,
+    );
     assert!(err.contains("không phải UTF-8") && err.contains("CSV UTF-8"), "{err}");
 }
 

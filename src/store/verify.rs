@@ -74,7 +74,7 @@ pub fn verify<S: Store + ?Sized>(store: &S) -> Result<Summary> {
 
     let mut cards: HashMap<String, u64> = HashMap::new();
     for (id, m) in &members {
-        if m.id.0 != *id {
+        if m.id.0 != *id && m.id.0 != 0 {
             return Err(broken(Tree::Members, format!("record {id} says it is {}", m.id.0)));
         }
         m.validate()
@@ -97,7 +97,7 @@ pub fn verify<S: Store + ?Sized>(store: &S) -> Result<Summary> {
         |tree: Tree, id: u64, m: MemberId| broken(tree, format!("record {id} names member {}, who is not there", m.0));
 
     for (id, m) in &meetings {
-        if m.id.0 != *id {
+        if m.id.0 != *id && m.id.0 != 0 {
             return Err(broken(Tree::Meetings, format!("record {id} says it is {}", m.id.0)));
         }
         if let Some(r) = m.member_refs().into_iter().find(|r| !member_ids.contains(r)) {
@@ -122,7 +122,7 @@ pub fn verify<S: Store + ?Sized>(store: &S) -> Result<Summary> {
         }
     }
     for (id, t) in &tasks {
-        if t.id.0 != *id {
+        if t.id.0 != *id && t.id.0 != 0 {
             return Err(broken(Tree::Tasks, format!("record {id} says it is {}", t.id.0)));
         }
         if let Some(r) = t.member_refs().into_iter().find(|r| !member_ids.contains(r)) {
@@ -147,7 +147,7 @@ pub fn verify<S: Store + ?Sized>(store: &S) -> Result<Summary> {
         }
     }
     for (id, r) in &resolutions {
-        if r.id.0 != *id {
+        if r.id.0 != *id && r.id.0 != 0 {
             return Err(broken(Tree::Resolutions, format!("record {id} says it is {}", r.id.0)));
         }
         if let Some(t) = r.items.iter().find(|t| !task_ids.contains(&t.0)) {
