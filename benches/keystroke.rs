@@ -1,6 +1,7 @@
 //! What the user waits for: opening the store to the first frame, the first frame of
 //! each screen, the reports, and a keystroke handled and drawn (`App::handle` then a
-//! full render into a 120×40 buffer), timed one by one; prints p50, p99 and max.
+//! full render into a 120×40 buffer), also right after a 200,000-character paste, timed
+//! one by one; prints p50, p99 and max.
 //!
 //! `cargo bench --bench keystroke` (add `-- --members 2000 --years 10` for the stress
 //! branch). `cargo test --benches` runs it once, quickly, to keep it compiling.
@@ -203,4 +204,18 @@ fn main() {
         .map(|c| Key::parse(&c.to_string()).unwrap_or(key("space")))
         .collect();
     report("minutes editor typing", timed(&mut app, &keys));
+
+    // the minutes editor after a 200,000-character paste: the paste drawn, then keys
+    let text: String = "Ý kiến đóng góp của nhân dân về vệ sinh môi trường. "
+        .chars()
+        .cycle()
+        .take(200_000)
+        .collect();
+    let mut pasted = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let t = Instant::now();
+    app.paste(&text);
+    pasted.draw(|f| chibo::ui::render(&app, f)).unwrap();
+    report("paste 200,000 chars and draw", vec![t.elapsed()]);
+    let after: Vec<Key> = keys.iter().copied().take(rounds / 10).collect();
+    report("typing after the paste", timed(&mut app, &after));
 }

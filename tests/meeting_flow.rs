@@ -270,7 +270,8 @@ fn a_clean_quit_saves_everything_typed() {
     let mut app = app_over(store.clone(), &clock);
     plan_and_start(&mut app);
     type_text(&mut app, "Gõ rồi thoát ngay");
-    app.shutdown().unwrap();
+    press(&mut app, "ctrl-c");
+    assert!(app.quit, "with everything saved, quitting does not ask");
     let m = &store.meetings().unwrap()[0];
     assert_eq!(m.agenda[0].entries[0].text, "Gõ rồi thoát ngay");
 }
@@ -366,8 +367,10 @@ fn an_old_meeting_exported_from_the_screen_keeps_its_attendance() {
     assert!(text.contains(&format!("Có mặt: {present} đồng chí.")), "{text}");
 }
 
+/// (How long the paste and the next key take is measured by `cargo bench --bench
+/// keystroke`.)
 #[test]
-fn a_200000_character_paste_into_the_minutes_is_kept_and_typing_stays_quick() {
+fn a_200000_character_paste_into_the_minutes_is_kept_and_typing_goes_on() {
     let store = shared_fixture();
     let clock = TestClock::on(meeting_day(), 19, 30);
     let mut app = app_over(store.clone(), &clock);
@@ -377,24 +380,21 @@ fn a_200000_character_paste_into_the_minutes_is_kept_and_typing_stays_quick() {
         .cycle()
         .take(200_000)
         .collect();
-    let t = std::time::Instant::now();
     app.paste(&format!("{text}\u{1b}[2J"));
     screen(&app, 120, 40);
-    let first = t.elapsed();
-    let t = std::time::Instant::now();
     type_text(&mut app, "x");
-    screen(&app, 120, 40);
-    let next = t.elapsed();
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("[2Jx"),
+        "the key typed after the paste is on screen:\n{shown}"
+    );
     app.save_now().unwrap();
     let m = &store.meetings().unwrap()[0];
     let stored = &m.agenda[0].entries[0].text;
     assert_eq!(stored.chars().count(), 200_000 + "[2J".len() + 1);
+    assert!(stored.starts_with(&text), "the paste is kept whole");
+    assert!(stored.ends_with("[2Jx"), "then the key typed after it");
     assert!(!stored.contains('\u{1b}'), "no escape character gets in");
-    eprintln!("paste and draw {first:?}, next key {next:?}");
-    assert!(
-        next < std::time::Duration::from_millis(500),
-        "a key after a huge paste took {next:?}"
-    );
 }
 
 #[test]

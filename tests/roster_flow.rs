@@ -221,20 +221,49 @@ fn detail_pane_beside_the_table_at_120x40() {
 
 #[test]
 fn help_lists_every_binding_of_the_screen_and_global() {
-    let mut app = fixture_app();
-    press(&mut app, "?");
-    let shown = screen(&app, 100, 50);
-    for line in [
-        "/           tìm",
-        "n           thêm",
-        "s           đổi trạng thái",
-        "q           thoát",
-        "g g         đầu danh sách",
-    ] {
-        assert!(shown.contains(line), "{line} missing in\n{shown}");
+    use chibo::keymap::{Keymap, Section, action_name, seq_to_string};
+    // the effective map: the shipped keys with a user's file over them
+    let (keymap, errors) = Keymap::with_user("[roster]\nz = \"new\"\n[tasks]\n\"g t\" = \"mark\"\n");
+    assert!(errors.is_empty(), "{errors:?}");
+    let options = chibo::app::Options {
+        keymap: keymap.clone(),
+        ..options(Lang::Vi)
+    };
+    let mut app = chibo::app::App::new(Box::new(fixture_store()), options).unwrap();
+    for screen_key in ["1", "2", "3", "4"] {
+        press(&mut app, screen_key);
+        press(&mut app, "?");
+        let Some(Overlay::Help { section, .. }) = app.overlays.last().cloned() else {
+            panic!("? opens the help on screen {screen_key}");
+        };
+        // tall enough for the whole list
+        let shown = screen(&app, 100, 150);
+        let mut sections = vec![section];
+        if section.falls_back_to_global() {
+            sections.push(Section::Global);
+        }
+        let mut checked = 0;
+        for s in sections {
+            for b in keymap.bindings(s) {
+                let line = format!(
+                    "{:<12}{}  ({})",
+                    seq_to_string(&b.keys),
+                    app.t(b.action.describe()),
+                    action_name(b.action)
+                );
+                assert!(shown.contains(&line), "[{}] {line:?} missing in\n{shown}", s.name());
+                checked += 1;
+            }
+        }
+        assert!(checked > 10, "{checked} bindings on screen {screen_key}");
+        press(&mut app, "esc");
+        assert!(app.overlays.is_empty());
     }
-    press(&mut app, "esc");
-    assert!(app.overlays.is_empty());
+    press(&mut app, "1 ?");
+    assert!(
+        screen(&app, 100, 150).contains("z           thêm"),
+        "the user's key is listed"
+    );
 }
 
 #[test]

@@ -163,6 +163,51 @@ pub fn plan_and_start(app: &mut App) {
     assert!(app.meetings.console.is_some(), "the console is open");
 }
 
+/// Whether a test's prerequisite (tmux, the right to mount) is here. Missing under
+/// `CI=true`, the test fails: CI must run it. Missing elsewhere, the test says that it
+/// checked nothing and why, and the caller returns at once.
+pub fn prerequisite(present: bool, what: &str, how: &str) -> bool {
+    if present {
+        return true;
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{what} is missing, and CI must run this test: {how}");
+    }
+    eprintln!("NOT RUN, nothing was checked: {what} is missing ({how})");
+    false
+}
+
+/// How long a stopped chibo may still hold its data: a killed process, or sled's own
+/// threads in this process, let go of the files a moment after they end.
+const RELEASE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Opens the sled store on `data` once whoever held it has let go (up to 10 s).
+pub fn open_when_free(data: &std::path::Path) -> chibo::store::SledStore {
+    let until = std::time::Instant::now() + RELEASE;
+    loop {
+        match chibo::store::SledStore::open(data) {
+            Ok(store) => return store,
+            Err(e) if std::time::Instant::now() > until => panic!("the data reopens: {e}"),
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
+}
+
+/// Runs the chibo binary as `chibo` does, again while it answers that the data is
+/// open in another window (a chibo just killed has not let go yet), for up to 10 s.
+pub fn chibo_when_free(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let in_use = chibo::i18n::Msg::ErrInUse.fill(Lang::Vi, &[("dir", &data.display())]);
+    let until = std::time::Instant::now() + RELEASE;
+    loop {
+        let out = chibo(data, args);
+        let held = !out.status.success() && String::from_utf8_lossy(&out.stderr).contains(&in_use);
+        if !held || std::time::Instant::now() > until {
+            return out;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 /// Runs the chibo binary on `data` with today fixed, as a script would; a run that has
 /// not ended after 60 s is a hang, and fails the test.
 pub fn chibo(data: &std::path::Path, args: &[&str]) -> std::process::Output {

@@ -13,13 +13,14 @@ pub fn tmux(args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// Whether tmux is installed; a test that needs it says it is skipped when not.
+/// Whether tmux and /proc are here (see `prerequisite`: under `CI=true` their absence
+/// fails the test; elsewhere the test says it checked nothing, and returns).
 pub fn available() -> bool {
-    let ok = tmux(&["-V"]).is_some() && Path::new("/proc/self/stat").exists();
-    if !ok {
-        eprintln!("tmux or /proc not available: skipped");
-    }
-    ok
+    super::prerequisite(
+        tmux(&["-V"]).is_some() && Path::new("/proc/self/stat").exists(),
+        "tmux (or /proc)",
+        "apt-get install tmux, on Linux",
+    )
 }
 
 /// chibo running in a tmux session of its own.
