@@ -108,8 +108,8 @@ fn a_disk_full_mid_meeting_keeps_the_typing_and_saves_it_once_there_is_room() {
     assert!(app.meetings.console.as_ref().unwrap().meeting.ended_at.is_none());
     assert_eq!(store.meetings().unwrap()[0].status(), MeetingStatus::InProgress);
 
-    // quitting asks first, and says where the minutes will go
-    press(&mut app, "ctrl-c");
+    // quitting mid-meeting asks, then warns, and says where the minutes will go
+    press(&mut app, "ctrl-c y");
     assert!(!app.quit, "quitting asks first");
     let shown = screen(&app, 100, 30);
     assert!(shown.contains("Biên bản chưa lưu được"), "{shown}");
@@ -127,8 +127,8 @@ fn a_disk_full_mid_meeting_keeps_the_typing_and_saves_it_once_there_is_room() {
     assert_eq!(stored_text(&store), "Phần đã lưu, phần gõ khi đĩa đầy");
     assert!(screen(&app, 100, 30).contains("Đã lưu được phần biên bản vừa gõ"));
     assert!(app.unsaved_minutes().is_none());
-    press(&mut app, "ctrl-c");
-    assert!(app.quit, "with everything saved, quitting does not ask");
+    press(&mut app, "ctrl-c y");
+    assert!(app.quit, "with everything saved, quitting does not warn again");
 }
 
 #[test]
@@ -136,8 +136,8 @@ fn quitting_on_a_full_disk_leaves_with_the_minutes_in_hand() {
     let (mut app, _, full) = meeting_on_a_filling_disk();
     full.store(true, Ordering::SeqCst);
     type_text(&mut app, "Ý kiến cuối cùng");
-    press(&mut app, "ctrl-c y");
-    assert!(app.quit, "confirmed, chibo quits");
+    press(&mut app, "ctrl-c y y");
+    assert!(app.quit, "confirmed twice, chibo quits");
     assert_eq!(app.shutdown(), Err(StoreError::DiskFull), "the loss is not hidden");
     let (_, text) = app.unsaved_minutes().expect("the minutes to keep elsewhere");
     assert!(text.contains("Ý kiến cuối cùng"));
@@ -447,7 +447,7 @@ fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
         "{}",
         term.screen()
     );
-    term.keys(&["C-c"]);
+    term.keys(&["C-c", "y"]);
     drop(term);
     let probe = disk.path().join("probe.json");
     let out = chibo_when_free(&data, &["backup", probe.to_str().unwrap()]);

@@ -271,7 +271,9 @@ fn a_clean_quit_saves_everything_typed() {
     plan_and_start(&mut app);
     type_text(&mut app, "Gõ rồi thoát ngay");
     press(&mut app, "ctrl-c");
-    assert!(app.quit, "with everything saved, quitting does not ask");
+    assert!(screen(&app, 100, 30).contains("Cuộc họp đang diễn ra. Thoát chibo bây giờ?"));
+    press(&mut app, "y");
+    assert!(app.quit, "confirmed, chibo quits");
     let m = &store.meetings().unwrap()[0];
     assert_eq!(m.agenda[0].entries[0].text, "Gõ rồi thoát ngay");
 }

@@ -221,7 +221,7 @@ fn detail_pane_beside_the_table_at_120x40() {
 
 #[test]
 fn help_lists_every_binding_of_the_screen_and_global() {
-    use chibo::keymap::{Keymap, Section, action_name, seq_to_string};
+    use chibo::keymap::{Keymap, Section, seq_to_string};
     // the effective map: the shipped keys with a user's file over them
     let (keymap, errors) = Keymap::with_user("[roster]\nz = \"new\"\n[tasks]\n\"g t\" = \"mark\"\n");
     assert!(errors.is_empty(), "{errors:?}");
@@ -245,13 +245,10 @@ fn help_lists_every_binding_of_the_screen_and_global() {
         let mut checked = 0;
         for s in sections {
             for b in keymap.bindings(s) {
-                let line = format!(
-                    "{:<12}{}  ({})",
-                    seq_to_string(&b.keys),
-                    app.t(b.action.describe()),
-                    action_name(b.action)
-                );
-                assert!(shown.contains(&line), "[{}] {line:?} missing in\n{shown}", s.name());
+                let line = format!("{:<12}{}", seq_to_string(&b.keys), app.t(b.action.describe()));
+                // the whole row inside the popup's border, nothing more
+                let listed = shown.lines().any(|l| l.split('│').nth(1).map(str::trim) == Some(&line));
+                assert!(listed, "[{}] {line:?} missing in\n{shown}", s.name());
                 checked += 1;
             }
         }

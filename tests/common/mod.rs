@@ -165,15 +165,23 @@ pub fn plan_and_start(app: &mut App) {
 
 /// Whether a test's prerequisite (tmux, the right to mount) is here. Missing under
 /// `CI=true`, the test fails: CI must run it. Missing elsewhere, the test says that it
-/// checked nothing and why, and the caller returns at once.
+/// checked nothing and why, and the caller returns at once. The line is written to the
+/// terminal itself, past the test harness, which shows a passing test's output only
+/// with `--nocapture`.
 pub fn prerequisite(present: bool, what: &str, how: &str) -> bool {
+    use std::io::Write;
     if present {
         return true;
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!("{what} is missing, and CI must run this test: {how}");
     }
-    eprintln!("NOT RUN, nothing was checked: {what} is missing ({how})");
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "NOT RUN: {test} checked nothing, {what} is missing ({how})"
+    );
     false
 }
 
