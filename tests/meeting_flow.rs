@@ -71,7 +71,7 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
     assert!(screen(&app, 80, 24).contains("Kết thúc cuộc họp bây giờ?"));
     press(&mut app, "enter");
     assert!(app.meetings.console.is_none());
-    press(&mut app, "A enter");
+    approve_by_vote(&mut app, "22");
 
     let meetings = store.meetings().unwrap();
     assert_eq!(meetings.len(), 1);
@@ -149,7 +149,8 @@ fn amendments_after_approval_are_dated_and_kept() {
     plan_and_start(&mut app);
     type_text(&mut app, "Nội dung ban đầu.");
     clock.advance(95);
-    press(&mut app, "ctrl-e enter A enter");
+    press(&mut app, "ctrl-e enter");
+    approve_by_vote(&mut app, "20");
     clock.advance(60 * 24 * 3);
     press(&mut app, "m");
     type_text(&mut app, "ghi sai tên khách mời");
@@ -631,4 +632,79 @@ fn ending_lists_what_the_record_lacks_and_offers_to_go_back() {
     }
     press(&mut app, "esc");
     assert_eq!(store.meetings().unwrap()[0].status(), MeetingStatus::InProgress);
+}
+
+/// The branch votes on the minutes read back (`counts` for, none against), and the
+/// thư ký confirms.
+fn approve_by_vote(app: &mut App, in_favour: &str) {
+    press(app, "A");
+    type_text(app, in_favour);
+    press(app, "tab");
+    type_text(app, "0");
+    press(app, "tab");
+    type_text(app, "0");
+    press(app, "ctrl-s");
+    assert!(app.deliberate(), "{}", screen(app, 80, 24));
+    press(app, "enter");
+}
+
+#[test]
+fn the_minutes_are_read_back_approved_by_a_vote_and_then_offer_only_what_is_possible() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    type_text(&mut app, "Nội dung cần đọc lại.");
+    press(&mut app, "f10");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("BIÊN BẢN"), "{shown}");
+    press(&mut app, "end");
+    let end = screen(&app, 80, 24);
+    assert!(end.contains("THƯ KÝ"), "the preview scrolls to the signatures:\n{end}");
+    press(&mut app, "esc");
+    clock.advance(95);
+    press(&mut app, "ctrl-e enter");
+    // the preview from the agenda is the exported text, every line of it
+    press(&mut app, "v");
+    let m = store.meetings().unwrap()[0].clone();
+    let Some(chibo::app::Overlay::Preview { lines, .. }) = app.overlays.last() else {
+        panic!("the preview is open");
+    };
+    let exported = render(
+        &m,
+        &store.members().unwrap(),
+        store.branch().unwrap().as_ref(),
+        &[],
+        Format::Text,
+    );
+    assert_eq!(lines.join("\n"), exported.trim_end_matches('\n'));
+    press(&mut app, "esc");
+    // a vote that is not a majority approves nothing
+    press(&mut app, "A");
+    type_text(&mut app, "5");
+    press(&mut app, "tab");
+    type_text(&mut app, "10");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "ctrl-s");
+    assert!(screen(&app, 80, 24).contains("biên bản chưa được thông qua"));
+    press(&mut app, "esc");
+    approve_by_vote(&mut app, "23");
+    let m = store.meetings().unwrap()[0].clone();
+    assert_eq!(m.status(), MeetingStatus::Approved);
+    let text = render(&m, &store.members().unwrap(), None, &[], Format::Text);
+    assert!(
+        text.contains("thông qua ngày 05/12/2026 lúc 21:05: tán thành 23/"),
+        "{text}"
+    );
+    let footer = screen(&app, 80, 24);
+    let footer = footer.lines().last().unwrap();
+    assert!(footer.contains("xuất biên bản") || footer.contains("w "), "{footer}");
+    assert!(!footer.contains("bắt đầu"), "{footer}");
+    press(&mut app, "?");
+    let help = screen(&app, 80, 24);
+    assert!(
+        !help.contains("thông qua biên bản") && help.contains("sửa đổi"),
+        "{help}"
+    );
 }

@@ -53,6 +53,7 @@ pub enum Action {
     Approve,
     Amend,
     ExportMinutes,
+    PreviewMinutes,
     NextItem,
     PrevItem,
     Speech,
@@ -136,6 +137,7 @@ impl Action {
         Action::Approve,
         Action::Amend,
         Action::ExportMinutes,
+        Action::PreviewMinutes,
         Action::NextItem,
         Action::PrevItem,
         Action::Speech,
@@ -226,6 +228,7 @@ impl Action {
             Action::Approve => Msg::ActApprove,
             Action::Amend => Msg::ActAmend,
             Action::ExportMinutes => Msg::ActExportMinutes,
+            Action::PreviewMinutes => Msg::ActPreviewMinutes,
             Action::NextItem => Msg::ActNextItem,
             Action::PrevItem => Msg::ActPrevItem,
             Action::Speech => Msg::ActSpeech,
@@ -276,6 +279,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 78);
+        assert_eq!(Action::ALL.len(), 79);
     }
 }

@@ -420,8 +420,24 @@ impl App {
     pub fn deliberate(&self) -> bool {
         matches!(
             self.overlays.last(),
-            Some(Overlay::Confirm(Confirm::EndMeeting | Confirm::Approve(_)))
+            Some(Overlay::Confirm(Confirm::EndMeeting | Confirm::Approve(..)))
         )
+    }
+
+    /// The form of the branch's vote on a meeting's minutes: counts empty, required.
+    pub(super) fn approval_form(&self, id: crate::domain::meeting::MeetingId) -> Form {
+        let fields = vec![
+            count(FieldId::InFavour, Msg::FieldInFavour, None),
+            count(FieldId::Against, Msg::FieldAgainst, None),
+            count(FieldId::Other, Msg::FieldOther, None),
+        ];
+        let mut form = Form::new(
+            FormPurpose::ApprovalVote(id),
+            self.t(Msg::FormApprovalVote).to_string(),
+            fields,
+        );
+        form.note = self.vote_preview(&form);
+        form
     }
 
     /// Closes a deliberate dialog that keys carried by a paste opened.
@@ -545,10 +561,14 @@ impl App {
     /// Who is present (for speakers and votes): marked present, or everyone expected
     /// before the roll call.
     fn present_members(&self) -> Vec<&Member> {
-        let Some(c) = &self.meetings.console else {
-            return Vec::new();
-        };
-        let att = &c.meeting.attendance;
+        match &self.meetings.console {
+            Some(c) => self.present_at(&c.meeting),
+            None => Vec::new(),
+        }
+    }
+
+    fn present_at(&self, meeting: &Meeting) -> Vec<&Member> {
+        let att = &meeting.attendance;
         let members = self.roster.members();
         if att.values().any(Presence::is_present) {
             members
@@ -561,7 +581,26 @@ impl App {
     }
 
     fn electorate_now(&self) -> (crate::domain::vote::Electorate, u32) {
-        let present: Vec<MemberId> = self.present_members().iter().map(|m| m.id).collect();
+        match &self.meetings.console {
+            Some(c) => self.electorate_at(&c.meeting),
+            None => Default::default(),
+        }
+    }
+
+    /// Who may vote on what the form is about: the console's meeting, or the meeting
+    /// whose minutes are put to the vote.
+    fn form_electorate(&self, form: &Form) -> (crate::domain::vote::Electorate, u32) {
+        match form.purpose {
+            FormPurpose::ApprovalVote(id) => match self.meetings.get(id) {
+                Some(m) => self.electorate_at(m),
+                None => Default::default(),
+            },
+            _ => self.electorate_now(),
+        }
+    }
+
+    fn electorate_at(&self, meeting: &Meeting) -> (crate::domain::vote::Electorate, u32) {
+        let present: Vec<MemberId> = self.present_at(meeting).iter().map(|m| m.id).collect();
         let e = electorate(self.roster.members(), |id| present.contains(&id));
         let temporary = self
             .roster
@@ -594,6 +633,11 @@ impl App {
             A::Vote => {
                 let form = self.vote_form(None);
                 self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            A::PreviewMinutes => {
+                c.sync_editor();
+                let meeting = c.meeting.clone();
+                self.preview_minutes(&meeting);
             }
             A::CorrectVote => {
                 // the item's latest vote, to correct or remove until approval
@@ -686,7 +730,7 @@ impl App {
     /// The vote a filled form describes, with its counts checked.
     fn vote_from_form(&self, form: &Form) -> Result<Vote, FieldError> {
         form.check()?;
-        let (e, temporary) = self.electorate_now();
+        let (e, temporary) = self.form_electorate(form);
         let method = VoteMethod::ALL
             .get(form.choice(FieldId::Method))
             .copied()
@@ -711,7 +755,7 @@ impl App {
 
     /// The line under the vote form: who may vote and the result by the rule.
     pub(super) fn vote_preview(&self, form: &Form) -> Option<String> {
-        let (e, temporary) = self.electorate_now();
+        let (e, temporary) = self.form_electorate(form);
         let rule = VoteRule::ALL
             .get(form.choice(FieldId::Rule))
             .copied()
@@ -776,6 +820,19 @@ impl App {
                 }
                 let _ = self.save_now(); // a failure is on the message line
                 Ok(Ok(message))
+            }
+            FormPurpose::ApprovalVote(id) => {
+                let mut vote = match self.vote_from_form(form) {
+                    Ok(v) => v,
+                    Err(e) => return Ok(Err(e)),
+                };
+                if !vote.passed() {
+                    return Ok(Err((FieldId::InFavour, Msg::ErrApprovalNotPassed)));
+                }
+                vote.subject = self.t(Msg::ApprovalVoteSubject).to_string();
+                self.overlays
+                    .push(Overlay::Confirm(Confirm::Approve(id, Box::new(vote))));
+                Ok(Ok(String::new()))
             }
             FormPurpose::Late(id) => match form.time(FieldId::Time) {
                 Ok(t) => {

@@ -25,6 +25,8 @@ pub enum FormPurpose {
     Vote,
     /// A saved vote corrected before approval: its item and entry.
     EditVote(usize, usize),
+    /// The branch's vote on the minutes of this meeting, before approval.
+    ApprovalVote(MeetingId),
     /// The reason of an excused absence in the roll call.
     Excuse(MemberId),
     /// The time a late member arrived (now, or corrected).

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::picker::{PickPurpose, Picker};
-use super::{App, Confirm, Overlay, Status};
+use super::{App, Overlay, Status};
 use crate::domain::meeting::{Amendment, Meeting, MeetingId, MeetingKind, MeetingStatus};
 use crate::domain::member::{CommitteeRole, MemberId};
 use crate::i18n::{Msg, labels};
@@ -112,6 +112,26 @@ impl Meetings {
                 .copied(),
         };
         self.refilter();
+    }
+}
+
+/// What the agenda of approved minutes still offers.
+const AFTER_APPROVAL: &[super::Action] = &[
+    super::Action::ExportMinutes,
+    super::Action::PreviewMinutes,
+    super::Action::Amend,
+    super::Action::DraftResolution,
+    super::Action::Cancel,
+    super::Action::MoveUp,
+    super::Action::MoveDown,
+];
+
+impl App {
+    /// The only actions a section offers now, when it offers less than its keys
+    /// (the agenda of approved minutes); `None` when every key works.
+    pub fn still_possible(&self, section: crate::keymap::Section) -> Option<&'static [super::Action]> {
+        let locked = self.meetings.open_meeting().is_some_and(Meeting::is_locked);
+        (section == crate::keymap::Section::Agenda && locked).then_some(AFTER_APPROVAL)
     }
 }
 
@@ -279,8 +299,13 @@ impl App {
             },
             A::ExportMinutes => self.export_minutes_file(&meeting),
             A::DraftResolution => self.draft_resolution(meeting.id),
+            A::PreviewMinutes => self.preview_minutes(&meeting),
             A::Approve => match meeting.status() {
-                MeetingStatus::Ended => self.overlays.push(Overlay::Confirm(Confirm::Approve(meeting.id))),
+                // the branch votes on the minutes read back; the vote goes into them
+                MeetingStatus::Ended => {
+                    let form = self.approval_form(meeting.id);
+                    self.overlays.push(Overlay::Form(Box::new(form)));
+                }
                 MeetingStatus::Approved => self.info(Msg::AlreadyApproved),
                 _ => self.error(Msg::NotEndedYet),
             },
@@ -431,9 +456,12 @@ impl App {
         }
     }
 
-    pub(super) fn approve(&mut self, id: MeetingId) {
+    pub(super) fn approve(&mut self, id: MeetingId, vote: crate::domain::vote::Vote) {
         let now = self.clock.now();
-        self.edit_meeting(id, "approve", |m| m.approved_at = Some(now));
+        self.edit_meeting(id, "approve", |m| {
+            m.approved_at = Some(now);
+            m.approval = Some(vote);
+        });
         if self.meetings.console.as_ref().is_some_and(|c| c.meeting.id == id) {
             self.meetings.console = None;
         }
@@ -443,30 +471,46 @@ impl App {
     }
 
     fn export_minutes_file(&mut self, meeting: &Meeting) {
-        let meeting = &match self.full_meeting(meeting.id) {
+        let meeting = match self.full_meeting(meeting.id) {
             Ok(m) => m,
             Err(e) => {
                 self.status = Some(Status::Error(self.store_error(&e)));
                 return;
             }
         };
-        let name = minutes_file_name(meeting);
-        let (tasks, resolutions) = match (self.store.tasks(), self.store.resolutions()) {
-            (Ok(t), Ok(r)) => (t, r),
-            (Err(e), _) | (_, Err(e)) => {
-                self.status = Some(Status::Error(self.store_error(&e)));
-                return;
-            }
-        };
+        match self.minutes_text(&meeting, crate::export::minutes::Format::Markdown) {
+            Ok(text) => self.write_export(&minutes_file_name(&meeting), &text),
+            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+        }
+    }
+
+    /// The biên bản of `meeting` as the export writes it.
+    fn minutes_text(&self, meeting: &Meeting, format: crate::export::minutes::Format) -> Result<String, StoreError> {
+        let (tasks, resolutions) = (self.store.tasks()?, self.store.resolutions()?);
         let reviewed = crate::export::minutes::reviewed_at(meeting, &tasks, &resolutions);
-        let text = crate::export::minutes::render(
+        Ok(crate::export::minutes::render(
             meeting,
             self.roster.members(),
             self.branch.as_ref(),
             &reviewed,
-            crate::export::minutes::Format::Markdown,
-        );
-        self.write_export(&name, &text);
+            format,
+        ))
+    }
+
+    /// Shows the biên bản as exported (the text document), to read back before the
+    /// branch approves it.
+    pub(super) fn preview_minutes(&mut self, meeting: &Meeting) {
+        let full = match self.meetings.console.as_ref().filter(|c| c.meeting.id == meeting.id) {
+            Some(_) => Ok(meeting.clone()),
+            None => self.full_meeting(meeting.id),
+        };
+        match full.and_then(|m| self.minutes_text(&m, crate::export::minutes::Format::Text)) {
+            Ok(text) => self.overlays.push(Overlay::Preview {
+                lines: text.lines().map(str::to_string).collect(),
+                scroll: 0,
+            }),
+            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+        }
     }
 
     /// Saves a plan, agenda item or amendment form.

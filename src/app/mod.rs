@@ -95,7 +95,8 @@ pub enum Confirm {
     /// A member left the active roster with open tasks.
     OpenTasks(MemberId, String, usize),
     EndMeeting,
-    Approve(MeetingId),
+    /// Approving the minutes with the branch's vote on them.
+    Approve(MeetingId, Box<crate::domain::vote::Vote>),
     /// Quitting while the store refuses the console's typing (the reason inside).
     QuitUnsaved(String),
     /// Quitting in the middle of a meeting (it stays in progress).
@@ -121,6 +122,11 @@ pub enum Overlay {
     Review {
         selected: usize,
     },
+    /// The biên bản as it is exported, read back before approval.
+    Preview {
+        lines: Vec<String>,
+        scroll: usize,
+    },
 }
 
 impl Overlay {
@@ -130,7 +136,8 @@ impl Overlay {
             Overlay::RollCall { .. } => Section::RollCall,
             Overlay::Review { .. } => Section::Review,
             Overlay::Welcome => Section::Welcome,
-            Overlay::Help { .. } => Section::Help,
+            // read and scrolled like help
+            Overlay::Help { .. } | Overlay::Preview { .. } => Section::Help,
             Overlay::Detail => Section::Detail,
             Overlay::Form(_) => Section::Form,
             Overlay::Confirm(_) => Section::Confirm,
@@ -396,7 +403,12 @@ impl App {
     /// Keeps derived lines in step with what was typed (the vote form's result).
     fn after_edit(&mut self) {
         let preview = match self.overlays.last() {
-            Some(Overlay::Form(f)) if matches!(f.purpose, FormPurpose::Vote | FormPurpose::EditVote(..)) => {
+            Some(Overlay::Form(f))
+                if matches!(
+                    f.purpose,
+                    FormPurpose::Vote | FormPurpose::EditVote(..) | FormPurpose::ApprovalVote(_)
+                ) =>
+            {
                 self.vote_preview(f)
             }
             _ => return,
@@ -687,10 +699,16 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
-        if let Some(Overlay::Help { scroll, .. }) = self.overlays.last_mut() {
+        if let Some(Overlay::Help { scroll, .. } | Overlay::Preview { scroll, .. }) = self.overlays.last_mut() {
+            // the renderer stops the scroll at the end
+            const PAGE: usize = 15;
             match action {
                 Action::MoveUp => *scroll = scroll.saturating_sub(1),
                 Action::MoveDown => *scroll += 1,
+                Action::PageUp => *scroll = scroll.saturating_sub(PAGE),
+                Action::PageDown => *scroll += PAGE,
+                Action::First => *scroll = 0,
+                Action::Last => *scroll = usize::MAX / 2,
                 Action::Cancel => {
                     self.overlays.pop();
                 }
@@ -738,7 +756,7 @@ impl App {
                 match what {
                     Confirm::DeleteMember(id, name) => self.delete_member(id, &name),
                     Confirm::EndMeeting => self.end_meeting(),
-                    Confirm::Approve(id) => self.approve(id),
+                    Confirm::Approve(id, vote) => self.approve(id, *vote),
                     Confirm::OpenTasks(id, ..) => self.open_tasks_of(id),
                     Confirm::QuitUnsaved(_) => self.quit = true,
                     Confirm::QuitMeeting => self.request_quit(),
@@ -804,9 +822,11 @@ impl App {
             | FormPurpose::EditMeeting(_)
             | FormPurpose::AgendaItem(_)
             | FormPurpose::Amend(_) => self.submit_meeting_form(&form),
-            FormPurpose::Vote | FormPurpose::EditVote(..) | FormPurpose::Excuse(_) | FormPurpose::Late(_) => {
-                self.submit_console_form(&form)
-            }
+            FormPurpose::Vote
+            | FormPurpose::EditVote(..)
+            | FormPurpose::ApprovalVote(_)
+            | FormPurpose::Excuse(_)
+            | FormPurpose::Late(_) => self.submit_console_form(&form),
             FormPurpose::NewResolution
             | FormPurpose::EditResolution(_)
             | FormPurpose::ResolutionItem(..)

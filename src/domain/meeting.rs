@@ -180,6 +180,9 @@ pub struct Meeting {
     pub ended_at: Option<NaiveDateTime>,
     #[serde(default)]
     pub approved_at: Option<NaiveDateTime>,
+    /// The branch's vote approving the minutes, recorded in them.
+    #[serde(default)]
+    pub approval: Option<Vote>,
     /// Where the console was: item, entry, caret (row, column), to return to.
     #[serde(default)]
     pub position: (usize, usize, usize, usize),
@@ -228,6 +231,7 @@ impl Meeting {
             started_at: None,
             ended_at: None,
             approved_at: None,
+            approval: None,
             position: (0, 0, 0, 0),
             amendments: Vec::new(),
             roster: Vec::new(),

@@ -412,7 +412,17 @@ pub fn render(
     if let Some(at) = m.approved_at {
         para(
             &mut out,
-            &format!("Biên bản đã được đọc lại và thông qua ngày {}.", amendment_date(at)),
+            &match &m.approval {
+                Some(v) => format!(
+                    "Biên bản đã được đọc lại và thông qua ngày {}: tán thành {}/{}, không tán thành {}, ý kiến khác {}.",
+                    amendment_date(at),
+                    v.in_favour,
+                    v.eligible,
+                    v.against,
+                    v.other
+                ),
+                None => format!("Biên bản đã được đọc lại và thông qua ngày {}.", amendment_date(at)),
+            },
         );
     }
     let secretary = m.secretary.map(|id| name(members, id)).unwrap_or_default();

@@ -136,25 +136,30 @@ fn footer_actions(section: Section) -> &'static [Action] {
         ],
         Section::Agenda => &[
             Action::StartMeeting,
+            Action::Approve,
+            Action::PreviewMinutes,
+            Action::ExportMinutes,
             Action::Edit,
             Action::AddItem,
             Action::RenameItem,
             Action::MoveItemUp,
             Action::Presenter,
-            Action::ExportMinutes,
-            Action::Approve,
             Action::Cancel,
         ],
+        // most used first: what does not fit at 80 columns is dropped from the end
         Section::Console => &[
             Action::Speech,
             Action::Vote,
-            Action::Conclusion,
             Action::RollCall,
-            Action::NextItem,
-            Action::PrevItem,
-            Action::Note,
             Action::EndMeeting,
             Action::Cancel,
+            Action::Help,
+            Action::NextItem,
+            Action::Conclusion,
+            Action::CorrectVote,
+            Action::PreviewMinutes,
+            Action::PrevItem,
+            Action::Note,
         ],
         Section::Picker => &[Action::Confirm, Action::Cancel],
         Section::Resolutions => &[
@@ -224,8 +229,19 @@ pub fn hints(app: &App, section: Section, actions: &[Action], width: u16) -> Vec
     let mut spans = Vec::new();
     let mut used = 0;
     for a in actions {
-        if let Some(k) = app.keymap.key_for(section, *a) {
-            let desc = format!(" {}  ", app.t(a.describe()));
+        // where letters type, a letter is not the key to show
+        let key = app
+            .keymap
+            .keys_for(section, *a)
+            .into_iter()
+            .find(|k| !section.is_text_entry() || k.chars().count() > 1);
+        if let Some(k) = key {
+            // esc in the console leaves it; the meeting goes on
+            let what = match (section, a) {
+                (Section::Console, Action::Cancel) => Msg::ActLeaveConsole,
+                _ => a.describe(),
+            };
+            let desc = format!(" {}  ", app.t(what));
             let w = unicode_width::UnicodeWidthStr::width(k.as_str())
                 + unicode_width::UnicodeWidthStr::width(desc.as_str());
             if used + w > width as usize {
@@ -242,12 +258,11 @@ pub fn hints(app: &App, section: Section, actions: &[Action], width: u16) -> Vec
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let section = app.section();
     let mut spans = vec![Span::raw(" ")];
-    spans.extend(hints(
-        app,
-        section,
-        footer_actions(section),
-        area.width.saturating_sub(1),
-    ));
+    let actions = match app.still_possible(section) {
+        Some(only) => only,
+        None => footer_actions(section),
+    };
+    spans.extend(hints(app, section, actions, area.width.saturating_sub(1)));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

@@ -23,6 +23,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Picker(p) => super::console::picker(app, p, frame, area),
         Overlay::RollCall { selected } => super::console::roll_call(app, *selected, frame, area),
         Overlay::Review { selected } => super::resolutions::review(app, *selected, frame, area),
+        Overlay::Preview { lines, scroll } => preview(app, lines, *scroll, frame, area),
     }
 }
 
@@ -72,7 +73,9 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
             return;
         }
         lines.push(Line::styled(app.t(title).to_string(), theme::title()));
-        for b in bindings {
+        // approved minutes: only what can still be done
+        let only = app.still_possible(s);
+        for b in bindings.iter().filter(|b| only.is_none_or(|o| o.contains(&b.action))) {
             let keys = seq_to_string(&b.keys);
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<12}"), theme::key()),
@@ -92,6 +95,18 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
     ));
     let scroll = scroll.min(lines.len().saturating_sub(inner.height as usize)) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
+/// The biên bản read back: every line, wrapped, scrolled; the scroll stops at the end.
+fn preview(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, area: Rect) {
+    let rect = centered(area, 84, area.height);
+    let close = app.keymap.key_for(Section::Help, Action::Cancel).unwrap_or_default();
+    let inner = popup(frame, rect, &Msg::PreviewTitle.fill(app.lang, &[("key", &close)]));
+    let text: Vec<Line> = lines.iter().map(|l| Line::from(l.as_str())).collect();
+    let para = Paragraph::new(text).wrap(Wrap { trim: false });
+    let rows = para.line_count(inner.width);
+    let scroll = scroll.min(rows.saturating_sub(inner.height as usize)) as u16;
+    frame.render_widget(para.scroll((scroll, 0)), inner);
 }
 
 fn detail(app: &App, frame: &mut Frame, area: Rect) {
@@ -270,7 +285,7 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
             }
             (Msg::ConfirmEndTitle, body)
         }
-        Confirm::Approve(_) => (Msg::ConfirmApproveTitle, app.t(Msg::ConfirmApprove).to_string()),
+        Confirm::Approve(..) => (Msg::ConfirmApproveTitle, app.t(Msg::ConfirmApprove).to_string()),
         Confirm::OpenTasks(_, name, n) => (
             Msg::ConfirmOpenTasksTitle,
             Msg::ConfirmOpenTasks.fill(app.lang, &[("name", name), ("n", n)]),
