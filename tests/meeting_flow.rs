@@ -708,3 +708,35 @@ fn the_minutes_are_read_back_approved_by_a_vote_and_then_offer_only_what_is_poss
         "{help}"
     );
 }
+
+#[test]
+fn the_roll_call_finds_a_member_by_letters_without_diacritics_and_its_summary_is_whole() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "ctrl-r / ");
+    type_text(&mut app, "ton nu");
+    press(&mut app, "enter v end");
+    let members = store.members().unwrap();
+    let chau = members.iter().find(|m| m.full_name() == "Tôn Nữ Minh Châu").unwrap().id;
+    assert_eq!(
+        store.meetings().unwrap()[0].attendance.get(&chau),
+        Some(&Presence::Absent)
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("a còn lại có"), "the legend shows a:\n{shown}");
+    // everyone marked, some late, excused, absent: the summary still reads to its end
+    press(&mut app, "home m enter l");
+    type_text(&mut app, "đi công tác");
+    press(&mut app, "enter a");
+    let shown = screen(&app, 80, 24);
+    let report = app.console_attendance().unwrap();
+    let last = chibo::export::minutes::attendance_lines(&report, app.roster.members())
+        .join(" ")
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(shown.contains(&last), "{last}:\n{shown}");
+}

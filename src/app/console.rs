@@ -656,7 +656,10 @@ impl App {
                     None => self.error(Msg::NoVoteHere),
                 }
             }
-            A::RollCall => self.overlays.push(Overlay::RollCall { selected: 0 }),
+            A::RollCall => self.overlays.push(Overlay::RollCall {
+                selected: 0,
+                find: None,
+            }),
             A::EndMeeting => self.overlays.push(Overlay::Confirm(Confirm::EndMeeting)),
             A::Review => self.open_review(),
             A::DraftResolution => {
@@ -867,10 +870,19 @@ impl App {
 
     pub(super) fn update_rollcall(&mut self, action: super::Action) {
         use super::Action as A;
-        let Some(Overlay::RollCall { selected }) = self.overlays.last() else {
+        let Some(Overlay::RollCall { selected, find }) = self.overlays.last() else {
             return;
         };
         let selected = *selected;
+        if find.is_some() {
+            // Enter keeps the member found, Esc gives the search up; both go back to marking
+            if matches!(action, A::Confirm | A::Cancel)
+                && let Some(Overlay::RollCall { find, .. }) = self.overlays.last_mut()
+            {
+                *find = None;
+            }
+            return;
+        }
         let rows: Vec<MemberId> = self.roll_call_rows().iter().map(|m| m.id).collect();
         let n = rows.len();
         let now = self.clock.now();
@@ -882,6 +894,16 @@ impl App {
             }
             A::MoveUp => next = selected.saturating_sub(1),
             A::MoveDown => next = (selected + 1).min(n.saturating_sub(1)),
+            A::First => next = 0,
+            A::Last => next = n.saturating_sub(1),
+            A::PageUp => next = selected.saturating_sub(10),
+            A::PageDown => next = (selected + 10).min(n.saturating_sub(1)),
+            A::Search => {
+                if let Some(Overlay::RollCall { find, .. }) = self.overlays.last_mut() {
+                    *find = Some(String::new());
+                }
+                return;
+            }
             A::MarkPresent | A::MarkAbsent if n > 0 => {
                 let presence = match action {
                     A::MarkPresent => Presence::Present,
@@ -907,7 +929,7 @@ impl App {
                 let title = Msg::FormLate.fill(self.lang, &[("name", &self.member_name_of(id))]);
                 self.overlays
                     .push(Overlay::Form(Box::new(Form::new(FormPurpose::Late(id), title, fields))));
-                if let Some(Overlay::RollCall { selected }) = self.overlays.iter_mut().rev().nth(1) {
+                if let Some(Overlay::RollCall { selected, .. }) = self.overlays.iter_mut().rev().nth(1) {
                     *selected = (*selected + 1).min(n - 1);
                 }
                 return;
@@ -930,7 +952,7 @@ impl App {
                     title,
                     fields,
                 ))));
-                if let Some(Overlay::RollCall { selected }) = self.overlays.iter_mut().rev().nth(1) {
+                if let Some(Overlay::RollCall { selected, .. }) = self.overlays.iter_mut().rev().nth(1) {
                     *selected = (*selected + 1).min(n - 1);
                 }
                 return;
@@ -951,8 +973,25 @@ impl App {
             }
             _ => {}
         }
-        if let Some(Overlay::RollCall { selected }) = self.overlays.last_mut() {
+        if let Some(Overlay::RollCall { selected, .. }) = self.overlays.last_mut() {
             *selected = next;
+        }
+    }
+
+    /// Moves the roll call to the first member whose name holds every word typed,
+    /// diacritics or not.
+    pub(super) fn find_in_roll_call(&mut self) {
+        let Some(Overlay::RollCall { find: Some(q), .. }) = self.overlays.last() else {
+            return;
+        };
+        let q = crate::domain::text::fold(q);
+        let words: Vec<&str> = q.split_whitespace().collect();
+        let found = self.roll_call_rows().iter().position(|m| {
+            let name = crate::domain::text::fold(&m.full_name());
+            words.iter().all(|w| name.contains(w))
+        });
+        if let (Some(i), Some(Overlay::RollCall { selected, .. })) = (found, self.overlays.last_mut()) {
+            *selected = i;
         }
     }
 

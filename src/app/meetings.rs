@@ -293,6 +293,10 @@ impl App {
             A::Cancel => self.meetings.open = None,
             A::MoveUp => self.meetings.item = item.saturating_sub(1),
             A::MoveDown => self.meetings.item = (item + 1).min(n.saturating_sub(1)),
+            A::First => self.meetings.item = 0,
+            A::Last => self.meetings.item = n.saturating_sub(1),
+            A::PageUp => self.meetings.item = item.saturating_sub(10),
+            A::PageDown => self.meetings.item = (item + 10).min(n.saturating_sub(1)),
             A::StartMeeting => match self.full_meeting(meeting.id) {
                 Ok(full) => self.open_console(full),
                 Err(e) => self.status = Some(Status::Error(self.store_error(&e))),

@@ -117,6 +117,8 @@ pub enum Overlay {
     Picker(Box<Picker>),
     RollCall {
         selected: usize,
+        /// Letters typed to find a member (without diacritics), while finding.
+        find: Option<String>,
     },
     /// Last month's resolution reviewed in the console.
     Review {
@@ -133,6 +135,8 @@ impl Overlay {
     fn section(&self) -> Section {
         match self {
             Overlay::Picker(_) => Section::Picker,
+            // finding a member: letters are typed, not marks
+            Overlay::RollCall { find: Some(_), .. } => Section::Picker,
             Overlay::RollCall { .. } => Section::RollCall,
             Overlay::Review { .. } => Section::Review,
             Overlay::Welcome => Section::Welcome,
@@ -467,6 +471,10 @@ impl App {
                 p.query.insert(c);
                 p.refilter();
             }
+            Some(Overlay::RollCall { find: Some(q), .. }) => {
+                q.push(c);
+                self.find_in_roll_call();
+            }
             None if section == Section::Console => {
                 if let Some(console) = self.meetings.console.as_mut() {
                     console.type_char(c);
@@ -484,6 +492,11 @@ impl App {
                 let handled = crate::app::text_input::edit(&mut p.query, key);
                 p.refilter();
                 handled
+            }
+            Some(Overlay::RollCall { find: Some(q), .. }) if key.code == crate::keymap::Code::Backspace => {
+                q.pop();
+                self.find_in_roll_call();
+                true
             }
             None if section == Section::Console => self.meetings.console.as_mut().is_some_and(|c| c.edit_key(key)),
             None if section == Section::Search => {
@@ -511,6 +524,10 @@ impl App {
 
     /// Applies an action to whatever has the keys.
     pub fn update(&mut self, action: Action) {
+        if matches!(self.overlays.last(), Some(Overlay::RollCall { .. })) {
+            self.update_rollcall(action);
+            return;
+        }
         match self.overlays.last().map(Overlay::section) {
             Some(Section::Welcome) => self.update_welcome(action),
             Some(Section::Help) => self.update_help(action),
@@ -577,7 +594,15 @@ impl App {
             }
             Section::Agenda => {
                 let own = self.keymap.bindings(Section::Agenda).iter().any(|b| b.action == action)
-                    || matches!(action, Action::MoveUp | Action::MoveDown);
+                    || matches!(
+                        action,
+                        Action::MoveUp
+                            | Action::MoveDown
+                            | Action::First
+                            | Action::Last
+                            | Action::PageUp
+                            | Action::PageDown
+                    );
                 if own {
                     self.update_agenda(action);
                 }

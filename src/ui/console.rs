@@ -333,18 +333,57 @@ fn presence_text(app: &App, p: Option<&Presence>) -> String {
     }
 }
 
-pub fn roll_call(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
+pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Frame, area: Rect) {
+    use crate::app::Action as A;
     let Some(c) = &app.meetings.console else { return };
     let rect = centered(area, 76, area.height);
     let inner = popup(frame, rect, app.t(Msg::RollCallTitle));
     let report = app.console_attendance().unwrap_or_default();
     let sentence = crate::export::minutes::attendance_lines(&report, app.roster.members()).join(" ");
-    let [summary, list, hint] =
-        Layout::vertical([Constraint::Length(4), Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    frame.render_widget(
-        Paragraph::new(sentence).style(theme::dim()).wrap(Wrap { trim: true }),
-        summary,
-    );
+    // every key of the legend, on as many lines as it takes
+    let legend = Paragraph::new(Line::from(super::hints(
+        app,
+        crate::keymap::Section::RollCall,
+        &[
+            A::MarkPresent,
+            A::MarkLate,
+            A::MarkExcused,
+            A::MarkAbsent,
+            A::MarkAllPresent,
+            A::Search,
+            A::Cancel,
+        ],
+        u16::MAX,
+    )))
+    .wrap(Wrap { trim: true });
+    let legend_rows = legend.line_count(inner.width) as u16;
+    // the summary whole, however long it grows; the list keeps at least a few rows
+    let summary_text = Paragraph::new(sentence).style(theme::dim()).wrap(Wrap { trim: true });
+    let room = inner.height.saturating_sub(legend_rows + 4);
+    let summary_rows = (summary_text.line_count(inner.width) as u16).min(room);
+    let [summary, find_line, list, hint] = Layout::vertical([
+        Constraint::Length(summary_rows),
+        Constraint::Length(u16::from(find.is_some())),
+        Constraint::Min(1),
+        Constraint::Length(legend_rows),
+    ])
+    .areas(inner);
+    frame.render_widget(summary_text, summary);
+    if let Some(q) = find {
+        let prompt = app.t(Msg::PickerPrompt);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(prompt, theme::dim()),
+                Span::styled(q.to_string(), theme::focus_field()),
+            ])),
+            find_line,
+        );
+        let x = find_line.x
+            + (unicode_width::UnicodeWidthStr::width(prompt) + unicode_width::UnicodeWidthStr::width(q)) as u16;
+        if x < find_line.right() {
+            frame.set_cursor_position((x, find_line.y));
+        }
+    }
     let rows = app.roll_call_rows();
     let (expected, _) = crate::app::console::roll_call_members(app.roster.members());
     let mut lines = Vec::new();
@@ -364,20 +403,7 @@ pub fn roll_call(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     }
     let skip = (selected_line + 1).saturating_sub(list.height as usize);
     frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), list);
-    let keys = super::hints(
-        app,
-        crate::keymap::Section::RollCall,
-        &[
-            crate::app::Action::MarkPresent,
-            crate::app::Action::MarkLate,
-            crate::app::Action::MarkExcused,
-            crate::app::Action::MarkAbsent,
-            crate::app::Action::MarkAllPresent,
-            crate::app::Action::Cancel,
-        ],
-        hint.width,
-    );
-    frame.render_widget(Paragraph::new(Line::from(keys)), hint);
+    frame.render_widget(legend, hint);
 }
 
 /// One missing thing, as the end-of-meeting confirmation lists it.

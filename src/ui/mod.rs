@@ -213,9 +213,11 @@ fn footer_actions(section: Section) -> &'static [Action] {
         ],
         Section::RollCall => &[
             Action::MarkPresent,
+            Action::MarkAllPresent,
             Action::MarkLate,
             Action::MarkExcused,
             Action::MarkAbsent,
+            Action::Search,
             Action::Cancel,
         ],
         Section::Help => &[Action::Cancel],

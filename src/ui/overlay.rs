@@ -21,7 +21,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Form(form) => render_form(app, form, frame, area),
         Overlay::Confirm(c) => confirm(app, c, frame, area),
         Overlay::Picker(p) => super::console::picker(app, p, frame, area),
-        Overlay::RollCall { selected } => super::console::roll_call(app, *selected, frame, area),
+        Overlay::RollCall { selected, find } => super::console::roll_call(app, *selected, find.as_deref(), frame, area),
         Overlay::Review { selected } => super::resolutions::review(app, *selected, frame, area),
         Overlay::Preview { lines, scroll } => preview(app, lines, *scroll, frame, area),
     }
@@ -122,14 +122,19 @@ fn detail(app: &App, frame: &mut Frame, area: Rect) {
 const LABEL_WIDTH: usize = 26;
 
 fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
-    let error_rows = usize::from(form.error.is_some()) + usize::from(form.note.is_some());
+    // the note (a vote's result) wraps: it is never cut off
+    let width = 72.min(area.width);
+    let note = form
+        .note
+        .as_ref()
+        .map(|n| Paragraph::new(Line::styled(format!(" {n}"), theme::info())).wrap(Wrap { trim: false }));
+    let note_rows = note.as_ref().map_or(0, |p| p.line_count(width.saturating_sub(2)));
+    let error_rows = usize::from(form.error.is_some()) + note_rows;
     let wanted = (form.fields.len() + error_rows + 4) as u16;
-    let rect = centered(area, 72, wanted);
+    let rect = centered(area, width, wanted);
     let inner = popup(frame, rect, &form.title);
-    // rows for fields: the inner height less the blank line and the hint line
-    let rows = (inner.height as usize)
-        .saturating_sub(2 + usize::from(form.note.is_some()))
-        .max(1);
+    // rows for fields: the inner height less the blank line, the note and the hint line
+    let rows = (inner.height as usize).saturating_sub(2 + note_rows).max(1);
     let first = (form.focus + 1).saturating_sub(rows.saturating_sub(usize::from(form.error.is_some())));
     let mut y = inner.y;
     let value_width = (inner.width as usize).saturating_sub(LABEL_WIDTH + 1);
@@ -206,15 +211,16 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             y += 1;
         }
     }
-    if let Some(note) = &form.note {
-        let y = inner.bottom().saturating_sub(2);
+    if let Some(note) = note {
+        let h = note_rows as u16;
+        let y = inner.bottom().saturating_sub(1 + h);
         frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {note}"), theme::info())),
+            note,
             Rect {
                 x: inner.x,
                 y,
                 width: inner.width,
-                height: 1,
+                height: h,
             },
         );
     }
