@@ -420,7 +420,9 @@ pub fn resolutions(
                     }
                     70..=84 => {
                         note.text = "chưa xong, chuyển sang tháng sau".into();
-                        t.carry_over(note);
+                        let due = crate::domain::task::proposed_carry_due(t.due, note.date);
+                        // the proposed date is always after the current one
+                        let _ = t.carry_over(note, due);
                     }
                     85..=89 => {
                         note.text = "không còn phù hợp".into();

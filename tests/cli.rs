@@ -337,7 +337,11 @@ fn reports_and_the_resolution_export() {
         tmp.path(),
         &["report", "followup", "--month", "2026-11", "--format", "csv"],
     );
-    assert!(csv.starts_with("nhom,nghi_quyet,noi_dung,chu_tri,han,tinh_trang,so_ngay_qua_han,ghi_chu_moi_nhat\n"));
+    assert!(
+        csv.starts_with(
+            "nhom,nghi_quyet,noi_dung,chu_tri,han,han_ban_dau,tinh_trang,so_ngay_qua_han,ghi_chu_moi_nhat\n"
+        )
+    );
     let txt = ok(tmp.path(), &["report", "followup"]);
     assert!(
         txt.starts_with("THEO DÕI THỰC HIỆN NGHỊ QUYẾT THÁNG 11/2026 (tính đến 22/11/2026)"),

@@ -70,7 +70,11 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
     let id_of = |n: &str| members.iter().find(|m| m.full_name() == n).unwrap().id;
     let first = store.task(r.items[0]).unwrap().unwrap();
     assert_eq!(first.lead, Some(id_of("Đoàn Thị Xuân")));
-    assert_eq!(first.due, day(2027, 1, 31), "due at the end of next month");
+    assert_eq!(
+        first.due,
+        day(2026, 12, 31),
+        "due at the end of the month it is adopted for"
+    );
 
     // the exported resolution
     let items: Vec<_> = r.items.iter().map(|id| store.task(*id).unwrap().unwrap()).collect();
@@ -85,7 +89,7 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
     clock.advance(60 * 24 * 60);
     assert_eq!(app.today(), day(2027, 2, 3));
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("31/01/2027 quá hạn"), "{shown}");
+    assert!(shown.contains("31/12/2026 quá hạn"), "{shown}");
     let report = chibo::export::report::overdue(
         &store.tasks().unwrap(),
         &store.resolutions().unwrap(),
@@ -93,7 +97,7 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
         app.today(),
     );
     let text = report.to_text();
-    assert!(text.contains("- [1-NQ/CB] Vận động nhân dân giữ gìn vệ sinh hẻm 12 — đ/c Đoàn Thị Xuân; hạn 31/01/2027; chưa thực hiện, quá hạn 3 ngày"), "{text}");
+    assert!(text.contains("- [1-NQ/CB] Vận động nhân dân giữ gìn vệ sinh hẻm 12 — đ/c Đoàn Thị Xuân; hạn 31/12/2026; chưa thực hiện, quá hạn 34 ngày"), "{text}");
     assert_eq!(report.items.len(), 3);
 
     // the follow-up view groups it as overdue
@@ -118,6 +122,11 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
     press(&mut app, "d");
     type_text(&mut app, "20 hộ tham gia, hẻm sạch");
     press(&mut app, "ctrl-s down c");
+    // carrying over asks for the new due date: proposed the end of this month, as the
+    // old one (31/12/2026) has passed
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Hạn mới") && shown.contains("28/02/2027"), "{shown}");
+    press(&mut app, "tab");
     type_text(&mut app, "chờ danh sách hộ nghèo mới");
     press(&mut app, "ctrl-s esc");
     clock.advance(95);
@@ -135,7 +144,8 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
         .find(|t| t.title == "Hoàn thành thu quỹ vì người nghèo")
         .unwrap();
     assert_eq!(t2.status, TaskStatus::CarriedOver);
-    assert_eq!(t2.due, day(2027, 3, 31));
+    assert_eq!(t2.due, day(2027, 2, 28));
+    assert_eq!(t2.original_due(), day(2026, 12, 31), "the due date as adopted is kept");
     assert!(!t2.is_overdue(app.today()));
 
     let feb = store
@@ -149,7 +159,7 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
     let minutes = chibo::export::minutes::render(&feb, &sorted, branch.as_ref(), &reviewed, Format::Text);
     assert!(minutes.contains("3. Đánh giá kết quả thực hiện nghị quyết tháng trước\n\nKết quả thực hiện nghị quyết được đánh giá tại cuộc họp:"), "{minutes}");
     assert!(minutes.contains("- [1-NQ/CB] Vận động nhân dân giữ gìn vệ sinh hẻm 12 (đồng chí Đoàn Thị Xuân): hoàn thành. Kết quả: 20 hộ tham gia, hẻm sạch."), "{minutes}");
-    assert!(minutes.contains("- [1-NQ/CB] Hoàn thành thu quỹ vì người nghèo (đồng chí Doãn Văn Tâm): chuyển kỳ sau, chờ danh sách hộ nghèo mới, hạn mới 31/03/2027."), "{minutes}");
+    assert!(minutes.contains("- [1-NQ/CB] Hoàn thành thu quỹ vì người nghèo (đồng chí Doãn Văn Tâm): chuyển kỳ sau, chờ danh sách hộ nghèo mới, hạn mới 28/02/2027."), "{minutes}");
 }
 
 #[test]
@@ -281,4 +291,93 @@ fn an_admission_vote_by_simple_majority_is_refused_with_the_rule_it_needs() {
         .expect("the vote");
     assert_eq!(vote.kind, chibo::domain::vote::VoteSubject::Admission);
     assert_eq!(vote.rule, chibo::domain::vote::VoteRule::TwoThirdsOfBranch);
+}
+
+#[test]
+fn a_new_resolution_is_a_draft_until_adopted_with_its_date_and_vote() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 12, 5), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "3 n");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Loại nghị quyết"), "{shown}");
+    assert!(!shown.contains("Ngày thông qua"), "a new one is a draft: {shown}");
+    press(&mut app, "tab tab");
+    type_text(&mut app, "Nghị quyết chuyên đề dân vận");
+    press(&mut app, "ctrl-s");
+    assert!(screen(&app, 100, 30).contains("Đã lưu dự thảo"));
+    assert_eq!(store.resolutions().unwrap()[0].adopted_on, None);
+    // adopting asks for the date (today proposed; no meeting voted on it here)
+    press(&mut app, "A");
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("05/12/2026") && shown.contains("(không gắn biểu quyết)"),
+        "{shown}"
+    );
+    for _ in 0..10 {
+        press(&mut app, "backspace");
+    }
+    type_text(&mut app, "04/12/2026");
+    press(&mut app, "ctrl-s");
+    let r = store.resolutions().unwrap().remove(0);
+    assert_eq!(r.adopted_on, Some(day(2026, 12, 4)));
+    assert_eq!(r.adopted_by, None);
+
+    // a new item is due at the end of the month it is adopted for
+    press(&mut app, "a");
+    assert!(screen(&app, 100, 30).contains("31/12/2026"));
+    type_text(&mut app, "Vận động hộ kinh doanh ký cam kết");
+    press(&mut app, "ctrl-s");
+    // a progress note: no percentage assumed, its date can be set
+    press(&mut app, "p");
+    type_text(&mut app, "đã gặp 10 hộ");
+    press(&mut app, "tab");
+    for _ in 0..10 {
+        press(&mut app, "backspace");
+    }
+    type_text(&mut app, "03/12/2026");
+    press(&mut app, "ctrl-s");
+    let t = store.tasks().unwrap().remove(0);
+    assert_eq!(t.due, day(2026, 12, 31));
+    let note = t.history.last().unwrap();
+    assert_eq!(
+        (note.text.as_str(), note.date, note.percent),
+        ("đã gặp 10 hộ", day(2026, 12, 3), None)
+    );
+}
+
+#[test]
+fn adopting_links_the_vote_that_passed_it() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "ctrl-r a esc f3");
+    type_text(&mut app, "Thông qua nghị quyết chuyên đề dân vận");
+    press(&mut app, "tab tab tab");
+    type_text(&mut app, "20");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "ctrl-s");
+    app.save_now().unwrap();
+    press(&mut app, "esc 3 n tab tab");
+    type_text(&mut app, "Nghị quyết chuyên đề dân vận");
+    press(&mut app, "ctrl-s A");
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("‹ 05/12/2026: Thông qua nghị quyết"),
+        "the vote is proposed: {shown}"
+    );
+    press(&mut app, "ctrl-s");
+    let r = store.resolutions().unwrap().remove(0);
+    let m = store.meetings().unwrap().remove(0);
+    assert_eq!(r.adopted_on, Some(day(2026, 12, 5)));
+    assert_eq!(r.meeting, Some(m.id));
+    let (item, entry) = r.adopted_by.expect("the vote is linked");
+    assert!(matches!(
+        &m.agenda[item].entries[entry].kind,
+        chibo::domain::meeting::EntryKind::Vote(v) if v.subject == "Thông qua nghị quyết chuyên đề dân vận"
+    ));
 }

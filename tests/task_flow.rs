@@ -70,7 +70,7 @@ fn a_resolution_item_is_the_members_task_and_its_completion_shows_in_both_places
     type_text(&mut app, "Vận động hộ kinh doanh ký cam kết an toàn thực phẩm");
     press(&mut app, "tab enter");
     type_text(&mut app, "tam");
-    press(&mut app, "enter ctrl-s A");
+    press(&mut app, "enter ctrl-s A ctrl-s");
 
     // the tasks screen, by member: open the member's tasks
     press(&mut app, "4");
@@ -143,7 +143,7 @@ fn a_direct_task_can_join_a_resolution_in_force() {
     let mut app = app_over(store.clone(), &clock);
     press(&mut app, "3 n tab tab");
     type_text(&mut app, "Nghị quyết tháng 12");
-    press(&mut app, "ctrl-s A esc 4 n");
+    press(&mut app, "ctrl-s A ctrl-s esc 4 n");
     type_text(&mut app, "Kiểm tra hộ kinh doanh về phòng cháy");
     // to the last field, the resolution: pick the one in force
     for _ in 0..7 {

@@ -42,6 +42,8 @@ pub enum FormPurpose {
     CarryOver(TaskId, Option<MeetingId>),
     CancelTask(TaskId, Option<MeetingId>),
     Supersede(ResolutionId),
+    /// Adopting a draft resolution: the date and the vote that adopted it.
+    Adopt(ResolutionId),
     /// A task given directly (not from a resolution).
     NewTask,
     /// One task for the members chosen in the tasks screen (each their own, or shared).

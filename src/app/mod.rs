@@ -859,7 +859,8 @@ impl App {
             | FormPurpose::Done(..)
             | FormPurpose::CarryOver(..)
             | FormPurpose::CancelTask(..)
-            | FormPurpose::Supersede(_) => self.submit_resolution_form(&form),
+            | FormPurpose::Supersede(_)
+            | FormPurpose::Adopt(_) => self.submit_resolution_form(&form),
             FormPurpose::NewTask | FormPurpose::BulkTask => self.submit_task_form(&form),
         };
         match outcome {

@@ -16,7 +16,7 @@ use crate::domain::member::MemberId;
 use crate::domain::resolution::{
     Resolution, ResolutionId, ResolutionKind, ResolutionState, format_number, next_seq, number_taken, seq_of,
 };
-use crate::domain::task::{Rating, Task, TaskId, TaskNote, end_of_month, end_of_next_month};
+use crate::domain::task::{Rating, Task, TaskId, TaskNote, end_of_month, proposed_carry_due};
 use crate::domain::text::fold;
 use crate::i18n::{Msg, labels};
 use crate::store::{Records, StoreError};
@@ -332,7 +332,12 @@ impl App {
                 Msg::FormProgress,
                 vec![
                     Field::text(FieldId::Text, Msg::FieldProgress, "").required(),
-                    Field::number(FieldId::Percent, Msg::FieldPercent, 50),
+                    Field::date(FieldId::Date, Msg::FieldNoteDate, Some(self.note_date(at_meeting))).required(),
+                    // no percentage is assumed: empty unless the member gave one
+                    Field {
+                        kind: super::form::FieldKind::Number,
+                        ..Field::text(FieldId::Percent, Msg::FieldPercent, "")
+                    },
                     Field::member(FieldId::Reporter, Msg::FieldReporter, self.named(task.lead)),
                 ],
             ),
@@ -357,7 +362,15 @@ impl App {
             A::CarryOver => (
                 FormPurpose::CarryOver(task.id, at_meeting),
                 Msg::FormCarryOver,
-                vec![Field::text(FieldId::Reason, Msg::FieldReason, "")],
+                vec![
+                    Field::date(
+                        FieldId::Due,
+                        Msg::FieldNewDue,
+                        Some(proposed_carry_due(task.due, self.note_date(at_meeting))),
+                    )
+                    .required(),
+                    Field::text(FieldId::Reason, Msg::FieldReason, ""),
+                ],
             ),
             A::CancelItem => (
                 FormPurpose::CancelTask(task.id, at_meeting),
@@ -427,7 +440,7 @@ impl App {
                 let due = task
                     .as_ref()
                     .map(|t| t.due)
-                    .unwrap_or_else(|| end_of_next_month(res.adopted_on.unwrap_or(self.today())));
+                    .unwrap_or_else(|| end_of_month(res.adopted_on.unwrap_or(self.today())));
                 let fields = vec![
                     Field::text(
                         FieldId::Title,
@@ -463,8 +476,8 @@ impl App {
                 if res.adopted_on.is_some() {
                     self.info(Msg::AlreadyAdopted);
                 } else {
-                    let today = self.today();
-                    self.edit_resolution(res.id, "adopt", |r| r.adopted_on = Some(today));
+                    let form = self.adopt_form(&res);
+                    self.overlays.push(Overlay::Form(Box::new(form)));
                 }
             }
             A::Supersede => {
@@ -554,6 +567,56 @@ impl App {
         self.overlays.push(Overlay::Review { selected: 0 });
     }
 
+    /// The votes that could have adopted `res`: those passed in its meeting, or in any
+    /// meeting held when it has none (latest first), each with where it is recorded.
+    fn adoption_votes(&self, res: &Resolution) -> Vec<(MeetingId, usize, usize, String)> {
+        let mut meetings: Vec<&Meeting> = self
+            .meetings
+            .all()
+            .iter()
+            .filter(|m| m.started_at.is_some() && res.meeting.is_none_or(|id| id == m.id))
+            .collect();
+        meetings.sort_by_key(|m| std::cmp::Reverse((m.date, m.start)));
+        let mut out = Vec::new();
+        for m in meetings {
+            for (i, item) in m.agenda.iter().enumerate() {
+                for (e, entry) in item.entries.iter().enumerate() {
+                    if let EntryKind::Vote(v) = &entry.kind
+                        && v.passed()
+                    {
+                        let label = format!("{}: {}", crate::domain::calendar::format_date(m.date), v.subject);
+                        out.push((m.id, i, e, label));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Adopting a draft: the date (the meeting's, or today) and the vote that adopted it.
+    fn adopt_form(&self, res: &Resolution) -> Form {
+        let date = res
+            .meeting
+            .and_then(|id| self.meetings.get(id))
+            .map(|m| m.date)
+            .unwrap_or_else(|| self.today());
+        let votes = self.adoption_votes(res);
+        let mut options = vec![self.t(Msg::NoVoteLink).to_string()];
+        options.extend(votes.iter().map(|v| v.3.clone()));
+        let fields = vec![
+            Field::date(FieldId::AdoptedOn, Msg::FieldAdoptedOn, Some(date)).required(),
+            // the vote that put it through, proposed when there is one
+            Field::options(
+                FieldId::Link,
+                Msg::FieldAdoptedBy,
+                options,
+                usize::from(!votes.is_empty()),
+            ),
+        ];
+        let title = format!("{}: {}", self.t(Msg::FormAdopt), res.number);
+        Form::new(FormPurpose::Adopt(res.id), title, fields)
+    }
+
     fn resolution_form(&self, res: Option<&Resolution>) -> Form {
         let today = self.today();
         let all = self.resolutions.all();
@@ -568,7 +631,7 @@ impl App {
         let fields = vec![
             Field::choice(
                 FieldId::Kind,
-                Msg::FieldKind,
+                Msg::FieldResolutionKind,
                 kinds,
                 ResolutionKind::ALL.iter().position(|k| *k == kind).unwrap_or(0),
             ),
@@ -579,7 +642,6 @@ impl App {
                 res.map(|r| r.title.as_str()).unwrap_or(""),
             )
             .required(),
-            Field::date(FieldId::AdoptedOn, Msg::FieldAdoptedOn, res.and_then(|r| r.adopted_on)),
             Field::text(
                 FieldId::Basis,
                 Msg::FieldBasis,
@@ -591,25 +653,20 @@ impl App {
                 res.map(|r| r.results.as_str()).unwrap_or(""),
             ),
         ];
+        let mut fields = fields;
+        // a new resolution is a draft, adopted by its own step (date and vote); only an
+        // adopted one has its date here, to correct it
+        if let Some(adopted) = res.and_then(|r| r.adopted_on) {
+            fields.insert(
+                3,
+                Field::date(FieldId::AdoptedOn, Msg::FieldAdoptedOn, Some(adopted)).required(),
+            );
+        }
         let (purpose, title) = match res {
             Some(r) => (FormPurpose::EditResolution(r.id), Msg::FormEditResolution),
             None => (FormPurpose::NewResolution, Msg::FormNewResolution),
         };
         Form::new(purpose, self.t(title).to_string(), fields)
-    }
-
-    /// Changes a resolution and saves it.
-    fn edit_resolution(&mut self, id: ResolutionId, action: &str, f: impl FnOnce(&mut Resolution)) {
-        let now = self.now();
-        let result = (|| -> Result<(), StoreError> {
-            let mut r = self.store.resolution(id)?.ok_or(StoreError::NotFound)?;
-            f(&mut r);
-            self.store.save_resolution(&mut r, &mut [], now, action)?;
-            self.reload_resolutions()
-        })();
-        if let Err(e) = result {
-            self.status = Some(Status::Error(self.store_error(&e)));
-        }
     }
 
     /// Changes a task and saves it, dated.
@@ -692,6 +749,9 @@ impl App {
                 self.store.save_resolution(&mut r, &mut [], now, "resolution")?;
                 self.reload_resolutions()?;
                 self.resolutions.open = Some(r.id);
+                if r.adopted_on.is_none() {
+                    return Ok(Ok(self.t(Msg::SavedDraft).to_string()));
+                }
                 Ok(Ok(saved))
             }
             FormPurpose::ResolutionItem(res, task) => {
@@ -742,10 +802,20 @@ impl App {
                     _ => ("cancel", Msg::TaskCancelled),
                 };
                 let percent = match form.number(FieldId::Percent) {
-                    Ok(p) if p <= 100 => p as u8,
+                    _ if form.text(FieldId::Percent).is_empty() => None,
+                    Ok(p) if p <= 100 => Some(p as u8),
                     Ok(_) => return Ok(Err((FieldId::Percent, Msg::ErrPercent))),
                     Err(e) => return Ok(Err(e)),
                 };
+                if let Some(date) = form.date(FieldId::Date).ok().flatten() {
+                    note.date = date;
+                }
+                let carry_to = form.date(FieldId::Due).ok().flatten();
+                if let (Some(to), Some(task)) = (carry_to, self.resolutions.task(id))
+                    && to <= task.due
+                {
+                    return Ok(Err((FieldId::Due, Msg::ErrDueNotLater)));
+                }
                 let text = form.text(FieldId::Text);
                 let reason = form.text(FieldId::Reason);
                 let result = form.text(FieldId::Result);
@@ -759,7 +829,7 @@ impl App {
                 self.edit_task(id, action, |t| match purpose {
                     FormPurpose::Progress(..) => {
                         note.text = text;
-                        note.percent = Some(percent);
+                        note.percent = percent;
                         note.reporter = reporter;
                         t.progress(note);
                     }
@@ -769,7 +839,9 @@ impl App {
                     }
                     FormPurpose::CarryOver(..) => {
                         note.text = reason;
-                        t.carry_over(note);
+                        // checked above against the stored due date
+                        let to = carry_to.unwrap_or(t.due);
+                        let _ = t.carry_over(note, to);
                     }
                     _ => {
                         note.text = reason;
@@ -777,6 +849,31 @@ impl App {
                     }
                 });
                 Ok(Ok(self.t(msg).to_string()))
+            }
+            FormPurpose::Adopt(id) => {
+                let date = match form.date(FieldId::AdoptedOn) {
+                    Ok(Some(d)) => d,
+                    Ok(None) => return Ok(Err((FieldId::AdoptedOn, Msg::ErrRequired))),
+                    Err(e) => return Ok(Err(e)),
+                };
+                let mut r = self.store.resolution(id)?.ok_or(StoreError::NotFound)?;
+                let vote = form
+                    .choice(FieldId::Link)
+                    .checked_sub(1)
+                    .and_then(|i| self.adoption_votes(&r).get(i).cloned());
+                if let Some((meeting, ..)) = &vote
+                    && self.meetings.get(*meeting).is_some_and(|m| m.date > date)
+                {
+                    return Ok(Err((FieldId::AdoptedOn, Msg::ErrAdoptedBeforeVote)));
+                }
+                r.adopted_on = Some(date);
+                if let Some((meeting, item, entry, _)) = vote {
+                    r.meeting = Some(meeting);
+                    r.adopted_by = Some((item, entry));
+                }
+                self.store.save_resolution(&mut r, &mut [], now, "adopt")?;
+                self.reload_resolutions()?;
+                Ok(Ok(self.t(Msg::ResolutionAdopted).to_string()))
             }
             FormPurpose::Supersede(id) => {
                 let number = form.text(FieldId::Number);
@@ -858,7 +955,8 @@ impl App {
             superseded_by: None,
             supersedes: None,
         };
-        let due = end_of_next_month(meeting.date);
+        // the month the resolution is adopted for
+        let due = end_of_month(meeting.date);
         let mut tasks: Vec<Task> = draft_lines(&meeting)
             .iter()
             .map(|line| {

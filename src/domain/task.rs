@@ -109,6 +109,9 @@ pub struct TaskNote {
     /// The due date it moved to, for a carry-over.
     #[serde(default)]
     pub due: Option<NaiveDate>,
+    /// The due date it had before, for a carry-over: the item keeps its history.
+    #[serde(default)]
+    pub previous_due: Option<NaiveDate>,
 }
 
 impl TaskNote {
@@ -122,8 +125,17 @@ impl TaskNote {
             status: None,
             lead: None,
             due: None,
+            previous_due: None,
         }
     }
+}
+
+/// Why a follow-up change is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TaskError {
+    /// A carried-over item must get a due date later than the one it had.
+    #[error("the new due date must be after {0}")]
+    DueNotLater(NaiveDate),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,7 +174,13 @@ pub struct Task {
     pub history: Vec<TaskNote>,
 }
 
-/// The last day of the month after `d`: the usual deadline of a monthly task.
+/// The due date proposed when carrying an item over on `today`: the end of the month
+/// after its due date, and never before the end of the current month.
+pub fn proposed_carry_due(due: NaiveDate, today: NaiveDate) -> NaiveDate {
+    end_of_next_month(due).max(end_of_month(today))
+}
+
+/// The last day of the month after `d`.
 pub fn end_of_next_month(d: NaiveDate) -> NaiveDate {
     let first_next = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)
         .and_then(|f| f.checked_add_months(chrono::Months::new(2)))
@@ -249,13 +267,66 @@ impl Task {
         self.history.push(note);
     }
 
-    /// Carried on into next month: a new due date, the history kept.
-    pub fn carry_over(&mut self, mut note: TaskNote) {
-        self.status = TaskStatus::CarriedOver;
-        self.due = end_of_next_month(note.date.max(self.due));
+    /// Carried on (chuyển kỳ sau) to `new_due`, which must be later than the current
+    /// due date; the note keeps the due date it had.
+    pub fn carry_over(&mut self, mut note: TaskNote, new_due: NaiveDate) -> Result<(), TaskError> {
+        if new_due <= self.due {
+            return Err(TaskError::DueNotLater(self.due));
+        }
         note.status = Some(TaskStatus::CarriedOver);
-        note.due = Some(self.due);
+        note.previous_due = Some(self.due);
+        note.due = Some(new_due);
+        self.status = TaskStatus::CarriedOver;
+        self.due = new_due;
         self.history.push(note);
+        Ok(())
+    }
+
+    /// Every due date the item has had, first (as adopted) to current.
+    pub fn due_dates(&self) -> Vec<NaiveDate> {
+        let mut dates: Vec<NaiveDate> = Vec::new();
+        for n in self
+            .history
+            .iter()
+            .filter(|n| n.status == Some(TaskStatus::CarriedOver))
+        {
+            if let Some(p) = n.previous_due
+                && dates.last() != Some(&p)
+            {
+                dates.push(p);
+            }
+            if let Some(d) = n.due {
+                dates.push(d);
+            }
+        }
+        if dates.last() != Some(&self.due) {
+            dates.push(self.due);
+        }
+        dates
+    }
+
+    /// The due date as adopted, before any carry-over.
+    pub fn original_due(&self) -> NaiveDate {
+        self.due_dates().first().copied().unwrap_or(self.due)
+    }
+
+    /// Whether any of its due dates fell in `month`'s month.
+    pub fn was_due_in(&self, month: NaiveDate) -> bool {
+        self.due_dates()
+            .iter()
+            .any(|d| (d.year(), d.month()) == (month.year(), month.month()))
+    }
+
+    /// The latest word on it: the result once done, else the latest note with text.
+    pub fn latest_note(&self) -> Option<&str> {
+        if self.status == TaskStatus::Done && !self.result.is_empty() {
+            return Some(&self.result);
+        }
+        self.history
+            .iter()
+            .rev()
+            .find(|n| !n.text.is_empty())
+            .map(|n| n.text.as_str())
     }
 
     pub fn cancel(&mut self, mut note: TaskNote) {
@@ -299,11 +370,37 @@ mod tests {
         let mut t = Task::new("Sửa đèn hẻm 12", d(2026, 11, 30));
         t.progress(TaskNote::new(d(2026, 11, 20), "đã khảo sát"));
         assert_eq!(t.status, TaskStatus::InProgress);
-        t.carry_over(TaskNote::new(d(2026, 12, 5), "chờ kinh phí"));
+        // carried on 01/12: proposed end of December, not end of January
+        assert_eq!(proposed_carry_due(t.due, d(2026, 12, 1)), d(2026, 12, 31));
+        // carried long after: never before the end of the current month
+        assert_eq!(proposed_carry_due(d(2026, 9, 30), d(2026, 12, 5)), d(2026, 12, 31));
+        assert_eq!(
+            t.carry_over(TaskNote::new(d(2026, 12, 1), "x"), d(2026, 11, 30)),
+            Err(TaskError::DueNotLater(d(2026, 11, 30)))
+        );
+        assert_eq!(t.history.len(), 1, "a refused carry-over changes nothing");
+        t.carry_over(TaskNote::new(d(2026, 12, 1), "chờ kinh phí"), d(2026, 12, 31))
+            .unwrap();
         assert_eq!(t.status, TaskStatus::CarriedOver);
-        assert_eq!(t.due, d(2027, 1, 31));
+        assert_eq!(t.due, d(2026, 12, 31));
         assert_eq!(t.history.len(), 2);
         assert!(t.status.is_open());
+        t.carry_over(TaskNote::new(d(2027, 1, 5), "chưa xong"), d(2027, 2, 28))
+            .unwrap();
+        // the due date as adopted stays in the history
+        assert_eq!(t.original_due(), d(2026, 11, 30));
+        assert_eq!(t.due_dates(), [d(2026, 11, 30), d(2026, 12, 31), d(2027, 2, 28)]);
+        assert!(t.was_due_in(d(2026, 11, 1)) && t.was_due_in(d(2026, 12, 1)));
+        assert!(!t.was_due_in(d(2027, 1, 1)));
+    }
+
+    #[test]
+    fn the_latest_note_of_a_done_item_is_its_result() {
+        let mut t = Task::new("Thu quỹ", d(2026, 11, 30));
+        t.progress(TaskNote::new(d(2026, 11, 10), "đã thu 5 hộ"));
+        assert_eq!(t.latest_note(), Some("đã thu 5 hộ"));
+        t.complete(TaskNote::new(d(2026, 11, 28), ""), "Thu đủ 40 hộ");
+        assert_eq!(t.latest_note(), Some("Thu đủ 40 hộ"));
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub trait Document: Serialize {
 /// One item of a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
-    /// "overdue", "due_this_month", "done_this_month", "later".
+    /// "overdue", "due_this_month", "carried_over", "done_this_month", "cancelled".
     pub group: &'static str,
     pub task_id: u64,
     /// The resolution's number, or null for a task given directly.
@@ -46,10 +46,15 @@ pub struct Row {
     pub lead: Option<String>,
     /// yyyy-mm-dd.
     pub due: NaiveDate,
+    /// The due date as adopted, before any carry-over (yyyy-mm-dd).
+    pub original_due: NaiveDate,
+    /// The due date before the latest carry-over, if it was carried over.
+    pub carried_from: Option<NaiveDate>,
     /// not_started, in_progress, done, carried_over, cancelled.
     pub status: TaskStatus,
     pub overdue: bool,
     pub days_overdue: i64,
+    /// The latest note; for a done item, its result.
     pub last_note: Option<String>,
 }
 
@@ -76,6 +81,11 @@ fn row(group: &'static str, t: &Task, resolutions: &[Resolution], members: &[Mem
         title: t.title.clone(),
         lead: t.lead.and_then(name),
         due: t.due,
+        original_due: t.original_due(),
+        carried_from: {
+            let dates = t.due_dates();
+            (dates.len() > 1).then(|| dates[dates.len() - 2])
+        },
         status: t.status,
         overdue: t.is_overdue(as_of),
         days_overdue: if t.is_overdue(as_of) {
@@ -83,12 +93,7 @@ fn row(group: &'static str, t: &Task, resolutions: &[Resolution], members: &[Mem
         } else {
             0
         },
-        last_note: t
-            .history
-            .iter()
-            .rev()
-            .find(|n| !n.text.is_empty())
-            .map(|n| n.text.clone()),
+        last_note: t.latest_note().map(str::to_string),
     }
 }
 
@@ -107,8 +112,10 @@ pub fn overdue(tasks: &[Task], resolutions: &[Resolution], members: &[Member], a
     }
 }
 
-/// The follow-up of a month: overdue items, items due that month, items done that
-/// month, as of the month's end (or today, for the current month).
+/// The follow-up of a month, as of the month's end (or today, for the current month):
+/// items overdue; open items due that month (those carried into it show the date they
+/// had); items due that month and carried over to a later one; items done that month or
+/// due in it and done; items due in it and cancelled.
 pub fn followup(
     tasks: &[Task],
     resolutions: &[Resolution],
@@ -122,27 +129,26 @@ pub fn followup(
     } else {
         end
     };
-    let in_month = |d: NaiveDate| (d.year(), d.month()) == (month.year(), month.month());
     let mut rows: Vec<Row> = Vec::new();
     let mut list: Vec<&Task> = tasks.iter().collect();
     list.sort_by_key(|t| (t.due, t.id));
     for t in list {
-        let group = if t.status.is_open() && t.due < as_of {
-            "overdue"
-        } else if t.status.is_open() && in_month(t.due) {
-            "due_this_month"
-        } else if t.status == TaskStatus::Done && t.done_on.is_some_and(in_month) {
-            "done_this_month"
-        } else {
+        let Some(group) = followup_group(t, month, as_of) else {
             continue;
         };
         rows.push(row(group, t, resolutions, members, as_of));
     }
     let order = |g: &str| {
-        ["overdue", "due_this_month", "done_this_month"]
-            .iter()
-            .position(|x| *x == g)
-            .unwrap_or(3)
+        [
+            "overdue",
+            "due_this_month",
+            "carried_over",
+            "done_this_month",
+            "cancelled",
+        ]
+        .iter()
+        .position(|x| *x == g)
+        .unwrap_or(5)
     };
     rows.sort_by_key(|r| order(r.group));
     Report {
@@ -151,6 +157,25 @@ pub fn followup(
         month: Some(month.format("%Y-%m").to_string()),
         items: rows,
     }
+}
+
+/// Where an item belongs in the follow-up of `month` as of `as_of`, if it does.
+pub fn followup_group(t: &Task, month: NaiveDate, as_of: NaiveDate) -> Option<&'static str> {
+    let in_month = |d: NaiveDate| (d.year(), d.month()) == (month.year(), month.month());
+    let group = if t.status.is_open() && t.due < as_of {
+        "overdue"
+    } else if t.status.is_open() && in_month(t.due) {
+        "due_this_month"
+    } else if t.status.is_open() && t.was_due_in(month) {
+        "carried_over"
+    } else if t.status == TaskStatus::Done && (t.done_on.is_some_and(in_month) || t.was_due_in(month)) {
+        "done_this_month"
+    } else if t.status == TaskStatus::Cancelled && t.was_due_in(month) {
+        "cancelled"
+    } else {
+        return None;
+    };
+    Some(group)
 }
 
 fn status_vi(s: TaskStatus) -> &'static str {
@@ -167,7 +192,9 @@ fn group_vi(g: &str) -> &'static str {
     match g {
         "overdue" => "QUÁ HẠN",
         "due_this_month" => "ĐẾN HẠN TRONG THÁNG",
-        "done_this_month" => "HOÀN THÀNH TRONG THÁNG",
+        "carried_over" => "ĐẾN HẠN TRONG THÁNG, ĐÃ CHUYỂN KỲ SAU",
+        "done_this_month" => "HOÀN THÀNH",
+        "cancelled" => "ĐÃ HỦY",
         _ => "SAU ĐÓ",
     }
 }
@@ -180,6 +207,7 @@ impl Document for Report {
             "noi_dung",
             "chu_tri",
             "han",
+            "han_ban_dau",
             "tinh_trang",
             "so_ngay_qua_han",
             "ghi_chu_moi_nhat",
@@ -194,6 +222,7 @@ impl Document for Report {
                     r.title.clone(),
                     r.lead.clone().unwrap_or_default(),
                     format_date(r.due),
+                    format_date(r.original_due),
                     if r.overdue { "quá hạn" } else { status_vi(r.status) }.to_string(),
                     r.days_overdue.to_string(),
                     r.last_note.clone().unwrap_or_default(),
@@ -229,8 +258,17 @@ impl Document for Report {
             } else {
                 String::new()
             };
+            let carried = match r.carried_from {
+                Some(from) if r.original_due != from => format!(
+                    " (hạn ban đầu {}, chuyển từ {})",
+                    format_date(r.original_due),
+                    format_date(from)
+                ),
+                Some(from) => format!(" (chuyển từ {})", format_date(from)),
+                None => String::new(),
+            };
             out.push_str(&format!(
-                "- {res}{} — đ/c {lead}; hạn {}; {}{late}\n",
+                "- {res}{} — đ/c {lead}; hạn {}{carried}; {}{late}\n",
                 r.title,
                 format_date(r.due),
                 status_vi(r.status)
@@ -548,5 +586,54 @@ impl Document for Attendance {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::task::{TaskId, TaskNote};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_followup_of_a_month_keeps_items_carried_out_of_it_and_into_it() {
+        let mut carried = Task::new("Sửa đèn hẻm 12", d(2026, 11, 30));
+        carried.id = TaskId(1);
+        carried
+            .carry_over(TaskNote::new(d(2026, 12, 1), "chờ kinh phí"), d(2026, 12, 31))
+            .unwrap();
+        let mut done = Task::new("Thu quỹ", d(2026, 11, 30));
+        done.id = TaskId(2);
+        done.progress(TaskNote::new(d(2026, 11, 10), "đã thu 5 hộ"));
+        done.complete(TaskNote::new(d(2026, 12, 2), ""), "Thu đủ 40 hộ");
+        let mut other = Task::new("Khác", d(2026, 10, 31));
+        other.id = TaskId(3);
+        other.complete(TaskNote::new(d(2026, 10, 20), ""), "xong");
+        let tasks = [carried, done, other];
+        let groups = |month: NaiveDate, today: NaiveDate| -> Vec<(u64, &'static str)> {
+            followup(&tasks, &[], &[], month, today)
+                .items
+                .iter()
+                .map(|r| (r.task_id, r.group))
+                .collect()
+        };
+        // November, seen in December: the carried item and the one done late both listed
+        assert_eq!(
+            groups(d(2026, 11, 1), d(2026, 12, 5)),
+            [(1, "carried_over"), (2, "done_this_month")]
+        );
+        // December: the item carried into it, with the date it had
+        let dec = followup(&tasks, &[], &[], d(2026, 12, 1), d(2026, 12, 5));
+        assert_eq!(dec.items[0].group, "due_this_month");
+        assert_eq!(dec.items[0].carried_from, Some(d(2026, 11, 30)));
+        assert_eq!(dec.items[0].original_due, d(2026, 11, 30));
+        // the done item's latest note is its result
+        let done_row = dec.items.iter().find(|r| r.task_id == 2).unwrap();
+        assert_eq!(done_row.last_note.as_deref(), Some("Thu đủ 40 hộ"));
+        let text = dec.to_text();
+        assert!(text.contains("hạn 31/12/2026 (chuyển từ 30/11/2026)"), "{text}");
     }
 }

@@ -289,6 +289,7 @@ messages! {
     ColMonth => "Tháng", "Month";
     ColKind => "Loại", "Kind";
     ColDate => "Ngày", "Date";
+    ColPlace => "Địa điểm", "Place";
     ColTime => "Giờ", "Time";
     ColMeetingStatus => "Tình trạng", "Status";
     ColItem => "Nội dung", "Item";
@@ -334,6 +335,7 @@ messages! {
     FormExcuse => "Vắng có lý do: {name}", "Absent with reason: {name}";
     FormAmend => "Sửa đổi, bổ sung biên bản", "Amend the minutes";
     FieldKind => "Loại cuộc họp", "Kind";
+    FieldResolutionKind => "Loại nghị quyết", "Kind of resolution";
     FieldWithThematic => "Kết hợp chuyên đề", "With thematic session";
     FieldTime => "Giờ bắt đầu", "Start time";
     FieldMeetingPlace => "Địa điểm", "Place";
@@ -462,6 +464,9 @@ messages! {
     FormSupersede => "Bị thay thế bởi", "Superseded by";
     FieldProgress => "Tiến độ, kết quả", "Progress";
     FieldPercent => "Phần trăm", "Percent";
+    FieldNoteDate => "Ngày ghi", "Date of the note";
+    FieldNewDue => "Hạn mới", "New due date";
+    ErrDueNotLater => "Hạn mới phải sau hạn hiện tại của nhiệm vụ.", "The new due date must be after the current one.";
     FieldReporter => "Người báo cáo", "Reported by";
     FieldResult => "Kết quả", "Result";
     FieldTaskContent => "Nội dung nhiệm vụ", "Item";
@@ -480,6 +485,12 @@ messages! {
     ErrNoSuchResolution => "Không có nghị quyết số này.", "No resolution has this number.";
     TaskClosed => "Nhiệm vụ này đã đóng (hoàn thành hoặc hủy).", "This item is closed (done or cancelled).";
     AlreadyAdopted => "Nghị quyết đã được thông qua.", "The resolution is already adopted.";
+    FormAdopt => "Thông qua nghị quyết", "Adopt the resolution";
+    FieldAdoptedBy => "Biểu quyết thông qua", "Adopted by the vote";
+    NoVoteLink => "(không gắn biểu quyết)", "(no vote linked)";
+    ErrAdoptedBeforeVote => "Ngày thông qua không thể trước ngày biểu quyết.", "The adoption date cannot be before the vote.";
+    ResolutionAdopted => "Đã ghi nghị quyết được thông qua.", "The resolution is recorded as adopted.";
+    SavedDraft => "Đã lưu dự thảo; khi chi bộ đã biểu quyết, mở nghị quyết và chọn «thông qua nghị quyết».", "Saved as a draft; once the branch has voted, open it and choose «adopt».";
     NoPreviousResolution => "Chưa có nghị quyết tháng trước để đánh giá.", "There is no earlier resolution to review.";
     ProgressNoted => "Đã ghi tiến độ.", "Progress recorded.";
     TaskDone => "Đã ghi hoàn thành.", "Marked done.";

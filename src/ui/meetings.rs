@@ -58,7 +58,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
             Msg::ColDate,
             Msg::ColTime,
             Msg::ColMeetingStatus,
-            Msg::ColItem,
+            Msg::ColPlace,
         ]
         .map(|m| Cell::from(app.t(m))),
     )
