@@ -359,6 +359,15 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
         term.keys(&["Enter"]);
         assert!(term.wait_for("[đã kết thúc]", 5), "{}", term.screen());
         term.keys(&["A"]);
+        // the branch's vote on the minutes, then the confirmation
+        assert!(term.wait_for("Biểu quyết thông qua biên bản", 5), "{}", term.screen());
+        for (i, count) in ["8", "0", "0"].iter().enumerate() {
+            if i > 0 {
+                term.keys(&["Tab"]);
+            }
+            term.type_text(count);
+        }
+        term.keys(&["C-s"]);
         assert!(term.wait_for("Thông qua biên bản", 5), "{}", term.screen());
         // a key right after the dialog opens is not taken for the answer
         sleep(Duration::from_millis(400));
