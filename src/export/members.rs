@@ -1,18 +1,16 @@
-//! The roster as CSV (what spreadsheets exchange) and JSON (every field, with history).
-//! Reading is tolerant of what Vietnamese spreadsheets write — BOM, `;` separators,
-//! CRLF, NFD text, either date form, Vietnamese or English headers — and strict about
-//! content: one bad row and nothing is imported.
-
-use std::collections::HashMap;
-use std::fmt;
+//! The roster's columns and how a member reads in them, shared by every roster file:
+//! CSV (what spreadsheets exchange), XLSX (what the upper level asks for) and JSON
+//! (every field, for programs). Reading lives in `roster_import`, the workbook in
+//! `roster_xlsx`.
 
 use chrono::NaiveDate;
 
-use crate::domain::calendar::{format_opt, parse_date};
-use crate::domain::member::{
-    Activity, CommitteeRole, Gender, Member, MemberError, MemberId, Standing, split_full_name,
-};
+use crate::domain::calendar::{format_date, format_opt, parse_date};
+use crate::domain::member::{Activity, CommitteeRole, Gender, Member, MemberId, Standing, StatusChange};
 use crate::domain::text::{clean, fold};
+use crate::i18n::{Lang, Msg};
+
+pub use super::roster_import::{Parsed, RowError, parse};
 
 /// The columns, with their Vietnamese and English header names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,6 +30,8 @@ pub enum Column {
     Residence,
     Notes,
     Workplace,
+    /// Every dated change of status, one a line.
+    History,
 }
 
 const COLUMNS: &[(Column, &str, &str)] = &[
@@ -50,10 +50,11 @@ const COLUMNS: &[(Column, &str, &str)] = &[
     (Column::Residence, "noi_cu_tru", "residence"),
     (Column::Notes, "ghi_chu", "notes"),
     (Column::Workplace, "don_vi_cong_tac", "workplace"),
+    (Column::History, "qua_trinh_trang_thai", "status_history"),
 ];
 
 /// The columns chibo writes, in order.
-const EXPORT: &[Column] = &[
+pub const EXPORT: &[Column] = &[
     Column::Family,
     Column::Middle,
     Column::Given,
@@ -68,10 +69,15 @@ const EXPORT: &[Column] = &[
     Column::Residence,
     Column::Notes,
     Column::Workplace,
+    Column::History,
 ];
 
+/// Digits in a party card number (the fixtures' and the demo's `01024587`).
+pub const CARD_DIGITS: usize = 8;
+
 impl Column {
-    fn header(self) -> &'static str {
+    /// The header chibo writes in CSV, and names the column by in messages.
+    pub fn header(self) -> &'static str {
         COLUMNS
             .iter()
             .find(|(c, _, _)| *c == self)
@@ -79,8 +85,31 @@ impl Column {
             .unwrap_or("")
     }
 
+    /// The header a person reads, in a workbook; it reads back as the same column.
+    pub fn title(self, lang: Lang) -> &'static str {
+        let msg = match self {
+            Column::Family => Msg::FieldFamily,
+            Column::Middle => Msg::FieldMiddle,
+            Column::Given => Msg::FieldGiven,
+            Column::FullName => Msg::ColName,
+            Column::Gender => Msg::FieldGender,
+            Column::Birth => Msg::FieldBirth,
+            Column::Admission => Msg::FieldAdmission,
+            Column::Official => Msg::FieldOfficial,
+            Column::Card => Msg::FieldCard,
+            Column::Role => Msg::FieldRole,
+            Column::Status => Msg::FieldActivity,
+            Column::Phone => Msg::FieldPhone,
+            Column::Residence => Msg::FieldResidence,
+            Column::Notes => Msg::FieldNotes,
+            Column::Workplace => Msg::FieldWorkplace,
+            Column::History => Msg::RosterHistoryHeader,
+        };
+        msg.get(lang)
+    }
+
     /// Recognizes a header: "Họ tên", "ho_ten", "Full name", "full-name" are one column.
-    fn from_header(h: &str) -> Option<Column> {
+    pub fn from_header(h: &str) -> Option<Column> {
         let key: String = fold(h.trim())
             .chars()
             .map(|c| if c.is_alphanumeric() { c } else { '_' })
@@ -95,6 +124,8 @@ impl Column {
             "so_the_dang_vien" => "so_the",
             "ngay_vao_dang_chinh_thuc" => "ngay_chinh_thuc",
             "don_vi" => "don_vi_cong_tac",
+            "date_of_birth" => "ngay_sinh",
+            "qua_trinh" | "qua_trinh_thay_doi_trang_thai" => "qua_trinh_trang_thai",
             other => other,
         };
         COLUMNS
@@ -102,341 +133,133 @@ impl Column {
             .find(|(_, vi, en)| *vi == key || *en == key)
             .map(|(c, _, _)| *c)
     }
+
+    /// Columns a spreadsheet must keep as text: digits with leading zeros.
+    pub fn is_number_text(self) -> bool {
+        matches!(self, Column::Card | Column::Phone)
+    }
 }
 
-/// A problem with one cell or row of an imported file.
+/// One exported cell: text, or a date (a real date in a workbook).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    /// 1-based line in the file; 0 for the file as a whole.
-    pub line: u64,
-    pub column: Option<&'static str>,
-    pub reason: String,
+pub enum Value {
+    Text(String),
+    Date(Option<NaiveDate>),
 }
 
-impl fmt::Display for RowError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (0, Some(col)) => write!(f, "cột {col}: {}", self.reason),
-            (0, None) => f.write_str(&self.reason),
-            (line, Some(col)) => write!(f, "dòng {line}, cột {col}: {}", self.reason),
-            (line, None) => write!(f, "dòng {line}: {}", self.reason),
+impl Value {
+    /// The cell as CSV writes it.
+    pub fn text(&self) -> String {
+        match self {
+            Value::Text(s) => s.clone(),
+            Value::Date(d) => format_opt(*d),
         }
     }
 }
 
-/// What an import would add, and what it guessed.
-#[derive(Debug, Default)]
-pub struct Parsed {
-    pub members: Vec<Member>,
-    /// The line each member came from (0 for JSON).
-    pub lines: Vec<u64>,
-    pub warnings: Vec<String>,
-}
-
-fn file_error(reason: impl Into<String>) -> Vec<RowError> {
-    vec![RowError {
-        line: 0,
-        column: None,
-        reason: reason.into(),
-    }]
-}
-
-/// Reads a roster file: JSON (an array of members, as `export members --format json`
-/// writes) or CSV.
-pub fn parse(bytes: &[u8], existing: &[Member]) -> Result<Parsed, Vec<RowError>> {
-    if bytes.is_empty() {
-        return Err(file_error("tệp trống / the file is empty"));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        file_error(format!(
-            "tệp không phải UTF-8 (byte lỗi ở vị trí {}); có thể tệp dùng bảng mã Windows-1258 hoặc TCVN3 — hãy lưu lại dạng \"CSV UTF-8\" / the file is not UTF-8: save it as \"CSV UTF-8\"",
-            e.valid_up_to()
-        ))
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let parsed = if text.trim_start().starts_with('[') {
-        parse_json(text)?
-    } else {
-        parse_csv(text)?
-    };
-    check_duplicates(&parsed, existing)?;
-    Ok(parsed)
-}
-
-fn parse_json(text: &str) -> Result<Parsed, Vec<RowError>> {
-    let mut members: Vec<Member> = serde_json::from_str(text).map_err(|e| {
-        vec![RowError {
-            line: e.line() as u64,
-            column: None,
-            reason: format!("JSON không hợp lệ: {e}"),
-        }]
-    })?;
-    let mut errors = Vec::new();
-    for (i, m) in members.iter_mut().enumerate() {
-        m.id = MemberId(0);
-        m.family_name = clean(&m.family_name);
-        m.middle_name = clean(&m.middle_name);
-        m.given_name = clean(&m.given_name);
-        if let Err(e) = m.validate() {
-            errors.push(RowError {
-                line: 0,
-                column: None,
-                reason: format!("đảng viên thứ {}: {}", i + 1, member_error(e)),
-            });
-        }
-    }
-    if errors.is_empty() {
-        let lines = vec![0; members.len()];
-        Ok(Parsed {
-            members,
-            lines,
-            warnings: Vec::new(),
+/// A member's cells, in `EXPORT` order.
+pub fn row(m: &Member) -> Vec<Value> {
+    EXPORT
+        .iter()
+        .map(|c| match c {
+            Column::Family => Value::Text(m.family_name.clone()),
+            Column::Middle => Value::Text(m.middle_name.clone()),
+            Column::Given => Value::Text(m.given_name.clone()),
+            Column::FullName => Value::Text(m.full_name()),
+            Column::Gender => Value::Text(gender_word(m.gender).into()),
+            Column::Birth => Value::Date(m.birth_date),
+            Column::Admission => Value::Date(m.admission_date),
+            Column::Official => Value::Date(m.official_date),
+            Column::Card => Value::Text(m.card_number.clone()),
+            Column::Role => Value::Text(role_word(m.committee_role).into()),
+            Column::Status => Value::Text(status_word(m).into()),
+            Column::Phone => Value::Text(m.phone.clone()),
+            Column::Residence => Value::Text(m.residence.clone()),
+            Column::Notes => Value::Text(m.notes.clone()),
+            Column::Workplace => Value::Text(m.workplace.clone()),
+            Column::History => Value::Text(history_text(&m.history)),
         })
-    } else {
-        Err(errors)
+        .collect()
+}
+
+pub(crate) fn gender_word(g: Option<Gender>) -> &'static str {
+    match g {
+        Some(Gender::Male) => "Nam",
+        Some(Gender::Female) => "Nữ",
+        None => "",
     }
 }
 
-fn separator(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    }
-}
-
-fn parse_csv(text: &str) -> Result<Parsed, Vec<RowError>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(text))
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| file_error(format!("không đọc được dòng tiêu đề: {e}")))?
-        .clone();
-    let mut index: HashMap<Column, usize> = HashMap::new();
-    let mut errors = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        match Column::from_header(h) {
-            Some(c) => {
-                if index.insert(c, i).is_some() {
-                    errors.push(RowError {
-                        line: 1,
-                        column: None,
-                        reason: format!("cột \"{h}\" xuất hiện hai lần"),
-                    });
-                }
-            }
-            None if h.trim().is_empty() => {}
-            None => errors.push(RowError {
-                line: 1,
-                column: None,
-                reason: format!("không biết cột \"{}\"", h.trim()),
-            }),
-        }
-    }
-    let has_parts = index.contains_key(&Column::Family) && index.contains_key(&Column::Given);
-    if !has_parts && !index.contains_key(&Column::FullName) {
-        errors.push(RowError {
-            line: 1,
-            column: None,
-            reason: "thiếu cột họ tên: cần \"ho\" và \"ten\", hoặc \"ho_ten\" / missing name columns".into(),
-        });
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut parsed = Parsed::default();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| line_of(text, p.byte())).unwrap_or(0);
-                errors.push(RowError {
-                    line,
-                    column: None,
-                    reason: format!("dòng CSV hỏng: {e}"),
-                });
-                continue;
-            }
-        };
-        // counted from the byte offset: csv's own line count varies with CRLF files
-        let line = record.position().map(|p| line_of(text, p.byte())).unwrap_or(0);
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if record.len() > headers.len() {
-            errors.push(RowError {
-                line,
-                column: None,
-                reason: format!("có {} ô, nhiều hơn {} cột tiêu đề", record.len(), headers.len()),
-            });
-            continue;
-        }
-        let cell = |c: Column| {
-            index
-                .get(&c)
-                .and_then(|&i| record.get(i))
-                .map(clean)
-                .unwrap_or_default()
-        };
-        match parse_row(&cell, line) {
-            Ok((m, warning)) => {
-                parsed.warnings.extend(warning);
-                parsed.members.push(m);
-                parsed.lines.push(line);
-            }
-            Err(mut e) => errors.append(&mut e),
-        }
-    }
-    if errors.is_empty() { Ok(parsed) } else { Err(errors) }
-}
-
-/// The 1-based line of the record starting at `byte` (which may point at the line
-/// break before it).
-fn line_of(text: &str, byte: u64) -> u64 {
-    let bytes = text.as_bytes();
-    let mut end = (byte as usize).min(bytes.len());
-    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
-        end += 1;
-    }
-    bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
-}
-
-fn member_error(e: MemberError) -> &'static str {
-    match e {
-        MemberError::MissingFamilyName => "thiếu họ",
-        MemberError::MissingGivenName => "thiếu tên",
-        MemberError::OfficialBeforeAdmission => "ngày chính thức trước ngày vào Đảng",
-        MemberError::AdmissionBeforeBirth => "ngày vào Đảng không sau ngày sinh",
-        MemberError::ProbationaryWithOfficialDate => "đảng viên dự bị không có ngày chính thức",
-    }
-}
-
-fn parse_row(cell: &dyn Fn(Column) -> String, line: u64) -> Result<(Member, Option<String>), Vec<RowError>> {
-    let mut errors = Vec::new();
-    let err = |col: Column, reason: String| RowError {
-        line,
-        column: Some(col.header()),
-        reason,
-    };
-    let mut warning = None;
-    let (family, middle, given) = if !cell(Column::Family).is_empty() || !cell(Column::Given).is_empty() {
-        (cell(Column::Family), cell(Column::Middle), cell(Column::Given))
-    } else {
-        let full = cell(Column::FullName);
-        match split_full_name(&full) {
-            Some((f, m, g)) => {
-                warning = Some(format!(
-                    "dòng {line}: tách \"{full}\" thành họ \"{f}\", tên đệm \"{m}\", tên \"{g}\" — hãy kiểm tra"
-                ));
-                (f, m, g)
-            }
-            None => {
-                errors.push(err(
-                    Column::FullName,
-                    format!("không tách được họ và tên từ \"{full}\""),
-                ));
-                (String::new(), String::new(), full)
-            }
-        }
-    };
-    let mut m = Member::new(&family, &middle, &given);
-    let mut date = |col: Column| -> Option<NaiveDate> {
-        let v = cell(col);
-        if v.is_empty() {
-            return None;
-        }
-        let d = parse_date(&v);
-        if d.is_none() {
-            errors.push(err(
-                col,
-                format!("ngày \"{v}\" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)"),
-            ));
-        }
-        d
-    };
-    m.birth_date = date(Column::Birth);
-    m.admission_date = date(Column::Admission);
-    m.official_date = date(Column::Official);
-    m.gender = match fold(&cell(Column::Gender)).as_str() {
-        "" => None,
-        "nam" | "male" | "m" => Some(Gender::Male),
-        "nu" | "female" | "f" => Some(Gender::Female),
-        other => {
-            errors.push(err(Column::Gender, format!("giới tính \"{other}\" không rõ (Nam/Nữ)")));
-            None
-        }
-    };
-    m.committee_role = match fold(&cell(Column::Role)).as_str() {
-        "" | "khong" | "none" => CommitteeRole::None,
-        "bi thu" | "secretary" => CommitteeRole::Secretary,
-        "pho bi thu" | "deputy" | "deputy secretary" => CommitteeRole::Deputy,
-        "chi uy vien" | "uy vien" | "committee member" => CommitteeRole::Member,
-        _ => {
-            errors.push(err(
-                Column::Role,
-                format!(
-                    "chức vụ \"{}\" không rõ (bí thư, phó bí thư, chi ủy viên)",
-                    cell(Column::Role)
-                ),
-            ));
-            CommitteeRole::None
-        }
-    };
-    let status = cell(Column::Status);
-    match parse_status(&status, m.official_date.is_some()) {
-        Some((standing, activity)) => {
-            m.standing = standing;
-            m.activity = activity;
-        }
-        None => errors.push(err(Column::Status, format!("trạng thái \"{status}\" không rõ"))),
-    }
-    m.card_number = cell(Column::Card);
-    m.phone = cell(Column::Phone);
-    m.residence = cell(Column::Residence);
-    m.notes = cell(Column::Notes);
-    m.workplace = cell(Column::Workplace);
-    if errors.is_empty()
-        && let Err(e) = m.validate()
-    {
-        let col = match e {
-            MemberError::MissingFamilyName => Column::Family,
-            MemberError::MissingGivenName => Column::Given,
-            MemberError::OfficialBeforeAdmission | MemberError::ProbationaryWithOfficialDate => Column::Official,
-            MemberError::AdmissionBeforeBirth => Column::Admission,
-        };
-        errors.push(err(col, member_error(e).to_string()));
-    }
-    if errors.is_empty() {
-        Ok((m, warning))
-    } else {
-        Err(errors)
+pub(crate) fn role_word(r: CommitteeRole) -> &'static str {
+    match r {
+        CommitteeRole::Secretary => "bí thư",
+        CommitteeRole::Deputy => "phó bí thư",
+        CommitteeRole::Member => "chi ủy viên",
+        CommitteeRole::None => "",
     }
 }
 
 /// The status column holds either a standing (then the member is active) or an
-/// activity (then the standing follows from whether there is an official date).
-fn parse_status(s: &str, has_official_date: bool) -> Option<(Standing, Activity)> {
-    let by_date = if has_official_date {
+/// activity (then the standing follows from whether there is an official date, or
+/// from the word in brackets chibo adds when the date does not tell).
+pub(crate) fn status_word(m: &Member) -> String {
+    let by_date = if m.official_date.is_some() {
         Standing::Official
     } else {
         Standing::Probationary
     };
+    match m.activity {
+        Activity::Active => match m.standing {
+            Standing::Official => "chính thức".into(),
+            Standing::Probationary => "dự bị".into(),
+        },
+        other if m.standing == by_date => activity_word(other).into(),
+        other => format!("{} ({})", activity_word(other), standing_word(m.standing)),
+    }
+}
+
+fn standing_word(s: Standing) -> &'static str {
+    match s {
+        Standing::Official => "chính thức",
+        Standing::Probationary => "dự bị",
+    }
+}
+
+fn activity_word(a: Activity) -> &'static str {
+    match a {
+        Activity::Active => "đang sinh hoạt",
+        Activity::TemporaryIn => "sinh hoạt tạm thời",
+        Activity::TemporaryOut => "sinh hoạt tạm thời nơi khác",
+        Activity::Exempt => "miễn sinh hoạt",
+        Activity::Transferred => "chuyển sinh hoạt",
+        Activity::StruckOff => "xóa tên",
+        Activity::Expelled => "khai trừ",
+        Activity::Deceased => "từ trần",
+    }
+}
+
+/// Reads a status cell: the standing if the cell says it (`None`: it follows from the
+/// official date), and the activity.
+pub(crate) fn parse_status(s: &str) -> Option<(Option<Standing>, Activity)> {
     let folded = fold(s);
-    Some(match folded.as_str() {
-        "" => (by_date, Activity::Active),
-        "chinh thuc" | "official" => (Standing::Official, Activity::Active),
-        "du bi" | "probationary" => (Standing::Probationary, Activity::Active),
-        _ => {
-            let activity = ACTIVITY_WORDS
-                .iter()
-                .find(|(words, _)| words.contains(&folded.as_str()))?
-                .1;
-            (by_date, activity)
-        }
-    })
+    let (word, standing) = match folded.strip_suffix(')').and_then(|f| f.rsplit_once(" (")) {
+        Some((word, "chinh thuc" | "official")) => (word.to_string(), Some(Standing::Official)),
+        Some((word, "du bi" | "probationary")) => (word.to_string(), Some(Standing::Probationary)),
+        _ => (folded, None),
+    };
+    match word.as_str() {
+        "" => Some((standing, Activity::Active)),
+        "chinh thuc" | "official" if standing.is_none() => Some((Some(Standing::Official), Activity::Active)),
+        "du bi" | "probationary" if standing.is_none() => Some((Some(Standing::Probationary), Activity::Active)),
+        _ => Some((standing, activity_from_word(&word)?)),
+    }
+}
+
+fn activity_from_word(folded: &str) -> Option<Activity> {
+    ACTIVITY_WORDS
+        .iter()
+        .find(|(words, _)| words.contains(&folded))
+        .map(|(_, a)| *a)
 }
 
 const ACTIVITY_WORDS: &[(&[&str], Activity)] = &[
@@ -464,111 +287,65 @@ const ACTIVITY_WORDS: &[(&[&str], Activity)] = &[
     (&["tu tran", "deceased"], Activity::Deceased),
 ];
 
-fn status_word(m: &Member) -> &'static str {
-    match m.activity {
-        Activity::Active => match m.standing {
-            Standing::Official => "chính thức",
-            Standing::Probationary => "dự bị",
-        },
-        Activity::TemporaryIn => "sinh hoạt tạm thời",
-        Activity::TemporaryOut => "sinh hoạt tạm thời nơi khác",
-        Activity::Exempt => "miễn sinh hoạt",
-        Activity::Transferred => "chuyển sinh hoạt",
-        Activity::StruckOff => "xóa tên",
-        Activity::Expelled => "khai trừ",
-        Activity::Deceased => "từ trần",
-    }
+/// The status history in one cell, one change a line:
+/// `15/03/2021: đang sinh hoạt → miễn sinh hoạt; tuổi cao, sức yếu`.
+pub fn history_text(history: &[StatusChange]) -> String {
+    history
+        .iter()
+        .map(|h| {
+            let mut line = format!(
+                "{}: {} → {}",
+                format_date(h.date),
+                activity_word(h.from),
+                activity_word(h.to)
+            );
+            if !h.reason.is_empty() {
+                line.push_str("; ");
+                line.push_str(&h.reason);
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-fn check_duplicates(parsed: &Parsed, existing: &[Member]) -> Result<(), Vec<RowError>> {
-    let new = &parsed.members;
-    let line = |i: usize| parsed.lines.get(i).copied().unwrap_or(0);
-    let mut errors = Vec::new();
-    let mut cards: HashMap<&str, Option<usize>> = HashMap::new();
-    for m in existing.iter().filter(|m| !m.card_number.is_empty()) {
-        cards.insert(&m.card_number, None);
-    }
-    for (i, m) in new.iter().enumerate() {
-        if m.card_number.is_empty() {
+/// Reads `history_text` back; `Err` holds the line that cannot be read.
+pub(crate) fn parse_history(cell: &str) -> Result<Vec<StatusChange>, String> {
+    let mut out = Vec::new();
+    for raw in cell.split('\n') {
+        let line = clean(raw);
+        if line.is_empty() {
             continue;
         }
-        match cards.get(m.card_number.as_str()) {
-            Some(None) => errors.push(RowError {
-                line: line(i),
-                column: Some("so_the"),
-                reason: format!("số thẻ {} của {} đã có trong dữ liệu", m.card_number, m.full_name()),
-            }),
-            Some(Some(j)) => errors.push(RowError {
-                line: line(i),
-                column: Some("so_the"),
-                reason: format!(
-                    "số thẻ {} trùng với {} (dòng {})",
-                    m.card_number,
-                    new[*j].full_name(),
-                    line(*j)
-                ),
-            }),
-            None => {
-                cards.insert(&m.card_number, Some(i));
-            }
-        }
+        let parsed = (|| {
+            let (date, rest) = line.split_once(':')?;
+            let date = parse_date(date)?;
+            let (change, reason) = match rest.split_once(';') {
+                Some((c, r)) => (c, r.trim()),
+                None => (rest, ""),
+            };
+            let (from, to) = change.split_once('→').or_else(|| change.split_once("->"))?;
+            Some(StatusChange {
+                date,
+                from: activity_from_word(&fold(from.trim()))?,
+                to: activity_from_word(&fold(to.trim()))?,
+                reason: reason.to_string(),
+            })
+        })();
+        out.push(parsed.ok_or_else(|| line.clone())?);
     }
-    for (i, m) in new.iter().enumerate() {
-        if existing
-            .iter()
-            .any(|e| e.full_name() == m.full_name() && e.birth_date == m.birth_date && e.birth_date.is_some())
-        {
-            errors.push(RowError {
-                line: line(i),
-                column: None,
-                reason: format!("{} ({}) đã có trong dữ liệu", m.full_name(), format_opt(m.birth_date)),
-            });
-        }
-    }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    Ok(out)
 }
 
 /// The roster as CSV, in roster order (the caller sorts).
 pub fn to_csv(members: &[Member]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let _ = w.write_record(EXPORT.iter().map(|c| c.header()));
-    for m in members {
-        let gender = match m.gender {
-            Some(Gender::Male) => "Nam",
-            Some(Gender::Female) => "Nữ",
-            None => "",
-        };
-        let role = match m.committee_role {
-            CommitteeRole::Secretary => "bí thư",
-            CommitteeRole::Deputy => "phó bí thư",
-            CommitteeRole::Member => "chi ủy viên",
-            CommitteeRole::None => "",
-        };
-        let row: Vec<String> = EXPORT
+    let header: Vec<&str> = EXPORT.iter().map(|c| c.header()).collect();
+    super::csv::table(
+        &header,
+        members
             .iter()
-            .map(|c| match c {
-                Column::Family => m.family_name.clone(),
-                Column::Middle => m.middle_name.clone(),
-                Column::Given => m.given_name.clone(),
-                Column::FullName => m.full_name(),
-                Column::Gender => gender.into(),
-                Column::Birth => format_opt(m.birth_date),
-                Column::Admission => format_opt(m.admission_date),
-                Column::Official => format_opt(m.official_date),
-                Column::Card => m.card_number.clone(),
-                Column::Role => role.into(),
-                Column::Status => status_word(m).into(),
-                Column::Phone => m.phone.clone(),
-                Column::Residence => m.residence.clone(),
-                Column::Notes => m.notes.clone(),
-                Column::Workplace => m.workplace.clone(),
-            })
-            .collect();
-        let _ = w.write_record(&row);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+            .map(|m| row(m).iter().map(Value::text).collect::<Vec<_>>()),
+    )
 }
 
 /// The roster as JSON: every field and the status history, without store ids.
@@ -599,51 +376,60 @@ mod tests {
     }
 
     #[test]
-    fn semicolons_crlf_bom_nfd_and_iso_dates() {
-        let text =
-            "\u{feff}ho;ten_dem;ten;ngay_sinh;trang_thai\r\nNguye\u{0302}\u{0303}n;Văn;Hùng;1958-03-12;chính thức\r\n";
-        let p = parse(text.as_bytes(), &[]).unwrap();
-        assert_eq!(p.members[0].family_name, "Nguyễn");
-        assert_eq!(p.members[0].birth_date, NaiveDate::from_ymd_opt(1958, 3, 12));
-    }
-
-    #[test]
-    fn full_name_only_is_split_with_a_warning() {
-        let p = parse("ho_ten,ngay_sinh\nTôn Nữ Minh Châu,29/09/1986\n".as_bytes(), &[]).unwrap();
-        let m = &p.members[0];
-        assert_eq!(
-            (m.family_name.as_str(), m.middle_name.as_str(), m.given_name.as_str()),
-            ("Tôn", "Nữ Minh", "Châu")
-        );
-        assert_eq!(p.warnings.len(), 1);
-    }
-
-    #[test]
-    fn every_bad_row_is_listed_with_line_and_column() {
-        let text = "ho,ten,ngay_sinh,gioi_tinh\nLê,Tuấn,31/02/1980,Nam\nTrần,Mai,01/01/1970,X\nPhạm,Hà,01/01/1965,Nữ\n";
-        let errors = parse(text.as_bytes(), &[]).unwrap_err();
-        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            shown,
-            [
-                "dòng 2, cột ngay_sinh: ngày \"31/02/1980\" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)",
-                "dòng 3, cột gioi_tinh: giới tính \"x\" không rõ (Nam/Nữ)",
-            ]
-        );
+    fn workbook_titles_read_back_as_their_columns() {
+        for lang in [Lang::Vi, Lang::En] {
+            for c in EXPORT {
+                assert_eq!(Column::from_header(c.title(lang)), Some(*c), "{lang}: {}", c.title(lang));
+            }
+        }
     }
 
     #[test]
     fn status_word_round_trips() {
-        for (standing, activity, has_date) in [
+        for (standing, activity, official_date) in [
             (Standing::Official, Activity::Active, true),
             (Standing::Probationary, Activity::Active, false),
             (Standing::Official, Activity::Exempt, true),
+            (Standing::Official, Activity::Exempt, false),
             (Standing::Probationary, Activity::Transferred, false),
         ] {
             let mut m = Member::new("A", "", "B");
             m.standing = standing;
             m.activity = activity;
-            assert_eq!(parse_status(status_word(&m), has_date), Some((standing, activity)));
+            m.official_date = official_date.then(|| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap());
+            let (given, read) = parse_status(&status_word(&m)).unwrap();
+            let by_date = if official_date {
+                Standing::Official
+            } else {
+                Standing::Probationary
+            };
+            assert_eq!((given.unwrap_or(by_date), read), (standing, activity), "{}", status_word(&m));
         }
+    }
+
+    #[test]
+    fn history_round_trips_through_one_cell() {
+        let d = |s| parse_date(s).unwrap();
+        let history = vec![
+            StatusChange {
+                date: d("15/03/2021"),
+                from: Activity::Active,
+                to: Activity::Exempt,
+                reason: "tuổi cao; sức yếu: xin miễn".into(),
+            },
+            StatusChange {
+                date: d("02/01/2024"),
+                from: Activity::Exempt,
+                to: Activity::Deceased,
+                reason: String::new(),
+            },
+        ];
+        let text = history_text(&history);
+        assert_eq!(
+            text,
+            "15/03/2021: đang sinh hoạt → miễn sinh hoạt; tuổi cao; sức yếu: xin miễn\n02/01/2024: miễn sinh hoạt → từ trần"
+        );
+        assert_eq!(parse_history(&text), Ok(history));
+        assert_eq!(parse_history("hôm qua: mất"), Err("hôm qua: mất".into()));
     }
 }

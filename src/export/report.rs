@@ -23,14 +23,7 @@ pub trait Document: Serialize {
 
     fn to_csv(&self) -> String {
         let (header, rows) = self.csv();
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        let _ = w.write_record(header);
-        for row in rows {
-            let _ = w.write_record(&row);
-        }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        super::csv::table(header, rows)
     }
 }
 

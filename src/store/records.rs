@@ -69,6 +69,12 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 
 /// The id counter lives in `meta`, so that a restore can move it past every restored key.
 pub(crate) fn next_id<S: Store + ?Sized>(store: &S) -> Result<u64> {
+    reserve_ids(store, 1)
+}
+
+/// Takes `n` consecutive ids in one write (an import of thousands of members writes
+/// the counter once, not once a member); returns the first.
+pub(crate) fn reserve_ids<S: Store + ?Sized>(store: &S, n: u64) -> Result<u64> {
     let current = match store.get(Tree::Meta, KEY_NEXT_ID)? {
         Some(bytes) => key_id(&bytes).ok_or(StoreError::Corrupt {
             tree: "meta",
@@ -76,11 +82,10 @@ pub(crate) fn next_id<S: Store + ?Sized>(store: &S) -> Result<u64> {
         })?,
         None => 0,
     };
-    let next = current + 1;
     let mut batch = Batch::default();
-    batch.put(Tree::Meta, KEY_NEXT_ID, id_key(next).to_vec());
+    batch.put(Tree::Meta, KEY_NEXT_ID, id_key(current + n.max(1)).to_vec());
     store.apply(batch)?;
-    Ok(next)
+    Ok(current + 1)
 }
 
 pub(crate) fn set_next_id<S: Store + ?Sized>(store: &S, batch: &mut Batch) -> Result<()> {
@@ -175,18 +180,33 @@ pub trait Records: Store {
 
     /// Adds many members in one transaction: all of them or none.
     fn import_members(&self, members: &mut [Member], at: NaiveDateTime) -> Result<()> {
+        self.update_members(members, &[], at)
+    }
+
+    /// Adds new members and saves changed ones in one transaction: all or nothing.
+    fn update_members(&self, added: &mut [Member], changed: &[Member], at: NaiveDateTime) -> Result<()> {
         let mut batch = Batch::default();
-        for m in members.iter_mut() {
-            m.id = MemberId(self.generate_id()?);
+        // the members' ids and the audit line's, in one write of the counter
+        let first = reserve_ids(self, added.len() as u64 + 1)?;
+        for (m, id) in added.iter_mut().zip(first..) {
+            m.id = MemberId(id);
+            batch.put(Tree::Members, id_key(id), encode(m));
+        }
+        for m in changed {
             batch.put(Tree::Members, id_key(m.id.0), encode(m));
         }
+        let detail = if changed.is_empty() {
+            format!("{}", added.len())
+        } else {
+            format!("{} added, {} changed", added.len(), changed.len())
+        };
         let entry = AuditEntry {
             at,
             action: "import".into(),
             member: None,
-            detail: format!("{}", members.len()),
+            detail,
         };
-        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
+        batch.put(Tree::Audit, id_key(first + added.len() as u64), encode(&entry));
         self.apply(batch)?;
         self.flush()
     }
