@@ -17,10 +17,21 @@ use chrono::NaiveDate;
 const FAMILY: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
 ];
-const MIDDLE: &[&str] = &["Văn", "Thị", "Minh", "Thu", "Hoàng", "Ngọc", "Đức", "Thanh", "Quốc", "Thị Thu"];
+const MIDDLE: &[&str] = &[
+    "Văn",
+    "Thị",
+    "Minh",
+    "Thu",
+    "Hoàng",
+    "Ngọc",
+    "Đức",
+    "Thanh",
+    "Quốc",
+    "Thị Thu",
+];
 const GIVEN: &[&str] = &[
-    "An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Mai", "Minh",
-    "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Tuấn", "Vân", "Yến",
+    "An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Mai", "Minh", "Nam",
+    "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Tuấn", "Vân", "Yến",
 ];
 
 /// A roster of `n` rows with every column filled, unique card numbers and unique
@@ -65,7 +76,10 @@ fn main() {
         (false, Some(n)) => vec![n],
         (false, None) => vec![5_000, 20_000, 70_000],
     };
-    let now = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let now = NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
     for n in sizes {
         let bytes = roster(n);
         let dir = std::env::temp_dir().join(format!("chibo-bench-import-{n}-{}", std::process::id()));

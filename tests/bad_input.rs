@@ -22,6 +22,8 @@ enum Input {
     /// A file given to `import members`.
     Roster(&'static [u8]),
     RosterOwned(Vec<u8>),
+    /// A file given to `import members`, then more arguments.
+    RosterWith(&'static [u8], &'static [&'static str]),
     /// A file given to `restore`, made from a real backup by the function.
     Backup(fn(String) -> String),
     /// A file given to `keymap check`.
@@ -158,6 +160,104 @@ fn cases() -> Vec<Case> {
             Roster("ho_ten\nAn\n".as_bytes()),
             1,
             "{f}: dòng 2, cột ho_ten: không tách được họ và tên từ \"An\"",
+        ),
+        c(
+            "a NUL byte in a roster",
+            Roster("ho,ten\nLê,An\nTrần,B\0nh\n".as_bytes()),
+            1,
+            "{f}: dòng 3: có ký tự NUL (byte 0): tệp hỏng hoặc không phải văn bản CSV",
+        ),
+        c(
+            "a UTF-16 roster",
+            Roster(b"\xff\xfeh\0o\0,\0t\0e\0n\0\n\0L\0e\0,\0A\0n\0\n\0"),
+            1,
+            "{f}: tệp được lưu dạng UTF-16 (UTF-16 LE), không phải UTF-8 — hãy lưu lại dạng \"CSV UTF-8\"",
+        ),
+        c(
+            "a UTF-16 roster without a byte order mark",
+            Roster(b"\0h\0o\0,\0t\0e\0n\0\n\0L\0e\0,\0A\0n\0\n"),
+            1,
+            "{f}: tệp được lưu dạng UTF-16 (UTF-16 BE)",
+        ),
+        c(
+            "an unclosed quote",
+            Roster("ho,ten,noi_cu_tru\nLê,An,\"12 Lê Lợi, tổ 5\nTrần,Bình,x\n".as_bytes()),
+            1,
+            "{f}: dòng 2: dấu ngoặc kép mở ở dòng này không được đóng",
+        ),
+        c(
+            "a cell over 200 characters",
+            RosterOwned(format!("ho,ten,ghi_chu\nLê,An,ok\nTrần,Bình,{}\n", "ư".repeat(201)).into_bytes()),
+            1,
+            "{f}: dòng 3, cột ghi_chu: ô dài 201 ký tự, quá 200 ký tự",
+        ),
+        c(
+            "a card number that lost its leading zero",
+            Roster("ho,ten,so_the\nLê,An,1024599\n".as_bytes()),
+            1,
+            "{f}: dòng 2, cột so_the: số thẻ \"1024599\" chỉ có 7 chữ số, số thẻ đảng viên có 8 (bảng tính đã bỏ số 0 ở đầu?) — hãy ghi 01024599",
+        ),
+        c(
+            "a phone number that lost its leading zero",
+            Roster("ho,ten,dien_thoai\nLê,An,957138566\n".as_bytes()),
+            1,
+            "{f}: dòng 2, cột dien_thoai: số điện thoại \"957138566\" mất số 0 ở đầu (bảng tính coi là số?) — hãy ghi 0957138566",
+        ),
+        c(
+            "a member already in the data, by name and birth date",
+            Roster("ho,ten_dem,ten,ngay_sinh\nNguyễn,Văn,Hùng,12/03/1958\n".as_bytes()),
+            1,
+            "{f}: dòng 2: Nguyễn Văn Hùng (12/03/1958) đã có trong dữ liệu — dùng --update để cập nhật",
+        ),
+        c(
+            "an update with two rows for one member",
+            RosterWith(
+                "ho,ten_dem,ten,so_the,dien_thoai\nNguyễn,Văn,Hùng,01024587,0903000001\nNguyễn,Văn,Hùng,01024587,0903000002\n"
+                    .as_bytes(),
+                &["--update"],
+            ),
+            1,
+            "{f}: dòng 3: Nguyễn Văn Hùng đã được cập nhật ở dòng 2",
+        ),
+        c(
+            "an update whose card and name are two members",
+            RosterWith(
+                "ho,ten_dem,ten,ngay_sinh,so_the\nNguyễn,Văn,Hùng,12/03/1958,01098765\n".as_bytes(),
+                &["--update"],
+            ),
+            1,
+            "{f}: dòng 2, cột so_the: số thẻ 01098765 là của Trần Thị Mai, còn họ tên và ngày sinh là của Nguyễn Văn Hùng (12/03/1958)",
+        ),
+        c(
+            "an update giving one member another's card number",
+            RosterWith(
+                "ho,ten_dem,ten,so_the\nNguyễn,Văn,Hùng,01024587\nTrần,Thị,Mai,01024587\n".as_bytes(),
+                &["--update"],
+            ),
+            1,
+            "{f}: dòng 3: Nguyễn Văn Hùng đã được cập nhật ở dòng 2",
+        ),
+        c(
+            "an update with an invalid row among good ones",
+            RosterWith(
+                "ho,ten_dem,ten,so_the,dien_thoai,ngay_sinh\nNguyễn,Văn,Hùng,01024587,0903000001,\nLê,,An,,,30/02/1990\n"
+                    .as_bytes(),
+                &["--update"],
+            ),
+            1,
+            "{f}: dòng 3, cột ngay_sinh: ngày \"30/02/1990\" không hợp lệ",
+        ),
+        c(
+            "a sheet asked of a CSV",
+            RosterWith(b"ho,ten\nLe,An\n", &["--sheet", "Sheet1"]),
+            1,
+            "{f}: --sheet chỉ dùng cho tệp .xlsx",
+        ),
+        c(
+            "a damaged workbook",
+            Roster(b"PK\x03\x04not really a workbook"),
+            1,
+            "{f}: không đọc được bảng tính:",
         ),
         c(
             "broken JSON roster",
@@ -348,6 +448,12 @@ fn every_bad_input_is_answered_and_changes_nothing() {
             Input::RosterOwned(bytes) => {
                 std::fs::write(&file, bytes).unwrap();
                 vec!["import".into(), "members".into(), file.display().to_string()]
+            }
+            Input::RosterWith(bytes, more) => {
+                std::fs::write(&file, bytes).unwrap();
+                let mut args = vec!["import".into(), "members".into(), file.display().to_string()];
+                args.extend(more.iter().map(|a| a.to_string()));
+                args
             }
             Input::Backup(make) => {
                 std::fs::write(&file, make(good_backup.clone())).unwrap();

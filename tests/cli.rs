@@ -101,15 +101,187 @@ fn dry_run_checks_without_importing() {
 }
 
 #[test]
-fn importing_the_same_roster_twice_is_refused() {
+fn importing_the_same_roster_twice_is_refused_once_a_row() {
     let tmp = tempfile::tempdir().unwrap();
     ok(tmp.path(), &["import", "members", FIXTURE]);
     let err = fails(tmp.path(), &["import", "members", FIXTURE], 1);
     assert!(
-        err.contains("số thẻ 01024587 của Nguyễn Văn Hùng đã có trong dữ liệu"),
+        err.contains(&format!(
+            "{FIXTURE}: dòng 2, cột so_the: số thẻ 01024587 của Nguyễn Văn Hùng đã có trong dữ liệu — dùng --update để cập nhật\n"
+        )),
+        "{err}"
+    );
+    // 28 rows, 28 lines, each row once, and the summary
+    assert_eq!(err.lines().count(), 29, "{err}");
+    assert!(
+        err.ends_with(&format!("chibo: không nhập gì: 28 lỗi trong {FIXTURE}\n")),
         "{err}"
     );
     assert!(ok(tmp.path(), &["check"]).contains("đảng viên: 28 "));
+}
+
+#[test]
+fn formula_cells_are_guarded_in_the_csv_and_read_back_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let file = tmp.path().join("in.csv");
+    std::fs::write(
+        &file,
+        "ho,ten,dien_thoai,noi_cu_tru,ghi_chu,don_vi_cong_tac\n\
+         Lê,An,+84903111222,\"=HYPERLINK(\"\"http://x.example\"\",\"\"bấm\"\")\",@SUM(A1),-1\n\
+         Trần,Bình,0903111333,'=đã có dấu nháy,'Tổ 3,\n",
+    )
+    .unwrap();
+    ok(&a, &["import", "members", file.to_str().unwrap()]);
+    let csv = ok(&a, &["export", "members"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[1].starts_with(
+            "Lê,,An,,,,,,,dự bị,'+84903111222,\"'=HYPERLINK(\"\"http://x.example\"\",\"\"bấm\"\")\",'@SUM(A1),'-1,"
+        ),
+        "{}",
+        lines[1]
+    );
+    // a quote before a formula reads as the guard; one before ordinary text is the
+    // text's own, and written doubled so that it reads back
+    assert!(lines[2].contains(",'=đã có dấu nháy,''Tổ 3,"), "{}", lines[2]);
+    // the spreadsheet never sees a cell starting a formula
+    for cell in csv.split([',', '\n']) {
+        assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+    }
+    let out = tmp.path().join("roster.csv");
+    std::fs::write(&out, &csv).unwrap();
+    ok(&b, &["import", "members", out.to_str().unwrap()]);
+    assert_eq!(ok(&b, &["export", "members"]), csv);
+    let json = ok(&b, &["export", "members", "--format", "json"]);
+    assert!(
+        json.contains("\"notes\": \"@SUM(A1)\"") && json.contains("\"phone\": \"+84903111222\""),
+        "{json}"
+    );
+    assert!(
+        json.contains("\"residence\": \"=đã có dấu nháy\"") && json.contains("\"notes\": \"'Tổ 3\""),
+        "{json}"
+    );
+}
+
+#[test]
+fn the_status_history_survives_csv_and_xlsx_round_trips() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    ok(&a, &["demo", "--members", "60", "--seed", "3"]);
+    let json = ok(&a, &["export", "members", "--format", "json"]);
+    assert!(json.contains("\"to\": \"deceased\"") && json.contains("\"to\": \"exempt\""));
+    for format in ["csv", "xlsx"] {
+        let file = tmp.path().join(format!("roster.{format}"));
+        ok(
+            &a,
+            &["export", "members", "--format", format, "--out", file.to_str().unwrap()],
+        );
+        let b = tmp.path().join(format!("from-{format}"));
+        assert_eq!(
+            ok(&b, &["import", "members", file.to_str().unwrap()]),
+            "đã nhập 60 đảng viên\n"
+        );
+        assert_eq!(ok(&b, &["export", "members", "--format", "json"]), json, "{format}");
+    }
+}
+
+#[test]
+fn an_xlsx_exported_by_chibo_imports_back_to_the_same_roster() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    ok(&a, &["import", "members", FIXTURE]);
+    ok(&a, &["demo", "--force"]);
+    let file = tmp.path().join("roster.xlsx");
+    ok(
+        &a,
+        &["export", "members", "--format", "xlsx", "--out", file.to_str().unwrap()],
+    );
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    ok(&b, &["import", "members", file.to_str().unwrap()]);
+    assert_eq!(
+        ok(&b, &["export", "members", "--format", "json"]),
+        ok(&a, &["export", "members", "--format", "json"])
+    );
+    assert_eq!(ok(&b, &["export", "members"]), ok(&a, &["export", "members"]));
+    // the sheet by name, and a name that is not there
+    ok(
+        &tmp.path().join("c"),
+        &["import", "members", file.to_str().unwrap(), "--sheet", "Đảng viên"],
+    );
+    let err = fails(
+        &tmp.path().join("d"),
+        &["import", "members", file.to_str().unwrap(), "--sheet", "Tờ 2"],
+        1,
+    );
+    assert!(err.contains("không có trang \"Tờ 2\" (các trang: Đảng viên)"), "{err}");
+}
+
+#[test]
+fn an_update_shows_what_would_change_then_changes_only_that() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    ok(data, &["import", "members", FIXTURE]);
+    let before = ok(data, &["export", "members", "--format", "json"]);
+    // chibo's own export imports over itself as no change at all
+    let csv = tmp.path().join("same.csv");
+    ok(data, &["export", "members", "--out", csv.to_str().unwrap()]);
+    assert_eq!(
+        ok(data, &["import", "members", "--update", csv.to_str().unwrap()]),
+        "0 thêm, 0 sửa, 28 không đổi\n"
+    );
+    let file = tmp.path().join("changes.csv");
+    std::fs::write(
+        &file,
+        "ho,ten_dem,ten,ngay_sinh,so_the,dien_thoai,trang_thai\n\
+         Nguyễn,Văn,Hùng,12/03/1958,01024587,0903999999,chính thức\n\
+         Trần,Thị,Mai,02/09/1972,,0912333444,từ trần\n\
+         Đinh,Văn,Mới,01/01/1990,,,dự bị\n",
+    )
+    .unwrap();
+    let shown = "thêm: Đinh Văn Mới (dòng 4)\n\
+                 sửa: Nguyễn Văn Hùng (dòng 2): dien_thoai \"0903111222\" → \"0903999999\"\n\
+                 sửa: Trần Thị Mai (dòng 3): trang_thai \"chính thức\" → \"từ trần\"\n\
+                 sửa: Trần Thị Mai (dòng 3): qua_trinh_trang_thai \"\" → \"22/11/2026: đang sinh hoạt → từ trần; cập nhật từ tệp\"\n\
+                 1 thêm, 2 sửa, 0 không đổi\n";
+    let dry = ok(
+        data,
+        &["import", "members", "--update", "--dry-run", file.to_str().unwrap()],
+    );
+    assert_eq!(dry, format!("{shown}(--dry-run: chưa ghi gì)\n"));
+    assert_eq!(ok(data, &["export", "members", "--format", "json"]), before);
+    assert_eq!(
+        ok(data, &["import", "members", "--update", file.to_str().unwrap()]),
+        shown
+    );
+    let after = ok(data, &["export", "members", "--format", "json"]);
+    assert!(after.contains("\"phone\": \"0903999999\""));
+    assert!(ok(data, &["check"]).contains("đảng viên: 29 (trong danh sách 28)"));
+    // the rest of each record, and everyone else, is as it was
+    let parse = |json: &str| -> Vec<serde_json::Value> { serde_json::from_str(json).unwrap() };
+    let (old, mut new) = (parse(&before), parse(&after));
+    new.retain(|m| m["given_name"] != "Mới");
+    assert_eq!(old.len(), new.len());
+    for (o, n) in old.iter().zip(&new) {
+        let mut expected = o.clone();
+        match o["card_number"].as_str() {
+            Some("01024587") => expected["phone"] = "0903999999".into(),
+            Some("01098765") => {
+                expected["activity"] = "deceased".into();
+                expected["history"] = serde_json::json!([
+                    {"date": "2026-11-22", "from": "active", "to": "deceased", "reason": "cập nhật từ tệp"}
+                ]);
+            }
+            _ => {}
+        }
+        assert_eq!(n, &expected);
+    }
+    // the same file again: nothing left to change but the new member, who is now there
+    assert_eq!(
+        ok(data, &["import", "members", "--update", file.to_str().unwrap()]),
+        "0 thêm, 0 sửa, 3 không đổi\n"
+    );
 }
 
 #[test]

@@ -1,24 +1,42 @@
 //! `chibo export`: the roster, a meeting's minutes or a resolution, to a file or standard output.
 
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::{Result, bail};
+use chrono::NaiveDate;
 
 use super::output::write_out;
 use super::{DocumentFormat, RosterFormat};
 use crate::export::members as roster;
+use crate::i18n::{Lang, Msg};
 use crate::store::Records;
 
 /// `export members`: the roster, in roster order.
-pub(super) fn members(dir: &Path, format: RosterFormat, out: Option<&Path>) -> Result<()> {
+pub(super) fn members(
+    dir: &Path,
+    today: NaiveDate,
+    lang: Lang,
+    format: RosterFormat,
+    out: Option<&Path>,
+) -> Result<()> {
+    // a workbook is bytes no terminal can show
+    let to_terminal = out.is_none_or(|p| p == Path::new("-")) && std::io::stdout().is_terminal();
+    if matches!(format, RosterFormat::Xlsx) && to_terminal {
+        bail!("{}", Msg::ExportBinaryToTerminal.get(lang));
+    }
     let store = super::open_existing(dir)?;
     let mut list = store.members()?;
     list.sort_by_cached_key(|m| m.sort_key());
-    let text = match format {
-        RosterFormat::Csv => roster::to_csv(&list),
-        RosterFormat::Json => roster::to_json(&list),
+    let bytes = match format {
+        RosterFormat::Csv => roster::to_csv(&list).into_bytes(),
+        RosterFormat::Json => roster::to_json(&list).into_bytes(),
+        RosterFormat::Xlsx => {
+            let branch = store.branch()?.map(|b| b.name).unwrap_or_default();
+            crate::export::roster_xlsx::write(&list, &branch, today, lang).map_err(|e| anyhow::anyhow!(e))?
+        }
     };
-    write_out(out, text.as_bytes())
+    write_out(out, &bytes)
 }
 
 fn document_format(format: DocumentFormat) -> crate::export::minutes::Format {

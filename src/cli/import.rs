@@ -2,50 +2,111 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDateTime;
 
-use crate::export::members;
+use crate::export::roster_import::{ReadOptions, RowError, check_new, plan_update, read};
+use crate::i18n::{Lang, Msg};
 use crate::store::Records;
 
 /// The largest roster file read.
 const MAX_ROSTER_BYTES: u64 = 5_000_000;
 
-/// `import members FILE`: nothing is imported unless every row is valid.
-pub(super) fn members(dir: &Path, now: NaiveDateTime, file: &Path, dry_run: bool) -> Result<()> {
+/// What `import members` was asked to do.
+pub(super) struct MembersImport<'a> {
+    pub file: &'a Path,
+    pub dry_run: bool,
+    pub update: bool,
+    pub sheet: Option<&'a str>,
+}
+
+/// `import members FILE`: nothing is imported unless every row is valid; with
+/// `--update`, rows matching members change them, in the same one transaction.
+pub(super) fn members(dir: &Path, now: NaiveDateTime, lang: Lang, args: &MembersImport) -> Result<()> {
+    let file = args.file;
     // a roster of even a thousand members is well under a megabyte
     let size = std::fs::metadata(file)
         .with_context(|| format!("không đọc được {}", file.display()))?
         .len();
     if size > MAX_ROSTER_BYTES {
-        bail!(
-            "{}: tệp quá lớn ({} MB); danh sách đảng viên không quá {} MB / file too large",
-            file.display(),
-            size / 1_000_000,
-            MAX_ROSTER_BYTES / 1_000_000
-        );
+        return Err(anyhow!(Msg::ImportTooLarge.fill(
+            lang,
+            &[
+                ("file", &file.display()),
+                ("mb", &(size / 1_000_000)),
+                ("max", &(MAX_ROSTER_BYTES / 1_000_000))
+            ]
+        )));
     }
     let bytes = std::fs::read(file).with_context(|| format!("không đọc được {}", file.display()))?;
     let store = super::open(dir)?;
     let existing = store.members()?;
-    let parsed = match members::parse(&bytes, &existing) {
-        Ok(p) => p,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("{}: {e}", file.display());
-            }
-            bail!("không nhập gì: {} lỗi trong {}", errors.len(), file.display());
+    let refused = |errors: Vec<RowError>| {
+        for e in &errors {
+            eprintln!("{}: {}", file.display(), e.show(lang));
         }
+        anyhow!(Msg::ImportNothing.fill(lang, &[("n", &errors.len()), ("file", &file.display())]))
     };
+    let opts = ReadOptions {
+        lang,
+        sheet: args.sheet,
+    };
+    let parsed = read(&bytes, &opts).map_err(refused)?;
     for w in &parsed.warnings {
         eprintln!("{}: {w}", file.display());
     }
-    let mut list = parsed.members;
-    if dry_run {
-        println!("kiểm tra xong: {} đảng viên hợp lệ, chưa nhập (--dry-run)", list.len());
+    if !args.update {
+        check_new(&parsed, &existing, lang).map_err(refused)?;
+        let mut list = parsed.members;
+        if args.dry_run {
+            println!("{}", Msg::ImportDryRun.fill(lang, &[("n", &list.len())]));
+        } else {
+            store.import_members(&mut list, now)?;
+            println!("{}", Msg::Imported.fill(lang, &[("n", &list.len())]));
+        }
+        return Ok(());
+    }
+    let plan = plan_update(&parsed, &existing, now.date(), lang).map_err(refused)?;
+    for (line, m) in &plan.added {
+        println!(
+            "{}",
+            Msg::UpdateAdd.fill(lang, &[("name", &m.full_name()), ("line", line)])
+        );
+    }
+    for c in &plan.changed {
+        for f in &c.fields {
+            println!(
+                "{}",
+                Msg::UpdateChange.fill(
+                    lang,
+                    &[
+                        ("name", &c.before.full_name()),
+                        ("line", &c.line),
+                        ("field", &f.column.header()),
+                        ("old", &f.old.replace('\n', " | ")),
+                        ("new", &f.new.replace('\n', " | ")),
+                    ]
+                )
+            );
+        }
+    }
+    println!(
+        "{}",
+        Msg::UpdateSummary.fill(
+            lang,
+            &[
+                ("added", &plan.added.len()),
+                ("changed", &plan.changed.len()),
+                ("same", &plan.unchanged)
+            ]
+        )
+    );
+    if args.dry_run {
+        println!("{}", Msg::UpdateDryRun.get(lang));
     } else {
-        store.import_members(&mut list, now)?;
-        println!("đã nhập {} đảng viên", list.len());
+        let mut added: Vec<_> = plan.added.into_iter().map(|(_, m)| m).collect();
+        let changed: Vec<_> = plan.changed.into_iter().map(|c| c.after).collect();
+        store.update_members(&mut added, &changed, now)?;
     }
     Ok(())
 }

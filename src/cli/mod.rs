@@ -109,12 +109,19 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum ImportWhat {
-    /// Members from a CSV (or JSON) roster; nothing is imported unless every row is valid.
+    /// Members from a CSV, XLSX or JSON roster; nothing is imported unless every row is valid.
     Members {
         file: PathBuf,
-        /// Check the file and show what would be imported, without importing.
+        /// Check the file and show what would be imported or changed, without writing.
         #[arg(long)]
         dry_run: bool,
+        /// Update the members the rows match (by card number, or by full name and birth
+        /// date) and add the others; only the file's columns are changed.
+        #[arg(long)]
+        update: bool,
+        /// The sheet of an .xlsx file to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
     },
 }
 
@@ -122,6 +129,7 @@ pub enum ImportWhat {
 pub enum RosterFormat {
     Csv,
     Json,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -257,11 +265,27 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             force,
         }) => demo::run(&dir, now, members, years, seed, force),
         Some(Command::Import {
-            what: ImportWhat::Members { file, dry_run },
-        }) => import::members(&dir, now, &file, dry_run),
+            what:
+                ImportWhat::Members {
+                    file,
+                    dry_run,
+                    update,
+                    sheet,
+                },
+        }) => import::members(
+            &dir,
+            now,
+            lang,
+            &import::MembersImport {
+                file: &file,
+                dry_run,
+                update,
+                sheet: sheet.as_deref(),
+            },
+        ),
         Some(Command::Export {
             what: ExportWhat::Members { format, out },
-        }) => export::members(&dir, format, out.as_deref()),
+        }) => export::members(&dir, now.date(), lang, format, out.as_deref()),
         Some(Command::Export {
             what: ExportWhat::Minutes { meeting, format, out },
         }) => export::minutes(&dir, &meeting, format, out.as_deref()),

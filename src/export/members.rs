@@ -172,7 +172,7 @@ pub fn row(m: &Member) -> Vec<Value> {
             Column::Official => Value::Date(m.official_date),
             Column::Card => Value::Text(m.card_number.clone()),
             Column::Role => Value::Text(role_word(m.committee_role).into()),
-            Column::Status => Value::Text(status_word(m).into()),
+            Column::Status => Value::Text(status_word(m)),
             Column::Phone => Value::Text(m.phone.clone()),
             Column::Residence => Value::Text(m.residence.clone()),
             Column::Notes => Value::Text(m.notes.clone()),
@@ -379,7 +379,12 @@ mod tests {
     fn workbook_titles_read_back_as_their_columns() {
         for lang in [Lang::Vi, Lang::En] {
             for c in EXPORT {
-                assert_eq!(Column::from_header(c.title(lang)), Some(*c), "{lang}: {}", c.title(lang));
+                assert_eq!(
+                    Column::from_header(c.title(lang)),
+                    Some(*c),
+                    "{lang}: {}",
+                    c.title(lang)
+                );
             }
         }
     }
@@ -403,7 +408,12 @@ mod tests {
             } else {
                 Standing::Probationary
             };
-            assert_eq!((given.unwrap_or(by_date), read), (standing, activity), "{}", status_word(&m));
+            assert_eq!(
+                (given.unwrap_or(by_date), read),
+                (standing, activity),
+                "{}",
+                status_word(&m)
+            );
         }
     }
 

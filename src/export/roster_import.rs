@@ -10,9 +10,7 @@ use chrono::NaiveDate;
 
 use super::members::{CARD_DIGITS, Column, parse_history, parse_status};
 use crate::domain::calendar::{format_opt, parse_date};
-use crate::domain::member::{
-    CommitteeRole, Gender, Member, MemberError, MemberId, Standing, split_full_name,
-};
+use crate::domain::member::{CommitteeRole, Gender, Member, MemberError, MemberId, Standing, split_full_name};
 use crate::domain::text::{clean, fold};
 use crate::i18n::{Lang, Msg};
 
@@ -57,8 +55,9 @@ pub struct Parsed {
     /// For each member, whether the file said the standing (else it follows from the
     /// official date).
     pub standing_given: Vec<bool>,
-    /// The columns the file has; an update changes only these.
-    pub columns: Vec<Column>,
+    /// For each member, the columns whose cell is filled: an update changes only these
+    /// (an empty cell says nothing, it does not erase).
+    pub filled: Vec<Vec<Column>>,
     pub warnings: Vec<String>,
 }
 
@@ -172,7 +171,7 @@ fn parse_json(text: &str, lang: Lang) -> Result<Parsed, Vec<RowError>> {
         members,
         lines: vec![0; n],
         standing_given: vec![true; n],
-        columns: super::members::EXPORT.to_vec(),
+        filled: vec![super::members::EXPORT.to_vec(); n],
         warnings: Vec::new(),
     })
 }
@@ -348,14 +347,7 @@ pub fn from_table(table: &Table, lang: Lang) -> Result<Parsed, Vec<RowError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut columns: Vec<Column> = index.keys().copied().collect();
-    if columns.contains(&Column::FullName) {
-        columns.extend([Column::Family, Column::Middle, Column::Given]);
-    }
-    let mut parsed = Parsed {
-        columns,
-        ..Parsed::default()
-    };
+    let mut parsed = Parsed::default();
     let mut earlier = table.errors.iter().peekable();
     for (line, record) in &table.rows {
         let line = *line;
@@ -369,8 +361,7 @@ pub fn from_table(table: &Table, lang: Lang) -> Result<Parsed, Vec<RowError>> {
             errors.push(RowError {
                 line,
                 column: None,
-                reason: Msg::RosterTooManyCells
-                    .fill(lang, &[("n", &record.len()), ("max", &table.header.len())]),
+                reason: Msg::RosterTooManyCells.fill(lang, &[("n", &record.len()), ("max", &table.header.len())]),
             });
             continue;
         }
@@ -392,10 +383,23 @@ pub fn from_table(table: &Table, lang: Lang) -> Result<Parsed, Vec<RowError>> {
         let raw = |c: Column| index.get(&c).and_then(|&i| record.get(i)).map(String::as_str);
         match parse_row(&raw, line, lang) {
             Ok((m, given, warning)) => {
+                let mut filled: Vec<Column> = index
+                    .iter()
+                    .filter(|&(_, &i)| record.get(i).is_some_and(|c| !c.trim().is_empty()))
+                    .map(|(c, _)| *c)
+                    .collect();
+                // a name is one thing: given in parts or whole, all three parts are set
+                if [Column::FullName, Column::Family, Column::Given]
+                    .iter()
+                    .any(|c| filled.contains(c))
+                {
+                    filled.extend([Column::Family, Column::Middle, Column::Given]);
+                }
                 parsed.warnings.extend(warning);
                 parsed.members.push(m);
                 parsed.lines.push(line);
                 parsed.standing_given.push(given);
+                parsed.filled.push(filled);
             }
             Err(mut e) => errors.append(&mut e),
         }
@@ -463,7 +467,10 @@ fn parse_row(raw: &Row, line: u64, lang: Lang) -> Result<(Member, bool, Option<S
         "nam" | "male" | "m" => Some(Gender::Male),
         "nu" | "female" | "f" => Some(Gender::Female),
         other => {
-            errors.push(err(Column::Gender, Msg::RosterBadGender.fill(lang, &[("value", &other)])));
+            errors.push(err(
+                Column::Gender,
+                Msg::RosterBadGender.fill(lang, &[("value", &other)]),
+            ));
             None
         }
     };
@@ -488,10 +495,16 @@ fn parse_row(raw: &Row, line: u64, lang: Lang) -> Result<(Member, bool, Option<S
             m.standing = standing.unwrap_or(standing_by_date(m.official_date));
             m.activity = activity;
         }
-        None => errors.push(err(Column::Status, Msg::RosterBadStatus.fill(lang, &[("value", &status)]))),
+        None => errors.push(err(
+            Column::Status,
+            Msg::RosterBadStatus.fill(lang, &[("value", &status)]),
+        )),
     }
     m.card_number = cell(Column::Card);
-    if m.card_number.len() < CARD_DIGITS && !m.card_number.is_empty() && m.card_number.bytes().all(|b| b.is_ascii_digit()) {
+    if m.card_number.len() < CARD_DIGITS
+        && !m.card_number.is_empty()
+        && m.card_number.bytes().all(|b| b.is_ascii_digit())
+    {
         let fixed = format!("{:0>width$}", m.card_number, width = CARD_DIGITS);
         errors.push(err(
             Column::Card,
@@ -519,7 +532,10 @@ fn parse_row(raw: &Row, line: u64, lang: Lang) -> Result<(Member, bool, Option<S
     if let Some(h) = raw(Column::History) {
         match parse_history(h) {
             Ok(history) => m.history = history,
-            Err(bad) => errors.push(err(Column::History, Msg::RosterBadHistory.fill(lang, &[("value", &bad)]))),
+            Err(bad) => errors.push(err(
+                Column::History,
+                Msg::RosterBadHistory.fill(lang, &[("value", &bad)]),
+            )),
         }
         if let Some(long) = m.history.iter().find(|h| h.reason.chars().count() > MAX_CELL_CHARS) {
             let n = long.reason.chars().count();
@@ -599,7 +615,11 @@ pub fn check_new(parsed: &Parsed, existing: &[Member], lang: Lang) -> Result<(),
                     column: Some(Column::Card.header()),
                     reason: Msg::RosterCardTwice.fill(
                         lang,
-                        &[("card", &m.card_number), ("name", &new[j].full_name()), ("line", &line(j))],
+                        &[
+                            ("card", &m.card_number),
+                            ("name", &new[j].full_name()),
+                            ("line", &line(j)),
+                        ],
                     ),
                 });
                 continue;
@@ -646,7 +666,8 @@ pub struct Plan {
 
 /// Matches each row to a member — by card number, or without one by full name and
 /// birth date — and works out what would change; rows matching nobody are added.
-/// Only the file's columns are compared, so a file of names and phones changes phones.
+/// Only the file's filled cells are compared, so a file of names and phones changes
+/// phones, and an empty cell never erases what is stored.
 pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang: Lang) -> Result<Plan, Vec<RowError>> {
     let mut by_card: HashMap<&str, usize> = HashMap::new();
     let mut by_name: HashMap<(String, NaiveDate), Vec<usize>> = HashMap::new();
@@ -658,7 +679,6 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
             by_name.entry(k).or_default().push(i);
         }
     }
-    let has = |c: Column| parsed.columns.contains(&c);
     let mut plan = Plan::default();
     let mut errors = Vec::new();
     // existing member → the line that updates it; a new card number → its line
@@ -672,13 +692,35 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
             reason,
         };
         let birth = format_opt(m.birth_date);
+        let filled = parsed.filled.get(row).map(Vec::as_slice).unwrap_or_default();
+        let has = |c: Column| filled.contains(&c);
         let found = match by_card.get(m.card_number.as_str()) {
-            Some(&i) if !m.card_number.is_empty() => Some(i),
+            Some(&i) if !m.card_number.is_empty() => {
+                // the card says one member, the name and birth date another
+                let named = name_key(m).and_then(|k| by_name.get(&k)).filter(|l| !l.contains(&i));
+                if let Some(&j) = named.and_then(|l| l.first()) {
+                    errors.push(error(
+                        Some(Column::Card),
+                        Msg::RosterCardOtherMember.fill(
+                            lang,
+                            &[
+                                ("card", &m.card_number),
+                                ("owner", &existing[i].full_name()),
+                                ("name", &existing[j].full_name()),
+                                ("birth", &birth),
+                            ],
+                        ),
+                    ));
+                    continue;
+                }
+                Some(i)
+            }
             _ => match name_key(m).and_then(|k| by_name.get(&k)) {
                 Some(list) if list.len() > 1 => {
                     errors.push(error(
                         None,
-                        Msg::RosterAmbiguous.fill(lang, &[("name", &m.full_name()), ("birth", &birth), ("n", &list.len())]),
+                        Msg::RosterAmbiguous
+                            .fill(lang, &[("name", &m.full_name()), ("birth", &birth), ("n", &list.len())]),
                     ));
                     continue;
                 }
@@ -690,7 +732,12 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
                             Some(Column::Card),
                             Msg::RosterCardConflict.fill(
                                 lang,
-                                &[("name", &m.full_name()), ("birth", &birth), ("card", stored), ("other", &m.card_number)],
+                                &[
+                                    ("name", &m.full_name()),
+                                    ("birth", &birth),
+                                    ("card", stored),
+                                    ("other", &m.card_number),
+                                ],
                             ),
                         ));
                         continue;
@@ -722,7 +769,14 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
             continue;
         }
         let before = &existing[i];
-        let after = merge(before, m, parsed.standing_given.get(row).copied().unwrap_or(false), &has, today, lang);
+        let after = merge(
+            before,
+            m,
+            parsed.standing_given.get(row).copied().unwrap_or(false),
+            &has,
+            today,
+            lang,
+        );
         if let Err(e) = after.validate() {
             errors.push(error(Some(validation_column(e)), member_error(e).get(lang).into()));
             continue;
@@ -748,8 +802,10 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
             errors.push(RowError {
                 line: c.line,
                 column: Some(Column::Card.header()),
-                reason: Msg::RosterCardInData
-                    .fill(lang, &[("card", &c.after.card_number), ("name", &existing[j].full_name())]),
+                reason: Msg::RosterCardInData.fill(
+                    lang,
+                    &[("card", &c.after.card_number), ("name", &existing[j].full_name())],
+                ),
             });
         }
     }
@@ -879,7 +935,9 @@ mod tests {
     #[test]
     fn every_bad_row_is_listed_with_line_and_column() {
         assert_eq!(
-            errors("ho,ten,ngay_sinh,gioi_tinh\nLê,Tuấn,31/02/1980,Nam\nTrần,Mai,01/01/1970,X\nPhạm,Hà,01/01/1965,Nữ\n"),
+            errors(
+                "ho,ten,ngay_sinh,gioi_tinh\nLê,Tuấn,31/02/1980,Nam\nTrần,Mai,01/01/1970,X\nPhạm,Hà,01/01/1965,Nữ\n"
+            ),
             [
                 "dòng 2, cột ngay_sinh: ngày \"31/02/1980\" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)",
                 "dòng 3, cột gioi_tinh: giới tính \"x\" không rõ (Nam/Nữ)",
@@ -911,11 +969,17 @@ mod tests {
 
     #[test]
     fn utf16_is_named_as_utf16() {
-        let le: Vec<u8> = "\u{feff}ho,ten\nLê,An\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let le: Vec<u8> = "\u{feff}ho,ten\nLê,An\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         let be: Vec<u8> = "ho,ten\nLe,An\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
         for (bytes, order) in [(le, "UTF-16 LE"), (be, "UTF-16 BE")] {
             let e = read(&bytes, &ReadOptions::default()).unwrap_err();
-            assert!(e[0].reason.contains(order) && e[0].reason.contains("CSV UTF-8"), "{e:?}");
+            assert!(
+                e[0].reason.contains(order) && e[0].reason.contains("CSV UTF-8"),
+                "{e:?}"
+            );
         }
     }
 
@@ -928,7 +992,13 @@ mod tests {
                 "dòng 2, cột dien_thoai: số điện thoại \"957138566\" mất số 0 ở đầu (bảng tính coi là số?) — hãy ghi 0957138566",
             ]
         );
-        assert!(read("ho,ten,so_the,dien_thoai\nLê,An,01024587,+84957138566\n".as_bytes(), &ReadOptions::default()).is_ok());
+        assert!(
+            read(
+                "ho,ten,so_the,dien_thoai\nLê,An,01024587,+84957138566\n".as_bytes(),
+                &ReadOptions::default()
+            )
+            .is_ok()
+        );
     }
 
     fn roster() -> Vec<Member> {
@@ -997,7 +1067,11 @@ mod tests {
             ]
         );
         // only the phone column: nothing else is touched
-        let p = read("so_the,ho,ten,dien_thoai\n01000001,Lê,An,0901000001\n".as_bytes(), &ReadOptions::default()).unwrap();
+        let p = read(
+            "so_the,ho,ten,dien_thoai\n01000001,Lê,An,0901000001\n".as_bytes(),
+            &ReadOptions::default(),
+        )
+        .unwrap();
         let plan = plan_update(&p, &existing, today, Lang::Vi).unwrap();
         assert_eq!((plan.added.len(), plan.changed.len(), plan.unchanged), (0, 0, 1));
     }

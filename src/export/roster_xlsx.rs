@@ -75,7 +75,10 @@ pub fn read(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<Table, Vec<
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let names = book.sheet_names();
     let name = match sheet {
-        None => names.first().cloned().ok_or_else(|| file_error(Msg::RosterNoHeader.get(lang).into()))?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| file_error(Msg::RosterNoHeader.get(lang).into()))?,
         Some(wanted) => names.iter().find(|n| n.as_str() == wanted).cloned().ok_or_else(|| {
             file_error(Msg::RosterNoSheet.fill(lang, &[("name", &wanted), ("names", &names.join(", "))]))
         })?,

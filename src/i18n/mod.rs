@@ -199,6 +199,7 @@ messages! {
     RosterMemberInData => "{name} ({birth}) đã có trong dữ liệu — dùng --update để cập nhật", "{name} ({birth}) is already in the data: use --update to update";
     RosterSameMemberTwice => "{name} đã được cập nhật ở dòng {line}", "{name} is already updated by line {line}";
     RosterAmbiguous => "{name} ({birth}) khớp với {n} đảng viên; hãy ghi số thẻ", "{name} ({birth}) matches {n} members: give the card number";
+    RosterCardOtherMember => "số thẻ {card} là của {owner}, còn họ tên và ngày sinh là của {name} ({birth})", "card number {card} is {owner}'s, but the name and birth date are {name}'s ({birth})";
     RosterCardConflict => "{name} ({birth}) đã có số thẻ {card}; tệp ghi {other}", "{name} ({birth}) has card number {card}; the file says {other}";
     RosterXlsxUnreadable => "không đọc được bảng tính: {err}", "cannot read the workbook: {err}";
     RosterNoSheet => "không có trang \"{name}\" (các trang: {names})", "no sheet \"{name}\" (sheets: {names})";
@@ -215,6 +216,7 @@ messages! {
     UpdateChange => "sửa: {name} (dòng {line}): {field} \"{old}\" → \"{new}\"", "change: {name} (line {line}): {field} \"{old}\" → \"{new}\"";
     UpdateSummary => "{added} thêm, {changed} sửa, {same} không đổi", "{added} added, {changed} changed, {same} unchanged";
     UpdateDryRun => "(--dry-run: chưa ghi gì)", "(--dry-run: nothing written)";
+    ExportBinaryToTerminal => "bảng tính .xlsx không hiện được trên màn hình: dùng --out TỆP.xlsx", "an .xlsx workbook cannot be shown in a terminal: use --out FILE.xlsx";
 
     Saved => "Đã lưu.", "Saved.";
     Deleted => "Đã xóa đ/c {name}.", "Deleted {name}.";
