@@ -633,3 +633,101 @@ enum Broken {
     NotAFolder,
     Gone,
 }
+
+/// Converts a workbook's first sheet to CSV with LibreOffice Calc, writing each cell's
+/// value rather than its display (dates in the en-US form, so a date that is text
+/// would show as it was typed). Fails with the install command when Calc is missing.
+fn calc_to_csv(xlsx: &Path, dir: &Path) -> String {
+    let found = Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "LibreOffice Calc is needed to check the workbook: apt-get install -y libreoffice-calc-nogui"
+    );
+    let profile = dir.join("lo-profile");
+    let out = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to"])
+        // , " UTF-8, from line 1, language en-US, "save as shown" off
+        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,1")
+        .arg("--outdir")
+        .arg(dir)
+        .arg(xlsx)
+        .output()
+        .expect("run soffice");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // named after the file, or after the file and the sheet
+    let stem = xlsx.file_stem().unwrap().to_str().unwrap();
+    let csv = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with(stem) && name.ends_with(".csv")
+        })
+        .unwrap_or_else(|| panic!("no CSV written: {}", String::from_utf8_lossy(&out.stdout)));
+    std::fs::read_to_string(csv).unwrap()
+}
+
+#[test]
+fn libreoffice_opens_the_roster_workbook_with_dates_as_dates_and_codes_as_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    ok(&data, &["import", "members", FIXTURE]);
+    ok(&data, &["demo", "--force"]);
+    let file = tmp.path().join("roster.xlsx");
+    ok(
+        &data,
+        &["export", "members", "--format", "xlsx", "--out", file.to_str().unwrap()],
+    );
+    let csv = calc_to_csv(&file, tmp.path());
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap().trim_end_matches(','),
+        "DANH SÁCH ĐẢNG VIÊN — Chi bộ Khu phố 3 — ngày 22/11/2026"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "Họ,Tên đệm,Tên,Giới tính,Ngày sinh,Ngày vào Đảng,Ngày chính thức,Số thẻ đảng viên,Chức vụ,Trạng thái,Điện thoại,Nơi cư trú,Ghi chú,Đơn vị công tác,Quá trình trạng thái"
+    );
+    // the same members, in the same order, as the CSV export says
+    let ours = ok(&data, &["export", "members"]);
+    let (theirs, mine): (Vec<&str>, Vec<&str>) = (lines.collect(), ours.lines().skip(1).collect());
+    assert_eq!(theirs.len(), mine.len());
+    let mut dates = 0;
+    for (calc, chibo) in theirs.iter().zip(&mine) {
+        let cells = |l: &str| -> Vec<String> {
+            csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(l.as_bytes())
+                .records()
+                .next()
+                .unwrap()
+                .unwrap()
+                .iter()
+                .map(str::to_string)
+                .collect()
+        };
+        let (calc, chibo) = (cells(calc), cells(chibo));
+        for i in 4..=6 {
+            // a real date: Calc writes its value in the en-US form, m/d/yyyy
+            if !chibo[i].is_empty() {
+                let (d, m, y) = (&chibo[i][0..2], &chibo[i][3..5], &chibo[i][6..]);
+                let us = format!("{}/{}/{y}", m.trim_start_matches('0'), d.trim_start_matches('0'));
+                assert!(
+                    calc[i] == us || calc[i] == format!("{m}/{d}/{y}"),
+                    "{} vs {}",
+                    calc[i],
+                    chibo[i]
+                );
+                dates += 1;
+            }
+        }
+        // card and phone numbers are text: their leading zeros are there
+        assert_eq!((&calc[7], &calc[10]), (&chibo[7], &chibo[10]));
+        assert_eq!(calc[0..4], chibo[0..4]);
+    }
+    assert!(dates > 80, "{dates} dates");
+}
