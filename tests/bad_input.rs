@@ -260,6 +260,18 @@ fn cases() -> Vec<Case> {
             "{f}: không đọc được bảng tính:",
         ),
         c(
+            "a device given as the roster",
+            Args(&["import", "members", "/dev/zero"]),
+            1,
+            "chibo: /dev/zero: không phải tệp thường (thiết bị, ống dẫn?); hãy chỉ một tệp .csv, .xlsx hoặc .json",
+        ),
+        c(
+            "a folder given as the roster",
+            Args(&["import", "members", "/"]),
+            1,
+            "chibo: không đọc được /: Is a directory",
+        ),
+        c(
             "broken JSON roster",
             Roster(b"[{\"family_name\": \"Le\""),
             1,

@@ -1,8 +1,9 @@
 //! `chibo import`: records from a file, all or nothing.
 
+use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDateTime;
 
 use crate::export::roster_import::{ReadOptions, RowError, check_new, plan_update, read};
@@ -24,21 +25,34 @@ pub(super) struct MembersImport<'a> {
 /// `--update`, rows matching members change them, in the same one transaction.
 pub(super) fn members(dir: &Path, now: NaiveDateTime, lang: Lang, args: &MembersImport) -> Result<()> {
     let file = args.file;
+    let cannot_read = || Msg::ImportCannotRead.fill(lang, &[("file", &file.display())]);
+    let meta = std::fs::metadata(file).with_context(cannot_read)?;
+    // a device or a pipe would be read without end
+    if !meta.is_file() && !meta.is_dir() {
+        bail!("{}", Msg::ImportNotAFile.fill(lang, &[("file", &file.display())]));
+    }
     // a roster of even a thousand members is well under a megabyte
-    let size = std::fs::metadata(file)
-        .with_context(|| format!("không đọc được {}", file.display()))?
-        .len();
-    if size > MAX_ROSTER_BYTES {
-        return Err(anyhow!(Msg::ImportTooLarge.fill(
+    let too_large = |size: u64| {
+        anyhow!(Msg::ImportTooLarge.fill(
             lang,
             &[
                 ("file", &file.display()),
                 ("mb", &(size / 1_000_000)),
                 ("max", &(MAX_ROSTER_BYTES / 1_000_000))
             ]
-        )));
+        ))
+    };
+    if meta.len() > MAX_ROSTER_BYTES {
+        return Err(too_large(meta.len()));
     }
-    let bytes = std::fs::read(file).with_context(|| format!("không đọc được {}", file.display()))?;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_ROSTER_BYTES + 1).read_to_end(&mut bytes))
+        .with_context(cannot_read)?;
+    // the file grew after it was measured
+    if bytes.len() as u64 > MAX_ROSTER_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     let store = super::open(dir)?;
     let existing = store.members()?;
     let refused = |errors: Vec<RowError>| {

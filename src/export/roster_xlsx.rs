@@ -113,3 +113,76 @@ pub fn read(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<Table, Vec<
     }
     Ok(table)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::roster_import::{ReadOptions, read as read_roster};
+
+    fn book(rows: Vec<Vec<Cell>>) -> Vec<u8> {
+        let sheet = Sheet {
+            name: "Danh sách".into(),
+            title: "Chi bộ Khu phố 3 — 22/11/2026".into(),
+            header: ["Họ", "Tên", "Ngày sinh", "Số thẻ đảng viên", "Điện thoại"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+        };
+        workbook(&[sheet]).unwrap()
+    }
+
+    #[test]
+    fn numbers_a_spreadsheet_stripped_of_zeros_are_reported_with_the_row() {
+        let bytes = book(vec![
+            vec![
+                Cell::Text("Lê".into()),
+                Cell::Text("An".into()),
+                Cell::Date(NaiveDate::from_ymd_opt(1960, 1, 31)),
+                Cell::Code("01000001".into()),
+                Cell::Code("0901000001".into()),
+            ],
+            vec![
+                Cell::Text("Trần".into()),
+                Cell::Text("Bình".into()),
+                Cell::Text("02/02/1970".into()),
+                Cell::Number(1024587.0),
+                Cell::Number(957138566.0),
+            ],
+        ]);
+        let errors: Vec<String> = read_roster(&bytes, &ReadOptions::default())
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        // the title is row 1, the header row 2, the members rows 3 and 4
+        assert_eq!(
+            errors,
+            [
+                "dòng 4, cột so_the: số thẻ \"1024587\" chỉ có 7 chữ số, số thẻ đảng viên có 8 (bảng tính đã bỏ số 0 ở đầu?) — hãy ghi 01024587",
+                "dòng 4, cột dien_thoai: số điện thoại \"957138566\" mất số 0 ở đầu (bảng tính coi là số?) — hãy ghi 0957138566",
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_read_as_dates_and_a_sheet_by_name() {
+        let bytes = book(vec![vec![
+            Cell::Text("Lê".into()),
+            Cell::Text("An".into()),
+            Cell::Date(NaiveDate::from_ymd_opt(1960, 1, 31)),
+        ]]);
+        let opts = ReadOptions {
+            sheet: Some("Danh sách"),
+            ..ReadOptions::default()
+        };
+        let p = read_roster(&bytes, &opts).unwrap();
+        assert_eq!(p.members[0].birth_date, NaiveDate::from_ymd_opt(1960, 1, 31));
+        assert_eq!(p.lines, [3]);
+        let opts = ReadOptions {
+            sheet: Some("Sheet1"),
+            ..ReadOptions::default()
+        };
+        let e = read_roster(&bytes, &opts).unwrap_err();
+        assert_eq!(e[0].to_string(), "không có trang \"Sheet1\" (các trang: Danh sách)");
+    }
+}

@@ -208,6 +208,8 @@ messages! {
     RosterTitle => "DANH SÁCH ĐẢNG VIÊN — {branch} — ngày {date}", "MEMBER ROSTER — {branch} — {date}";
     RosterHistoryHeader => "Quá trình trạng thái", "Status history";
     RosterHistoryReason => "cập nhật từ tệp", "updated from a file";
+    ImportCannotRead => "không đọc được {file}", "cannot read {file}";
+    ImportNotAFile => "{file}: không phải tệp thường (thiết bị, ống dẫn?); hãy chỉ một tệp .csv, .xlsx hoặc .json", "{file}: not a regular file (a device, a pipe?): give a .csv, .xlsx or .json file";
     ImportTooLarge => "{file}: tệp quá lớn ({mb} MB); danh sách đảng viên không quá {max} MB / file too large", "{file}: file too large ({mb} MB); a roster is at most {max} MB";
     ImportNothing => "không nhập gì: {n} lỗi trong {file}", "nothing imported: {n} errors in {file}";
     ImportDryRun => "kiểm tra xong: {n} đảng viên hợp lệ, chưa nhập (--dry-run)", "checked: {n} valid members, nothing imported (--dry-run)";
