@@ -740,3 +740,32 @@ fn the_roll_call_finds_a_member_by_letters_without_diacritics_and_its_summary_is
         .to_string();
     assert!(shown.contains(&last), "{last}:\n{shown}");
 }
+
+#[test]
+fn a_passed_recognition_vote_leaves_the_member_awaiting_the_upper_levels_decision() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    hold_a_vote(
+        &mut app,
+        "Công nhận đảng viên chính thức cho đ/c Hồ Thị Ngọc Bích",
+        1,
+        ["24", "0", "0"],
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("chờ quyết định cấp trên"), "{shown}");
+    press(&mut app, "esc 1");
+    let roster = screen(&app, 120, 40);
+    assert!(
+        roster.contains(
+            "đ/c Hồ Thị Ngọc Bích: chi bộ đã biểu quyết công nhận chính thức ngày 05/12/2026 — chờ quyết định cấp trên"
+        ),
+        "{roster}"
+    );
+    // corrected to a failed vote, the record goes
+    press(&mut app, "2 enter s f8 tab tab tab backspace backspace");
+    type_text(&mut app, "10");
+    press(&mut app, "ctrl-s esc 1");
+    assert!(!screen(&app, 120, 40).contains("chờ quyết định cấp trên"));
+}

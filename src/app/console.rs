@@ -424,6 +424,41 @@ impl App {
         )
     }
 
+    /// A vote on a probationary member's official recognition does its work: passed,
+    /// it records that the branch has considered the member it names (the roster's
+    /// reminder then awaits the upper level's decision); corrected to a failure or
+    /// removed, that record goes. Returns what was recorded, for the message line.
+    fn recognition_effect(&mut self, subject: &str, passed: bool) -> Result<Option<String>, StoreError> {
+        use crate::domain::member::Standing;
+        use crate::domain::vote::VoteSubject;
+        if VoteSubject::from_text(subject) != VoteSubject::OfficialRecognition {
+            return Ok(None);
+        }
+        let Some(day) = self.meetings.console.as_ref().map(|c| c.meeting.date) else {
+            return Ok(None);
+        };
+        let said = crate::domain::text::fold(subject);
+        let Some(mut member) = self
+            .roster
+            .members()
+            .iter()
+            .filter(|m| m.standing == Standing::Probationary)
+            .find(|m| said.contains(&crate::domain::text::fold(&m.full_name())))
+            .cloned()
+        else {
+            return Ok(None);
+        };
+        let voted = passed.then_some(day);
+        if member.recognition_voted == voted || (!passed && member.recognition_voted != Some(day)) {
+            return Ok(None);
+        }
+        member.recognition_voted = voted;
+        self.store.save_member(&mut member, self.clock.now(), "recognition")?;
+        Ok(Some(
+            Msg::RecognitionVoted.fill(self.lang, &[("name", &member.full_name())]),
+        ))
+    }
+
     /// The form of the branch's vote on a meeting's minutes: counts empty, required.
     pub(super) fn approval_form(&self, id: crate::domain::meeting::MeetingId) -> Form {
         let fields = vec![
@@ -793,14 +828,17 @@ impl App {
                     Err(e) => return Ok(Err(e)),
                 };
                 let passed = vote.passed();
+                let subject = vote.subject.clone();
                 if let Some(c) = self.meetings.console.as_mut() {
                     let at = c.stamp(now).time();
                     c.add_vote(vote, at);
                 }
                 let _ = self.save_now(); // a failure is on the message line
-                Ok(Ok(self
-                    .t(if passed { Msg::Passed } else { Msg::NotPassed })
-                    .to_string()))
+                let mut message = self.t(if passed { Msg::Passed } else { Msg::NotPassed }).to_string();
+                if let Some(done) = self.recognition_effect(&subject, passed)? {
+                    message = format!("{message}. {done}");
+                }
+                Ok(Ok(message))
             }
             FormPurpose::EditVote(item, entry) => {
                 let remove = form.choice(FieldId::Remove) == 1;
@@ -812,16 +850,25 @@ impl App {
                         Err(e) => return Ok(Err(e)),
                     }
                 };
-                let message = match &vote {
+                let mut message = match &vote {
                     None => self.t(Msg::VoteRemoved).to_string(),
                     Some(v) => self
                         .t(if v.passed() { Msg::Passed } else { Msg::NotPassed })
                         .to_string(),
                 };
+                let (subject, passed) = match &vote {
+                    Some(v) => (v.subject.clone(), v.passed()),
+                    None => (form.text(FieldId::Subject), false),
+                };
                 if let Some(c) = self.meetings.console.as_mut() {
                     c.replace_vote(item, entry, vote);
                 }
                 let _ = self.save_now(); // a failure is on the message line
+                if let Some(done) = self.recognition_effect(&subject, passed)?
+                    && passed
+                {
+                    message = format!("{message}. {done}");
+                }
                 Ok(Ok(message))
             }
             FormPurpose::ApprovalVote(id) => {

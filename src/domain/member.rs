@@ -146,6 +146,10 @@ pub struct Member {
     pub notes: String,
     #[serde(default)]
     pub history: Vec<StatusChange>,
+    /// The day the branch voted to recognize this probationary member as official:
+    /// the upper level's decision is awaited (the standing changes on its date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognition_voted: Option<NaiveDate>,
 }
 
 impl Member {
@@ -169,6 +173,7 @@ impl Member {
             workplace: String::new(),
             notes: String::new(),
             history: Vec::new(),
+            recognition_voted: None,
         }
     }
 
@@ -282,6 +287,8 @@ pub struct ProbationReminder {
     pub ends: NaiveDate,
     pub consider_by: NaiveDate,
     pub overdue: bool,
+    /// The branch has voted for recognition on this day: the upper level decides now.
+    pub considered: Option<NaiveDate>,
     /// The first year of the count whose holiday schedule is not recorded: the deadline
     /// follows the holiday rules alone and is an estimate (never shown as certain).
     pub estimated_year: Option<i32>,
@@ -306,7 +313,9 @@ pub fn probation_reminder(m: &Member, today: NaiveDate, cal: &WorkCalendar) -> O
         member: m.id,
         ends,
         consider_by,
-        overdue: today > consider_by,
+        // once the branch has voted, its deadline is met
+        overdue: today > consider_by && m.recognition_voted.is_none(),
+        considered: m.recognition_voted,
         estimated_year: (ends.year()..=consider_by.year()).find(|y| !cal.is_decided(*y)),
     })
 }

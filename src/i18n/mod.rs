@@ -288,6 +288,8 @@ messages! {
     ActPrevItem => "mục trước", "previous item";
     ActSpeech => "phát biểu", "speech";
     ActLeaveConsole => "rời", "leave";
+    ReminderAwaitingDecision => "đ/c {name}: chi bộ đã biểu quyết công nhận chính thức ngày {day} — chờ quyết định cấp trên", "{name}: the branch voted for official recognition on {day} — awaiting the upper level's decision";
+    RecognitionVoted => "đ/c {name}: chờ quyết định cấp trên công nhận chính thức.", "{name}: awaiting the upper level's recognition decision.";
     ActPreviewMinutes => "xem biên bản", "read the minutes";
     PreviewTitle => "Biên bản (như khi xuất ra) — {key} đóng", "The minutes (as exported) — {key} closes";
     FormApprovalVote => "Biểu quyết thông qua biên bản", "Vote approving the minutes";

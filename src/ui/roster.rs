@@ -83,6 +83,9 @@ fn reminder_text(app: &App, r: &crate::domain::member::ProbationReminder) -> Str
         .find(|m| m.id == r.member)
         .map(Member::full_name)
         .unwrap_or_default();
+    if let Some(day) = r.considered {
+        return Msg::ReminderAwaitingDecision.fill(app.lang, &[("name", &name), ("day", &format_date(day))]);
+    }
     let msg = if r.overdue { Msg::ReminderOverdue } else { Msg::Reminder };
     let text = msg.fill(
         app.lang,
