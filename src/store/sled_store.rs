@@ -239,7 +239,7 @@ impl SledStore {
         if self.stopped.get() {
             return Err(StoreError::WritesStopped);
         }
-        if fs2::available_space(&self.dir).is_ok_and(|free| free < RESERVE_BYTES) {
+        if fs4::available_space(&self.dir).is_ok_and(|free| free < RESERVE_BYTES) {
             return Err(StoreError::DiskFull);
         }
         let result = f();
