@@ -155,3 +155,60 @@ fn a_direct_task_can_join_a_resolution_in_force() {
     assert_eq!(t.resolution, Some(r.id));
     assert_eq!(r.items, vec![t.id], "it is an item of the resolution now");
 }
+
+#[test]
+fn an_exempt_member_is_marked_in_the_picker_and_cannot_be_made_lead_or_helper() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 11, 22), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    // a new task from the tasks screen: title, details, category, then the lead
+    press(&mut app, "4 n");
+    type_text(&mut app, "Theo dõi hộ nghèo tổ 3");
+    press(&mut app, "tab tab tab enter");
+    type_text(&mut app, "hoang van nam");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Hoàng Văn Nam · miễn sinh hoạt"), "{shown}");
+    press(&mut app, "enter");
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("Đ/c Hoàng Văn Nam được miễn công tác và sinh hoạt: không giao nhiệm vụ."),
+        "{shown}"
+    );
+    assert!(
+        matches!(app.overlays.last(), Some(chibo::app::Overlay::Picker(_))),
+        "the picker stays"
+    );
+    // a helper neither
+    press(&mut app, "esc tab enter");
+    type_text(&mut app, "hoang van nam");
+    press(&mut app, "enter");
+    assert!(screen(&app, 100, 30).contains("không giao nhiệm vụ"));
+    assert!(store.tasks().unwrap().is_empty());
+}
+
+#[test]
+fn a_member_who_leaves_is_taken_off_the_tasks_they_only_help_with() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 11, 22), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    // two marked members share one task: the first leads, the second helps
+    press(&mut app, "4 space space b");
+    type_text(&mut app, "Chuẩn bị hội nghị nhân dân");
+    press(&mut app, "tab tab tab right ctrl-s");
+    let t = store.tasks().unwrap().remove(0);
+    let helper = t.helpers[0];
+    let name = store.member(helper).unwrap().unwrap().full_name();
+    press(&mut app, "1 /");
+    type_text(&mut app, &name);
+    press(&mut app, "enter s right right right ctrl-s");
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains(&format!("Đ/c {name} đang giúp 1 nhiệm vụ đang mở.")),
+        "{shown}"
+    );
+    press(&mut app, "enter");
+    let t = store.tasks().unwrap().remove(0);
+    assert!(t.helpers.is_empty());
+    assert_eq!(t.history.last().unwrap().removed_helper, Some(helper));
+    assert!(screen(&app, 100, 30).contains(&format!("Đã rút đ/c {name} khỏi 1 nhiệm vụ giúp.")));
+}

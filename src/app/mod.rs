@@ -92,8 +92,9 @@ impl Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     DeleteMember(MemberId, String),
-    /// A member left the active roster with open tasks.
-    OpenTasks(MemberId, String, usize),
+    /// A member left the active roster with open tasks: those they lead, those they
+    /// only help with.
+    OpenTasks(MemberId, String, usize, usize),
     EndMeeting,
     /// Approving the minutes with the branch's vote on them.
     Approve(MeetingId, Box<crate::domain::vote::Vote>),
@@ -634,6 +635,13 @@ impl App {
                     return;
                 }
                 let Some((id, name)) = p.chosen() else { return };
+                // exempt members and those who left carry no task: say why, keep the picker
+                if p.is_for_task()
+                    && let Some(activity) = p.chosen_mark()
+                {
+                    self.status = Some(Status::Error(tasks::not_assignable_text(self.lang, &name, activity)));
+                    return;
+                }
                 self.overlays.pop();
                 let now = self.clock.now();
                 match purpose {
@@ -782,7 +790,7 @@ impl App {
                     Confirm::DeleteMember(id, name) => self.delete_member(id, &name),
                     Confirm::EndMeeting => self.end_meeting(),
                     Confirm::Approve(id, vote) => self.approve(id, *vote),
-                    Confirm::OpenTasks(id, ..) => self.open_tasks_of(id),
+                    Confirm::OpenTasks(id, ..) => self.release_tasks_of(id),
                     Confirm::QuitUnsaved(_) => self.quit = true,
                     Confirm::QuitMeeting => self.request_quit(),
                 }
@@ -924,12 +932,14 @@ impl App {
                 // leaving the active roster with open tasks: offer to reassign them
                 if !crate::domain::record::expects_task(&member) {
                     let tasks = self.store.tasks()?;
-                    let open = crate::domain::record::open_tasks(member.id, &tasks).count();
-                    if open > 0 {
+                    let open: Vec<_> = crate::domain::record::open_tasks(member.id, &tasks).collect();
+                    let helping = open.iter().filter(|t| t.helped_only_by(member.id)).count();
+                    if !open.is_empty() {
                         self.overlays.push(Overlay::Confirm(Confirm::OpenTasks(
                             member.id,
                             member.full_name(),
-                            open,
+                            open.len() - helping,
+                            helping,
                         )));
                     }
                 }

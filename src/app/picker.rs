@@ -1,9 +1,10 @@
 //! Picking a member by a few letters typed without diacritics: chair, thư ký, speaker,
-//! presenter.
+//! presenter, lead and helpers. Members who may not be given tasks (exempt, left) are
+//! marked with their activity.
 
 use super::form::FieldId;
 use super::text_input::TextInput;
-use crate::domain::member::{Member, MemberId};
+use crate::domain::member::{Activity, Member, MemberId};
 use crate::domain::text::fold;
 
 /// What the picked member is for.
@@ -25,28 +26,58 @@ pub struct Picker {
     pub query: TextInput,
     /// (id, full name, folded name), in roster order; guests (no id) after them.
     candidates: Vec<(Option<MemberId>, String, String)>,
+    /// The activity of each candidate who may not be given tasks, same order.
+    marks: Vec<Option<Activity>>,
     visible: Vec<usize>,
     pub selected: usize,
 }
 
 impl Picker {
     pub fn new<'a>(purpose: PickPurpose, members: impl IntoIterator<Item = &'a Member>) -> Picker {
-        let candidates: Vec<_> = members
-            .into_iter()
-            .map(|m| {
-                let name = m.full_name();
-                let folded = fold(&name);
-                (Some(m.id), name, folded)
-            })
-            .collect();
+        let mut candidates = Vec::new();
+        let mut marks = Vec::new();
+        for m in members {
+            let name = m.full_name();
+            let folded = fold(&name);
+            candidates.push((Some(m.id), name, folded));
+            marks.push(m.assignable().is_err().then_some(m.activity));
+        }
         let visible = (0..candidates.len()).collect();
         Picker {
             purpose,
             query: TextInput::default(),
             candidates,
+            marks,
             visible,
             selected: 0,
         }
+    }
+
+    /// Whether the pick is for carrying a task (lead or helper).
+    pub fn is_for_task(&self) -> bool {
+        matches!(
+            self.purpose,
+            PickPurpose::Lead(_) | PickPurpose::Field(FieldId::Lead | FieldId::Helpers)
+        )
+    }
+
+    /// Each visible candidate with its mark: the activity of one who may not be given
+    /// tasks.
+    pub fn visible_marked(&self) -> impl Iterator<Item = (Option<MemberId>, &str, Option<Activity>)> {
+        self.visible.iter().map(|&i| {
+            (
+                self.candidates[i].0,
+                self.candidates[i].1.as_str(),
+                self.marks.get(i).copied().flatten(),
+            )
+        })
+    }
+
+    /// The mark of the candidate under the selection.
+    pub fn chosen_mark(&self) -> Option<Activity> {
+        self.visible
+            .get(self.selected)
+            .and_then(|&i| self.marks.get(i).copied().flatten())
     }
 
     /// Adds the meeting's guests, who may speak too.
@@ -54,6 +85,7 @@ impl Picker {
         for g in guests {
             let folded = fold(&g);
             self.candidates.push((None, g, folded));
+            self.marks.push(None);
         }
         self.visible = (0..self.candidates.len()).collect();
         self
@@ -97,5 +129,26 @@ impl Picker {
             .get(self.selected)
             .filter(|&&i| self.candidates[i].0.is_none())
             .map(|&i| self.candidates[i].1.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exempt_members_are_marked() {
+        let mut a = Member::new("Lê", "Văn", "An");
+        a.id = MemberId(1);
+        let mut b = Member::new("Hoàng", "Văn", "Nam");
+        b.id = MemberId(2);
+        b.activity = Activity::Exempt;
+        let mut p = Picker::new(PickPurpose::Field(FieldId::Lead), [&a, &b]);
+        assert!(p.is_for_task());
+        let marks: Vec<_> = p.visible_marked().map(|(_, _, m)| m).collect();
+        assert_eq!(marks, [None, Some(Activity::Exempt)]);
+        p.move_by(1);
+        assert_eq!(p.chosen_mark(), Some(Activity::Exempt));
+        assert!(!Picker::new(PickPurpose::Speaker, [&a]).is_for_task());
     }
 }

@@ -772,6 +772,16 @@ impl App {
                 t.title = form.text(FieldId::Title);
                 t.due = due;
                 let lead = form.member(FieldId::Lead);
+                // a member newly named must be one who may carry tasks
+                let named: Vec<MemberId> = lead
+                    .into_iter()
+                    .chain(form.members_of(FieldId::Helpers))
+                    .filter(|m| !t.involves(*m))
+                    .collect();
+                if let Some(why) = self.refuse_unassignable(named) {
+                    self.status = Some(Status::Error(why));
+                    return Ok(Err((FieldId::Lead, Msg::ErrNotAssignable)));
+                }
                 if task.is_some() && lead != t.lead && lead.is_some() {
                     let mut note = TaskNote::new(self.today(), "");
                     note.lead = lead;

@@ -42,13 +42,18 @@ impl ActivityFilter {
     }
 }
 
-/// Member counts of the roster line.
+/// Member counts of the roster line: the branch's own members (đảng số, those
+/// attached elsewhere included), and those attached to it for a while apart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub total: usize,
     pub official: usize,
     pub probationary: usize,
     pub exempt: usize,
+    /// Sinh hoạt tạm thời nơi khác (in the total).
+    pub temporary_out: usize,
+    /// Sinh hoạt tạm thời đến (not in the total).
+    pub temporary_in: usize,
 }
 
 #[derive(Debug, Default)]
@@ -82,6 +87,14 @@ impl Roster {
         self.folded = self.members.iter().map(Member::search_text).collect();
         let mut c = Counts::default();
         for m in self.members.iter().filter(|m| m.activity.on_roster()) {
+            match m.activity {
+                Activity::TemporaryIn => {
+                    c.temporary_in += 1;
+                    continue;
+                }
+                Activity::TemporaryOut => c.temporary_out += 1,
+                _ => {}
+            }
             c.total += 1;
             match m.standing {
                 Standing::Official => c.official += 1,
@@ -358,5 +371,29 @@ mod tests {
         r.activity = ActivityFilter::All;
         r.refilter();
         assert_eq!(r.visible_len(), 4);
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn attached_here_are_counted_apart_and_attached_elsewhere_in_the_total() {
+        let mut r = Roster::default();
+        let mut ms: Vec<Member> = (1..=4)
+            .map(|i| {
+                let mut m = Member::new("Lê", "", "An");
+                m.id = MemberId(i);
+                m
+            })
+            .collect();
+        ms[1].activity = Activity::TemporaryIn;
+        ms[2].activity = Activity::TemporaryOut;
+        ms[3].activity = Activity::Exempt;
+        r.load(ms);
+        let c = r.counts();
+        assert_eq!((c.total, c.official, c.exempt), (3, 3, 1));
+        assert_eq!((c.temporary_in, c.temporary_out), (1, 1));
     }
 }

@@ -11,7 +11,7 @@ use super::text_input::TextInput;
 use super::{App, Overlay};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::record::expects_task;
-use crate::domain::task::{Task, TaskId, TaskStatus, end_of_month};
+use crate::domain::task::{Task, TaskId, TaskNote, TaskStatus, end_of_month};
 use crate::domain::text::fold;
 use crate::i18n::Msg;
 use crate::store::{Records, StoreError};
@@ -441,6 +441,18 @@ impl App {
             t.created = Some(today);
             t
         };
+        let chosen: Vec<MemberId> = match form.purpose {
+            FormPurpose::BulkTask => self.tasks.bulk.clone(),
+            _ => form
+                .member(FieldId::Lead)
+                .into_iter()
+                .chain(form.members_of(FieldId::Helpers))
+                .collect(),
+        };
+        if let Some(why) = self.refuse_unassignable(chosen) {
+            self.status = Some(super::Status::Error(why));
+            return Ok(Err((FieldId::Lead, Msg::ErrNotAssignable)));
+        }
         let mut tasks: Vec<Task> = match form.purpose {
             FormPurpose::BulkTask => {
                 let members = std::mem::take(&mut self.tasks.bulk);
@@ -472,6 +484,52 @@ impl App {
         Ok(Ok(Msg::Assigned.fill(self.lang, &[("n", &n)])))
     }
 
+    /// After a member leaves the active roster: takes them off the open tasks they only
+    /// help with (dated), then opens those they lead, to reassign or close.
+    pub(super) fn release_tasks_of(&mut self, member: MemberId) {
+        let today = self.today();
+        let helping: Vec<TaskId> = self
+            .resolutions
+            .tasks()
+            .filter(|t| t.status.is_open() && t.helped_only_by(member))
+            .map(|t| t.id)
+            .collect();
+        for id in &helping {
+            self.edit_task(*id, "remove_helper", |t| {
+                t.remove_helper(member, TaskNote::new(today, ""))
+            });
+        }
+        let leads = self
+            .resolutions
+            .tasks()
+            .any(|t| t.status.is_open() && t.lead == Some(member));
+        if leads {
+            self.open_tasks_of(member);
+        }
+        if !helping.is_empty() && !matches!(self.status, Some(super::Status::Error(_))) {
+            let name = self
+                .roster
+                .members()
+                .iter()
+                .find(|m| m.id == member)
+                .map(Member::full_name)
+                .unwrap_or_default();
+            self.status = Some(super::Status::Info(
+                Msg::HelperRemoved.fill(self.lang, &[("name", &name), ("n", &helping.len())]),
+            ));
+        }
+    }
+
+    /// The first of `ids` who may not be given a task, with the message saying why.
+    pub(super) fn refuse_unassignable(&self, ids: impl IntoIterator<Item = MemberId>) -> Option<String> {
+        ids.into_iter().find_map(|id| {
+            let m = self.roster.members().iter().find(|m| m.id == id)?;
+            m.assignable()
+                .err()
+                .map(|_| not_assignable_text(self.lang, &m.full_name(), m.activity))
+        })
+    }
+
     /// After a member leaves the active roster: their open tasks, to reassign or close.
     pub(super) fn open_tasks_of(&mut self, member: MemberId) {
         self.screen = super::Screen::Tasks;
@@ -479,5 +537,16 @@ impl App {
         self.tasks.clear();
         self.tasks.member = Some(member);
         self.tasks.status = Some(StatusFilter::Open);
+    }
+}
+
+/// Why a member cannot be given a task: exempt, or left the branch.
+pub fn not_assignable_text(lang: crate::i18n::Lang, name: &str, activity: crate::domain::member::Activity) -> String {
+    use crate::domain::member::Activity;
+    if activity == Activity::Exempt {
+        Msg::ErrExemptNoTask.fill(lang, &[("name", &name)])
+    } else {
+        let label = crate::i18n::labels::activity(activity).get(lang);
+        Msg::ErrLeftNoTask.fill(lang, &[("name", &name), ("activity", &label)])
     }
 }

@@ -279,6 +279,27 @@ pub fn split_full_name(full: &str) -> Option<(String, String, String)> {
     }
 }
 
+/// Why a member cannot be given a task (lead or helper).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAssignable {
+    /// Miễn công tác và sinh hoạt: given no tasks.
+    Exempt,
+    /// Left the roster (transferred, struck off, expelled, deceased).
+    Left,
+}
+
+impl Member {
+    /// Whether the member may lead or help with a task (DOMAIN: exempt members get
+    /// none; members who left carry none).
+    pub fn assignable(&self) -> Result<(), NotAssignable> {
+        match self.activity {
+            Activity::Exempt => Err(NotAssignable::Exempt),
+            a if !a.on_roster() => Err(NotAssignable::Left),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// A reminder about a probationary member: probation ends (or ended) on `ends`, and
 /// the branch must consider official recognition by `consider_by`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -439,6 +460,25 @@ mod tests {
                 .estimated_year,
             None
         );
+    }
+
+    #[test]
+    fn exempt_members_and_those_who_left_are_given_no_task() {
+        let mut m = Member::new("Hoàng", "Văn", "Nam");
+        assert_eq!(m.assignable(), Ok(()));
+        m.activity = Activity::TemporaryIn;
+        assert_eq!(m.assignable(), Ok(()));
+        m.activity = Activity::Exempt;
+        assert_eq!(m.assignable(), Err(NotAssignable::Exempt));
+        for a in [
+            Activity::Transferred,
+            Activity::StruckOff,
+            Activity::Expelled,
+            Activity::Deceased,
+        ] {
+            m.activity = a;
+            assert_eq!(m.assignable(), Err(NotAssignable::Left));
+        }
     }
 
     #[test]

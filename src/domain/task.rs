@@ -112,6 +112,9 @@ pub struct TaskNote {
     /// The due date it had before, for a carry-over: the item keeps its history.
     #[serde(default)]
     pub previous_due: Option<NaiveDate>,
+    /// The helper it took off, when a helper left.
+    #[serde(default)]
+    pub removed_helper: Option<MemberId>,
 }
 
 impl TaskNote {
@@ -126,6 +129,7 @@ impl TaskNote {
             lead: None,
             due: None,
             previous_due: None,
+            removed_helper: None,
         }
     }
 }
@@ -235,6 +239,7 @@ impl Task {
         let mut refs: Vec<MemberId> = self.lead.into_iter().chain(self.helpers.iter().copied()).collect();
         refs.extend(self.history.iter().filter_map(|n| n.reporter));
         refs.extend(self.history.iter().filter_map(|n| n.lead));
+        refs.extend(self.history.iter().filter_map(|n| n.removed_helper));
         refs
     }
 
@@ -335,6 +340,20 @@ impl Task {
         self.history.push(note);
     }
 
+    /// Whether `m` only helps with it (does not lead it).
+    pub fn helped_only_by(&self, m: MemberId) -> bool {
+        self.lead != Some(m) && self.helpers.contains(&m)
+    }
+
+    /// Takes a helper off (one who left), dated in the history.
+    pub fn remove_helper(&mut self, m: MemberId, mut note: TaskNote) {
+        if self.helpers.contains(&m) {
+            self.helpers.retain(|h| *h != m);
+            note.removed_helper = Some(m);
+            self.history.push(note);
+        }
+    }
+
     pub fn reassign(&mut self, lead: MemberId, mut note: TaskNote) {
         self.lead = Some(lead);
         self.helpers.retain(|h| *h != lead);
@@ -401,6 +420,20 @@ mod tests {
         assert_eq!(t.latest_note(), Some("đã thu 5 hộ"));
         t.complete(TaskNote::new(d(2026, 11, 28), ""), "Thu đủ 40 hộ");
         assert_eq!(t.latest_note(), Some("Thu đủ 40 hộ"));
+    }
+
+    #[test]
+    fn a_helper_who_left_is_taken_off_with_a_dated_note() {
+        let mut t = Task::new("x", d(2026, 12, 31));
+        t.lead = Some(MemberId(1));
+        t.helpers = vec![MemberId(2), MemberId(3)];
+        assert!(t.helped_only_by(MemberId(2)) && !t.helped_only_by(MemberId(1)));
+        t.remove_helper(MemberId(2), TaskNote::new(d(2026, 12, 5), ""));
+        assert_eq!(t.helpers, [MemberId(3)]);
+        assert_eq!(t.history.last().unwrap().removed_helper, Some(MemberId(2)));
+        assert!(t.member_refs().contains(&MemberId(2)), "the history still names them");
+        t.remove_helper(MemberId(2), TaskNote::new(d(2026, 12, 6), ""));
+        assert_eq!(t.history.len(), 1, "not a helper any more: nothing to note");
     }
 
     #[test]

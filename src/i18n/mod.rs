@@ -100,6 +100,8 @@ messages! {
     Unknown => "chưa rõ", "unknown";
 
     Counts => "Tổng số {total} · chính thức {official} · dự bị {probationary} · miễn sinh hoạt {exempt}", "Total {total} · official {official} · probationary {probationary} · exempt {exempt}";
+    CountsTemporaryOut => " · tạm thời nơi khác {n}", " · attached elsewhere {n}";
+    CountsTemporaryIn => " · sinh hoạt tạm thời (ngoài tổng số) {n}", " · attached here (not in the total) {n}";
     Showing => "hiển thị {shown}/{all}", "showing {shown}/{all}";
     FilterAll => "tất cả", "all";
     FilterOnRoster => "trong danh sách", "on roster";
@@ -596,6 +598,12 @@ messages! {
     NobodyUnassigned => "Mọi đồng chí đã có nhiệm vụ.", "Everyone already has a task.";
     ConfirmOpenTasksTitle => "Còn nhiệm vụ đang mở", "Open tasks left";
     ConfirmOpenTasks => "Đ/c {name} còn {n} nhiệm vụ đang mở. Mở danh sách để giao lại hoặc hủy?", "{name} still has {n} open tasks. Open them to reassign or close?";
+    ConfirmHelperTasks => "Đ/c {name} đang giúp {help} nhiệm vụ đang mở. Rút đồng chí khỏi các nhiệm vụ đó?", "{name} helps with {help} open tasks. Take them off those tasks?";
+    ConfirmLeadAndHelperTasks => "Đ/c {name} chủ trì {n} và giúp {help} nhiệm vụ đang mở. Rút đồng chí khỏi {help} nhiệm vụ giúp và mở {n} nhiệm vụ chủ trì để giao lại hoặc hủy?", "{name} leads {n} and helps with {help} open tasks. Take them off the {help} they help with and open the {n} they lead to reassign or close?";
+    HelperRemoved => "Đã rút đ/c {name} khỏi {n} nhiệm vụ giúp.", "{name} taken off {n} tasks they helped with.";
+    ErrNotAssignable => "Có đồng chí không thể giao nhiệm vụ (xem dòng thông báo).", "Someone named cannot be given tasks (see the message line).";
+    ErrExemptNoTask => "Đ/c {name} được miễn công tác và sinh hoạt: không giao nhiệm vụ.", "{name} is exempt: no tasks are given.";
+    ErrLeftNoTask => "Đ/c {name} không còn sinh hoạt tại chi bộ ({activity}): không giao nhiệm vụ.", "{name} has left the branch ({activity}): no tasks are given.";
     RecordLine => "Năm {year}: dự họp {attended}/{meetings}{percent} (vắng có lý do {excused}, không lý do {absent})", "{year}: attended {attended}/{meetings}{percent} (excused {excused}, unexcused {absent})";
     RecordTasks => "Nhiệm vụ {assigned}: đúng hạn {on_time}{percent}, trễ hạn {late}, chưa xong {not_done}, đang thực hiện {open}", "Tasks {assigned}: on time {on_time}{percent}, late {late}, not done {not_done}, open {open}";
     RecordRatings => "Đánh giá: vượt mức {exceeded}, đạt {met}, không đạt {not_met}", "Ratings: exceeded {exceeded}, met {met}, not met {not_met}";

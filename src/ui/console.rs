@@ -308,13 +308,20 @@ pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let rows = list.height as usize;
     let skip = (p.selected + 1).saturating_sub(rows);
     let lines: Vec<Line> = p
-        .visible()
+        .visible_marked()
         .enumerate()
         .skip(skip)
         .take(rows)
-        .map(|(i, (_, name))| {
+        .map(|(i, (_, name, mark))| {
+            // exempt members and those who left are marked, whatever the pick is for
+            let name = match mark {
+                Some(a) => format!("{name} · {}", app.t(crate::i18n::labels::activity(a))),
+                None => name.to_string(),
+            };
             if i == p.selected {
                 Line::styled(format!(" {name}"), theme::selected())
+            } else if mark.is_some() {
+                Line::styled(format!(" {name}"), theme::dim())
             } else {
                 Line::from(format!(" {name}"))
             }

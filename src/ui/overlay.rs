@@ -292,9 +292,13 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
             (Msg::ConfirmEndTitle, body)
         }
         Confirm::Approve(..) => (Msg::ConfirmApproveTitle, app.t(Msg::ConfirmApprove).to_string()),
-        Confirm::OpenTasks(_, name, n) => (
+        Confirm::OpenTasks(_, name, lead, help) => (
             Msg::ConfirmOpenTasksTitle,
-            Msg::ConfirmOpenTasks.fill(app.lang, &[("name", name), ("n", n)]),
+            match (lead, help) {
+                (_, 0) => Msg::ConfirmOpenTasks.fill(app.lang, &[("name", name), ("n", lead)]),
+                (0, _) => Msg::ConfirmHelperTasks.fill(app.lang, &[("name", name), ("help", help)]),
+                _ => Msg::ConfirmLeadAndHelperTasks.fill(app.lang, &[("name", name), ("n", lead), ("help", help)]),
+            },
         ),
         Confirm::QuitMeeting => (Msg::ConfirmQuitMeetingTitle, app.t(Msg::ConfirmQuitMeeting).to_string()),
         Confirm::QuitUnsaved(why) => (

@@ -61,6 +61,13 @@ fn render_counts(app: &App, frame: &mut Frame, area: Rect) {
             ("exempt", &c.exempt),
         ],
     );
+    let mut counts = counts;
+    if c.temporary_out > 0 {
+        counts.push_str(&Msg::CountsTemporaryOut.fill(app.lang, &[("n", &c.temporary_out)]));
+    }
+    if c.temporary_in > 0 {
+        counts.push_str(&Msg::CountsTemporaryIn.fill(app.lang, &[("n", &c.temporary_in)]));
+    }
     let mut spans = vec![Span::styled(format!(" {counts}"), theme::title())];
     if app.roster.is_filtered() {
         let shown = Msg::Showing.fill(
