@@ -61,7 +61,10 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
         .set_background_color("#E7E6E6");
     let text = Format::new().set_align(FormatAlign::Top).set_text_wrap();
     let code = Format::new().set_align(FormatAlign::Top).set_num_format("@");
-    let date = Format::new().set_align(FormatAlign::Top).set_num_format("dd/mm/yyyy");
+    let date = Format::new()
+        .set_align(FormatAlign::Top)
+        .set_align(FormatAlign::Center)
+        .set_num_format("dd/mm/yyyy");
     for s in sheets {
         let ws = book.add_worksheet();
         ws.set_name(&s.name)?;
@@ -70,6 +73,12 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
             ws.write_string_with_format(HEADER_ROW, c as u16, h, &header)?;
         }
         ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+        // room above the capitals' marks (Ả, Ấ) in the larger title
+        ws.set_row_height(0, 24)?;
+        // printed: A4 across, one page wide, the header on every page, page numbers
+        ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, HEADER_ROW)?;
+        ws.set_footer("&C&P / &N");
         let mut widths: Vec<f64> = s.header.iter().map(|h| fit_width([h.as_str()])).collect();
         for (r, row) in s.rows.iter().enumerate() {
             let r = HEADER_ROW + 1 + r as u32;
