@@ -96,17 +96,25 @@ fn assert_clean(data: &Path, round: usize, what: &str) {
     assert!(!listed.contains("HỎNG"), "{what} round {round}: {listed}");
 }
 
-/// Waits until a killed process has let go of everything (a process in the middle of a
-/// disk write on a busy machine dies only when the write returns).
+/// Waits until a killed process has let go of everything: every thread of it gone or a
+/// zombie (a thread in the middle of a disk write on a busy machine dies only when the
+/// write returns, and the files stay open until the last thread is gone).
 fn wait_gone(pid: u32) {
     let until = Instant::now() + Duration::from_secs(60);
+    let zombie = |stat: String| {
+        stat.rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with('Z'))
+    };
     while Instant::now() < until {
-        let alive = std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
-            stat.rsplit(')')
-                .next()
-                .is_some_and(|rest| !rest.trim_start().starts_with('Z'))
-        });
-        if !alive {
+        let running = std::fs::read_dir(format!("/proc/{pid}/task"))
+            .map(|tasks| {
+                tasks
+                    .flatten()
+                    .any(|t| std::fs::read_to_string(t.path().join("stat")).is_ok_and(|s| !zombie(s)))
+            })
+            .unwrap_or(false);
+        if !running {
             return;
         }
         sleep(Duration::from_millis(20));
@@ -416,4 +424,23 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
         "approving: {} rounds; not yet approved {saw_old}, approved {saw_new}",
         rounds()
     );
+}
+
+/// A restore keeps the replaced database aside, whole, until the next successful open.
+#[test]
+fn the_replaced_database_is_kept_until_the_next_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (base, file) = prepared(tmp.path());
+    let out = chibo(&base, &["restore", file.to_str().unwrap(), "--force"]);
+    assert!(out.status.success());
+    let aside = chibo::store::set_aside(&base);
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("dữ liệu cũ được giữ ở {}", aside[0].display())),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(aside[0].join("db").exists(), "the old database, whole");
+    state(&base);
+    assert!(chibo::store::set_aside(&base).is_empty(), "gone after the next open");
 }

@@ -55,7 +55,7 @@ pub(super) fn run(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>, latest:
         }
         Err(e) => return Err(e.into()),
     }
-    crate::store::replace_database(&lock, |new| {
+    let aside = crate::store::replace_database(&lock, |new| {
         backup.restore_into(new)?;
         // every record came through exactly as the backup holds it
         let written = Backup::take(new, backup.created)?;
@@ -71,6 +71,9 @@ pub(super) fn run(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>, latest:
         }
         Ok(())
     })?;
+    if let Some(aside) = aside {
+        eprintln!("dữ liệu cũ được giữ ở {} đến lần mở sau", aside.display());
+    }
     let mut out = Lines::default();
     out.push(format_args!(
         "đã khôi phục {} bản ghi từ {}",
