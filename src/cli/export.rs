@@ -6,9 +6,11 @@ use std::path::Path;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use super::output::write_out;
+use super::output::{write_binary, write_out};
 use super::{DocumentFormat, RosterFormat};
+use crate::export::document::Document;
 use crate::export::members as roster;
+use crate::export::pdf::PdfError;
 use crate::i18n::{Lang, Msg};
 use crate::store::Records;
 
@@ -39,10 +41,26 @@ pub(super) fn members(
     write_out(out, &bytes)
 }
 
-fn document_format(format: DocumentFormat) -> crate::export::minutes::Format {
+/// Writes a document in the format asked for.
+pub(super) fn write_document(doc: &Document, format: DocumentFormat, out: Option<&Path>) -> Result<()> {
     match format {
-        DocumentFormat::Md => crate::export::minutes::Format::Markdown,
-        DocumentFormat::Txt => crate::export::minutes::Format::Text,
+        DocumentFormat::Md => write_out(out, doc.to_markdown().as_bytes()),
+        DocumentFormat::Txt => write_out(out, doc.to_text().as_bytes()),
+        DocumentFormat::Docx => write_binary(out, &crate::export::docx::render(doc), "docx"),
+        DocumentFormat::Pdf => {
+            let pdf = crate::export::pdf::from_docx(&crate::export::docx::render(doc)).map_err(pdf_error)?;
+            write_binary(out, &pdf, "pdf")
+        }
+    }
+}
+
+/// One line: what went wrong, and for a missing LibreOffice how to get it.
+pub(super) fn pdf_error(e: PdfError) -> anyhow::Error {
+    match e {
+        PdfError::NoLibreOffice => anyhow::anyhow!(
+            "cần LibreOffice để tạo PDF / PDF needs LibreOffice: sudo apt-get install libreoffice-writer-nogui (Windows, macOS: https://www.libreoffice.org/download/), hoặc dùng --format docx"
+        ),
+        other => anyhow::anyhow!("không tạo được PDF / no PDF: {other}"),
     }
 }
 
@@ -55,13 +73,12 @@ pub(super) fn minutes(dir: &Path, meeting: &str, format: DocumentFormat, out: Op
     };
     let mut list = store.members()?;
     list.sort_by_cached_key(|m| m.sort_key());
-    let format = document_format(format);
     // only the items followed up at this meeting
     let tasks = store.tasks_where(&|t| t.history.iter().any(|n| n.meeting == Some(m.id)))?;
     let resolutions = store.resolutions()?;
     let reviewed = crate::export::minutes::reviewed_at(m, &tasks, &resolutions);
-    let text = crate::export::minutes::render(m, &list, store.branch()?.as_ref(), &reviewed, format);
-    write_out(out, text.as_bytes())
+    let doc = crate::export::minutes::document(m, &list, store.branch()?.as_ref(), &reviewed);
+    write_document(&doc, format, out)
 }
 
 /// `export resolution RESOLUTION`: by id, or by number (the latest year's).
@@ -83,7 +100,6 @@ pub(super) fn resolution(dir: &Path, resolution: &str, format: DocumentFormat, o
         .iter()
         .filter_map(|id| tasks.iter().find(|t| t.id == *id).cloned())
         .collect();
-    let format = document_format(format);
-    let text = crate::export::resolution::render(r, &items, &store.members()?, store.branch()?.as_ref(), format);
-    write_out(out, text.as_bytes())
+    let doc = crate::export::resolution::document(r, &items, &store.members()?, store.branch()?.as_ref());
+    write_document(&doc, format, out)
 }

@@ -97,6 +97,9 @@ pub enum Command {
         year: Option<i32>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Txt)]
         format: ReportFormat,
+        /// The file to write (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Verify the database and print counts.
     Check,
@@ -136,6 +139,10 @@ pub enum RosterFormat {
 pub enum DocumentFormat {
     Md,
     Txt,
+    /// Word, in the form of party documents.
+    Docx,
+    /// Made from the Word document by LibreOffice, when installed.
+    Pdf,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -155,6 +162,10 @@ pub enum ReportFormat {
     Txt,
     Csv,
     Json,
+    /// Word, in the form of party documents.
+    Docx,
+    /// An Excel workbook: one sheet, dates as dates.
+    Xlsx,
 }
 
 #[derive(Subcommand, Debug)]
@@ -302,7 +313,8 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
             month,
             year,
             format,
-        }) => report::run(&dir, now, kind, month.as_deref(), year, format),
+            out,
+        }) => report::run(&dir, now, kind, month.as_deref(), year, format, out.as_deref()),
         Some(Command::Backup { list: true, .. }) => backup::list(&dir, now),
         Some(Command::Backup { file, .. }) => backup::take(&dir, now, file),
         Some(Command::Restore { file, latest, force }) => restore::run(&dir, now, file, latest, force),

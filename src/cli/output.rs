@@ -2,7 +2,7 @@
 //! only) or standard output (`-`, or no `--out`). A reader that stops early (`| head`)
 //! ends the output quietly.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -41,4 +41,15 @@ impl Lines {
     pub(super) fn print(self) -> Result<()> {
         to_stdout(self.0.as_bytes())
     }
+}
+
+/// Writes a Word, PDF or Excel file to `out`; to standard output only when it is not a
+/// terminal (a binary file would fill the screen with garbage).
+pub(super) fn write_binary(out: Option<&Path>, bytes: &[u8], kind: &str) -> Result<()> {
+    if out.is_none_or(|p| p == Path::new("-")) && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "tệp .{kind} không hiện được trên màn hình: dùng --out TỆP.{kind} / a .{kind} file cannot be shown in a terminal: use --out FILE.{kind}"
+        );
+    }
+    write_out(out, bytes)
 }

@@ -1,21 +1,30 @@
-//! `chibo report`: overdue, follow-up, coverage and attendance, as text, CSV or JSON.
+//! `chibo report`: overdue, follow-up, coverage and attendance, as text, CSV, JSON,
+//! Word or an Excel workbook.
 
 use std::path::Path;
 
 use anyhow::Result;
 use chrono::{Datelike, NaiveDateTime};
 
-use super::output::write_out;
+use super::output::{write_binary, write_out};
 use super::{ReportFormat, ReportKind};
+use crate::domain::branch::Branch;
 use crate::domain::calendar::parse_date;
 use crate::export::report;
 use crate::store::Records;
 
-fn render(r: &impl report::Document, format: ReportFormat) -> String {
+fn write(r: &impl report::Document, format: ReportFormat, branch: Option<&Branch>, out: Option<&Path>) -> Result<()> {
     match format {
-        ReportFormat::Txt => r.to_text(),
-        ReportFormat::Csv => r.to_csv(),
-        ReportFormat::Json => r.to_json(),
+        ReportFormat::Txt => write_out(out, r.page(branch).to_text().as_bytes()),
+        ReportFormat::Csv => write_out(out, r.to_csv().as_bytes()),
+        ReportFormat::Json => write_out(out, r.to_json().as_bytes()),
+        ReportFormat::Docx => write_binary(out, &r.to_docx(branch), "docx"),
+        ReportFormat::Xlsx => {
+            let bytes = r
+                .to_xlsx(branch)
+                .map_err(|e| anyhow::anyhow!("không tạo được tệp Excel / no workbook: {e}"))?;
+            write_binary(out, &bytes, "xlsx")
+        }
     }
 }
 
@@ -27,6 +36,7 @@ pub(super) fn run(
     month: Option<&str>,
     year: Option<i32>,
     format: ReportFormat,
+    out: Option<&Path>,
 ) -> Result<()> {
     let store = super::open_existing(dir)?;
     let today = now.date();
@@ -39,24 +49,25 @@ pub(super) fn run(
         }
         None => today,
     };
-    let text = match kind {
+    let branch = store.branch()?;
+    let branch = branch.as_ref();
+    match kind {
         ReportKind::Overdue | ReportKind::Followup => {
             let r = if matches!(kind, ReportKind::Overdue) {
                 report::overdue(&tasks, &resolutions, &members, today)
             } else {
                 report::followup(&tasks, &resolutions, &members, month, today)
             };
-            render(&r, format)
+            write(&r, format, branch, out)
         }
         ReportKind::Coverage => {
             let r = report::coverage(&members, &tasks, month, today);
-            render(&r, format)
+            write(&r, format, branch, out)
         }
         ReportKind::Attendance => {
             let year = year.unwrap_or(today.year());
             let r = report::attendance(&members, &store.meetings()?, &tasks, year, today);
-            render(&r, format)
+            write(&r, format, branch, out)
         }
-    };
-    write_out(None, text.as_bytes())
+    }
 }

@@ -1,15 +1,17 @@
-//! The biên bản: the minutes in the form the branch files them, in Vietnamese, as
-//! Markdown or plain text.
+//! The biên bản: the minutes in the form the branch files them, in Vietnamese, as one
+//! document (Markdown, plain text or Word).
 
 use chrono::{NaiveDateTime, NaiveTime, Timelike};
 
 use crate::domain::branch::Branch;
-use crate::domain::calendar::{format_date, long_date};
+use crate::domain::calendar::format_date;
 use crate::domain::meeting::{AttendanceReport, EntryKind, Meeting, MeetingKind, attendance_report};
 use crate::domain::member::{CommitteeRole, Member, MemberId};
 use crate::domain::resolution::Resolution;
 use crate::domain::task::{Task, TaskStatus};
 use crate::domain::vote::{Vote, VoteMethod};
+
+use super::document::{Block, Document, ListItem, Paragraph, PartyHeader, SignatureColumn, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -228,8 +230,8 @@ pub fn reviewed_at<'a>(m: &Meeting, tasks: &'a [Task], resolutions: &'a [Resolut
     out
 }
 
-fn review_lines(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<String> {
-    let mut lines = vec!["Kết quả thực hiện nghị quyết được đánh giá tại cuộc họp:".to_string()];
+fn review_items(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<ListItem> {
+    let mut lines = Vec::new();
     for r in reviewed {
         let t = r.task;
         let lead = t
@@ -271,90 +273,51 @@ fn review_lines(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<S
         } else {
             format!(" Kết quả: {}.", t.result)
         };
-        lines.push(format!(
-            "- {number}{} ({lead}): {}.{result}",
-            t.title.trim_end_matches('.'),
-            notes.join("; ")
-        ));
+        lines.push(ListItem {
+            text: Paragraph::plain(format!(
+                "{number}{} ({lead}): {}.{result}",
+                t.title.trim_end_matches('.'),
+                notes.join("; ")
+            )),
+            detail: None,
+        });
     }
     lines
 }
 
-/// Writes the biên bản of a meeting; `reviewed` are the resolution items followed up
-/// at it (shown under the item that reviews last month's resolution).
-pub fn render(
-    m: &Meeting,
-    members: &[Member],
-    branch: Option<&Branch>,
-    reviewed: &[Reviewed],
-    format: Format,
-) -> String {
-    let md = format == Format::Markdown;
-    let parent = branch.map(|b| b.parent.to_uppercase()).unwrap_or_default();
-    let branch_name = branch.map(|b| b.name.to_uppercase()).unwrap_or_default();
-    let place = branch
-        .map(|b| b.place.as_str())
-        .filter(|p| !p.is_empty())
-        .unwrap_or("……");
-    let date_line = format!("{place}, {}", long_date(m.date));
-    let mut out = String::new();
-    let para = |out: &mut String, text: &str| {
-        out.push_str(text);
-        out.push_str("\n\n");
-    };
-    if md {
-        out.push_str(&format!(
-            "| {parent}<br>**{branch_name}**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**<br><br>*{date_line}* |\n"
-        ));
-        out.push_str("|:---:|:---:|\n\n");
-        para(&mut out, &format!("## {}", title(m)));
-    } else {
-        let col = |left: &str, right: &str| {
-            let pad = 38usize.saturating_sub(unicode_width::UnicodeWidthStr::width(left));
-            format!("{}\n", format!("{left}{}{right}", " ".repeat(pad)).trim_end())
-        };
-        out.push_str(&col(&parent, "ĐẢNG CỘNG SẢN VIỆT NAM"));
-        out.push_str(&col(&branch_name, ""));
-        out.push_str(&col("        *", &date_line));
-        out.push('\n');
-        let t = title(m);
-        let pad = 78usize.saturating_sub(unicode_width::UnicodeWidthStr::width(t.as_str())) / 2;
-        para(&mut out, &format!("{}{t}", " ".repeat(pad)));
-    }
-    let heading = |text: &str| if md { format!("### {text}") } else { text.to_string() };
+/// The biên bản of a meeting as a document; `reviewed` are the resolution items
+/// followed up at it (shown under the item that reviews last month's resolution).
+pub fn document(m: &Meeting, members: &[Member], branch: Option<&Branch>, reviewed: &[Reviewed]) -> Document {
+    let mut doc = Document::new();
+    doc.push(Block::Header(PartyHeader::of(branch, Some(m.date), None)));
+    doc.push(Block::Title {
+        main: title(m),
+        sub: None,
+    });
     let started = m.started_at.map(|s| s.time()).unwrap_or(m.start);
-    para(
-        &mut out,
-        &format!(
-            "Thời gian: bắt đầu lúc {}, ngày {}.",
-            clock(started),
-            format_date(m.date)
-        ),
-    );
-    para(
-        &mut out,
-        &format!(
-            "Địa điểm: {}.",
-            if m.place.is_empty() { "(chưa ghi)" } else { &m.place }
-        ),
-    );
-    para(&mut out, &format!("Chủ trì: {}.", comrade(members, m.chair)));
-    para(&mut out, &format!("Thư ký: {}.", comrade(members, m.secretary)));
-    para(
-        &mut out,
-        &format!(
-            "Khách mời: {}.",
-            if m.guests.is_empty() { "không có" } else { &m.guests }
-        ),
-    );
+    doc.para(format!(
+        "Thời gian: bắt đầu lúc {}, ngày {}.",
+        clock(started),
+        format_date(m.date)
+    ));
+    doc.para(format!(
+        "Địa điểm: {}.",
+        if m.place.is_empty() { "(chưa ghi)" } else { &m.place }
+    ));
+    doc.para(format!("Chủ trì: {}.", comrade(members, m.chair)));
+    doc.para(format!("Thư ký: {}.", comrade(members, m.secretary)));
+    doc.para(format!(
+        "Khách mời: {}.",
+        if m.guests.is_empty() { "không có" } else { &m.guests }
+    ));
 
-    para(&mut out, &heading("I. TÌNH HÌNH ĐẢNG VIÊN DỰ HỌP"));
+    doc.heading("I. TÌNH HÌNH ĐẢNG VIÊN DỰ HỌP");
     let report = attendance_report(m, members);
     for line in attendance_lines(&report, members) {
-        para(&mut out, &line);
+        doc.para(line);
     }
 
-    para(&mut out, &heading("II. NỘI DUNG"));
+    doc.heading("II. NỘI DUNG");
     let review_item = m
         .agenda
         .iter()
@@ -364,94 +327,82 @@ pub fn render(
         if let Some(p) = item.presenter {
             head.push_str(&format!(" (trình bày: đồng chí {})", name(members, p)));
         }
-        para(&mut out, &if md { format!("**{head}**") } else { head });
+        doc.paragraph(Paragraph::bold(head));
         for e in &item.entries {
             let text = e.text.trim();
             match &e.kind {
                 EntryKind::Note if text.is_empty() => {}
-                EntryKind::Note => para(&mut out, text),
-                EntryKind::Speech(id) => {
-                    let who = format!("Đồng chí {}", name(members, *id));
-                    let who = if md { format!("*{who}:*") } else { format!("{who}:") };
-                    para(&mut out, &format!("{who} {text}"));
-                }
-                EntryKind::GuestSpeech(guest) => {
-                    let who = format!("Đ/c {}", guest.strip_prefix("đồng chí ").unwrap_or(guest));
-                    let who = if md { format!("*{who}:*") } else { format!("{who}:") };
-                    para(&mut out, &format!("{who} {text}"));
-                }
-                EntryKind::Conclusion => {
-                    let who = if md {
-                        "*Kết luận của chủ trì:*"
-                    } else {
-                        "Kết luận của chủ trì:"
-                    };
-                    para(&mut out, &format!("{who} {text}"));
-                }
-                EntryKind::Vote(v) => para(&mut out, &vote_line(v)),
+                EntryKind::Note => doc.para(text),
+                EntryKind::Speech(id) => doc.paragraph(Paragraph::of(vec![
+                    Span::italic(format!("Đồng chí {}:", name(members, *id))),
+                    Span::plain(format!(" {text}")),
+                ])),
+                EntryKind::GuestSpeech(guest) => doc.paragraph(Paragraph::of(vec![
+                    Span::italic(format!("Đ/c {}:", guest.strip_prefix("đồng chí ").unwrap_or(guest))),
+                    Span::plain(format!(" {text}")),
+                ])),
+                EntryKind::Conclusion => doc.paragraph(Paragraph::of(vec![
+                    Span::italic("Kết luận của chủ trì:"),
+                    Span::plain(format!(" {text}")),
+                ])),
+                EntryKind::Vote(v) => doc.para(vote_line(v)),
             }
         }
         if Some(i) == review_item.or(m.agenda.len().checked_sub(1)) && !reviewed.is_empty() {
-            for line in review_lines(m, reviewed, members) {
-                para(&mut out, &line);
-            }
+            doc.para("Kết quả thực hiện nghị quyết được đánh giá tại cuộc họp:");
+            doc.push(Block::List(review_items(m, reviewed, members)));
         }
     }
 
     if !m.amendments.is_empty() {
-        para(&mut out, &heading("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA"));
+        doc.heading("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA");
         for a in &m.amendments {
-            para(
-                &mut out,
-                &format!("- Ngày {}: {} (lý do: {})", amendment_date(a.at), a.text, a.reason),
-            );
+            doc.para(format!(
+                "- Ngày {}: {} (lý do: {})",
+                amendment_date(a.at),
+                a.text,
+                a.reason
+            ));
         }
     }
 
-    para(&mut out, &ended_line(m));
+    doc.para(ended_line(m));
     if let Some(at) = m.approved_at {
-        para(
-            &mut out,
-            &match &m.approval {
-                Some(v) => format!(
-                    "Biên bản đã được đọc lại và thông qua ngày {}: tán thành {}/{}, không tán thành {}, ý kiến khác {}.",
-                    amendment_date(at),
-                    v.in_favour,
-                    v.eligible,
-                    v.against,
-                    v.other
-                ),
-                None => format!("Biên bản đã được đọc lại và thông qua ngày {}.", amendment_date(at)),
-            },
-        );
+        doc.para(match &m.approval {
+            Some(v) => format!(
+                "Biên bản đã được đọc lại và thông qua ngày {}: tán thành {}/{}, không tán thành {}, ý kiến khác {}.",
+                amendment_date(at),
+                v.in_favour,
+                v.eligible,
+                v.against,
+                v.other
+            ),
+            None => format!("Biên bản đã được đọc lại và thông qua ngày {}.", amendment_date(at)),
+        });
     }
-    let secretary = m.secretary.map(|id| name(members, id)).unwrap_or_default();
-    let chair = m.chair.map(|id| name(members, id)).unwrap_or_default();
-    if md {
-        out.push_str("| THƯ KÝ | CHỦ TRÌ |\n|:---:|:---:|\n");
-        out.push_str("| *(ký, ghi rõ họ tên)* | *(ký, ghi rõ họ tên)* |\n");
-        out.push_str(&format!("| <br><br>**{secretary}** | <br><br>**{chair}** |\n"));
-    } else {
-        let col = |left: &str, right: &str| {
-            let w = unicode_width::UnicodeWidthStr::width(left);
-            let lpad = 20usize.saturating_sub(w / 2);
-            let gap = 40usize.saturating_sub(lpad + w);
-            let rpad = 20usize.saturating_sub(unicode_width::UnicodeWidthStr::width(right) / 2);
-            format!(
-                "{}\n",
-                format!(
-                    "{}{left}{}{}{right}",
-                    " ".repeat(lpad),
-                    " ".repeat(gap),
-                    " ".repeat(rpad)
-                )
-                .trim_end()
-            )
-        };
-        out.push_str(&col("THƯ KÝ", "CHỦ TRÌ"));
-        out.push_str(&col("(ký, ghi rõ họ tên)", "(ký, ghi rõ họ tên)"));
-        out.push_str("\n\n");
-        out.push_str(&col(&secretary, &chair));
+    let signer = |title: &str, who: Option<MemberId>| SignatureColumn::Signer {
+        titles: vec![title.to_string()],
+        hint: Some("(ký, ghi rõ họ tên)".into()),
+        name: who.map(|id| name(members, id)).unwrap_or_default(),
+    };
+    doc.push(Block::Signatures(vec![
+        signer("THƯ KÝ", m.secretary),
+        signer("CHỦ TRÌ", m.chair),
+    ]));
+    doc
+}
+
+/// Writes the biên bản of a meeting as Markdown or plain text.
+pub fn render(
+    m: &Meeting,
+    members: &[Member],
+    branch: Option<&Branch>,
+    reviewed: &[Reviewed],
+    format: Format,
+) -> String {
+    let doc = document(m, members, branch, reviewed);
+    match format {
+        Format::Markdown => doc.to_markdown(),
+        Format::Text => doc.to_text(),
     }
-    out
 }

@@ -1,9 +1,13 @@
-//! Documents and files chibo writes and reads: the roster as CSV, XLSX and JSON, the
-//! minutes, resolutions and reports.
+//! Documents and files chibo writes and reads: one document model rendered as
+//! Markdown, plain text and Word (PDF through LibreOffice), the roster and the reports
+//! as Excel workbooks, the roster as CSV and JSON.
 
 pub mod csv;
+pub mod document;
+pub mod docx;
 pub mod members;
 pub mod minutes;
+pub mod pdf;
 pub mod report;
 pub mod resolution;
 pub mod roster_import;

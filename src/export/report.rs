@@ -4,18 +4,70 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::document::{Block, Document as Page, ListItem, Paragraph, PartyHeader, Table, Value};
+use super::sheet::{Cell, Sheet};
+use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
 use crate::domain::member::{Member, MemberId};
 use crate::domain::resolution::Resolution;
 use crate::domain::task::{Task, TaskStatus, end_of_month};
 
-/// The three forms of every report: text to read, CSV for a spreadsheet, and JSON
-/// (stable, documented in the README) for other programs.
+/// The forms of every report: text to read and print (plain, Word), CSV and a
+/// workbook for a spreadsheet, and JSON (stable, documented in the README) for other
+/// programs. Text and Word are the same page.
 pub trait Document: Serialize {
     /// The CSV header and one row per line of the report.
     fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>);
 
-    fn to_text(&self) -> String;
+    /// The report as printed; with the party header when the branch is known.
+    fn page(&self, branch: Option<&Branch>) -> Page;
+
+    /// The rows with dates as dates, for a workbook.
+    fn table(&self) -> Table;
+
+    /// The workbook sheet's name.
+    fn sheet(&self) -> &'static str;
+
+    /// The title, as printed and in the workbook's title row.
+    fn title(&self) -> String;
+
+    fn as_of(&self) -> NaiveDate;
+
+    fn to_text(&self) -> String {
+        self.page(None).to_text()
+    }
+
+    fn to_docx(&self, branch: Option<&Branch>) -> Vec<u8> {
+        super::docx::render(&self.page(branch))
+    }
+
+    fn to_xlsx(&self, branch: Option<&Branch>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+        let mut title = self.title();
+        if let Some(b) = branch {
+            title = format!("{} — {title}", b.name);
+        }
+        let table = self.table();
+        let rows = table
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|v| match v {
+                        Value::Text(t) => Cell::Text(t.clone()),
+                        Value::Int(n) => Cell::Number(*n as f64),
+                        Value::Date(d) => Cell::Date(Some(*d)),
+                        Value::Empty => Cell::Text(String::new()),
+                    })
+                    .collect()
+            })
+            .collect();
+        super::sheet::workbook(&[Sheet {
+            name: self.sheet().to_string(),
+            title,
+            header: table.header,
+            rows,
+        }])
+    }
 
     fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
@@ -25,6 +77,20 @@ pub trait Document: Serialize {
         let (header, rows) = self.csv();
         super::csv::table(header, rows)
     }
+}
+
+/// The first blocks of a printed report: the header when the branch is known, the title.
+fn opening(branch: Option<&Branch>, as_of: NaiveDate, title: String) -> Page {
+    let mut page = Page::new();
+    if let Some(b) = branch {
+        page.push(Block::Header(PartyHeader::of(Some(b), Some(as_of), None)));
+    }
+    page.push(Block::Title { main: title, sub: None });
+    page
+}
+
+fn month_label(month: &str) -> String {
+    month.split('-').rev().collect::<Vec<_>>().join("/")
 }
 
 /// One item of a report.
@@ -225,24 +291,36 @@ impl Document for Report {
         (header, rows)
     }
 
-    fn to_text(&self) -> String {
+    fn title(&self) -> String {
         let title = match &self.month {
-            Some(m) => format!(
-                "THEO DÕI THỰC HIỆN NGHỊ QUYẾT THÁNG {}",
-                m.split('-').rev().collect::<Vec<_>>().join("/")
-            ),
+            Some(m) => format!("THEO DÕI THỰC HIỆN NGHỊ QUYẾT THÁNG {}", month_label(m)),
             None => "NHIỆM VỤ QUÁ HẠN".to_string(),
         };
-        let mut out = format!("{title} (tính đến {})\n", format_date(self.as_of));
-        if self.items.is_empty() {
-            out.push_str("\nKhông có nhiệm vụ nào.\n");
-            return out;
+        format!("{title} (tính đến {})", format_date(self.as_of))
+    }
+
+    fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    fn sheet(&self) -> &'static str {
+        if self.month.is_some() {
+            "Theo dõi"
+        } else {
+            "Quá hạn"
         }
-        let mut group = "";
+    }
+
+    fn page(&self, branch: Option<&Branch>) -> Page {
+        let mut page = opening(branch, self.as_of, self.title());
+        if self.items.is_empty() {
+            page.para("Không có nhiệm vụ nào.");
+            return page;
+        }
+        let mut groups: Vec<(&str, Vec<ListItem>)> = Vec::new();
         for r in &self.items {
-            if r.group != group {
-                group = r.group;
-                out.push_str(&format!("\n{}\n", group_vi(group)));
+            if groups.last().is_none_or(|(g, _)| *g != r.group) {
+                groups.push((r.group, Vec::new()));
             }
             let res = r.resolution.as_deref().map(|n| format!("[{n}] ")).unwrap_or_default();
             let lead = r.lead.as_deref().unwrap_or("(chưa phân công)");
@@ -260,17 +338,59 @@ impl Document for Report {
                 Some(from) => format!(" (chuyển từ {})", format_date(from)),
                 None => String::new(),
             };
-            out.push_str(&format!(
-                "- {res}{} — đ/c {lead}; hạn {}{carried}; {}{late}\n",
+            let line = format!(
+                "{res}{} — đ/c {lead}; hạn {}{carried}; {}{late}",
                 r.title,
                 format_date(r.due),
                 status_vi(r.status)
-            ));
-            if let Some(n) = &r.last_note {
-                out.push_str(&format!("    {n}\n"));
+            );
+            if let Some((_, items)) = groups.last_mut() {
+                items.push(ListItem {
+                    text: Paragraph::plain(line),
+                    detail: r.last_note.clone(),
+                });
             }
         }
-        out
+        for (group, items) in groups {
+            page.heading(group_vi(group));
+            page.push(Block::List(items));
+        }
+        page
+    }
+
+    fn table(&self) -> Table {
+        Table {
+            header: [
+                "Nhóm",
+                "Nghị quyết",
+                "Nội dung",
+                "Chủ trì",
+                "Hạn",
+                "Hạn ban đầu",
+                "Tình trạng",
+                "Số ngày quá hạn",
+                "Ghi chú mới nhất",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: self
+                .items
+                .iter()
+                .map(|r| {
+                    vec![
+                        Value::text(group_vi(r.group)),
+                        Value::text(r.resolution.clone().unwrap_or_default()),
+                        Value::text(r.title.clone()),
+                        Value::text(r.lead.clone().unwrap_or_default()),
+                        Value::Date(r.due),
+                        Value::Date(r.original_due),
+                        Value::text(if r.overdue { "quá hạn" } else { status_vi(r.status) }),
+                        Value::Int(r.days_overdue),
+                        Value::text(r.last_note.clone().unwrap_or_default()),
+                    ]
+                })
+                .collect(),
+        }
     }
 }
 
@@ -386,35 +506,64 @@ impl Document for Coverage {
         (header, rows)
     }
 
-    fn to_text(&self) -> String {
-        let month = self.month.split('-').rev().collect::<Vec<_>>().join("/");
-        let mut out = format!(
-            "PHÂN CÔNG NHIỆM VỤ ĐẢNG VIÊN THÁNG {month} (tính đến {})\n",
+    fn title(&self) -> String {
+        format!(
+            "PHÂN CÔNG NHIỆM VỤ ĐẢNG VIÊN THÁNG {} (tính đến {})",
+            month_label(&self.month),
             format_date(self.as_of)
-        );
+        )
+    }
+
+    fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    fn sheet(&self) -> &'static str {
+        "Phân công"
+    }
+
+    fn page(&self, branch: Option<&Branch>) -> Page {
+        let mut page = opening(branch, self.as_of, self.title());
         if self.unassigned > 0 {
-            out.push_str(&format!("{} đồng chí chưa được phân công nhiệm vụ.\n", self.unassigned));
+            page.para(format!("{} đồng chí chưa được phân công nhiệm vụ.", self.unassigned));
         } else {
-            out.push_str("Mọi đồng chí đều đã được phân công nhiệm vụ.\n");
+            page.para("Mọi đồng chí đều đã được phân công nhiệm vụ.");
         }
-        out.push('\n');
-        for r in &self.members {
-            let near = r
-                .nearest_due
-                .map(|d| format!(", hạn gần nhất {}", format_date(d)))
-                .unwrap_or_default();
-            let late = if r.overdue > 0 {
-                format!(", quá hạn {}", r.overdue)
-            } else {
-                String::new()
-            };
-            let flag = if r.open == 0 { "⚠ " } else { "  " };
-            out.push_str(&format!(
-                "{flag}{}: đang mở {}{late}, hoàn thành trong tháng {}{near}\n",
-                r.member, r.open, r.done_in_month
-            ));
+        page.push(Block::Table(self.table()));
+        page
+    }
+
+    fn table(&self) -> Table {
+        Table {
+            header: [
+                "Họ và tên",
+                "Đảng tịch",
+                "Đang mở",
+                "Quá hạn",
+                "Hoàn thành trong tháng",
+                "Hạn gần nhất",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: self
+                .members
+                .iter()
+                .map(|r| {
+                    vec![
+                        Value::text(r.member.clone()),
+                        Value::text(if r.standing == "official" {
+                            "chính thức"
+                        } else {
+                            "dự bị"
+                        }),
+                        Value::Int(r.open as i64),
+                        Value::Int(r.overdue as i64),
+                        Value::Int(r.done_in_month as i64),
+                        Value::date(r.nearest_due),
+                    ]
+                })
+                .collect(),
         }
-        out
     }
 }
 
@@ -557,28 +706,95 @@ impl Document for Attendance {
         (header, rows)
     }
 
-    fn to_text(&self) -> String {
-        let mut out = format!(
-            "KẾT QUẢ SINH HOẠT VÀ THỰC HIỆN NHIỆM VỤ NĂM {} (tính đến {})\n\n",
+    fn title(&self) -> String {
+        format!(
+            "KẾT QUẢ SINH HOẠT VÀ THỰC HIỆN NHIỆM VỤ NĂM {} (tính đến {})",
             self.year,
             format_date(self.as_of)
-        );
-        for r in &self.members {
-            let pct = |p: Option<u32>| p.map(|p| format!(" ({p}%)")).unwrap_or_default();
-            out.push_str(&format!(
-                "{}: dự họp {}/{}{} (vắng có lý do {}, không lý do {}); nhiệm vụ {}: đúng hạn {}{}, trễ hạn {}, chưa xong {}, đang thực hiện {}; đánh giá: vượt mức {}, đạt {}, không đạt {}\n",
-                r.member, r.attended, r.meetings, pct(r.attendance_percent), r.excused, r.absent, r.tasks_assigned,
-                r.tasks_on_time, pct(r.tasks_on_time_percent), r.tasks_late, r.tasks_not_done, r.tasks_open,
-                r.rated_exceeded, r.rated_met, r.rated_not_met
-            ));
-            if r.flagged {
-                out.push_str(&format!(
-                    "    ⚠ vắng không lý do trong {} tháng của năm: xem xét theo quy định xóa tên\n",
-                    r.absent_months
-                ));
-            }
+        )
+    }
+
+    fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    fn sheet(&self) -> &'static str {
+        "Sinh hoạt và nhiệm vụ"
+    }
+
+    fn page(&self, branch: Option<&Branch>) -> Page {
+        let mut page = opening(branch, self.as_of, self.title());
+        // a row per member with sixteen numbers: the page turns sideways
+        page.landscape = true;
+        page.push(Block::Table(self.table()));
+        let flagged: Vec<ListItem> = self
+            .members
+            .iter()
+            .filter(|r| r.flagged)
+            .map(|r| ListItem {
+                text: Paragraph::plain(format!(
+                    "{}: vắng không lý do trong {} tháng của năm: xem xét theo quy định xóa tên",
+                    r.member, r.absent_months
+                )),
+                detail: None,
+            })
+            .collect();
+        if !flagged.is_empty() {
+            page.heading("ĐỀ NGHỊ XEM XÉT");
+            page.push(Block::List(flagged));
         }
-        out
+        page
+    }
+
+    fn table(&self) -> Table {
+        Table {
+            header: [
+                "Họ và tên",
+                "Số kỳ họp",
+                "Dự họp",
+                "Tỷ lệ dự họp (%)",
+                "Vắng có lý do",
+                "Vắng không lý do",
+                "Số tháng vắng không lý do",
+                "Nhiệm vụ",
+                "Đúng hạn",
+                "Tỷ lệ đúng hạn (%)",
+                "Trễ hạn",
+                "Chưa xong",
+                "Đang thực hiện",
+                "Vượt mức",
+                "Đạt",
+                "Không đạt",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: self
+                .members
+                .iter()
+                .map(|r| {
+                    let n = |n: u32| Value::Int(i64::from(n));
+                    let pct = |p: Option<u32>| p.map(n).unwrap_or(Value::Empty);
+                    vec![
+                        Value::text(r.member.clone()),
+                        n(r.meetings),
+                        n(r.attended),
+                        pct(r.attendance_percent),
+                        n(r.excused),
+                        n(r.absent),
+                        n(r.absent_months),
+                        n(r.tasks_assigned),
+                        n(r.tasks_on_time),
+                        pct(r.tasks_on_time_percent),
+                        n(r.tasks_late),
+                        n(r.tasks_not_done),
+                        n(r.tasks_open),
+                        n(r.rated_exceeded),
+                        n(r.rated_met),
+                        n(r.rated_not_met),
+                    ]
+                })
+                .collect(),
+        }
     }
 }
 

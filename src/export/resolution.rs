@@ -3,11 +3,12 @@
 //! "T/M CHI BỘ — BÍ THƯ" signature.
 
 use crate::domain::branch::Branch;
-use crate::domain::calendar::{format_date, long_date};
+use crate::domain::calendar::format_date;
 use crate::domain::member::{CommitteeRole, Member, MemberId};
 use crate::domain::resolution::Resolution;
 use crate::domain::task::Task;
 
+use super::document::{Align, Block, Document, Paragraph, PartyHeader, SignatureColumn};
 use super::minutes::Format;
 
 fn name(members: &[Member], id: MemberId) -> String {
@@ -18,66 +19,33 @@ fn name(members: &[Member], id: MemberId) -> String {
         .unwrap_or_default()
 }
 
-pub fn render(r: &Resolution, items: &[Task], members: &[Member], branch: Option<&Branch>, format: Format) -> String {
-    let md = format == Format::Markdown;
-    let parent = branch.map(|b| b.parent.to_uppercase()).unwrap_or_default();
-    let branch_name = branch.map(|b| b.name.to_uppercase()).unwrap_or_default();
-    let place = branch
-        .map(|b| b.place.as_str())
-        .filter(|p| !p.is_empty())
-        .unwrap_or("……");
-    let date = r
-        .adopted_on
-        .map(long_date)
-        .unwrap_or_else(|| "ngày …… tháng …… năm ……".into());
-    let date_line = format!("{place}, {date}");
-    let mut out = String::new();
-    let para = |out: &mut String, text: &str| {
-        out.push_str(text);
-        out.push_str("\n\n");
-    };
-    if md {
-        out.push_str(&format!(
-            "| {parent}<br>**{branch_name}**<br>Số {} | **ĐẢNG CỘNG SẢN VIỆT NAM**<br><br>*{date_line}* |\n|:---:|:---:|\n\n",
-            r.number
-        ));
-        para(&mut out, "## NGHỊ QUYẾT");
-        para(&mut out, &format!("**{}**", r.title));
-    } else {
-        let col = |left: &str, right: &str| {
-            let pad = 38usize.saturating_sub(unicode_width::UnicodeWidthStr::width(left));
-            format!("{}\n", format!("{left}{}{right}", " ".repeat(pad)).trim_end())
-        };
-        out.push_str(&col(&parent, "ĐẢNG CỘNG SẢN VIỆT NAM"));
-        out.push_str(&col(&branch_name, ""));
-        out.push_str(&col(&format!("Số {}", r.number), &date_line));
-        out.push('\n');
-        let center = |t: &str| {
-            let pad = 78usize.saturating_sub(unicode_width::UnicodeWidthStr::width(t)) / 2;
-            format!("{}{t}", " ".repeat(pad))
-        };
-        para(&mut out, &center("NGHỊ QUYẾT"));
-        para(&mut out, &center(&r.title));
-    }
-    let heading = |t: &str| if md { format!("### {t}") } else { t.to_string() };
+/// The resolution as a document.
+pub fn document(r: &Resolution, items: &[Task], members: &[Member], branch: Option<&Branch>) -> Document {
+    let mut doc = Document::new();
+    doc.push(Block::Header(PartyHeader::of(
+        branch,
+        r.adopted_on,
+        Some(format!("Số {}", r.number)),
+    )));
+    doc.push(Block::Title {
+        main: "NGHỊ QUYẾT".into(),
+        sub: Some(r.title.clone()),
+    });
     if !r.basis.is_empty() {
-        para(&mut out, &format!("Căn cứ {}.", r.basis.trim_end_matches('.')));
+        doc.para(format!("Căn cứ {}.", r.basis.trim_end_matches('.')));
     }
     let resolves = format!(
         "{} QUYẾT NGHỊ",
         branch.map(|b| b.name.to_uppercase()).unwrap_or_else(|| "CHI BỘ".into())
     );
-    para(&mut out, &if md { format!("**{resolves}**") } else { resolves });
-    para(&mut out, &heading("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC"));
-    para(
-        &mut out,
-        if r.results.is_empty() {
-            "(chưa ghi)"
-        } else {
-            &r.results
-        },
-    );
-    para(&mut out, &heading("II. NHIỆM VỤ, GIẢI PHÁP"));
+    doc.paragraph(Paragraph::bold(resolves).align(Align::Center));
+    doc.heading("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC");
+    doc.para(if r.results.is_empty() {
+        "(chưa ghi)"
+    } else {
+        &r.results
+    });
+    doc.heading("II. NHIỆM VỤ, GIẢI PHÁP");
     for (i, t) in items.iter().enumerate() {
         let who = t
             .lead
@@ -93,22 +61,18 @@ pub fn render(r: &Resolution, items: &[Task], members: &[Member], branch: Option
         } else {
             format!("; phối hợp: {}", helpers.join(", "))
         };
-        para(
-            &mut out,
-            &format!(
-                "{}. {}. Chủ trì thực hiện: {who}{helpers}. Thời hạn: {}.",
-                i + 1,
-                t.title.trim_end_matches('.'),
-                format_date(t.due)
-            ),
-        );
+        doc.para(format!(
+            "{}. {}. Chủ trì thực hiện: {who}{helpers}. Thời hạn: {}.",
+            i + 1,
+            t.title.trim_end_matches('.'),
+            format_date(t.due)
+        ));
     }
     if items.is_empty() {
-        para(&mut out, "(chưa có nhiệm vụ)");
+        doc.para("(chưa có nhiệm vụ)");
     }
-    para(&mut out, &heading("III. TỔ CHỨC THỰC HIỆN"));
-    para(
-        &mut out,
+    doc.heading("III. TỔ CHỨC THỰC HIỆN");
+    doc.para(
         "Chi ủy chi bộ chỉ đạo, theo dõi, kiểm tra việc thực hiện; từng đồng chí đảng viên được phân công có trách nhiệm thực hiện và báo cáo kết quả tại kỳ sinh hoạt tháng sau.",
     );
     let secretary = members
@@ -116,21 +80,29 @@ pub fn render(r: &Resolution, items: &[Task], members: &[Member], branch: Option
         .find(|m| m.committee_role == CommitteeRole::Secretary && m.activity.on_roster())
         .map(Member::full_name)
         .unwrap_or_default();
-    if md {
-        out.push_str("| | T/M CHI BỘ<br>BÍ THƯ |\n|:---:|:---:|\n");
-        out.push_str(&format!("| *Nơi nhận:*<br>- Đảng ủy cấp trên (để b/c),<br>- Đảng viên chi bộ,<br>- Lưu. | <br><br>**{secretary}** |\n"));
-    } else {
-        let right = |t: &str| {
-            format!(
-                "{}{t}\n",
-                " ".repeat(50usize.saturating_sub(unicode_width::UnicodeWidthStr::width(t) / 2))
-            )
-        };
-        out.push_str(&right("T/M CHI BỘ"));
-        out.push_str(&right("BÍ THƯ"));
-        out.push_str("\n\n");
-        out.push_str(&right(&secretary));
-        out.push_str("\nNơi nhận:\n- Đảng ủy cấp trên (để b/c),\n- Đảng viên chi bộ,\n- Lưu.\n");
+    doc.push(Block::Signatures(vec![
+        SignatureColumn::Recipients {
+            label: "Nơi nhận:".into(),
+            lines: vec![
+                "- Đảng ủy cấp trên (để b/c),".into(),
+                "- Đảng viên chi bộ,".into(),
+                "- Lưu.".into(),
+            ],
+        },
+        SignatureColumn::Signer {
+            titles: vec!["T/M CHI BỘ".into(), "BÍ THƯ".into()],
+            hint: None,
+            name: secretary,
+        },
+    ]));
+    doc
+}
+
+/// The resolution as Markdown or plain text.
+pub fn render(r: &Resolution, items: &[Task], members: &[Member], branch: Option<&Branch>, format: Format) -> String {
+    let doc = document(r, items, members, branch);
+    match format {
+        Format::Markdown => doc.to_markdown(),
+        Format::Text => doc.to_text(),
     }
-    out
 }
