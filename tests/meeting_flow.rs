@@ -769,3 +769,49 @@ fn a_passed_recognition_vote_leaves_the_member_awaiting_the_upper_levels_decisio
     press(&mut app, "ctrl-s esc 1");
     assert!(!screen(&app, 120, 40).contains("chờ quyết định cấp trên"));
 }
+
+#[test]
+fn the_months_resolution_drafted_from_the_conclusion_takes_its_due_dates() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "f4");
+    type_text(&mut app, "Ra quân vệ sinh môi trường, hoàn thành trước 20/12/2026.");
+    press(&mut app, "enter");
+    type_text(&mut app, "Thu đảng phí quý IV, hạn 10/1.");
+    press(&mut app, "enter");
+    type_text(&mut app, "Thăm hỏi gia đình chính sách.");
+    press(&mut app, "f9");
+    let tasks = store.tasks().unwrap();
+    let due = |title: &str| {
+        tasks
+            .iter()
+            .find(|t| t.title.starts_with(title))
+            .map(|t| t.due.format("%d/%m/%Y").to_string())
+    };
+    assert_eq!(due("Ra quân").as_deref(), Some("20/12/2026"));
+    assert_eq!(due("Thu đảng phí").as_deref(), Some("10/01/2027"));
+    assert_eq!(
+        due("Thăm hỏi").as_deref(),
+        Some("31/12/2026"),
+        "the month's end where none is given"
+    );
+}
+
+#[test]
+fn the_item_timer_keeps_its_time_across_a_reopen() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    clock.advance(7);
+    type_text(&mut app, "x");
+    app.save_now().unwrap();
+    // chibo is killed here and opened again two minutes later
+    drop(app);
+    clock.advance(2);
+    let app = app_over(store.clone(), &clock);
+    let c = app.meetings.console.as_ref().unwrap();
+    assert_eq!(c.item_elapsed(app.now()) / 60, 9);
+}

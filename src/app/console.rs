@@ -63,13 +63,18 @@ impl Console {
     pub fn new(meeting: Meeting, now: NaiveDateTime) -> Console {
         let (item, entry, row, col) = meeting.position;
         let latest = meeting.started_at.map_or(now, |s| s.max(now));
+        // a meeting in progress went on while chibo was closed; an ended one did not
+        let item_since = meeting
+            .item_since
+            .filter(|t| *t <= now && meeting.ended_at.is_none())
+            .unwrap_or(now);
         let mut c = Console {
             meeting,
             item,
             entry,
             editor: editor("", (0, 0)),
             unsaved: false,
-            item_since: now,
+            item_since,
             latest,
         };
         c.item = c.item.min(c.meeting.agenda.len().saturating_sub(1));
@@ -181,6 +186,7 @@ impl Console {
             item.spent_secs += spent;
         }
         self.item_since = now;
+        self.meeting.item_since = Some(now);
     }
 
     /// Moves to another agenda item, keeping what was typed.

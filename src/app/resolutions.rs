@@ -229,6 +229,31 @@ pub fn draft_lines(m: &Meeting) -> Vec<String> {
     out
 }
 
+/// The due date a conclusion's line gives ("hoàn thành trước 15/12/2026", "hạn
+/// 20/1"), on or after the meeting: a day without its year is the next such day.
+pub fn due_given(line: &str, meeting: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    line.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .map(|w| w.trim_end_matches(['.', ':']))
+        .filter(|w| w.contains('/') && w.chars().all(|c| c.is_ascii_digit() || c == '/'))
+        .find_map(|w| {
+            let parts: Vec<&str> = w.split('/').collect();
+            match parts.len() {
+                3 => crate::domain::calendar::parse_date(w),
+                2 => {
+                    let (d, m): (u32, u32) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+                    let this = chrono::NaiveDate::from_ymd_opt(meeting.year(), m, d)?;
+                    if this >= meeting {
+                        Some(this)
+                    } else {
+                        chrono::NaiveDate::from_ymd_opt(meeting.year() + 1, m, d)
+                    }
+                }
+                _ => None,
+            }
+        })
+        .filter(|d| *d >= meeting)
+}
+
 impl App {
     pub(super) fn reload_resolutions(&mut self) -> Result<(), StoreError> {
         self.generation += 1;
@@ -970,7 +995,8 @@ impl App {
         let mut tasks: Vec<Task> = draft_lines(&meeting)
             .iter()
             .map(|line| {
-                let mut t = Task::new(line, due);
+                // the conclusion's own deadline, where it gives one
+                let mut t = Task::new(line, due_given(line, meeting.date).unwrap_or(due));
                 t.created = Some(meeting.date);
                 t
             })

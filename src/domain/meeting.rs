@@ -186,6 +186,10 @@ pub struct Meeting {
     /// Where the console was: item, entry, caret (row, column), to return to.
     #[serde(default)]
     pub position: (usize, usize, usize, usize),
+    /// When the current item's time was last added to it: the item's clock goes on
+    /// from there after a quit or a crash, as the meeting did.
+    #[serde(default)]
+    pub item_since: Option<NaiveDateTime>,
     #[serde(default)]
     pub amendments: Vec<Amendment>,
     /// Who was on the roster, and how, when the meeting was held: the minutes' counts
@@ -233,6 +237,7 @@ impl Meeting {
             approved_at: None,
             approval: None,
             position: (0, 0, 0, 0),
+            item_since: None,
             amendments: Vec::new(),
             roster: Vec::new(),
             partial: false,
