@@ -69,14 +69,19 @@ pub fn keymap(lang: Lang) -> (Keymap, Option<String>) {
     (map, Some(warning))
 }
 
-/// The holidays: shipped ones and a user's `holidays.toml`.
-pub fn calendar() -> WorkCalendar {
+/// The holidays: the shipped rules and decisions and a user's `holidays.toml`; a
+/// broken user file is refused whole, with the warning to show.
+pub fn calendar(lang: Lang) -> (WorkCalendar, Option<String>) {
     let mut cal = WorkCalendar::vietnam();
-    if let Ok(text) = std::fs::read_to_string(config_dir().join("holidays.toml")) {
-        // a broken user file leaves the shipped holidays in force
-        let _ = cal.add_toml(&text);
-    }
-    cal
+    let path = config_dir().join("holidays.toml");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return (cal, None);
+    };
+    let warning = cal
+        .add_toml(&text)
+        .err()
+        .map(|err| crate::i18n::Msg::HolidaysWarning.fill(lang, &[("path", &path.display()), ("err", &err)]));
+    (cal, warning)
 }
 
 /// The agenda templates: shipped ones, with a user's `agenda.toml` replacing kinds.

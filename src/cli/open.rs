@@ -17,13 +17,14 @@ pub(super) fn run(dir: &Path, lang: Lang, clock: Box<dyn Clock>) -> Result<()> {
             .err()
             .map(|e| crate::i18n::Msg::BackupFailed.fill(lang, &[("err", &store_error_text(&e, lang))]));
     let (keymap, keymap_warning) = crate::config::keymap(lang);
+    let (calendar, calendar_warning) = crate::config::calendar(lang);
     let options = Options {
         lang,
         keymap,
-        keymap_warning: keymap_warning.or(backup_warning),
+        keymap_warning: keymap_warning.or(calendar_warning).or(backup_warning),
         backups: Some(dir.join("backups")),
         clock,
-        calendar: crate::config::calendar(),
+        calendar,
         data_dir: dir.to_path_buf(),
         defer_loading: true,
         templates: crate::config::templates(),

@@ -232,6 +232,7 @@ messages! {
     ConfirmEndAnyway => "{yes} vẫn kết thúc · {no} quay lại bổ sung", "{yes} end anyway · {no} go back and complete";
     ConfirmHint => "{yes} đồng ý · {no} hủy", "{yes} yes · {no} no";
     KeymapWarning => "Tệp phím tắt {path} có lỗi, đang dùng phím mặc định: {err}", "The keymap {path} has errors; using the default keys: {err}";
+    HolidaysWarning => "Tệp ngày nghỉ {path} có lỗi, không dùng tệp này: {err}", "The holidays file {path} has errors and is not used: {err}";
 
     WelcomeTitle => "Chào mừng đến với chibo", "Welcome to chibo";
     WelcomeBody => "Chưa có dữ liệu chi bộ ở {dir}.", "There is no branch data in {dir} yet.";
