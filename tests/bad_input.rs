@@ -817,3 +817,31 @@ fn a_closed_pipe_ends_the_output_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
     }
 }
+
+/// A roster refused, a backup refused: no data folder is made for them.
+#[test]
+fn refused_files_make_no_data_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("new");
+    let roster = tmp.path().join("bad.csv");
+    std::fs::write(&roster, "ho,ten,ngay_sinh\nLê,An,31/02/1980\n").unwrap();
+    let backup = tmp.path().join("bad.json");
+    std::fs::write(&backup, "{\"hello\": 1}").unwrap();
+    for args in [
+        &["import", "members", roster.to_str().unwrap()][..],
+        &["restore", backup.to_str().unwrap()],
+        &["restore", "--latest"],
+    ] {
+        let out = chibo(&data, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .map(|l| l.starts_with("chibo: ")),
+            Some(true),
+            "{args:?}"
+        );
+        assert!(!data.exists(), "{args:?} made the folder");
+    }
+}

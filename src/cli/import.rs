@@ -53,8 +53,6 @@ pub(super) fn members(dir: &Path, now: NaiveDateTime, lang: Lang, args: &Members
     if bytes.len() as u64 > MAX_ROSTER_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    let store = super::open(dir)?;
-    let existing = store.members()?;
     let refused = |errors: Vec<RowError>| {
         for e in &errors {
             eprintln!("{}: {}", file.display(), e.show(lang));
@@ -69,6 +67,9 @@ pub(super) fn members(dir: &Path, now: NaiveDateTime, lang: Lang, args: &Members
     for w in &parsed.warnings {
         eprintln!("{}: {w}", file.display());
     }
+    // opened (and a new data folder made) only once the file reads well
+    let store = super::open(dir)?;
+    let existing = store.members()?;
     if !args.update {
         check_new(&parsed, &existing, lang).map_err(refused)?;
         let mut list = parsed.members;
