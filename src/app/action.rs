@@ -10,6 +10,7 @@ use crate::i18n::Msg;
 pub enum Action {
     Help,
     Quit,
+    DismissWarning,
     NextScreen,
     PrevScreen,
     ScreenRoster,
@@ -94,6 +95,7 @@ impl Action {
     pub const ALL: &'static [Action] = &[
         Action::Help,
         Action::Quit,
+        Action::DismissWarning,
         Action::NextScreen,
         Action::PrevScreen,
         Action::ScreenRoster,
@@ -185,6 +187,7 @@ impl Action {
         match self {
             Action::Help => Msg::ActHelp,
             Action::Quit => Msg::ActQuit,
+            Action::DismissWarning => Msg::ActDismissWarning,
             Action::NextScreen => Msg::ActNextScreen,
             Action::PrevScreen => Msg::ActPrevScreen,
             Action::ScreenRoster => Msg::ScreenRoster,
@@ -279,6 +282,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 79);
+        assert_eq!(Action::ALL.len(), 80);
     }
 }

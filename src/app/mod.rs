@@ -161,8 +161,9 @@ pub enum Status {
 pub struct Options {
     pub lang: Lang,
     pub keymap: Keymap,
-    /// Problems of the user's keymap file, shown until dismissed.
-    pub keymap_warning: Option<String>,
+    /// What is wrong in the settings files (and a failed daily backup): shown on the
+    /// message line until dismissed.
+    pub warnings: Vec<String>,
     /// Where automatic backups go (after minutes are approved); none in tests.
     pub backups: Option<PathBuf>,
     pub clock: Box<dyn Clock>,
@@ -181,7 +182,7 @@ impl Default for Options {
         Options {
             lang: Lang::Vi,
             keymap: Keymap::defaults(),
-            keymap_warning: None,
+            warnings: Vec::new(),
             backups: None,
             clock: Box::new(SystemClock),
             calendar: WorkCalendar::vietnam(),
@@ -214,6 +215,9 @@ pub struct App {
     pub categories: Vec<String>,
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
+    /// Warnings that stay on the message line (when it says nothing else) until
+    /// dismissed, the first one shown.
+    pub warnings: Vec<String>,
     /// Keys typed so far of a longer sequence ("g" of "g g").
     pub pending: Vec<Key>,
     /// Reminders about probationary members, computed on load.
@@ -248,7 +252,8 @@ impl App {
             categories: options.categories,
             templates: options.templates,
             overlays: Vec::new(),
-            status: options.keymap_warning.map(Status::Error),
+            status: None,
+            warnings: options.warnings,
             pending: Vec::new(),
             reminders: Vec::new(),
             quit: false,
@@ -547,6 +552,9 @@ impl App {
         match action {
             Action::Quit if self.quit_from_console() => {}
             Action::Quit => self.request_quit(),
+            Action::DismissWarning if !self.warnings.is_empty() => {
+                self.warnings.remove(0);
+            }
             Action::Help => self.overlays.push(Overlay::Help {
                 section: self.section(),
                 scroll: 0,

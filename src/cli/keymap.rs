@@ -2,16 +2,21 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use super::output::Lines;
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
+use crate::settings::Settings;
 
 /// `keymap check [FILE]`: every error with its line, or "valid".
-pub(super) fn check(file: Option<PathBuf>) -> Result<()> {
+pub(super) fn check(file: Option<PathBuf>, lang: Lang) -> Result<()> {
     let path = file.unwrap_or_else(crate::config::keymap_path);
-    let text = std::fs::read_to_string(&path).with_context(|| format!("không đọc được {}", path.display()))?;
+    let text = match crate::settings::read(&path) {
+        Ok(Some(text)) => text,
+        Ok(None) => bail!("không đọc được {}: không có tệp / no such file", path.display()),
+        Err(p) => bail!("{}", p.what(lang)),
+    };
     let (_, errors) = Keymap::with_user(&text);
     if errors.is_empty() {
         let mut out = Lines::default();
@@ -26,8 +31,7 @@ pub(super) fn check(file: Option<PathBuf>) -> Result<()> {
 }
 
 /// `keymap show`: the effective bindings and where the user file lives.
-pub(super) fn show(lang: Lang) -> Result<()> {
-    let (map, warning) = crate::config::keymap(lang);
+pub(super) fn show(lang: Lang, settings: &Settings) -> Result<()> {
     let path = crate::config::keymap_path();
     let state = if path.exists() {
         "đang dùng / in use"
@@ -39,9 +43,9 @@ pub(super) fn show(lang: Lang) -> Result<()> {
         "# tệp phím của người dùng / user keymap: {} ({state})",
         path.display()
     ));
-    if let Some(w) = warning {
-        out.push(format_args!("# {w}"));
+    for p in settings.problems.iter().filter(|p| p.path == path) {
+        out.push(format_args!("# {}", p.text(lang)));
     }
     out.print()?;
-    super::output::to_stdout(map.to_toml().as_bytes())
+    super::output::to_stdout(settings.keymap.to_toml().as_bytes())
 }

@@ -228,8 +228,14 @@ impl Clock for DayClock {
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
-    let lang = crate::config::lang(cli.lang);
-    match run(cli, lang) {
+    // every settings file, read once; what is wrong in one is said here, in one line
+    // each, and its defaults stand in (the application shows the same lines)
+    let settings = crate::settings::Settings::load(&crate::config::config_dir());
+    let lang = cli.lang.or(settings.lang).unwrap_or_default();
+    for p in &settings.problems {
+        eprintln!("chibo: {}", p.text(lang));
+    }
+    match run(cli, lang, settings) {
         Ok(()) => 0,
         Err(e) => {
             // one line: the outermost message carries what the user needs
@@ -263,12 +269,12 @@ fn open_existing(dir: &Path) -> Result<SledStore> {
     Ok(store)
 }
 
-fn run(cli: Cli, lang: Lang) -> Result<()> {
+fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> {
     let dir = crate::config::data_dir(cli.data_dir.as_deref());
     let clock = clock()?;
     let now = clock.now();
     match cli.command {
-        None => open::run(&dir, lang, clock),
+        None => open::run(&dir, lang, clock, settings),
         Some(Command::Demo {
             members,
             years,
@@ -321,7 +327,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::Check) => check::run(&dir),
         Some(Command::Keymap {
             what: KeymapWhat::Check { file },
-        }) => keymap::check(file),
-        Some(Command::Keymap { what: KeymapWhat::Show }) => keymap::show(lang),
+        }) => keymap::check(file, lang),
+        Some(Command::Keymap { what: KeymapWhat::Show }) => keymap::show(lang, &settings),
     }
 }

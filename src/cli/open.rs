@@ -6,29 +6,29 @@ use anyhow::Result;
 
 use crate::app::{App, Clock, Options, store_error_text};
 use crate::i18n::Lang;
+use crate::settings::Settings;
 
-/// Opens the data folder, takes the daily backup and runs the application.
-pub(super) fn run(dir: &Path, lang: Lang, clock: Box<dyn Clock>) -> Result<()> {
+/// Opens the data folder, takes the daily backup and runs the application; what is
+/// wrong in the settings files, and a failed backup, stay on screen until dismissed.
+pub(super) fn run(dir: &Path, lang: Lang, clock: Box<dyn Clock>, settings: Settings) -> Result<()> {
     let now = clock.now();
     let store = super::open(dir)?;
+    let mut warnings: Vec<String> = settings.problems.iter().map(|p| p.text(lang)).collect();
     // the daily backup, on opening; a failure is shown, not fatal
-    let backup_warning =
-        crate::store::auto_backup(&store, &dir.join("backups"), now, crate::store::BackupReason::Daily)
-            .err()
-            .map(|e| crate::i18n::Msg::BackupFailed.fill(lang, &[("err", &store_error_text(&e, lang))]));
-    let (keymap, keymap_warning) = crate::config::keymap(lang);
-    let (calendar, calendar_warning) = crate::config::calendar(lang);
+    if let Err(e) = crate::store::auto_backup(&store, &dir.join("backups"), now, crate::store::BackupReason::Daily) {
+        warnings.push(crate::i18n::Msg::BackupFailed.fill(lang, &[("err", &store_error_text(&e, lang))]));
+    }
     let options = Options {
         lang,
-        keymap,
-        keymap_warning: keymap_warning.or(calendar_warning).or(backup_warning),
+        keymap: settings.keymap,
+        warnings,
         backups: Some(dir.join("backups")),
         clock,
-        calendar,
+        calendar: settings.calendar,
         data_dir: dir.to_path_buf(),
         defer_loading: true,
-        templates: crate::config::templates(),
-        categories: crate::config::categories(),
+        templates: settings.templates,
+        categories: settings.categories,
     };
     let app = App::new(Box::new(store), options)?;
     crate::tui::run(app)?;

@@ -231,8 +231,14 @@ messages! {
     ConfirmDelete => "Xóa hẳn đ/c {name}? Chỉ dùng khi nhập nhầm. Đảng viên rời chi bộ thì thay đổi trạng thái.", "Delete {name} for good? Only for a member added by mistake. For a member who leaves, change the status.";
     ConfirmEndAnyway => "{yes} vẫn kết thúc · {no} quay lại bổ sung", "{yes} end anyway · {no} go back and complete";
     ConfirmHint => "{yes} đồng ý · {no} hủy", "{yes} yes · {no} no";
-    KeymapWarning => "Tệp phím tắt {path} có lỗi, đang dùng phím mặc định: {err}", "The keymap {path} has errors; using the default keys: {err}";
-    HolidaysWarning => "Tệp ngày nghỉ {path} có lỗi, không dùng tệp này: {err}", "The holidays file {path} has errors and is not used: {err}";
+    SettingsIgnored => "{problem} — tệp này bị bỏ qua, dùng mặc định", "{problem} — this file is ignored, the defaults are used";
+    SettingsNotAFile => "không phải tệp thường", "not a regular file";
+    SettingsTooLarge => "tệp quá lớn ({size} byte, tối đa {max})", "too large ({size} bytes, at most {max})";
+    SettingsUnreadable => "không đọc được ({err})", "cannot be read ({err})";
+    SettingsUnknownLang => "không có ngôn ngữ \"{lang}\" (vi hoặc en)", "unknown language \"{lang}\" (vi or en)";
+    SettingsEmptyCategories => "danh sách nhóm việc trống", "the list of categories is empty";
+    WarningMore => "(còn {n} cảnh báo)", "({n} more)";
+    WarningDismiss => "{key}: đóng", "{key}: dismiss";
 
     WelcomeTitle => "Chào mừng đến với chibo", "Welcome to chibo";
     WelcomeBody => "Chưa có dữ liệu chi bộ ở {dir}.", "There is no branch data in {dir} yet.";
@@ -248,6 +254,7 @@ messages! {
 
     ActHelp => "trợ giúp", "help";
     ActQuit => "thoát", "quit";
+    ActDismissWarning => "đóng cảnh báo", "dismiss the warning";
     ActNextScreen => "màn hình sau", "next screen";
     ActPrevScreen => "màn hình trước", "previous screen";
     ActMoveUp => "lên", "up";

@@ -198,7 +198,8 @@ pub struct Keymap {
 /// One parsed entry: keys → action, or `None` for "none" (unbind).
 type Entry = (Vec<Key>, Option<Action>, (usize, usize));
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+/// The 1-based line and column (in characters) of a byte offset into a file's text.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before

@@ -31,11 +31,18 @@ pub fn render(app: &App, frame: &mut Frame) {
         render_too_small(app, frame, area);
         return;
     }
+    let status_line = status_line(app);
+    // a warning wraps onto up to three rows; any other message takes one
+    let status_rows = if app.status.is_none() && app.pending.is_empty() {
+        (status_line.width() as u16).div_ceil(area.width).clamp(1, 3)
+    } else {
+        1
+    };
     let [header, tabs, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -49,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Resolutions => resolutions::render(app, frame, body),
         Screen::Tasks => tasks::render(app, frame, body),
     }
-    render_status(app, frame, status);
+    frame.render_widget(Paragraph::new(status_line).wrap(Wrap { trim: false }), status);
     render_footer(app, frame, footer);
     for o in &app.overlays {
         overlay::render(app, o, frame, body);
@@ -93,17 +100,33 @@ fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
 }
 
-fn render_status(app: &App, frame: &mut Frame, area: Rect) {
-    let line = match &app.status {
+/// The message line: what the last key did, else keys typed of a sequence, else the
+/// first warning that waits to be dismissed.
+fn status_line(app: &App) -> Line<'static> {
+    match &app.status {
         Some(Status::Info(s)) => Line::styled(format!(" {s}"), theme::info()),
         Some(Status::Error(s)) => Line::styled(format!(" {s}"), theme::error()),
         None if !app.pending.is_empty() => Line::styled(
             format!(" {} …", crate::keymap::seq_to_string(&app.pending)),
             theme::key(),
         ),
-        None => Line::default(),
-    };
-    frame.render_widget(Paragraph::new(line), area);
+        None => match app.warnings.first() {
+            Some(w) => {
+                let mut text = format!(" {w}");
+                if app.warnings.len() > 1 {
+                    text.push(' ');
+                    text.push_str(&Msg::WarningMore.fill(app.lang, &[("n", &(app.warnings.len() - 1))]));
+                }
+                let mut spans = vec![Span::styled(text, theme::error())];
+                if let Some(key) = app.keymap.key_for(Section::Global, Action::DismissWarning) {
+                    let hint = Msg::WarningDismiss.fill(app.lang, &[("key", &key)]);
+                    spans.push(Span::styled(format!("  {hint}"), theme::key()));
+                }
+                Line::from(spans)
+            }
+            None => Line::default(),
+        },
+    }
 }
 
 /// The actions worth a place in the footer, per section.

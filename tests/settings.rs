@@ -1,0 +1,288 @@
+//! The settings files, read one way: the valid fixtures take effect; each broken
+//! fixture is reported with its file, line and column in exact words while the
+//! defaults stand in for it; what is not a regular file, or is over 1 MB, is refused
+//! unread. The command line says so on stderr and goes on (exit 0); the application
+//! keeps the warning on its message line until it is dismissed.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chibo::domain::meeting::{MeetingKind, Templates};
+use chibo::i18n::Lang;
+use chibo::keymap::{Key, Keymap, Lookup, Section};
+use chibo::settings::Settings;
+use common::*;
+
+fn fixtures(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/settings")
+        .join(sub)
+}
+
+fn texts(settings: &Settings, lang: Lang) -> Vec<String> {
+    settings.problems.iter().map(|p| p.text(lang)).collect()
+}
+
+fn default_categories() -> Vec<String> {
+    chibo::domain::task::DEFAULT_CATEGORIES
+        .iter()
+        .map(|c| c.to_string())
+        .collect()
+}
+
+#[test]
+fn every_valid_file_is_read_and_takes_effect() {
+    let s = Settings::load(&fixtures("valid"));
+    assert_eq!(texts(&s, Lang::En), Vec::<String>::new());
+    assert_eq!(s.lang, Some(Lang::En));
+    assert_eq!(
+        s.keymap.resolve(Section::Roster, &[], Key::parse("z").unwrap()),
+        Lookup::Action(chibo::app::Action::New)
+    );
+    let titles: Vec<String> = s
+        .templates
+        .agenda(MeetingKind::Regular)
+        .iter()
+        .map(|i| i.title.clone())
+        .collect();
+    assert_eq!(titles, ["Khai mạc", "Nghị quyết tháng"]);
+    assert_eq!(
+        s.templates.agenda(MeetingKind::Thematic),
+        Templates::shipped().agenda(MeetingKind::Thematic),
+        "the kinds the file does not name keep the shipped agenda"
+    );
+    assert_eq!(s.categories, ["Dân vận", "Khuyến học"]);
+    assert!(s.calendar.is_decided(2030));
+    assert!(
+        !s.calendar.is_working_day(day(2030, 1, 2)),
+        "a Wednesday made a day off"
+    );
+}
+
+/// What stands when a file is ignored: the part of the settings it would have set.
+#[derive(Clone, Copy)]
+enum Part {
+    Lang,
+    Keymap,
+    Agenda,
+    Categories,
+    Holidays,
+}
+
+#[test]
+fn each_broken_file_is_reported_with_its_place_and_its_defaults_stand() {
+    let cases: &[(&str, Part, &str)] = &[
+        (
+            "config-unknown-lang",
+            Part::Lang,
+            "config.toml:1:8: unknown language \"fr\" (vi or en)",
+        ),
+        (
+            "config-misspelt",
+            Part::Lang,
+            "config.toml:1:1: unknown field `lnag`, expected `lang`",
+        ),
+        (
+            "config-not-toml",
+            Part::Lang,
+            "config.toml:1:8: string values must be quoted, expected literal string",
+        ),
+        (
+            "keymap-unknown-action",
+            Part::Keymap,
+            "keymap.toml:2:5: unknown action \"fly\"",
+        ),
+        (
+            "keymap-not-toml",
+            Part::Keymap,
+            "keymap.toml:1:8: unclosed table, expected `]`",
+        ),
+        (
+            "agenda-unknown-kind",
+            Part::Agenda,
+            "agenda.toml: unknown kind of meeting \"party\"",
+        ),
+        (
+            "agenda-wrong-type",
+            Part::Agenda,
+            "agenda.toml:3:9: invalid type: integer `3`, expected a sequence",
+        ),
+        (
+            "agenda-not-toml",
+            Part::Agenda,
+            "agenda.toml:1:12: unclosed array table, expected `]`",
+        ),
+        (
+            "categories-empty",
+            Part::Categories,
+            "categories.toml: the list of categories is empty",
+        ),
+        (
+            "categories-wrong-type",
+            Part::Categories,
+            "categories.toml:1:14: invalid type: string \"Dân vận\", expected a sequence",
+        ),
+        (
+            "holidays-bad-date",
+            Part::Holidays,
+            "holidays.toml: ngày không hợp lệ: 31/02/2030",
+        ),
+        (
+            "holidays-not-toml",
+            Part::Holidays,
+            "holidays.toml:1:8: unclosed array table, expected `]`",
+        ),
+    ];
+    let mut seen = Vec::new();
+    for (case, part, expected) in cases {
+        let dir = fixtures(&format!("invalid/{case}"));
+        let s = Settings::load(&dir);
+        assert_eq!(
+            texts(&s, Lang::En),
+            [format!(
+                "{}/{expected} — this file is ignored, the defaults are used",
+                dir.display()
+            )],
+            "{case}"
+        );
+        let defaults = match part {
+            Part::Lang => s.lang.is_none(),
+            Part::Keymap => s.keymap == Keymap::defaults(),
+            Part::Agenda => MeetingKind::ALL
+                .iter()
+                .all(|k| s.templates.agenda(*k) == Templates::shipped().agenda(*k)),
+            Part::Categories => s.categories == default_categories(),
+            Part::Holidays => !s.calendar.is_decided(2030),
+        };
+        assert!(defaults, "{case}: the defaults stand");
+        seen.push(case.to_string());
+    }
+    // every fixture has its case
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures("invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    seen.sort();
+    assert_eq!(on_disk, seen);
+}
+
+#[test]
+fn what_is_not_a_regular_file_or_is_over_1_mb_is_refused_unread() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // a link to a device that never ends: looked at, never read
+    std::os::unix::fs::symlink("/dev/zero", dir.join("config.toml")).unwrap();
+    std::fs::create_dir(dir.join("keymap.toml")).unwrap();
+    // a pipe: opening it to read would wait for a writer forever
+    let fifo = Command::new("mkfifo").arg(dir.join("agenda.toml")).status().unwrap();
+    assert!(fifo.success());
+    std::fs::write(dir.join("categories.toml"), vec![b'#'; 1_000_001]).unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.toml"), dir.join("holidays.toml")).unwrap();
+    let s = Settings::load(dir);
+    let d = dir.display();
+    let ignored = "this file is ignored, the defaults are used";
+    assert_eq!(
+        texts(&s, Lang::En),
+        [
+            format!("{d}/config.toml: not a regular file — {ignored}"),
+            format!("{d}/keymap.toml: not a regular file — {ignored}"),
+            format!("{d}/agenda.toml: not a regular file — {ignored}"),
+            format!("{d}/categories.toml: too large (1000001 bytes, at most 1000000) — {ignored}"),
+            format!("{d}/holidays.toml: cannot be read (entity not found) — {ignored}"),
+        ]
+    );
+    // exactly 1 MB is still a settings file
+    std::fs::write(dir.join("categories.toml"), {
+        let mut t = "categories = [\"Dân vận\"]\n".as_bytes().to_vec();
+        t.resize(1_000_000, b'#');
+        t
+    })
+    .unwrap();
+    assert_eq!(Settings::load(dir).categories, ["Dân vận"]);
+}
+
+fn chibo_with_config(config: &Path, args: &[&str]) -> std::process::Output {
+    let tmp = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .args(args)
+        .env("CHIBO_DATA_DIR", tmp.path().join("data"))
+        .env("CHIBO_CONFIG_DIR", config)
+        .env("CHIBO_TODAY", "2026-11-22")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_says_what_is_broken_in_one_line_and_goes_on_with_the_defaults() {
+    let dir = fixtures("invalid/config-unknown-lang");
+    let out = chibo_with_config(&dir, &["keymap", "show"]);
+    assert!(out.status.success(), "exit 0");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "chibo: {}/config.toml:1:8: không có ngôn ngữ \"fr\" (vi hoặc en) — tệp này bị bỏ qua, dùng mặc định\n",
+            dir.display()
+        )
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&Keymap::defaults().to_toml()), "{stdout}");
+
+    let dir = fixtures("invalid/keymap-unknown-action");
+    let out = chibo_with_config(&dir, &["--lang", "en", "keymap", "show"]);
+    assert!(out.status.success(), "exit 0");
+    let line = format!(
+        "{}/keymap.toml:2:5: unknown action \"fly\" — this file is ignored, the defaults are used",
+        dir.display()
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), format!("chibo: {line}\n"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&format!("# {line}\n")), "{stdout}");
+    assert!(stdout.contains(&Keymap::defaults().to_toml()), "{stdout}");
+
+    // `keymap check` reads a file as safely
+    let tmp = tempfile::tempdir().unwrap();
+    let zero = tmp.path().join("zero.toml");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let out = chibo_with_config(tmp.path(), &["--lang", "en", "keymap", "check", zero.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("chibo: {}: not a regular file\n", zero.display())
+    );
+}
+
+#[test]
+fn the_application_keeps_a_settings_warning_until_it_is_dismissed() {
+    let broken = Settings::load(&fixtures("invalid/categories-empty"));
+    let mut warnings: Vec<String> = broken.problems.iter().map(|p| p.text(Lang::Vi)).collect();
+    warnings.push("Sao lưu hằng ngày không thành công".into());
+    let options = chibo::app::Options {
+        warnings,
+        ..options(Lang::Vi)
+    };
+    let mut app = chibo::app::App::new(Box::new(fixture_store()), options).unwrap();
+    let first = "categories.toml: danh sách nhóm việc trống — tệp này bị bỏ qua, dùng mặc định";
+    // the message line wraps: read the screen as one text
+    let flat = |app: &chibo::app::App| screen(app, 80, 24).replace('\n', "");
+    assert!(flat(&app).contains(first), "{}", screen(&app, 80, 24));
+    assert!(flat(&app).contains("(còn 1 cảnh báo)"), "{}", screen(&app, 80, 24));
+    assert!(flat(&app).contains("ctrl-x: đóng"), "{}", screen(&app, 80, 24));
+    // switching screens, moving, searching: it stays
+    for keys in ["2", "3", "4", "1", "j j", "/"] {
+        press(&mut app, keys);
+        assert!(flat(&app).contains(first), "after {keys}:\n{}", screen(&app, 80, 24));
+    }
+    press(&mut app, "esc ctrl-x");
+    let shown = flat(&app);
+    assert!(!shown.contains(first), "{shown}");
+    assert!(
+        shown.contains("Sao lưu hằng ngày không thành công  ctrl-x: đóng"),
+        "{shown}"
+    );
+    press(&mut app, "ctrl-x");
+    assert!(!flat(&app).contains("ctrl-x: đóng"), "{}", screen(&app, 80, 24));
+    assert!(app.warnings.is_empty());
+}
