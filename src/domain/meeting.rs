@@ -745,6 +745,42 @@ mod tests {
     }
 
     #[test]
+    fn the_minutes_name_those_attached_elsewhere_and_count_those_attached_here_apart() {
+        let mut ms = Vec::new();
+        for (i, (family, activity)) in [
+            ("Lê", Activity::Active),
+            ("Trần", Activity::TemporaryOut),
+            ("Phạm", Activity::TemporaryIn),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut m = Member::new(family, "Văn", "An");
+            m.id = MemberId(i as u64 + 1);
+            m.activity = activity;
+            ms.push(m);
+        }
+        let mut meeting = Meeting::new(MeetingKind::Regular, d(2026, 12, 5), NaiveTime::MIN);
+        meeting.attendance.insert(MemberId(1), Presence::Present);
+        meeting.attendance.insert(MemberId(3), Presence::Present);
+        let lines = crate::export::minutes::attendance_lines(&attendance_report(&meeting, &ms), &ms).join("\n");
+        assert!(
+            lines.contains("Tổng số đảng viên của chi bộ: 2 đồng chí (chính thức 2, dự bị 0)."),
+            "{lines}"
+        );
+        assert!(
+            lines.contains("Sinh hoạt tạm thời nơi khác: 1 đồng chí: đồng chí Trần Văn An."),
+            "{lines}"
+        );
+        assert!(
+            lines.contains("Đảng viên sinh hoạt tạm thời: 1 đồng chí, có mặt 1."),
+            "{lines}"
+        );
+        assert!(lines.contains("Có mặt: 1 đồng chí."), "{lines}");
+        assert!(lines.contains("Vắng không lý do: không."), "{lines}");
+    }
+
+    #[test]
     fn the_minutes_keep_the_roster_of_the_day() {
         let mut ms = Vec::new();
         for i in 1..=3 {
