@@ -815,3 +815,31 @@ fn the_item_timer_keeps_its_time_across_a_reopen() {
     let c = app.meetings.console.as_ref().unwrap();
     assert_eq!(c.item_elapsed(app.now()) / 60, 9);
 }
+
+#[test]
+fn an_amendment_takes_several_lines() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    clock.advance(95);
+    press(&mut app, "ctrl-e enter");
+    approve_by_vote(&mut app, "20");
+    press(&mut app, "m");
+    type_text(&mut app, "ghi thiếu");
+    press(&mut app, "tab");
+    type_text(&mut app, "Bổ sung ý kiến của đ/c Mai.");
+    press(&mut app, "enter");
+    type_text(&mut app, "Bổ sung ý kiến của đ/c Hùng.");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Bổ sung ý kiến của đ/c Mai.") && shown.contains("Bổ sung ý kiến của đ/c Hùng."),
+        "{shown}"
+    );
+    press(&mut app, "ctrl-s");
+    let m = &store.meetings().unwrap()[0];
+    assert_eq!(
+        m.amendments[0].text,
+        "Bổ sung ý kiến của đ/c Mai.\nBổ sung ý kiến của đ/c Hùng."
+    );
+}

@@ -158,6 +158,9 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
         &term,
         "Khách mời là đồng chí Lê Văn Bình, Đảng ủy viên phường, phụ trách khu phố.",
     );
+    // the amendment's text takes several lines
+    term.keys(&["Enter"]);
+    typed(&term, "Đ/c Bình đề nghị chi bộ sơ kết mô hình dân vận khéo.");
     term.keys(&["C-s", "w"]);
     see(&term, "Đã ghi biên bản vào");
     drop(term);
@@ -174,6 +177,7 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
         ": tán thành 24/",
         "Khách mời là đồng chí Lê Văn Bình, Đảng ủy viên phường, phụ trách khu phố.",
         "19:50",
+        "Đ/c Bình đề nghị chi bộ sơ kết mô hình dân vận khéo.",
     ] {
         assert!(minutes.contains(want), "{want}\n---\n{minutes}");
     }

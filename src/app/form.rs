@@ -127,6 +127,8 @@ pub enum FieldKind {
     Member,
     /// Several members: each pick adds one, backspace takes the last away.
     Members,
+    /// Text of several lines: enter breaks the line, ctrl-s saves the form.
+    Lines,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,6 +182,17 @@ impl Field {
             kind: FieldKind::Time,
             ..Field::text(id, label, &value.format("%H:%M").to_string())
         }
+    }
+
+    /// A field of several lines.
+    pub fn lines(id: FieldId, label: Msg, value: &str) -> Field {
+        let mut f = Field {
+            kind: FieldKind::Lines,
+            ..Field::text(id, label, "")
+        };
+        f.input.multiline = true;
+        f.input.insert_str(value);
+        f
     }
 
     pub fn number(id: FieldId, label: Msg, value: u32) -> Field {
@@ -289,7 +302,19 @@ impl Form {
     /// The cleaned text of a field.
     pub fn text(&self, id: FieldId) -> String {
         self.field(id)
-            .map(|f| crate::domain::text::clean(f.input.value()))
+            .map(|f| match f.kind {
+                // each line cleaned, the breaks kept, none at the ends
+                FieldKind::Lines => f
+                    .input
+                    .value()
+                    .split('\n')
+                    .map(crate::domain::text::clean)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .trim_matches('\n')
+                    .to_string(),
+                _ => crate::domain::text::clean(f.input.value()),
+            })
             .unwrap_or_default()
     }
 

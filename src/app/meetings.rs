@@ -316,7 +316,7 @@ impl App {
             A::Amend if locked => {
                 let fields = vec![
                     Field::text(FieldId::Reason, Msg::FieldReason, "").required(),
-                    Field::text(FieldId::Text, Msg::FieldAmendment, "").required(),
+                    Field::lines(FieldId::Text, Msg::FieldAmendment, "").required(),
                 ];
                 let form = Form::new(
                     FormPurpose::Amend(meeting.id),

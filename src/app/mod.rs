@@ -842,6 +842,10 @@ impl App {
                     self.pick_for_field(id);
                 }
             }
+            // enter breaks the line in a field of several lines
+            Action::Confirm if form.focused_field().is_some_and(|f| f.kind == FieldKind::Lines) => {
+                form.type_char('\n');
+            }
             Action::Confirm if !form.on_last_field() => form.next_field(),
             Action::Confirm | Action::Save => self.submit_form(),
             _ => {}

@@ -12,6 +12,8 @@ pub struct TextInput {
     value: String,
     /// The caret, in graphemes from the start.
     cursor: usize,
+    /// Keeps line breaks (a field of several lines: an amendment's text).
+    pub multiline: bool,
 }
 
 /// Longest text a single-line field takes: a name or a reason, never a document.
@@ -21,7 +23,11 @@ impl TextInput {
     pub fn new(value: &str) -> Self {
         let value = nfc(value);
         let cursor = value.graphemes(true).count();
-        TextInput { value, cursor }
+        TextInput {
+            value,
+            cursor,
+            multiline: false,
+        }
     }
 
     pub fn value(&self) -> &str {
@@ -47,9 +53,16 @@ impl TextInput {
     /// Inserts typed or pasted text at the caret. Line breaks and tabs become spaces,
     /// other control characters are dropped.
     pub fn insert_str(&mut self, s: &str) {
+        let multiline = self.multiline;
+        let s = if multiline {
+            s.replace("\r\n", "\n")
+        } else {
+            s.to_string()
+        };
         let clean: String = s
             .chars()
             .filter_map(|c| match c {
+                '\n' | '\r' if multiline => Some('\n'),
                 '\n' | '\r' | '\t' => Some(' '),
                 c if c.is_control() => None,
                 c => Some(c),

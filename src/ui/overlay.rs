@@ -120,6 +120,67 @@ fn detail(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 const LABEL_WIDTH: usize = 26;
+/// Rows a field of several lines shows (the caret's line always among them).
+const LINES_SHOWN: usize = 4;
+
+/// A field of several lines, under its label; returns the next free row.
+fn render_lines(
+    frame: &mut Frame,
+    f: &crate::app::form::Field,
+    focused: bool,
+    label: String,
+    inner: Rect,
+    y: u16,
+    value_width: usize,
+) -> u16 {
+    use unicode_segmentation::UnicodeSegmentation;
+    let value = f.input.value();
+    let before: String = value.graphemes(true).take(f.input.cursor()).collect();
+    let caret_row = before.matches('\n').count();
+    let caret_col = before.rsplit('\n').next().map_or(0, UnicodeWidthStr::width);
+    let lines: Vec<&str> = value.split('\n').collect();
+    let first = (caret_row + 1).saturating_sub(LINES_SHOWN);
+    let style = if focused {
+        theme::focus_field()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let mut y = y;
+    for row in 0..LINES_SHOWN {
+        if y >= inner.bottom() {
+            break;
+        }
+        let text = lines.get(first + row).copied().unwrap_or("");
+        let (shown, col) = scrolled(text, if first + row == caret_row { caret_col } else { 0 }, value_width);
+        let head = if row == 0 {
+            label.clone()
+        } else {
+            " ".repeat(LABEL_WIDTH + 1)
+        };
+        let line = Line::from(vec![
+            Span::styled(head, if focused { theme::title() } else { theme::dim() }),
+            Span::styled(format!("{shown:<value_width$}"), style),
+        ]);
+        let rect = Rect {
+            x: inner.x,
+            y,
+            width: inner.width,
+            height: 1,
+        };
+        frame.render_widget(Paragraph::new(line), rect);
+        if focused
+            && first + row == caret_row
+            && let Some(col) = col
+        {
+            let x = inner.x + (LABEL_WIDTH + 1 + col) as u16;
+            if x < inner.right() {
+                frame.set_cursor_position((x, y));
+            }
+        }
+        y += 1;
+    }
+    y
+}
 
 fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     // the note (a vote's result) wraps: it is never cut off
@@ -130,7 +191,8 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         .map(|n| Paragraph::new(Line::styled(format!(" {n}"), theme::info())).wrap(Wrap { trim: false }));
     let note_rows = note.as_ref().map_or(0, |p| p.line_count(width.saturating_sub(2)));
     let error_rows = usize::from(form.error.is_some()) + note_rows;
-    let wanted = (form.fields.len() + error_rows + 4) as u16;
+    let extra = form.fields.iter().filter(|f| f.kind == FieldKind::Lines).count() * (LINES_SHOWN - 1);
+    let wanted = (form.fields.len() + extra + error_rows + 4) as u16;
     let rect = centered(area, width, wanted);
     let inner = popup(frame, rect, &form.title);
     // rows for fields: the inner height less the blank line, the note and the hint line
@@ -145,6 +207,10 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         let focused = i == form.focus;
         let label = format!("{}{}", app.t(f.label), if f.required { " *" } else { "" });
         let label = format!("{label:>width$} ", width = LABEL_WIDTH);
+        if f.kind == FieldKind::Lines {
+            y = render_lines(frame, f, focused, label, inner, y, value_width);
+            continue;
+        }
         let (value, caret) = match &f.kind {
             FieldKind::Choice(options) => {
                 let v = options.get(f.choice).map(|m| app.t(*m)).unwrap_or("");
