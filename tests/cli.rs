@@ -251,10 +251,18 @@ fn an_update_shows_what_would_change_then_changes_only_that() {
     );
     assert_eq!(dry, format!("{shown}(--dry-run: chưa ghi gì)\n"));
     assert_eq!(ok(data, &["export", "members", "--format", "json"]), before);
+    let audit = |data: &Path| -> usize {
+        let check = ok(data, &["check"]);
+        let line = check.lines().find(|l| l.starts_with("nhật ký: ")).unwrap().to_string();
+        line["nhật ký: ".len()..].parse().unwrap()
+    };
+    let logged = audit(data);
     assert_eq!(
         ok(data, &["import", "members", "--update", file.to_str().unwrap()]),
         shown
     );
+    // the import, and each member it changed, in the audit trail
+    assert_eq!(audit(data), logged + 3);
     let after = ok(data, &["export", "members", "--format", "json"]);
     assert!(after.contains("\"phone\": \"0903999999\""));
     assert!(ok(data, &["check"]).contains("đảng viên: 29 (trong danh sách 28)"));

@@ -186,14 +186,22 @@ pub trait Records: Store {
     /// Adds new members and saves changed ones in one transaction: all or nothing.
     fn update_members(&self, added: &mut [Member], changed: &[Member], at: NaiveDateTime) -> Result<()> {
         let mut batch = Batch::default();
-        // the members' ids and the audit line's, in one write of the counter
-        let first = reserve_ids(self, added.len() as u64 + 1)?;
-        for (m, id) in added.iter_mut().zip(first..) {
+        // the members' ids and the audit lines', in one write of the counter: one line
+        // for the import, one for each member it changed
+        let mut ids = reserve_ids(self, (added.len() + changed.len()) as u64 + 1)?..;
+        for (m, id) in added.iter_mut().zip(ids.by_ref()) {
             m.id = MemberId(id);
             batch.put(Tree::Members, id_key(id), encode(m));
         }
-        for m in changed {
+        for (m, id) in changed.iter().zip(ids.by_ref()) {
             batch.put(Tree::Members, id_key(m.id.0), encode(m));
+            let entry = AuditEntry {
+                at,
+                action: "import_update".into(),
+                member: Some(m.id),
+                detail: String::new(),
+            };
+            batch.put(Tree::Audit, id_key(id), encode(&entry));
         }
         let detail = if changed.is_empty() {
             format!("{}", added.len())
@@ -206,7 +214,7 @@ pub trait Records: Store {
             member: None,
             detail,
         };
-        batch.put(Tree::Audit, id_key(first + added.len() as u64), encode(&entry));
+        batch.put(Tree::Audit, id_key(ids.start), encode(&entry));
         self.apply(batch)?;
         self.flush()
     }
