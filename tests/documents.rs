@@ -81,6 +81,14 @@ fn december(members: &[Member]) -> Meeting {
     m.started_at = Some(meeting_day().and_time(time(19, 30)));
     m.ended_at = Some(meeting_day().and_time(time(21, 5)));
     m.approved_at = Some(meeting_day().and_time(time(21, 8)));
+    m.amendments.push(
+        serde_json::from_value(serde_json::json!({
+            "at": "2026-12-08T10:15:00",
+            "reason": "ghi sai tên khách mời",
+            "text": "Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường.\nBổ sung: đồng chí Sáu phát biểu chỉ đạo."
+        }))
+        .unwrap(),
+    );
     m
 }
 
@@ -251,6 +259,17 @@ fn the_minutes_in_word_have_the_form_of_party_documents() {
     let sig = shape.rfind("TABLE").unwrap();
     assert!(shape[sig..].starts_with("TABLE borders=none cols=||"));
     assert!(shape[sig..].contains("[center] **THƯ KÝ**") && shape[sig..].contains("[center] **Nguyễn Văn Hùng**"));
+    // the amendment stands after the signatures and is signed on its own
+    let first_sig = shape.find("[center] **THƯ KÝ**").unwrap();
+    let amended = shape.find("III. SỬA ĐỔI, BỔ SUNG").unwrap();
+    assert!(first_sig < amended, "the amendment comes after the signatures");
+    assert!(shape[amended..].contains("Ngày 08/12/2026 lúc 10:15"));
+    assert!(shape[amended..].contains("[center] **THƯ KÝ**") && shape[amended..].contains("[center] **CHỦ TRÌ**"));
+    // the exempt member is named
+    assert!(
+        shape.contains("Miễn công tác và sinh hoạt đảng: 1 đồng chí: đồng chí"),
+        "{shape}"
+    );
     // the same words as the text form, paragraph by paragraph
     let plain = shape.replace(['*', '_'], "");
     for line in doc.to_text().lines().skip(4).filter(|l| !l.trim().is_empty()) {
@@ -366,6 +385,9 @@ fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() 
             );
         }
     }
+    // a resolution found by its sequence alone, the latest year's
+    let by_seq = chibo(&data, &["export", "resolution", "11", "--format", "txt"]);
+    assert!(String::from_utf8_lossy(&by_seq.stdout).contains("Số 11-NQ/CB"));
     let mut docs = vec![file("bien-ban.docx"), file("nghi-quyet.docx")];
     docs.extend(reports.map(|r| file(&format!("{r}.docx"))));
     soffice(tmp.path(), "pdf", &docs.iter().map(|p| p.as_path()).collect::<Vec<_>>());

@@ -73,8 +73,8 @@ pub(super) fn minutes(dir: &Path, meeting: &str, format: DocumentFormat, out: Op
     };
     let mut list = store.members()?;
     list.sort_by_cached_key(|m| m.sort_key());
-    // only the items followed up at this meeting
-    let tasks = store.tasks_where(&|t| t.history.iter().any(|n| n.meeting == Some(m.id)))?;
+    // item 3 reviews every item and task due by the meeting, not only those updated at it
+    let tasks = store.tasks()?;
     let resolutions = store.resolutions()?;
     let reviewed = crate::export::minutes::reviewed_at(m, &tasks, &resolutions);
     let doc = crate::export::minutes::document(m, &list, store.branch()?.as_ref(), &reviewed);
@@ -86,13 +86,16 @@ pub(super) fn resolution(dir: &Path, resolution: &str, format: DocumentFormat, o
     let store = super::open_existing(dir)?;
     let all = store.resolutions()?;
     let key = resolution.trim().to_lowercase();
-    let found = all.iter().find(|r| r.id.0.to_string() == key).or_else(|| {
-        all.iter()
-            .filter(|r| r.number.to_lowercase() == key)
-            .max_by_key(|r| (r.year, r.seq))
-    });
+    // a number as written ("12-NQ/CB") or its sequence alone ("12"), the latest year's
+    // first; the internal id last, for scripts
+    let latest = |found: &dyn Fn(&crate::domain::resolution::Resolution) -> bool| {
+        all.iter().filter(|r| found(r)).max_by_key(|r| (r.year, r.seq))
+    };
+    let found = latest(&|r| r.number.to_lowercase() == key)
+        .or_else(|| key.parse::<u32>().ok().and_then(|n| latest(&|r| r.seq == n)))
+        .or_else(|| all.iter().find(|r| r.id.0.to_string() == key));
     let Some(r) = found else {
-        bail!("không có nghị quyết \"{resolution}\" (mã số, hoặc số như 12-NQ/CB)");
+        bail!("không có nghị quyết \"{resolution}\" (số như 12-NQ/CB hoặc 12)");
     };
     let tasks = store.tasks()?;
     let items: Vec<_> = r

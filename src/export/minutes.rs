@@ -1,7 +1,7 @@
 //! The biên bản: the minutes in the form the branch files them, in Vietnamese, as one
 //! document (Markdown, plain text or Word).
 
-use chrono::{NaiveDateTime, NaiveTime, Timelike};
+use chrono::{Datelike, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
@@ -68,7 +68,15 @@ pub fn attendance_lines(r: &AttendanceReport, members: &[Member]) -> Vec<String>
         ));
     }
     if r.exempt > 0 {
-        lines.push(format!("Miễn công tác và sinh hoạt đảng: {} đồng chí.", r.exempt));
+        if r.exempt_members.is_empty() {
+            lines.push(format!("Miễn công tác và sinh hoạt đảng: {} đồng chí.", r.exempt));
+        } else {
+            lines.push(format!(
+                "Miễn công tác và sinh hoạt đảng: {} đồng chí: {}.",
+                r.exempt,
+                names(&r.exempt_members)
+            ));
+        }
     }
     if r.temporary > 0 {
         let mut line = format!(
@@ -212,11 +220,33 @@ pub struct Reviewed<'a> {
     pub task: &'a Task,
 }
 
-/// The items of `resolutions` that have a follow-up note taken at meeting `m`.
+/// The items due for review at meeting `m`, each with its status: every item of the
+/// last monthly resolution adopted before it, and every task due before the meeting
+/// that was still open before the previous month began or was followed up at `m` —
+/// done before the meeting, carried over, overdue, not only those updated at it.
 pub fn reviewed_at<'a>(m: &Meeting, tasks: &'a [Task], resolutions: &'a [Resolution]) -> Vec<Reviewed<'a>> {
+    use crate::domain::resolution::ResolutionKind;
+    let last = resolutions
+        .iter()
+        .filter(|r| r.kind == ResolutionKind::Monthly && r.meeting != Some(m.id))
+        .filter(|r| r.adopted_on.is_some_and(|d| d < m.date))
+        .max_by_key(|r| (r.adopted_on, r.year, r.seq));
+    let previous_month = m
+        .date
+        .with_day(1)
+        .and_then(|d| d.pred_opt())
+        .and_then(|d| d.with_day(1))
+        .unwrap_or(m.date);
+    let due = |t: &Task| {
+        let of_last = last.is_some_and(|r| r.items.contains(&t.id));
+        let noted_here = t.history.iter().any(|n| n.meeting == Some(m.id));
+        let open_and_due = t.status.is_open() && t.due < m.date;
+        let due_last_month = t.due >= previous_month && t.due < m.date && t.status != TaskStatus::Cancelled;
+        of_last || noted_here || open_and_due || due_last_month
+    };
     let mut out: Vec<Reviewed> = tasks
         .iter()
-        .filter(|t| t.history.iter().any(|n| n.meeting == Some(m.id)))
+        .filter(|t| due(t))
         .map(|t| Reviewed {
             number: t
                 .resolution
@@ -228,6 +258,21 @@ pub fn reviewed_at<'a>(m: &Meeting, tasks: &'a [Task], resolutions: &'a [Resolut
         .collect();
     out.sort_by_key(|r| (r.number, r.task.id));
     out
+}
+
+/// A reviewed item's standing on the day of the meeting.
+fn standing(m: &Meeting, t: &Task) -> String {
+    match t.status {
+        TaskStatus::Done => match t.done_on {
+            Some(d) if d < m.date => format!("hoàn thành trước cuộc họp ({})", format_date(d)),
+            _ => "hoàn thành".into(),
+        },
+        TaskStatus::CarriedOver => format!("chuyển kỳ sau, hạn mới {}", format_date(t.due)),
+        TaskStatus::Cancelled => "hủy".into(),
+        _ if t.due < m.date => format!("quá hạn (hạn {})", format_date(t.due)),
+        TaskStatus::InProgress => format!("đang thực hiện, hạn {}", format_date(t.due)),
+        _ => format!("chưa thực hiện, hạn {}", format_date(t.due)),
+    }
 }
 
 fn review_items(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<ListItem> {
@@ -273,11 +318,15 @@ fn review_items(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<L
         } else {
             format!(" Kết quả: {}.", t.result)
         };
+        let said = if notes.is_empty() {
+            standing(m, t)
+        } else {
+            notes.join("; ")
+        };
         lines.push(ListItem {
             text: Paragraph::plain(format!(
-                "{number}{} ({lead}): {}.{result}",
+                "{number}{} ({lead}): {said}.{result}",
                 t.title.trim_end_matches('.'),
-                notes.join("; ")
             )),
             detail: None,
         });
@@ -354,18 +403,6 @@ pub fn document(m: &Meeting, members: &[Member], branch: Option<&Branch>, review
         }
     }
 
-    if !m.amendments.is_empty() {
-        doc.heading("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA");
-        for a in &m.amendments {
-            doc.para(format!(
-                "- Ngày {}: {} (lý do: {})",
-                amendment_date(a.at),
-                a.text,
-                a.reason
-            ));
-        }
-    }
-
     doc.para(ended_line(m));
     if let Some(at) = m.approved_at {
         doc.para(match &m.approval {
@@ -389,6 +426,28 @@ pub fn document(m: &Meeting, members: &[Member], branch: Option<&Branch>, review
         signer("THƯ KÝ", m.secretary),
         signer("CHỦ TRÌ", m.chair),
     ]));
+    // a later correction stands after the signatures, each signed on its own, so the
+    // signatures above never seem to cover it
+    if !m.amendments.is_empty() {
+        doc.heading("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA");
+        for a in &m.amendments {
+            let mut lines = a.text.lines().filter(|l| !l.trim().is_empty());
+            let first = lines.next().unwrap_or("");
+            doc.para(format!(
+                "- Ngày {}: {} (lý do: {})",
+                amendment_date(a.at),
+                first,
+                a.reason
+            ));
+            for more in lines {
+                doc.para(more.trim());
+            }
+            doc.push(Block::Signatures(vec![
+                signer("THƯ KÝ", m.secretary),
+                signer("CHỦ TRÌ", m.chair),
+            ]));
+        }
+    }
     doc
 }
 
