@@ -112,22 +112,29 @@ impl Tty {
         assert!(self.wait_for("Mục 1/", 5), "{}", self.screen());
     }
 
-    /// Whether the process still runs (a zombie waiting to be reaped does not).
+    /// Whether any thread of the process still runs (a zombie waiting to be reaped does
+    /// not). A killed process whose main thread is already a zombie may still hold its
+    /// files while another thread finishes, so every thread is read.
     pub fn alive(&self) -> bool {
-        std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).is_ok_and(|stat| {
+        let running = |stat: String| {
             stat.rsplit(')')
                 .next()
                 .is_some_and(|rest| !rest.trim_start().starts_with('Z'))
+        };
+        std::fs::read_dir(format!("/proc/{}/task", self.pid)).is_ok_and(|tasks| {
+            tasks
+                .flatten()
+                .any(|t| std::fs::read_to_string(t.path().join("stat")).is_ok_and(running))
         })
     }
 }
 
 impl Drop for Tty {
-    /// Ends the session, and waits (up to 5 s) for chibo to be gone, so that the next
-    /// command finds the data free.
+    /// Ends the session, and waits (up to 60 s, for a busy machine) for every thread of
+    /// chibo to be gone, so that the next command finds the data free.
     fn drop(&mut self) {
         let _ = tmux(&["kill-session", "-t", &self.session]);
-        let until = Instant::now() + Duration::from_secs(5);
+        let until = Instant::now() + Duration::from_secs(60);
         while self.alive() && Instant::now() < until {
             sleep(Duration::from_millis(20));
         }
