@@ -4,7 +4,9 @@
 //! one by one; prints p50, p99 and max.
 //!
 //! `cargo bench --bench keystroke` (add `-- --members 2000 --years 10` for the stress
-//! branch). `cargo test --benches` runs it once, quickly, to keep it compiling.
+//! branch; `--only save,tasks` runs only the cases whose names hold one of those words,
+//! `--saves N` sets how many saves are timed). `cargo test --benches` runs it once,
+//! quickly, to keep it compiling.
 
 use std::time::{Duration, Instant};
 
@@ -24,6 +26,15 @@ fn arg(name: &str, default: usize) -> usize {
         .and_then(|i| args.get(i + 1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
+}
+
+/// Whether a case runs: every one, or those `--only a,b` names.
+fn wanted(name: &str) -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    match args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)) {
+        None => true,
+        Some(only) => only.split(',').any(|w| name.contains(w)),
+    }
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -62,7 +73,13 @@ fn main() {
     }
     let mut open_times = Vec::new();
     let mut screen_times = Vec::new();
-    for _ in 0..if quick { 2 } else { 10 } {
+    for _ in 0..if !wanted("open store") && !wanted("first frame") {
+        0
+    } else if quick {
+        2
+    } else {
+        10
+    } {
         let t = Instant::now();
         let sled = chibo::store::SledStore::open(&dir).unwrap();
         let options = Options {
@@ -80,14 +97,58 @@ fn main() {
             screen_times.push(t.elapsed());
         }
     }
+    if !open_times.is_empty() {
+        report("open store, load all, roster frame", open_times);
+        report("first frame of meetings/resol./tasks", screen_times);
+    }
+
+    // a save on the sled store, flushed: open tasks marked done one after another from
+    // the all-tasks view filtered to open ones (the form is filled untimed; the key that
+    // saves it, and the frame after, are timed)
+    if wanted("save") {
+        let sled = chibo::store::SledStore::open(&dir).unwrap();
+        let options = Options {
+            clock: Box::new(FixedClock(now)),
+            ..Options::default()
+        };
+        let mut app = App::new(Box::new(sled), options).unwrap();
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        for k in ["4", "v", "f"] {
+            app.handle(Key::parse(k).unwrap());
+        }
+        let mut samples = Vec::new();
+        for _ in 0..if quick { 3 } else { arg("--saves", 200) } {
+            app.handle(Key::parse("d").unwrap());
+            app.handle(Key::parse("x").unwrap());
+            let t = Instant::now();
+            app.handle(Key::parse("ctrl-s").unwrap());
+            term.draw(|f| chibo::ui::render(&app, f)).unwrap();
+            samples.push(t.elapsed());
+            assert!(app.overlays.is_empty(), "the task was saved");
+        }
+        report("save: task marked done", samples);
+    }
     let _ = std::fs::remove_dir_all(&dir);
-    report("open store, load all, roster frame", open_times);
-    report("first frame of meetings/resol./tasks", screen_times);
+    let rest = [
+        "report overdue",
+        "report coverage",
+        "export minutes",
+        "roster search typing",
+        "roster moving",
+        "switching screens",
+        "tasks by member moving",
+        "all tasks moving",
+        "minutes editor typing",
+        "paste 200,000 chars and draw",
+    ];
+    if !rest.iter().any(|name| wanted(name)) {
+        return;
+    }
 
     // the reports, on the loaded data
     let store = MemoryStore::new();
     generate(&store, &demo, today, now).unwrap();
-    {
+    if wanted("report") || wanted("export") {
         use chibo::store::Records;
         let (tasks, resolutions, ms, meetings) = (
             store.tasks().unwrap(),
@@ -151,40 +212,53 @@ fn main() {
     let key = |s: &str| Key::parse(s).unwrap();
 
     // roster: type a search, then clear it
-    app.handle(key("/"));
-    let typing: Vec<Key> = "nguyen van"
-        .chars()
-        .map(|c| Key::parse(&c.to_string()).unwrap_or(key("space")))
-        .collect();
-    let mut samples = Vec::new();
-    for _ in 0..rounds / 10 {
-        samples.extend(timed(&mut app, &typing));
-        for _ in 0..typing.len() {
-            samples.extend(timed(&mut app, &[key("backspace")]));
+    if wanted("roster search") {
+        app.handle(key("/"));
+        let typing: Vec<Key> = "nguyen van"
+            .chars()
+            .map(|c| Key::parse(&c.to_string()).unwrap_or(key("space")))
+            .collect();
+        let mut samples = Vec::new();
+        for _ in 0..rounds / 10 {
+            samples.extend(timed(&mut app, &typing));
+            for _ in 0..typing.len() {
+                samples.extend(timed(&mut app, &[key("backspace")]));
+            }
         }
+        report("roster search typing", samples);
+        app.handle(key("esc"));
     }
-    report("roster search typing", samples);
-    app.handle(key("esc"));
 
     // roster: moving in the list
     let moves: Vec<Key> = (0..rounds)
         .map(|i| if (i / 50) % 2 == 0 { key("down") } else { key("up") })
         .collect();
-    report("roster moving", timed(&mut app, &moves));
+    if wanted("roster moving") {
+        report("roster moving", timed(&mut app, &moves));
+    }
 
     // switching screens
     let switches: Vec<Key> = (0..rounds / 4).map(|i| key(["1", "2", "3", "4"][i % 4])).collect();
-    report("switching screens", timed(&mut app, &switches));
+    if wanted("switching") {
+        report("switching screens", timed(&mut app, &switches));
+    }
 
     // tasks: moving through members, then through every task of the year
     app.handle(key("4"));
     let moves: Vec<Key> = (0..rounds / 2)
         .map(|i| if (i / 50) % 2 == 0 { key("down") } else { key("up") })
         .collect();
-    report("tasks by member moving", timed(&mut app, &moves));
+    if wanted("tasks by member") {
+        report("tasks by member moving", timed(&mut app, &moves));
+    }
     app.handle(key("v"));
-    report("all tasks moving", timed(&mut app, &moves));
+    if wanted("all tasks") {
+        report("all tasks moving", timed(&mut app, &moves));
+    }
     app.handle(key("v"));
+    if !wanted("minutes") && !wanted("paste") {
+        return;
+    }
 
     // the minutes editor: plan and start this month's meeting, type
     app.handle(key("2"));

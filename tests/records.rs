@@ -37,3 +37,107 @@ fn a_database_from_a_newer_chibo_is_refused() {
         "Dữ liệu được ghi bởi phiên bản chibo mới hơn (lược đồ 99); phiên bản này chỉ đọc được đến 1. Hãy cập nhật chibo."
     );
 }
+
+/// The open tasks as every task says, nearest due first.
+fn open_by_scan(store: &dyn Store) -> Vec<chibo::domain::task::TaskId> {
+    let mut open: Vec<_> = store
+        .tasks()
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.status.is_open())
+        .collect();
+    open.sort_by_key(|t| (t.due, t.id));
+    open.into_iter().map(|t| t.id).collect()
+}
+
+fn ids(tasks: &[chibo::domain::task::Task]) -> Vec<chibo::domain::task::TaskId> {
+    tasks.iter().map(|t| t.id).collect()
+}
+
+#[test]
+fn a_task_marked_done_leaves_the_open_index_in_the_same_save() {
+    use chibo::domain::task::{Task, TaskNote};
+    let store = MemoryStore::new();
+    store.ensure_open_index().unwrap();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let now = day(20).and_hms_opt(9, 0, 0).unwrap();
+    let mut tasks = vec![
+        Task::new("Thu đảng phí", day(30)),
+        Task::new("Vệ sinh khu phố", day(10)),
+    ];
+    store.save_tasks(&mut tasks, now, "assign").unwrap();
+    assert_eq!(ids(&store.open_tasks(None).unwrap()), vec![tasks[1].id, tasks[0].id]);
+    assert_eq!(
+        ids(&store.open_tasks(Some(day(20))).unwrap()),
+        vec![tasks[1].id],
+        "only the overdue one"
+    );
+
+    let mut done = store.task(tasks[1].id).unwrap().unwrap();
+    done.complete(TaskNote::new(day(20), ""), "Đã làm xong");
+    store.save_tasks(std::slice::from_mut(&mut done), now, "done").unwrap();
+    assert_eq!(ids(&store.open_tasks(None).unwrap()), vec![tasks[0].id]);
+    // the index holds the open task alone (and its mark of being complete)
+    assert_eq!(store.scan(Tree::OpenTasks).unwrap().len(), 2);
+
+    // carried over to a later date: found once, at the new date
+    let mut carried = store.task(tasks[0].id).unwrap().unwrap();
+    let later = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    carried.carry_over(TaskNote::new(day(20), "chưa kịp"), later).unwrap();
+    store
+        .save_tasks(std::slice::from_mut(&mut carried), now, "carry_over")
+        .unwrap();
+    let open = store.open_tasks(None).unwrap();
+    assert_eq!(ids(&open), vec![tasks[0].id]);
+    assert_eq!(open[0].due, later);
+    assert_eq!(store.scan(Tree::OpenTasks).unwrap().len(), 2);
+}
+
+#[test]
+fn a_data_folder_without_the_open_index_opens_and_rebuilds_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let now = today.and_hms_opt(19, 30, 0).unwrap();
+    {
+        let store = chibo::store::SledStore::open(tmp.path()).unwrap();
+        chibo::demo::generate(&store, &chibo::demo::DemoOptions::default(), today, now).unwrap();
+        // data from before the index: no entry in it at all
+        let mut batch = Batch::default();
+        for (k, _) in store.scan(Tree::OpenTasks).unwrap() {
+            batch.remove(Tree::OpenTasks, k);
+        }
+        store.apply(batch).unwrap();
+        store.flush().unwrap();
+        assert!(store.scan(Tree::OpenTasks).unwrap().is_empty());
+    }
+    let store = chibo::store::SledStore::open(tmp.path()).unwrap();
+    let options = chibo::app::Options {
+        clock: Box::new(chibo::app::FixedClock(now)),
+        ..chibo::app::Options::default()
+    };
+    let app = chibo::app::App::new(Box::new(store), options).unwrap();
+    let index = app.store().scan(Tree::OpenTasks).unwrap();
+    let open = open_by_scan(app.store());
+    assert!(!open.is_empty(), "the demo has open tasks");
+    assert_eq!(
+        index.len(),
+        open.len() + 1,
+        "every open task, and the mark that the index is whole"
+    );
+    assert_eq!(ids(&app.store().open_tasks(None).unwrap()), open);
+}
+
+#[test]
+fn report_overdue_through_the_open_index_is_the_report_over_every_task() {
+    use chibo::export::report::{Document, overdue};
+    let store = MemoryStore::new();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let now = today.and_hms_opt(19, 30, 0).unwrap();
+    chibo::demo::generate(&store, &chibo::demo::DemoOptions::default(), today, now).unwrap();
+    let (resolutions, members) = (store.resolutions().unwrap(), store.members().unwrap());
+    let every = overdue(&store.tasks().unwrap(), &resolutions, &members, today);
+    let indexed = overdue(&store.open_tasks(Some(today)).unwrap(), &resolutions, &members, today);
+    assert!(!every.items.is_empty(), "the demo has overdue tasks");
+    assert_eq!(indexed.to_json(), every.to_json());
+    assert!(store.open_tasks(Some(today)).unwrap().len() < store.tasks().unwrap().len() / 2);
+}

@@ -229,6 +229,8 @@ pub struct App {
     pub loaded: bool,
     /// Counts every load of data, so cached rows know when they are stale.
     pub generation: u64,
+    /// The last save already updated in memory what it changed: nothing is reloaded.
+    updated_in_place: bool,
     backups: Option<PathBuf>,
 }
 
@@ -236,6 +238,7 @@ impl App {
     pub fn new(store: Box<dyn Store>, options: Options) -> Result<App, StoreError> {
         let defer_loading = options.defer_loading;
         store.check_schema()?;
+        store.ensure_open_index()?;
         let mut app = App {
             store,
             lang: options.lang,
@@ -260,6 +263,7 @@ impl App {
             save_failed: false,
             loaded: false,
             generation: 0,
+            updated_in_place: false,
             backups: options.backups,
         };
         let defer = defer_loading;
@@ -859,6 +863,7 @@ impl App {
             return;
         };
         let form = form.as_ref().clone();
+        self.updated_in_place = false;
         let outcome = match form.purpose {
             FormPurpose::NewMember | FormPurpose::EditMember(_) | FormPurpose::Status(_) | FormPurpose::Branch => {
                 self.submit_roster_form(&form)
@@ -896,7 +901,12 @@ impl App {
                 if form.purpose == FormPurpose::Branch {
                     self.overlays.retain(|o| *o != Overlay::Welcome);
                 }
-                if let Err(e) = self.reload() {
+                let reloaded = if std::mem::take(&mut self.updated_in_place) {
+                    Ok(())
+                } else {
+                    self.reload()
+                };
+                if let Err(e) = reloaded {
                     self.status = Some(Status::Error(self.store_error(&e)));
                 } else if !message.is_empty() {
                     self.status = Some(Status::Info(message));

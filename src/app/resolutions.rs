@@ -79,6 +79,37 @@ impl Resolutions {
         self.refilter();
     }
 
+    /// Takes in tasks just saved: each replaces what was held of it (who it belongs to
+    /// included), so that a save changes only what it touched.
+    pub fn put_tasks(&mut self, tasks: &[Task]) {
+        for t in tasks {
+            if let Some(old) = self.tasks.get(&t.id) {
+                for m in old.lead.iter().chain(old.helpers.iter()) {
+                    if let Some(ids) = self.by_member.get_mut(m) {
+                        ids.retain(|id| *id != t.id);
+                    }
+                }
+            }
+            for m in t.lead.iter().chain(t.helpers.iter()) {
+                let ids = self.by_member.entry(*m).or_default();
+                if !ids.contains(&t.id) {
+                    ids.push(t.id);
+                }
+            }
+            self.tasks.insert(t.id, t.clone());
+        }
+        self.refilter();
+    }
+
+    /// Takes in a resolution just saved, in its place in the list.
+    pub fn put_resolution(&mut self, r: Resolution) {
+        self.list.retain(|x| x.id != r.id);
+        self.list.push(r);
+        self.list
+            .sort_by_key(|r| std::cmp::Reverse((r.adopted_on.unwrap_or(NaiveDate::MAX), r.year, r.seq, r.id)));
+        self.refilter();
+    }
+
     pub fn all(&self) -> &[Resolution] {
         &self.list
     }
@@ -262,6 +293,17 @@ impl App {
         self.resolutions
             .load(self.store.resolutions()?, self.store.working_tasks(since)?);
         Ok(())
+    }
+
+    /// After tasks (and perhaps their resolution) were saved: what is held of them is
+    /// replaced, nothing is read again, and the form's save reloads nothing.
+    pub(super) fn tasks_saved(&mut self, tasks: &[Task], resolution: Option<Resolution>) {
+        self.generation += 1;
+        if let Some(r) = resolution {
+            self.resolutions.put_resolution(r);
+        }
+        self.resolutions.put_tasks(tasks);
+        self.updated_in_place = true;
     }
 
     fn suffix(&self) -> String {
@@ -701,7 +743,8 @@ impl App {
             let mut t = self.store.task(id)?.ok_or(StoreError::NotFound)?;
             f(&mut t);
             self.store.save_tasks(std::slice::from_mut(&mut t), now, action)?;
-            self.reload_resolutions()
+            self.tasks_saved(std::slice::from_ref(&t), None);
+            Ok(())
         })();
         if let Err(e) = result {
             self.status = Some(Status::Error(self.store_error(&e)));

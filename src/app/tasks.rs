@@ -1,7 +1,7 @@
 //! The tasks screen: every member with what they carry (unassigned ones first, with a
 //! warning), all tasks with filters, new tasks, bulk assignment, and follow-up by keys.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -187,22 +187,24 @@ impl App {
         self.resolutions.tasks().collect()
     }
 
-    pub fn task_loads(&self) -> Vec<MemberLoad> {
+    /// The by-member rows, counted once per change of the data or of the day and lent
+    /// out from the cache (no copy per key).
+    pub fn task_loads(&self) -> Ref<'_, [MemberLoad]> {
         let today = self.today();
-        let mut cache = self.tasks.cache.borrow_mut();
-        if let Some((generation, day, rows)) = &cache.loads
-            && *generation == self.generation
-            && *day == today
-        {
-            return rows.clone();
+        let fresh = matches!(&self.tasks.cache.borrow().loads,
+            Some((generation, day, _)) if *generation == self.generation && *day == today);
+        if !fresh {
+            let rows = loads(self.roster.members(), |m| self.resolutions.tasks_of(m), today);
+            self.tasks.cache.borrow_mut().loads = Some((self.generation, today, rows));
         }
-        let rows = loads(self.roster.members(), |m| self.resolutions.tasks_of(m), today);
-        cache.loads = Some((self.generation, today, rows.clone()));
-        rows
+        Ref::map(self.tasks.cache.borrow(), |c| {
+            c.loads.as_ref().map(|(_, _, rows)| rows.as_slice()).unwrap_or(&[])
+        })
     }
 
-    /// The rows of the all-tasks view.
-    pub fn task_rows(&self) -> Vec<&Task> {
+    /// The ids of the all-tasks view's rows, nearest due first: filtered and sorted once
+    /// per change of the data or the filters, lent out from the cache.
+    pub fn task_row_ids(&self) -> Ref<'_, [TaskId]> {
         let t = &self.tasks;
         let key = FilterKey {
             status: t.status,
@@ -213,20 +215,36 @@ impl App {
             query: t.query.value().to_string(),
             today: self.today(),
         };
-        let mut cache = t.cache.borrow_mut();
-        if let Some((generation, k, ids)) = &cache.rows
-            && *generation == self.generation
-            && *k == key
-        {
-            return ids.iter().filter_map(|id| self.resolutions.task(*id)).collect();
+        let fresh = matches!(&t.cache.borrow().rows,
+            Some((generation, k, _)) if *generation == self.generation && *k == key);
+        if !fresh {
+            let ids = t
+                .filtered(&self.all_tasks(), key.today, self.roster.members())
+                .iter()
+                .map(|r| r.id)
+                .collect();
+            t.cache.borrow_mut().rows = Some((self.generation, key, ids));
         }
-        let rows = t.filtered(&self.all_tasks(), key.today, self.roster.members());
-        cache.rows = Some((self.generation, key, rows.iter().map(|r| r.id).collect()));
-        rows
+        Ref::map(t.cache.borrow(), |c| {
+            c.rows.as_ref().map(|(_, _, ids)| ids.as_slice()).unwrap_or(&[])
+        })
+    }
+
+    /// The row `i` of the all-tasks view.
+    pub fn task_row(&self, i: usize) -> Option<&Task> {
+        let id = *self.task_row_ids().get(i)?;
+        self.resolutions.task(id)
+    }
+
+    /// Every row of the all-tasks view (for a whole list; the screen takes only the
+    /// rows it shows, with `task_row_ids`).
+    pub fn task_rows(&self) -> Vec<&Task> {
+        let ids = self.task_row_ids();
+        ids.iter().filter_map(|id| self.resolutions.task(*id)).collect()
     }
 
     fn selected_load(&self) -> Option<MemberLoad> {
-        self.task_loads().into_iter().nth(self.tasks.selected)
+        self.task_loads().get(self.tasks.selected).cloned()
     }
 
     pub(super) fn update_tasks(&mut self, action: super::Action) -> bool {
@@ -234,11 +252,11 @@ impl App {
         let today = self.today();
         let n = match self.tasks.view {
             TaskView::ByMember => self.task_loads().len(),
-            TaskView::All => self.task_rows().len(),
+            TaskView::All => self.task_row_ids().len(),
         };
         let page = self.tasks.page_rows.get().max(1) as isize;
         if self.tasks.view == TaskView::All
-            && let Some(task) = self.task_rows().get(self.tasks.selected).map(|t| (*t).clone())
+            && let Some(task) = self.task_row(self.tasks.selected).cloned()
             && self.task_action(action, &task, None)
         {
             return true;
@@ -357,7 +375,7 @@ impl App {
             A::AssignUnassigned => {
                 let unassigned: Vec<MemberId> = self
                     .task_loads()
-                    .into_iter()
+                    .iter()
                     .filter(|l| l.open == 0)
                     .map(|l| l.member)
                     .collect();
@@ -477,8 +495,12 @@ impl App {
             Some(id) => {
                 let mut r = self.store.resolution(id)?.ok_or(StoreError::NotFound)?;
                 self.store.save_resolution(&mut r, &mut tasks, self.now(), "assign")?;
+                self.tasks_saved(&tasks, Some(r));
             }
-            None => self.store.save_tasks(&mut tasks, self.now(), "assign")?,
+            None => {
+                self.store.save_tasks(&mut tasks, self.now(), "assign")?;
+                self.tasks_saved(&tasks, None);
+            }
         }
         self.tasks.marked.clear();
         Ok(Ok(Msg::Assigned.fill(self.lang, &[("n", &n)])))

@@ -40,7 +40,12 @@ pub(super) fn run(
 ) -> Result<()> {
     let store = super::open_existing(dir)?;
     let today = now.date();
-    let (tasks, resolutions) = (store.tasks()?, store.resolutions()?);
+    // overdue tasks are open: read through the index of open tasks, not the history
+    let tasks = match kind {
+        ReportKind::Overdue => store.open_tasks(Some(today))?,
+        _ => store.tasks()?,
+    };
+    let resolutions = store.resolutions()?;
     let mut members = store.members()?;
     members.sort_by_cached_key(|m| m.sort_key());
     let month = match month {

@@ -33,9 +33,13 @@ pub enum Tree {
     Resolutions,
     Tasks,
     Audit,
+    /// Open tasks by due date: derived from `tasks`, written in the same transaction,
+    /// rebuilt when missing, never backed up.
+    OpenTasks,
 }
 
 impl Tree {
+    /// The trees of records: what a backup holds.
     pub const ALL: [Tree; 6] = [
         Tree::Meta,
         Tree::Members,
@@ -43,6 +47,17 @@ impl Tree {
         Tree::Resolutions,
         Tree::Tasks,
         Tree::Audit,
+    ];
+
+    /// The trees of records (`ALL`) and the indexes derived from them.
+    pub const STORED: [Tree; 7] = [
+        Tree::Meta,
+        Tree::Members,
+        Tree::Meetings,
+        Tree::Resolutions,
+        Tree::Tasks,
+        Tree::Audit,
+        Tree::OpenTasks,
     ];
 
     pub fn name(self) -> &'static str {
@@ -53,6 +68,7 @@ impl Tree {
             Tree::Resolutions => "resolutions",
             Tree::Tasks => "tasks",
             Tree::Audit => "audit",
+            Tree::OpenTasks => "open_tasks",
         }
     }
 

@@ -1,7 +1,7 @@
 //! Typed records over any `Store`: the schema version, the branch, members, audit
 //! entries. Written once, so the sled and in-memory stores behave alike.
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use super::{Batch, Result, Store, StoreError, Tree};
@@ -60,6 +60,29 @@ fn all<T: DeserializeOwned, S: Store + ?Sized>(store: &S, tree: Tree) -> Result<
         Ok(())
     })?;
     Ok(out)
+}
+
+/// The open-tasks index says it is complete with this key (shorter than any entry's).
+const KEY_INDEX_BUILT: &[u8] = b"built";
+
+/// An entry of the open-tasks index: the due date, then the id, so that keys run in
+/// due order.
+fn open_key(t: &Task) -> Vec<u8> {
+    let day = (t.due.num_days_from_ce() as u32) ^ 0x8000_0000;
+    let mut key = day.to_be_bytes().to_vec();
+    key.extend_from_slice(&id_key(t.id.0));
+    key
+}
+
+/// Keeps the open-tasks index in step with a task written in the same batch: the entry
+/// of what it was goes, the entry of what it is comes (if it is open).
+fn index_task(batch: &mut Batch, old: Option<&Task>, new: &Task) {
+    if let Some(old) = old.filter(|o| o.status.is_open()) {
+        batch.remove(Tree::OpenTasks, open_key(old));
+    }
+    if new.status.is_open() {
+        batch.put(Tree::OpenTasks, open_key(new), Vec::new());
+    }
 }
 
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -269,6 +292,55 @@ pub trait Records: Store {
         all(self, Tree::Tasks)
     }
 
+    /// Builds the open-tasks index from every task if it is missing or incomplete (data
+    /// from before the index, a restored backup, which does not hold it).
+    fn ensure_open_index(&self) -> Result<()> {
+        if self.get(Tree::OpenTasks, KEY_INDEX_BUILT)?.is_some() {
+            return Ok(());
+        }
+        let mut batch = Batch::default();
+        for (k, _) in self.scan(Tree::OpenTasks)? {
+            batch.remove(Tree::OpenTasks, k);
+        }
+        self.each_value(Tree::Tasks, &mut |v| {
+            let t: Task = decode(Tree::Tasks, v)?;
+            index_task(&mut batch, None, &t);
+            Ok(())
+        })?;
+        batch.put(Tree::OpenTasks, KEY_INDEX_BUILT, Vec::new());
+        self.apply(batch)?;
+        self.flush()
+    }
+
+    /// The open tasks, nearest due first, those due before `before` only if given: read
+    /// through the index, without decoding closed ones.
+    fn open_tasks(&self, before: Option<NaiveDate>) -> Result<Vec<Task>> {
+        if self.ensure_open_index().is_err() {
+            // data that cannot be written to (a read-only disk): read every task instead
+            let mut out = self.tasks_where(&|t| t.status.is_open() && before.is_none_or(|b| t.due < b))?;
+            out.sort_by_key(|t| (t.due, t.id));
+            return Ok(out);
+        }
+        let mut out = Vec::new();
+        for (k, _) in self.scan(Tree::OpenTasks)? {
+            if k.len() != 12 {
+                continue;
+            }
+            let day = u32::from_be_bytes([k[0], k[1], k[2], k[3]]) ^ 0x8000_0000;
+            let due = NaiveDate::from_num_days_from_ce_opt(day as i32);
+            if before.is_some_and(|b| due.is_none_or(|d| d >= b)) {
+                break;
+            }
+            let id = key_id(&k[4..]).unwrap_or(0);
+            if let Some(t) = self.task(TaskId(id))?
+                && t.status.is_open()
+            {
+                out.push(t);
+            }
+        }
+        Ok(out)
+    }
+
     fn task(&self, id: TaskId) -> Result<Option<Task>> {
         self.get(Tree::Tasks, &id_key(id.0))?
             .map(|b| decode(Tree::Tasks, &b))
@@ -293,13 +365,17 @@ pub trait Records: Store {
             res.id = ResolutionId(self.generate_id()?);
         }
         for t in tasks.iter_mut() {
-            if t.id.0 == 0 {
+            let old = if t.id.0 == 0 {
                 t.id = TaskId(self.generate_id()?);
-            }
+                None
+            } else {
+                self.task(t.id)?
+            };
             t.resolution = Some(res.id);
             if !res.items.contains(&t.id) {
                 res.items.push(t.id);
             }
+            index_task(&mut batch, old.as_ref(), t);
             batch.put(Tree::Tasks, id_key(t.id.0), encode(t));
         }
         batch.put(Tree::Resolutions, id_key(res.id.0), encode(res));
@@ -318,9 +394,13 @@ pub trait Records: Store {
     fn save_tasks(&self, tasks: &mut [Task], at: NaiveDateTime, action: &str) -> Result<()> {
         let mut batch = Batch::default();
         for t in tasks.iter_mut() {
-            if t.id.0 == 0 {
+            let old = if t.id.0 == 0 {
                 t.id = TaskId(self.generate_id()?);
-            }
+                None
+            } else {
+                self.task(t.id)?
+            };
+            index_task(&mut batch, old.as_ref(), t);
             batch.put(Tree::Tasks, id_key(t.id.0), encode(t));
         }
         let ids: Vec<String> = tasks.iter().map(|t| t.id.0.to_string()).collect();

@@ -26,7 +26,7 @@ const RESERVE_BYTES: u64 = 4 * 1024 * 1024;
 
 pub struct SledStore {
     db: sled::Db,
-    /// One entry per `Tree::ALL`, in that order.
+    /// One entry per `Tree::STORED`, in that order.
     trees: Vec<sled::Tree>,
     /// A write failed inside sled (the disk filled up during it, or turned read-only):
     /// no later write or flush is handed to sled, which would hang, and the handles
@@ -202,7 +202,7 @@ impl SledStore {
                 }
                 other => StoreError::from(other),
             })?;
-        let trees = Tree::ALL
+        let trees = Tree::STORED
             .iter()
             .map(|t| db.open_tree(t.name()))
             .collect::<std::result::Result<Vec<_>, _>>()?;
@@ -222,7 +222,7 @@ impl SledStore {
     }
 
     fn tree(&self, t: Tree) -> &sled::Tree {
-        &self.trees[Tree::ALL.iter().position(|x| *x == t).unwrap_or(0)]
+        &self.trees[slot(t)]
     }
 
     pub fn dir(&self) -> &Path {
@@ -256,6 +256,11 @@ impl SledStore {
     }
 }
 
+/// Where a tree's handle is in `SledStore::trees`.
+fn slot(t: Tree) -> usize {
+    Tree::STORED.iter().position(|x| *x == t).unwrap_or(0)
+}
+
 impl Store for SledStore {
     fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
         Ok(self.tree(tree).get(key)?.map(|v| v.to_vec()))
@@ -283,7 +288,7 @@ impl Store for SledStore {
         self.write(|| {
             let result: std::result::Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
                 for (tree, key, value) in &batch.ops {
-                    let i = Tree::ALL.iter().position(|x| x == tree).unwrap_or(0);
+                    let i = slot(*tree);
                     match value {
                         Some(v) => {
                             tx[i].insert(key.as_slice(), v.as_slice())?;

@@ -108,7 +108,7 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
 
 fn all(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.tasks;
-    let rows_all = app.task_rows();
+    let rows_all = app.task_row_ids();
     let detail_rows = (area.height / 3).max(3);
     let [filters, table, detail] = Layout::vertical([
         Constraint::Length(3),
@@ -195,6 +195,7 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .skip(offset)
         .take(rows_height)
+        .filter_map(|id| app.resolutions.task(*id))
         .map(|task| {
             let lead = task
                 .lead
@@ -236,7 +237,9 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(tbl, table, &mut state);
     // the selected task in full: category, area, helpers, and its follow-up
-    let task = rows_all[selected];
+    let Some(task) = app.resolutions.task(rows_all[selected]) else {
+        return;
+    };
     let block = Block::default().borders(Borders::TOP).title(task.title.clone());
     let inner = block.inner(detail);
     frame.render_widget(block, detail);
