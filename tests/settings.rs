@@ -272,8 +272,16 @@ fn the_application_keeps_a_settings_warning_until_it_is_dismissed() {
     let flat = |app: &chibo::app::App| squeeze(&screen(app, 80, 24));
     let first = &squeeze(first);
     assert!(flat(&app).contains(first), "{}", screen(&app, 80, 24));
-    assert!(flat(&app).contains(&squeeze("(còn 1 cảnh báo)")), "{}", screen(&app, 80, 24));
-    assert!(flat(&app).contains(&squeeze("ctrl-x: đóng")), "{}", screen(&app, 80, 24));
+    assert!(
+        flat(&app).contains(&squeeze("(còn 1 cảnh báo)")),
+        "{}",
+        screen(&app, 80, 24)
+    );
+    assert!(
+        flat(&app).contains(&squeeze("ctrl-x: đóng")),
+        "{}",
+        screen(&app, 80, 24)
+    );
     // switching screens, moving, searching: it stays
     for keys in ["2", "3", "4", "1", "j j", "/"] {
         press(&mut app, keys);
@@ -287,6 +295,10 @@ fn the_application_keeps_a_settings_warning_until_it_is_dismissed() {
         "{shown}"
     );
     press(&mut app, "ctrl-x");
-    assert!(!flat(&app).contains(&squeeze("ctrl-x: đóng")), "{}", screen(&app, 80, 24));
+    assert!(
+        !flat(&app).contains(&squeeze("ctrl-x: đóng")),
+        "{}",
+        screen(&app, 80, 24)
+    );
     assert!(app.warnings.is_empty());
 }

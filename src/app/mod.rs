@@ -175,6 +175,7 @@ pub struct Options {
     pub defer_loading: bool,
     pub templates: Templates,
     pub categories: Vec<String>,
+    pub theme: crate::ui::Theme,
 }
 
 impl Default for Options {
@@ -193,6 +194,7 @@ impl Default for Options {
                 .iter()
                 .map(|c| c.to_string())
                 .collect(),
+            theme: crate::ui::Theme::default(),
         }
     }
 }
@@ -201,6 +203,8 @@ pub struct App {
     store: Box<dyn Store>,
     pub lang: Lang,
     pub keymap: Keymap,
+    /// Colours and symbols for this terminal.
+    pub theme: crate::ui::Theme,
     clock: Box<dyn Clock>,
     pub calendar: WorkCalendar,
     pub data_dir: PathBuf,
@@ -243,6 +247,7 @@ impl App {
             store,
             lang: options.lang,
             keymap: options.keymap,
+            theme: options.theme,
             clock: options.clock,
             calendar: options.calendar,
             data_dir: options.data_dir,

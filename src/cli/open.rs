@@ -29,6 +29,7 @@ pub(super) fn run(dir: &Path, lang: Lang, clock: Box<dyn Clock>, settings: Setti
         defer_loading: true,
         templates: settings.templates,
         categories: settings.categories,
+        theme: crate::ui::Theme::from_env(false),
     };
     let app = App::new(Box::new(store), options)?;
     crate::tui::run(app)?;

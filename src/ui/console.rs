@@ -8,8 +8,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::centered;
 use super::overlay::popup;
-use super::{centered, theme};
 use crate::app::App;
 use crate::app::console::Console;
 use crate::app::picker::Picker;
@@ -111,7 +111,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if r.unmarked > 0 {
         line.push_str(&Msg::ConsoleUnmarked.fill(app.lang, &[("n", &r.unmarked)]));
     }
-    frame.render_widget(Paragraph::new(Line::styled(format!(" {line}"), theme::header())), top);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {line}"), app.theme.header())),
+        top,
+    );
 
     // item line with its time box
     let item = c.meeting.agenda.get(c.item);
@@ -127,9 +130,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ],
     );
     let box_style = if planned > 0 && spent > planned {
-        theme::error()
+        app.theme.error()
     } else {
-        theme::dim()
+        app.theme.dim()
     };
     let width = item_line.width as usize;
     let box_w = time_box.chars().count() + 3;
@@ -137,7 +140,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + box_w + 1);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {label}"), theme::title()),
+            Span::styled(format!(" {label}"), app.theme.title()),
             Span::raw(" ".repeat(pad)),
             Span::styled(format!("{time_box} "), box_style),
         ])),
@@ -146,7 +149,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
     let main = if area.width >= SIDE_AGENDA_WIDTH {
         let [side, main] = Layout::horizontal([Constraint::Length(34), Constraint::Min(40)]).areas(body);
-        render_agenda_side(c, frame, side);
+        render_agenda_side(app, c, frame, side);
         main
     } else {
         body
@@ -177,7 +180,7 @@ fn app_now(app: &App) -> NaiveDateTime {
     app.now()
 }
 
-fn render_agenda_side(c: &Console, frame: &mut Frame, area: Rect) {
+fn render_agenda_side(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
     let lines: Vec<Line> = c
         .meeting
         .agenda
@@ -189,7 +192,7 @@ fn render_agenda_side(c: &Console, frame: &mut Frame, area: Rect) {
                 area.width.saturating_sub(2) as usize,
             );
             if i == c.item {
-                Line::styled(text, theme::selected())
+                Line::styled(text, app.theme.selected())
             } else {
                 Line::from(text)
             }
@@ -216,16 +219,16 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
             .unwrap_or_default();
         history.push(Line::styled(
             Msg::ReviewInConsole.fill(app.lang, &[("number", &res.number), ("key", &key)]),
-            theme::title(),
+            app.theme.title(),
         ));
         let today = app.today();
         for (i, t) in tasks.iter().enumerate() {
             let lead = t.lead.map(|id| member_name(app, id)).unwrap_or_default();
             let status = app.t(crate::i18n::labels::shown(t.shown(today)));
             let style = if t.is_overdue(today) {
-                theme::error()
+                app.theme.error()
             } else {
-                theme::dim()
+                app.theme.dim()
             };
             history.push(Line::styled(
                 format!("  {}. {} — {lead} — {status}", i + 1, t.title),
@@ -235,7 +238,10 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
     }
     for (i, e) in item.entries.iter().enumerate() {
         if i == c.entry {
-            history.push(Line::styled(format!("▶ {} …", entry_label(app, &e.kind)), theme::dim()));
+            history.push(Line::styled(
+                format!("▶ {} …", entry_label(app, &e.kind)),
+                app.theme.dim(),
+            ));
             continue;
         }
         let is_vote = matches!(e.kind, EntryKind::Vote(_));
@@ -245,7 +251,7 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
             entry_label(app, &e.kind),
             if is_vote { "" } else { ": " }
         );
-        let style = if is_vote { theme::info() } else { theme::dim() };
+        let style = if is_vote { app.theme.info() } else { app.theme.dim() };
         let mut spans = vec![Span::styled(label, style)];
         if !matches!(e.kind, EntryKind::Vote(_)) {
             spans.push(Span::raw(e.text.replace('\n', " ")));
@@ -271,8 +277,8 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
     let rule = "─".repeat(label.width as usize);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(active.clone(), theme::title()),
-            Span::styled(rule, theme::dim()),
+            Span::styled(active.clone(), app.theme.title()),
+            Span::styled(rule, app.theme.dim()),
         ])),
         label,
     );
@@ -291,13 +297,13 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
 
 pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 50, area.height.min(18));
-    let inner = popup(frame, rect, app.t(Msg::PickerTitle));
+    let inner = popup(app, frame, rect, app.t(Msg::PickerTitle));
     let [query, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     let prompt = app.t(Msg::PickerPrompt);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(prompt, theme::dim()),
-            Span::styled(p.query.value().to_string(), theme::focus_field()),
+            Span::styled(prompt, app.theme.dim()),
+            Span::styled(p.query.value().to_string(), app.theme.focus_field()),
         ])),
         query,
     );
@@ -319,9 +325,9 @@ pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
                 None => name.to_string(),
             };
             if i == p.selected {
-                Line::styled(format!(" {name}"), theme::selected())
+                Line::styled(format!(" {name}"), app.theme.selected())
             } else if mark.is_some() {
-                Line::styled(format!(" {name}"), theme::dim())
+                Line::styled(format!(" {name}"), app.theme.dim())
             } else {
                 Line::from(format!(" {name}"))
             }
@@ -344,7 +350,7 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
     use crate::app::Action as A;
     let Some(c) = &app.meetings.console else { return };
     let rect = centered(area, 76, area.height);
-    let inner = popup(frame, rect, app.t(Msg::RollCallTitle));
+    let inner = popup(app, frame, rect, app.t(Msg::RollCallTitle));
     let report = app.console_attendance().unwrap_or_default();
     let sentence = crate::export::minutes::attendance_lines(&report, app.roster.members()).join(" ");
     // every key of the legend, on as many lines as it takes
@@ -365,7 +371,9 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
     .wrap(Wrap { trim: true });
     let legend_rows = legend.line_count(inner.width) as u16;
     // the summary whole, however long it grows; the list keeps at least a few rows
-    let summary_text = Paragraph::new(sentence).style(theme::dim()).wrap(Wrap { trim: true });
+    let summary_text = Paragraph::new(sentence)
+        .style(app.theme.dim())
+        .wrap(Wrap { trim: true });
     let room = inner.height.saturating_sub(legend_rows + 4);
     let summary_rows = (summary_text.line_count(inner.width) as u16).min(room);
     let [summary, find_line, list, hint] = Layout::vertical([
@@ -380,8 +388,8 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
         let prompt = app.t(Msg::PickerPrompt);
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled(prompt, theme::dim()),
-                Span::styled(q.to_string(), theme::focus_field()),
+                Span::styled(prompt, app.theme.dim()),
+                Span::styled(q.to_string(), app.theme.focus_field()),
             ])),
             find_line,
         );
@@ -397,13 +405,13 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
     let mut selected_line = 0;
     for (i, m) in rows.iter().enumerate() {
         if i == expected.len() {
-            lines.push(Line::styled(app.t(Msg::RollCallExempt).to_string(), theme::title()));
+            lines.push(Line::styled(app.t(Msg::RollCallExempt).to_string(), app.theme.title()));
         }
         let mark = presence_text(app, c.meeting.attendance.get(&m.id));
         let text = format!(" {:<28} {mark}", truncate(&m.full_name(), 28));
         if i == selected {
             selected_line = lines.len();
-            lines.push(Line::styled(text, theme::selected()));
+            lines.push(Line::styled(text, app.theme.selected()));
         } else {
             lines.push(Line::from(text));
         }

@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use super::theme;
 use crate::app::{Action, App};
 use crate::domain::calendar::format_date;
 use crate::domain::meeting::Meeting;
@@ -34,7 +33,10 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         .map(|k| app.t(labels::meeting_kind(k)))
         .unwrap_or(app.t(Msg::FilterAll));
     let line = Msg::MeetingFilters.fill(app.lang, &[("year", &year), ("kind", &kind)]);
-    frame.render_widget(Paragraph::new(Line::styled(format!(" {line}"), theme::dim())), filters);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {line}"), app.theme.dim())),
+        filters,
+    );
     if ms.visible_len() == 0 {
         let key = app.keymap.key_for(Section::Meetings, Action::New).unwrap_or_default();
         let text = Msg::NoMeetings.fill(app.lang, &[("key", &key)]);
@@ -43,7 +45,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
             vertical: 1,
         });
         frame.render_widget(
-            Paragraph::new(text).style(theme::dim()).wrap(Wrap { trim: true }),
+            Paragraph::new(text).style(app.theme.dim()).wrap(Wrap { trim: true }),
             inner,
         );
         return;
@@ -62,7 +64,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         ]
         .map(|m| Cell::from(app.t(m))),
     )
-    .style(theme::title());
+    .style(app.theme.title());
     let rows: Vec<Row> = ms
         .visible()
         .skip(offset)
@@ -93,7 +95,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let t = Table::new(rows, widths)
         .header(header)
-        .row_highlight_style(theme::selected())
+        .row_highlight_style(app.theme.selected())
         .column_spacing(1);
     let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(t, table, &mut state);
@@ -125,8 +127,8 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
     };
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(format!(" {}", meeting_title(app, m)), theme::title()),
-            Span::styled(format!("  [{status}]"), theme::warn()),
+            Span::styled(format!(" {}", meeting_title(app, m)), app.theme.title()),
+            Span::styled(format!("  [{status}]"), app.theme.warn()),
         ]),
         Line::from(format!(
             " {}",
@@ -154,11 +156,11 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
     if !m.amendments.is_empty() {
         extra.push(Msg::AmendmentsLine.fill(app.lang, &[("n", &m.amendments.len())]));
     }
-    lines.push(Line::styled(format!(" {}", extra.join(" · ")), theme::dim()));
+    lines.push(Line::styled(format!(" {}", extra.join(" · ")), app.theme.dim()));
     frame.render_widget(Paragraph::new(lines), info);
 
     let header = Row::new([Msg::ColNo, Msg::ColItem, Msg::ColPresenter, Msg::ColMinutes].map(|x| Cell::from(app.t(x))))
-        .style(theme::title());
+        .style(app.theme.title());
     let rows: Vec<Row> = m
         .agenda
         .iter()
@@ -186,7 +188,7 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
     let selected = app.meetings.item.min(m.agenda.len().saturating_sub(1));
     let t = Table::new(rows, widths)
         .header(header)
-        .row_highlight_style(theme::selected())
+        .row_highlight_style(app.theme.selected())
         .column_spacing(1);
     let mut state = TableState::default().with_selected((!m.agenda.is_empty()).then_some(selected));
     frame.render_stateful_widget(t, table, &mut state);
@@ -194,9 +196,9 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
     let planned = m.planned_minutes();
     let minimum = m.minimum_minutes();
     let (msg, style) = if planned < minimum {
-        (Msg::AgendaTotalShort, theme::warn())
+        (Msg::AgendaTotalShort, app.theme.warn())
     } else {
-        (Msg::AgendaTotal, theme::dim())
+        (Msg::AgendaTotal, app.theme.dim())
     };
     let text = msg.fill(app.lang, &[("total", &planned), ("minimum", &minimum)]);
     frame.render_widget(Paragraph::new(Line::styled(format!(" {text}"), style)), total);

@@ -7,7 +7,9 @@ mod overlay;
 mod resolutions;
 pub mod roster;
 mod tasks;
-mod theme;
+pub mod theme;
+
+pub use theme::Theme;
 
 use std::cell::Cell;
 
@@ -85,14 +87,14 @@ fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
         Span::raw(date),
         Span::raw(" "),
     ]);
-    frame.render_widget(Paragraph::new(line).style(theme::header()), header);
+    frame.render_widget(Paragraph::new(line).style(app.theme.header()), header);
 
     let mut spans = Vec::new();
     for (i, s) in Screen::ALL.iter().enumerate() {
         let style = if *s == app.screen {
-            theme::tab_active()
+            app.theme.tab_active()
         } else {
-            theme::tab()
+            app.theme.tab()
         };
         spans.push(Span::styled(format!(" {} {} ", i + 1, app.t(s.title())), style));
         spans.push(Span::raw(" "));
@@ -104,11 +106,11 @@ fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
 /// first warning that waits to be dismissed.
 fn status_line(app: &App) -> Line<'static> {
     match &app.status {
-        Some(Status::Info(s)) => Line::styled(format!(" {s}"), theme::info()),
-        Some(Status::Error(s)) => Line::styled(format!(" {s}"), theme::error()),
+        Some(Status::Info(s)) => Line::styled(format!(" {s}"), app.theme.info()),
+        Some(Status::Error(s)) => Line::styled(format!(" {s}"), app.theme.error()),
         None if !app.pending.is_empty() => Line::styled(
             format!(" {} …", crate::keymap::seq_to_string(&app.pending)),
-            theme::key(),
+            app.theme.key(),
         ),
         None => match app.warnings.first() {
             Some(w) => {
@@ -117,10 +119,10 @@ fn status_line(app: &App) -> Line<'static> {
                     text.push(' ');
                     text.push_str(&Msg::WarningMore.fill(app.lang, &[("n", &(app.warnings.len() - 1))]));
                 }
-                let mut spans = vec![Span::styled(text, theme::error())];
+                let mut spans = vec![Span::styled(text, app.theme.error())];
                 if let Some(key) = app.keymap.key_for(Section::Global, Action::DismissWarning) {
                     let hint = Msg::WarningDismiss.fill(app.lang, &[("key", &key)]);
-                    spans.push(Span::styled(format!("  {hint}"), theme::key()));
+                    spans.push(Span::styled(format!("  {hint}"), app.theme.key()));
                 }
                 Line::from(spans)
             }
@@ -273,7 +275,7 @@ pub fn hints(app: &App, section: Section, actions: &[Action], width: u16) -> Vec
                 break;
             }
             used += w;
-            spans.push(Span::styled(k, theme::key()));
+            spans.push(Span::styled(k, app.theme.key()));
             spans.push(Span::raw(desc));
         }
     }

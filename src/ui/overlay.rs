@@ -4,10 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::{centered, hints, theme};
+use super::{centered, hints};
 use crate::app::form::{FieldKind, Form};
 use crate::app::{Action, App, Confirm, Overlay};
 use crate::i18n::Msg;
@@ -27,12 +27,12 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     }
 }
 
-pub(super) fn popup(frame: &mut Frame, area: Rect, title: &str) -> Rect {
+pub(super) fn popup(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .title(Span::styled(format!(" {title} "), theme::title()));
+        .border_set(app.theme.border())
+        .title(Span::styled(format!(" {title} "), app.theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner
@@ -40,22 +40,22 @@ pub(super) fn popup(frame: &mut Frame, area: Rect, title: &str) -> Rect {
 
 fn welcome(app: &App, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 64, 8);
-    let inner = popup(frame, rect, app.t(Msg::WelcomeTitle));
+    let inner = popup(app, frame, rect, app.t(Msg::WelcomeTitle));
     let dir = app.data_dir.display().to_string();
     let key = |a| app.keymap.key_for(Section::Welcome, a).unwrap_or_default();
     let lines = vec![
         Line::from(Msg::WelcomeBody.fill(app.lang, &[("dir", &dir)])),
         Line::default(),
         Line::from(vec![
-            Span::styled(format!("  {}  ", key(Action::CreateBranch)), theme::key()),
+            Span::styled(format!("  {}  ", key(Action::CreateBranch)), app.theme.key()),
             Span::raw(app.t(Msg::WelcomeCreate)),
         ]),
         Line::from(vec![
-            Span::styled(format!("  {}  ", key(Action::LoadDemo)), theme::key()),
+            Span::styled(format!("  {}  ", key(Action::LoadDemo)), app.theme.key()),
             Span::raw(app.t(Msg::WelcomeDemo)),
         ]),
         Line::from(vec![
-            Span::styled(format!("  {}  ", key(Action::Quit)), theme::key()),
+            Span::styled(format!("  {}  ", key(Action::Quit)), app.theme.key()),
             Span::raw(app.t(Msg::WelcomeQuit)),
         ]),
     ];
@@ -65,20 +65,20 @@ fn welcome(app: &App, frame: &mut Frame, area: Rect) {
 fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rect) {
     let screen = app.t(app.screen.title());
     let rect = centered(area, 70, area.height);
-    let inner = popup(frame, rect, &Msg::HelpTitle.fill(app.lang, &[("screen", &screen)]));
+    let inner = popup(app, frame, rect, &Msg::HelpTitle.fill(app.lang, &[("screen", &screen)]));
     let mut lines = Vec::new();
     let list = |title: Msg, s: Section, lines: &mut Vec<Line>| {
         let bindings = app.keymap.bindings(s);
         if bindings.is_empty() {
             return;
         }
-        lines.push(Line::styled(app.t(title).to_string(), theme::title()));
+        lines.push(Line::styled(app.t(title).to_string(), app.theme.title()));
         // approved minutes: only what can still be done
         let only = app.still_possible(s);
         for b in bindings.iter().filter(|b| only.is_none_or(|o| o.contains(&b.action))) {
             let keys = seq_to_string(&b.keys);
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<12}"), theme::key()),
+                Span::styled(format!("  {keys:<12}"), app.theme.key()),
                 Span::raw(app.t(b.action.describe()).to_string()),
             ]));
         }
@@ -91,7 +91,7 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
     let close = app.keymap.key_for(Section::Help, Action::Cancel).unwrap_or_default();
     lines.push(Line::styled(
         Msg::HelpClose.fill(app.lang, &[("key", &close)]),
-        theme::dim(),
+        app.theme.dim(),
     ));
     let scroll = scroll.min(lines.len().saturating_sub(inner.height as usize)) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
@@ -101,7 +101,7 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
 fn preview(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 84, area.height);
     let close = app.keymap.key_for(Section::Help, Action::Cancel).unwrap_or_default();
-    let inner = popup(frame, rect, &Msg::PreviewTitle.fill(app.lang, &[("key", &close)]));
+    let inner = popup(app, frame, rect, &Msg::PreviewTitle.fill(app.lang, &[("key", &close)]));
     let text: Vec<Line> = lines.iter().map(|l| Line::from(l.as_str())).collect();
     let para = Paragraph::new(text).wrap(Wrap { trim: false });
     let rows = para.line_count(inner.width);
@@ -112,7 +112,7 @@ fn preview(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, area: 
 fn detail(app: &App, frame: &mut Frame, area: Rect) {
     let Some(m) = app.roster.selected_member() else { return };
     let rect = centered(area, 72, area.height);
-    let inner = popup(frame, rect, app.t(Msg::DetailTitle));
+    let inner = popup(app, frame, rect, app.t(Msg::DetailTitle));
     frame.render_widget(
         Paragraph::new(super::roster::detail_lines(app, m)).wrap(Wrap { trim: false }),
         inner,
@@ -124,7 +124,9 @@ const LABEL_WIDTH: usize = 26;
 const LINES_SHOWN: usize = 4;
 
 /// A field of several lines, under its label; returns the next free row.
+#[allow(clippy::too_many_arguments)]
 fn render_lines(
+    app: &App,
     frame: &mut Frame,
     f: &crate::app::form::Field,
     focused: bool,
@@ -141,7 +143,7 @@ fn render_lines(
     let lines: Vec<&str> = value.split('\n').collect();
     let first = (caret_row + 1).saturating_sub(LINES_SHOWN);
     let style = if focused {
-        theme::focus_field()
+        app.theme.focus_field()
     } else {
         ratatui::style::Style::new()
     };
@@ -158,7 +160,7 @@ fn render_lines(
             " ".repeat(LABEL_WIDTH + 1)
         };
         let line = Line::from(vec![
-            Span::styled(head, if focused { theme::title() } else { theme::dim() }),
+            Span::styled(head, if focused { app.theme.title() } else { app.theme.dim() }),
             Span::styled(format!("{shown:<value_width$}"), style),
         ]);
         let rect = Rect {
@@ -188,13 +190,13 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let note = form
         .note
         .as_ref()
-        .map(|n| Paragraph::new(Line::styled(format!(" {n}"), theme::info())).wrap(Wrap { trim: false }));
+        .map(|n| Paragraph::new(Line::styled(format!(" {n}"), app.theme.info())).wrap(Wrap { trim: false }));
     let note_rows = note.as_ref().map_or(0, |p| p.line_count(width.saturating_sub(2)));
     let error_rows = usize::from(form.error.is_some()) + note_rows;
     let extra = form.fields.iter().filter(|f| f.kind == FieldKind::Lines).count() * (LINES_SHOWN - 1);
     let wanted = (form.fields.len() + extra + error_rows + 4) as u16;
     let rect = centered(area, width, wanted);
-    let inner = popup(frame, rect, &form.title);
+    let inner = popup(app, frame, rect, &form.title);
     // rows for fields: the inner height less the blank line, the note and the hint line
     let rows = (inner.height as usize).saturating_sub(2 + note_rows).max(1);
     let first = (form.focus + 1).saturating_sub(rows.saturating_sub(usize::from(form.error.is_some())));
@@ -208,7 +210,7 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         let label = format!("{}{}", app.t(f.label), if f.required { " *" } else { "" });
         let label = format!("{label:>width$} ", width = LABEL_WIDTH);
         if f.kind == FieldKind::Lines {
-            y = render_lines(frame, f, focused, label, inner, y, value_width);
+            y = render_lines(app, frame, f, focused, label, inner, y, value_width);
             continue;
         }
         let (value, caret) = match &f.kind {
@@ -233,12 +235,12 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             _ => scrolled(f.input.value(), f.input.cursor_column(), value_width),
         };
         let style = if focused {
-            theme::focus_field()
+            app.theme.focus_field()
         } else {
             ratatui::style::Style::new()
         };
         let line = Line::from(vec![
-            Span::styled(label, if focused { theme::title() } else { theme::dim() }),
+            Span::styled(label, if focused { app.theme.title() } else { app.theme.dim() }),
             Span::styled(format!("{value:<value_width$}"), style),
         ]);
         frame.render_widget(
@@ -266,7 +268,7 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             let indent = (LABEL_WIDTH + 1).min((inner.width as usize).saturating_sub(msg.width()));
             let text = format!("{:indent$}{msg}", "");
             frame.render_widget(
-                Paragraph::new(Line::styled(text, theme::error())),
+                Paragraph::new(Line::styled(text, app.theme.error())),
                 Rect {
                     x: inner.x,
                     y,
@@ -292,10 +294,10 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     }
     let mut hint = vec![Span::raw(" ")];
     if form.fields.get(form.focus).is_some_and(|f| f.is_choice()) {
-        hint.push(Span::styled(format!("{}  ", app.t(Msg::ChoiceHint)), theme::dim()));
+        hint.push(Span::styled(format!("{}  ", app.t(Msg::ChoiceHint)), app.theme.dim()));
     }
     if form.fields.get(form.focus).is_some_and(|f| f.is_member()) {
-        hint.push(Span::styled(format!("{}  ", app.t(Msg::PickHint)), theme::dim()));
+        hint.push(Span::styled(format!("{}  ", app.t(Msg::PickHint)), app.theme.dim()));
     }
     let room = inner.width.saturating_sub(hint.iter().map(|s| s.width() as u16).sum());
     hint.extend(hints(
@@ -374,7 +376,7 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
     };
     let rows = body.lines().count() as u16 * 2 + 5;
     let rect = centered(area, 64, rows.max(8));
-    let inner = popup(frame, rect, app.t(title));
+    let inner = popup(app, frame, rect, app.t(title));
     let yes = app
         .keymap
         .key_for(Section::Confirm, Action::Confirm)
@@ -390,7 +392,7 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
     };
     lines.push(Line::styled(
         hint.fill(app.lang, &[("yes", &yes), ("no", &no)]),
-        theme::key(),
+        app.theme.key(),
     ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

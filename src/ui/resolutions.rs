@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
+use super::centered;
 use super::overlay::popup;
-use super::{centered, theme};
 use crate::app::resolutions::{Due, StateFilter};
 use crate::app::{Action, App};
 use crate::domain::calendar::format_date;
@@ -57,11 +57,11 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         .kind
         .map(|k| app.t(labels::resolution_kind(k)))
         .unwrap_or(app.t(Msg::FilterAll));
-    let mut spans = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), theme::dim())];
+    let mut spans = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), app.theme.dim())];
     let style = if r.searching {
-        theme::focus_field()
+        app.theme.focus_field()
     } else {
-        theme::title()
+        app.theme.title()
     };
     spans.push(Span::styled(r.query.value().to_string(), style));
     if r.searching && app.overlays.is_empty() {
@@ -72,7 +72,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     let line = Msg::ResolutionFilters.fill(app.lang, &[("state", &state), ("year", &year), ("kind", &kind)]);
-    spans.push(Span::styled(format!("   {line}"), theme::dim()));
+    spans.push(Span::styled(format!("   {line}"), app.theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), filters);
     if r.visible_len() == 0 {
         let key = app
@@ -85,7 +85,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         });
         frame.render_widget(
             Paragraph::new(Msg::NoResolutions.fill(app.lang, &[("key", &key)]))
-                .style(theme::dim())
+                .style(app.theme.dim())
                 .wrap(Wrap { trim: true }),
             inner,
         );
@@ -104,7 +104,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         ]
         .map(|m| Cell::from(app.t(m))),
     )
-    .style(theme::title());
+    .style(app.theme.title());
     let rows: Vec<Row> = r
         .visible()
         .skip(offset)
@@ -118,7 +118,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
                 .map(format_date)
                 .unwrap_or_else(|| app.t(Msg::StateDraft).to_string());
             let overdue_cell = if overdue > 0 {
-                Cell::from(Span::styled(overdue.to_string(), theme::error()))
+                Cell::from(Span::styled(overdue.to_string(), app.theme.error()))
             } else {
                 Cell::from("")
             };
@@ -140,7 +140,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let t = Table::new(rows, widths)
         .header(header)
-        .row_highlight_style(theme::selected())
+        .row_highlight_style(app.theme.selected())
         .column_spacing(1);
     let mut state = TableState::default().with_selected(Some(r.selected - offset));
     frame.render_stateful_widget(t, table, &mut state);
@@ -149,8 +149,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
 fn shown_span(app: &App, t: &Task) -> Span<'static> {
     let shown = t.shown(app.today());
     let style = match shown {
-        Shown::Overdue => theme::error(),
-        Shown::Status(s) if !s.is_open() => theme::info(),
+        Shown::Overdue => app.theme.error(),
+        Shown::Status(s) if !s.is_open() => app.theme.info(),
         _ => ratatui::style::Style::new(),
     };
     Span::styled(app.t(labels::shown(shown)).to_string(), style)
@@ -191,7 +191,7 @@ pub fn history_lines(app: &App, t: &Task) -> Vec<Line<'static>> {
     if !t.result.is_empty() {
         lines.push(Line::styled(
             format!("{}: {}", app.t(Msg::FieldResult), t.result),
-            theme::info(),
+            app.theme.info(),
         ));
     }
     lines
@@ -225,7 +225,7 @@ fn task_header(app: &App) -> Row<'static> {
         [Msg::ColNo, Msg::ColItem, Msg::ColLead, Msg::ColDue, Msg::ColStatus2]
             .map(|m| Cell::from(app.t(m).to_string())),
     )
-    .style(theme::title())
+    .style(app.theme.title())
 }
 
 fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
@@ -238,7 +238,7 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
                 " {}",
                 Msg::ResolutionHeader.fill(app.lang, &[("number", &res.number), ("kind", &kind), ("state", &state)])
             ),
-            theme::title(),
+            app.theme.title(),
         ),
         Line::from(format!(" {}", res.title)),
     ];
@@ -253,17 +253,17 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
     if let Some(old) = res.supersedes.and_then(|id| r.get(id)) {
         links.push(Msg::SupersedesLine.fill(app.lang, &[("number", &old.number)]));
     }
-    head.push(Line::styled(format!(" {}", links.join(" · ")), theme::dim()));
+    head.push(Line::styled(format!(" {}", links.join(" · ")), app.theme.dim()));
     if !res.basis.is_empty() {
         head.push(Line::styled(
             format!(" {}", Msg::BasisLine.fill(app.lang, &[("text", &res.basis)])),
-            theme::dim(),
+            app.theme.dim(),
         ));
     }
     if !res.results.is_empty() {
         head.push(Line::styled(
             format!(" {}", Msg::ResultsLine.fill(app.lang, &[("text", &res.results)])),
-            theme::dim(),
+            app.theme.dim(),
         ));
     }
     let items = r.items(res);
@@ -281,7 +281,7 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
             .key_for(Section::Resolution, Action::AddItem)
             .unwrap_or_default();
         frame.render_widget(
-            Paragraph::new(Msg::NoItems.fill(app.lang, &[("key", &key)])).style(theme::dim()),
+            Paragraph::new(Msg::NoItems.fill(app.lang, &[("key", &key)])).style(app.theme.dim()),
             table,
         );
         return;
@@ -289,7 +289,7 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
     let selected = r.item.min(items.len() - 1);
     let t = Table::new(task_rows(app, items.iter().copied()), TASK_WIDTHS)
         .header(task_header(app))
-        .row_highlight_style(theme::selected())
+        .row_highlight_style(app.theme.selected())
         .column_spacing(1);
     let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(t, table, &mut state);
@@ -320,12 +320,12 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(Line::styled(
             format!(" {}", Msg::FollowUpTitle.fill(app.lang, &[("n", &list.len())])),
-            theme::title(),
+            app.theme.title(),
         )),
         title,
     );
     if list.is_empty() {
-        frame.render_widget(Paragraph::new(app.t(Msg::NoOpenItems)).style(theme::dim()), body);
+        frame.render_widget(Paragraph::new(app.t(Msg::NoOpenItems)).style(app.theme.dim()), body);
         return;
     }
     let mut rows = Vec::new();
@@ -335,9 +335,9 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
         if group != Some(*g) {
             group = Some(*g);
             let (label, style) = match g {
-                Due::Overdue => (Msg::GroupOverdue, theme::error()),
-                Due::ThisMonth => (Msg::GroupThisMonth, theme::warn()),
-                Due::Later => (Msg::GroupLater, theme::dim()),
+                Due::Overdue => (Msg::GroupOverdue, app.theme.error()),
+                Due::ThisMonth => (Msg::GroupThisMonth, app.theme.warn()),
+                Due::Later => (Msg::GroupLater, app.theme.dim()),
             };
             rows.push(Row::new(vec![
                 Cell::from(""),
@@ -368,7 +368,7 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(14),
     ];
     let t = Table::new(rows, widths)
-        .row_highlight_style(theme::selected())
+        .row_highlight_style(app.theme.selected())
         .column_spacing(1);
     let mut state = TableState::default().with_selected(Some(selected_row));
     frame.render_stateful_widget(t, body, &mut state);
@@ -392,6 +392,7 @@ pub fn review(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let Some((res, items)) = app.review_items() else { return };
     let rect = centered(area, 78, area.height);
     let inner = popup(
+        app,
         frame,
         rect,
         &Msg::ReviewTitle.fill(app.lang, &[("number", &res.number)]),
@@ -400,7 +401,7 @@ pub fn review(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Min(3), Constraint::Length(4), Constraint::Length(1)]).areas(inner);
     let t = Table::new(task_rows(app, items.iter().copied()), TASK_WIDTHS)
         .header(task_header(app))
-        .row_highlight_style(theme::selected())
+        .row_highlight_style(app.theme.selected())
         .column_spacing(1);
     let mut state =
         TableState::default().with_selected((!items.is_empty()).then_some(selected.min(items.len().saturating_sub(1))));

@@ -7,7 +7,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use super::theme;
 use crate::app::App;
 use crate::app::roster::ActivityFilter;
 use crate::domain::calendar::{format_date, format_opt};
@@ -68,7 +67,7 @@ fn render_counts(app: &App, frame: &mut Frame, area: Rect) {
     if c.temporary_in > 0 {
         counts.push_str(&Msg::CountsTemporaryIn.fill(app.lang, &[("n", &c.temporary_in)]));
     }
-    let mut spans = vec![Span::styled(format!(" {counts}"), theme::title())];
+    let mut spans = vec![Span::styled(format!(" {counts}"), app.theme.title())];
     if app.roster.is_filtered() {
         let shown = Msg::Showing.fill(
             app.lang,
@@ -77,7 +76,7 @@ fn render_counts(app: &App, frame: &mut Frame, area: Rect) {
                 ("all", &app.roster.members().len()),
             ],
         );
-        spans.push(Span::styled(format!("  ({shown})"), theme::dim()));
+        spans.push(Span::styled(format!("  ({shown})"), app.theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -120,24 +119,24 @@ fn render_reminders(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .take(MAX_REMINDER_LINES)
         .map(|r| {
-            let style = if r.overdue { theme::error() } else { theme::warn() };
+            let style = if r.overdue { app.theme.error() } else { app.theme.warn() };
             Line::styled(format!(" ⚑ {}", reminder_text(app, r)), style)
         })
         .collect();
     if app.reminders.len() > MAX_REMINDER_LINES {
         let more = Msg::RemindersMore.fill(app.lang, &[("n", &(app.reminders.len() - MAX_REMINDER_LINES))]);
-        lines.push(Line::styled(format!("   {more}"), theme::warn()));
+        lines.push(Line::styled(format!("   {more}"), app.theme.warn()));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn render_filters(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.roster;
-    let mut spans = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), theme::dim())];
+    let mut spans = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), app.theme.dim())];
     let query_style = if r.searching {
-        theme::focus_field()
+        app.theme.focus_field()
     } else {
-        theme::title()
+        app.theme.title()
     };
     spans.push(Span::styled(r.query.value().to_string(), query_style));
     let prompt_width = 1 + unicode_width::UnicodeWidthStr::width(app.t(Msg::SearchPrompt));
@@ -167,7 +166,7 @@ fn render_filters(app: &App, frame: &mut Frame, area: Rect) {
             app.t(Msg::FilterLabelRole),
             role
         ),
-        theme::dim(),
+        app.theme.dim(),
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -189,7 +188,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
             vertical: 1,
         });
         frame.render_widget(
-            Paragraph::new(text).style(theme::dim()).wrap(Wrap { trim: true }),
+            Paragraph::new(text).style(app.theme.dim()).wrap(Wrap { trim: true }),
             inner,
         );
         return;
@@ -206,7 +205,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
         ]
         .map(|m| Cell::from(app.t(m))),
     )
-    .style(theme::title());
+    .style(app.theme.title());
     let rows_height = area.height.saturating_sub(1) as usize;
     // Only the rows on screen are built: a long roster costs the same per frame.
     let selected = r.selected;
@@ -234,7 +233,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
             if m.activity.on_roster() {
                 row
             } else {
-                row.style(theme::left_roster())
+                row.style(app.theme.left_roster())
             }
         })
         .collect();
@@ -249,7 +248,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let table = Table::new(rows, widths)
         .header(header)
-        .row_highlight_style(theme::selected())
+        .row_highlight_style(app.theme.selected())
         .column_spacing(1);
     let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
@@ -260,12 +259,12 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
     let t = |msg| app.t(msg);
     let field = |label: Msg, value: String| {
         Line::from(vec![
-            Span::styled(format!("{}: ", t(label)), theme::dim()),
+            Span::styled(format!("{}: ", t(label)), app.theme.dim()),
             Span::raw(value),
         ])
     };
     let mut lines = vec![
-        Line::styled(m.full_name(), theme::title()),
+        Line::styled(m.full_name(), app.theme.title()),
         field(Msg::FieldGender, t(labels::gender(m.gender)).to_string()),
         field(Msg::FieldBirth, format_opt(m.birth_date)),
         field(Msg::FieldAdmission, format_opt(m.admission_date)),
@@ -281,7 +280,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
     ];
     if let Some(r) = probation_reminder(m, app.today(), &app.calendar) {
         lines.push(field(Msg::ProbationEnds, format_date(r.ends)));
-        let style = if r.overdue { theme::error() } else { theme::warn() };
+        let style = if r.overdue { app.theme.error() } else { app.theme.warn() };
         lines.push(Line::styled(
             match estimate_note(app, &r) {
                 Some(note) => format!("{}: {} {note}", t(Msg::ConsiderBy), format_date(r.consider_by)),
@@ -333,14 +332,14 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
         if r.flagged() {
             lines.push(Line::styled(
                 Msg::RecordFlag.fill(app.lang, &[("n", &r.absent_months)]),
-                theme::error(),
+                app.theme.error(),
             ));
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled(t(Msg::HistoryTitle).to_string(), theme::title()));
+    lines.push(Line::styled(t(Msg::HistoryTitle).to_string(), app.theme.title()));
     if m.history.is_empty() {
-        lines.push(Line::styled(t(Msg::NoHistory).to_string(), theme::dim()));
+        lines.push(Line::styled(t(Msg::NoHistory).to_string(), app.theme.dim()));
     }
     for h in m.history.iter().rev() {
         let mut text = Msg::HistoryLine.fill(
@@ -355,7 +354,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
             text.push_str(&format!(" ({})", h.reason));
         }
         let style = if h.to == Activity::Active {
-            theme::info()
+            app.theme.info()
         } else {
             ratatui::style::Style::new()
         };

@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use super::theme;
 use crate::app::tasks::{Source, StatusFilter, TaskView};
 use crate::app::{Action, App};
 use crate::domain::calendar::{format_date, format_opt};
@@ -30,24 +29,27 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
     let unassigned = loads.iter().filter(|l| l.open == 0).count();
     let [title, warning, table] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    let mut head = vec![Span::styled(format!(" {}", app.t(Msg::TasksByMember)), theme::title())];
+    let mut head = vec![Span::styled(
+        format!(" {}", app.t(Msg::TasksByMember)),
+        app.theme.title(),
+    )];
     if !app.tasks.marked.is_empty() {
         head.push(Span::styled(
             format!(
                 "  · {}",
                 Msg::MarkedCount.fill(app.lang, &[("n", &app.tasks.marked.len())])
             ),
-            theme::key(),
+            app.theme.key(),
         ));
     }
     frame.render_widget(Paragraph::new(Line::from(head)), title);
     let line = if unassigned > 0 {
         Line::styled(
             format!(" {}", Msg::Unassigned.fill(app.lang, &[("n", &unassigned)])),
-            theme::error(),
+            app.theme.error(),
         )
     } else {
-        Line::styled(format!(" {}", app.t(Msg::AllAssigned)), theme::info())
+        Line::styled(format!(" {}", app.t(Msg::AllAssigned)), app.theme.info())
     };
     frame.render_widget(Paragraph::new(line), warning);
     let rows_height = table.height.saturating_sub(1) as usize;
@@ -63,7 +65,7 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
         ]
         .map(Cell::from),
     )
-    .style(theme::title());
+    .style(app.theme.title());
     let rows: Vec<Row> = loads
         .iter()
         .skip(offset)
@@ -79,14 +81,14 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
                 Cell::from(l.name.clone()),
                 Cell::from(format!("{:>4}", l.open)),
                 Cell::from(if l.overdue > 0 {
-                    Span::styled(format!("{:>4}", l.overdue), theme::error())
+                    Span::styled(format!("{:>4}", l.overdue), app.theme.error())
                 } else {
                     Span::raw("")
                 }),
                 Cell::from(format!("{:>4}", l.done_this_year)),
                 Cell::from(format_opt(l.nearest)),
             ]);
-            if l.open == 0 { row.style(theme::warn()) } else { row }
+            if l.open == 0 { row.style(app.theme.warn()) } else { row }
         })
         .collect();
     let widths = [
@@ -99,7 +101,7 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let t = Table::new(rows, widths)
         .header(header)
-        .row_highlight_style(theme::selected())
+        .row_highlight_style(app.theme.selected())
         .column_spacing(1);
     let mut state = TableState::default()
         .with_selected((!loads.is_empty()).then(|| app.tasks.selected.min(loads.len() - 1) - offset));
@@ -147,13 +149,13 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
             ("source", &source),
         ],
     );
-    let mut search = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), theme::dim())];
+    let mut search = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), app.theme.dim())];
     search.push(Span::styled(
         t.query.value().to_string(),
         if t.searching {
-            theme::focus_field()
+            app.theme.focus_field()
         } else {
-            theme::title()
+            app.theme.title()
         },
     ));
     if t.searching && app.overlays.is_empty() {
@@ -165,11 +167,14 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     }
     search.push(Span::styled(
         format!("   {} ({})", app.t(Msg::TasksAll), rows_all.len()),
-        theme::title(),
+        app.theme.title(),
     ));
     frame.render_widget(
-        Paragraph::new(vec![Line::from(search), Line::styled(format!(" {line}"), theme::dim())])
-            .wrap(Wrap { trim: false }),
+        Paragraph::new(vec![
+            Line::from(search),
+            Line::styled(format!(" {line}"), app.theme.dim()),
+        ])
+        .wrap(Wrap { trim: false }),
         filters,
     );
     if rows_all.is_empty() {
@@ -179,7 +184,7 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
             vertical: 1,
         });
         frame.render_widget(
-            Paragraph::new(Msg::NoTasks.fill(app.lang, &[("key", &key)])).style(theme::dim()),
+            Paragraph::new(Msg::NoTasks.fill(app.lang, &[("key", &key)])).style(app.theme.dim()),
             inner,
         );
         return;
@@ -190,7 +195,7 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     let header = Row::new(
         [Msg::ColItem, Msg::ColLead, Msg::ColDue, Msg::ColStatus2, Msg::ColSource].map(|m| Cell::from(app.t(m))),
     )
-    .style(theme::title());
+    .style(app.theme.title());
     let rows: Vec<Row> = rows_all
         .iter()
         .skip(offset)
@@ -204,7 +209,7 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             let shown = task.shown(today);
             let style = if task.is_overdue(today) {
-                theme::error()
+                app.theme.error()
             } else {
                 ratatui::style::Style::new()
             };
@@ -231,7 +236,7 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let tbl = Table::new(rows, widths)
         .header(header)
-        .row_highlight_style(theme::selected())
+        .row_highlight_style(app.theme.selected())
         .column_spacing(1);
     let selected = t.selected.min(rows_all.len() - 1);
     let mut state = TableState::default().with_selected(Some(selected - offset));
@@ -260,7 +265,7 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     .filter(|x| !x.is_empty())
     .collect();
     if !facts.is_empty() {
-        lines.push(Line::styled(facts.join(" · "), theme::dim()));
+        lines.push(Line::styled(facts.join(" · "), app.theme.dim()));
     }
     lines.extend(super::resolutions::history_lines(app, task));
     let skip = lines.len().saturating_sub(inner.height as usize) as u16;
