@@ -1,5 +1,5 @@
 //! The settings files of the config directory (`config.toml`, `keymap.toml`,
-//! `agenda.toml`, `categories.toml`, `holidays.toml`), read one way: only a regular
+//! `agenda.toml`, `categories.toml`, `holidays.toml`, `dues.toml`), read one way: only a regular
 //! file of at most 1 MB is read; a file that is broken, too large or not a file is
 //! reported (where it is, what is wrong) and the defaults stand in for it whole.
 //! What a file means is its domain's: the keymap, the agenda templates and the
@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::domain::calendar::WorkCalendar;
+use crate::domain::dues::Rates;
 use crate::domain::meeting::Templates;
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Keymap, line_col};
@@ -23,6 +24,7 @@ pub const KEYMAP: &str = "keymap.toml";
 pub const AGENDA: &str = "agenda.toml";
 pub const CATEGORIES: &str = "categories.toml";
 pub const HOLIDAYS: &str = "holidays.toml";
+pub const DUES: &str = "dues.toml";
 
 /// What is wrong with a settings file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +108,8 @@ pub struct Settings {
     pub templates: Templates,
     pub categories: Vec<String>,
     pub calendar: WorkCalendar,
+    /// The dues rates and shares of `dues.toml`.
+    pub dues: Rates,
     /// What was wrong, file by file, in the order above.
     pub problems: Vec<Problem>,
 }
@@ -120,6 +124,7 @@ impl Settings {
             templates: parsed(dir, AGENDA, &mut problems, parse_agenda).unwrap_or_else(Templates::shipped),
             categories: parsed(dir, CATEGORIES, &mut problems, parse_categories).unwrap_or_else(default_categories),
             calendar: parsed(dir, HOLIDAYS, &mut problems, parse_holidays).unwrap_or_else(WorkCalendar::vietnam),
+            dues: parsed(dir, DUES, &mut problems, parse_dues).unwrap_or_else(Rates::shipped),
             problems,
         }
     }
@@ -225,6 +230,11 @@ fn parse_holidays(path: &Path, text: &str) -> Result<WorkCalendar, Vec<Problem>>
         .add_toml(text)
         .map_err(|e| vec![domain_problem(path, text, &e)])?;
     Ok(calendar)
+}
+
+/// `dues.toml`, read by the domain: the shipped rates with the user's values.
+fn parse_dues(path: &Path, text: &str) -> Result<Rates, Vec<Problem>> {
+    Rates::with_user(text).map_err(|e| vec![domain_problem(path, text, &e)])
 }
 
 /// `categories.toml`: `categories = ["…", …]`, replacing the shipped list.

@@ -9,6 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use chibo::domain::dues::Rates;
 use chibo::domain::meeting::{MeetingKind, Templates};
 use chibo::i18n::Lang;
 use chibo::keymap::{Key, Keymap, Lookup, Section};
@@ -59,6 +60,13 @@ fn every_valid_file_is_read_and_takes_effect() {
         !s.calendar.is_working_day(day(2030, 1, 2)),
         "a Wednesday made a day off"
     );
+    assert_eq!(s.dues.branch_keeps_percent, 50.0);
+    assert_eq!(s.dues.other_amount, 2000);
+    assert_eq!(
+        s.dues.salary_percent,
+        Rates::shipped().salary_percent,
+        "what the file does not name stays"
+    );
 }
 
 /// What stands when a file is ignored: the part of the settings it would have set.
@@ -69,6 +77,7 @@ enum Part {
     Agenda,
     Categories,
     Holidays,
+    Dues,
 }
 
 #[test]
@@ -134,6 +143,16 @@ fn each_broken_file_is_reported_with_its_place_and_its_defaults_stand() {
             Part::Holidays,
             "holidays.toml:1:8: unclosed array table, expected `]`",
         ),
+        (
+            "dues-bad-rate",
+            Part::Dues,
+            "dues.toml:2:18: salary_percent = 150: a percentage is between 0 and 100",
+        ),
+        (
+            "dues-wrong-type",
+            Part::Dues,
+            "dues.toml:1:16: invalid type: string \"5000\", expected i64",
+        ),
     ];
     let mut seen = Vec::new();
     for (case, part, expected) in cases {
@@ -155,6 +174,7 @@ fn each_broken_file_is_reported_with_its_place_and_its_defaults_stand() {
                 .all(|k| s.templates.agenda(*k) == Templates::shipped().agenda(*k)),
             Part::Categories => s.categories == default_categories(),
             Part::Holidays => !s.calendar.is_decided(2030),
+            Part::Dues => s.dues == Rates::shipped(),
         };
         assert!(defaults, "{case}: the defaults stand");
         seen.push(case.to_string());

@@ -2,6 +2,7 @@
 
 pub mod branch;
 pub mod calendar;
+pub mod dues;
 pub mod lunar;
 pub mod meeting;
 pub mod member;
