@@ -396,6 +396,7 @@ pub fn resolutions(
             items: Vec::new(),
             superseded_by: None,
             supersedes: None,
+            adopted: None,
         };
         let due = end_of_next_month(m.date);
         let next_meeting = held.get(k + 1).copied();

@@ -92,3 +92,63 @@ fn no_network_or_telemetry_crate_is_a_dependency() {
         );
     }
 }
+
+/// The part of a resolution as filed: everything before the follow-up section.
+fn as_filed(doc: &str) -> &str {
+    doc.split("THEO DÕI THỰC HIỆN").next().unwrap()
+}
+
+#[test]
+fn a_resolution_adopted_before_its_text_was_kept_is_frozen_as_first_read() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/backup-schema1.json");
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    assert!(
+        v["trees"]["resolutions"]["22"]["adopted_on"].is_string()
+            && v["trees"]["resolutions"]["22"].get("adopted").is_none(),
+        "the fixture holds an adopted resolution without its adopted text"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let first = tmp.path().join("first");
+    assert!(chibo(&first, &["restore", fixture]).status.success());
+    let out = chibo(&first, &["export", "resolution", "22"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let before = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        before.contains("Phối hợp tổ dân phố kiểm tra phòng cháy chữa cháy hộ kinh doanh. Chủ trì thực hiện: đồng chí"),
+        "{before}"
+    );
+    assert!(before.contains("Thời hạn: 31/01/2026."), "{before}");
+
+    // the follow-up changes the item afterwards: title, lead, due date, status
+    let saved = tmp.path().join("saved.json");
+    assert!(chibo(&first, &["backup", saved.to_str().unwrap()]).status.success());
+    let mut w: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    assert!(
+        w["trees"]["resolutions"]["22"]["adopted"]["items"].is_array(),
+        "the text taken on first reading is kept in the data"
+    );
+    let task = &mut w["trees"]["tasks"]["23"];
+    task["title"] = "Kiểm tra lại phòng cháy chữa cháy".into();
+    task["lead"] = 7.into();
+    task["status"] = "carried_over".into();
+    task["due"] = "2026-03-31".into();
+    task["history"] = serde_json::json!([{
+        "date": "2026-01-31", "status": "carried_over", "due": "2026-03-31",
+        "previous_due": "2026-01-31", "text": "chờ kinh phí"
+    }]);
+    w["trees"]["resolutions"]["22"]["title"] = "Đổi tên sau khi thông qua".into();
+    let edited = tmp.path().join("edited.json");
+    std::fs::write(&edited, serde_json::to_string(&w).unwrap()).unwrap();
+    let second = tmp.path().join("second");
+    let out = chibo(&second, &["restore", edited.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let after = String::from_utf8(chibo(&second, &["export", "resolution", "22"]).stdout).unwrap();
+    assert_eq!(as_filed(&after), as_filed(&before), "the filed text never changes");
+    let follow = &after[as_filed(&after).len()..];
+    assert!(follow.starts_with("THEO DÕI THỰC HIỆN"), "{after}");
+    assert!(
+        follow.contains("chuyển kỳ sau; hạn mới 31/03/2026") && follow.contains("ghi nhận: chờ kinh phí"),
+        "{follow}"
+    );
+    assert!(follow.contains("nay do đồng chí"), "{follow}");
+}

@@ -805,6 +805,7 @@ impl App {
                     items: Vec::new(),
                     superseded_by: None,
                     supersedes: None,
+                    adopted: None,
                 });
                 r.kind = kind;
                 r.year = year;
@@ -1032,6 +1033,7 @@ impl App {
             items: Vec::new(),
             superseded_by: None,
             supersedes: None,
+            adopted: None,
         };
         // the month the resolution is adopted for
         let due = end_of_month(meeting.date);

@@ -237,7 +237,7 @@ pub fn followup_group(t: &Task, month: NaiveDate, as_of: NaiveDate) -> Option<&'
     Some(group)
 }
 
-fn status_vi(s: TaskStatus) -> &'static str {
+pub(crate) fn status_vi(s: TaskStatus) -> &'static str {
     match s {
         TaskStatus::NotStarted => "chưa thực hiện",
         TaskStatus::InProgress => "đang thực hiện",

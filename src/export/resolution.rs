@@ -1,15 +1,17 @@
 //! The resolution as branches issue it: the two-column header, "NGHỊ QUYẾT" with number
 //! and date, căn cứ, last month's results, tasks with who and by when, and the
-//! "T/M CHI BỘ — BÍ THƯ" signature.
+//! "T/M CHI BỘ — BÍ THƯ" signature. Once adopted it prints the text as adopted; what
+//! the follow-up did since comes after the signature, in its own section.
 
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
 use crate::domain::member::{CommitteeRole, Member, MemberId};
-use crate::domain::resolution::Resolution;
-use crate::domain::task::Task;
+use crate::domain::resolution::{AdoptedItem, AdoptedText, Resolution};
+use crate::domain::task::{Task, TaskStatus};
 
 use super::document::{Align, Block, Document, Paragraph, PartyHeader, SignatureColumn};
 use super::minutes::Format;
+use super::report::status_vi;
 
 fn name(members: &[Member], id: MemberId) -> String {
     members
@@ -27,12 +29,22 @@ pub fn document(r: &Resolution, items: &[Task], members: &[Member], branch: Opti
         r.adopted_on,
         Some(format!("Số {}", r.number)),
     )));
+    // the text as adopted once it is; a draft shows its items as they stand
+    let text = r.adopted.clone().unwrap_or_else(|| AdoptedText {
+        title: r.title.clone(),
+        basis: r.basis.clone(),
+        results: r.results.clone(),
+        items: items
+            .iter()
+            .map(|t| AdoptedItem::of(t, &|id| name(members, id)))
+            .collect(),
+    });
     doc.push(Block::Title {
         main: "NGHỊ QUYẾT".into(),
-        sub: Some(r.title.clone()),
+        sub: Some(text.title.clone()),
     });
-    if !r.basis.is_empty() {
-        doc.para(format!("Căn cứ {}.", r.basis.trim_end_matches('.')));
+    if !text.basis.is_empty() {
+        doc.para(format!("Căn cứ {}.", text.basis.trim_end_matches('.')));
     }
     let resolves = format!(
         "{} QUYẾT NGHỊ",
@@ -40,22 +52,19 @@ pub fn document(r: &Resolution, items: &[Task], members: &[Member], branch: Opti
     );
     doc.paragraph(Paragraph::bold(resolves).align(Align::Center));
     doc.heading("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC");
-    doc.para(if r.results.is_empty() {
+    doc.para(if text.results.is_empty() {
         "(chưa ghi)"
     } else {
-        &r.results
+        &text.results
     });
     doc.heading("II. NHIỆM VỤ, GIẢI PHÁP");
-    for (i, t) in items.iter().enumerate() {
-        let who = t
-            .lead
-            .map(|id| format!("đồng chí {}", name(members, id)))
-            .unwrap_or_else(|| "(chưa phân công)".into());
-        let helpers: Vec<String> = t
-            .helpers
-            .iter()
-            .map(|h| format!("đồng chí {}", name(members, *h)))
-            .collect();
+    for (i, t) in text.items.iter().enumerate() {
+        let who = if t.lead.is_empty() {
+            "(chưa phân công)".to_string()
+        } else {
+            format!("đồng chí {}", t.lead)
+        };
+        let helpers: Vec<String> = t.helpers.iter().map(|h| format!("đồng chí {h}")).collect();
         let helpers = if helpers.is_empty() {
             String::new()
         } else {
@@ -68,7 +77,7 @@ pub fn document(r: &Resolution, items: &[Task], members: &[Member], branch: Opti
             format_date(t.due)
         ));
     }
-    if items.is_empty() {
+    if text.items.is_empty() {
         doc.para("(chưa có nhiệm vụ)");
     }
     doc.heading("III. TỔ CHỨC THỰC HIỆN");
@@ -95,7 +104,64 @@ pub fn document(r: &Resolution, items: &[Task], members: &[Member], branch: Opti
             name: secretary,
         },
     ]));
+    if r.adopted.is_some() {
+        follow_up(&mut doc, &text, items, members);
+    }
     doc
+}
+
+/// What became of the items after adoption, apart from the text as adopted: status,
+/// new due dates, a change of lead, the latest note, items added later. Nothing is
+/// printed while nothing has happened.
+fn follow_up(doc: &mut Document, text: &AdoptedText, items: &[Task], members: &[Member]) {
+    let mut lines = Vec::new();
+    for (i, a) in text.items.iter().enumerate() {
+        let Some(t) = items.iter().find(|t| t.id == a.task) else {
+            continue;
+        };
+        let mut parts = Vec::new();
+        let lead = t.lead.map(|id| name(members, id)).unwrap_or_default();
+        let reported = t
+            .history
+            .iter()
+            .any(|n| n.status.is_some() || n.percent.is_some() || !n.text.is_empty());
+        if t.status != TaskStatus::NotStarted || reported {
+            parts.push(status_vi(t.status).to_string());
+        }
+        let dates: Vec<String> = t.due_dates().into_iter().skip(1).map(format_date).collect();
+        if !dates.is_empty() {
+            parts.push(format!("hạn mới {}", dates.join(", rồi ")));
+        }
+        if lead != a.lead && !lead.is_empty() {
+            parts.push(format!("nay do đồng chí {lead} chủ trì"));
+        }
+        if let Some(note) = t.latest_note() {
+            parts.push(format!("ghi nhận: {}", note.trim_end_matches('.')));
+        }
+        if !parts.is_empty() {
+            lines.push(format!(
+                "{}. {}: {}.",
+                i + 1,
+                a.title.trim_end_matches('.'),
+                parts.join("; ")
+            ));
+        }
+    }
+    for t in items.iter().filter(|t| !text.items.iter().any(|a| a.task == t.id)) {
+        lines.push(format!(
+            "Bổ sung sau khi thông qua: {}. Thời hạn: {}; {}.",
+            t.title.trim_end_matches('.'),
+            format_date(t.due),
+            status_vi(t.status)
+        ));
+    }
+    if lines.is_empty() {
+        return;
+    }
+    doc.heading("THEO DÕI THỰC HIỆN (ghi sau khi thông qua)");
+    for l in lines {
+        doc.para(l);
+    }
 }
 
 /// The resolution as Markdown or plain text.

@@ -52,6 +52,19 @@ fn decode<T: DeserializeOwned>(tree: Tree, bytes: &[u8]) -> Result<T> {
     })
 }
 
+/// Freezes a resolution's adopted text from its items (`fresh` before `stored`).
+fn freeze(res: &mut Resolution, stored: &[Task], fresh: &[Task], members: &[Member]) -> bool {
+    let tasks: Vec<&Task> = fresh.iter().chain(stored).collect();
+    let name = |id: MemberId| {
+        members
+            .iter()
+            .find(|m| m.id == id)
+            .map(Member::full_name)
+            .unwrap_or_default()
+    };
+    res.freeze(&tasks, &name)
+}
+
 /// Decodes every record of a tree, one at a time.
 fn all<T: DeserializeOwned, S: Store + ?Sized>(store: &S, tree: Tree) -> Result<Vec<T>> {
     let mut out = Vec::new();
@@ -348,13 +361,41 @@ pub trait Records: Store {
     }
 
     fn resolutions(&self) -> Result<Vec<Resolution>> {
-        all(self, Tree::Resolutions)
+        let mut all: Vec<Resolution> = all(self, Tree::Resolutions)?;
+        self.keep_adopted_text(&mut all)?;
+        Ok(all)
     }
 
     fn resolution(&self, id: ResolutionId) -> Result<Option<Resolution>> {
-        self.get(Tree::Resolutions, &id_key(id.0))?
+        let found: Option<Resolution> = self
+            .get(Tree::Resolutions, &id_key(id.0))?
             .map(|b| decode(Tree::Resolutions, &b))
-            .transpose()
+            .transpose()?;
+        let mut found: Vec<Resolution> = found.into_iter().collect();
+        self.keep_adopted_text(&mut found)?;
+        Ok(found.pop())
+    }
+
+    /// A resolution adopted before its text was kept gets it, once, from its state when
+    /// first read; it is written back so it never changes afterwards.
+    fn keep_adopted_text(&self, list: &mut [Resolution]) -> Result<()> {
+        if !list.iter().any(|r| r.adopted_on.is_some() && r.adopted.is_none()) {
+            return Ok(());
+        }
+        let tasks = self.tasks()?;
+        let members = self.members()?;
+        let mut batch = Batch::default();
+        for r in list.iter_mut().filter(|r| r.adopted.is_none()) {
+            if freeze(r, &tasks, &[], &members) {
+                batch.put(Tree::Resolutions, id_key(r.id.0), encode(&*r));
+            }
+        }
+        // a data folder that cannot be written still reads: the text is taken again
+        // from the same state next time
+        if self.apply(batch).is_ok() {
+            let _ = self.flush();
+        }
+        Ok(())
     }
 
     /// Saves a resolution and any of its tasks in one transaction (new records get
@@ -377,6 +418,9 @@ pub trait Records: Store {
             }
             index_task(&mut batch, old.as_ref(), t);
             batch.put(Tree::Tasks, id_key(t.id.0), encode(t));
+        }
+        if res.adopted_on.is_some() || res.adopted.is_some() {
+            freeze(res, &self.tasks()?, tasks, &self.members()?);
         }
         batch.put(Tree::Resolutions, id_key(res.id.0), encode(res));
         let entry = AuditEntry {
