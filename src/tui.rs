@@ -57,7 +57,15 @@ fn install_panic_hook() {
 /// Runs the application until the user quits.
 /// A terminal that fails is named as such; data that cannot be saved is said in the
 /// store's own words.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// Work that waits for the first frame (the daily backup): started once it is drawn, and
+/// finished (waited for) when the application closes, after the terminal is given back
+/// and before the data is closed.
+pub trait Background {
+    fn start(&mut self);
+    fn finish(&mut self);
+}
+
+pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> {
     use anyhow::Context;
     install_panic_hook();
     let mut terminal = setup().context("terminal")?;
@@ -66,6 +74,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     let mut guard = Guard::default();
     let result = (|| -> io::Result<()> {
         terminal.draw(|f| crate::ui::render(&app, f))?;
+        background.start();
         // measuring start-up: `CHIBO_EXIT_AFTER_FIRST_FRAME=1 chibo` stops at the first
         // frame, `=loaded` once everything is loaded and drawn (for peak memory)
         let exit_after = std::env::var("CHIBO_EXIT_AFTER_FIRST_FRAME").ok();
@@ -140,6 +149,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     let flushed = app.shutdown();
     let rescue = flushed.is_err().then(|| app.unsaved_minutes()).flatten();
     restore();
+    background.finish();
     if let Some((name, text)) = rescue {
         rescue_minutes(&app, &name, &text);
     }

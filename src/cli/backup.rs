@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDateTime;
 
 use super::output::Lines;
-use crate::store::{Backup, Records, SledStore, Store, StoreError, write_file_safely};
+use crate::store::{Records, SledStore, Store, StoreError, write_and_check, write_file_safely_with};
 
 /// `backup --list`: the backups in the data folder, newest first; a broken one says
 /// so, and one dated ahead of the clock is marked.
@@ -44,15 +44,14 @@ pub(super) fn take(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>) -> Res
     let store = super::open_existing(dir)?;
     let path = match file {
         Some(f) => {
-            let backup = Backup::take(&store, now)?;
-            write_file_safely(&f, backup.to_json().as_bytes())
-                .with_context(|| format!("không ghi được {}", f.display()))?;
-            let read_back = std::fs::read(&f).ok().and_then(|b| Backup::parse_bytes(&b).ok());
-            if read_back.as_ref() != Some(&backup) {
-                bail!(
+            // written record by record, and read back before it takes the name
+            let written = write_file_safely_with(&f, |file, tmp| write_and_check(&store, file, tmp, now, None, false));
+            match written {
+                Err(StoreError::Io(why)) if why.contains("did not read back") => bail!(
                     "{}: bản sao lưu đọc lại không khớp / the backup did not read back as written",
                     f.display()
-                );
+                ),
+                other => other.with_context(|| format!("không ghi được {}", f.display()))?,
             }
             f
         }

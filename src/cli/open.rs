@@ -8,16 +8,21 @@ use crate::app::{App, Clock, Options, store_error_text};
 use crate::i18n::Lang;
 use crate::settings::Settings;
 
-/// Opens the data folder, takes the daily backup and runs the application; what is
-/// wrong in the settings files, and a failed backup, stay on screen until dismissed.
+/// Opens the data folder and runs the application; the daily backup is taken on
+/// another thread once the first frame is on screen, and quitting waits for it. What is
+/// wrong in the settings files stays on screen until dismissed; a failed backup is said
+/// on quitting.
 pub(super) fn run(dir: &Path, lang: Lang, clock: Box<dyn Clock>, settings: Settings) -> Result<()> {
     let now = clock.now();
     let store = super::open(dir)?;
-    let mut warnings: Vec<String> = settings.problems.iter().map(|p| p.text(lang)).collect();
-    // the daily backup, on opening; a failure is shown, not fatal
-    if let Err(e) = crate::store::auto_backup(&store, &dir.join("backups"), now, crate::store::BackupReason::Daily) {
-        warnings.push(crate::i18n::Msg::BackupFailed.fill(lang, &[("err", &store_error_text(&e, lang))]));
-    }
+    let warnings: Vec<String> = settings.problems.iter().map(|p| p.text(lang)).collect();
+    let mut daily = Daily {
+        reader: Some(store.reader()),
+        dir: dir.join("backups"),
+        now,
+        job: None,
+        failed: None,
+    };
     let options = Options {
         lang,
         keymap: settings.keymap,
@@ -32,6 +37,37 @@ pub(super) fn run(dir: &Path, lang: Lang, clock: Box<dyn Clock>, settings: Setti
         theme: crate::ui::Theme::from_env(false),
     };
     let app = App::new(Box::new(store), options)?;
-    crate::tui::run(app)?;
-    Ok(())
+    let result = crate::tui::run(app, &mut daily);
+    if let Some(e) = daily.failed {
+        eprintln!(
+            "{}",
+            crate::i18n::Msg::BackupFailed.fill(lang, &[("err", &store_error_text(&e, lang))])
+        );
+    }
+    result
+}
+
+/// The daily backup, taken while the application runs.
+struct Daily {
+    reader: Option<crate::store::SledReader>,
+    dir: std::path::PathBuf,
+    now: chrono::NaiveDateTime,
+    job: Option<crate::store::BackupJob>,
+    failed: Option<crate::store::StoreError>,
+}
+
+impl crate::tui::Background for Daily {
+    fn start(&mut self) {
+        if let Some(reader) = self.reader.take() {
+            self.job = Some(crate::store::BackupJob::daily(reader, self.dir.clone(), self.now));
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(job) = self.job.take()
+            && let Err(e) = job.finish()
+        {
+            self.failed = Some(e);
+        }
+    }
 }

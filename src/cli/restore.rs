@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDateTime;
 
 use super::output::Lines;
-use crate::store::{Backup, BackupFile, DataLock, SledStore, StoreError, Tree};
+use crate::store::{BackupFile, DataLock, SledStore, StoreError};
 
 /// Restores FILE, or the newest backup that verifies with `latest`; existing data is
 /// replaced only with `force` (and backed up first). The backup is verified before
@@ -56,18 +56,16 @@ pub(super) fn run(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>, latest:
         Err(e) => return Err(e.into()),
     }
     let aside = crate::store::replace_database(&lock, |new| {
-        backup.restore_into(new)?;
-        // every record came through exactly as the backup holds it
-        let written = Backup::take(new, backup.created)?;
-        for tree in Tree::ALL {
-            let empty = Default::default();
-            let want = backup.trees.get(tree.name()).unwrap_or(&empty);
-            if written.trees.get(tree.name()).unwrap_or(&empty) != want {
-                return Err(StoreError::Corrupt {
-                    tree: tree.name(),
-                    detail: "the restored records differ from the backup's".into(),
-                });
-            }
+        // read again, record by record, straight into the new database
+        let input = std::fs::File::open(&file)?;
+        let read = crate::store::restore_stream(input, new)?;
+        // every record came through exactly as the backup holds it (and the file is
+        // the one verified)
+        if read != backup || crate::store::digest_of(new)? != backup.digest {
+            return Err(StoreError::Corrupt {
+                tree: "backup",
+                detail: "the restored records differ from the backup's".into(),
+            });
         }
         Ok(())
     })?;

@@ -16,12 +16,25 @@ pub const TEMP_SUFFIX: &str = ".chibo-tmp";
 /// owner-only, never through a link), synced, then renamed over `path`. Refuses a
 /// `path` that exists and is not a regular file (a device, a link, a folder).
 pub fn write_file_safely(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_file_safely_with(path, |file, _| Ok(file.write_all(bytes)?))
+}
+
+/// `write_file_safely` with the content written by `fill` into the temporary file (open
+/// for reading too; its path given for messages); a `fill` that fails leaves no file.
+pub fn write_file_safely_with(
+    path: &Path,
+    fill: impl FnOnce(&mut fs::File, &Path) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
     refuse_unless_regular_or_new(path)?;
     let dir = parent_of(path);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("chibo");
     let (tmp, mut file) = create_temp(dir, name)?;
+    if let Err(e) = fill(&mut file, &tmp) {
+        drop(file);
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
     let written = (|| {
-        file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
         // checked again just before the rename: a link planted meanwhile is replaced,
@@ -46,9 +59,24 @@ pub fn write_file_safely(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// `n = 0, 1, …` not taken: never replaces a file (two writes in the same second get
 /// two files). Returns the path written.
 pub fn write_new_file(dir: &Path, bytes: &[u8], name_for: impl Fn(u32) -> String) -> Result<PathBuf, StoreError> {
+    write_new_file_with(dir, name_for, |file, _| Ok(file.write_all(bytes)?))
+}
+
+/// `write_new_file` with the content written by `fill` into the temporary file (open
+/// for reading too, so it can be read back; its path given for messages); a `fill`
+/// that fails leaves no file at all.
+pub fn write_new_file_with(
+    dir: &Path,
+    name_for: impl Fn(u32) -> String,
+    fill: impl FnOnce(&mut fs::File, &Path) -> Result<(), StoreError>,
+) -> Result<PathBuf, StoreError> {
     let (tmp, mut file) = create_temp(dir, &name_for(0))?;
+    if let Err(e) = fill(&mut file, &tmp) {
+        drop(file);
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
     let written = (|| {
-        file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
         for n in 0..10_000 {
@@ -111,7 +139,7 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, fs::File)> {
     loop {
         let tmp = dir.join(format!(".{short}.{:016x}{TEMP_SUFFIX}", random()));
         let mut opts = fs::OpenOptions::new();
-        opts.write(true).create_new(true);
+        opts.read(true).write(true).create_new(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;

@@ -12,15 +12,17 @@ mod verify;
 use std::path::PathBuf;
 
 pub use backup::{
-    Backup, BackupError, BackupFile, BackupReason, Latest, auto_backup, backup_into, latest_backup, list_backups,
-    prune, retained,
+    BackupError, BackupFile, BackupJob, BackupRead, BackupReason, Digest, Latest, Source, auto_backup, backup_into,
+    digest_of, latest_backup, list_backups, prune, read_backup, read_verified, restore_stream, retained,
+    write_and_check, write_backup,
 };
 pub use files::{
-    TEMP_SUFFIX, ensure_private_dir, refuse_unless_regular_or_new, remove_leftovers, write_file_safely, write_new_file,
+    TEMP_SUFFIX, ensure_private_dir, refuse_unless_regular_or_new, remove_leftovers, write_file_safely,
+    write_file_safely_with, write_new_file, write_new_file_with,
 };
 pub use memory::MemoryStore;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
-pub use sled_store::{DataLock, MARKER, SledStore, engine_lock, secure_path};
+pub use sled_store::{DataLock, MARKER, SledReader, SledStore, engine_lock, secure_path};
 pub use swap::{replace_database, set_aside};
 pub use verify::{Summary, verify};
 
@@ -161,6 +163,9 @@ impl From<std::io::Error> for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// What `each_entry` hands every entry (key, value) of a tree to.
+pub type EachEntry<'a> = &'a mut dyn FnMut(&[u8], &[u8]) -> Result<()>;
+
 /// The storage engine: bytes in trees, atomic batches, ids, durability. Everything typed
 /// is written once on top of it (`records.rs`), so both engines behave the same.
 pub trait Store: Send {
@@ -172,6 +177,14 @@ pub trait Store: Send {
     fn each_value(&self, tree: Tree, f: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<()> {
         for (_, v) in self.scan(tree)? {
             f(&v)?;
+        }
+        Ok(())
+    }
+    /// Visits every entry (key, value) of a tree in key order without copying the tree
+    /// first.
+    fn each_entry(&self, tree: Tree, f: EachEntry) -> Result<()> {
+        for (k, v) in self.scan(tree)? {
+            f(&k, &v)?;
         }
         Ok(())
     }
@@ -193,6 +206,9 @@ impl<S: Store + Sync + ?Sized> Store for std::sync::Arc<S> {
     }
     fn each_value(&self, tree: Tree, f: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<()> {
         (**self).each_value(tree, f)
+    }
+    fn each_entry(&self, tree: Tree, f: EachEntry) -> Result<()> {
+        (**self).each_entry(tree, f)
     }
     fn apply(&self, batch: Batch) -> Result<()> {
         (**self).apply(batch)

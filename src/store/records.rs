@@ -127,9 +127,10 @@ pub(crate) fn reserve_ids<S: Store + ?Sized>(store: &S, n: u64) -> Result<u64> {
 pub(crate) fn set_next_id<S: Store + ?Sized>(store: &S, batch: &mut Batch) -> Result<()> {
     let mut max = 0;
     for tree in Tree::ALL.into_iter().filter(|t| *t != Tree::Meta) {
-        for (k, _) in store.scan(tree)? {
-            max = max.max(key_id(&k).unwrap_or(0));
-        }
+        store.each_entry(tree, &mut |k, _| {
+            max = max.max(key_id(k).unwrap_or(0));
+            Ok(())
+        })?;
     }
     batch.put(Tree::Meta, KEY_NEXT_ID, id_key(max).to_vec());
     Ok(())

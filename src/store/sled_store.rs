@@ -9,7 +9,7 @@ use std::sync::Arc;
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
-use super::{Batch, Result, Store, StoreError, Tree};
+use super::{Batch, EachEntry, Result, Store, StoreError, Tree};
 
 /// The file that says a data folder holds chibo data (its database can be missing or
 /// damaged, never silently new).
@@ -281,6 +281,14 @@ impl Store for SledStore {
         Ok(())
     }
 
+    fn each_entry(&self, tree: Tree, f: EachEntry) -> Result<()> {
+        for r in self.tree(tree).iter() {
+            let (k, v) = r?;
+            f(&k, &v)?;
+        }
+        Ok(())
+    }
+
     fn apply(&self, batch: Batch) -> Result<()> {
         if batch.ops.is_empty() {
             return Ok(());
@@ -316,6 +324,37 @@ impl Store for SledStore {
             self.db.flush()?;
             Ok(())
         })
+    }
+}
+
+/// The trees of an open database, read from another thread while the store goes on
+/// being used (the daily backup). Reads only.
+#[derive(Clone)]
+pub struct SledReader {
+    trees: Vec<sled::Tree>,
+}
+
+impl SledStore {
+    /// A reader of this database's trees for another thread.
+    pub fn reader(&self) -> SledReader {
+        SledReader {
+            trees: self.trees.clone(),
+        }
+    }
+}
+
+impl super::backup::Source for SledReader {
+    fn meta(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        Ok(self.trees[0].get(key)?.map(|v| v.to_vec()))
+    }
+
+    fn entries(&self, tree: Tree, f: EachEntry) -> Result<()> {
+        let i = Tree::ALL.iter().position(|x| *x == tree).unwrap_or(0);
+        for r in self.trees[i].iter() {
+            let (k, v) = r?;
+            f(&k, &v)?;
+        }
+        Ok(())
     }
 }
 

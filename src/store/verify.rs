@@ -32,24 +32,185 @@ fn broken(tree: Tree, detail: String) -> StoreError {
     }
 }
 
-/// Decodes every record of `tree` as `T`, its key an id; returns them with their ids.
-fn records<T: serde::de::DeserializeOwned, S: Store + ?Sized>(store: &S, tree: Tree) -> Result<Vec<(u64, T)>> {
-    store
-        .scan(tree)?
-        .into_iter()
-        .map(|(k, v)| {
-            let id = key_id(&k).ok_or_else(|| broken(tree, format!("a key of {} bytes", k.len())))?;
-            let value = serde_json::from_slice(&v).map_err(|e| broken(tree, format!("record {id}: {e}")))?;
-            Ok((id, value))
+/// What a reference points at, checked once every record has been seen.
+enum Ref {
+    Member(MemberId),
+    Resolution(u64),
+    Meeting(u64),
+    Task(u64),
+}
+
+/// The checks of `verify`, fed one record at a time (from a store or from a backup
+/// file): only ids, card numbers and references are kept, never the records.
+#[derive(Default)]
+pub(crate) struct Verifier {
+    branch: Option<String>,
+    cards: HashMap<String, u64>,
+    members: HashSet<MemberId>,
+    meetings: HashSet<u64>,
+    resolutions: HashSet<u64>,
+    tasks: HashSet<u64>,
+    audit: usize,
+    on_roster: usize,
+    max: u64,
+    /// (tree, record id, what it names), in the order seen.
+    refs: Vec<(Tree, u64, Ref)>,
+}
+
+impl Verifier {
+    /// The branch record of `meta`.
+    pub(crate) fn branch(&mut self, bytes: &[u8]) -> Result<()> {
+        let branch: Branch = serde_json::from_slice(bytes).map_err(|e| broken(Tree::Meta, format!("branch: {e}")))?;
+        self.branch = Some(branch.name);
+        Ok(())
+    }
+
+    /// One record of a tree other than `meta`, under its id.
+    pub(crate) fn record(&mut self, tree: Tree, id: u64, bytes: &[u8]) -> Result<()> {
+        fn decode<T: serde::de::DeserializeOwned>(tree: Tree, id: u64, bytes: &[u8]) -> Result<T> {
+            serde_json::from_slice(bytes).map_err(|e| broken(tree, format!("record {id}: {e}")))
+        }
+        let says = |own: u64| {
+            if own != id && own != 0 {
+                Err(broken(tree, format!("record {id} says it is {own}")))
+            } else {
+                Ok(())
+            }
+        };
+        self.max = self.max.max(id);
+        match tree {
+            Tree::Meta | Tree::OpenTasks => {}
+            Tree::Members => {
+                let m: Member = decode(tree, id, bytes)?;
+                says(m.id.0)?;
+                m.validate()
+                    .map_err(|e| broken(Tree::Members, format!("{} ({id}): {e}", m.full_name())))?;
+                let card = m.card_number.trim();
+                if !card.is_empty()
+                    && let Some(other) = self.cards.insert(card.to_string(), id)
+                {
+                    return Err(broken(
+                        Tree::Members,
+                        format!("card number {card} is given to both {other} and {id}"),
+                    ));
+                }
+                if m.activity.on_roster() {
+                    self.on_roster += 1;
+                }
+                self.members.insert(m.id);
+            }
+            Tree::Meetings => {
+                let m: Meeting = decode(tree, id, bytes)?;
+                says(m.id.0)?;
+                self.refs
+                    .extend(m.member_refs().into_iter().map(|r| (tree, id, Ref::Member(r))));
+                if let Some(approved) = m.approved_at {
+                    match m.ended_at {
+                        Some(ended) if ended <= approved => {}
+                        _ => {
+                            return Err(broken(
+                                tree,
+                                format!("record {id}: approved minutes of a meeting not ended"),
+                            ));
+                        }
+                    }
+                }
+                if m.approved_at.is_none() && !m.amendments.is_empty() {
+                    return Err(broken(tree, format!("record {id}: amendments to minutes not approved")));
+                }
+                self.meetings.insert(id);
+            }
+            Tree::Tasks => {
+                let t: Task = decode(tree, id, bytes)?;
+                says(t.id.0)?;
+                self.refs
+                    .extend(t.member_refs().into_iter().map(|r| (tree, id, Ref::Member(r))));
+                if let Some(r) = t.resolution {
+                    self.refs.push((tree, id, Ref::Resolution(r.0)));
+                }
+                self.refs.extend(
+                    t.history
+                        .iter()
+                        .filter_map(|n| n.meeting)
+                        .map(|m| (tree, id, Ref::Meeting(m.0))),
+                );
+                self.tasks.insert(id);
+            }
+            Tree::Resolutions => {
+                let r: Resolution = decode(tree, id, bytes)?;
+                says(r.id.0)?;
+                self.refs.extend(r.items.iter().map(|t| (tree, id, Ref::Task(t.0))));
+                if let Some(m) = r.meeting {
+                    self.refs.push((tree, id, Ref::Meeting(m.0)));
+                }
+                self.refs.extend(
+                    [r.superseded_by, r.supersedes]
+                        .into_iter()
+                        .flatten()
+                        .map(|o| (tree, id, Ref::Resolution(o.0))),
+                );
+                self.resolutions.insert(id);
+            }
+            Tree::Audit => {
+                let _: AuditEntry = decode(tree, id, bytes)?;
+                self.audit += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every reference resolving, and the id counter (`next_id`) past every id in use.
+    pub(crate) fn finish(self, schema: u32, next_id: u64) -> Result<Summary> {
+        for (tree, id, r) in &self.refs {
+            let (missing, what) = match r {
+                Ref::Member(m) if !self.members.contains(m) => {
+                    return Err(broken(
+                        *tree,
+                        format!("record {id} names member {}, who is not there", m.0),
+                    ));
+                }
+                Ref::Resolution(r) if *tree == Tree::Tasks && !self.resolutions.contains(r) => {
+                    return Err(broken(
+                        *tree,
+                        format!("record {id} belongs to resolution {r}, which is not there"),
+                    ));
+                }
+                Ref::Resolution(r) => (!self.resolutions.contains(r), format!("resolution {r}")),
+                Ref::Meeting(m) => (!self.meetings.contains(m), format!("meeting {m}")),
+                Ref::Task(t) if !self.tasks.contains(t) => {
+                    return Err(broken(*tree, format!("record {id} lists task {t}, which is not there")));
+                }
+                _ => (false, String::new()),
+            };
+            if missing {
+                return Err(broken(*tree, format!("record {id} names {what}, which is not there")));
+            }
+        }
+        // a new record's id must never repeat one in use
+        if next_id < self.max {
+            return Err(broken(
+                Tree::Meta,
+                format!("the id counter ({next_id}) is behind an id in use ({})", self.max),
+            ));
+        }
+        Ok(Summary {
+            schema,
+            branch: self.branch,
+            members: self.members.len(),
+            on_roster: self.on_roster,
+            meetings: self.meetings.len(),
+            resolutions: self.resolutions.len(),
+            tasks: self.tasks.len(),
+            audit: self.audit,
         })
-        .collect()
+    }
 }
 
 /// Checks every record: the schema version; each record of its type with the id of its
 /// key; members valid, their card numbers unique; every reference (chair, thư ký,
 /// attendance, speakers, leads, helpers, reporters, resolutions, meetings, items)
 /// resolving; approved minutes ended before they were approved; the id counter past
-/// every id.
+/// every id. Records are decoded one at a time.
 pub fn verify<S: Store + ?Sized>(store: &S) -> Result<Summary> {
     let schema = match store.schema_version()? {
         Some(v) if v <= SCHEMA_VERSION => v,
@@ -61,146 +222,21 @@ pub fn verify<S: Store + ?Sized>(store: &S) -> Result<Summary> {
         }
         None => return Err(broken(Tree::Meta, "no schema version".into())),
     };
-    let branch: Option<Branch> = store
-        .get(Tree::Meta, b"branch")?
-        .map(|b| serde_json::from_slice(&b).map_err(|e| broken(Tree::Meta, format!("branch: {e}"))))
-        .transpose()?;
-
-    let members: Vec<(u64, Member)> = records(store, Tree::Members)?;
-    let meetings: Vec<(u64, Meeting)> = records(store, Tree::Meetings)?;
-    let resolutions: Vec<(u64, Resolution)> = records(store, Tree::Resolutions)?;
-    let tasks: Vec<(u64, Task)> = records(store, Tree::Tasks)?;
-    let audit: Vec<(u64, AuditEntry)> = records(store, Tree::Audit)?;
-
-    let mut cards: HashMap<String, u64> = HashMap::new();
-    for (id, m) in &members {
-        if m.id.0 != *id && m.id.0 != 0 {
-            return Err(broken(Tree::Members, format!("record {id} says it is {}", m.id.0)));
-        }
-        m.validate()
-            .map_err(|e| broken(Tree::Members, format!("{} ({id}): {e}", m.full_name())))?;
-        let card = m.card_number.trim();
-        if !card.is_empty()
-            && let Some(other) = cards.insert(card.to_string(), *id)
-        {
-            return Err(broken(
-                Tree::Members,
-                format!("card number {card} is given to both {other} and {id}"),
-            ));
-        }
+    let mut v = Verifier::default();
+    if let Some(b) = store.get(Tree::Meta, b"branch")? {
+        v.branch(&b)?;
     }
-    let member_ids: HashSet<MemberId> = members.iter().map(|(_, m)| m.id).collect();
-    let meeting_ids: HashSet<u64> = meetings.iter().map(|(id, _)| *id).collect();
-    let resolution_ids: HashSet<u64> = resolutions.iter().map(|(id, _)| *id).collect();
-    let task_ids: HashSet<u64> = tasks.iter().map(|(id, _)| *id).collect();
-    let missing_member =
-        |tree: Tree, id: u64, m: MemberId| broken(tree, format!("record {id} names member {}, who is not there", m.0));
-
-    for (id, m) in &meetings {
-        if m.id.0 != *id && m.id.0 != 0 {
-            return Err(broken(Tree::Meetings, format!("record {id} says it is {}", m.id.0)));
-        }
-        if let Some(r) = m.member_refs().into_iter().find(|r| !member_ids.contains(r)) {
-            return Err(missing_member(Tree::Meetings, *id, r));
-        }
-        if let Some(approved) = m.approved_at {
-            match m.ended_at {
-                Some(ended) if ended <= approved => {}
-                _ => {
-                    return Err(broken(
-                        Tree::Meetings,
-                        format!("record {id}: approved minutes of a meeting not ended"),
-                    ));
-                }
-            }
-        }
-        if m.approved_at.is_none() && !m.amendments.is_empty() {
-            return Err(broken(
-                Tree::Meetings,
-                format!("record {id}: amendments to minutes not approved"),
-            ));
-        }
+    for tree in Tree::ALL.into_iter().filter(|t| *t != Tree::Meta) {
+        store.each_entry(tree, &mut |k, bytes| {
+            let id = key_id(k).ok_or_else(|| broken(tree, format!("a key of {} bytes", k.len())))?;
+            v.record(tree, id, bytes)
+        })?;
     }
-    for (id, t) in &tasks {
-        if t.id.0 != *id && t.id.0 != 0 {
-            return Err(broken(Tree::Tasks, format!("record {id} says it is {}", t.id.0)));
-        }
-        if let Some(r) = t.member_refs().into_iter().find(|r| !member_ids.contains(r)) {
-            return Err(missing_member(Tree::Tasks, *id, r));
-        }
-        if let Some(r) = t.resolution.filter(|r| !resolution_ids.contains(&r.0)) {
-            return Err(broken(
-                Tree::Tasks,
-                format!("record {id} belongs to resolution {}, which is not there", r.0),
-            ));
-        }
-        if let Some(m) = t
-            .history
-            .iter()
-            .filter_map(|n| n.meeting)
-            .find(|m| !meeting_ids.contains(&m.0))
-        {
-            return Err(broken(
-                Tree::Tasks,
-                format!("record {id} names meeting {}, which is not there", m.0),
-            ));
-        }
-    }
-    for (id, r) in &resolutions {
-        if r.id.0 != *id && r.id.0 != 0 {
-            return Err(broken(Tree::Resolutions, format!("record {id} says it is {}", r.id.0)));
-        }
-        if let Some(t) = r.items.iter().find(|t| !task_ids.contains(&t.0)) {
-            return Err(broken(
-                Tree::Resolutions,
-                format!("record {id} lists task {}, which is not there", t.0),
-            ));
-        }
-        if let Some(m) = r.meeting.filter(|m| !meeting_ids.contains(&m.0)) {
-            return Err(broken(
-                Tree::Resolutions,
-                format!("record {id} names meeting {}, which is not there", m.0),
-            ));
-        }
-        for other in [r.superseded_by, r.supersedes].into_iter().flatten() {
-            if !resolution_ids.contains(&other.0) {
-                return Err(broken(
-                    Tree::Resolutions,
-                    format!("record {id} names resolution {}, which is not there", other.0),
-                ));
-            }
-        }
-    }
-    // a new record's id must never repeat one in use
-    let max = members
-        .iter()
-        .map(|(id, _)| *id)
-        .chain(meeting_ids.iter().copied())
-        .chain(resolution_ids.iter().copied())
-        .chain(task_ids.iter().copied())
-        .chain(audit.iter().map(|(id, _)| *id))
-        .max()
-        .unwrap_or(0);
     let next = match store.get(Tree::Meta, b"next_id")? {
         Some(b) => key_id(&b).ok_or_else(|| broken(Tree::Meta, "next_id".into()))?,
         None => 0,
     };
-    if next < max {
-        return Err(broken(
-            Tree::Meta,
-            format!("the id counter ({next}) is behind an id in use ({max})"),
-        ));
-    }
-    Ok(Summary {
-        schema,
-        branch: branch.map(|b| b.name),
-        members: members.len(),
-        on_roster: members.iter().filter(|(_, m)| m.activity.on_roster()).count(),
-        meetings: meetings.len(),
-        resolutions: resolutions.len(),
-        tasks: tasks.len(),
-        audit: audit.len(),
-    })
+    v.finish(schema, next)
 }
 
 #[cfg(test)]
