@@ -155,3 +155,90 @@ fn without_colour_the_console_shows_the_current_item_and_tabs_the_screen() {
         screen(&app, 120, 40)
     );
 }
+
+/// What the Linux console font shows: ASCII and the letters of Vietnamese.
+fn console_font_has(c: char) -> bool {
+    c.is_ascii() || (c.is_alphabetic() && matches!(c as u32, 0xC0..=0x1B0 | 0x1EA0..=0x1EF9))
+}
+
+fn only_console_characters(buf: &Buffer, what: &str) {
+    for y in 0..buf.area.height {
+        for c in row_text(buf, y).chars() {
+            assert!(
+                console_font_has(c),
+                "{what}: {c:?} is not in the console font, on {:?}",
+                row_text(buf, y)
+            );
+        }
+    }
+}
+
+#[test]
+fn on_the_linux_console_every_screen_draws_ascii_and_vietnamese_letters_only() {
+    let linux = Theme::for_terminal(false, Some("linux"), false);
+    assert!(linux.ascii && linux.colours == Colours::Basic);
+    let vt100 = Theme::for_terminal(false, Some("vt100"), false);
+    let screens = SCREENS
+        .iter()
+        .map(|(k, _)| k.to_string())
+        // the help, a confirmation, the resolution follow-up
+        .chain(["1 ?", "3 enter", "4 enter"].map(String::from));
+    for keys in screens {
+        let mut app = demo_app(linux);
+        press(&mut app, &keys);
+        let buf = draw(&app);
+        only_console_characters(&buf, &keys);
+        // the 8 basic colours only
+        for cell in buf.content.iter() {
+            for c in [cell.fg, cell.bg] {
+                assert!(
+                    matches!(
+                        c,
+                        Color::Reset
+                            | Color::Black
+                            | Color::Red
+                            | Color::Green
+                            | Color::Yellow
+                            | Color::Blue
+                            | Color::Magenta
+                            | Color::Cyan
+                            | Color::Gray
+                    ),
+                    "{keys}: {c:?}"
+                );
+            }
+        }
+        let mut app = demo_app(vt100);
+        press(&mut app, &keys);
+        let buf = draw(&app);
+        no_colour_anywhere(&buf, &keys);
+        only_console_characters(&buf, &keys);
+    }
+    // the console during a meeting, and a dialog's border
+    let mut app = App::new(
+        Box::new(fixture_store()),
+        Options {
+            theme: linux,
+            ..options(Lang::Vi)
+        },
+    )
+    .unwrap();
+    plan_and_start(&mut app);
+    for (w, h) in [(80, 24), (120, 40)] {
+        only_console_characters(&draw_at(&app, w, h), "console");
+    }
+    press(&mut app, "f3");
+    only_console_characters(&draw(&app), "vote");
+}
+
+#[test]
+fn with_colours_the_screens_keep_their_symbols() {
+    // the ASCII stand-ins are for limited terminals only
+    let mut app = App::new(Box::new(fixture_store()), options(Lang::Vi)).unwrap();
+    press(&mut app, "n");
+    assert!(screen(&app, W, H).contains('╭'), "{}", screen(&app, W, H));
+    let mut app = demo_app(Theme::for_terminal(false, Some("linux"), false));
+    press(&mut app, "1 n");
+    let shown = screen(&app, W, H);
+    assert!(shown.contains("+-") && !shown.contains('╭'), "{shown}");
+}

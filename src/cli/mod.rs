@@ -35,6 +35,10 @@ pub struct Cli {
     /// Interface language.
     #[arg(long, global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// ASCII borders and symbols and 8 colours, for a limited terminal (chosen by
+    /// itself for TERM linux, vt100, vt220 and dumb).
+    #[arg(long, global = true)]
+    pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -274,7 +278,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
     let clock = clock()?;
     let now = clock.now();
     match cli.command {
-        None => open::run(&dir, lang, clock, settings),
+        None => open::run(&dir, lang, clock, settings, cli.ascii),
         Some(Command::Demo {
             members,
             years,

@@ -12,7 +12,7 @@ use crate::settings::Settings;
 /// another thread once the first frame is on screen, and quitting waits for it. What is
 /// wrong in the settings files stays on screen until dismissed; a failed backup is said
 /// on quitting.
-pub(super) fn run(dir: &Path, lang: Lang, clock: Box<dyn Clock>, settings: Settings) -> Result<()> {
+pub(super) fn run(dir: &Path, lang: Lang, clock: Box<dyn Clock>, settings: Settings, ascii: bool) -> Result<()> {
     let now = clock.now();
     let store = super::open(dir)?;
     let warnings: Vec<String> = settings.problems.iter().map(|p| p.text(lang)).collect();
@@ -34,7 +34,7 @@ pub(super) fn run(dir: &Path, lang: Lang, clock: Box<dyn Clock>, settings: Setti
         defer_loading: true,
         templates: settings.templates,
         categories: settings.categories,
-        theme: crate::ui::Theme::from_env(false),
+        theme: crate::ui::Theme::from_env(ascii),
     };
     let app = App::new(Box::new(store), options)?;
     let result = crate::tui::run(app, &mut daily);

@@ -63,6 +63,14 @@ pub fn render(app: &App, frame: &mut Frame) {
     for o in &app.overlays {
         overlay::render(app, o, frame, body);
     }
+    if app.theme.ascii {
+        let buf = frame.buffer_mut();
+        for cell in buf.content.iter_mut() {
+            if let Some(c) = theme::ascii_for(cell.symbol()) {
+                cell.set_char(c);
+            }
+        }
+    }
 }
 
 fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {

@@ -149,78 +149,32 @@ impl Theme {
     pub fn border(&self) -> border::Set<'static> {
         if self.ascii { ASCII_BORDER } else { border::ROUNDED }
     }
-
-    /// A symbol of the screens, or its ASCII stand-in.
-    pub fn sym(&self, s: Sym) -> &'static str {
-        use Sym::*;
-        match (s, self.ascii) {
-            (Flag, false) => "⚑",
-            (Flag, true) => "!",
-            (Warn, false) => "⚠",
-            (Warn, true) => "!",
-            (Check, false) => "✓",
-            (Check, true) => "x",
-            (BarFull, false) => "█",
-            (BarFull, true) => "#",
-            (BarEmpty, false) => "░",
-            (BarEmpty, true) => ".",
-            (Running, false) => "▶",
-            (Running, true) => ">",
-            (ChoiceOpen, false) => "‹",
-            (ChoiceOpen, true) => "<",
-            (ChoiceClose, false) => "›",
-            (ChoiceClose, true) => ">",
-            (Pick, false) => "»",
-            (Pick, true) => ">",
-            (Ellipsis, false) => "…",
-            (Ellipsis, true) => "~",
-            (Sep, false) => "·",
-            (Sep, true) => "-",
-            (Marker, false) => "›",
-            (Marker, true) => ">",
-        }
-    }
-
-    /// `text` with the symbols the ASCII theme cannot show replaced.
-    pub fn text(&self, text: &str) -> String {
-        if !self.ascii {
-            return text.to_string();
-        }
-        let mut out = String::with_capacity(text.len());
-        for c in text.chars() {
-            match c {
-                '⚑' | '⚠' => out.push('!'),
-                '✓' => out.push('x'),
-                '█' => out.push('#'),
-                '░' => out.push('.'),
-                '▶' | '›' | '»' | '→' => out.push('>'),
-                '‹' | '«' | '←' => out.push('<'),
-                '…' => out.push('~'),
-                '·' | '•' => out.push('-'),
-                '—' | '–' => out.push('-'),
-                '“' | '”' => out.push('"'),
-                '‘' | '’' => out.push('\''),
-                c => out.push(c),
-            }
-        }
-        out
-    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Sym {
-    Flag,
-    Warn,
-    Check,
-    BarFull,
-    BarEmpty,
-    Running,
-    ChoiceOpen,
-    ChoiceClose,
-    Pick,
-    Ellipsis,
-    Sep,
-    Marker,
+/// The ASCII stand-in of a drawn symbol the Linux console font does not hold (box
+/// drawing, blocks, arrows, marks); `None` for what it shows as it is.
+pub fn ascii_for(symbol: &str) -> Option<char> {
+    let mut chars = symbol.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    Some(match c {
+        '─' | '━' | '┄' | '┈' | '╌' | '═' => '-',
+        '│' | '┃' | '┆' | '┊' | '╎' | '║' => '|',
+        '\u{2500}'..='\u{257f}' => '+',
+        '█' | '▓' | '▒' => '#',
+        '░' => '.',
+        '⚑' | '⚠' => '!',
+        '✓' | '✔' => 'x',
+        '▶' | '▸' | '►' | '›' | '»' | '→' => '>',
+        '◀' | '◂' | '‹' | '«' | '←' => '<',
+        '…' => '~',
+        '·' | '•' | '—' | '–' => '-',
+        '“' | '”' => '"',
+        '‘' | '’' => '\'',
+        _ => return None,
+    })
 }
 
 const ASCII_BORDER: border::Set<'static> = border::Set {
