@@ -739,3 +739,108 @@ fn libreoffice_opens_the_roster_workbook_with_dates_as_dates_and_codes_as_text()
     }
     assert!(dates > 80, "{dates} dates");
 }
+
+/// `--help` speaks the interface language: Vietnamese by default, English with
+/// `--lang en` or `lang = "en"` in config.toml; every option is described, `--lang`
+/// lists its values.
+#[test]
+fn help_is_in_the_interface_language_and_describes_every_option() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vi = ok(tmp.path(), &["demo", "--help"]);
+    for line in [
+        "Tạo một chi bộ mẫu giống thật (dữ liệu minh họa)",
+        "Cách dùng: chibo demo [OPTIONS]",
+        "Tùy chọn:",
+        "--members <MEMBERS>    Số đảng viên của chi bộ mẫu [mặc định: 40]",
+        "--years <YEARS>        Số năm sinh hoạt được tạo (cuộc họp, nghị quyết, nhiệm vụ) [mặc định: 5]",
+        "--seed <SEED>          Hạt giống ngẫu nhiên: cùng hạt giống cho cùng dữ liệu [mặc định: 1]",
+        "[giá trị: vi, en]",
+        "-h, --help                 In trợ giúp này",
+    ] {
+        assert!(vi.contains(line), "{line:?} in\n{vi}");
+    }
+    assert!(
+        !vi.contains("Usage") && !vi.contains("Options") && !vi.contains("Print"),
+        "{vi}"
+    );
+
+    let en = ok(tmp.path(), &["--lang", "en", "demo", "--help"]);
+    for line in [
+        "Fill the data with a realistic demo branch (sample data)",
+        "Usage: chibo demo [OPTIONS]",
+        "--members <MEMBERS>    How many members the demo branch has [default: 40]",
+        "[possible values: vi, en]",
+    ] {
+        assert!(en.contains(line), "{line:?} in\n{en}");
+    }
+    // the positional FILE of import, and --out of a report
+    let import = ok(tmp.path(), &["import", "members", "--help"]);
+    assert!(
+        import.contains("Đối số:\n  <FILE>  Tệp danh sách (.csv, .xlsx hoặc .json)"),
+        "{import}"
+    );
+    let report = ok(tmp.path(), &["report", "--help", "--lang=en"]);
+    assert!(
+        report.contains("--out <OUT>") && report.contains("The file to write (default, or -: standard output)"),
+        "{report}"
+    );
+
+    // lang = "en" in config.toml, and --lang vi above it
+    std::fs::create_dir_all(tmp.path().join("no-config")).unwrap();
+    std::fs::write(tmp.path().join("no-config/config.toml"), "lang = \"en\"\n").unwrap();
+    let from_config = ok(tmp.path(), &["--help"]);
+    assert!(
+        from_config.contains("Usage: chibo [OPTIONS] [COMMAND]\n\nCommands:\n  demo "),
+        "{from_config}"
+    );
+    let asked = ok(tmp.path(), &["--lang", "vi", "--help"]);
+    assert!(
+        asked.contains("Cách dùng: chibo [OPTIONS] [COMMAND]\n\nLệnh:\n  demo "),
+        "{asked}"
+    );
+}
+
+/// The messages and errors of the commands follow the interface language.
+#[test]
+fn commands_speak_the_interface_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let made = ok(&data, &["demo", "--members", "8", "--years", "1"]);
+    assert_eq!(made, format!("đã tạo chi bộ mẫu: 8 đảng viên ({})\n", data.display()));
+    let check = ok(&data, &["--lang", "en", "check"]);
+    assert!(
+        check.contains("\nmembers: 8 (8 on the roster)\n") && check.ends_with("result: good\n"),
+        "{check}"
+    );
+    let err = fails(&data, &["--lang", "en", "demo"], 1);
+    assert_eq!(
+        err,
+        format!(
+            "chibo: the data in {} is not empty; use --force to replace it (the current data is backed up first)\n",
+            data.display()
+        )
+    );
+    let err = fails(&data, &["--lang", "en", "report", "followup", "--month", "2026-13"], 1);
+    assert_eq!(err, "chibo: month \"2026-13\" is not valid (YYYY-MM)\n");
+    let err = fails(&data, &["report", "followup", "--month", "2026-13"], 1);
+    assert_eq!(err, "chibo: tháng \"2026-13\" không hợp lệ (YYYY-MM)\n");
+    let err = fails(&data, &["--lang", "en", "export", "minutes", "1999-01"], 1);
+    assert_eq!(
+        err,
+        "chibo: no meeting \"1999-01\" (its id, or YYYY-MM for that month's regular meeting)\n"
+    );
+    let backup = tmp.path().join("b.json");
+    ok(&data, &["backup", backup.to_str().unwrap()]);
+    let restored = ok(&data, &["--lang", "en", "restore", backup.to_str().unwrap(), "--force"]);
+    assert!(
+        restored.starts_with("restored ") && restored.ends_with(&format!(" records from {}\n", backup.display())),
+        "{restored}"
+    );
+    let empty = tmp.path().join("empty");
+    ok(&empty, &["import", "members", FIXTURE]);
+    let listed = ok(&empty, &["--lang", "en", "backup", "--list"]);
+    assert_eq!(
+        listed,
+        format!("no backups yet in {}\n", empty.join("backups").display())
+    );
+}

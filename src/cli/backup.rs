@@ -6,26 +6,24 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDateTime;
 
 use super::output::Lines;
+use crate::i18n::{Lang, Msg};
 use crate::store::{Records, SledStore, Store, StoreError, write_and_check, write_file_safely_with};
 
 /// `backup --list`: the backups in the data folder, newest first; a broken one says
 /// so, and one dated ahead of the clock is marked.
-pub(super) fn list(dir: &Path, now: NaiveDateTime) -> Result<()> {
+pub(super) fn list(dir: &Path, now: NaiveDateTime, lang: Lang) -> Result<()> {
     if !dir.join(crate::store::MARKER).exists() && !dir.join("db").exists() {
         return Err(StoreError::NoData(dir.to_path_buf()).into());
     }
     let backups = crate::store::list_backups(&dir.join("backups"))?;
     let mut out = Lines::default();
     if backups.is_empty() {
-        out.push(format_args!(
-            "chưa có bản sao lưu nào trong {}",
-            dir.join("backups").display()
-        ));
+        out.push(Msg::CliNoBackups.fill(lang, &[("dir", &dir.join("backups").display())]));
     }
     for b in backups {
         let note = match &b.broken {
-            Some(why) => format!("  — HỎNG, không dùng được / broken: {why}"),
-            None if b.ahead_of(now) => "  — ghi ngày sau hôm nay (đồng hồ sai?) / dated ahead of the clock".to_string(),
+            Some(why) => format!("  — {}", Msg::CliBackupBroken.fill(lang, &[("why", why)])),
+            None if b.ahead_of(now) => format!("  — {}", Msg::CliBackupAhead.get(lang)),
             None => String::new(),
         };
         out.push(format_args!(
@@ -40,18 +38,17 @@ pub(super) fn list(dir: &Path, now: NaiveDateTime) -> Result<()> {
 
 /// `backup [FILE]`: a backup into FILE, or into the data folder's `backups/`; read back
 /// and verified either way.
-pub(super) fn take(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>) -> Result<()> {
+pub(super) fn take(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>, lang: Lang) -> Result<()> {
     let store = super::open_existing(dir)?;
     let path = match file {
         Some(f) => {
             // written record by record, and read back before it takes the name
             let written = write_file_safely_with(&f, |file, tmp| write_and_check(&store, file, tmp, now, None, false));
             match written {
-                Err(StoreError::Io(why)) if why.contains("did not read back") => bail!(
-                    "{}: bản sao lưu đọc lại không khớp / the backup did not read back as written",
-                    f.display()
-                ),
-                other => other.with_context(|| format!("không ghi được {}", f.display()))?,
+                Err(StoreError::Io(why)) if why.contains("did not read back") => {
+                    bail!("{}", Msg::CliBackupMismatch.fill(lang, &[("file", &f.display())]))
+                }
+                other => other.with_context(|| Msg::CliCannotWrite.fill(lang, &[("file", &f.display())]))?,
             }
             f
         }
@@ -64,18 +61,15 @@ pub(super) fn take(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>) -> Res
 
 /// Before replacing the data: refuses unless it is empty or `force` is given, and then
 /// backs it up first. Returns whether there was data.
-pub(super) fn make_room(store: &SledStore, dir: &Path, now: NaiveDateTime, force: bool) -> Result<bool> {
+pub(super) fn make_room(store: &SledStore, dir: &Path, now: NaiveDateTime, force: bool, lang: Lang) -> Result<bool> {
     if store.is_empty()? {
         return Ok(false);
     }
     if !force {
-        bail!(
-            "dữ liệu ở {} không trống; dùng --force để thay (dữ liệu hiện tại được sao lưu trước)",
-            dir.display()
-        );
+        bail!("{}", Msg::CliNotEmpty.fill(lang, &[("dir", &dir.display())]));
     }
     let saved = backup_to_dir(store, dir, now)?;
-    eprintln!("đã sao lưu dữ liệu hiện tại vào {}", saved.display());
+    eprintln!("{}", Msg::CliBackedUp.fill(lang, &[("file", &saved.display())]));
     Ok(true)
 }
 

@@ -6,24 +6,23 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::output::Lines;
+use crate::i18n::{Lang, Msg};
 
 /// Opens the data, verifies it and prints its counts.
-pub(super) fn run(dir: &Path) -> Result<()> {
+pub(super) fn run(dir: &Path, lang: Lang) -> Result<()> {
     let store = super::open_existing(dir)?;
     let s = crate::store::verify(&store)?;
     let mut out = Lines::default();
-    out.push(format_args!("dữ liệu: {}", dir.display()));
-    out.push(format_args!("lược đồ: {}", s.schema));
-    out.push(format_args!("chi bộ: {}", s.branch.as_deref().unwrap_or("(chưa có)")));
-    out.push(format_args!(
-        "đảng viên: {} (trong danh sách {})",
-        s.members, s.on_roster
-    ));
-    out.push(format_args!("cuộc họp: {}", s.meetings));
-    out.push(format_args!("nghị quyết: {}", s.resolutions));
-    out.push(format_args!("nhiệm vụ: {}", s.tasks));
-    out.push(format_args!("nhật ký: {}", s.audit));
-    out.push(format_args!("dung lượng: {} KiB", store.size_on_disk()? / 1024));
-    out.push("kết quả: tốt");
+    let branch = s.branch.as_deref().unwrap_or(Msg::CliCheckNoBranch.get(lang));
+    out.push(Msg::CliCheckData.fill(lang, &[("dir", &dir.display())]));
+    out.push(Msg::CliCheckSchema.fill(lang, &[("n", &s.schema)]));
+    out.push(Msg::CliCheckBranch.fill(lang, &[("name", &branch)]));
+    out.push(Msg::CliCheckMembers.fill(lang, &[("n", &s.members), ("roster", &s.on_roster)]));
+    out.push(Msg::CliCheckMeetings.fill(lang, &[("n", &s.meetings)]));
+    out.push(Msg::CliCheckResolutions.fill(lang, &[("n", &s.resolutions)]));
+    out.push(Msg::CliCheckTasks.fill(lang, &[("n", &s.tasks)]));
+    out.push(Msg::CliCheckAudit.fill(lang, &[("n", &s.audit)]));
+    out.push(Msg::CliCheckSize.fill(lang, &[("n", &(store.size_on_disk()? / 1024))]));
+    out.push(Msg::CliCheckGood.get(lang));
     out.print()
 }

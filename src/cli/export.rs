@@ -38,38 +38,37 @@ pub(super) fn members(
             crate::export::roster_xlsx::write(&list, &branch, today, lang).map_err(|e| anyhow::anyhow!(e))?
         }
     };
-    write_out(out, &bytes)
+    write_out(out, &bytes, lang)
 }
 
 /// Writes a document in the format asked for.
-pub(super) fn write_document(doc: &Document, format: DocumentFormat, out: Option<&Path>) -> Result<()> {
+pub(super) fn write_document(doc: &Document, format: DocumentFormat, out: Option<&Path>, lang: Lang) -> Result<()> {
     match format {
-        DocumentFormat::Md => write_out(out, doc.to_markdown().as_bytes()),
-        DocumentFormat::Txt => write_out(out, doc.to_text().as_bytes()),
-        DocumentFormat::Docx => write_binary(out, &crate::export::docx::render(doc), "docx"),
+        DocumentFormat::Md => write_out(out, doc.to_markdown().as_bytes(), lang),
+        DocumentFormat::Txt => write_out(out, doc.to_text().as_bytes(), lang),
+        DocumentFormat::Docx => write_binary(out, &crate::export::docx::render(doc), "docx", lang),
         DocumentFormat::Pdf => {
-            let pdf = crate::export::pdf::from_docx(&crate::export::docx::render(doc)).map_err(pdf_error)?;
-            write_binary(out, &pdf, "pdf")
+            let pdf =
+                crate::export::pdf::from_docx(&crate::export::docx::render(doc)).map_err(|e| pdf_error(e, lang))?;
+            write_binary(out, &pdf, "pdf", lang)
         }
     }
 }
 
 /// One line: what went wrong, and for a missing LibreOffice how to get it.
-pub(super) fn pdf_error(e: PdfError) -> anyhow::Error {
+pub(super) fn pdf_error(e: PdfError, lang: Lang) -> anyhow::Error {
     match e {
-        PdfError::NoLibreOffice => anyhow::anyhow!(
-            "cần LibreOffice để tạo PDF / PDF needs LibreOffice: sudo apt-get install libreoffice-writer-nogui (Windows, macOS: https://www.libreoffice.org/download/), hoặc dùng --format docx"
-        ),
-        other => anyhow::anyhow!("không tạo được PDF / no PDF: {other}"),
+        PdfError::NoLibreOffice => anyhow::anyhow!(Msg::CliNoLibreOffice.get(lang)),
+        other => anyhow::anyhow!(Msg::CliNoPdf.fill(lang, &[("err", &other)])),
     }
 }
 
 /// `export minutes MEETING`: the biên bản of a meeting.
-pub(super) fn minutes(dir: &Path, meeting: &str, format: DocumentFormat, out: Option<&Path>) -> Result<()> {
+pub(super) fn minutes(dir: &Path, meeting: &str, format: DocumentFormat, out: Option<&Path>, lang: Lang) -> Result<()> {
     let store = super::open_existing(dir)?;
     let meetings = store.meetings()?;
     let Some(m) = crate::app::meetings::find_meeting(&meetings, meeting) else {
-        bail!("không có cuộc họp \"{meeting}\" (mã số, hoặc YYYY-MM cho cuộc họp thường kỳ của tháng)");
+        bail!("{}", Msg::CliNoMeeting.fill(lang, &[("meeting", &meeting)]));
     };
     let mut list = store.members()?;
     list.sort_by_cached_key(|m| m.sort_key());
@@ -78,11 +77,17 @@ pub(super) fn minutes(dir: &Path, meeting: &str, format: DocumentFormat, out: Op
     let resolutions = store.resolutions()?;
     let reviewed = crate::export::minutes::reviewed_at(m, &tasks, &resolutions);
     let doc = crate::export::minutes::document(m, &list, store.branch()?.as_ref(), &reviewed);
-    write_document(&doc, format, out)
+    write_document(&doc, format, out, lang)
 }
 
 /// `export resolution RESOLUTION`: by id, or by number (the latest year's).
-pub(super) fn resolution(dir: &Path, resolution: &str, format: DocumentFormat, out: Option<&Path>) -> Result<()> {
+pub(super) fn resolution(
+    dir: &Path,
+    resolution: &str,
+    format: DocumentFormat,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Result<()> {
     let store = super::open_existing(dir)?;
     let all = store.resolutions()?;
     let key = resolution.trim().to_lowercase();
@@ -95,7 +100,7 @@ pub(super) fn resolution(dir: &Path, resolution: &str, format: DocumentFormat, o
         .or_else(|| key.parse::<u32>().ok().and_then(|n| latest(&|r| r.seq == n)))
         .or_else(|| all.iter().find(|r| r.id.0.to_string() == key));
     let Some(r) = found else {
-        bail!("không có nghị quyết \"{resolution}\" (số như 12-NQ/CB hoặc 12)");
+        bail!("{}", Msg::CliNoResolution.fill(lang, &[("resolution", &resolution)]));
     };
     let tasks = store.tasks()?;
     let items: Vec<_> = r
@@ -104,5 +109,5 @@ pub(super) fn resolution(dir: &Path, resolution: &str, format: DocumentFormat, o
         .filter_map(|id| tasks.iter().find(|t| t.id == *id).cloned())
         .collect();
     let doc = crate::export::resolution::document(r, &items, &store.members()?, store.branch()?.as_ref());
-    write_document(&doc, format, out)
+    write_document(&doc, format, out, lang)
 }

@@ -5,6 +5,7 @@ mod backup;
 mod check;
 mod demo;
 mod export;
+mod help;
 mod import;
 mod keymap;
 mod open;
@@ -15,7 +16,8 @@ mod restore;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::app::{Clock, SystemClock, store_error_text};
 use crate::domain::calendar::parse_date;
@@ -33,7 +35,7 @@ pub struct Cli {
     #[arg(long, env = "CHIBO_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
     /// Interface language.
-    #[arg(long, global = true, value_parser = parse_lang)]
+    #[arg(long, global = true, ignore_case = true, value_parser = lang_parser())]
     pub lang: Option<Lang>,
     /// ASCII borders and symbols and 8 colours, for a limited terminal (chosen by
     /// itself for TERM linux, vt100, vt220 and dumb).
@@ -43,8 +45,13 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use vi or en"))
+/// `vi` or `en` (and the longer names `Lang::parse` knows).
+fn lang_parser() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new([
+        PossibleValue::new("vi").aliases(["vi-vn", "vietnamese"]),
+        PossibleValue::new("en").aliases(["en-us", "en-gb", "english"]),
+    ])
+    .map(|s| Lang::parse(&s).unwrap_or_default())
 }
 
 #[derive(Subcommand, Debug)]
@@ -209,14 +216,14 @@ pub enum KeymapWhat {
 
 /// The clock: `CHIBO_TODAY=yyyy-mm-dd` fixes the date (scripts, tests, demos), not the
 /// time of day, which stays the real one. A `CHIBO_TODAY` that is not a date is an error.
-fn clock() -> Result<Box<dyn Clock>> {
+fn clock(lang: Lang) -> Result<Box<dyn Clock>> {
     let Some(value) = std::env::var_os("CHIBO_TODAY") else {
         return Ok(Box::new(SystemClock));
     };
     let text = value.to_string_lossy();
     match parse_date(text.trim()) {
         Some(day) => Ok(Box::new(DayClock(day))),
-        None => bail!("CHIBO_TODAY=\"{text}\" không phải ngày (YYYY-MM-DD) / is not a date"),
+        None => bail!("{}", crate::i18n::Msg::CliNotADate.fill(lang, &[("value", &text)])),
     }
 }
 
@@ -231,10 +238,17 @@ impl Clock for DayClock {
 
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
     // every settings file, read once; what is wrong in one is said here, in one line
     // each, and its defaults stand in (the application shows the same lines)
     let settings = crate::settings::Settings::load(&crate::config::config_dir());
+    // `--help` speaks the language asked for, before the rest is parsed
+    let help_lang = help::lang_in_args(std::env::args_os())
+        .or(settings.lang)
+        .unwrap_or_default();
+    let cli = help::localized(Cli::command(), help_lang)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| e.exit());
     let lang = cli.lang.or(settings.lang).unwrap_or_default();
     for p in &settings.problems {
         eprintln!("chibo: {}", p.text(lang));
@@ -245,10 +259,9 @@ pub fn main() -> i32 {
             // one line: the outermost message carries what the user needs
             let msg = match e.downcast_ref::<StoreError>() {
                 // data that cannot be read: say so, and how to get it back
-                Some(se @ (StoreError::Corrupt { .. } | StoreError::Io(_))) => format!(
-                    "{} — khôi phục bản sao lưu gần nhất / restore the latest backup: chibo restore --latest --force",
-                    store_error_text(se, lang)
-                ),
+                Some(se @ (StoreError::Corrupt { .. } | StoreError::Io(_))) => {
+                    crate::i18n::Msg::CliRestoreLatest.fill(lang, &[("err", &store_error_text(se, lang))])
+                }
                 Some(se) => store_error_text(se, lang),
                 None => format!("{e:#}"),
             };
@@ -275,7 +288,7 @@ fn open_existing(dir: &Path) -> Result<SledStore> {
 
 fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> {
     let dir = crate::config::data_dir(cli.data_dir.as_deref());
-    let clock = clock()?;
+    let clock = clock(lang)?;
     let now = clock.now();
     match cli.command {
         None => open::run(&dir, lang, clock, settings, cli.ascii),
@@ -284,7 +297,13 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
             years,
             seed,
             force,
-        }) => demo::run(&dir, now, members, years, seed, force),
+        }) => demo::run(
+            &dir,
+            now,
+            lang,
+            crate::demo::DemoOptions { members, years, seed },
+            force,
+        ),
         Some(Command::Import {
             what:
                 ImportWhat::Members {
@@ -309,7 +328,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
         }) => export::members(&dir, now.date(), lang, format, out.as_deref()),
         Some(Command::Export {
             what: ExportWhat::Minutes { meeting, format, out },
-        }) => export::minutes(&dir, &meeting, format, out.as_deref()),
+        }) => export::minutes(&dir, &meeting, format, out.as_deref(), lang),
         Some(Command::Export {
             what:
                 ExportWhat::Resolution {
@@ -317,18 +336,29 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
                     format,
                     out,
                 },
-        }) => export::resolution(&dir, &resolution, format, out.as_deref()),
+        }) => export::resolution(&dir, &resolution, format, out.as_deref(), lang),
         Some(Command::Report {
             kind,
             month,
             year,
             format,
             out,
-        }) => report::run(&dir, now, kind, month.as_deref(), year, format, out.as_deref()),
-        Some(Command::Backup { list: true, .. }) => backup::list(&dir, now),
-        Some(Command::Backup { file, .. }) => backup::take(&dir, now, file),
-        Some(Command::Restore { file, latest, force }) => restore::run(&dir, now, file, latest, force),
-        Some(Command::Check) => check::run(&dir),
+        }) => report::run(
+            &dir,
+            now,
+            lang,
+            kind,
+            report::Period {
+                month: month.as_deref(),
+                year,
+            },
+            format,
+            out.as_deref(),
+        ),
+        Some(Command::Backup { list: true, .. }) => backup::list(&dir, now, lang),
+        Some(Command::Backup { file, .. }) => backup::take(&dir, now, file, lang),
+        Some(Command::Restore { file, latest, force }) => restore::run(&dir, now, lang, file, latest, force),
+        Some(Command::Check) => check::run(&dir, lang),
         Some(Command::Keymap {
             what: KeymapWhat::Check { file },
         }) => keymap::check(file, lang),

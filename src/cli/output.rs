@@ -7,13 +7,14 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::i18n::{Lang, Msg};
 use crate::store::write_file_safely;
 
 /// Writes `bytes` to `out`, or to standard output when there is none or it is `-`.
-pub(super) fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_out(out: Option<&Path>, bytes: &[u8], lang: Lang) -> Result<()> {
     match out {
         Some(path) if path != Path::new("-") => {
-            write_file_safely(path, bytes).with_context(|| format!("không ghi được {}", path.display()))
+            write_file_safely(path, bytes).with_context(|| Msg::CliCannotWrite.fill(lang, &[("file", &path.display())]))
         }
         _ => to_stdout(bytes),
     }
@@ -45,11 +46,9 @@ impl Lines {
 
 /// Writes a Word, PDF or Excel file to `out`; to standard output only when it is not a
 /// terminal (a binary file would fill the screen with garbage).
-pub(super) fn write_binary(out: Option<&Path>, bytes: &[u8], kind: &str) -> Result<()> {
+pub(super) fn write_binary(out: Option<&Path>, bytes: &[u8], kind: &str, lang: Lang) -> Result<()> {
     if out.is_none_or(|p| p == Path::new("-")) && std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "tệp .{kind} không hiện được trên màn hình: dùng --out TỆP.{kind} / a .{kind} file cannot be shown in a terminal: use --out FILE.{kind}"
-        );
+        anyhow::bail!("{}", Msg::CliBinaryToTerminal.fill(lang, &[("kind", &kind)]));
     }
-    write_out(out, bytes)
+    write_out(out, bytes, lang)
 }

@@ -11,30 +11,43 @@ use super::{ReportFormat, ReportKind};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::parse_date;
 use crate::export::report;
+use crate::i18n::{Lang, Msg};
 use crate::store::Records;
 
-fn write(r: &impl report::Document, format: ReportFormat, branch: Option<&Branch>, out: Option<&Path>) -> Result<()> {
+fn write(
+    r: &impl report::Document,
+    format: ReportFormat,
+    branch: Option<&Branch>,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Result<()> {
     match format {
-        ReportFormat::Txt => write_out(out, r.page(branch).to_text().as_bytes()),
-        ReportFormat::Csv => write_out(out, r.to_csv().as_bytes()),
-        ReportFormat::Json => write_out(out, r.to_json().as_bytes()),
-        ReportFormat::Docx => write_binary(out, &r.to_docx(branch), "docx"),
+        ReportFormat::Txt => write_out(out, r.page(branch).to_text().as_bytes(), lang),
+        ReportFormat::Csv => write_out(out, r.to_csv().as_bytes(), lang),
+        ReportFormat::Json => write_out(out, r.to_json().as_bytes(), lang),
+        ReportFormat::Docx => write_binary(out, &r.to_docx(branch), "docx", lang),
         ReportFormat::Xlsx => {
             let bytes = r
                 .to_xlsx(branch)
-                .map_err(|e| anyhow::anyhow!("không tạo được tệp Excel / no workbook: {e}"))?;
-            write_binary(out, &bytes, "xlsx")
+                .map_err(|e| anyhow::anyhow!(Msg::CliNoWorkbook.fill(lang, &[("err", &e)])))?;
+            write_binary(out, &bytes, "xlsx", lang)
         }
     }
+}
+
+/// The period a report covers: a month (YYYY-MM) or a year, this one by default.
+pub(super) struct Period<'a> {
+    pub month: Option<&'a str>,
+    pub year: Option<i32>,
 }
 
 /// Prints one report in the format asked for.
 pub(super) fn run(
     dir: &Path,
     now: NaiveDateTime,
+    lang: Lang,
     kind: ReportKind,
-    month: Option<&str>,
-    year: Option<i32>,
+    Period { month, year }: Period,
     format: ReportFormat,
     out: Option<&Path>,
 ) -> Result<()> {
@@ -49,9 +62,8 @@ pub(super) fn run(
     let mut members = store.members()?;
     members.sort_by_cached_key(|m| m.sort_key());
     let month = match month {
-        Some(m) => {
-            parse_date(&format!("{m}-01")).ok_or_else(|| anyhow::anyhow!("tháng \"{m}\" không hợp lệ (YYYY-MM)"))?
-        }
+        Some(m) => parse_date(&format!("{m}-01"))
+            .ok_or_else(|| anyhow::anyhow!(Msg::CliBadMonth.fill(lang, &[("month", &m)])))?,
         None => today,
     };
     let branch = store.branch()?;
@@ -63,16 +75,16 @@ pub(super) fn run(
             } else {
                 report::followup(&tasks, &resolutions, &members, month, today)
             };
-            write(&r, format, branch, out)
+            write(&r, format, branch, out, lang)
         }
         ReportKind::Coverage => {
             let r = report::coverage(&members, &tasks, month, today);
-            write(&r, format, branch, out)
+            write(&r, format, branch, out, lang)
         }
         ReportKind::Attendance => {
             let year = year.unwrap_or(today.year());
             let r = report::attendance(&members, &store.meetings()?, &tasks, year, today);
-            write(&r, format, branch, out)
+            write(&r, format, branch, out, lang)
         }
     }
 }

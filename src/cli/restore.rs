@@ -6,17 +6,26 @@ use anyhow::{Result, bail};
 use chrono::NaiveDateTime;
 
 use super::output::Lines;
+use crate::i18n::{Lang, Msg};
 use crate::store::{BackupFile, DataLock, SledStore, StoreError};
 
 /// Restores FILE, or the newest backup that verifies with `latest`; existing data is
 /// replaced only with `force` (and backed up first). The backup is verified before
 /// anything changes; the new database is built beside the old one and takes its place
 /// in one step.
-pub(super) fn run(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>, latest: bool, force: bool) -> Result<()> {
+pub(super) fn run(
+    dir: &Path,
+    now: NaiveDateTime,
+    lang: Lang,
+    file: Option<PathBuf>,
+    latest: bool,
+    force: bool,
+) -> Result<()> {
     // the backup is chosen and verified before anything is touched (not even a folder made)
     let (file, backup) = match file {
         Some(f) => {
-            let meta = std::fs::metadata(&f).map_err(|e| anyhow::anyhow!("không đọc được {}: {e}", f.display()))?;
+            let meta = std::fs::metadata(&f)
+                .map_err(|e| anyhow::anyhow!(Msg::CliCannotRead.fill(lang, &[("file", &f.display()), ("err", &e)])))?;
             let chosen = BackupFile {
                 path: f.clone(),
                 taken: now,
@@ -32,25 +41,31 @@ pub(super) fn run(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>, latest:
             debug_assert!(latest);
             let crate::store::Latest { found, skipped } = crate::store::latest_backup(&dir.join("backups"), now)?;
             for (b, why) in &skipped {
-                eprintln!("bỏ qua / skipped {}: {why}", b.path.display());
+                eprintln!(
+                    "{}",
+                    Msg::CliSkipped.fill(lang, &[("file", &b.path.display()), ("why", why)])
+                );
             }
             match found {
                 Some((b, backup)) => (b.path, backup),
-                None => bail!("không có bản sao lưu dùng được trong {}", dir.join("backups").display()),
+                None => bail!(
+                    "{}",
+                    Msg::CliNoUsableBackup.fill(lang, &[("dir", &dir.join("backups").display())])
+                ),
             }
         }
     };
     let lock = DataLock::acquire(dir, true)?;
     match SledStore::open_locked(lock.clone()) {
         Ok(store) => {
-            super::backup::make_room(&store, dir, now, force)?;
+            super::backup::make_room(&store, dir, now, force, lang)?;
             drop(store);
         }
         // a database that cannot be read is moved aside, never deleted; a database
         // locked by another process is never taken for a damaged one
         Err(StoreError::Corrupt { .. } | StoreError::Io(_)) if force => {
-            if let Some(aside) = set_broken_aside(dir, now)? {
-                eprintln!("dữ liệu hỏng được giữ lại ở {}", aside.display());
+            if let Some(aside) = set_broken_aside(dir, now, lang)? {
+                eprintln!("{}", Msg::CliBrokenKept.fill(lang, &[("dir", &aside.display())]));
             }
         }
         Err(e) => return Err(e.into()),
@@ -70,20 +85,16 @@ pub(super) fn run(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>, latest:
         Ok(())
     })?;
     if let Some(aside) = aside {
-        eprintln!("dữ liệu cũ được giữ ở {} đến lần mở sau", aside.display());
+        eprintln!("{}", Msg::CliOldKept.fill(lang, &[("dir", &aside.display())]));
     }
     let mut out = Lines::default();
-    out.push(format_args!(
-        "đã khôi phục {} bản ghi từ {}",
-        backup.record_count(),
-        file.display()
-    ));
+    out.push(Msg::CliRestored.fill(lang, &[("n", &backup.record_count()), ("file", &file.display())]));
     out.print()
 }
 
 /// Moves a database that cannot be read to `db.broken-<time>`, under the engine's own
 /// lock (a database open in another process is never moved).
-fn set_broken_aside(dir: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>> {
+fn set_broken_aside(dir: &Path, now: NaiveDateTime, lang: Lang) -> Result<Option<PathBuf>> {
     let live = dir.join("db");
     if std::fs::symlink_metadata(&live).is_err() {
         return Ok(None);
@@ -97,6 +108,7 @@ fn set_broken_aside(dir: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>> {
         })
         .find(|p| std::fs::symlink_metadata(p).is_err())
         .unwrap_or_else(|| dir.join("db.broken"));
-    std::fs::rename(&live, &aside).map_err(|e| anyhow::anyhow!("không đổi tên được {}: {e}", live.display()))?;
+    std::fs::rename(&live, &aside)
+        .map_err(|e| anyhow::anyhow!(Msg::CliCannotRename.fill(lang, &[("file", &live.display()), ("err", &e)])))?;
     Ok(Some(aside))
 }
