@@ -56,6 +56,7 @@ fn arg_help(path: &str, id: &str) -> Option<Msg> {
         (_, "data_dir") => Msg::CliDataDir,
         (_, "lang") => Msg::CliLang,
         (_, "force") => Msg::CliForce,
+        (_, "ascii") => Msg::CliAscii,
         (_, "out") => Msg::CliOut,
         ("demo", "members") => Msg::CliDemoMembers,
         ("demo", "years") => Msg::CliDemoYears,

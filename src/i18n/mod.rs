@@ -633,6 +633,7 @@ messages! {
     CliDemoYears => "Số năm sinh hoạt được tạo (cuộc họp, nghị quyết, nhiệm vụ)", "How many years of meetings, resolutions and tasks to make";
     CliDemoSeed => "Hạt giống ngẫu nhiên: cùng hạt giống cho cùng dữ liệu", "Random seed: the same seed makes the same data";
     CliForce => "Thay dữ liệu hiện có (được sao lưu trước)", "Replace existing data (it is backed up first)";
+    CliAscii => "Khung và ký hiệu ASCII, 8 màu, cho terminal hạn chế (tự chọn khi TERM là linux, vt100, vt220, dumb)", "ASCII borders and symbols, 8 colours, for a limited terminal (chosen by itself for TERM linux, vt100, vt220, dumb)";
     CliImport => "Nhập bản ghi từ một tệp", "Import records from a file";
     CliImportMembers => "Nhập đảng viên từ danh sách CSV, XLSX hoặc JSON; không nhập gì nếu có một dòng sai", "Members from a CSV, XLSX or JSON roster; nothing is imported unless every row is valid";
     CliImportFile => "Tệp danh sách (.csv, .xlsx hoặc .json)", "The roster file (.csv, .xlsx or .json)";
