@@ -35,6 +35,8 @@ pub enum Tree {
     Resolutions,
     Tasks,
     Audit,
+    /// The dues ledger's entries, by id (added later: data from before has none).
+    Dues,
     /// Open tasks by due date: derived from `tasks`, written in the same transaction,
     /// rebuilt when missing, never backed up.
     OpenTasks,
@@ -42,23 +44,25 @@ pub enum Tree {
 
 impl Tree {
     /// The trees of records: what a backup holds.
-    pub const ALL: [Tree; 6] = [
+    pub const ALL: [Tree; 7] = [
         Tree::Meta,
         Tree::Members,
         Tree::Meetings,
         Tree::Resolutions,
         Tree::Tasks,
         Tree::Audit,
+        Tree::Dues,
     ];
 
     /// The trees of records (`ALL`) and the indexes derived from them.
-    pub const STORED: [Tree; 7] = [
+    pub const STORED: [Tree; 8] = [
         Tree::Meta,
         Tree::Members,
         Tree::Meetings,
         Tree::Resolutions,
         Tree::Tasks,
         Tree::Audit,
+        Tree::Dues,
         Tree::OpenTasks,
     ];
 
@@ -70,6 +74,7 @@ impl Tree {
             Tree::Resolutions => "resolutions",
             Tree::Tasks => "tasks",
             Tree::Audit => "audit",
+            Tree::Dues => "dues",
             Tree::OpenTasks => "open_tasks",
         }
     }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use super::{Batch, Result, Store, StoreError, Tree};
 use crate::domain::branch::Branch;
+use crate::domain::dues::{DatedEntry, DuesError, Entry, Ledger};
 use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::resolution::{Resolution, ResolutionId};
@@ -458,6 +459,48 @@ pub trait Records: Store {
         batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
         self.apply(batch)?;
         self.flush()
+    }
+
+    /// The dues ledger: every entry, in order (an empty ledger for data from before it).
+    fn dues_ledger(&self) -> Result<Ledger> {
+        Ok(Ledger::from_entries(all(self, Tree::Dues)?))
+    }
+
+    /// Adds one entry to the dues ledger, dated `date`: checked against the ledger,
+    /// written with its audit line, never changing an earlier entry. A refused entry
+    /// (the inner error) writes nothing.
+    fn add_dues_entry(
+        &self,
+        date: chrono::NaiveDate,
+        entry: Entry,
+        now: NaiveDateTime,
+    ) -> Result<std::result::Result<DatedEntry, DuesError>> {
+        let mut ledger = self.dues_ledger()?;
+        let dated = DatedEntry {
+            id: self.generate_id()?,
+            date,
+            entry,
+        };
+        if let Err(e) = ledger.record(dated.clone()) {
+            return Ok(Err(e));
+        }
+        let member = match &dated.entry {
+            Entry::Basis { member, .. } | Entry::Payment { member, .. } | Entry::Correction { member, .. } => {
+                Some(*member)
+            }
+            Entry::Sent { .. } => None,
+        };
+        let mut batch = Batch::default();
+        batch.put(Tree::Dues, id_key(dated.id), encode(&dated));
+        let audit = AuditEntry {
+            at: now,
+            action: "dues".into(),
+            member,
+            detail: format!("dues entry {}", dated.id),
+        };
+        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&audit));
+        self.apply(batch)?;
+        Ok(Ok(dated))
     }
 
     fn meetings(&self) -> Result<Vec<Meeting>> {

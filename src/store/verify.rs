@@ -80,6 +80,11 @@ impl Verifier {
         self.max = self.max.max(id);
         match tree {
             Tree::Meta | Tree::OpenTasks => {}
+            Tree::Dues => {
+                let e: crate::domain::dues::DatedEntry = decode(tree, id, bytes)?;
+                says(e.id)?;
+                crate::domain::dues::validate(&e.entry).map_err(|err| broken(tree, format!("record {id}: {err}")))?;
+            }
             Tree::Members => {
                 let m: Member = decode(tree, id, bytes)?;
                 says(m.id.0)?;
