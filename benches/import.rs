@@ -15,7 +15,8 @@ use chibo::store::{Records, SledStore};
 use chrono::NaiveDate;
 
 const FAMILY: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô",
 ];
 const MIDDLE: &[&str] = &[
     "Văn",
@@ -30,8 +31,8 @@ const MIDDLE: &[&str] = &[
     "Thị Thu",
 ];
 const GIVEN: &[&str] = &[
-    "An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Mai", "Minh", "Nam",
-    "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Tuấn", "Vân", "Yến",
+    "An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hùng", "Hương", "Khánh", "Lan", "Linh",
+    "Mai", "Minh", "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Tuấn", "Vân", "Yến",
 ];
 
 /// A roster of `n` rows with every column filled, unique card numbers and unique
@@ -82,7 +83,8 @@ fn main() {
         .unwrap();
     for n in sizes {
         let bytes = roster(n);
-        let dir = std::env::temp_dir().join(format!("chibo-bench-import-{n}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("chibo-bench-import-{n}-{}", std::process::id()));
         let store = SledStore::open(&dir).unwrap();
         let t0 = Instant::now();
         let parsed = read(&bytes, &ReadOptions::default()).unwrap();

@@ -31,7 +31,11 @@ fn arg(name: &str, default: usize) -> usize {
 /// Whether a case runs: every one, or those `--only a,b` names.
 fn wanted(name: &str) -> bool {
     let args: Vec<String> = std::env::args().collect();
-    match args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)) {
+    match args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+    {
         None => true,
         Some(only) => only.split(',').any(|w| name.contains(w)),
     }
@@ -53,7 +57,8 @@ fn report(name: &str, mut samples: Vec<Duration>) {
 }
 
 fn main() {
-    let quick = std::env::args().any(|a| a == "--test") || !std::env::args().any(|a| a == "--bench");
+    let quick =
+        std::env::args().any(|a| a == "--test") || !std::env::args().any(|a| a == "--bench");
     let members = arg("--members", 40);
     let years = arg("--years", 5) as u32;
     let rounds = if quick { 50 } else { 2000 };
@@ -66,7 +71,10 @@ fn main() {
         seed: 1,
     };
     // open the sled store and draw the first frame of each screen
-    let dir = std::env::temp_dir().join(format!("chibo-bench-{members}-{years}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "chibo-bench-{members}-{years}-{}",
+        std::process::id()
+    ));
     {
         let sled = chibo::store::SledStore::open(&dir).unwrap();
         generate(&sled, &demo, today, now).unwrap();
@@ -167,7 +175,9 @@ fn main() {
         };
         report(
             "report overdue",
-            time(&|| drop(chibo::export::report::overdue(&tasks, &resolutions, &ms, today).to_json())),
+            time(&|| {
+                drop(chibo::export::report::overdue(&tasks, &resolutions, &ms, today).to_json())
+            }),
         );
         report(
             "report coverage",
@@ -231,14 +241,22 @@ fn main() {
 
     // roster: moving in the list
     let moves: Vec<Key> = (0..rounds)
-        .map(|i| if (i / 50) % 2 == 0 { key("down") } else { key("up") })
+        .map(|i| {
+            if (i / 50) % 2 == 0 {
+                key("down")
+            } else {
+                key("up")
+            }
+        })
         .collect();
     if wanted("roster moving") {
         report("roster moving", timed(&mut app, &moves));
     }
 
     // switching screens
-    let switches: Vec<Key> = (0..rounds / 4).map(|i| key(["1", "2", "3", "4"][i % 4])).collect();
+    let switches: Vec<Key> = (0..rounds / 4)
+        .map(|i| key(["1", "2", "3", "4"][i % 4]))
+        .collect();
     if wanted("switching") {
         report("switching screens", timed(&mut app, &switches));
     }
@@ -246,7 +264,13 @@ fn main() {
     // tasks: moving through members, then through every task of the year
     app.handle(key("4"));
     let moves: Vec<Key> = (0..rounds / 2)
-        .map(|i| if (i / 50) % 2 == 0 { key("down") } else { key("up") })
+        .map(|i| {
+            if (i / 50) % 2 == 0 {
+                key("down")
+            } else {
+                key("up")
+            }
+        })
         .collect();
     if wanted("tasks by member") {
         report("tasks by member moving", timed(&mut app, &moves));

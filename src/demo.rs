@@ -62,9 +62,9 @@ impl Rng {
 
 // Family names with rough real frequencies: Nguyễn is listed often on purpose.
 const FAMILY: &[&str] = &[
-    "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Phạm", "Hoàng",
-    "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đoàn", "Doãn", "Trịnh", "Mai",
-    "Cao", "Tạ", "Lương", "Châu", "Đinh", "Lâm", "Tô", "Hà",
+    "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm",
+    "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    "Đoàn", "Doãn", "Trịnh", "Mai", "Cao", "Tạ", "Lương", "Châu", "Đinh", "Lâm", "Tô", "Hà",
 ];
 const MIDDLE_MALE: &[&str] = &[
     "Văn", "Văn", "Đức", "Minh", "Quốc", "Hữu", "Công", "Thanh", "Đình", "Xuân", "Ngọc", "",
@@ -81,12 +81,14 @@ const MIDDLE_FEMALE: &[&str] = &[
     "Thị Thanh",
 ];
 const GIVEN_MALE: &[&str] = &[
-    "Hùng", "Tuấn", "Dũng", "Nam", "Bảo", "Đức", "Khoa", "Phúc", "Long", "Anh", "Tâm", "Sơn", "Thành", "Vinh", "Lộc",
-    "Tùng", "Hải", "Quang", "Trung", "Thắng", "Cường", "Hiếu", "Minh", "Việt", "Huy", "Đạt", "Ân",
+    "Hùng", "Tuấn", "Dũng", "Nam", "Bảo", "Đức", "Khoa", "Phúc", "Long", "Anh", "Tâm", "Sơn",
+    "Thành", "Vinh", "Lộc", "Tùng", "Hải", "Quang", "Trung", "Thắng", "Cường", "Hiếu", "Minh",
+    "Việt", "Huy", "Đạt", "Ân",
 ];
 const GIVEN_FEMALE: &[&str] = &[
-    "Mai", "Hà", "Ánh", "Lan", "Bích", "Hạnh", "Thủy", "Thuỷ", "Xuân", "Yến", "Hoa", "Oanh", "Châu", "Hằng", "Hương",
-    "Linh", "Trang", "Ngọc", "Thảo", "Nhung", "Loan", "Phương", "Dung", "Ơn", "Uyên",
+    "Mai", "Hà", "Ánh", "Lan", "Bích", "Hạnh", "Thủy", "Thuỷ", "Xuân", "Yến", "Hoa", "Oanh",
+    "Châu", "Hằng", "Hương", "Linh", "Trang", "Ngọc", "Thảo", "Nhung", "Loan", "Phương", "Dung",
+    "Ơn", "Uyên",
 ];
 const STREETS: &[&str] = &[
     "Lê Lợi",
@@ -175,7 +177,12 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
             m.card_number = format!("{:08}", 1_000_000 + i as u64 * 37_111 + rng.below(30_000));
         }
         m.phone = format!("09{:08}", rng.below(100_000_000));
-        m.residence = format!("{} {}, tổ {}", rng.range(1, 120), rng.pick(STREETS), rng.range(1, 8));
+        m.residence = format!(
+            "{} {}, tổ {}",
+            rng.range(1, 120),
+            rng.pick(STREETS),
+            rng.range(1, 8)
+        );
         m.workplace = rng.pick(WORKPLACES).to_string();
         if age >= 75 && rng.chance(50) {
             let when = random_date(&mut rng, history_start, today);
@@ -193,14 +200,22 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
         .take(if officials.len() >= 9 { 3 } else { 2 })
         .enumerate()
     {
-        out[i].committee_role = [CommitteeRole::Secretary, CommitteeRole::Deputy, CommitteeRole::Member][k];
+        out[i].committee_role = [
+            CommitteeRole::Secretary,
+            CommitteeRole::Deputy,
+            CommitteeRole::Member,
+        ][k];
     }
     // Members who left or came: each shows a dated change in the history.
     let mut movers = officials.iter().rev().copied();
     if n >= 12 {
         if let Some(i) = movers.next() {
             let when = random_date(&mut rng, history_start, today);
-            out[i].change_activity(Activity::Transferred, when, "chuyển sinh hoạt về Đảng bộ xã Tân Hòa");
+            out[i].change_activity(
+                Activity::Transferred,
+                when,
+                "chuyển sinh hoạt về Đảng bộ xã Tân Hòa",
+            );
         }
         if let Some(i) = movers.next() {
             out[i].change_activity(
@@ -213,12 +228,22 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
     if n >= 25
         && let Some(i) = movers.next()
     {
-        out[i].change_activity(Activity::Deceased, random_date(&mut rng, history_start, today), "");
+        out[i].change_activity(
+            Activity::Deceased,
+            random_date(&mut rng, history_start, today),
+            "",
+        );
     }
     out
 }
 
-const EXCUSES: &[&str] = &["ốm", "đi công tác", "việc gia đình", "đi khám bệnh", "trực cơ quan"];
+const EXCUSES: &[&str] = &[
+    "ốm",
+    "đi công tác",
+    "việc gia đình",
+    "đi khám bệnh",
+    "trực cơ quan",
+];
 const NOTES: &[&str] = &[
     "Đồng chí chủ trì tuyên bố lý do, giới thiệu khách mời; chi bộ thống nhất cử thư ký và thông qua chương trình.",
     "Truyền đạt văn bản của Đảng ủy phường về công tác tháng; tình hình an ninh trật tự trên địa bàn ổn định.",
@@ -240,7 +265,12 @@ const SPEECHES: &[&str] = &[
 /// Regular meetings, one a month for `years` up to this month, with roll call,
 /// minutes, a vote and the chair's conclusion; quarterly ones also hold the thematic
 /// session. A meeting still ahead this month is only planned.
-pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templates: &Templates) -> Vec<Meeting> {
+pub fn meetings(
+    opts: &DemoOptions,
+    members: &[Member],
+    today: NaiveDate,
+    templates: &Templates,
+) -> Vec<Meeting> {
     let mut rng = Rng(opts.seed ^ 0x4D45_4554);
     let chair = members
         .iter()
@@ -255,7 +285,9 @@ pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templa
     let months = opts.years.max(1) * 12;
     for back in (0..months).rev() {
         let first = date(today.year(), today.month(), 1);
-        let month = first.checked_sub_months(chrono::Months::new(back)).unwrap_or(first);
+        let month = first
+            .checked_sub_months(chrono::Months::new(back))
+            .unwrap_or(first);
         let day = date(month.year(), month.month(), 5);
         let start = NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default();
         let mut m = Meeting::new(MeetingKind::Regular, day, start);
@@ -272,7 +304,9 @@ pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templa
         m.started_at = Some(started);
         let present: Vec<&Member> = members
             .iter()
-            .filter(|x| crate::domain::meeting::expected(x) && x.history.iter().all(|h| h.date <= day))
+            .filter(|x| {
+                crate::domain::meeting::expected(x) && x.history.iter().all(|h| h.date <= day)
+            })
             .collect();
         for x in &present {
             let roll = rng.below(100);
@@ -301,7 +335,8 @@ pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templa
             });
             if i == 5 {
                 for _ in 0..rng.range(1, 3) {
-                    let speaker = here[rng.below(here.len().max(1) as u64) as usize % here.len().max(1)];
+                    let speaker =
+                        here[rng.below(here.len().max(1) as u64) as usize % here.len().max(1)];
                     item.entries.push(Entry {
                         at,
                         kind: EntryKind::Speech(speaker),
@@ -330,7 +365,8 @@ pub fn meetings(opts: &DemoOptions, members: &[Member], today: NaiveDate, templa
                 item.entries.push(Entry {
                     at,
                     kind: EntryKind::Conclusion,
-                    text: "Chi bộ thống nhất thông qua nghị quyết; giao chi ủy tổ chức thực hiện.".into(),
+                    text: "Chi bộ thống nhất thông qua nghị quyết; giao chi ủy tổ chức thực hiện."
+                        .into(),
                 });
             }
             let spent = item.planned_minutes as i64 + rng.range(-2, 3);
@@ -392,7 +428,9 @@ pub fn resolutions(
                 "kết quả sinh hoạt chi bộ thường kỳ ngày {}",
                 crate::domain::calendar::format_date(m.date)
             ),
-            results: "Chi bộ hoàn thành các nhiệm vụ chính của tháng; một số việc chuyển sang tháng sau.".into(),
+            results:
+                "Chi bộ hoàn thành các nhiệm vụ chính của tháng; một số việc chuyển sang tháng sau."
+                    .into(),
             items: Vec::new(),
             superseded_by: None,
             supersedes: None,
@@ -464,7 +502,10 @@ const DIRECT_TASKS: &[(&str, &str)] = &[
         "Theo dõi, giúp đỡ đảng viên dự bị",
         "Giúp đỡ đảng viên dự bị, quần chúng",
     ),
-    ("Tham gia sinh hoạt tổ dân phố, phản ánh ý kiến nhân dân", "Dân vận"),
+    (
+        "Tham gia sinh hoạt tổ dân phố, phản ánh ý kiến nhân dân",
+        "Dân vận",
+    ),
     ("Phối hợp tổ an ninh tuần tra đêm", "An ninh trật tự"),
     ("Bồi dưỡng quần chúng ưu tú", "Phát triển đảng viên"),
     ("Chuẩn bị nội dung sinh hoạt chuyên đề", "Chuyên đề"),
@@ -475,11 +516,18 @@ const DIRECT_TASKS: &[(&str, &str)] = &[
 pub fn direct_tasks(opts: &DemoOptions, members: &[Member], today: NaiveDate) -> Vec<Task> {
     let mut rng = Rng(opts.seed ^ 0x5441_534B);
     let mut out = Vec::new();
-    let expected: Vec<&Member> = members.iter().filter(|m| crate::domain::meeting::expected(m)).collect();
+    let expected: Vec<&Member> = members
+        .iter()
+        .filter(|m| crate::domain::meeting::expected(m))
+        .collect();
     for (i, m) in expected.iter().enumerate() {
         // every quarter of the branch's history: done, mostly on time and rated
         for back in (1..=opts.years.max(1) * 4).map(|q| q * 3) {
-            let due = end_of_month(today.checked_sub_months(chrono::Months::new(back)).unwrap_or(today));
+            let due = end_of_month(
+                today
+                    .checked_sub_months(chrono::Months::new(back))
+                    .unwrap_or(today),
+            );
             let (title, category) = DIRECT_TASKS[rng.below(DIRECT_TASKS.len() as u64) as usize];
             let mut t = Task::new(title, due);
             t.category = category.into();

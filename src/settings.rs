@@ -89,7 +89,9 @@ impl Problem {
         };
         let err = match &self.reason {
             Reason::NotAFile => Msg::SettingsNotAFile.get(lang).to_string(),
-            Reason::TooLarge(size) => Msg::SettingsTooLarge.fill(lang, &[("size", size), ("max", &MAX_BYTES)]),
+            Reason::TooLarge(size) => {
+                Msg::SettingsTooLarge.fill(lang, &[("size", size), ("max", &MAX_BYTES)])
+            }
             Reason::Unreadable(e) => Msg::SettingsUnreadable.fill(lang, &[("err", e)]),
             Reason::UnknownLang(l) => Msg::SettingsUnknownLang.fill(lang, &[("lang", l)]),
             Reason::EmptyCategories => Msg::SettingsEmptyCategories.get(lang).to_string(),
@@ -120,10 +122,14 @@ impl Settings {
         let mut problems = Vec::new();
         Settings {
             lang: parsed(dir, CONFIG, &mut problems, parse_config).flatten(),
-            keymap: parsed(dir, KEYMAP, &mut problems, parse_keymap).unwrap_or_else(Keymap::defaults),
-            templates: parsed(dir, AGENDA, &mut problems, parse_agenda).unwrap_or_else(Templates::shipped),
-            categories: parsed(dir, CATEGORIES, &mut problems, parse_categories).unwrap_or_else(default_categories),
-            calendar: parsed(dir, HOLIDAYS, &mut problems, parse_holidays).unwrap_or_else(WorkCalendar::vietnam),
+            keymap: parsed(dir, KEYMAP, &mut problems, parse_keymap)
+                .unwrap_or_else(Keymap::defaults),
+            templates: parsed(dir, AGENDA, &mut problems, parse_agenda)
+                .unwrap_or_else(Templates::shipped),
+            categories: parsed(dir, CATEGORIES, &mut problems, parse_categories)
+                .unwrap_or_else(default_categories),
+            calendar: parsed(dir, HOLIDAYS, &mut problems, parse_holidays)
+                .unwrap_or_else(WorkCalendar::vietnam),
             dues: parsed(dir, DUES, &mut problems, parse_dues).unwrap_or_else(Rates::shipped),
             problems,
         }
@@ -134,11 +140,15 @@ impl Settings {
 /// file (followed through links) is refused before it is opened, so a link to a
 /// device or a pipe is neither read nor waited on; at most `MAX_BYTES` are read.
 pub fn read(path: &Path) -> Result<Option<String>, Problem> {
-    let unreadable = |e: std::io::Error| Problem::whole(path, Reason::Unreadable(e.kind().to_string()));
+    let unreadable =
+        |e: std::io::Error| Problem::whole(path, Reason::Unreadable(e.kind().to_string()));
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         // a dangling link is a mistake worth telling; no file at all is the default
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(path).is_err() => {
+        Err(e)
+            if e.kind() == std::io::ErrorKind::NotFound
+                && std::fs::symlink_metadata(path).is_err() =>
+        {
             return Ok(None);
         }
         Err(e) => return Err(unreadable(e)),
@@ -155,7 +165,9 @@ pub fn read(path: &Path) -> Result<Option<String>, Problem> {
         return Err(Problem::whole(path, Reason::NotAFile));
     }
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(Problem::whole(path, Reason::TooLarge(bytes.len() as u64)));
     }
@@ -279,7 +291,11 @@ fn domain_problem(path: &Path, text: &str, message: &str) -> Problem {
         .and_then(|(line, column)| Some((line.parse().ok()?, column.trim().parse().ok()?)));
     match position {
         Some(at) => {
-            let last = message.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(message);
+            let last = message
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or(message);
             Problem::at(path, at, Reason::Invalid(last.trim().to_string()))
         }
         None => Problem::whole(path, Reason::Invalid(message.trim().to_string())),

@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -49,7 +51,9 @@ fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
-        eprintln!("chibo stopped because of an internal error. Everything saved before this is kept.");
+        eprintln!(
+            "chibo stopped because of an internal error. Everything saved before this is kept."
+        );
         previous(info);
     }));
 }
@@ -169,7 +173,10 @@ fn rescue_minutes(app: &App, name: &str, text: &str) {
         let written = crate::store::ensure_private_dir(&dir)
             .and_then(|_| crate::store::write_file_safely(&path, text.as_bytes()));
         if written.is_ok() {
-            eprintln!("{}", Msg::RescuedTo.fill(app.lang, &[("path", &path.display())]));
+            eprintln!(
+                "{}",
+                Msg::RescuedTo.fill(app.lang, &[("path", &path.display())])
+            );
             return;
         }
     }
@@ -283,7 +290,9 @@ impl Guard {
     fn apply(&mut self, app: &mut App, (at, ev): Arrived) -> bool {
         let dirty = match ev {
             Event::Key(key) => {
-                if app.deliberate() && (Self::recent(at, self.opened) || Self::recent(at, self.last_paste)) {
+                if app.deliberate()
+                    && (Self::recent(at, self.opened) || Self::recent(at, self.last_paste))
+                {
                     return false;
                 }
                 app.handle_key(key)

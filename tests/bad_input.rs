@@ -9,7 +9,10 @@ use common::{FIXTURE, chibo};
 
 /// Everything the data holds, as the JSON backup (less its time stamp).
 fn snapshot(data: &Path) -> String {
-    let out = chibo(data, &["backup", data.join("snapshot.json").to_str().unwrap()]);
+    let out = chibo(
+        data,
+        &["backup", data.join("snapshot.json").to_str().unwrap()],
+    );
     assert!(out.status.success());
     let text = std::fs::read_to_string(data.join("snapshot.json")).unwrap();
     text.lines()
@@ -35,8 +38,11 @@ enum Input {
 /// A backup with its member records edited.
 fn edit_members(backup: String, edit: fn(&mut Vec<&mut serde_json::Value>)) -> String {
     let mut v: serde_json::Value = serde_json::from_str(&backup).unwrap();
-    let mut members: Vec<&mut serde_json::Value> =
-        v["trees"]["members"].as_object_mut().unwrap().values_mut().collect();
+    let mut members: Vec<&mut serde_json::Value> = v["trees"]["members"]
+        .as_object_mut()
+        .unwrap()
+        .values_mut()
+        .collect();
     edit(&mut members);
     serde_json::to_string_pretty(&v).unwrap()
 }
@@ -436,13 +442,20 @@ fn cases() -> Vec<Case> {
 fn every_bad_input_is_answered_and_changes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    assert!(chibo(&data, &["import", "members", FIXTURE]).status.success());
+    assert!(
+        chibo(&data, &["import", "members", FIXTURE])
+            .status
+            .success()
+    );
     assert!(chibo(&data, &["backup"]).status.success());
     let good_backup = std::fs::read_to_string(tmp.path().join("good.json")).unwrap_or_else(|_| {
         assert!(
-            chibo(&data, &["backup", tmp.path().join("good.json").to_str().unwrap()])
-                .status
-                .success()
+            chibo(
+                &data,
+                &["backup", tmp.path().join("good.json").to_str().unwrap()]
+            )
+            .status
+            .success()
         );
         std::fs::read_to_string(tmp.path().join("good.json")).unwrap()
     });
@@ -455,21 +468,37 @@ fn every_bad_input_is_answered_and_changes_nothing() {
         let args: Vec<String> = match &case.input {
             Input::Roster(bytes) => {
                 std::fs::write(&file, bytes).unwrap();
-                vec!["import".into(), "members".into(), file.display().to_string()]
+                vec![
+                    "import".into(),
+                    "members".into(),
+                    file.display().to_string(),
+                ]
             }
             Input::RosterOwned(bytes) => {
                 std::fs::write(&file, bytes).unwrap();
-                vec!["import".into(), "members".into(), file.display().to_string()]
+                vec![
+                    "import".into(),
+                    "members".into(),
+                    file.display().to_string(),
+                ]
             }
             Input::RosterWith(bytes, more) => {
                 std::fs::write(&file, bytes).unwrap();
-                let mut args = vec!["import".into(), "members".into(), file.display().to_string()];
+                let mut args = vec![
+                    "import".into(),
+                    "members".into(),
+                    file.display().to_string(),
+                ];
                 args.extend(more.iter().map(|a| a.to_string()));
                 args
             }
             Input::Backup(make) => {
                 std::fs::write(&file, make(good_backup.clone())).unwrap();
-                vec!["restore".into(), file.display().to_string(), "--force".into()]
+                vec![
+                    "restore".into(),
+                    file.display().to_string(),
+                    "--force".into(),
+                ]
             }
             Input::Keymap(text) => {
                 std::fs::write(&file, text).unwrap();
@@ -482,7 +511,11 @@ fn every_bad_input_is_answered_and_changes_nothing() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         let says = case.says.replace("{f}", &file.display().to_string());
         if out.status.code() != Some(case.code) {
-            failures.push(format!("{}: exit {:?}; stderr: {stderr}", case.name, out.status.code()));
+            failures.push(format!(
+                "{}: exit {:?}; stderr: {stderr}",
+                case.name,
+                out.status.code()
+            ));
         }
         if !stderr.contains(&says) {
             failures.push(format!("{}: expected\n  {says}\nin\n  {stderr}", case.name));
@@ -509,7 +542,10 @@ fn tree_state(dir: &Path) -> Vec<String> {
         } else if kind.is_file() {
             format!("{:?}", std::fs::read(&p).unwrap())
         } else if kind.is_dir() {
-            let mut entries: Vec<_> = std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()).collect();
+            let mut entries: Vec<_> = std::fs::read_dir(&p)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
             entries.sort();
             stack.extend(entries);
             "folder".into()
@@ -565,7 +601,11 @@ fn a_folder_that_is_not_chibos_is_refused_and_left_as_it_was() {
     std::fs::create_dir(&home).unwrap();
     std::fs::write(home.join("notes.txt"), "thư riêng").unwrap();
     std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o755)).unwrap();
-    std::fs::set_permissions(home.join("notes.txt"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(
+        home.join("notes.txt"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
     let before = tree_state(tmp.path());
     let tmp_mode = std::fs::metadata(tmp.path()).unwrap().permissions().mode();
     for args in [
@@ -584,7 +624,11 @@ fn a_folder_that_is_not_chibos_is_refused_and_left_as_it_was() {
             )) || err.contains("không có bản sao lưu dùng được"),
             "{args:?}: {err}"
         );
-        assert_eq!(tree_state(tmp.path()), before, "{args:?} changed files outside");
+        assert_eq!(
+            tree_state(tmp.path()),
+            before,
+            "{args:?} changed files outside"
+        );
     }
     // a new folder deep down: every folder chibo made is 0700
     let deep = tmp.path().join("a/b/c");
@@ -621,7 +665,11 @@ fn a_folder_that_is_not_chibos_is_refused_and_left_as_it_was() {
 fn out_onto_a_device_a_link_a_pipe_or_a_folder_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    assert!(chibo(&data, &["import", "members", common::FIXTURE]).status.success());
+    assert!(
+        chibo(&data, &["import", "members", common::FIXTURE])
+            .status
+            .success()
+    );
     let outside = tmp.path().join("outside");
     std::fs::create_dir(&outside).unwrap();
     std::fs::write(outside.join("target.txt"), "giữ nguyên").unwrap();
@@ -662,7 +710,11 @@ fn out_onto_a_device_a_link_a_pipe_or_a_folder_is_refused() {
                 ),
                 "{args:?}"
             );
-            assert_eq!(tree_state(&outside), before, "{args:?} changed files outside");
+            assert_eq!(
+                tree_state(&outside),
+                before,
+                "{args:?} changed files outside"
+            );
         }
     }
     let out = chibo(&data, &["export", "members", "--out", "-"]);
@@ -671,16 +723,20 @@ fn out_onto_a_device_a_link_a_pipe_or_a_folder_is_refused() {
     // a regular file is replaced, owner-only, and no temporary file is left beside it
     let file = outside.join("target.txt");
     assert!(
-        chibo(&data, &["export", "members", "--out", file.to_str().unwrap()])
-            .status
-            .success()
+        chibo(
+            &data,
+            &["export", "members", "--out", file.to_str().unwrap()]
+        )
+        .status
+        .success()
     );
     assert!(std::fs::read_to_string(&file).unwrap().starts_with("ho,"));
-    assert!(
-        !std::fs::read_dir(&outside)
-            .unwrap()
-            .any(|e| e.unwrap().file_name().to_string_lossy().contains("chibo-tmp"))
-    );
+    assert!(!std::fs::read_dir(&outside).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("chibo-tmp")
+    }));
 }
 
 /// `backups/` as a link: chibo does not write through it, nor list it.
@@ -689,7 +745,11 @@ fn out_onto_a_device_a_link_a_pipe_or_a_folder_is_refused() {
 fn a_backups_folder_that_is_a_link_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    assert!(chibo(&data, &["import", "members", common::FIXTURE]).status.success());
+    assert!(
+        chibo(&data, &["import", "members", common::FIXTURE])
+            .status
+            .success()
+    );
     let elsewhere = tmp.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).unwrap();
     std::os::unix::fs::symlink(&elsewhere, data.join("backups")).unwrap();
@@ -723,7 +783,11 @@ fn a_backups_folder_that_is_a_link_is_refused() {
 fn a_chibo_today_that_is_not_a_date_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    assert!(chibo(&data, &["import", "members", common::FIXTURE]).status.success());
+    assert!(
+        chibo(&data, &["import", "members", common::FIXTURE])
+            .status
+            .success()
+    );
     let before = snapshot(&data);
     for bad in ["2026-13-01", "hôm nay", "22/11/2026x", ""] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_chibo"))
@@ -740,7 +804,10 @@ fn a_chibo_today_that_is_not_a_date_is_refused() {
         );
     }
     assert_eq!(snapshot(&data), before);
-    assert!(!data.join("backups").exists(), "no backup was taken on a bad date");
+    assert!(
+        !data.join("backups").exists(),
+        "no backup was taken on a bad date"
+    );
 }
 
 /// The data open in another process whose `chibo.lock` was deleted: "open in another
@@ -749,7 +816,11 @@ fn a_chibo_today_that_is_not_a_date_is_refused() {
 fn data_locked_by_another_process_is_never_taken_for_damaged() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    assert!(chibo(&data, &["import", "members", common::FIXTURE]).status.success());
+    assert!(
+        chibo(&data, &["import", "members", common::FIXTURE])
+            .status
+            .success()
+    );
     assert!(chibo(&data, &["backup"]).status.success());
     let held = chibo::store::SledStore::open(&data).unwrap();
     std::fs::remove_file(data.join("chibo.lock")).unwrap();
@@ -790,7 +861,11 @@ fn a_closed_pipe_ends_the_output_quietly() {
     use std::io::BufRead;
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    assert!(chibo(&data, &["import", "members", common::FIXTURE]).status.success());
+    assert!(
+        chibo(&data, &["import", "members", common::FIXTURE])
+            .status
+            .success()
+    );
     for args in [
         &["check"][..],
         &["keymap", "show"],

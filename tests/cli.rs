@@ -33,12 +33,18 @@ fn export_import_export_is_byte_identical_for_csv_and_json() {
     let tmp = tempfile::tempdir().unwrap();
     let a = tmp.path().join("a");
     let b = tmp.path().join("b");
-    assert_eq!(ok(&a, &["import", "members", FIXTURE]), "đã nhập 28 đảng viên\n");
+    assert_eq!(
+        ok(&a, &["import", "members", FIXTURE]),
+        "đã nhập 28 đảng viên\n"
+    );
     let csv1 = ok(&a, &["export", "members"]);
     let json1 = ok(&a, &["export", "members", "--format", "json"]);
     // the CSV is in roster order: Anh, Ánh, Bảo, ...
     let second_line = csv1.lines().nth(1).unwrap();
-    assert!(second_line.starts_with("Vũ,Hoàng,Anh,Nam,28/02/1993"), "{second_line}");
+    assert!(
+        second_line.starts_with("Vũ,Hoàng,Anh,Nam,28/02/1993"),
+        "{second_line}"
+    );
     let out = tmp.path().join("roster.csv");
     ok(&a, &["export", "members", "--out", out.to_str().unwrap()]);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), csv1);
@@ -75,7 +81,10 @@ fn a_bad_csv_lists_every_bad_line_and_imports_nothing() {
              chibo: không nhập gì: 2 lỗi trong {f}\n"
         )
     );
-    assert!(!data.exists(), "nothing imported: not even a data folder made");
+    assert!(
+        !data.exists(),
+        "nothing imported: not even a data folder made"
+    );
 }
 
 #[test]
@@ -89,14 +98,20 @@ fn windows_1258_bytes_are_refused_with_a_hint() {
         &["import", "members", file.to_str().unwrap()],
         1,
     );
-    assert!(err.contains("không phải UTF-8") && err.contains("CSV UTF-8"), "{err}");
+    assert!(
+        err.contains("không phải UTF-8") && err.contains("CSV UTF-8"),
+        "{err}"
+    );
 }
 
 #[test]
 fn dry_run_checks_without_importing() {
     let tmp = tempfile::tempdir().unwrap();
     let out = ok(tmp.path(), &["import", "members", FIXTURE, "--dry-run"]);
-    assert_eq!(out, "kiểm tra xong: 28 đảng viên hợp lệ, chưa nhập (--dry-run)\n");
+    assert_eq!(
+        out,
+        "kiểm tra xong: 28 đảng viên hợp lệ, chưa nhập (--dry-run)\n"
+    );
     assert!(ok(tmp.path(), &["check"]).contains("đảng viên: 0 "));
 }
 
@@ -144,10 +159,17 @@ fn formula_cells_are_guarded_in_the_csv_and_read_back_exactly() {
     );
     // a quote before a formula reads as the guard; one before ordinary text is the
     // text's own, and written doubled so that it reads back
-    assert!(lines[2].contains(",'=đã có dấu nháy,''Tổ 3,"), "{}", lines[2]);
+    assert!(
+        lines[2].contains(",'=đã có dấu nháy,''Tổ 3,"),
+        "{}",
+        lines[2]
+    );
     // the spreadsheet never sees a cell starting a formula
     for cell in csv.split([',', '\n']) {
-        assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{cell:?}"
+        );
     }
     let out = tmp.path().join("roster.csv");
     std::fs::write(&out, &csv).unwrap();
@@ -159,7 +181,8 @@ fn formula_cells_are_guarded_in_the_csv_and_read_back_exactly() {
         "{json}"
     );
     assert!(
-        json.contains("\"residence\": \"=đã có dấu nháy\"") && json.contains("\"notes\": \"'Tổ 3\""),
+        json.contains("\"residence\": \"=đã có dấu nháy\"")
+            && json.contains("\"notes\": \"'Tổ 3\""),
         "{json}"
     );
 }
@@ -175,14 +198,25 @@ fn the_status_history_survives_csv_and_xlsx_round_trips() {
         let file = tmp.path().join(format!("roster.{format}"));
         ok(
             &a,
-            &["export", "members", "--format", format, "--out", file.to_str().unwrap()],
+            &[
+                "export",
+                "members",
+                "--format",
+                format,
+                "--out",
+                file.to_str().unwrap(),
+            ],
         );
         let b = tmp.path().join(format!("from-{format}"));
         assert_eq!(
             ok(&b, &["import", "members", file.to_str().unwrap()]),
             "đã nhập 60 đảng viên\n"
         );
-        assert_eq!(ok(&b, &["export", "members", "--format", "json"]), json, "{format}");
+        assert_eq!(
+            ok(&b, &["export", "members", "--format", "json"]),
+            json,
+            "{format}"
+        );
     }
 }
 
@@ -195,7 +229,14 @@ fn an_xlsx_exported_by_chibo_imports_back_to_the_same_roster() {
     let file = tmp.path().join("roster.xlsx");
     ok(
         &a,
-        &["export", "members", "--format", "xlsx", "--out", file.to_str().unwrap()],
+        &[
+            "export",
+            "members",
+            "--format",
+            "xlsx",
+            "--out",
+            file.to_str().unwrap(),
+        ],
     );
     let bytes = std::fs::read(&file).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"));
@@ -204,18 +245,36 @@ fn an_xlsx_exported_by_chibo_imports_back_to_the_same_roster() {
         ok(&b, &["export", "members", "--format", "json"]),
         ok(&a, &["export", "members", "--format", "json"])
     );
-    assert_eq!(ok(&b, &["export", "members"]), ok(&a, &["export", "members"]));
+    assert_eq!(
+        ok(&b, &["export", "members"]),
+        ok(&a, &["export", "members"])
+    );
     // the sheet by name, and a name that is not there
     ok(
         &tmp.path().join("c"),
-        &["import", "members", file.to_str().unwrap(), "--sheet", "Đảng viên"],
+        &[
+            "import",
+            "members",
+            file.to_str().unwrap(),
+            "--sheet",
+            "Đảng viên",
+        ],
     );
     let err = fails(
         &tmp.path().join("d"),
-        &["import", "members", file.to_str().unwrap(), "--sheet", "Tờ 2"],
+        &[
+            "import",
+            "members",
+            file.to_str().unwrap(),
+            "--sheet",
+            "Tờ 2",
+        ],
         1,
     );
-    assert!(err.contains("không có trang \"Tờ 2\" (các trang: Đảng viên)"), "{err}");
+    assert!(
+        err.contains("không có trang \"Tờ 2\" (các trang: Đảng viên)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -228,7 +287,10 @@ fn an_update_shows_what_would_change_then_changes_only_that() {
     let csv = tmp.path().join("same.csv");
     ok(data, &["export", "members", "--out", csv.to_str().unwrap()]);
     assert_eq!(
-        ok(data, &["import", "members", "--update", csv.to_str().unwrap()]),
+        ok(
+            data,
+            &["import", "members", "--update", csv.to_str().unwrap()]
+        ),
         "0 thêm, 0 sửa, 28 không đổi\n"
     );
     let file = tmp.path().join("changes.csv");
@@ -247,18 +309,31 @@ fn an_update_shows_what_would_change_then_changes_only_that() {
                  1 thêm, 2 sửa, 0 không đổi\n";
     let dry = ok(
         data,
-        &["import", "members", "--update", "--dry-run", file.to_str().unwrap()],
+        &[
+            "import",
+            "members",
+            "--update",
+            "--dry-run",
+            file.to_str().unwrap(),
+        ],
     );
     assert_eq!(dry, format!("{shown}(--dry-run: chưa ghi gì)\n"));
     assert_eq!(ok(data, &["export", "members", "--format", "json"]), before);
     let audit = |data: &Path| -> usize {
         let check = ok(data, &["check"]);
-        let line = check.lines().find(|l| l.starts_with("nhật ký: ")).unwrap().to_string();
+        let line = check
+            .lines()
+            .find(|l| l.starts_with("nhật ký: "))
+            .unwrap()
+            .to_string();
         line["nhật ký: ".len()..].parse().unwrap()
     };
     let logged = audit(data);
     assert_eq!(
-        ok(data, &["import", "members", "--update", file.to_str().unwrap()]),
+        ok(
+            data,
+            &["import", "members", "--update", file.to_str().unwrap()]
+        ),
         shown
     );
     // the import, and each member it changed, in the audit trail
@@ -287,7 +362,10 @@ fn an_update_shows_what_would_change_then_changes_only_that() {
     }
     // the same file again: nothing left to change but the new member, who is now there
     assert_eq!(
-        ok(data, &["import", "members", "--update", file.to_str().unwrap()]),
+        ok(
+            data,
+            &["import", "members", "--update", file.to_str().unwrap()]
+        ),
         "0 thêm, 0 sửa, 3 không đổi\n"
     );
 }
@@ -306,7 +384,10 @@ fn backup_and_restore_round_trip() {
         ok(&b, &["export", "members", "--format", "json"]),
         ok(&a, &["export", "members", "--format", "json"])
     );
-    assert_eq!(ok(&b, &["check"]).lines().nth(2), Some("chi bộ: Chi bộ Khu phố 3"));
+    assert_eq!(
+        ok(&b, &["check"]).lines().nth(2),
+        Some("chi bộ: Chi bộ Khu phố 3")
+    );
 
     // restoring over data needs --force, and backs the old data up first
     let err = fails(&b, &["restore", backup.to_str().unwrap()], 1);
@@ -337,8 +418,14 @@ fn a_damaged_backup_is_refused_and_nothing_changes() {
     let edited = tmp.path().join("e.json");
     std::fs::write(&edited, text.replace("\"members\": 12", "\"members\": 13")).unwrap();
     let err = fails(&b, &["restore", edited.to_str().unwrap()], 1);
-    assert!(err.contains("members should hold 13 records but holds 12"), "{err}");
-    assert!(!b.exists(), "a refused restore does not even make the data folder");
+    assert!(
+        err.contains("members should hold 13 records but holds 12"),
+        "{err}"
+    );
+    assert!(
+        !b.exists(),
+        "a refused restore does not even make the data folder"
+    );
 }
 
 #[test]
@@ -348,7 +435,10 @@ fn demo_is_the_same_for_the_same_seed_and_refuses_to_overwrite() {
     let b = tmp.path().join("b");
     ok(&a, &["demo", "--seed", "9"]);
     ok(&b, &["demo", "--seed", "9"]);
-    assert_eq!(ok(&a, &["export", "members"]), ok(&b, &["export", "members"]));
+    assert_eq!(
+        ok(&a, &["export", "members"]),
+        ok(&b, &["export", "members"])
+    );
     let err = fails(&a, &["demo"], 1);
     assert!(err.contains("không trống; dùng --force"), "{err}");
     ok(&a, &["demo", "--force", "--members", "10"]);
@@ -437,9 +527,14 @@ fn keymap_check_reports_line_and_column() {
         )
     );
     std::fs::write(&file, "[roster]\ninsert = \"new\"\n").unwrap();
-    assert!(ok(tmp.path(), &["keymap", "check", file.to_str().unwrap()]).ends_with("hợp lệ / valid\n"));
+    assert!(
+        ok(tmp.path(), &["keymap", "check", file.to_str().unwrap()]).ends_with("hợp lệ / valid\n")
+    );
     let shown = ok(tmp.path(), &["keymap", "show"]);
-    assert!(shown.contains("\"?\"") && shown.contains("= \"help\""), "{shown}");
+    assert!(
+        shown.contains("\"?\"") && shown.contains("= \"help\""),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -497,13 +592,20 @@ fn export_minutes_by_month_or_id() {
         err,
         "chibo: không có cuộc họp \"2019-01\" (mã số, hoặc YYYY-MM cho cuộc họp thường kỳ của tháng)\n"
     );
-    fails(tmp.path(), &["export", "minutes", "2026-10", "--format", "odt"], 2);
+    fails(
+        tmp.path(),
+        &["export", "minutes", "2026-10", "--format", "odt"],
+        2,
+    );
 }
 
 #[test]
 fn reports_and_the_resolution_export() {
     let tmp = tempfile::tempdir().unwrap();
-    ok(tmp.path(), &["demo", "--members", "25", "--years", "1", "--seed", "3"]);
+    ok(
+        tmp.path(),
+        &["demo", "--members", "25", "--years", "1", "--seed", "3"],
+    );
     let json = ok(tmp.path(), &["report", "overdue", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["report"], "overdue");
@@ -515,7 +617,9 @@ fn reports_and_the_resolution_export() {
     }
     let csv = ok(
         tmp.path(),
-        &["report", "followup", "--month", "2026-11", "--format", "csv"],
+        &[
+            "report", "followup", "--month", "2026-11", "--format", "csv",
+        ],
     );
     assert!(
         csv.starts_with(
@@ -530,8 +634,14 @@ fn reports_and_the_resolution_export() {
     fails(tmp.path(), &["report", "followup", "--month", "2026-13"], 1);
     fails(tmp.path(), &["report", "everything"], 2);
 
-    let doc = ok(tmp.path(), &["export", "resolution", "10-NQ/CB", "--format", "txt"]);
-    assert!(doc.contains("NGHỊ QUYẾT") && doc.contains("Số 10-NQ/CB"), "{doc}");
+    let doc = ok(
+        tmp.path(),
+        &["export", "resolution", "10-NQ/CB", "--format", "txt"],
+    );
+    assert!(
+        doc.contains("NGHỊ QUYẾT") && doc.contains("Số 10-NQ/CB"),
+        "{doc}"
+    );
     assert!(doc.contains("II. NHIỆM VỤ, GIẢI PHÁP"));
     assert!(doc.contains("T/M CHI BỘ"));
     let err = fails(tmp.path(), &["export", "resolution", "99-NQ/CB"], 1);
@@ -550,10 +660,16 @@ fn coverage_and_attendance_reports() {
     assert!(unassigned > 0, "the demo leaves a few members unassigned");
     // unassigned first
     assert!(members[..unassigned].iter().all(|m| m["open"] == 0));
-    assert!(members[unassigned..].iter().all(|m| m["open"].as_u64().unwrap() > 0));
+    assert!(
+        members[unassigned..]
+            .iter()
+            .all(|m| m["open"].as_u64().unwrap() > 0)
+    );
     let text = ok(tmp.path(), &["report", "coverage"]);
     assert!(
-        text.contains(&format!("{unassigned} đồng chí chưa được phân công nhiệm vụ.")),
+        text.contains(&format!(
+            "{unassigned} đồng chí chưa được phân công nhiệm vụ."
+        )),
         "{text}"
     );
 
@@ -581,12 +697,20 @@ fn coverage_and_attendance_reports() {
         // the parts add up, and the percentages follow from them
         assert_eq!(on_time + late + not_done + open, assigned, "{m}");
         if held > 0 {
-            assert_eq!(m["attendance_percent"], (attended * 200 + held) / (held * 2), "{m}");
+            assert_eq!(
+                m["attendance_percent"],
+                (attended * 200 + held) / (held * 2),
+                "{m}"
+            );
         }
         if on_time + late + not_done > 0 {
             assert!(m["tasks_on_time_percent"].as_u64().unwrap() <= 100);
         }
-        assert_eq!(m["flagged"], m["absent_months"].as_u64().unwrap() >= 3, "{m}");
+        assert_eq!(
+            m["flagged"],
+            m["absent_months"].as_u64().unwrap() >= 3,
+            "{m}"
+        );
     }
     let text = ok(tmp.path(), &["report", "attendance", "--year", "2026"]);
     assert!(text.contains("%)"), "{text}");
@@ -624,14 +748,20 @@ fn automatic_backups_list_and_restore_latest() {
         }
         let err = fails(&data, &["check"], 1);
         assert_eq!(err.lines().count(), 1, "{broken:?}: {err}");
-        assert!(err.contains("chibo restore --latest --force"), "{broken:?}: {err}");
+        assert!(
+            err.contains("chibo restore --latest --force"),
+            "{broken:?}: {err}"
+        );
         let out = chibo(&data, &["restore", "--latest", "--force"]);
         assert!(
             out.status.success(),
             "{broken:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(ok(&data, &["check"]).contains("đảng viên: 12 "), "{broken:?}");
+        assert!(
+            ok(&data, &["check"]).contains("đảng viên: 12 "),
+            "{broken:?}"
+        );
     }
 }
 
@@ -656,7 +786,10 @@ fn calc_to_csv(xlsx: &Path, dir: &Path) -> String {
     );
     let profile = dir.join("lo-profile");
     let out = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--headless", "--convert-to"])
         // , " UTF-8, from line 1, language en-US, "save as shown" off
         .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,1")
@@ -665,7 +798,11 @@ fn calc_to_csv(xlsx: &Path, dir: &Path) -> String {
         .arg(xlsx)
         .output()
         .expect("run soffice");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // named after the file, or after the file and the sheet
     let stem = xlsx.file_stem().unwrap().to_str().unwrap();
     let csv = std::fs::read_dir(dir)
@@ -688,7 +825,14 @@ fn libreoffice_opens_the_roster_workbook_with_dates_as_dates_and_codes_as_text()
     let file = tmp.path().join("roster.xlsx");
     ok(
         &data,
-        &["export", "members", "--format", "xlsx", "--out", file.to_str().unwrap()],
+        &[
+            "export",
+            "members",
+            "--format",
+            "xlsx",
+            "--out",
+            file.to_str().unwrap(),
+        ],
     );
     let csv = calc_to_csv(&file, tmp.path());
     let mut lines = csv.lines();
@@ -723,7 +867,11 @@ fn libreoffice_opens_the_roster_workbook_with_dates_as_dates_and_codes_as_text()
             // a real date: Calc writes its value in the en-US form, m/d/yyyy
             if !chibo[i].is_empty() {
                 let (d, m, y) = (&chibo[i][0..2], &chibo[i][3..5], &chibo[i][6..]);
-                let us = format!("{}/{}/{y}", m.trim_start_matches('0'), d.trim_start_matches('0'));
+                let us = format!(
+                    "{}/{}/{y}",
+                    m.trim_start_matches('0'),
+                    d.trim_start_matches('0')
+                );
                 assert!(
                     calc[i] == us || calc[i] == format!("{m}/{d}/{y}"),
                     "{} vs {}",
@@ -781,7 +929,8 @@ fn help_is_in_the_interface_language_and_describes_every_option() {
     );
     let report = ok(tmp.path(), &["report", "--help", "--lang=en"]);
     assert!(
-        report.contains("--out <OUT>") && report.contains("The file to write (default, or -: standard output)"),
+        report.contains("--out <OUT>")
+            && report.contains("The file to write (default, or -: standard output)"),
         "{report}"
     );
 
@@ -806,7 +955,10 @@ fn commands_speak_the_interface_language() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let made = ok(&data, &["demo", "--members", "8", "--years", "1"]);
-    assert_eq!(made, format!("đã tạo chi bộ mẫu: 8 đảng viên ({})\n", data.display()));
+    assert_eq!(
+        made,
+        format!("đã tạo chi bộ mẫu: 8 đảng viên ({})\n", data.display())
+    );
     let check = ok(&data, &["--lang", "en", "check"]);
     assert!(
         check.contains("\nmembers: 8 (8 on the roster)\n") && check.ends_with("result: good\n"),
@@ -820,7 +972,11 @@ fn commands_speak_the_interface_language() {
             data.display()
         )
     );
-    let err = fails(&data, &["--lang", "en", "report", "followup", "--month", "2026-13"], 1);
+    let err = fails(
+        &data,
+        &["--lang", "en", "report", "followup", "--month", "2026-13"],
+        1,
+    );
     assert_eq!(err, "chibo: month \"2026-13\" is not valid (YYYY-MM)\n");
     let err = fails(&data, &["report", "followup", "--month", "2026-13"], 1);
     assert_eq!(err, "chibo: tháng \"2026-13\" không hợp lệ (YYYY-MM)\n");
@@ -831,9 +987,19 @@ fn commands_speak_the_interface_language() {
     );
     let backup = tmp.path().join("b.json");
     ok(&data, &["backup", backup.to_str().unwrap()]);
-    let restored = ok(&data, &["--lang", "en", "restore", backup.to_str().unwrap(), "--force"]);
+    let restored = ok(
+        &data,
+        &[
+            "--lang",
+            "en",
+            "restore",
+            backup.to_str().unwrap(),
+            "--force",
+        ],
+    );
     assert!(
-        restored.starts_with("restored ") && restored.ends_with(&format!(" records from {}\n", backup.display())),
+        restored.starts_with("restored ")
+            && restored.ends_with(&format!(" records from {}\n", backup.display())),
         "{restored}"
     );
     let empty = tmp.path().join("empty");

@@ -73,7 +73,9 @@ fn assert_clean(data: &Path, round: usize, what: &str) {
     for e in std::fs::read_dir(data).unwrap() {
         let name = e.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
-            !name.starts_with("db.building-") && name != "db.ready" && !name.ends_with(".chibo-tmp"),
+            !name.starts_with("db.building-")
+                && name != "db.ready"
+                && !name.ends_with(".chibo-tmp"),
             "{what} round {round}: {name} left after opening"
         );
     }
@@ -87,8 +89,9 @@ fn assert_clean(data: &Path, round: usize, what: &str) {
                 "{what} round {round}: {name} left in backups/"
             );
             let text = std::fs::read_to_string(&path).unwrap();
-            let v: serde_json::Value = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{what} round {round}: {name} is listed but not whole: {e}"));
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| {
+                panic!("{what} round {round}: {name} is listed but not whole: {e}")
+            });
             assert_eq!(v["format"], "chibo-backup");
         }
     }
@@ -109,9 +112,9 @@ fn wait_gone(pid: u32) {
     while Instant::now() < until {
         let running = std::fs::read_dir(format!("/proc/{pid}/task"))
             .map(|tasks| {
-                tasks
-                    .flatten()
-                    .any(|t| std::fs::read_to_string(t.path().join("stat")).is_ok_and(|s| !zombie(s)))
+                tasks.flatten().any(|t| {
+                    std::fs::read_to_string(t.path().join("stat")).is_ok_and(|s| !zombie(s))
+                })
             })
             .unwrap_or(false);
         if !running {
@@ -207,7 +210,10 @@ fn prepared(tmp: &Path) -> (PathBuf, PathBuf) {
     let base = tmp.join("base");
     ok(&base, &["demo", "--members", "12", "--years", "1"]);
     let other = tmp.join("other");
-    ok(&other, &["demo", "--members", "20", "--years", "2", "--seed", "2"]);
+    ok(
+        &other,
+        &["demo", "--members", "20", "--years", "2", "--seed", "2"],
+    );
     let file = tmp.join("other.json");
     ok(&other, &["backup", file.to_str().unwrap()]);
     (base, file)
@@ -224,7 +230,11 @@ fn import_killed_at_any_moment_is_all_or_nothing() {
 fn restore_killed_at_any_moment_leaves_the_old_data_or_the_new() {
     let tmp = tempfile::tempdir().unwrap();
     let (base, file) = prepared(tmp.path());
-    crash_rounds("restore", &base, &["restore", file.to_str().unwrap(), "--force"]);
+    crash_rounds(
+        "restore",
+        &base,
+        &["restore", file.to_str().unwrap(), "--force"],
+    );
 }
 
 #[test]
@@ -233,8 +243,16 @@ fn restore_latest_killed_at_any_moment_leaves_the_old_data_or_the_new() {
     let (base, file) = prepared(tmp.path());
     // the other branch's backup is the newest in the folder
     std::fs::create_dir_all(base.join("backups")).unwrap();
-    std::fs::copy(&file, base.join("backups").join("chibo-20261122-235959-1.json")).unwrap();
-    crash_rounds("restore --latest", &base, &["restore", "--latest", "--force"]);
+    std::fs::copy(
+        &file,
+        base.join("backups").join("chibo-20261122-235959-1.json"),
+    )
+    .unwrap();
+    crash_rounds(
+        "restore --latest",
+        &base,
+        &["restore", "--latest", "--force"],
+    );
 }
 
 #[test]
@@ -242,7 +260,11 @@ fn restore_over_damaged_data_killed_at_any_moment_never_gives_an_empty_branch() 
     let tmp = tempfile::tempdir().unwrap();
     let (base, file) = prepared(tmp.path());
     std::fs::create_dir_all(base.join("backups")).unwrap();
-    std::fs::copy(&file, base.join("backups").join("chibo-20261122-235959-1.json")).unwrap();
+    std::fs::copy(
+        &file,
+        base.join("backups").join("chibo-20261122-235959-1.json"),
+    )
+    .unwrap();
     for e in std::fs::read_dir(base.join("db")).unwrap() {
         let p = e.unwrap().path();
         if p.is_file() {
@@ -268,7 +290,10 @@ fn restore_over_damaged_data_killed_at_any_moment_never_gives_an_empty_branch() 
         } else {
             // still the damaged data: it says so, and the same restore repairs it
             let err = String::from_utf8_lossy(&out.stderr);
-            assert!(err.contains("chibo restore --latest --force"), "round {round}: {err}");
+            assert!(
+                err.contains("chibo restore --latest --force"),
+                "round {round}: {err}"
+            );
             assert!(
                 !err.contains("backtrace") && err.lines().count() == 1,
                 "round {round}: {err}"
@@ -287,7 +312,16 @@ fn demo_force_killed_at_any_moment_is_all_or_nothing() {
     crash_rounds(
         "demo --force",
         &base,
-        &["demo", "--force", "--members", "40", "--years", "3", "--seed", "3"],
+        &[
+            "demo",
+            "--force",
+            "--members",
+            "40",
+            "--years",
+            "3",
+            "--seed",
+            "3",
+        ],
     );
 }
 
@@ -303,7 +337,10 @@ fn backup_killed_at_any_moment_leaves_no_half_backup() {
 #[test]
 fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
     if !tty::available() {
-        assert!(std::env::var_os("CI").is_none(), "tmux is needed: apt-get install tmux");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is needed: apt-get install tmux"
+        );
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -317,10 +354,17 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
         let term = Tty::start("crash", &data, &cfg, (100, 30), &["CHIBO_TODAY=2026-11-22"]);
         sleep(Duration::from_millis(rng.below(700)));
         let pid = term.pid;
-        Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap();
+        Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .unwrap();
         drop(term);
         wait_gone(pid);
-        assert_eq!(state(&data), old, "opening round {round}: the data is as it was");
+        assert_eq!(
+            state(&data),
+            old,
+            "opening round {round}: the data is as it was"
+        );
         assert_clean(&data, round, "the daily backup");
         let _ = std::fs::remove_dir_all(&data);
     }
@@ -328,7 +372,13 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
     // a meeting held and ended, its minutes not yet approved
     let ended = tmp.path().join("ended");
     copy_dir(&base, &ended);
-    let term = Tty::start("crash", &ended, &cfg, (100, 30), &["CHIBO_TODAY=2026-11-22"]);
+    let term = Tty::start(
+        "crash",
+        &ended,
+        &cfg,
+        (100, 30),
+        &["CHIBO_TODAY=2026-11-22"],
+    );
     term.start_meeting();
     term.type_text("Chi bộ thống nhất.");
     sleep(Duration::from_millis(1500));
@@ -346,7 +396,8 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
     let approvals = |data: &Path| {
         let file = data.join("probe.json");
         ok(data, &["backup", file.to_str().unwrap()]);
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         std::fs::remove_file(&file).unwrap();
         v["trees"]["meetings"]
             .as_object()
@@ -368,7 +419,11 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
         assert!(term.wait_for("[đã kết thúc]", 5), "{}", term.screen());
         term.keys(&["A"]);
         // the branch's vote on the minutes, then the confirmation
-        assert!(term.wait_for("Biểu quyết thông qua biên bản", 5), "{}", term.screen());
+        assert!(
+            term.wait_for("Biểu quyết thông qua biên bản", 5),
+            "{}",
+            term.screen()
+        );
         for (i, count) in ["8", "0", "0"].iter().enumerate() {
             if i > 0 {
                 term.keys(&["Tab"]);
@@ -384,7 +439,10 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
         let (pid, delay) = (term.pid, Duration::from_micros(rng.below(40_000)));
         let killer = std::thread::spawn(move || {
             sleep(delay);
-            Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap();
+            Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status()
+                .unwrap();
         });
         tty::tmux(&[
             "send-keys",
@@ -436,11 +494,15 @@ fn the_replaced_database_is_kept_until_the_next_open() {
     let aside = chibo::store::set_aside(&base);
     assert_eq!(aside.len(), 1, "{aside:?}");
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains(&format!("dữ liệu cũ được giữ ở {}", aside[0].display())),
+        String::from_utf8_lossy(&out.stderr)
+            .contains(&format!("dữ liệu cũ được giữ ở {}", aside[0].display())),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(aside[0].join("db").exists(), "the old database, whole");
     state(&base);
-    assert!(chibo::store::set_aside(&base).is_empty(), "gone after the next open");
+    assert!(
+        chibo::store::set_aside(&base).is_empty(),
+        "gone after the next open"
+    );
 }

@@ -60,7 +60,9 @@ impl Store for FillingDisk {
 }
 
 fn stored_text(store: &MemoryStore) -> String {
-    store.meetings().unwrap()[0].agenda[0].entries[0].text.clone()
+    store.meetings().unwrap()[0].agenda[0].entries[0]
+        .text
+        .clone()
 }
 
 /// The December meeting started over the fixture branch, on a disk that fills up
@@ -91,13 +93,22 @@ fn a_disk_full_mid_meeting_keeps_the_typing_and_saves_it_once_there_is_room() {
     type_text(&mut app, ", phần gõ khi đĩa đầy");
     assert_eq!(app.save_now(), Err(StoreError::DiskFull));
     assert!(app.needs_save(), "the typing still waits to be saved");
-    assert_eq!(stored_text(&store), "Phần đã lưu", "what was saved is untouched");
+    assert_eq!(
+        stored_text(&store),
+        "Phần đã lưu",
+        "what was saved is untouched"
+    );
     let shown = screen(&app, 80, 24);
     assert!(
-        shown.contains("Ổ đĩa đầy: phần vừa gõ chưa lưu, vẫn giữ ở đây. Dọn chỗ trống, chibo tự lưu."),
+        shown.contains(
+            "Ổ đĩa đầy: phần vừa gõ chưa lưu, vẫn giữ ở đây. Dọn chỗ trống, chibo tự lưu."
+        ),
         "{shown}"
     );
-    assert!(shown.contains("Phần đã lưu, phần gõ khi đĩa đầy"), "{shown}");
+    assert!(
+        shown.contains("Phần đã lưu, phần gõ khi đĩa đầy"),
+        "{shown}"
+    );
 
     // leaving the console would drop the typing: it stays open
     press(&mut app, "esc");
@@ -105,8 +116,19 @@ fn a_disk_full_mid_meeting_keeps_the_typing_and_saves_it_once_there_is_room() {
     // ending the meeting cannot be written either: the meeting goes on
     press(&mut app, "ctrl-e enter");
     assert!(app.meetings.console.is_some(), "the console stays open");
-    assert!(app.meetings.console.as_ref().unwrap().meeting.ended_at.is_none());
-    assert_eq!(store.meetings().unwrap()[0].status(), MeetingStatus::InProgress);
+    assert!(
+        app.meetings
+            .console
+            .as_ref()
+            .unwrap()
+            .meeting
+            .ended_at
+            .is_none()
+    );
+    assert_eq!(
+        store.meetings().unwrap()[0].status(),
+        MeetingStatus::InProgress
+    );
 
     // quitting mid-meeting asks, then warns, and says where the minutes will go
     press(&mut app, "ctrl-c y");
@@ -128,7 +150,10 @@ fn a_disk_full_mid_meeting_keeps_the_typing_and_saves_it_once_there_is_room() {
     assert!(screen(&app, 100, 30).contains("Đã lưu được phần biên bản vừa gõ"));
     assert!(app.unsaved_minutes().is_none());
     press(&mut app, "ctrl-c y");
-    assert!(app.quit, "with everything saved, quitting does not warn again");
+    assert!(
+        app.quit,
+        "with everything saved, quitting does not warn again"
+    );
 }
 
 #[test]
@@ -138,8 +163,14 @@ fn quitting_on_a_full_disk_leaves_with_the_minutes_in_hand() {
     type_text(&mut app, "Ý kiến cuối cùng");
     press(&mut app, "ctrl-c y y");
     assert!(app.quit, "confirmed twice, chibo quits");
-    assert_eq!(app.shutdown(), Err(StoreError::DiskFull), "the loss is not hidden");
-    let (_, text) = app.unsaved_minutes().expect("the minutes to keep elsewhere");
+    assert_eq!(
+        app.shutdown(),
+        Err(StoreError::DiskFull),
+        "the loss is not hidden"
+    );
+    let (_, text) = app
+        .unsaved_minutes()
+        .expect("the minutes to keep elsewhere");
     assert!(text.contains("Ý kiến cuối cùng"));
 }
 
@@ -156,7 +187,13 @@ impl SmallDisk {
     fn mount(kib: u32) -> Option<SmallDisk> {
         let dir = tempfile::tempdir().ok()?;
         let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={kib}k,mode=0700"), "tmpfs"])
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={kib}k,mode=0700"),
+                "tmpfs",
+            ])
             .arg(dir.path())
             .output()
             .is_ok_and(|o| o.status.success());
@@ -189,7 +226,11 @@ impl SmallDisk {
             .arg(self.path())
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -218,7 +259,11 @@ fn roster_csv(first: u32, count: u32) -> String {
 
 fn members_json(data: &Path) -> String {
     let out = chibo(data, &["export", "members", "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -236,7 +281,11 @@ fn a_real_full_disk_refuses_the_command_keeps_the_data_and_writes_again_once_fre
     std::fs::write(&first, roster_csv(1, 20)).unwrap();
     std::fs::write(&second, roster_csv(1000, 3000)).unwrap();
     let out = chibo(&data, &["import", "members", first.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let before = members_json(&data);
 
     // no room at all: refused before anything is written
@@ -277,12 +326,19 @@ fn a_real_full_disk_refuses_the_command_keeps_the_data_and_writes_again_once_fre
         20 => {
             assert_eq!(now, before, "nothing saved earlier changed");
             let out = chibo(&data, &["import", "members", second.to_str().unwrap()]);
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
         3020 => {
             let now: Vec<serde_json::Value> = serde_json::from_str(&now).unwrap();
             let before: Vec<serde_json::Value> = serde_json::from_str(&before).unwrap();
-            assert!(before.iter().all(|m| now.contains(m)), "nothing saved earlier changed");
+            assert!(
+                before.iter().all(|m| now.contains(m)),
+                "nothing saved earlier changed"
+            );
         }
         n => panic!("{n} members: an import is all there or not there at all"),
     }
@@ -308,7 +364,11 @@ fn the_open_database_writes_again_once_the_disk_has_room() {
 
     let filler = disk.fill(0);
     let mut batch = Batch::default();
-    batch.put(Tree::Meta, "refused", b"typed while the disk was full".to_vec());
+    batch.put(
+        Tree::Meta,
+        "refused",
+        b"typed while the disk was full".to_vec(),
+    );
     assert_eq!(store.apply(batch), Err(StoreError::DiskFull));
 
     std::fs::remove_file(&filler).unwrap();
@@ -321,9 +381,15 @@ fn the_open_database_writes_again_once_the_disk_has_room() {
     // sled's own threads let go of its files a moment after the handle is dropped
     let store = open_when_free(&data);
     let get = |k: &[u8]| store.get(Tree::Meta, k).unwrap();
-    assert_eq!(get(b"kept").as_deref(), Some(&b"saved before the disk filled"[..]));
+    assert_eq!(
+        get(b"kept").as_deref(),
+        Some(&b"saved before the disk filled"[..])
+    );
     assert_eq!(get(b"refused"), None);
-    assert_eq!(get(b"after").as_deref(), Some(&b"written once there was room"[..]));
+    assert_eq!(
+        get(b"after").as_deref(),
+        Some(&b"written once there was room"[..])
+    );
 }
 
 /// sled, refused by the disk in the middle of a write, never returns from its next
@@ -352,7 +418,9 @@ fn after_the_disk_refuses_a_write_midway_nothing_hangs() {
         let mut batch = Batch::default();
         batch.put(Tree::Meta, "next", b"typed after".to_vec());
         let next = store.apply(batch).and_then(|_| store.flush());
-        let read = store.get(Tree::Meta, b"schema_version").map(|v| v.is_some());
+        let read = store
+            .get(Tree::Meta, b"schema_version")
+            .map(|v| v.is_some());
         drop(store);
         tx.send((first, next, read)).unwrap();
     });
@@ -374,9 +442,17 @@ fn a_read_only_data_folder_gets_its_own_message_and_stays_as_it_was() {
     let first = files.path().join("first.csv");
     std::fs::write(&first, roster_csv(1, 20)).unwrap();
     let out = chibo(&data, &["import", "members", first.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = chibo(&data, &["backup"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let before = members_json(&data);
 
     disk.remount("ro");
@@ -395,11 +471,12 @@ fn a_read_only_data_folder_gets_its_own_message_and_stays_as_it_was() {
     }
     disk.remount("rw");
     assert_eq!(members_json(&data), before);
-    assert!(
-        std::fs::read_dir(&data)
-            .unwrap()
-            .all(|e| { !e.unwrap().file_name().to_string_lossy().starts_with("db.broken") })
-    );
+    assert!(std::fs::read_dir(&data).unwrap().all(|e| {
+        !e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("db.broken")
+    }));
 }
 
 /// The real program in a real terminal: the disk fills mid-meeting, the typing stays
@@ -415,7 +492,11 @@ fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
     };
     let data = disk.path().join("data");
     let out = chibo(&data, &["demo", "--members", "20", "--years", "1"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let term = common::tty::Tty::start(
         "disk",
         &data,
@@ -429,17 +510,29 @@ fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
 
     let filler = disk.fill(0);
     term.type_text(", phần gõ khi đĩa đầy");
-    assert!(term.wait_for("Ổ đĩa đầy: phần vừa gõ chưa lưu", 5), "{}", term.screen());
+    assert!(
+        term.wait_for("Ổ đĩa đầy: phần vừa gõ chưa lưu", 5),
+        "{}",
+        term.screen()
+    );
     assert!(
         term.screen().contains("Phần đã lưu, phần gõ khi đĩa đầy"),
         "{}",
         term.screen()
     );
-    let ticks = || -> u64 { common::tty::thread_usage(term.pid).iter().map(|t| t.1).sum() };
+    let ticks = || -> u64 {
+        common::tty::thread_usage(term.pid)
+            .iter()
+            .map(|t| t.1)
+            .sum()
+    };
     let before = ticks();
     std::thread::sleep(std::time::Duration::from_secs(4));
     let used = ticks() - before;
-    assert!(used <= 10, "{used} CPU ticks in 4 s on a full disk: chibo spins");
+    assert!(
+        used <= 10,
+        "{used} CPU ticks in 4 s on a full disk: chibo spins"
+    );
 
     std::fs::remove_file(&filler).unwrap();
     assert!(
@@ -451,7 +544,11 @@ fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
     drop(term);
     let probe = disk.path().join("probe.json");
     let out = chibo_when_free(&data, &["backup", probe.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let backup = std::fs::read_to_string(&probe).unwrap();
     assert!(
         backup.contains("Phần đã lưu, phần gõ khi đĩa đầy"),

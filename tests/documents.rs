@@ -18,8 +18,7 @@ use chrono::NaiveTime;
 use common::*;
 use quick_xml::events::Event;
 
-const INSTALL: &str =
-    "LibreOffice and poppler are needed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils";
+const INSTALL: &str = "LibreOffice and poppler are needed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils";
 
 fn time(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -43,12 +42,18 @@ fn december(members: &[Member]) -> Meeting {
     m.guests = "đồng chí Lê Văn Sáu, Đảng ủy viên phường".into();
     m.chair = Some(id(members, "Nguyễn Văn Hùng"));
     m.secretary = Some(id(members, "Trần Thị Mai"));
-    for mem in members.iter().filter(|x| chibo::domain::meeting::expected(x)) {
+    for mem in members
+        .iter()
+        .filter(|x| chibo::domain::meeting::expected(x))
+    {
         m.attendance.insert(mem.id, Presence::Present);
     }
-    m.attendance.insert(id(members, "Tôn Nữ Minh Châu"), Presence::Absent);
     m.attendance
-        .insert(id(members, "Hồ Thị Ngọc Bích"), Presence::Excused("ốm".into()));
+        .insert(id(members, "Tôn Nữ Minh Châu"), Presence::Absent);
+    m.attendance.insert(
+        id(members, "Hồ Thị Ngọc Bích"),
+        Presence::Excused("ốm".into()),
+    );
     m.agenda = vec![
         AgendaItem::new("Mở đầu", 10),
         AgendaItem::new("Thông tin thời sự", 15),
@@ -95,7 +100,9 @@ fn december(members: &[Member]) -> Meeting {
 /// The file `name` inside a .docx.
 fn part(docx: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a .docx is a zip file");
-    let mut f = zip.by_name(name).unwrap_or_else(|_| panic!("{name} in the .docx"));
+    let mut f = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the .docx"));
     let mut s = String::new();
     std::io::Read::read_to_string(&mut f, &mut s).unwrap();
     s
@@ -151,8 +158,12 @@ fn structure(docx: &[u8]) -> String {
                 b"w:jc" if in_ppr => align = attr(e, b"w:val").unwrap_or_default(),
                 b"w:r" => (bold, italic, underline) = (false, false, false),
                 b"w:rPr" if !in_ppr => in_rpr = !empty,
-                b"w:b" if in_rpr => bold = attr(e, b"w:val").is_none_or(|v| v != "false" && v != "0"),
-                b"w:i" if in_rpr => italic = attr(e, b"w:val").is_none_or(|v| v != "false" && v != "0"),
+                b"w:b" if in_rpr => {
+                    bold = attr(e, b"w:val").is_none_or(|v| v != "false" && v != "0")
+                }
+                b"w:i" if in_rpr => {
+                    italic = attr(e, b"w:val").is_none_or(|v| v != "false" && v != "0")
+                }
                 b"w:u" if in_rpr => underline = attr(e, b"w:val").is_some_and(|v| v != "none"),
                 b"w:t" => in_text = !empty,
                 b"w:pgSz" => out.push_str(&format!(
@@ -223,7 +234,9 @@ fn structure(docx: &[u8]) -> String {
 /// Compares with a committed file; `CHIBO_UPDATE_GOLDEN=1` rewrites it (then review
 /// the diff before committing).
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var_os("CHIBO_UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
@@ -243,11 +256,16 @@ fn the_minutes_in_word_have_the_form_of_party_documents() {
 
     // A4, margins 20/20/30/15 mm, no number on the first page
     assert!(
-        shape.contains("PAGE 11906x16838 margins top=1134 bottom=1134 left=1701 right=851 first-page-apart"),
+        shape.contains(
+            "PAGE 11906x16838 margins top=1134 bottom=1134 left=1701 right=851 first-page-apart"
+        ),
         "{shape}"
     );
     let styles = part(&bytes, "word/styles.xml");
-    assert!(styles.contains(r#"<w:sz w:val="28" />"#) && styles.contains(r#"w:ascii="Times New Roman""#));
+    assert!(
+        styles.contains(r#"<w:sz w:val="28" />"#)
+            && styles.contains(r#"w:ascii="Times New Roman""#)
+    );
     // the header: a borderless table of two columns
     let header = shape.lines().next().unwrap();
     assert!(header.starts_with("TABLE borders=none cols=||"), "{header}");
@@ -258,13 +276,22 @@ fn the_minutes_in_word_have_the_form_of_party_documents() {
     // the signatures: a borderless table of two columns, names in bold
     let sig = shape.rfind("TABLE").unwrap();
     assert!(shape[sig..].starts_with("TABLE borders=none cols=||"));
-    assert!(shape[sig..].contains("[center] **THƯ KÝ**") && shape[sig..].contains("[center] **Nguyễn Văn Hùng**"));
+    assert!(
+        shape[sig..].contains("[center] **THƯ KÝ**")
+            && shape[sig..].contains("[center] **Nguyễn Văn Hùng**")
+    );
     // the amendment stands after the signatures and is signed on its own
     let first_sig = shape.find("[center] **THƯ KÝ**").unwrap();
     let amended = shape.find("III. SỬA ĐỔI, BỔ SUNG").unwrap();
-    assert!(first_sig < amended, "the amendment comes after the signatures");
+    assert!(
+        first_sig < amended,
+        "the amendment comes after the signatures"
+    );
     assert!(shape[amended..].contains("Ngày 08/12/2026 lúc 10:15"));
-    assert!(shape[amended..].contains("[center] **THƯ KÝ**") && shape[amended..].contains("[center] **CHỦ TRÌ**"));
+    assert!(
+        shape[amended..].contains("[center] **THƯ KÝ**")
+            && shape[amended..].contains("[center] **CHỦ TRÌ**")
+    );
     // the exempt member is named
     assert!(
         shape.contains("Miễn công tác và sinh hoạt đảng: 1 đồng chí: đồng chí"),
@@ -272,7 +299,12 @@ fn the_minutes_in_word_have_the_form_of_party_documents() {
     );
     // the same words as the text form, paragraph by paragraph
     let plain = shape.replace(['*', '_'], "");
-    for line in doc.to_text().lines().skip(4).filter(|l| !l.trim().is_empty()) {
+    for line in doc
+        .to_text()
+        .lines()
+        .skip(4)
+        .filter(|l| !l.trim().is_empty())
+    {
         let words = line.trim();
         if words.contains("  ") {
             continue; // the two columns of the signature block in text
@@ -294,7 +326,10 @@ fn the_resolution_in_word_has_its_number_and_the_secretary_signs_for_the_branch(
     }))
     .unwrap();
     r.items.clear();
-    let mut item = Task::new("Vận động nhân dân giữ gìn vệ sinh hẻm 12", day(2026, 12, 31));
+    let mut item = Task::new(
+        "Vận động nhân dân giữ gìn vệ sinh hẻm 12",
+        day(2026, 12, 31),
+    );
     item.lead = Some(id(&members, "Đoàn Thị Xuân"));
     let doc = resolution::document(&r, &[item], &members, branch.as_ref());
     let shape = structure(&docx::render(&doc));
@@ -323,7 +358,11 @@ fn soffice(dir: &Path, to: &str, files: &[&Path]) {
         .args(files)
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 }
 
 fn pdftotext(pdf: &Path, layout: bool) -> String {
@@ -331,7 +370,11 @@ fn pdftotext(pdf: &Path, layout: bool) -> String {
     if layout {
         cmd.arg("-layout");
     }
-    let out = cmd.arg(pdf).arg("-").output().unwrap_or_else(|_| panic!("{INSTALL}"));
+    let out = cmd
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|_| panic!("{INSTALL}"));
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
@@ -349,7 +392,10 @@ fn run_ok(data: &Path, args: &[&str]) {
 fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    run_ok(&data, &["demo", "--members", "30", "--years", "1", "--seed", "3"]);
+    run_ok(
+        &data,
+        &["demo", "--members", "30", "--years", "1", "--seed", "3"],
+    );
     let file = |name: &str| tmp.path().join(name);
     let s = |p: &Path| p.to_str().unwrap().to_string();
     run_ok(
@@ -381,7 +427,14 @@ fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() 
         for ext in ["docx", "xlsx"] {
             run_ok(
                 &data,
-                &["report", r, "--format", ext, "--out", &s(&file(&format!("{r}.{ext}")))],
+                &[
+                    "report",
+                    r,
+                    "--format",
+                    ext,
+                    "--out",
+                    &s(&file(&format!("{r}.{ext}"))),
+                ],
             );
         }
     }
@@ -390,7 +443,11 @@ fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() 
     assert!(String::from_utf8_lossy(&by_seq.stdout).contains("Số 11-NQ/CB"));
     let mut docs = vec![file("bien-ban.docx"), file("nghi-quyet.docx")];
     docs.extend(reports.map(|r| file(&format!("{r}.docx"))));
-    soffice(tmp.path(), "pdf", &docs.iter().map(|p| p.as_path()).collect::<Vec<_>>());
+    soffice(
+        tmp.path(),
+        "pdf",
+        &docs.iter().map(|p| p.as_path()).collect::<Vec<_>>(),
+    );
     for d in &docs {
         let pdf = tmp
             .path()
@@ -451,14 +508,29 @@ fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() 
             .lines()
             .any(|l| matches!((l.find(a), l.rfind(b)), (Some(i), Some(j)) if i + a.len() < j))
     };
-    assert!(line_with("ĐẢNG BỘ PHƯỜNG AN PHÚ", "ĐẢNG CỘNG SẢN VIỆT NAM"), "{layout}");
-    assert!(line_with("*", "An Phú, ngày 05 tháng 11 năm 2026"), "{layout}");
+    assert!(
+        line_with("ĐẢNG BỘ PHƯỜNG AN PHÚ", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        "{layout}"
+    );
+    assert!(
+        line_with("*", "An Phú, ngày 05 tháng 11 năm 2026"),
+        "{layout}"
+    );
     assert!(line_with("THƯ KÝ", "CHỦ TRÌ"), "{layout}");
-    assert!(line_with("(ký, ghi rõ họ tên)", "(ký, ghi rõ họ tên)"), "{layout}");
+    assert!(
+        line_with("(ký, ghi rõ họ tên)", "(ký, ghi rõ họ tên)"),
+        "{layout}"
+    );
     // page numbers from the second page only
-    let pages: Vec<&str> = layout.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let pages: Vec<&str> = layout
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     assert!(pages.len() >= 2, "the demo minutes run to more than a page");
-    assert_ne!(pages[0].trim_start().lines().next().map(str::trim), Some("1"));
+    assert_ne!(
+        pages[0].trim_start().lines().next().map(str::trim),
+        Some("1")
+    );
     assert_eq!(
         pages[1].trim_start().lines().next().map(str::trim),
         Some("2"),
@@ -467,7 +539,9 @@ fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() 
     );
 
     // the workbooks: dates are dates (shown dd/mm/yyyy, stored as numbers)
-    let books: Vec<std::path::PathBuf> = ["followup", "coverage"].map(|r| file(&format!("{r}.xlsx"))).to_vec();
+    let books: Vec<std::path::PathBuf> = ["followup", "coverage"]
+        .map(|r| file(&format!("{r}.xlsx")))
+        .to_vec();
     let shown = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false";
     soffice(
         tmp.path(),
@@ -475,7 +549,11 @@ fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() 
         &books.iter().map(|p| p.as_path()).collect::<Vec<_>>(),
     );
     let as_shown = std::fs::read_to_string(tmp.path().join("out/followup.csv")).unwrap();
-    std::fs::rename(tmp.path().join("out/followup.csv"), tmp.path().join("shown.csv")).unwrap();
+    std::fs::rename(
+        tmp.path().join("out/followup.csv"),
+        tmp.path().join("shown.csv"),
+    )
+    .unwrap();
     let raw = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false";
     soffice(tmp.path(), raw, &[books[0].as_path()]);
     let as_stored = std::fs::read_to_string(tmp.path().join("out/followup.csv")).unwrap();
@@ -522,6 +600,9 @@ fn pdf_without_libreoffice_says_how_to_get_it() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("apt-get install libreoffice-writer-nogui"), "{err}");
+    assert!(
+        err.contains("apt-get install libreoffice-writer-nogui"),
+        "{err}"
+    );
     assert!(!tmp.path().join("b.pdf").exists());
 }

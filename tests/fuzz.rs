@@ -24,7 +24,8 @@ fn keys() -> Vec<Key> {
             set.extend(b.keys.iter().copied());
         }
     }
-    for c in "aăâbcdđeêghiklmnoôơpqrstuưvxyAĐ0123456789 ,.-/ạảãàáếềểễệ".chars() {
+    for c in "aăâbcdđeêghiklmnoôơpqrstuưvxyAĐ0123456789 ,.-/ạảãàáếềểễệ".chars()
+    {
         set.push(Key::plain(Code::Char(c)));
     }
     for code in [
@@ -49,21 +50,33 @@ fn invariants(store: &MemoryStore, app: &App, approved_before: &[(u64, String)])
     let members: HashSet<u64> = store.members().unwrap().iter().map(|m| m.id.0).collect();
     for m in store.meetings().unwrap() {
         for id in m.member_refs() {
-            assert!(members.contains(&id.0), "meeting {} names a missing member", m.id.0);
+            assert!(
+                members.contains(&id.0),
+                "meeting {} names a missing member",
+                m.id.0
+            );
         }
     }
     let tasks = store.tasks().unwrap();
     let task_ids: HashSet<u64> = tasks.iter().map(|t| t.id.0).collect();
     for t in &tasks {
         for id in t.member_refs() {
-            assert!(members.contains(&id.0), "task {} names a missing member", t.id.0);
+            assert!(
+                members.contains(&id.0),
+                "task {} names a missing member",
+                t.id.0
+            );
         }
     }
     let resolutions = store.resolutions().unwrap();
     let res_ids: HashSet<u64> = resolutions.iter().map(|r| r.id.0).collect();
     for r in &resolutions {
         for i in &r.items {
-            assert!(task_ids.contains(&i.0), "resolution {} lists a missing task", r.number);
+            assert!(
+                task_ids.contains(&i.0),
+                "resolution {} lists a missing task",
+                r.number
+            );
         }
         for link in r.superseded_by.iter().chain(r.supersedes.iter()) {
             assert!(res_ids.contains(&link.0));
@@ -71,7 +84,11 @@ fn invariants(store: &MemoryStore, app: &App, approved_before: &[(u64, String)])
     }
     for t in &tasks {
         if let Some(r) = t.resolution {
-            assert!(res_ids.contains(&r.0), "task {} points at a missing resolution", t.id.0);
+            assert!(
+                res_ids.contains(&r.0),
+                "task {} points at a missing resolution",
+                t.id.0
+            );
         }
     }
     // the roster on screen agrees with the store: the branch's own members in the
@@ -99,7 +116,12 @@ fn approved(store: &MemoryStore) -> Vec<(u64, String)> {
         .unwrap()
         .into_iter()
         .filter(|m| m.is_locked())
-        .map(|m| (m.id.0, serde_json::to_string(&(&m.agenda, &m.attendance)).unwrap()))
+        .map(|m| {
+            (
+                m.id.0,
+                serde_json::to_string(&(&m.agenda, &m.attendance)).unwrap(),
+            )
+        })
         .collect()
 }
 

@@ -57,12 +57,20 @@ fn no_wake_ups_when_nothing_changes_and_one_a_second_with_the_meeting_clock() {
     let end = thread_usage(term.pid);
     drop(term);
     let (own, sled) = moved(&before, &after);
-    assert_eq!(own, (0, 0), "chibo's threads used CPU or woke up while idle");
+    assert_eq!(
+        own,
+        (0, 0),
+        "chibo's threads used CPU or woke up while idle"
+    );
     // sled's I/O pool keeps 7 threads that each look for work once a second; they are
     // sled's, not chibo's, and cost no measurable CPU. Its flusher thread (which woke
     // the process 4 times a second) is off: every write flushes itself.
     assert_eq!(sled.0, 0, "sled's threads used CPU while idle");
-    assert!(sled.1 <= 7 * 6, "{} wake-ups of sled's threads in 5 s", sled.1);
+    assert!(
+        sled.1 <= 7 * 6,
+        "{} wake-ups of sled's threads in 5 s",
+        sled.1
+    );
     assert!(
         !after.iter().any(|(name, ..)| name.contains("flusher")),
         "sled's flusher thread is off"

@@ -25,7 +25,10 @@ fn every_file_in_keymaps_loads_and_validates() {
 fn broken_user_files_report_line_column_and_reason() {
     let cases: &[(&str, &[&str])] = &[
         ("[roster]\nz = \"fly\"\n", &["2:5: unknown action \"fly\""]),
-        ("[rooster]\nz = \"new\"\n", &["1:1: unknown section [rooster]"]),
+        (
+            "[rooster]\nz = \"new\"\n",
+            &["1:1: unknown section [rooster]"],
+        ),
         (
             "[roster]\n\"hyper-z\" = \"new\"\n",
             &["2:1: \"hyper-z\": unknown key name: hyper-z"],
@@ -37,11 +40,15 @@ fn broken_user_files_report_line_column_and_reason() {
         ("[roster\n", &["1:8: unclosed table, expected `]`"]),
         (
             "[form]\nx = \"save\"\n",
-            &["2:5: [form] \"x\": a printable key is typed into the field here and cannot be a command"],
+            &[
+                "2:5: [form] \"x\": a printable key is typed into the field here and cannot be a command",
+            ],
         ),
         (
             "[roster]\nctrl-i = \"new\"\n",
-            &["2:10: [roster] \"ctrl-i\": terminals send this key as tab, so they cannot be told apart"],
+            &[
+                "2:10: [roster] \"ctrl-i\": terminals send this key as tab, so they cannot be told apart",
+            ],
         ),
         (
             "[roster]\ng = \"new\"\n",
@@ -60,7 +67,11 @@ fn broken_user_files_report_line_column_and_reason() {
         let (map, errors) = Keymap::with_user(text);
         let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(&shown, expected, "for {text:?}");
-        assert_eq!(map, Keymap::defaults(), "falls back to the defaults for {text:?}");
+        assert_eq!(
+            map,
+            Keymap::defaults(),
+            "falls back to the defaults for {text:?}"
+        );
     }
 }
 
@@ -68,13 +79,21 @@ fn broken_user_files_report_line_column_and_reason() {
 fn readme_lists_the_default_keys() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).unwrap();
-    let start =
-        readme.find("<!-- keys:start -->\n").expect("README has the keys block") + "<!-- keys:start -->\n".len();
-    let end = readme.find("<!-- keys:end -->").expect("README closes the keys block");
+    let start = readme
+        .find("<!-- keys:start -->\n")
+        .expect("README has the keys block")
+        + "<!-- keys:start -->\n".len();
+    let end = readme
+        .find("<!-- keys:end -->")
+        .expect("README closes the keys block");
     let expected = markdown(&Keymap::defaults(), Lang::Vi);
     // After changing keymaps/default.toml: CHIBO_UPDATE_README=1 cargo test --test keymaps
     if std::env::var_os("CHIBO_UPDATE_README").is_some() {
-        std::fs::write(path, format!("{}{expected}{}", &readme[..start], &readme[end..])).unwrap();
+        std::fs::write(
+            path,
+            format!("{}{expected}{}", &readme[..start], &readme[end..]),
+        )
+        .unwrap();
         return;
     }
     assert!(

@@ -28,7 +28,8 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "chi", "bộ", "thống", "nhất", "nghị", "quyết", "đồng", "chí", "ý", "kiến", "vận", "động", "nhân", "dân",
+    "chi", "bộ", "thống", "nhất", "nghị", "quyết", "đồng", "chí", "ý", "kiến", "vận", "động",
+    "nhân", "dân",
 ];
 
 /// The text of the entry the console types into, read through a backup (once the
@@ -41,14 +42,18 @@ fn typed_text(data: &Path, tmp: &Path) -> String {
         "the data opens after the kill: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     let meetings = v["trees"]["meetings"].as_object().unwrap();
     let m = meetings
         .values()
         .find(|m| m["kind"] == "extraordinary")
         .expect("the meeting");
     let pos = m["position"].as_array().unwrap();
-    let (item, entry) = (pos[0].as_u64().unwrap() as usize, pos[1].as_u64().unwrap() as usize);
+    let (item, entry) = (
+        pos[0].as_u64().unwrap() as usize,
+        pos[1].as_u64().unwrap() as usize,
+    );
     m["agenda"][item]["entries"][entry]["text"]
         .as_str()
         .unwrap_or("")
@@ -139,7 +144,9 @@ fn killed_mid_meeting_loses_at_most_the_last_second() {
         }
         committed = stored;
     }
-    eprintln!("{rounds} rounds; the oldest keystroke lost was typed {worst_loss:?} before its kill");
+    eprintln!(
+        "{rounds} rounds; the oldest keystroke lost was typed {worst_loss:?} before its kill"
+    );
 }
 
 /// A new data folder killed in chibo's first moments opens again: the folder is only

@@ -40,7 +40,10 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
     );
     clock.advance(10);
     press(&mut app, "ctrl-n");
-    type_text(&mut app, "Truyền đạt Nghị quyết Đảng ủy phường về công tác quý IV.");
+    type_text(
+        &mut app,
+        "Truyền đạt Nghị quyết Đảng ủy phường về công tác quý IV.",
+    );
     clock.advance(5);
     press(&mut app, "f2");
     type_text(&mut app, "mai");
@@ -63,7 +66,10 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
     );
     press(&mut app, "ctrl-s");
     press(&mut app, "f4");
-    type_text(&mut app, "Chi bộ thống nhất triển khai các nhiệm vụ tháng 12.");
+    type_text(
+        &mut app,
+        "Chi bộ thống nhất triển khai các nhiệm vụ tháng 12.",
+    );
     insta::assert_snapshot!("console", screen(&app, 80, 24));
 
     clock.advance(80);
@@ -77,14 +83,20 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
     assert_eq!(meetings.len(), 1);
     let m = &meetings[0];
     assert_eq!(m.status(), MeetingStatus::Approved);
-    assert_eq!(m.duration_minutes(clock.0.lock().unwrap().to_owned()), Some(98));
+    assert_eq!(
+        m.duration_minutes(clock.0.lock().unwrap().to_owned()),
+        Some(98)
+    );
     let members = store.members().unwrap();
     let id = |name: &str| members.iter().find(|x| x.full_name() == name).unwrap().id;
     assert_eq!(
         m.attendance.get(&id("Hồ Thị Ngọc Bích")),
         Some(&Presence::Excused("ốm".into()))
     );
-    assert_eq!(m.attendance.get(&id("Tôn Nữ Minh Châu")), Some(&Presence::Absent));
+    assert_eq!(
+        m.attendance.get(&id("Tôn Nữ Minh Châu")),
+        Some(&Presence::Absent)
+    );
     assert!(matches!(
         m.attendance.get(&id("Đặng Quốc Bảo")),
         Some(Presence::Late(_))
@@ -122,9 +134,21 @@ fn a_whole_meeting_by_keys_and_its_minutes() {
 
     let mut sorted = members.clone();
     sorted.sort_by_cached_key(|m| m.sort_key());
-    let minutes = render(m, &sorted, store.branch().unwrap().as_ref(), &[], Format::Markdown);
+    let minutes = render(
+        m,
+        &sorted,
+        store.branch().unwrap().as_ref(),
+        &[],
+        Format::Markdown,
+    );
     golden("minutes-flow.md", &minutes);
-    let text = render(m, &sorted, store.branch().unwrap().as_ref(), &[], Format::Text);
+    let text = render(
+        m,
+        &sorted,
+        store.branch().unwrap().as_ref(),
+        &[],
+        Format::Text,
+    );
     golden("minutes-flow.txt", &text);
 }
 
@@ -155,7 +179,10 @@ fn amendments_after_approval_are_dated_and_kept() {
     press(&mut app, "m");
     type_text(&mut app, "ghi sai tên khách mời");
     press(&mut app, "tab");
-    type_text(&mut app, "Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường.");
+    type_text(
+        &mut app,
+        "Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường.",
+    );
     press(&mut app, "ctrl-s");
     let m = &store.meetings().unwrap()[0];
     assert_eq!(m.amendments.len(), 1);
@@ -213,7 +240,10 @@ fn a_burst_of_ime_corrections_ends_in_exactly_the_expected_text() {
                     events += 1;
                 } else if round % 2 == 0 {
                     // Unikey style: the bare letter, then backspace and the composed one
-                    let bare = chibo::domain::text::fold(&c.to_string()).chars().next().unwrap();
+                    let bare = chibo::domain::text::fold(&c.to_string())
+                        .chars()
+                        .next()
+                        .unwrap();
                     type_text(&mut app, &bare.to_string());
                     app.handle(Key::parse("backspace").unwrap());
                     type_text(&mut app, &c.to_string());
@@ -232,7 +262,14 @@ fn a_burst_of_ime_corrections_ends_in_exactly_the_expected_text() {
         round += 1;
     }
     assert!(events >= 500);
-    let typed = app.meetings.console.as_ref().unwrap().editor.lines().join("\n");
+    let typed = app
+        .meetings
+        .console
+        .as_ref()
+        .unwrap()
+        .editor
+        .lines()
+        .join("\n");
     assert_eq!(typed, expected);
 }
 
@@ -260,8 +297,14 @@ fn reopening_after_leaving_mid_meeting_restores_the_saved_typing_and_place() {
         .expect("the meeting reopens in the console");
     assert_eq!(console.item, 2);
     assert_eq!(console.editor.lines().join("\n"), "Phần đã lưu");
-    assert_eq!(console.editor.cursor(), (0usize, "Phần đã lưu".chars().count()));
-    assert_eq!(store.meetings().unwrap()[0].status(), MeetingStatus::InProgress);
+    assert_eq!(
+        console.editor.cursor(),
+        (0usize, "Phần đã lưu".chars().count())
+    );
+    assert_eq!(
+        store.meetings().unwrap()[0].status(),
+        MeetingStatus::InProgress
+    );
 }
 
 #[test]
@@ -364,10 +407,22 @@ fn an_old_meeting_exported_from_the_screen_keeps_its_attendance() {
         .path();
     let text = std::fs::read_to_string(file).unwrap();
     assert!(text.contains("THÁNG 12/2023"), "{text}");
-    let stored = store.meetings().unwrap().into_iter().min_by_key(|m| m.date).unwrap();
-    let present = stored.attendance.values().filter(|p| p.is_present()).count();
+    let stored = store
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .min_by_key(|m| m.date)
+        .unwrap();
+    let present = stored
+        .attendance
+        .values()
+        .filter(|p| p.is_present())
+        .count();
     assert!(present > 0);
-    assert!(text.contains(&format!("Có mặt: {present} đồng chí.")), "{text}");
+    assert!(
+        text.contains(&format!("Có mặt: {present} đồng chí.")),
+        "{text}"
+    );
 }
 
 /// (How long the paste and the next key take is measured by `cargo bench --bench
@@ -408,7 +463,10 @@ fn the_start_is_the_planned_time_however_late_the_console_opens() {
     let mut app = app_over(store.clone(), &clock);
     plan_and_start(&mut app);
     let m = &store.meetings().unwrap()[0];
-    assert_eq!(m.started_at, Some(meeting_day().and_hms_opt(19, 30, 0).unwrap()));
+    assert_eq!(
+        m.started_at,
+        Some(meeting_day().and_hms_opt(19, 30, 0).unwrap())
+    );
 }
 
 #[test]
@@ -438,7 +496,10 @@ fn typing_never_answers_the_end_of_meeting_dialog_and_ctrl_c_asks_first() {
     let mut app = app_over(store.clone(), &clock);
     plan_and_start(&mut app);
     press(&mut app, "ctrl-e y Y");
-    assert_eq!(store.meetings().unwrap()[0].status(), MeetingStatus::InProgress);
+    assert_eq!(
+        store.meetings().unwrap()[0].status(),
+        MeetingStatus::InProgress
+    );
     assert!(screen(&app, 80, 24).contains("Kết thúc cuộc họp bây giờ?"));
     press(&mut app, "esc ctrl-c");
     assert!(!app.quit, "ctrl-c in the console asks first");
@@ -466,7 +527,10 @@ fn the_header_never_counts_more_present_than_expected_and_help_shows_no_internal
     press(&mut app, "f1");
     let help = screen(&app, 80, 24);
     assert!(help.contains("Phím tắt"), "{help}");
-    assert!(!help.contains("(speech)") && !help.contains("(new)"), "{help}");
+    assert!(
+        !help.contains("(speech)") && !help.contains("(new)"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -520,11 +584,25 @@ fn a_saved_vote_is_corrected_or_removed_and_its_line_shows_the_rule() {
     let clock = TestClock::on(meeting_day(), 19, 30);
     let mut app = app_over(store.clone(), &clock);
     plan_and_start(&mut app);
-    hold_a_vote(&mut app, "Công nhận đảng viên chính thức", 1, ["61", "0", "0"]);
+    hold_a_vote(
+        &mut app,
+        "Công nhận đảng viên chính thức",
+        1,
+        ["61", "0", "0"],
+    );
     // 61 is refused: more than may vote
-    assert!(app.overlays.iter().any(|o| matches!(o, chibo::app::Overlay::Form(_))));
+    assert!(
+        app.overlays
+            .iter()
+            .any(|o| matches!(o, chibo::app::Overlay::Form(_)))
+    );
     press(&mut app, "esc");
-    hold_a_vote(&mut app, "Công nhận đảng viên chính thức", 1, ["15", "0", "1"]);
+    hold_a_vote(
+        &mut app,
+        "Công nhận đảng viên chính thức",
+        1,
+        ["15", "0", "1"],
+    );
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("15/25 theo 2/3 đảng viên"), "{shown}");
     // the count was mistyped: 16, not 15
@@ -603,12 +681,18 @@ fn times_are_corrected_until_approval_and_the_minutes_follow() {
     type_text(&mut app, "19:00");
     press(&mut app, "ctrl-s");
     assert!(screen(&app, 80, 24).contains("Giờ kết thúc trước giờ bắt đầu."));
-    press(&mut app, "backspace backspace backspace backspace backspace backspace");
+    press(
+        &mut app,
+        "backspace backspace backspace backspace backspace backspace",
+    );
     type_text(&mut app, "21:20");
     press(&mut app, "ctrl-s");
     let m = &store.meetings().unwrap()[0];
     let text = render(m, &store.members().unwrap(), None, &[], Format::Text);
-    assert!(text.contains("bắt đầu lúc 19 giờ 45 phút, ngày 05/12/2026"), "{text}");
+    assert!(
+        text.contains("bắt đầu lúc 19 giờ 45 phút, ngày 05/12/2026"),
+        "{text}"
+    );
     assert!(text.contains("21 giờ 20"), "{text}");
 }
 
@@ -631,7 +715,10 @@ fn ending_lists_what_the_record_lacks_and_offers_to_go_back() {
         assert!(shown.contains(want), "{want}:\n{shown}");
     }
     press(&mut app, "esc");
-    assert_eq!(store.meetings().unwrap()[0].status(), MeetingStatus::InProgress);
+    assert_eq!(
+        store.meetings().unwrap()[0].status(),
+        MeetingStatus::InProgress
+    );
 }
 
 /// The branch votes on the minutes read back (`counts` for, none against), and the
@@ -660,7 +747,10 @@ fn the_minutes_are_read_back_approved_by_a_vote_and_then_offer_only_what_is_poss
     assert!(shown.contains("BIÊN BẢN"), "{shown}");
     press(&mut app, "end");
     let end = screen(&app, 80, 24);
-    assert!(end.contains("THƯ KÝ"), "the preview scrolls to the signatures:\n{end}");
+    assert!(
+        end.contains("THƯ KÝ"),
+        "the preview scrolls to the signatures:\n{end}"
+    );
     press(&mut app, "esc");
     clock.advance(95);
     press(&mut app, "ctrl-e enter");
@@ -699,7 +789,10 @@ fn the_minutes_are_read_back_approved_by_a_vote_and_then_offer_only_what_is_poss
     );
     let footer = screen(&app, 80, 24);
     let footer = footer.lines().last().unwrap();
-    assert!(footer.contains("xuất biên bản") || footer.contains("w "), "{footer}");
+    assert!(
+        footer.contains("xuất biên bản") || footer.contains("w "),
+        "{footer}"
+    );
     assert!(!footer.contains("bắt đầu"), "{footer}");
     press(&mut app, "?");
     let help = screen(&app, 80, 24);
@@ -719,13 +812,20 @@ fn the_roll_call_finds_a_member_by_letters_without_diacritics_and_its_summary_is
     type_text(&mut app, "ton nu");
     press(&mut app, "enter v end");
     let members = store.members().unwrap();
-    let chau = members.iter().find(|m| m.full_name() == "Tôn Nữ Minh Châu").unwrap().id;
+    let chau = members
+        .iter()
+        .find(|m| m.full_name() == "Tôn Nữ Minh Châu")
+        .unwrap()
+        .id;
     assert_eq!(
         store.meetings().unwrap()[0].attendance.get(&chau),
         Some(&Presence::Absent)
     );
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("a còn lại có"), "the legend shows a:\n{shown}");
+    assert!(
+        shown.contains("a còn lại có"),
+        "the legend shows a:\n{shown}"
+    );
     // everyone marked, some late, excused, absent: the summary still reads to its end
     press(&mut app, "home m enter l");
     type_text(&mut app, "đi công tác");
@@ -777,7 +877,10 @@ fn the_months_resolution_drafted_from_the_conclusion_takes_its_due_dates() {
     let mut app = app_over(store.clone(), &clock);
     plan_and_start(&mut app);
     press(&mut app, "f4");
-    type_text(&mut app, "Ra quân vệ sinh môi trường, hoàn thành trước 20/12/2026.");
+    type_text(
+        &mut app,
+        "Ra quân vệ sinh môi trường, hoàn thành trước 20/12/2026.",
+    );
     press(&mut app, "enter");
     type_text(&mut app, "Thu đảng phí quý IV, hạn 10/1.");
     press(&mut app, "enter");
@@ -833,7 +936,8 @@ fn an_amendment_takes_several_lines() {
     type_text(&mut app, "Bổ sung ý kiến của đ/c Hùng.");
     let shown = screen(&app, 80, 24);
     assert!(
-        shown.contains("Bổ sung ý kiến của đ/c Mai.") && shown.contains("Bổ sung ý kiến của đ/c Hùng."),
+        shown.contains("Bổ sung ý kiến của đ/c Mai.")
+            && shown.contains("Bổ sung ý kiến của đ/c Hùng."),
         "{shown}"
     );
     press(&mut app, "ctrl-s");

@@ -16,22 +16,38 @@ fn chibo(data: &std::path::Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn the_first_schema_restores_and_reads_in_full() {
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/backup-schema1.json");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/backup-schema1.json"
+    );
     let text = std::fs::read_to_string(fixture).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["schema_version"], 1, "the fixture is of the first schema");
     let tmp = tempfile::tempdir().unwrap();
     let out = chibo(tmp.path(), &["restore", fixture]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let check = String::from_utf8(chibo(tmp.path(), &["check"]).stdout).unwrap();
     let count = |tree: &str| v["counts"][tree].as_u64().unwrap();
-    assert!(check.contains(&format!("đảng viên: {} ", count("members"))), "{check}");
-    assert!(check.contains(&format!("cuộc họp: {}", count("meetings"))), "{check}");
+    assert!(
+        check.contains(&format!("đảng viên: {} ", count("members"))),
+        "{check}"
+    );
+    assert!(
+        check.contains(&format!("cuộc họp: {}", count("meetings"))),
+        "{check}"
+    );
     assert!(
         check.contains(&format!("nghị quyết: {}", count("resolutions"))),
         "{check}"
     );
-    assert!(check.contains(&format!("nhiệm vụ: {}", count("tasks"))), "{check}");
+    assert!(
+        check.contains(&format!("nhiệm vụ: {}", count("tasks"))),
+        "{check}"
+    );
     assert!(check.contains("kết quả: tốt"));
     // every kind of record reads back through the application's own paths
     for args in [
@@ -49,8 +65,13 @@ fn the_first_schema_restores_and_reads_in_full() {
     }
     // a backup of the restored data holds the same records
     let again = tmp.path().join("again.json");
-    assert!(chibo(tmp.path(), &["backup", again.to_str().unwrap()]).status.success());
-    let w: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(again).unwrap()).unwrap();
+    assert!(
+        chibo(tmp.path(), &["backup", again.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let w: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(again).unwrap()).unwrap();
     // the dues ledger came later: the data from before opens with an empty one
     let mut counts = v["counts"].clone();
     counts["dues"] = 0.into();
@@ -103,8 +124,12 @@ fn as_filed(doc: &str) -> &str {
 
 #[test]
 fn a_resolution_adopted_before_its_text_was_kept_is_frozen_as_first_read() {
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/backup-schema1.json");
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/backup-schema1.json"
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
     assert!(
         v["trees"]["resolutions"]["22"]["adopted_on"].is_string()
             && v["trees"]["resolutions"]["22"].get("adopted").is_none(),
@@ -114,7 +139,11 @@ fn a_resolution_adopted_before_its_text_was_kept_is_frozen_as_first_read() {
     let first = tmp.path().join("first");
     assert!(chibo(&first, &["restore", fixture]).status.success());
     let out = chibo(&first, &["export", "resolution", "22"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let before = String::from_utf8(out.stdout).unwrap();
     assert!(
         before.contains("Phối hợp tổ dân phố kiểm tra phòng cháy chữa cháy hộ kinh doanh. Chủ trì thực hiện: đồng chí"),
@@ -124,8 +153,13 @@ fn a_resolution_adopted_before_its_text_was_kept_is_frozen_as_first_read() {
 
     // the follow-up changes the item afterwards: title, lead, due date, status
     let saved = tmp.path().join("saved.json");
-    assert!(chibo(&first, &["backup", saved.to_str().unwrap()]).status.success());
-    let mut w: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    assert!(
+        chibo(&first, &["backup", saved.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let mut w: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
     assert!(
         w["trees"]["resolutions"]["22"]["adopted"]["items"].is_array(),
         "the text taken on first reading is kept in the data"
@@ -144,13 +178,22 @@ fn a_resolution_adopted_before_its_text_was_kept_is_frozen_as_first_read() {
     std::fs::write(&edited, serde_json::to_string(&w).unwrap()).unwrap();
     let second = tmp.path().join("second");
     let out = chibo(&second, &["restore", edited.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let after = String::from_utf8(chibo(&second, &["export", "resolution", "22"]).stdout).unwrap();
-    assert_eq!(as_filed(&after), as_filed(&before), "the filed text never changes");
+    assert_eq!(
+        as_filed(&after),
+        as_filed(&before),
+        "the filed text never changes"
+    );
     let follow = &after[as_filed(&after).len()..];
     assert!(follow.starts_with("THEO DÕI THỰC HIỆN"), "{after}");
     assert!(
-        follow.contains("chuyển kỳ sau; hạn mới 31/03/2026") && follow.contains("ghi nhận: chờ kinh phí"),
+        follow.contains("chuyển kỳ sau; hạn mới 31/03/2026")
+            && follow.contains("ghi nhận: chờ kinh phí"),
         "{follow}"
     );
     assert!(follow.contains("nay do đồng chí"), "{follow}");
@@ -160,13 +203,20 @@ fn a_resolution_adopted_before_its_text_was_kept_is_frozen_as_first_read() {
 fn data_from_before_the_dues_ledger_opens_with_an_empty_one_and_backups_carry_its_entries() {
     use chibo::domain::dues::{Entry, Month};
     use chibo::store::{Records, SledStore};
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/backup-schema1.json");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/backup-schema1.json"
+    );
     let tmp = tempfile::tempdir().unwrap();
     assert!(chibo(tmp.path(), &["restore", fixture]).status.success());
     let store = SledStore::open_existing(tmp.path()).unwrap();
     let ledger = store.dues_ledger().unwrap();
     assert!(ledger.entries().is_empty());
-    assert_eq!(ledger.opens(), None, "nothing is expected before the ledger opens");
+    assert_eq!(
+        ledger.opens(),
+        None,
+        "nothing is expected before the ledger opens"
+    );
     let member = store.members().unwrap()[0].id;
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
     let now = day.and_hms_opt(19, 0, 0).unwrap();
@@ -177,18 +227,33 @@ fn data_from_before_the_dues_ledger_opens_with_an_empty_one_and_backups_carry_it
     };
     let entry = store.add_dues_entry(day, paid, now).unwrap().unwrap();
     // a refused entry writes nothing
-    let empty = Entry::Payment { member, months: vec![] };
+    let empty = Entry::Payment {
+        member,
+        months: vec![],
+    };
     assert!(store.add_dues_entry(day, empty, now).unwrap().is_err());
-    assert_eq!(store.dues_ledger().unwrap().entries(), std::slice::from_ref(&entry));
+    assert_eq!(
+        store.dues_ledger().unwrap().entries(),
+        std::slice::from_ref(&entry)
+    );
     drop(store);
     let other = tempfile::tempdir().unwrap();
     let file = other.path().join("b.json");
-    assert!(chibo(tmp.path(), &["backup", file.to_str().unwrap()]).status.success());
-    let b: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert!(
+        chibo(tmp.path(), &["backup", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(b["counts"]["dues"], 1, "the backup carries the entry");
     // and a restore of it brings the entry back
     let into = other.path().join("data");
-    assert!(chibo(&into, &["restore", file.to_str().unwrap()]).status.success());
+    assert!(
+        chibo(&into, &["restore", file.to_str().unwrap()])
+            .status
+            .success()
+    );
     let store = SledStore::open_existing(&into).unwrap();
     assert_eq!(store.dues_ledger().unwrap().entries(), [entry]);
 }

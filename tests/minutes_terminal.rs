@@ -26,7 +26,11 @@ fn typed(term: &Tty, text: &str) {
 }
 
 fn see(term: &Tty, text: &str) {
-    assert!(term.wait_for(text, 10), "not on screen: {text}\n{}", term.screen());
+    assert!(
+        term.wait_for(text, 10),
+        "not on screen: {text}\n{}",
+        term.screen()
+    );
 }
 
 /// What changes with the moment the test runs (the approval's and the amendment's
@@ -34,7 +38,12 @@ fn see(term: &Tty, text: &str) {
 fn steady(text: &str) -> String {
     text.lines()
         .map(|l| match l.find(" lúc ") {
-            Some(i) if l[i + 6..].chars().take(5).all(|c| c.is_ascii_digit() || c == ':') => {
+            Some(i)
+                if l[i + 6..]
+                    .chars()
+                    .take(5)
+                    .all(|c| c.is_ascii_digit() || c == ':') =>
+            {
                 format!("{} lúc HH:MM{}", &l[..i], &l[i + 5 + 5 + 1..])
             }
             _ => l.to_string(),
@@ -51,7 +60,11 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let fixture = common::FIXTURE;
-    assert!(chibo(&data, &["import", "members", fixture]).status.success());
+    assert!(
+        chibo(&data, &["import", "members", fixture])
+            .status
+            .success()
+    );
     let term = Tty::start(
         "minutes",
         &data,
@@ -85,7 +98,10 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
     see(&term, "đến muộn 19:50");
     term.keys(&["Escape"]);
 
-    typed(&term, "Đồng chí Nguyễn Văn Hùng tuyên bố lý do, giới thiệu khách mời.");
+    typed(
+        &term,
+        "Đồng chí Nguyễn Văn Hùng tuyên bố lý do, giới thiệu khách mời.",
+    );
     // the guest speaks: picked by typing without diacritics
     term.keys(&["F2"]);
     see(&term, "Chọn đồng chí");
@@ -95,7 +111,10 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
 
     // a personnel vote, mistyped (15 for) and corrected (16)
     term.keys(&["C-n", "F3"]);
-    typed(&term, "Công nhận đảng viên chính thức cho đ/c Hồ Thị Ngọc Bích");
+    typed(
+        &term,
+        "Công nhận đảng viên chính thức cho đ/c Hồ Thị Ngọc Bích",
+    );
     term.keys(&["Tab", "Tab", "Right", "Tab"]);
     typed(&term, "15");
     term.keys(&["Tab"]);
@@ -113,7 +132,10 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
     term.keys(&["C-n"]);
     typed(&term, "Các nhiệm vụ tháng 11 đã hoàn thành.");
     term.keys(&["C-n", "C-n"]);
-    typed(&term, "Tiếp tục vận động nhân dân giữ gìn vệ sinh môi trường.");
+    typed(
+        &term,
+        "Tiếp tục vận động nhân dân giữ gìn vệ sinh môi trường.",
+    );
     term.keys(&["F4"]);
     typed(&term, "Chi bộ thống nhất các nhiệm vụ tháng 12.");
 
@@ -160,13 +182,17 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
     );
     // the amendment's text takes several lines
     term.keys(&["Enter"]);
-    typed(&term, "Đ/c Bình đề nghị chi bộ sơ kết mô hình dân vận khéo.");
+    typed(
+        &term,
+        "Đ/c Bình đề nghị chi bộ sơ kết mô hình dân vận khéo.",
+    );
     term.keys(&["C-s", "w"]);
     see(&term, "Đã ghi biên bản vào");
     drop(term);
 
     let file = data.join("exports/bien-ban-2026-12-thuong-ky.md");
-    let minutes = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let minutes =
+        std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     for want in [
         "Thời gian: bắt đầu lúc 19 giờ 35 phút, ngày 05/12/2026.",
         "Khách mời: đồng chí Lê Văn Bình, Đảng ủy viên phường.",
@@ -181,7 +207,10 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
     ] {
         assert!(minutes.contains(want), "{want}\n---\n{minutes}");
     }
-    assert!(!minutes.contains("Tán thành: 15"), "one vote, corrected:\n{minutes}");
+    assert!(
+        !minutes.contains("Tán thành: 15"),
+        "one vote, corrected:\n{minutes}"
+    );
     golden("minutes-terminal.md", &steady(&minutes));
 }
 

@@ -14,7 +14,10 @@ fn an_old_format_member_record_loads_with_later_fields_defaulted() {
         old.trim_ascii_end().to_vec(),
     );
     store.apply(batch).unwrap();
-    let m = store.member(MemberId(7)).unwrap().expect("the old record loads");
+    let m = store
+        .member(MemberId(7))
+        .unwrap()
+        .expect("the old record loads");
     assert_eq!(m.full_name(), "Trần Thị Mai");
     assert_eq!(m.card_number, "01098765");
     // fields that record did not have
@@ -66,7 +69,10 @@ fn a_task_marked_done_leaves_the_open_index_in_the_same_save() {
         Task::new("Vệ sinh khu phố", day(10)),
     ];
     store.save_tasks(&mut tasks, now, "assign").unwrap();
-    assert_eq!(ids(&store.open_tasks(None).unwrap()), vec![tasks[1].id, tasks[0].id]);
+    assert_eq!(
+        ids(&store.open_tasks(None).unwrap()),
+        vec![tasks[1].id, tasks[0].id]
+    );
     assert_eq!(
         ids(&store.open_tasks(Some(day(20))).unwrap()),
         vec![tasks[1].id],
@@ -75,7 +81,9 @@ fn a_task_marked_done_leaves_the_open_index_in_the_same_save() {
 
     let mut done = store.task(tasks[1].id).unwrap().unwrap();
     done.complete(TaskNote::new(day(20), ""), "Đã làm xong");
-    store.save_tasks(std::slice::from_mut(&mut done), now, "done").unwrap();
+    store
+        .save_tasks(std::slice::from_mut(&mut done), now, "done")
+        .unwrap();
     assert_eq!(ids(&store.open_tasks(None).unwrap()), vec![tasks[0].id]);
     // the index holds the open task alone (and its mark of being complete)
     assert_eq!(store.scan(Tree::OpenTasks).unwrap().len(), 2);
@@ -83,7 +91,9 @@ fn a_task_marked_done_leaves_the_open_index_in_the_same_save() {
     // carried over to a later date: found once, at the new date
     let mut carried = store.task(tasks[0].id).unwrap().unwrap();
     let later = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
-    carried.carry_over(TaskNote::new(day(20), "chưa kịp"), later).unwrap();
+    carried
+        .carry_over(TaskNote::new(day(20), "chưa kịp"), later)
+        .unwrap();
     store
         .save_tasks(std::slice::from_mut(&mut carried), now, "carry_over")
         .unwrap();
@@ -136,7 +146,12 @@ fn report_overdue_through_the_open_index_is_the_report_over_every_task() {
     chibo::demo::generate(&store, &chibo::demo::DemoOptions::default(), today, now).unwrap();
     let (resolutions, members) = (store.resolutions().unwrap(), store.members().unwrap());
     let every = overdue(&store.tasks().unwrap(), &resolutions, &members, today);
-    let indexed = overdue(&store.open_tasks(Some(today)).unwrap(), &resolutions, &members, today);
+    let indexed = overdue(
+        &store.open_tasks(Some(today)).unwrap(),
+        &resolutions,
+        &members,
+        today,
+    );
     assert!(!every.items.is_empty(), "the demo has overdue tasks");
     assert_eq!(indexed.to_json(), every.to_json());
     assert!(store.open_tasks(Some(today)).unwrap().len() < store.tasks().unwrap().len() / 2);

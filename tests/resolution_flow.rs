@@ -20,7 +20,10 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
     let mut app = app_over(store.clone(), &clock);
 
     // December meeting: next month's tasks, the vote on the resolution, a conclusion
-    press(&mut app, "2 n ctrl-s s ctrl-r a esc ctrl-n ctrl-n ctrl-n ctrl-n");
+    press(
+        &mut app,
+        "2 n ctrl-s s ctrl-r a esc ctrl-n ctrl-n ctrl-n ctrl-n",
+    );
     type_text(&mut app, "- Vận động nhân dân giữ gìn vệ sinh hẻm 12");
     press(&mut app, "enter");
     type_text(&mut app, "- Hoàn thành thu quỹ vì người nghèo");
@@ -77,12 +80,17 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
     );
 
     // the exported resolution
-    let items: Vec<_> = r.items.iter().map(|id| store.task(*id).unwrap().unwrap()).collect();
+    let items: Vec<_> = r
+        .items
+        .iter()
+        .map(|id| store.task(*id).unwrap().unwrap())
+        .collect();
     let mut sorted = members.clone();
     sorted.sort_by_cached_key(|m| m.sort_key());
     let branch = store.branch().unwrap();
     let r = store.resolutions().unwrap().remove(0);
-    let doc = chibo::export::resolution::render(&r, &items, &sorted, branch.as_ref(), Format::Markdown);
+    let doc =
+        chibo::export::resolution::render(&r, &items, &sorted, branch.as_ref(), Format::Markdown);
     golden("resolution-flow.md", &doc);
 
     // time passes the due date: quá hạn in the tracker and in the overdue report
@@ -125,7 +133,10 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
     // carrying over asks for the new due date: proposed the end of this month, as the
     // old one (31/12/2026) has passed
     let shown = screen(&app, 100, 30);
-    assert!(shown.contains("Hạn mới") && shown.contains("28/02/2027"), "{shown}");
+    assert!(
+        shown.contains("Hạn mới") && shown.contains("28/02/2027"),
+        "{shown}"
+    );
     press(&mut app, "tab");
     type_text(&mut app, "chờ danh sách hộ nghèo mới");
     press(&mut app, "ctrl-s esc");
@@ -145,7 +156,11 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
         .unwrap();
     assert_eq!(t2.status, TaskStatus::CarriedOver);
     assert_eq!(t2.due, day(2027, 2, 28));
-    assert_eq!(t2.original_due(), day(2026, 12, 31), "the due date as adopted is kept");
+    assert_eq!(
+        t2.original_due(),
+        day(2026, 12, 31),
+        "the due date as adopted is kept"
+    );
     assert!(!t2.is_overdue(app.today()));
 
     let feb = store
@@ -156,7 +171,8 @@ fn conclusions_become_a_resolution_that_is_followed_up_and_reviewed() {
         .unwrap();
     let resolutions = store.resolutions().unwrap();
     let reviewed = chibo::export::minutes::reviewed_at(&feb, &tasks, &resolutions);
-    let minutes = chibo::export::minutes::render(&feb, &sorted, branch.as_ref(), &reviewed, Format::Text);
+    let minutes =
+        chibo::export::minutes::render(&feb, &sorted, branch.as_ref(), &reviewed, Format::Text);
     assert!(minutes.contains("3. Đánh giá kết quả thực hiện nghị quyết tháng trước\n\nKết quả thực hiện nghị quyết được đánh giá tại cuộc họp:"), "{minutes}");
     assert!(minutes.contains("- [1-NQ/CB] Vận động nhân dân giữ gìn vệ sinh hẻm 12 (đồng chí Đoàn Thị Xuân): hoàn thành. Kết quả: 20 hộ tham gia, hẻm sạch."), "{minutes}");
     assert!(minutes.contains("- [1-NQ/CB] Hoàn thành thu quỹ vì người nghèo (đồng chí Doãn Văn Tâm): chuyển kỳ sau, chờ danh sách hộ nghèo mới, hạn mới 28/02/2027."), "{minutes}");
@@ -168,7 +184,10 @@ fn a_taken_number_is_refused_with_a_clear_message() {
     let clock = TestClock::on(day(2026, 12, 5), 9, 0);
     let mut app = app_over(store.clone(), &clock);
     press(&mut app, "3 n tab");
-    assert!(screen(&app, 80, 24).contains("1-NQ/CB"), "the number is proposed");
+    assert!(
+        screen(&app, 80, 24).contains("1-NQ/CB"),
+        "the number is proposed"
+    );
     press(&mut app, "tab");
     type_text(&mut app, "Nghị quyết chuyên đề về dân vận khéo");
     press(&mut app, "ctrl-s esc n tab tab");
@@ -235,7 +254,10 @@ fn an_item_takes_several_helpers() {
     type_text(&mut app, "lan");
     press(&mut app, "enter backspace");
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("Phối hợp » Trần Thị Mai, Nguyễn Văn Hùng"), "{shown}");
+    assert!(
+        shown.contains("Phối hợp » Trần Thị Mai, Nguyễn Văn Hùng"),
+        "{shown}"
+    );
     press(&mut app, "ctrl-s");
     let t = &store.tasks().unwrap()[0];
     let members = store.members().unwrap();
@@ -301,7 +323,10 @@ fn a_new_resolution_is_a_draft_until_adopted_with_its_date_and_vote() {
     press(&mut app, "3 n");
     let shown = screen(&app, 100, 30);
     assert!(shown.contains("Loại nghị quyết"), "{shown}");
-    assert!(!shown.contains("Ngày thông qua"), "a new one is a draft: {shown}");
+    assert!(
+        !shown.contains("Ngày thông qua"),
+        "a new one is a draft: {shown}"
+    );
     press(&mut app, "tab tab");
     type_text(&mut app, "Nghị quyết chuyên đề dân vận");
     press(&mut app, "ctrl-s");

@@ -48,7 +48,10 @@ fn search_ignores_diacritics_and_case() {
     assert_eq!(names, ["Doãn Văn Tâm", "Đoàn Thị Xuân"]);
     insta::assert_snapshot!(screen(&app, 80, 24));
     // the caret sits after "doan" on the search line
-    assert_eq!(cursor(&app, 80, 24), Some((1 + "Tìm: ".chars().count() as u16 + 4, 4)));
+    assert_eq!(
+        cursor(&app, 80, 24),
+        Some((1 + "Tìm: ".chars().count() as u16 + 4, 4))
+    );
     press(&mut app, "esc");
     assert_eq!(app.roster.visible_len(), 28);
     press(&mut app, "/");
@@ -86,14 +89,24 @@ fn add_a_member_with_a_vietnamese_name() {
     press(&mut app, "ctrl-s");
     assert!(app.overlays.is_empty(), "the form closes on save");
     let stored = app.store().members().unwrap();
-    let m = stored.iter().find(|m| m.given_name == "Ngân").expect("saved");
+    let m = stored
+        .iter()
+        .find(|m| m.given_name == "Ngân")
+        .expect("saved");
     assert_eq!(m.full_name(), "Nguyễn Thị Thuỷ Ngân");
     assert_eq!(m.standing, Standing::Probationary);
     assert_eq!(m.birth_date, chrono::NaiveDate::from_ymd_opt(1996, 4, 3));
-    assert_eq!(app.roster.selected_member().map(|m| m.full_name()), Some(m.full_name()));
+    assert_eq!(
+        app.roster.selected_member().map(|m| m.full_name()),
+        Some(m.full_name())
+    );
     assert!(screen(&app, 80, 24).contains("Đã lưu."));
     // NFC on the way in: a decomposed name typed by an IME is stored composed
-    assert!(m.full_name().chars().all(|c| !('\u{300}'..='\u{36f}').contains(&c)));
+    assert!(
+        m.full_name()
+            .chars()
+            .all(|c| !('\u{300}'..='\u{36f}').contains(&c))
+    );
 }
 
 #[test]
@@ -168,7 +181,10 @@ fn status_change_is_dated_and_kept_in_history() {
     press(&mut app, "a a a a");
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("Phan Văn Long"), "{shown}");
-    assert!(shown.contains("15/11/2026: đang sinh hoạt → chuyển sinh"), "{shown}");
+    assert!(
+        shown.contains("15/11/2026: đang sinh hoạt → chuyển sinh"),
+        "{shown}"
+    );
     assert!(shown.contains("(chuyển về chi bộ Khu phố 5)"), "{shown}");
 }
 
@@ -205,7 +221,9 @@ fn probation_reminder_names_the_deadline() {
     let shown = screen(&app, 80, 24);
     // admitted 19/05/2025: probation ended 19/05/2026, recognition due 30 working days later
     assert!(
-        shown.contains("Hồ Thị Ngọc Bích: hết dự bị 19/05/2026, quá hạn xét chính thức (30/06/2026)"),
+        shown.contains(
+            "Hồ Thị Ngọc Bích: hết dự bị 19/05/2026, quá hạn xét chính thức (30/06/2026)"
+        ),
         "{shown}"
     );
 }
@@ -223,7 +241,8 @@ fn detail_pane_beside_the_table_at_120x40() {
 fn help_lists_every_binding_of_the_screen_and_global() {
     use chibo::keymap::{Keymap, Section, seq_to_string};
     // the effective map: the shipped keys with a user's file over them
-    let (keymap, errors) = Keymap::with_user("[roster]\nz = \"new\"\n[tasks]\n\"g t\" = \"mark\"\n");
+    let (keymap, errors) =
+        Keymap::with_user("[roster]\nz = \"new\"\n[tasks]\n\"g t\" = \"mark\"\n");
     assert!(errors.is_empty(), "{errors:?}");
     let options = chibo::app::Options {
         keymap: keymap.clone(),
@@ -245,9 +264,15 @@ fn help_lists_every_binding_of_the_screen_and_global() {
         let mut checked = 0;
         for s in sections {
             for b in keymap.bindings(s) {
-                let line = format!("{:<12}{}", seq_to_string(&b.keys), app.t(b.action.describe()));
+                let line = format!(
+                    "{:<12}{}",
+                    seq_to_string(&b.keys),
+                    app.t(b.action.describe())
+                );
                 // the whole row inside the popup's border, nothing more
-                let listed = shown.lines().any(|l| l.split('│').nth(1).map(str::trim) == Some(&line));
+                let listed = shown
+                    .lines()
+                    .any(|l| l.split('│').nth(1).map(str::trim) == Some(&line));
                 assert!(listed, "[{}] {line:?} missing in\n{shown}", s.name());
                 checked += 1;
             }
@@ -267,7 +292,15 @@ fn help_lists_every_binding_of_the_screen_and_global() {
 fn too_small_and_never_panics_at_any_size() {
     let mut app = fixture_app();
     assert!(screen(&app, 79, 24).contains("Cửa sổ quá nhỏ / window too small"));
-    for (w, h) in [(1, 1), (2, 1), (1, 2), (10, 3), (79, 23), (80, 24), (200, 60)] {
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (10, 3),
+        (79, 23),
+        (80, 24),
+        (200, 60),
+    ] {
         screen(&app, w, h);
     }
     press(&mut app, "n");
@@ -282,7 +315,9 @@ fn too_small_and_never_panics_at_any_size() {
 fn switching_screens_shows_honest_empty_states() {
     let mut app = fixture_app();
     press(&mut app, "2");
-    assert!(screen(&app, 80, 24).contains("Chưa có cuộc họp nào. Nhấn n để lập kế hoạch cuộc họp."));
+    assert!(
+        screen(&app, 80, 24).contains("Chưa có cuộc họp nào. Nhấn n để lập kế hoạch cuộc họp.")
+    );
     press(&mut app, "3");
     assert!(screen(&app, 80, 24).contains("Chưa có nghị quyết nào ở đây."));
     press(&mut app, "4");
@@ -345,7 +380,8 @@ fn paste_goes_to_the_field_without_control_characters() {
 
 #[test]
 fn a_user_keymap_changes_keys_and_the_footer_follows() {
-    let (keymap, errors) = chibo::keymap::Keymap::with_user("[roster]\nn = \"none\"\ninsert = \"new\"\n");
+    let (keymap, errors) =
+        chibo::keymap::Keymap::with_user("[roster]\nn = \"none\"\ninsert = \"new\"\n");
     assert!(errors.is_empty());
     let mut opts = options(Lang::Vi);
     opts.keymap = keymap;

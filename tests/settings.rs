@@ -39,7 +39,8 @@ fn every_valid_file_is_read_and_takes_effect() {
     assert_eq!(texts(&s, Lang::En), Vec::<String>::new());
     assert_eq!(s.lang, Some(Lang::En));
     assert_eq!(
-        s.keymap.resolve(Section::Roster, &[], Key::parse("z").unwrap()),
+        s.keymap
+            .resolve(Section::Roster, &[], Key::parse("z").unwrap()),
         Lookup::Action(chibo::app::Action::New)
     );
     let titles: Vec<String> = s
@@ -197,7 +198,10 @@ fn what_is_not_a_regular_file_or_is_over_1_mb_is_refused_unread() {
     std::os::unix::fs::symlink("/dev/zero", dir.join("config.toml")).unwrap();
     std::fs::create_dir(dir.join("keymap.toml")).unwrap();
     // a pipe: opening it to read would wait for a writer forever
-    let fifo = Command::new("mkfifo").arg(dir.join("agenda.toml")).status().unwrap();
+    let fifo = Command::new("mkfifo")
+        .arg(dir.join("agenda.toml"))
+        .status()
+        .unwrap();
     assert!(fifo.success());
     std::fs::write(dir.join("categories.toml"), vec![b'#'; 1_000_001]).unwrap();
     std::os::unix::fs::symlink(dir.join("gone.toml"), dir.join("holidays.toml")).unwrap();
@@ -257,7 +261,10 @@ fn the_command_line_says_what_is_broken_in_one_line_and_goes_on_with_the_default
         "{}/keymap.toml:2:5: unknown action \"fly\" — this file is ignored, the defaults are used",
         dir.display()
     );
-    assert_eq!(String::from_utf8_lossy(&out.stderr), format!("chibo: {line}\n"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("chibo: {line}\n")
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains(&format!("# {line}\n")), "{stdout}");
     assert!(stdout.contains(&Keymap::defaults().to_toml()), "{stdout}");
@@ -266,7 +273,10 @@ fn the_command_line_says_what_is_broken_in_one_line_and_goes_on_with_the_default
     let tmp = tempfile::tempdir().unwrap();
     let zero = tmp.path().join("zero.toml");
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
-    let out = chibo_with_config(tmp.path(), &["--lang", "en", "keymap", "check", zero.to_str().unwrap()]);
+    let out = chibo_with_config(
+        tmp.path(),
+        &["--lang", "en", "keymap", "check", zero.to_str().unwrap()],
+    );
     assert!(!out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
@@ -305,7 +315,11 @@ fn the_application_keeps_a_settings_warning_until_it_is_dismissed() {
     // switching screens, moving, searching: it stays
     for keys in ["2", "3", "4", "1", "j j", "/"] {
         press(&mut app, keys);
-        assert!(flat(&app).contains(first), "after {keys}:\n{}", screen(&app, 80, 24));
+        assert!(
+            flat(&app).contains(first),
+            "after {keys}:\n{}",
+            screen(&app, 80, 24)
+        );
     }
     press(&mut app, "esc ctrl-x");
     let shown = flat(&app);

@@ -20,7 +20,10 @@ fn assigning_every_unassigned_member_clears_the_warning_and_exempt_members_are_n
     press(&mut app, "4");
     let shown = screen(&app, 80, 24);
     // 28 on the roster, one exempt (Hoàng Văn Nam): 27 expected to carry a task
-    assert!(shown.contains("⚠ 27 đồng chí chưa được phân công nhiệm vụ"), "{shown}");
+    assert!(
+        shown.contains("⚠ 27 đồng chí chưa được phân công nhiệm vụ"),
+        "{shown}"
+    );
     assert!(
         !app.task_loads().iter().any(|l| l.name == "Hoàng Văn Nam"),
         "the exempt member is not listed"
@@ -40,7 +43,10 @@ fn assigning_every_unassigned_member_clears_the_warning_and_exempt_members_are_n
             .all(|t| t.category == "Phụ trách địa bàn, hộ gia đình" && t.due == day(2026, 11, 30))
     );
     let members = store.members().unwrap();
-    let nam = members.iter().find(|m| m.full_name() == "Hoàng Văn Nam").unwrap();
+    let nam = members
+        .iter()
+        .find(|m| m.full_name() == "Hoàng Văn Nam")
+        .unwrap();
     assert!(tasks.iter().all(|t| t.lead != Some(nam.id)));
 }
 
@@ -67,14 +73,21 @@ fn a_resolution_item_is_the_members_task_and_its_completion_shows_in_both_places
     press(&mut app, "3 n tab tab");
     type_text(&mut app, "Nghị quyết chuyên đề dân vận");
     press(&mut app, "ctrl-s a");
-    type_text(&mut app, "Vận động hộ kinh doanh ký cam kết an toàn thực phẩm");
+    type_text(
+        &mut app,
+        "Vận động hộ kinh doanh ký cam kết an toàn thực phẩm",
+    );
     press(&mut app, "tab enter");
     type_text(&mut app, "tam");
     press(&mut app, "enter ctrl-s A ctrl-s");
 
     // the tasks screen, by member: open the member's tasks
     press(&mut app, "4");
-    let row = app.task_loads().iter().position(|l| l.name == "Doãn Văn Tâm").unwrap();
+    let row = app
+        .task_loads()
+        .iter()
+        .position(|l| l.name == "Doãn Văn Tâm")
+        .unwrap();
     assert_eq!(app.task_loads()[row].open, 1);
     for _ in 0..row {
         press(&mut app, "down");
@@ -82,8 +95,14 @@ fn a_resolution_item_is_the_members_task_and_its_completion_shows_in_both_places
     press(&mut app, "enter");
     assert_eq!(app.tasks.view, TaskView::All);
     let shown = screen(&app, 100, 30);
-    assert!(shown.contains("Vận động hộ kinh doanh ký cam kết"), "{shown}");
-    assert!(shown.contains("1-NQ/CB"), "the source is the resolution: {shown}");
+    assert!(
+        shown.contains("Vận động hộ kinh doanh ký cam kết"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("1-NQ/CB"),
+        "the source is the resolution: {shown}"
+    );
 
     // done from the member's tasks, rated
     press(&mut app, "d");

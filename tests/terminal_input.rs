@@ -57,7 +57,10 @@ fn a_paste_carrying_the_end_marker_and_command_keys_stays_text() {
     sleep(Duration::from_millis(1500));
     let shown = term.screen();
     assert!(shown.contains("Ý kiến: nhất trí với báo cáo"), "{shown}");
-    assert!(shown.contains("Mục 1/"), "the meeting goes on in the console:\n{shown}");
+    assert!(
+        shown.contains("Mục 1/"),
+        "the meeting goes on in the console:\n{shown}"
+    );
     assert!(
         !shown.contains("Kết thúc cuộc họp"),
         "no end-of-meeting dialog:\n{shown}"

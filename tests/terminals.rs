@@ -110,7 +110,11 @@ fn without_colour_the_selection_shows_in_reverse_video_and_moves() {
         let before = draw(&app);
         no_colour_anywhere(&before, keys);
         let rows = reversed_rows(&before);
-        assert!(!rows.is_empty(), "{keys}: no selection to see\n{}", screen(&app, W, H));
+        assert!(
+            !rows.is_empty(),
+            "{keys}: no selection to see\n{}",
+            screen(&app, W, H)
+        );
         press(&mut app, step);
         let after = draw(&app);
         let moved = reversed_rows(&after);
@@ -138,7 +142,10 @@ fn without_colour_the_console_shows_the_current_item_and_tabs_the_screen() {
     // the tab of the screen shown is reversed, the others are not
     let tab_reversed = |b: &Buffer, text: &str| {
         let row = row_text(b, 1);
-        let x = row.find(text).map(|i| row[..i].chars().count() as u16).unwrap();
+        let x = row
+            .find(text)
+            .map(|i| row[..i].chars().count() as u16)
+            .unwrap();
         b[(x, 1)].modifier.contains(Modifier::REVERSED)
     };
     assert!(tab_reversed(&buf, "1 Đảng viên"), "{}", row_text(&buf, 1));

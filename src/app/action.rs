@@ -178,7 +178,8 @@ impl Action {
     /// Parses a snake_case action name.
     pub fn from_name(name: &str) -> Option<Action> {
         use serde::de::IntoDeserializer;
-        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = name.into_deserializer();
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
         Action::deserialize(de).ok()
     }
 
@@ -275,7 +276,10 @@ mod tests {
 
     #[test]
     fn names_parse_and_all_is_complete() {
-        assert_eq!(Action::from_name("change_status"), Some(Action::ChangeStatus));
+        assert_eq!(
+            Action::from_name("change_status"),
+            Some(Action::ChangeStatus)
+        );
         assert_eq!(Action::from_name("fly"), None);
         let mut sorted = Action::ALL.to_vec();
         sorted.sort();

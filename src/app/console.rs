@@ -10,7 +10,9 @@ use unicode_normalization::char::is_combining_mark;
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::picker::{PickPurpose, Picker};
 use super::{App, Confirm, Overlay, Status};
-use crate::domain::meeting::{Entry, EntryKind, Meeting, MeetingStatus, Presence, attendance_report, expected};
+use crate::domain::meeting::{
+    Entry, EntryKind, Meeting, MeetingStatus, Presence, attendance_report, expected,
+};
 use crate::domain::member::{Activity, Member, MemberId};
 use crate::domain::text::nfc;
 use crate::domain::vote::{Vote, VoteMethod, VoteRule, electorate};
@@ -88,7 +90,11 @@ impl Console {
     }
 
     fn entries_len(&self) -> usize {
-        self.meeting.agenda.get(self.item).map(|i| i.entries.len()).unwrap_or(0)
+        self.meeting
+            .agenda
+            .get(self.item)
+            .map(|i| i.entries.len())
+            .unwrap_or(0)
     }
 
     fn is_text_entry(&self, i: usize) -> bool {
@@ -305,7 +311,10 @@ impl Console {
     pub fn paste(&mut self, text: &str) {
         // terminals paste line breaks as CR
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        let clean: String = nfc(&text).chars().filter(|c| *c == '\n' || !c.is_control()).collect();
+        let clean: String = nfc(&text)
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control())
+            .collect();
         self.editor.insert_str(clean);
         self.compose_line();
         self.unsaved = true;
@@ -359,7 +368,8 @@ impl Console {
 
 /// Where `x` is among `all` (the first when not given).
 fn position<T: PartialEq>(all: &[T], x: Option<T>) -> usize {
-    x.and_then(|x| all.iter().position(|a| *a == x)).unwrap_or(0)
+    x.and_then(|x| all.iter().position(|a| *a == x))
+        .unwrap_or(0)
 }
 
 /// A count of the vote form: empty until typed (or the saved count), and required.
@@ -380,7 +390,10 @@ fn end_of(text: &str) -> (usize, usize) {
 /// Members who may be marked in the roll call: expected ones, then exempt ones apart.
 pub fn roll_call_members(members: &[Member]) -> (Vec<&Member>, Vec<&Member>) {
     let expected: Vec<&Member> = members.iter().filter(|m| expected(m)).collect();
-    let exempt: Vec<&Member> = members.iter().filter(|m| m.activity == Activity::Exempt).collect();
+    let exempt: Vec<&Member> = members
+        .iter()
+        .filter(|m| m.activity == Activity::Exempt)
+        .collect();
     (expected, exempt)
 }
 
@@ -434,7 +447,11 @@ impl App {
     /// it records that the branch has considered the member it names (the roster's
     /// reminder then awaits the upper level's decision); corrected to a failure or
     /// removed, that record goes. Returns what was recorded, for the message line.
-    fn recognition_effect(&mut self, subject: &str, passed: bool) -> Result<Option<String>, StoreError> {
+    fn recognition_effect(
+        &mut self,
+        subject: &str,
+        passed: bool,
+    ) -> Result<Option<String>, StoreError> {
         use crate::domain::member::Standing;
         use crate::domain::vote::VoteSubject;
         if VoteSubject::from_text(subject) != VoteSubject::OfficialRecognition {
@@ -459,7 +476,8 @@ impl App {
             return Ok(None);
         }
         member.recognition_voted = voted;
-        self.store.save_member(&mut member, self.clock.now(), "recognition")?;
+        self.store
+            .save_member(&mut member, self.clock.now(), "recognition")?;
         Ok(Some(
             Msg::RecognitionVoted.fill(self.lang, &[("name", &member.full_name())]),
         ))
@@ -491,7 +509,9 @@ impl App {
 
     /// ctrl-c in the console: asks first, since a meeting is being minuted.
     pub(super) fn quit_from_console(&mut self) -> bool {
-        if self.meetings.console.is_none() || matches!(self.overlays.last(), Some(Overlay::Confirm(_))) {
+        if self.meetings.console.is_none()
+            || matches!(self.overlays.last(), Some(Overlay::Confirm(_)))
+        {
             return false;
         }
         self.overlays.push(Overlay::Confirm(Confirm::QuitMeeting));
@@ -668,7 +688,8 @@ impl App {
             A::Note => c.new_entry(EntryKind::Note, at),
             A::Speech => {
                 let guests = c.meeting.guest_list();
-                let picker = Picker::new(PickPurpose::Speaker, self.present_members()).with_guests(guests);
+                let picker =
+                    Picker::new(PickPurpose::Speaker, self.present_members()).with_guests(guests);
                 self.overlays.push(Overlay::Picker(Box::new(picker)));
             }
             A::Vote => {
@@ -684,10 +705,14 @@ impl App {
                 // the item's latest vote, to correct or remove until approval
                 let item = c.item;
                 let found = c.meeting.agenda.get(item).and_then(|it| {
-                    it.entries.iter().enumerate().rev().find_map(|(i, e)| match &e.kind {
-                        EntryKind::Vote(v) => Some((i, v.clone())),
-                        _ => None,
-                    })
+                    it.entries
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .find_map(|(i, e)| match &e.kind {
+                            EntryKind::Vote(v) => Some((i, v.clone())),
+                            _ => None,
+                        })
                 });
                 match found {
                     Some((entry, vote)) => {
@@ -726,8 +751,14 @@ impl App {
 
     /// A new vote's form, or a saved one's (its item and entry) to correct or remove.
     fn vote_form(&self, saved: Option<(usize, usize, &Vote)>) -> Form {
-        let methods = VoteMethod::ALL.iter().map(|m| labels::vote_method(*m)).collect();
-        let rules = VoteRule::ALL.iter().map(|r| labels::vote_rule(*r)).collect();
+        let methods = VoteMethod::ALL
+            .iter()
+            .map(|m| labels::vote_method(*m))
+            .collect();
+        let rules = VoteRule::ALL
+            .iter()
+            .map(|r| labels::vote_rule(*r))
+            .collect();
         let v = saved.map(|s| s.2);
         let mut fields = vec![
             Field::text(
@@ -750,7 +781,11 @@ impl App {
             ),
             // counted, never assumed: a pre-filled "all in favour" invites a wrong
             // unanimous result
-            count(FieldId::InFavour, Msg::FieldInFavour, v.map(|v| v.in_favour)),
+            count(
+                FieldId::InFavour,
+                Msg::FieldInFavour,
+                v.map(|v| v.in_favour),
+            ),
             count(FieldId::Against, Msg::FieldAgainst, v.map(|v| v.against)),
             count(FieldId::Other, Msg::FieldOther, v.map(|v| v.other)),
         ];
@@ -789,8 +824,12 @@ impl App {
         vote.other = form.number(FieldId::Other)?;
         match vote.check() {
             Ok(()) => Ok(vote),
-            Err(crate::domain::vote::VoteError::TooManyVotes { .. }) => Err((FieldId::InFavour, Msg::ErrTooManyVotes)),
-            Err(crate::domain::vote::VoteError::NoVotes) => Err((FieldId::InFavour, Msg::ErrNoVotes)),
+            Err(crate::domain::vote::VoteError::TooManyVotes { .. }) => {
+                Err((FieldId::InFavour, Msg::ErrTooManyVotes))
+            }
+            Err(crate::domain::vote::VoteError::NoVotes) => {
+                Err((FieldId::InFavour, Msg::ErrNoVotes))
+            }
             Err(crate::domain::vote::VoteError::WrongRule { required }) => {
                 Err((FieldId::Rule, labels::vote_rule_required(required)))
             }
@@ -807,12 +846,19 @@ impl App {
         let mut vote = Vote::new("", VoteMethod::default(), rule, &e, temporary);
         let counted = [FieldId::InFavour, FieldId::Against, FieldId::Other];
         if counted.iter().any(|id| form.text(*id).is_empty()) {
-            return Some(Msg::VoteEligible.fill(self.lang, &[("eligible", &vote.eligible), ("branch", &vote.branch)]));
+            return Some(Msg::VoteEligible.fill(
+                self.lang,
+                &[("eligible", &vote.eligible), ("branch", &vote.branch)],
+            ));
         }
         vote.in_favour = form.number(FieldId::InFavour).ok()?;
         vote.against = form.number(FieldId::Against).ok()?;
         vote.other = form.number(FieldId::Other).ok()?;
-        let result = if vote.passed() { Msg::Passed } else { Msg::NotPassed };
+        let result = if vote.passed() {
+            Msg::Passed
+        } else {
+            Msg::NotPassed
+        };
         Some(Msg::VotePreview.fill(
             self.lang,
             &[
@@ -825,7 +871,10 @@ impl App {
         ))
     }
 
-    pub(super) fn submit_console_form(&mut self, form: &Form) -> Result<Result<String, FieldError>, StoreError> {
+    pub(super) fn submit_console_form(
+        &mut self,
+        form: &Form,
+    ) -> Result<Result<String, FieldError>, StoreError> {
         let now = self.clock.now();
         match form.purpose {
             FormPurpose::Vote => {
@@ -840,7 +889,9 @@ impl App {
                     c.add_vote(vote, at);
                 }
                 let _ = self.save_now(); // a failure is on the message line
-                let mut message = self.t(if passed { Msg::Passed } else { Msg::NotPassed }).to_string();
+                let mut message = self
+                    .t(if passed { Msg::Passed } else { Msg::NotPassed })
+                    .to_string();
                 if let Some(done) = self.recognition_effect(&subject, passed)? {
                     message = format!("{message}. {done}");
                 }
@@ -859,7 +910,11 @@ impl App {
                 let mut message = match &vote {
                     None => self.t(Msg::VoteRemoved).to_string(),
                     Some(v) => self
-                        .t(if v.passed() { Msg::Passed } else { Msg::NotPassed })
+                        .t(if v.passed() {
+                            Msg::Passed
+                        } else {
+                            Msg::NotPassed
+                        })
                         .to_string(),
                 };
                 let (subject, passed) = match &vote {
@@ -980,9 +1035,14 @@ impl App {
                 };
                 let fields = vec![Field::time(FieldId::Time, Msg::FieldArrived, at).required()];
                 let title = Msg::FormLate.fill(self.lang, &[("name", &self.member_name_of(id))]);
-                self.overlays
-                    .push(Overlay::Form(Box::new(Form::new(FormPurpose::Late(id), title, fields))));
-                if let Some(Overlay::RollCall { selected, .. }) = self.overlays.iter_mut().rev().nth(1) {
+                self.overlays.push(Overlay::Form(Box::new(Form::new(
+                    FormPurpose::Late(id),
+                    title,
+                    fields,
+                ))));
+                if let Some(Overlay::RollCall { selected, .. }) =
+                    self.overlays.iter_mut().rev().nth(1)
+                {
                     *selected = (*selected + 1).min(n - 1);
                 }
                 return;
@@ -1005,7 +1065,9 @@ impl App {
                     title,
                     fields,
                 ))));
-                if let Some(Overlay::RollCall { selected, .. }) = self.overlays.iter_mut().rev().nth(1) {
+                if let Some(Overlay::RollCall { selected, .. }) =
+                    self.overlays.iter_mut().rev().nth(1)
+                {
                     *selected = (*selected + 1).min(n - 1);
                 }
                 return;
@@ -1043,7 +1105,9 @@ impl App {
             let name = crate::domain::text::fold(&m.full_name());
             words.iter().all(|w| name.contains(w))
         });
-        if let (Some(i), Some(Overlay::RollCall { selected, .. })) = (found, self.overlays.last_mut()) {
+        if let (Some(i), Some(Overlay::RollCall { selected, .. })) =
+            (found, self.overlays.last_mut())
+        {
             *selected = i;
         }
     }

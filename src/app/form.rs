@@ -162,7 +162,9 @@ impl Field {
     }
 
     pub fn date(id: FieldId, label: Msg, value: Option<NaiveDate>) -> Field {
-        let value = value.map(crate::domain::calendar::format_date).unwrap_or_default();
+        let value = value
+            .map(crate::domain::calendar::format_date)
+            .unwrap_or_default();
         Field {
             kind: FieldKind::Date,
             ..Field::text(id, label, &value)
@@ -474,7 +476,9 @@ impl Form {
     /// An editing key that is not a command (backspace, arrows, home, end, delete).
     pub fn edit_key(&mut self, key: crate::keymap::Key) -> bool {
         use crate::keymap::Code;
-        let Some(f) = self.focused() else { return false };
+        let Some(f) = self.focused() else {
+            return false;
+        };
         if f.kind == FieldKind::Members && key.code == Code::Backspace {
             f.members.pop();
             return true;
@@ -536,10 +540,16 @@ impl Form {
 }
 
 /// The branch's own form (first run, and later from settings).
-pub fn branch_form(lang: crate::i18n::Lang, branch: Option<&crate::domain::branch::Branch>) -> Form {
+pub fn branch_form(
+    lang: crate::i18n::Lang,
+    branch: Option<&crate::domain::branch::Branch>,
+) -> Form {
     use crate::domain::branch::DEFAULT_SUFFIX;
-    let get = |f: fn(&crate::domain::branch::Branch) -> &str| branch.map(f).unwrap_or("").to_string();
-    let suffix = branch.map(|b| b.resolution_suffix.as_str()).unwrap_or(DEFAULT_SUFFIX);
+    let get =
+        |f: fn(&crate::domain::branch::Branch) -> &str| branch.map(f).unwrap_or("").to_string();
+    let suffix = branch
+        .map(|b| b.resolution_suffix.as_str())
+        .unwrap_or(DEFAULT_SUFFIX);
     let fields = vec![
         Field::text(FieldId::BranchName, Msg::FieldBranchName, &get(|b| &b.name)).required(),
         Field::text(FieldId::Parent, Msg::FieldParent, &get(|b| &b.parent)),
@@ -547,7 +557,11 @@ pub fn branch_form(lang: crate::i18n::Lang, branch: Option<&crate::domain::branc
         Field::text(FieldId::Term, Msg::FieldTerm, &get(|b| &b.term)),
         Field::text(FieldId::Suffix, Msg::FieldSuffix, suffix).required(),
     ];
-    Form::new(FormPurpose::Branch, Msg::FormBranch.get(lang).to_string(), fields)
+    Form::new(
+        FormPurpose::Branch,
+        Msg::FormBranch.get(lang).to_string(),
+        fields,
+    )
 }
 
 pub fn branch_from_form(form: &Form) -> Result<crate::domain::branch::Branch, FieldError> {

@@ -48,7 +48,8 @@ impl Meetings {
         self.visible = (0..self.list.len())
             .filter(|&i| {
                 let m = &self.list[i];
-                self.year.is_none_or(|y| m.date.year() == y) && self.kind.is_none_or(|k| m.kind == k)
+                self.year.is_none_or(|y| m.date.year() == y)
+                    && self.kind.is_none_or(|k| m.kind == k)
             })
             .collect();
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
@@ -84,7 +85,10 @@ impl Meetings {
 
     fn move_by(&mut self, delta: isize) {
         if !self.visible.is_empty() {
-            self.selected = self.selected.saturating_add_signed(delta).min(self.visible.len() - 1);
+            self.selected = self
+                .selected
+                .saturating_add_signed(delta)
+                .min(self.visible.len() - 1);
         }
     }
 
@@ -129,7 +133,10 @@ const AFTER_APPROVAL: &[super::Action] = &[
 impl App {
     /// The only actions a section offers now, when it offers less than its keys
     /// (the agenda of approved minutes); `None` when every key works.
-    pub fn still_possible(&self, section: crate::keymap::Section) -> Option<&'static [super::Action]> {
+    pub fn still_possible(
+        &self,
+        section: crate::keymap::Section,
+    ) -> Option<&'static [super::Action]> {
         let locked = self.meetings.open_meeting().is_some_and(Meeting::is_locked);
         (section == crate::keymap::Section::Agenda && locked).then_some(AFTER_APPROVAL)
     }
@@ -214,39 +221,46 @@ impl App {
                 .map(|m| (m.id, m.full_name()))
         };
         let named = |id: Option<MemberId>| id.map(|id| (id, self.member_name(id)));
-        let (purpose, title, kind, with, date, start, place, chair, secretary, guests) = match meeting {
-            Some(m) => (
-                FormPurpose::EditMeeting(m.id),
-                Msg::FormEditMeeting,
-                m.kind,
-                m.with_thematic,
-                m.date,
-                m.start,
-                m.place.clone(),
-                named(m.chair),
-                named(m.secretary),
-                m.guests.clone(),
-            ),
-            None => (
-                FormPurpose::NewMeeting,
-                Msg::FormNewMeeting,
-                MeetingKind::Regular,
-                false,
-                today,
-                NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default(),
-                String::new(),
-                role(CommitteeRole::Secretary),
-                role(CommitteeRole::Deputy),
-                String::new(),
-            ),
-        };
-        let kinds = MeetingKind::ALL.iter().map(|k| labels::meeting_kind(*k)).collect();
+        let (purpose, title, kind, with, date, start, place, chair, secretary, guests) =
+            match meeting {
+                Some(m) => (
+                    FormPurpose::EditMeeting(m.id),
+                    Msg::FormEditMeeting,
+                    m.kind,
+                    m.with_thematic,
+                    m.date,
+                    m.start,
+                    m.place.clone(),
+                    named(m.chair),
+                    named(m.secretary),
+                    m.guests.clone(),
+                ),
+                None => (
+                    FormPurpose::NewMeeting,
+                    Msg::FormNewMeeting,
+                    MeetingKind::Regular,
+                    false,
+                    today,
+                    NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default(),
+                    String::new(),
+                    role(CommitteeRole::Secretary),
+                    role(CommitteeRole::Deputy),
+                    String::new(),
+                ),
+            };
+        let kinds = MeetingKind::ALL
+            .iter()
+            .map(|k| labels::meeting_kind(*k))
+            .collect();
         let mut fields = vec![
             Field::choice(
                 FieldId::Kind,
                 Msg::FieldKind,
                 kinds,
-                MeetingKind::ALL.iter().position(|k| *k == kind).unwrap_or(0),
+                MeetingKind::ALL
+                    .iter()
+                    .position(|k| *k == kind)
+                    .unwrap_or(0),
             ),
             Field::choice(
                 FieldId::WithThematic,
@@ -275,7 +289,10 @@ impl App {
     pub(super) fn pick_for_field(&mut self, field: FieldId) {
         let picker = Picker::new(
             PickPurpose::Field(field),
-            self.roster.members().iter().filter(|m| m.activity.on_roster()),
+            self.roster
+                .members()
+                .iter()
+                .filter(|m| m.activity.on_roster()),
         );
         self.overlays.push(Overlay::Picker(Box::new(picker)));
     }
@@ -356,15 +373,18 @@ impl App {
                 } else {
                     Msg::FormAddItem
                 };
-                let form = Form::new(FormPurpose::AgendaItem(index), self.t(title).to_string(), fields);
+                let form = Form::new(
+                    FormPurpose::AgendaItem(index),
+                    self.t(title).to_string(),
+                    fields,
+                );
                 self.overlays.push(Overlay::Form(Box::new(form)));
             }
             A::RemoveItem if n > 0 => {
-                if meeting.agenda[item]
-                    .entries
-                    .iter()
-                    .any(|e| !e.text.is_empty() || matches!(e.kind, crate::domain::meeting::EntryKind::Vote(_)))
-                {
+                if meeting.agenda[item].entries.iter().any(|e| {
+                    !e.text.is_empty()
+                        || matches!(e.kind, crate::domain::meeting::EntryKind::Vote(_))
+                }) {
                     self.error(Msg::ItemHasMinutes);
                 } else {
                     self.edit_meeting(meeting.id, "agenda", |m| {
@@ -394,7 +414,10 @@ impl App {
             A::Presenter if n > 0 => {
                 let picker = Picker::new(
                     PickPurpose::Presenter,
-                    self.roster.members().iter().filter(|m| m.activity.on_roster()),
+                    self.roster
+                        .members()
+                        .iter()
+                        .filter(|m| m.activity.on_roster()),
                 );
                 self.overlays.push(Overlay::Picker(Box::new(picker)));
             }
@@ -404,7 +427,12 @@ impl App {
 
     /// Changes a meeting and saves it: the console's working copy when it is open,
     /// the stored record otherwise.
-    pub(super) fn edit_meeting(&mut self, id: MeetingId, action: &str, f: impl FnOnce(&mut Meeting)) {
+    pub(super) fn edit_meeting(
+        &mut self,
+        id: MeetingId,
+        action: &str,
+        f: impl FnOnce(&mut Meeting),
+    ) {
         let now = self.clock.now();
         let result = (|| -> Result<(), StoreError> {
             if let Some(c) = self.meetings.console.as_mut()
@@ -466,7 +494,12 @@ impl App {
             m.approved_at = Some(now);
             m.approval = Some(vote);
         });
-        if self.meetings.console.as_ref().is_some_and(|c| c.meeting.id == id) {
+        if self
+            .meetings
+            .console
+            .as_ref()
+            .is_some_and(|c| c.meeting.id == id)
+        {
             self.meetings.console = None;
         }
         self.info(Msg::Approved);
@@ -489,7 +522,11 @@ impl App {
     }
 
     /// The biên bản of `meeting` as the export writes it.
-    fn minutes_text(&self, meeting: &Meeting, format: crate::export::minutes::Format) -> Result<String, StoreError> {
+    fn minutes_text(
+        &self,
+        meeting: &Meeting,
+        format: crate::export::minutes::Format,
+    ) -> Result<String, StoreError> {
         let (tasks, resolutions) = (self.store.tasks()?, self.store.resolutions()?);
         let reviewed = crate::export::minutes::reviewed_at(meeting, &tasks, &resolutions);
         Ok(crate::export::minutes::render(
@@ -504,7 +541,12 @@ impl App {
     /// Shows the biên bản as exported (the text document), to read back before the
     /// branch approves it.
     pub(super) fn preview_minutes(&mut self, meeting: &Meeting) {
-        let full = match self.meetings.console.as_ref().filter(|c| c.meeting.id == meeting.id) {
+        let full = match self
+            .meetings
+            .console
+            .as_ref()
+            .filter(|c| c.meeting.id == meeting.id)
+        {
             Some(_) => Ok(meeting.clone()),
             None => self.full_meeting(meeting.id),
         };
@@ -518,7 +560,10 @@ impl App {
     }
 
     /// Saves a plan, agenda item or amendment form.
-    pub(super) fn submit_meeting_form(&mut self, form: &Form) -> Result<Result<String, FieldError>, StoreError> {
+    pub(super) fn submit_meeting_form(
+        &mut self,
+        form: &Form,
+    ) -> Result<Result<String, FieldError>, StoreError> {
         let now = self.clock.now();
         match form.purpose {
             FormPurpose::NewMeeting | FormPurpose::EditMeeting(_) => {
@@ -566,7 +611,8 @@ impl App {
                 }
                 let apply = |m: &mut Meeting| {
                     m.kind = kind;
-                    m.with_thematic = form.choice(FieldId::WithThematic) == 1 && kind == MeetingKind::Regular;
+                    m.with_thematic =
+                        form.choice(FieldId::WithThematic) == 1 && kind == MeetingKind::Regular;
                     m.date = date;
                     // the minutes' start and end follow the corrected times
                     let _ = m.set_times(start, end);
@@ -611,8 +657,10 @@ impl App {
                     }
                     None => {
                         let pos = (at + 1).min(m.agenda.len());
-                        m.agenda
-                            .insert(pos, crate::domain::meeting::AgendaItem::new(&title, minutes));
+                        m.agenda.insert(
+                            pos,
+                            crate::domain::meeting::AgendaItem::new(&title, minutes),
+                        );
                     }
                 });
                 if index.is_none() {

@@ -67,7 +67,12 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [Screen::Roster, Screen::Meetings, Screen::Resolutions, Screen::Tasks];
+    pub const ALL: [Screen; 4] = [
+        Screen::Roster,
+        Screen::Meetings,
+        Screen::Resolutions,
+        Screen::Tasks,
+    ];
 
     pub fn title(self) -> Msg {
         match self {
@@ -357,12 +362,22 @@ impl App {
         match self.overlays.last() {
             Some(o) => o.section(),
             None if self.screen == Screen::Roster && self.roster.searching => Section::Search,
-            None if self.screen == Screen::Meetings && self.meetings.console.is_some() => Section::Console,
-            None if self.screen == Screen::Meetings && self.meetings.open.is_some() => Section::Agenda,
-            None if self.screen == Screen::Resolutions && self.resolutions.searching => Section::Search,
+            None if self.screen == Screen::Meetings && self.meetings.console.is_some() => {
+                Section::Console
+            }
+            None if self.screen == Screen::Meetings && self.meetings.open.is_some() => {
+                Section::Agenda
+            }
+            None if self.screen == Screen::Resolutions && self.resolutions.searching => {
+                Section::Search
+            }
             None if self.screen == Screen::Tasks && self.tasks.searching => Section::Search,
-            None if self.screen == Screen::Resolutions && self.resolutions.followup => Section::FollowUp,
-            None if self.screen == Screen::Resolutions && self.resolutions.open.is_some() => Section::Resolution,
+            None if self.screen == Screen::Resolutions && self.resolutions.followup => {
+                Section::FollowUp
+            }
+            None if self.screen == Screen::Resolutions && self.resolutions.open.is_some() => {
+                Section::Resolution
+            }
             None => self.screen.section(),
         }
     }
@@ -467,7 +482,9 @@ impl App {
     fn type_char(&mut self, c: char) {
         let section = self.section();
         let member_field = match self.overlays.last() {
-            Some(Overlay::Form(form)) => form.focused_field().filter(|f| f.is_member()).map(|f| f.id),
+            Some(Overlay::Form(form)) => {
+                form.focused_field().filter(|f| f.is_member()).map(|f| f.id)
+            }
             _ => None,
         };
         if let Some(id) = member_field {
@@ -508,12 +525,18 @@ impl App {
                 p.refilter();
                 handled
             }
-            Some(Overlay::RollCall { find: Some(q), .. }) if key.code == crate::keymap::Code::Backspace => {
+            Some(Overlay::RollCall { find: Some(q), .. })
+                if key.code == crate::keymap::Code::Backspace =>
+            {
                 q.pop();
                 self.find_in_roll_call();
                 true
             }
-            None if section == Section::Console => self.meetings.console.as_mut().is_some_and(|c| c.edit_key(key)),
+            None if section == Section::Console => self
+                .meetings
+                .console
+                .as_mut()
+                .is_some_and(|c| c.edit_key(key)),
             None if section == Section::Search => {
                 let mut handled = false;
                 self.with_search(|q| handled = crate::app::text_input::edit(q, key));
@@ -557,7 +580,10 @@ impl App {
     }
 
     fn update_global(&mut self, action: Action) -> bool {
-        let idx = Screen::ALL.iter().position(|s| *s == self.screen).unwrap_or(0);
+        let idx = Screen::ALL
+            .iter()
+            .position(|s| *s == self.screen)
+            .unwrap_or(0);
         match action {
             Action::Quit if self.quit_from_console() => {}
             Action::Quit => self.request_quit(),
@@ -569,7 +595,9 @@ impl App {
                 scroll: 0,
             }),
             Action::NextScreen => self.screen = Screen::ALL[(idx + 1) % Screen::ALL.len()],
-            Action::PrevScreen => self.screen = Screen::ALL[(idx + Screen::ALL.len() - 1) % Screen::ALL.len()],
+            Action::PrevScreen => {
+                self.screen = Screen::ALL[(idx + Screen::ALL.len() - 1) % Screen::ALL.len()]
+            }
             Action::ScreenRoster => self.screen = Screen::Roster,
             Action::ScreenMeetings => self.screen = Screen::Meetings,
             Action::ScreenResolutions => self.screen = Screen::Resolutions,
@@ -581,14 +609,20 @@ impl App {
 
     fn update_screen(&mut self, action: Action) {
         let handled = match self.section() {
-            Section::Search if self.screen == Screen::Resolutions => self.update_resolutions(action),
+            Section::Search if self.screen == Screen::Resolutions => {
+                self.update_resolutions(action)
+            }
             Section::Search if self.screen == Screen::Tasks => self.update_tasks(action),
             Section::Tasks => self.update_tasks(action),
             Section::Roster | Section::Search => self.update_roster(action),
             Section::Resolutions => self.update_resolutions(action),
             Section::Resolution | Section::FollowUp => {
                 let section = self.section();
-                let own = self.keymap.bindings(section).iter().any(|b| b.action == action)
+                let own = self
+                    .keymap
+                    .bindings(section)
+                    .iter()
+                    .any(|b| b.action == action)
                     || matches!(action, Action::MoveUp | Action::MoveDown);
                 if own {
                     if section == Section::FollowUp {
@@ -611,7 +645,11 @@ impl App {
                 own
             }
             Section::Agenda => {
-                let own = self.keymap.bindings(Section::Agenda).iter().any(|b| b.action == action)
+                let own = self
+                    .keymap
+                    .bindings(Section::Agenda)
+                    .iter()
+                    .any(|b| b.action == action)
                     || matches!(
                         action,
                         Action::MoveUp
@@ -656,7 +694,9 @@ impl App {
                 if p.is_for_task()
                     && let Some(activity) = p.chosen_mark()
                 {
-                    self.status = Some(Status::Error(tasks::not_assignable_text(self.lang, &name, activity)));
+                    self.status = Some(Status::Error(tasks::not_assignable_text(
+                        self.lang, &name, activity,
+                    )));
                     return;
                 }
                 self.overlays.pop();
@@ -664,7 +704,9 @@ impl App {
                 match purpose {
                     PickPurpose::Field(field) => {
                         if let Some(Overlay::Form(form)) = self.overlays.last_mut() {
-                            let several = form.field(field).is_some_and(|f| f.kind == FieldKind::Members);
+                            let several = form
+                                .field(field)
+                                .is_some_and(|f| f.kind == FieldKind::Members);
                             form.set_member(field, Some((id, name)));
                             // a several-member field stays for the next pick
                             if !several {
@@ -714,7 +756,9 @@ impl App {
             Action::New => {
                 self.roster.searching = false;
                 self.overlays
-                    .push(Overlay::Form(Box::new(roster::member_form(self.lang, None))));
+                    .push(Overlay::Form(Box::new(roster::member_form(
+                        self.lang, None,
+                    ))));
             }
             Action::Open | Action::Edit | Action::ChangeStatus | Action::Delete => {
                 self.roster.searching = false;
@@ -723,8 +767,12 @@ impl App {
                 };
                 let overlay = match action {
                     Action::Open => Overlay::Detail,
-                    Action::Edit => Overlay::Form(Box::new(roster::member_form(self.lang, Some(m)))),
-                    Action::ChangeStatus => Overlay::Form(Box::new(roster::status_form(self.lang, m, today))),
+                    Action::Edit => {
+                        Overlay::Form(Box::new(roster::member_form(self.lang, Some(m))))
+                    }
+                    Action::ChangeStatus => {
+                        Overlay::Form(Box::new(roster::status_form(self.lang, m, today)))
+                    }
                     _ => Overlay::Confirm(Confirm::DeleteMember(m.id, m.full_name())),
                 };
                 self.overlays.push(overlay);
@@ -749,7 +797,9 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
-        if let Some(Overlay::Help { scroll, .. } | Overlay::Preview { scroll, .. }) = self.overlays.last_mut() {
+        if let Some(Overlay::Help { scroll, .. } | Overlay::Preview { scroll, .. }) =
+            self.overlays.last_mut()
+        {
             // the renderer stops the scroll at the end
             const PAGE: usize = 15;
             match action {
@@ -777,14 +827,19 @@ impl App {
             Action::LoadDemo => {
                 let today = self.today();
                 let now = self.clock.now();
-                let result =
-                    crate::demo::generate(self.store.as_ref(), &crate::demo::DemoOptions::default(), today, now)
-                        .and_then(|_| self.reload());
+                let result = crate::demo::generate(
+                    self.store.as_ref(),
+                    &crate::demo::DemoOptions::default(),
+                    today,
+                    now,
+                )
+                .and_then(|_| self.reload());
                 match result {
                     Ok(()) => {
                         self.overlays.retain(|o| *o != Overlay::Welcome);
                         let n = self.roster.members().len();
-                        self.status = Some(Status::Info(Msg::DemoLoaded.fill(self.lang, &[("n", &n)])));
+                        self.status =
+                            Some(Status::Info(Msg::DemoLoaded.fill(self.lang, &[("n", &n)])));
                     }
                     Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
                 }
@@ -821,7 +876,9 @@ impl App {
         match self.store.delete_member(id, now) {
             Ok(()) => {
                 self.overlays.retain(|o| *o != Overlay::Detail);
-                self.status = Some(Status::Info(Msg::Deleted.fill(self.lang, &[("name", &name)])));
+                self.status = Some(Status::Info(
+                    Msg::Deleted.fill(self.lang, &[("name", &name)]),
+                ));
             }
             Err(StoreError::Referenced(n)) => {
                 self.status = Some(Status::Error(
@@ -852,7 +909,11 @@ impl App {
                 }
             }
             // enter breaks the line in a field of several lines
-            Action::Confirm if form.focused_field().is_some_and(|f| f.kind == FieldKind::Lines) => {
+            Action::Confirm
+                if form
+                    .focused_field()
+                    .is_some_and(|f| f.kind == FieldKind::Lines) =>
+            {
                 form.type_char('\n');
             }
             Action::Confirm if !form.on_last_field() => form.next_field(),
@@ -870,9 +931,10 @@ impl App {
         let form = form.as_ref().clone();
         self.updated_in_place = false;
         let outcome = match form.purpose {
-            FormPurpose::NewMember | FormPurpose::EditMember(_) | FormPurpose::Status(_) | FormPurpose::Branch => {
-                self.submit_roster_form(&form)
-            }
+            FormPurpose::NewMember
+            | FormPurpose::EditMember(_)
+            | FormPurpose::Status(_)
+            | FormPurpose::Branch => self.submit_roster_form(&form),
             FormPurpose::NewMeeting
             | FormPurpose::EditMeeting(_)
             | FormPurpose::AgendaItem(_)
@@ -929,7 +991,10 @@ impl App {
         }
     }
 
-    fn submit_roster_form(&mut self, form: &Form) -> Result<Result<String, form::FieldError>, StoreError> {
+    fn submit_roster_form(
+        &mut self,
+        form: &Form,
+    ) -> Result<Result<String, form::FieldError>, StoreError> {
         let now = self.clock.now();
         let today = now.date();
         match form.purpose {
@@ -959,7 +1024,8 @@ impl App {
                 // leaving the active roster with open tasks: offer to reassign them
                 if !crate::domain::record::expects_task(&member) {
                     let tasks = self.store.tasks()?;
-                    let open: Vec<_> = crate::domain::record::open_tasks(member.id, &tasks).collect();
+                    let open: Vec<_> =
+                        crate::domain::record::open_tasks(member.id, &tasks).collect();
                     let helping = open.iter().filter(|t| t.helped_only_by(member.id)).count();
                     if !open.is_empty() {
                         self.overlays.push(Overlay::Confirm(Confirm::OpenTasks(
@@ -1000,15 +1066,21 @@ impl App {
             .and_then(|_| crate::store::write_file_safely(&path, text.as_bytes()));
         self.status = Some(match result {
             Ok(()) => Status::Info(Msg::Exported.fill(self.lang, &[("path", &path.display())])),
-            Err(e) => Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))])),
+            Err(e) => {
+                Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]))
+            }
         });
     }
 
     /// Takes an automatic backup, if backups are kept; a failure is said on the
     /// message line and stops nothing.
     pub(crate) fn auto_backup(&mut self, reason: crate::store::BackupReason) {
-        let Some(dir) = self.backups.clone() else { return };
-        if let Err(e) = crate::store::auto_backup(self.store.as_ref(), &dir, self.clock.now(), reason) {
+        let Some(dir) = self.backups.clone() else {
+            return;
+        };
+        if let Err(e) =
+            crate::store::auto_backup(self.store.as_ref(), &dir, self.clock.now(), reason)
+        {
             self.status = Some(Status::Error(
                 Msg::BackupFailed.fill(self.lang, &[("err", &self.store_error(&e))]),
             ));
@@ -1033,7 +1105,8 @@ impl App {
             Ok(()) => self.quit = true,
             Err(e) => {
                 let why = self.store_error(&e);
-                self.overlays.push(Overlay::Confirm(Confirm::QuitUnsaved(why)));
+                self.overlays
+                    .push(Overlay::Confirm(Confirm::QuitUnsaved(why)));
             }
         }
     }
@@ -1045,9 +1118,15 @@ pub fn store_error_text(e: &StoreError, lang: Lang) -> String {
         StoreError::InUse(dir) => Msg::ErrInUse.fill(lang, &[("dir", &dir.display())]),
         StoreError::NoData(dir) => Msg::ErrNoData.fill(lang, &[("dir", &dir.display())]),
         StoreError::NotChibos(dir) => Msg::ErrNotChibos.fill(lang, &[("dir", &dir.display())]),
-        StoreError::NotRegularFile(path) => Msg::ErrNotRegularFile.fill(lang, &[("path", &path.display())]),
-        StoreError::LinkRefused(path) => Msg::ErrLinkRefused.fill(lang, &[("path", &path.display())]),
-        StoreError::NotADirectory(path) => Msg::ErrNotADirectory.fill(lang, &[("path", &path.display())]),
+        StoreError::NotRegularFile(path) => {
+            Msg::ErrNotRegularFile.fill(lang, &[("path", &path.display())])
+        }
+        StoreError::LinkRefused(path) => {
+            Msg::ErrLinkRefused.fill(lang, &[("path", &path.display())])
+        }
+        StoreError::NotADirectory(path) => {
+            Msg::ErrNotADirectory.fill(lang, &[("path", &path.display())])
+        }
         StoreError::NewerSchema { found, supported } => {
             Msg::ErrNewerSchema.fill(lang, &[("found", found), ("supported", supported)])
         }

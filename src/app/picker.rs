@@ -63,7 +63,9 @@ impl Picker {
 
     /// Each visible candidate with its mark: the activity of one who may not be given
     /// tasks.
-    pub fn visible_marked(&self) -> impl Iterator<Item = (Option<MemberId>, &str, Option<Activity>)> {
+    pub fn visible_marked(
+        &self,
+    ) -> impl Iterator<Item = (Option<MemberId>, &str, Option<Activity>)> {
         self.visible.iter().map(|&i| {
             (
                 self.candidates[i].0,
@@ -112,7 +114,10 @@ impl Picker {
 
     pub fn move_by(&mut self, delta: isize) {
         if !self.visible.is_empty() {
-            self.selected = self.selected.saturating_add_signed(delta).min(self.visible.len() - 1);
+            self.selected = self
+                .selected
+                .saturating_add_signed(delta)
+                .min(self.visible.len() - 1);
         }
     }
 

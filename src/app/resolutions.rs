@@ -14,7 +14,8 @@ use super::{App, Overlay, Status};
 use crate::domain::meeting::{EntryKind, Meeting, MeetingId};
 use crate::domain::member::MemberId;
 use crate::domain::resolution::{
-    Resolution, ResolutionId, ResolutionKind, ResolutionState, format_number, next_seq, number_taken, seq_of,
+    Resolution, ResolutionId, ResolutionKind, ResolutionState, format_number, next_seq,
+    number_taken, seq_of,
 };
 use crate::domain::task::{Rating, Task, TaskId, TaskNote, end_of_month, proposed_carry_due};
 use crate::domain::text::fold;
@@ -67,7 +68,9 @@ pub struct Resolutions {
 
 impl Resolutions {
     pub fn load(&mut self, mut list: Vec<Resolution>, tasks: HashMap<TaskId, Task>) {
-        list.sort_by_key(|r| std::cmp::Reverse((r.adopted_on.unwrap_or(NaiveDate::MAX), r.year, r.seq, r.id)));
+        list.sort_by_key(|r| {
+            std::cmp::Reverse((r.adopted_on.unwrap_or(NaiveDate::MAX), r.year, r.seq, r.id))
+        });
         self.list = list;
         self.by_member.clear();
         for t in tasks.values() {
@@ -105,8 +108,9 @@ impl Resolutions {
     pub fn put_resolution(&mut self, r: Resolution) {
         self.list.retain(|x| x.id != r.id);
         self.list.push(r);
-        self.list
-            .sort_by_key(|r| std::cmp::Reverse((r.adopted_on.unwrap_or(NaiveDate::MAX), r.year, r.seq, r.id)));
+        self.list.sort_by_key(|r| {
+            std::cmp::Reverse((r.adopted_on.unwrap_or(NaiveDate::MAX), r.year, r.seq, r.id))
+        });
         self.refilter();
     }
 
@@ -156,7 +160,9 @@ impl Resolutions {
                 let r = &self.list[i];
                 let state = self.state_of(r);
                 let state_ok = match self.state {
-                    StateFilter::InForce => matches!(state, ResolutionState::InForce | ResolutionState::Draft),
+                    StateFilter::InForce => {
+                        matches!(state, ResolutionState::InForce | ResolutionState::Draft)
+                    }
                     StateFilter::Completed => state == ResolutionState::Completed,
                     StateFilter::Superseded => state == ResolutionState::Superseded,
                     StateFilter::All => true,
@@ -234,7 +240,10 @@ impl Resolutions {
                 self.item = self.item.saturating_add_signed(delta).min(n - 1);
             }
         } else if !self.visible.is_empty() {
-            self.selected = self.selected.saturating_add_signed(delta).min(self.visible.len() - 1);
+            self.selected = self
+                .selected
+                .saturating_add_signed(delta)
+                .min(self.visible.len() - 1);
         }
     }
 }
@@ -246,7 +255,8 @@ pub fn draft_lines(m: &Meeting) -> Vec<String> {
     for item in &m.agenda {
         let next_month = fold(&item.title).contains("nhiem vu thang toi");
         for e in &item.entries {
-            let take = matches!(e.kind, EntryKind::Conclusion) || (next_month && e.kind == EntryKind::Note);
+            let take = matches!(e.kind, EntryKind::Conclusion)
+                || (next_month && e.kind == EntryKind::Note);
             if take {
                 for line in e.text.lines() {
                     let line = line.trim().trim_start_matches(['-', '•', '+', '*']).trim();
@@ -289,7 +299,8 @@ impl App {
     pub(super) fn reload_resolutions(&mut self) -> Result<(), StoreError> {
         self.generation += 1;
         // this year and last, and everything open: older closed tasks live in reports
-        let since = chrono::NaiveDate::from_ymd_opt(self.today().year() - 1, 1, 1).unwrap_or_default();
+        let since =
+            chrono::NaiveDate::from_ymd_opt(self.today().year() - 1, 1, 1).unwrap_or_default();
         self.resolutions
             .load(self.store.resolutions()?, self.store.working_tasks(since)?);
         Ok(())
@@ -391,7 +402,12 @@ impl App {
     }
 
     /// Keys on one task, in the detail, the follow-up view or a meeting's review.
-    pub(super) fn task_action(&mut self, action: super::Action, task: &Task, at_meeting: Option<MeetingId>) -> bool {
+    pub(super) fn task_action(
+        &mut self,
+        action: super::Action,
+        task: &Task,
+        at_meeting: Option<MeetingId>,
+    ) -> bool {
         use super::Action as A;
         let (purpose, title, fields) = match action {
             A::Progress => (
@@ -399,7 +415,12 @@ impl App {
                 Msg::FormProgress,
                 vec![
                     Field::text(FieldId::Text, Msg::FieldProgress, "").required(),
-                    Field::date(FieldId::Date, Msg::FieldNoteDate, Some(self.note_date(at_meeting))).required(),
+                    Field::date(
+                        FieldId::Date,
+                        Msg::FieldNoteDate,
+                        Some(self.note_date(at_meeting)),
+                    )
+                    .required(),
                     // no percentage is assumed: empty unless the member gave one
                     Field {
                         kind: super::form::FieldKind::Number,
@@ -416,7 +437,12 @@ impl App {
                     Field::choice(
                         FieldId::Rating,
                         Msg::FieldRating,
-                        vec![Msg::RatingNone, Msg::RatingExceeded, Msg::RatingMet, Msg::RatingNotMet],
+                        vec![
+                            Msg::RatingNone,
+                            Msg::RatingExceeded,
+                            Msg::RatingMet,
+                            Msg::RatingNotMet,
+                        ],
                         match task.rating {
                             None => 0,
                             Some(Rating::Exceeded) => 1,
@@ -447,7 +473,10 @@ impl App {
             A::Reassign => {
                 let picker = Picker::new(
                     PickPurpose::Lead(task.id),
-                    self.roster.members().iter().filter(|m| m.activity.on_roster()),
+                    self.roster
+                        .members()
+                        .iter()
+                        .filter(|m| m.activity.on_roster()),
                 );
                 self.overlays.push(Overlay::Picker(Box::new(picker)));
                 return true;
@@ -524,7 +553,12 @@ impl App {
                         FieldId::Helpers,
                         Msg::FieldHelpers,
                         task.as_ref()
-                            .map(|t| t.helpers.iter().filter_map(|h| self.named(Some(*h))).collect())
+                            .map(|t| {
+                                t.helpers
+                                    .iter()
+                                    .filter_map(|h| self.named(Some(*h)))
+                                    .collect()
+                            })
                             .unwrap_or_default(),
                     ),
                     Field::date(FieldId::Due, Msg::FieldDue, Some(due)).required(),
@@ -536,7 +570,11 @@ impl App {
                         Msg::FormAddTask
                     })
                     .to_string();
-                let form = Form::new(FormPurpose::ResolutionItem(res.id, task.map(|t| t.id)), title, fields);
+                let form = Form::new(
+                    FormPurpose::ResolutionItem(res.id, task.map(|t| t.id)),
+                    title,
+                    fields,
+                );
                 self.overlays.push(Overlay::Form(Box::new(form)));
             }
             A::Adopt => {
@@ -548,7 +586,8 @@ impl App {
                 }
             }
             A::Supersede => {
-                let fields = vec![Field::text(FieldId::Number, Msg::FieldSupersededBy, "").required()];
+                let fields =
+                    vec![Field::text(FieldId::Number, Msg::FieldSupersededBy, "").required()];
                 let form = Form::new(
                     FormPurpose::Supersede(res.id),
                     self.t(Msg::FormSupersede).to_string(),
@@ -574,7 +613,11 @@ impl App {
             A::MoveUp => self.resolutions.move_by(-1, today),
             A::MoveDown => self.resolutions.move_by(1, today),
             A::Open => {
-                if let Some(res) = self.resolutions.selected_task(today).and_then(|t| t.resolution) {
+                if let Some(res) = self
+                    .resolutions
+                    .selected_task(today)
+                    .and_then(|t| t.resolution)
+                {
                     let item = self.resolutions.get(res).and_then(|r| {
                         let t = self.resolutions.selected_task(today)?.id;
                         r.items.iter().position(|x| *x == t)
@@ -651,7 +694,11 @@ impl App {
                     if let EntryKind::Vote(v) = &entry.kind
                         && v.passed()
                     {
-                        let label = format!("{}: {}", crate::domain::calendar::format_date(m.date), v.subject);
+                        let label = format!(
+                            "{}: {}",
+                            crate::domain::calendar::format_date(m.date),
+                            v.subject
+                        );
                         out.push((m.id, i, e, label));
                     }
                 }
@@ -700,7 +747,10 @@ impl App {
                 FieldId::Kind,
                 Msg::FieldResolutionKind,
                 kinds,
-                ResolutionKind::ALL.iter().position(|k| *k == kind).unwrap_or(0),
+                ResolutionKind::ALL
+                    .iter()
+                    .position(|k| *k == kind)
+                    .unwrap_or(0),
             ),
             Field::text(FieldId::Number, Msg::FieldNumber, &number).required(),
             Field::text(
@@ -742,7 +792,8 @@ impl App {
         let result = (|| -> Result<(), StoreError> {
             let mut t = self.store.task(id)?.ok_or(StoreError::NotFound)?;
             f(&mut t);
-            self.store.save_tasks(std::slice::from_mut(&mut t), now, action)?;
+            self.store
+                .save_tasks(std::slice::from_mut(&mut t), now, action)?;
             self.tasks_saved(std::slice::from_ref(&t), None);
             Ok(())
         })();
@@ -759,7 +810,10 @@ impl App {
             .unwrap_or_else(|| self.today())
     }
 
-    pub(super) fn submit_resolution_form(&mut self, form: &Form) -> Result<Result<String, FieldError>, StoreError> {
+    pub(super) fn submit_resolution_form(
+        &mut self,
+        form: &Form,
+    ) -> Result<Result<String, FieldError>, StoreError> {
         if let Err(e) = form.check() {
             return Ok(Err(e));
         }
@@ -815,7 +869,8 @@ impl App {
                 r.adopted_on = adopted;
                 r.basis = form.text(FieldId::Basis);
                 r.results = form.text(FieldId::Results);
-                self.store.save_resolution(&mut r, &mut [], now, "resolution")?;
+                self.store
+                    .save_resolution(&mut r, &mut [], now, "resolution")?;
                 self.reload_resolutions()?;
                 self.resolutions.open = Some(r.id);
                 if r.adopted_on.is_none() {
@@ -969,8 +1024,10 @@ impl App {
                 let mut old = self.store.resolution(id)?.ok_or(StoreError::NotFound)?;
                 old.superseded_by = Some(by.id);
                 by.supersedes = Some(old.id);
-                self.store.save_resolution(&mut old, &mut [], now, "supersede")?;
-                self.store.save_resolution(&mut by, &mut [], now, "supersede")?;
+                self.store
+                    .save_resolution(&mut old, &mut [], now, "supersede")?;
+                self.store
+                    .save_resolution(&mut by, &mut [], now, "supersede")?;
                 self.reload_resolutions()?;
                 Ok(Ok(saved))
             }
@@ -980,7 +1037,9 @@ impl App {
 
     pub(super) fn set_lead(&mut self, task: TaskId, lead: MemberId) {
         let date = self.today();
-        self.edit_task(task, "reassign", |t| t.reassign(lead, TaskNote::new(date, "")));
+        self.edit_task(task, "reassign", |t| {
+            t.reassign(lead, TaskNote::new(date, ""))
+        });
         self.info(Msg::Reassigned);
     }
 
@@ -994,7 +1053,12 @@ impl App {
         let Some(meeting) = self.meetings.get(meeting_id).cloned() else {
             return;
         };
-        if let Some(existing) = self.resolutions.all().iter().find(|r| r.meeting == Some(meeting_id)) {
+        if let Some(existing) = self
+            .resolutions
+            .all()
+            .iter()
+            .find(|r| r.meeting == Some(meeting_id))
+        {
             let id = existing.id;
             self.screen = super::Screen::Resolutions;
             self.resolutions.open = Some(id);
@@ -1065,8 +1129,17 @@ impl App {
     }
 
     fn export_resolution_file(&mut self, r: &Resolution) {
-        let name = format!("nghi-quyet-{}-{}.md", r.year, r.number.replace(['/', '\\', ' '], "-"));
-        let items = self.resolutions.items(r).into_iter().cloned().collect::<Vec<_>>();
+        let name = format!(
+            "nghi-quyet-{}-{}.md",
+            r.year,
+            r.number.replace(['/', '\\', ' '], "-")
+        );
+        let items = self
+            .resolutions
+            .items(r)
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>();
         let text = crate::export::resolution::render(
             r,
             &items,

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::text_input::TextInput;
-use crate::domain::member::{Activity, CommitteeRole, Gender, Member, MemberError, MemberId, Standing};
+use crate::domain::member::{
+    Activity, CommitteeRole, Gender, Member, MemberError, MemberId, Standing,
+};
 use crate::domain::text;
 use crate::i18n::{Lang, Msg, labels};
 
@@ -26,7 +28,9 @@ impl ActivityFilter {
         match self {
             ActivityFilter::OnRoster => ActivityFilter::Only(Activity::ALL[0]),
             ActivityFilter::Only(a) => match Activity::ALL.iter().position(|x| *x == a) {
-                Some(i) if i + 1 < Activity::ALL.len() => ActivityFilter::Only(Activity::ALL[i + 1]),
+                Some(i) if i + 1 < Activity::ALL.len() => {
+                    ActivityFilter::Only(Activity::ALL[i + 1])
+                }
                 _ => ActivityFilter::All,
             },
             ActivityFilter::All => ActivityFilter::OnRoster,
@@ -219,8 +223,14 @@ pub fn member_form(lang: Lang, member: Option<&Member>) -> Form {
     let blank = Member::new("", "", "");
     let m = member.unwrap_or(&blank);
     let (purpose, title) = match member {
-        Some(m) => (FormPurpose::EditMember(m.id), Msg::FormEditMember.get(lang).to_string()),
-        None => (FormPurpose::NewMember, Msg::FormNewMember.get(lang).to_string()),
+        Some(m) => (
+            FormPurpose::EditMember(m.id),
+            Msg::FormEditMember.get(lang).to_string(),
+        ),
+        None => (
+            FormPurpose::NewMember,
+            Msg::FormNewMember.get(lang).to_string(),
+        ),
     };
     let fields = vec![
         Field::text(FieldId::Family, Msg::FieldFamily, &m.family_name).required(),
@@ -245,7 +255,10 @@ pub fn member_form(lang: Lang, member: Option<&Member>) -> Form {
         Field::choice(
             FieldId::Role,
             Msg::FieldRole,
-            CommitteeRole::ALL.iter().map(|r| labels::role(*r)).collect(),
+            CommitteeRole::ALL
+                .iter()
+                .map(|r| labels::role(*r))
+                .collect(),
             CommitteeRole::ALL
                 .iter()
                 .position(|r| *r == m.committee_role)
@@ -286,16 +299,23 @@ pub fn member_from_form(form: &Form, base: Option<&Member>) -> Result<Member, Fi
     m.validate().map_err(|e| match e {
         MemberError::MissingFamilyName => (FieldId::Family, Msg::ErrRequired),
         MemberError::MissingGivenName => (FieldId::Given, Msg::ErrRequired),
-        MemberError::OfficialBeforeAdmission => (FieldId::Official, Msg::ErrOfficialBeforeAdmission),
+        MemberError::OfficialBeforeAdmission => {
+            (FieldId::Official, Msg::ErrOfficialBeforeAdmission)
+        }
         MemberError::AdmissionBeforeBirth => (FieldId::Admission, Msg::ErrAdmissionBeforeBirth),
-        MemberError::ProbationaryWithOfficialDate => (FieldId::Official, Msg::ErrProbationaryOfficialDate),
+        MemberError::ProbationaryWithOfficialDate => {
+            (FieldId::Official, Msg::ErrProbationaryOfficialDate)
+        }
     })?;
     Ok(m)
 }
 
 /// The status-change form: new activity, date (today), reason.
 pub fn status_form(lang: Lang, member: &Member, today: NaiveDate) -> Form {
-    let current = Activity::ALL.iter().position(|a| *a == member.activity).unwrap_or(0);
+    let current = Activity::ALL
+        .iter()
+        .position(|a| *a == member.activity)
+        .unwrap_or(0);
     let fields = vec![
         Field::choice(
             FieldId::NewActivity,
@@ -324,7 +344,9 @@ pub fn status_from_form(
     if to == member.activity {
         return Err((FieldId::NewActivity, Msg::ErrSameStatus));
     }
-    let date = form.date(FieldId::Date)?.ok_or((FieldId::Date, Msg::ErrRequired))?;
+    let date = form
+        .date(FieldId::Date)?
+        .ok_or((FieldId::Date, Msg::ErrRequired))?;
     if date > today {
         return Err((FieldId::Date, Msg::ErrFuture));
     }

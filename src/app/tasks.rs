@@ -101,7 +101,11 @@ pub fn loads<'a, I: Iterator<Item = &'a Task>>(
         .filter(|m| expects_task(m))
         .map(|m| {
             let mine: Vec<&Task> = tasks_of(m.id).collect();
-            let open: Vec<&Task> = mine.iter().filter(|t| t.status.is_open()).copied().collect();
+            let open: Vec<&Task> = mine
+                .iter()
+                .filter(|t| t.status.is_open())
+                .copied()
+                .collect();
             MemberLoad {
                 member: m.id,
                 name: m.full_name(),
@@ -109,7 +113,10 @@ pub fn loads<'a, I: Iterator<Item = &'a Task>>(
                 overdue: open.iter().filter(|t| t.is_overdue(today)).count(),
                 done_this_year: mine
                     .iter()
-                    .filter(|t| t.status == TaskStatus::Done && t.done_on.is_some_and(|d| d.year() == today.year()))
+                    .filter(|t| {
+                        t.status == TaskStatus::Done
+                            && t.done_on.is_some_and(|d| d.year() == today.year())
+                    })
                     .count(),
                 nearest: open.iter().map(|t| t.due).min(),
             }
@@ -147,11 +154,18 @@ impl Tasks {
             && text_ok
             && self.member.is_none_or(|m| t.involves(m))
             && self.category.as_ref().is_none_or(|c| &t.category == c)
-            && self.month.is_none_or(|(y, m)| t.due.year() == y && t.due.month() == m)
+            && self
+                .month
+                .is_none_or(|(y, m)| t.due.year() == y && t.due.month() == m)
     }
 
     /// The all-tasks view's rows, nearest due first.
-    pub fn filtered<'a>(&self, tasks: &[&'a Task], today: NaiveDate, members: &[Member]) -> Vec<&'a Task> {
+    pub fn filtered<'a>(
+        &self,
+        tasks: &[&'a Task],
+        today: NaiveDate,
+        members: &[Member],
+    ) -> Vec<&'a Task> {
         let mut out: Vec<&Task> = tasks
             .iter()
             .copied()
@@ -194,11 +208,18 @@ impl App {
         let fresh = matches!(&self.tasks.cache.borrow().loads,
             Some((generation, day, _)) if *generation == self.generation && *day == today);
         if !fresh {
-            let rows = loads(self.roster.members(), |m| self.resolutions.tasks_of(m), today);
+            let rows = loads(
+                self.roster.members(),
+                |m| self.resolutions.tasks_of(m),
+                today,
+            );
             self.tasks.cache.borrow_mut().loads = Some((self.generation, today, rows));
         }
         Ref::map(self.tasks.cache.borrow(), |c| {
-            c.loads.as_ref().map(|(_, _, rows)| rows.as_slice()).unwrap_or(&[])
+            c.loads
+                .as_ref()
+                .map(|(_, _, rows)| rows.as_slice())
+                .unwrap_or(&[])
         })
     }
 
@@ -226,7 +247,10 @@ impl App {
             t.cache.borrow_mut().rows = Some((self.generation, key, ids));
         }
         Ref::map(t.cache.borrow(), |c| {
-            c.rows.as_ref().map(|(_, _, ids)| ids.as_slice()).unwrap_or(&[])
+            c.rows
+                .as_ref()
+                .map(|(_, _, ids)| ids.as_slice())
+                .unwrap_or(&[])
         })
     }
 
@@ -240,7 +264,9 @@ impl App {
     /// rows it shows, with `task_row_ids`).
     pub fn task_rows(&self) -> Vec<&Task> {
         let ids = self.task_row_ids();
-        ids.iter().filter_map(|id| self.resolutions.task(*id)).collect()
+        ids.iter()
+            .filter_map(|id| self.resolutions.task(*id))
+            .collect()
     }
 
     fn selected_load(&self) -> Option<MemberLoad> {
@@ -262,7 +288,9 @@ impl App {
             return true;
         }
         let t = &mut self.tasks;
-        let mv = |t: &mut Tasks, d: isize| t.selected = t.selected.saturating_add_signed(d).min(n.saturating_sub(1));
+        let mv = |t: &mut Tasks, d: isize| {
+            t.selected = t.selected.saturating_add_signed(d).min(n.saturating_sub(1))
+        };
         match action {
             A::MoveUp => mv(t, -1),
             A::MoveDown => mv(t, 1),
@@ -312,7 +340,9 @@ impl App {
                     None => Some(StatusFilter::Open),
                     Some(StatusFilter::Open) => Some(StatusFilter::Overdue),
                     Some(StatusFilter::Overdue) => Some(StatusFilter::Status(TaskStatus::Done)),
-                    Some(StatusFilter::Status(TaskStatus::Done)) => Some(StatusFilter::Status(TaskStatus::Cancelled)),
+                    Some(StatusFilter::Status(TaskStatus::Done)) => {
+                        Some(StatusFilter::Status(TaskStatus::Cancelled))
+                    }
                     Some(_) => None,
                 };
                 t.selected = 0;
@@ -322,7 +352,11 @@ impl App {
                 let cats = &self.categories;
                 t.category = match &t.category {
                     None => cats.first().cloned(),
-                    Some(c) => cats.iter().position(|x| x == c).and_then(|i| cats.get(i + 1)).cloned(),
+                    Some(c) => cats
+                        .iter()
+                        .position(|x| x == c)
+                        .and_then(|i| cats.get(i + 1))
+                        .cloned(),
                 };
                 t.selected = 0;
             }
@@ -404,7 +438,12 @@ impl App {
         let mut fields = vec![
             Field::text(FieldId::Title, Msg::FieldTaskContent, "").required(),
             Field::text(FieldId::Details, Msg::FieldDetails, ""),
-            Field::options(FieldId::Category, Msg::FieldCategory, self.categories.clone(), 0),
+            Field::options(
+                FieldId::Category,
+                Msg::FieldCategory,
+                self.categories.clone(),
+                0,
+            ),
         ];
         let title = if purpose == FormPurpose::BulkTask {
             fields.push(Field::choice(
@@ -415,8 +454,13 @@ impl App {
             ));
             Msg::FormBulkTask.fill(self.lang, &[("n", &count)])
         } else {
-            fields.push(Field::member(FieldId::Lead, Msg::FieldLead, lead.and_then(name)).required());
-            fields.push(Field::members(FieldId::Helpers, Msg::FieldHelpers, Vec::new()));
+            fields
+                .push(Field::member(FieldId::Lead, Msg::FieldLead, lead.and_then(name)).required());
+            fields.push(Field::members(
+                FieldId::Helpers,
+                Msg::FieldHelpers,
+                Vec::new(),
+            ));
             self.t(Msg::FormNewTask).to_string()
         };
         fields.push(Field::text(FieldId::Area, Msg::FieldArea, ""));
@@ -424,7 +468,12 @@ impl App {
         // optionally an item of a resolution in force: one record, followed up there too
         let mut links = vec![self.t(Msg::NoResolutionLink).to_string()];
         links.extend(self.linkable_resolutions().iter().map(|(_, n)| n.clone()));
-        fields.push(Field::options(FieldId::Link, Msg::FieldResolutionLink, links, 0));
+        fields.push(Field::options(
+            FieldId::Link,
+            Msg::FieldResolutionLink,
+            links,
+            0,
+        ));
         Form::new(purpose, title, fields)
     }
 
@@ -439,7 +488,10 @@ impl App {
             .collect()
     }
 
-    pub(super) fn submit_task_form(&mut self, form: &Form) -> Result<Result<String, FieldError>, StoreError> {
+    pub(super) fn submit_task_form(
+        &mut self,
+        form: &Form,
+    ) -> Result<Result<String, FieldError>, StoreError> {
         if let Err(e) = form.check() {
             return Ok(Err(e));
         }
@@ -481,10 +533,16 @@ impl App {
                         .unwrap_or((None, Vec::new()));
                     vec![make(lead, helpers)]
                 } else {
-                    members.into_iter().map(|m| make(Some(m), Vec::new())).collect()
+                    members
+                        .into_iter()
+                        .map(|m| make(Some(m), Vec::new()))
+                        .collect()
                 }
             }
-            _ => vec![make(form.member(FieldId::Lead), form.members_of(FieldId::Helpers))],
+            _ => vec![make(
+                form.member(FieldId::Lead),
+                form.members_of(FieldId::Helpers),
+            )],
         };
         let n = tasks.len();
         let link = form
@@ -494,7 +552,8 @@ impl App {
         match link {
             Some(id) => {
                 let mut r = self.store.resolution(id)?.ok_or(StoreError::NotFound)?;
-                self.store.save_resolution(&mut r, &mut tasks, self.now(), "assign")?;
+                self.store
+                    .save_resolution(&mut r, &mut tasks, self.now(), "assign")?;
                 self.tasks_saved(&tasks, Some(r));
             }
             None => {
@@ -543,7 +602,10 @@ impl App {
     }
 
     /// The first of `ids` who may not be given a task, with the message saying why.
-    pub(super) fn refuse_unassignable(&self, ids: impl IntoIterator<Item = MemberId>) -> Option<String> {
+    pub(super) fn refuse_unassignable(
+        &self,
+        ids: impl IntoIterator<Item = MemberId>,
+    ) -> Option<String> {
         ids.into_iter().find_map(|id| {
             let m = self.roster.members().iter().find(|m| m.id == id)?;
             m.assignable()
@@ -563,7 +625,11 @@ impl App {
 }
 
 /// Why a member cannot be given a task: exempt, or left the branch.
-pub fn not_assignable_text(lang: crate::i18n::Lang, name: &str, activity: crate::domain::member::Activity) -> String {
+pub fn not_assignable_text(
+    lang: crate::i18n::Lang,
+    name: &str,
+    activity: crate::domain::member::Activity,
+) -> String {
     use crate::domain::member::Activity;
     if activity == Activity::Exempt {
         Msg::ErrExemptNoTask.fill(lang, &[("name", &name)])

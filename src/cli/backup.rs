@@ -7,7 +7,9 @@ use chrono::NaiveDateTime;
 
 use super::output::Lines;
 use crate::i18n::{Lang, Msg};
-use crate::store::{Records, SledStore, Store, StoreError, write_and_check, write_file_safely_with};
+use crate::store::{
+    Records, SledStore, Store, StoreError, write_and_check, write_file_safely_with,
+};
 
 /// `backup --list`: the backups in the data folder, newest first; a broken one says
 /// so, and one dated ahead of the clock is marked.
@@ -38,17 +40,28 @@ pub(super) fn list(dir: &Path, now: NaiveDateTime, lang: Lang) -> Result<()> {
 
 /// `backup [FILE]`: a backup into FILE, or into the data folder's `backups/`; read back
 /// and verified either way.
-pub(super) fn take(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>, lang: Lang) -> Result<()> {
+pub(super) fn take(
+    dir: &Path,
+    now: NaiveDateTime,
+    file: Option<PathBuf>,
+    lang: Lang,
+) -> Result<()> {
     let store = super::open_existing(dir)?;
     let path = match file {
         Some(f) => {
             // written record by record, and read back before it takes the name
-            let written = write_file_safely_with(&f, |file, tmp| write_and_check(&store, file, tmp, now, None, false));
+            let written = write_file_safely_with(&f, |file, tmp| {
+                write_and_check(&store, file, tmp, now, None, false)
+            });
             match written {
                 Err(StoreError::Io(why)) if why.contains("did not read back") => {
-                    bail!("{}", Msg::CliBackupMismatch.fill(lang, &[("file", &f.display())]))
+                    bail!(
+                        "{}",
+                        Msg::CliBackupMismatch.fill(lang, &[("file", &f.display())])
+                    )
                 }
-                other => other.with_context(|| Msg::CliCannotWrite.fill(lang, &[("file", &f.display())]))?,
+                other => other
+                    .with_context(|| Msg::CliCannotWrite.fill(lang, &[("file", &f.display())]))?,
             }
             f
         }
@@ -61,15 +74,27 @@ pub(super) fn take(dir: &Path, now: NaiveDateTime, file: Option<PathBuf>, lang: 
 
 /// Before replacing the data: refuses unless it is empty or `force` is given, and then
 /// backs it up first. Returns whether there was data.
-pub(super) fn make_room(store: &SledStore, dir: &Path, now: NaiveDateTime, force: bool, lang: Lang) -> Result<bool> {
+pub(super) fn make_room(
+    store: &SledStore,
+    dir: &Path,
+    now: NaiveDateTime,
+    force: bool,
+    lang: Lang,
+) -> Result<bool> {
     if store.is_empty()? {
         return Ok(false);
     }
     if !force {
-        bail!("{}", Msg::CliNotEmpty.fill(lang, &[("dir", &dir.display())]));
+        bail!(
+            "{}",
+            Msg::CliNotEmpty.fill(lang, &[("dir", &dir.display())])
+        );
     }
     let saved = backup_to_dir(store, dir, now)?;
-    eprintln!("{}", Msg::CliBackedUp.fill(lang, &[("file", &saved.display())]));
+    eprintln!(
+        "{}",
+        Msg::CliBackedUp.fill(lang, &[("file", &saved.display())])
+    );
     Ok(true)
 }
 

@@ -13,7 +13,10 @@ pub(super) fn run(dir: &Path, lang: Lang) -> Result<()> {
     let store = super::open_existing(dir)?;
     let s = crate::store::verify(&store)?;
     let mut out = Lines::default();
-    let branch = s.branch.as_deref().unwrap_or(Msg::CliCheckNoBranch.get(lang));
+    let branch = s
+        .branch
+        .as_deref()
+        .unwrap_or(Msg::CliCheckNoBranch.get(lang));
     out.push(Msg::CliCheckData.fill(lang, &[("dir", &dir.display())]));
     out.push(Msg::CliCheckSchema.fill(lang, &[("n", &s.schema)]));
     out.push(Msg::CliCheckBranch.fill(lang, &[("name", &branch)]));

@@ -35,21 +35,27 @@ pub(super) fn members(
         RosterFormat::Json => roster::to_json(&list).into_bytes(),
         RosterFormat::Xlsx => {
             let branch = store.branch()?.map(|b| b.name).unwrap_or_default();
-            crate::export::roster_xlsx::write(&list, &branch, today, lang).map_err(|e| anyhow::anyhow!(e))?
+            crate::export::roster_xlsx::write(&list, &branch, today, lang)
+                .map_err(|e| anyhow::anyhow!(e))?
         }
     };
     write_out(out, &bytes, lang)
 }
 
 /// Writes a document in the format asked for.
-pub(super) fn write_document(doc: &Document, format: DocumentFormat, out: Option<&Path>, lang: Lang) -> Result<()> {
+pub(super) fn write_document(
+    doc: &Document,
+    format: DocumentFormat,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Result<()> {
     match format {
         DocumentFormat::Md => write_out(out, doc.to_markdown().as_bytes(), lang),
         DocumentFormat::Txt => write_out(out, doc.to_text().as_bytes(), lang),
         DocumentFormat::Docx => write_binary(out, &crate::export::docx::render(doc), "docx", lang),
         DocumentFormat::Pdf => {
-            let pdf =
-                crate::export::pdf::from_docx(&crate::export::docx::render(doc)).map_err(|e| pdf_error(e, lang))?;
+            let pdf = crate::export::pdf::from_docx(&crate::export::docx::render(doc))
+                .map_err(|e| pdf_error(e, lang))?;
             write_binary(out, &pdf, "pdf", lang)
         }
     }
@@ -64,7 +70,13 @@ pub(super) fn pdf_error(e: PdfError, lang: Lang) -> anyhow::Error {
 }
 
 /// `export minutes MEETING`: the biên bản of a meeting.
-pub(super) fn minutes(dir: &Path, meeting: &str, format: DocumentFormat, out: Option<&Path>, lang: Lang) -> Result<()> {
+pub(super) fn minutes(
+    dir: &Path,
+    meeting: &str,
+    format: DocumentFormat,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Result<()> {
     let store = super::open_existing(dir)?;
     let meetings = store.meetings()?;
     let Some(m) = crate::app::meetings::find_meeting(&meetings, meeting) else {
@@ -94,13 +106,22 @@ pub(super) fn resolution(
     // a number as written ("12-NQ/CB") or its sequence alone ("12"), the latest year's
     // first; the internal id last, for scripts
     let latest = |found: &dyn Fn(&crate::domain::resolution::Resolution) -> bool| {
-        all.iter().filter(|r| found(r)).max_by_key(|r| (r.year, r.seq))
+        all.iter()
+            .filter(|r| found(r))
+            .max_by_key(|r| (r.year, r.seq))
     };
     let found = latest(&|r| r.number.to_lowercase() == key)
-        .or_else(|| key.parse::<u32>().ok().and_then(|n| latest(&|r| r.seq == n)))
+        .or_else(|| {
+            key.parse::<u32>()
+                .ok()
+                .and_then(|n| latest(&|r| r.seq == n))
+        })
         .or_else(|| all.iter().find(|r| r.id.0.to_string() == key));
     let Some(r) = found else {
-        bail!("{}", Msg::CliNoResolution.fill(lang, &[("resolution", &resolution)]));
+        bail!(
+            "{}",
+            Msg::CliNoResolution.fill(lang, &[("resolution", &resolution)])
+        );
     };
     let tasks = store.tasks()?;
     let items: Vec<_> = r
@@ -108,6 +129,7 @@ pub(super) fn resolution(
         .iter()
         .filter_map(|id| tasks.iter().find(|t| t.id == *id).cloned())
         .collect();
-    let doc = crate::export::resolution::document(r, &items, &store.members()?, store.branch()?.as_ref());
+    let doc =
+        crate::export::resolution::document(r, &items, &store.members()?, store.branch()?.as_ref());
     write_document(&doc, format, out, lang)
 }

@@ -8,7 +8,10 @@ use crate::i18n::{Lang, Msg};
 /// The language `--help` speaks before the command line is parsed: the last
 /// `--lang X` (or `--lang=X`) given, if it is one we know.
 pub(super) fn lang_in_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<Lang> {
-    let args: Vec<String> = args.into_iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let mut found = None;
     for (i, a) in args.iter().enumerate() {
         if a == "--" {
@@ -128,7 +131,10 @@ fn localize(cmd: Command, path: &str, lang: Lang) -> Command {
                 .collect();
             if takes_value && !values.is_empty() {
                 let values = values.join(", ");
-                text = format!("{text} {}", Msg::CliValues.fill(lang, &[("values", &values)]));
+                text = format!(
+                    "{text} {}",
+                    Msg::CliValues.fill(lang, &[("values", &values)])
+                );
             }
             let defaults: Vec<String> = a
                 .get_default_values()
@@ -137,7 +143,10 @@ fn localize(cmd: Command, path: &str, lang: Lang) -> Command {
                 .collect();
             if takes_value && !defaults.is_empty() {
                 let value = defaults.join(",");
-                text = format!("{text} {}", Msg::CliDefault.fill(lang, &[("value", &value)]));
+                text = format!(
+                    "{text} {}",
+                    Msg::CliDefault.fill(lang, &[("value", &value)])
+                );
             }
             let heading = if a.is_positional() {
                 Msg::CliArguments
@@ -191,18 +200,31 @@ mod tests {
             assert!(about(path).is_some(), "command {path:?} has no description");
             for a in c.get_arguments() {
                 let id = a.get_id().as_str();
-                assert!(arg_help(path, id).is_some(), "{path:?} --{id} has no description");
+                assert!(
+                    arg_help(path, id).is_some(),
+                    "{path:?} --{id} has no description"
+                );
             }
         }
     }
 
     #[test]
     fn the_language_of_help_is_read_before_parsing() {
-        let args = |s: &str| s.split(' ').map(std::ffi::OsString::from).collect::<Vec<_>>();
+        let args = |s: &str| {
+            s.split(' ')
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(lang_in_args(args("chibo --lang en --help")), Some(Lang::En));
-        assert_eq!(lang_in_args(args("chibo report --lang=vi --help")), Some(Lang::Vi));
+        assert_eq!(
+            lang_in_args(args("chibo report --lang=vi --help")),
+            Some(Lang::Vi)
+        );
         assert_eq!(lang_in_args(args("chibo --help")), None);
         assert_eq!(lang_in_args(args("chibo --lang fr --help")), None);
-        assert_eq!(lang_in_args(args("chibo import members -- --lang en")), None);
+        assert_eq!(
+            lang_in_args(args("chibo import members -- --lang en")),
+            None
+        );
     }
 }

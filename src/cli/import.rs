@@ -23,13 +23,21 @@ pub(super) struct MembersImport<'a> {
 
 /// `import members FILE`: nothing is imported unless every row is valid; with
 /// `--update`, rows matching members change them, in the same one transaction.
-pub(super) fn members(dir: &Path, now: NaiveDateTime, lang: Lang, args: &MembersImport) -> Result<()> {
+pub(super) fn members(
+    dir: &Path,
+    now: NaiveDateTime,
+    lang: Lang,
+    args: &MembersImport,
+) -> Result<()> {
     let file = args.file;
     let cannot_read = || Msg::ImportCannotRead.fill(lang, &[("file", &file.display())]);
     let meta = std::fs::metadata(file).with_context(cannot_read)?;
     // a device or a pipe would be read without end
     if !meta.is_file() && !meta.is_dir() {
-        bail!("{}", Msg::ImportNotAFile.fill(lang, &[("file", &file.display())]));
+        bail!(
+            "{}",
+            Msg::ImportNotAFile.fill(lang, &[("file", &file.display())])
+        );
     }
     // a roster of even a thousand members is well under a megabyte
     let too_large = |size: u64| {

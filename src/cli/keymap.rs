@@ -14,7 +14,10 @@ pub(super) fn check(file: Option<PathBuf>, lang: Lang) -> Result<()> {
     let path = file.unwrap_or_else(crate::config::keymap_path);
     let text = match crate::settings::read(&path) {
         Ok(Some(text)) => text,
-        Ok(None) => bail!("không đọc được {}: không có tệp / no such file", path.display()),
+        Ok(None) => bail!(
+            "không đọc được {}: không có tệp / no such file",
+            path.display()
+        ),
         Err(p) => bail!("{}", p.what(lang)),
     };
     let (_, errors) = Keymap::with_user(&text);

@@ -223,7 +223,10 @@ fn clock(lang: Lang) -> Result<Box<dyn Clock>> {
     let text = value.to_string_lossy();
     match parse_date(text.trim()) {
         Some(day) => Ok(Box::new(DayClock(day))),
-        None => bail!("{}", crate::i18n::Msg::CliNotADate.fill(lang, &[("value", &text)])),
+        None => bail!(
+            "{}",
+            crate::i18n::Msg::CliNotADate.fill(lang, &[("value", &text)])
+        ),
     }
 }
 
@@ -260,7 +263,8 @@ pub fn main() -> i32 {
             let msg = match e.downcast_ref::<StoreError>() {
                 // data that cannot be read: say so, and how to get it back
                 Some(se @ (StoreError::Corrupt { .. } | StoreError::Io(_))) => {
-                    crate::i18n::Msg::CliRestoreLatest.fill(lang, &[("err", &store_error_text(se, lang))])
+                    crate::i18n::Msg::CliRestoreLatest
+                        .fill(lang, &[("err", &store_error_text(se, lang))])
                 }
                 Some(se) => store_error_text(se, lang),
                 None => format!("{e:#}"),
@@ -301,7 +305,11 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
             &dir,
             now,
             lang,
-            crate::demo::DemoOptions { members, years, seed },
+            crate::demo::DemoOptions {
+                members,
+                years,
+                seed,
+            },
             force,
         ),
         Some(Command::Import {
@@ -327,7 +335,12 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
             what: ExportWhat::Members { format, out },
         }) => export::members(&dir, now.date(), lang, format, out.as_deref()),
         Some(Command::Export {
-            what: ExportWhat::Minutes { meeting, format, out },
+            what:
+                ExportWhat::Minutes {
+                    meeting,
+                    format,
+                    out,
+                },
         }) => export::minutes(&dir, &meeting, format, out.as_deref(), lang),
         Some(Command::Export {
             what:
@@ -357,11 +370,17 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
         ),
         Some(Command::Backup { list: true, .. }) => backup::list(&dir, now, lang),
         Some(Command::Backup { file, .. }) => backup::take(&dir, now, file, lang),
-        Some(Command::Restore { file, latest, force }) => restore::run(&dir, now, lang, file, latest, force),
+        Some(Command::Restore {
+            file,
+            latest,
+            force,
+        }) => restore::run(&dir, now, lang, file, latest, force),
         Some(Command::Check) => check::run(&dir, lang),
         Some(Command::Keymap {
             what: KeymapWhat::Check { file },
         }) => keymap::check(file, lang),
-        Some(Command::Keymap { what: KeymapWhat::Show }) => keymap::show(lang, &settings),
+        Some(Command::Keymap {
+            what: KeymapWhat::Show,
+        }) => keymap::show(lang, &settings),
     }
 }

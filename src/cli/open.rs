@@ -12,7 +12,13 @@ use crate::settings::Settings;
 /// another thread once the first frame is on screen, and quitting waits for it. What is
 /// wrong in the settings files stays on screen until dismissed; a failed backup is said
 /// on quitting.
-pub(super) fn run(dir: &Path, lang: Lang, clock: Box<dyn Clock>, settings: Settings, ascii: bool) -> Result<()> {
+pub(super) fn run(
+    dir: &Path,
+    lang: Lang,
+    clock: Box<dyn Clock>,
+    settings: Settings,
+    ascii: bool,
+) -> Result<()> {
     let now = clock.now();
     let store = super::open(dir)?;
     let warnings: Vec<String> = settings.problems.iter().map(|p| p.text(lang)).collect();
@@ -59,7 +65,11 @@ struct Daily {
 impl crate::tui::Background for Daily {
     fn start(&mut self) {
         if let Some(reader) = self.reader.take() {
-            self.job = Some(crate::store::BackupJob::daily(reader, self.dir.clone(), self.now));
+            self.job = Some(crate::store::BackupJob::daily(
+                reader,
+                self.dir.clone(),
+                self.now,
+            ));
         }
     }
 

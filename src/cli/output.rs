@@ -13,9 +13,8 @@ use crate::store::write_file_safely;
 /// Writes `bytes` to `out`, or to standard output when there is none or it is `-`.
 pub(super) fn write_out(out: Option<&Path>, bytes: &[u8], lang: Lang) -> Result<()> {
     match out {
-        Some(path) if path != Path::new("-") => {
-            write_file_safely(path, bytes).with_context(|| Msg::CliCannotWrite.fill(lang, &[("file", &path.display())]))
-        }
+        Some(path) if path != Path::new("-") => write_file_safely(path, bytes)
+            .with_context(|| Msg::CliCannotWrite.fill(lang, &[("file", &path.display())])),
         _ => to_stdout(bytes),
     }
 }
@@ -48,7 +47,10 @@ impl Lines {
 /// terminal (a binary file would fill the screen with garbage).
 pub(super) fn write_binary(out: Option<&Path>, bytes: &[u8], kind: &str, lang: Lang) -> Result<()> {
     if out.is_none_or(|p| p == Path::new("-")) && std::io::stdout().is_terminal() {
-        anyhow::bail!("{}", Msg::CliBinaryToTerminal.fill(lang, &[("kind", &kind)]));
+        anyhow::bail!(
+            "{}",
+            Msg::CliBinaryToTerminal.fill(lang, &[("kind", &kind)])
+        );
     }
     write_out(out, bytes, lang)
 }

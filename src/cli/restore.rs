@@ -24,8 +24,11 @@ pub(super) fn run(
     // the backup is chosen and verified before anything is touched (not even a folder made)
     let (file, backup) = match file {
         Some(f) => {
-            let meta = std::fs::metadata(&f)
-                .map_err(|e| anyhow::anyhow!(Msg::CliCannotRead.fill(lang, &[("file", &f.display()), ("err", &e)])))?;
+            let meta = std::fs::metadata(&f).map_err(|e| {
+                anyhow::anyhow!(
+                    Msg::CliCannotRead.fill(lang, &[("file", &f.display()), ("err", &e)])
+                )
+            })?;
             let chosen = BackupFile {
                 path: f.clone(),
                 taken: now,
@@ -39,7 +42,8 @@ pub(super) fn run(
         }
         None => {
             debug_assert!(latest);
-            let crate::store::Latest { found, skipped } = crate::store::latest_backup(&dir.join("backups"), now)?;
+            let crate::store::Latest { found, skipped } =
+                crate::store::latest_backup(&dir.join("backups"), now)?;
             for (b, why) in &skipped {
                 eprintln!(
                     "{}",
@@ -65,7 +69,10 @@ pub(super) fn run(
         // locked by another process is never taken for a damaged one
         Err(StoreError::Corrupt { .. } | StoreError::Io(_)) if force => {
             if let Some(aside) = set_broken_aside(dir, now, lang)? {
-                eprintln!("{}", Msg::CliBrokenKept.fill(lang, &[("dir", &aside.display())]));
+                eprintln!(
+                    "{}",
+                    Msg::CliBrokenKept.fill(lang, &[("dir", &aside.display())])
+                );
             }
         }
         Err(e) => return Err(e.into()),
@@ -85,10 +92,16 @@ pub(super) fn run(
         Ok(())
     })?;
     if let Some(aside) = aside {
-        eprintln!("{}", Msg::CliOldKept.fill(lang, &[("dir", &aside.display())]));
+        eprintln!(
+            "{}",
+            Msg::CliOldKept.fill(lang, &[("dir", &aside.display())])
+        );
     }
     let mut out = Lines::default();
-    out.push(Msg::CliRestored.fill(lang, &[("n", &backup.record_count()), ("file", &file.display())]));
+    out.push(Msg::CliRestored.fill(
+        lang,
+        &[("n", &backup.record_count()), ("file", &file.display())],
+    ));
     out.print()
 }
 
@@ -108,7 +121,8 @@ fn set_broken_aside(dir: &Path, now: NaiveDateTime, lang: Lang) -> Result<Option
         })
         .find(|p| std::fs::symlink_metadata(p).is_err())
         .unwrap_or_else(|| dir.join("db.broken"));
-    std::fs::rename(&live, &aside)
-        .map_err(|e| anyhow::anyhow!(Msg::CliCannotRename.fill(lang, &[("file", &live.display()), ("err", &e)])))?;
+    std::fs::rename(&live, &aside).map_err(|e| {
+        anyhow::anyhow!(Msg::CliCannotRename.fill(lang, &[("file", &live.display()), ("err", &e)]))
+    })?;
     Ok(Some(aside))
 }

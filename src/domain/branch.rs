@@ -36,7 +36,11 @@ impl Branch {
             parent: text::clean(parent),
             place: text::clean(place),
             term: text::clean(term),
-            resolution_suffix: if suffix.is_empty() { default_suffix() } else { suffix },
+            resolution_suffix: if suffix.is_empty() {
+                default_suffix()
+            } else {
+                suffix
+            },
         }
     }
 }

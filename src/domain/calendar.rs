@@ -40,7 +40,12 @@ pub fn format_opt(d: Option<NaiveDate>) -> String {
 
 /// The date line of documents: "ngày 05 tháng 12 năm 2026".
 pub fn long_date(d: NaiveDate) -> String {
-    format!("ngày {:02} tháng {:02} năm {}", d.day(), d.month(), d.year())
+    format!(
+        "ngày {:02} tháng {:02} năm {}",
+        d.day(),
+        d.month(),
+        d.year()
+    )
 }
 
 /// The same date `months` later, clamped to the month's end (31/01 + 1 → 28/02).
@@ -182,7 +187,10 @@ impl WorkCalendar {
                 return Err(format!("ngày âm lịch không hợp lệ: {}/{}", l.day, l.month));
             }
             if l.days == 0 || l.days + l.days_before > MAX_RULE_DAYS {
-                return Err(format!("số ngày nghỉ không hợp lệ: {}", l.days + l.days_before));
+                return Err(format!(
+                    "số ngày nghỉ không hợp lệ: {}",
+                    l.days + l.days_before
+                ));
             }
             next.lunar.push(LunarRule {
                 day: l.day,
@@ -335,9 +343,15 @@ mod tests {
 
     #[test]
     fn parses_both_forms_and_rejects_impossible_dates() {
-        assert_eq!(parse_date("05/12/2026"), NaiveDate::from_ymd_opt(2026, 12, 5));
+        assert_eq!(
+            parse_date("05/12/2026"),
+            NaiveDate::from_ymd_opt(2026, 12, 5)
+        );
         assert_eq!(parse_date("5/1/2026"), NaiveDate::from_ymd_opt(2026, 1, 5));
-        assert_eq!(parse_date("2026-12-05"), NaiveDate::from_ymd_opt(2026, 12, 5));
+        assert_eq!(
+            parse_date("2026-12-05"),
+            NaiveDate::from_ymd_opt(2026, 12, 5)
+        );
         assert_eq!(parse_date("31/02/2026"), None);
         assert_eq!(parse_date("29/02/2025"), None);
         assert_eq!(parse_date("12/2026"), None);
@@ -418,12 +432,22 @@ mod tests {
         let cal = WorkCalendar::vietnam();
         // Tết 2027 is Saturday 06/02: the last day of the old year (Fri 05/02), Sat, Sun,
         // Mon, Tue, and the Saturday and Sunday compensated on Wed 10/02 and Thu 11/02
-        let tet: Vec<NaiveDate> = cal.holidays(2027).into_iter().filter(|d| d.month() == 2).collect();
+        let tet: Vec<NaiveDate> = cal
+            .holidays(2027)
+            .into_iter()
+            .filter(|d| d.month() == 2)
+            .collect();
         assert_eq!(
             tet,
-            dates(&["05/02/2027", "08/02/2027", "09/02/2027", "10/02/2027", "11/02/2027"])
-                .into_iter()
-                .collect::<Vec<_>>()
+            dates(&[
+                "05/02/2027",
+                "08/02/2027",
+                "09/02/2027",
+                "10/02/2027",
+                "11/02/2027"
+            ])
+            .into_iter()
+            .collect::<Vec<_>>()
         );
         // Giỗ Tổ 2027 is Friday 16/04; 2/9/2027 is a Thursday, so Wednesday 01/09 too
         assert!(!cal.is_working_day(d("16/04/2027")));
@@ -446,7 +470,10 @@ mod tests {
         no_tet
             .add_toml("[[fixed]]\nname = \"Tết Dương lịch\"\ndate = \"01/01\"")
             .unwrap();
-        assert_eq!(no_tet.add_working_days(d("05/01/2027"), 30), d("16/02/2027"));
+        assert_eq!(
+            no_tet.add_working_days(d("05/01/2027"), 30),
+            d("16/02/2027")
+        );
     }
 
     #[test]

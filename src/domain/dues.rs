@@ -26,7 +26,8 @@ pub struct Month {
 
 impl Month {
     pub fn new(year: i32, month: u32) -> Option<Month> {
-        ((1..=12).contains(&month) && (1900..=9999).contains(&year)).then_some(Month { year, month })
+        ((1..=12).contains(&month) && (1900..=9999).contains(&year))
+            .then_some(Month { year, month })
     }
 
     pub fn of(date: NaiveDate) -> Month {
@@ -88,7 +89,8 @@ impl Serialize for Month {
 impl<'de> Deserialize<'de> for Month {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Month, D::Error> {
         let text = String::deserialize(d)?;
-        Month::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a month (YYYY-MM)")))
+        Month::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a month (YYYY-MM)")))
     }
 }
 
@@ -133,8 +135,16 @@ impl Rates {
         };
         let mut r = Rates::shipped();
         for (name, value, field) in [
-            ("salary_percent", &user.salary_percent, &mut r.salary_percent),
-            ("pension_percent", &user.pension_percent, &mut r.pension_percent),
+            (
+                "salary_percent",
+                &user.salary_percent,
+                &mut r.salary_percent,
+            ),
+            (
+                "pension_percent",
+                &user.pension_percent,
+                &mut r.pension_percent,
+            ),
             (
                 "branch_keeps_percent",
                 &user.branch_keeps_percent,
@@ -143,7 +153,10 @@ impl Rates {
         ] {
             if let Some(p) = value {
                 if !(0.0..=100.0).contains(p.get_ref()) {
-                    let what = format!("{name} = {}: a percentage is between 0 and 100", p.get_ref());
+                    let what = format!(
+                        "{name} = {}: a percentage is between 0 and 100",
+                        p.get_ref()
+                    );
                     return Err(at(p.span().start, what));
                 }
                 *field = *p.get_ref();
@@ -257,7 +270,9 @@ pub enum DuesError {
 pub fn validate(entry: &Entry) -> Result<(), DuesError> {
     match entry {
         Entry::Basis { basis, .. } => match basis {
-            Basis::Salary(a) | Basis::Pension(a) | Basis::Fixed(a) if *a < 0 => Err(DuesError::Negative),
+            Basis::Salary(a) | Basis::Pension(a) | Basis::Fixed(a) if *a < 0 => {
+                Err(DuesError::Negative)
+            }
             _ => Ok(()),
         },
         Entry::Payment { months, .. } => {
@@ -318,7 +333,11 @@ impl Ledger {
     pub fn basis(&self, member: MemberId, month: Month) -> Basis {
         let mut found: Option<(Month, &Basis)> = None;
         for e in &self.entries {
-            if let Entry::Basis { member: m, from, basis } = &e.entry
+            if let Entry::Basis {
+                member: m,
+                from,
+                basis,
+            } = &e.entry
                 && *m == member
                 && *from <= month
                 && found.is_none_or(|(f, _)| *from >= f)
@@ -361,9 +380,11 @@ impl Ledger {
         self.entries
             .iter()
             .map(|e| match &e.entry {
-                Entry::Payment { member: m, months } if *m == member => {
-                    months.iter().filter(|(x, _)| *x == month).map(|(_, a)| *a).sum()
-                }
+                Entry::Payment { member: m, months } if *m == member => months
+                    .iter()
+                    .filter(|(x, _)| *x == month)
+                    .map(|(_, a)| *a)
+                    .sum(),
                 Entry::Correction {
                     member: m,
                     month: x,
@@ -380,7 +401,9 @@ impl Ledger {
         let rows: Vec<MemberDues> = members
             .iter()
             .filter(|m| pays_here(m, month) || self.collected(m.id, month) != 0)
-            .filter(|m| self.opens().is_some_and(|o| month >= o) || self.collected(m.id, month) != 0)
+            .filter(|m| {
+                self.opens().is_some_and(|o| month >= o) || self.collected(m.id, month) != 0
+            })
             .map(|m| {
                 let expected = self.expected(rates, m, month);
                 let collected = self.collected(m.id, month);
@@ -431,7 +454,9 @@ impl Ledger {
         let Some(opens) = self.opens() else {
             return Vec::new();
         };
-        let from = member.admission_date.map_or(opens, |d| Month::of(d).max(opens));
+        let from = member
+            .admission_date
+            .map_or(opens, |d| Month::of(d).max(opens));
         let mut out = Vec::new();
         let mut m = from;
         while m <= through {
@@ -481,7 +506,9 @@ pub struct MonthLedger {
 
 /// Sums by month of a year, for the year's report.
 pub fn year(ledger: &Ledger, rates: &Rates, members: &[Member], year: i32) -> Vec<MonthLedger> {
-    Month::of_year(year).map(|m| ledger.month(rates, members, m)).collect()
+    Month::of_year(year)
+        .map(|m| ledger.month(rates, members, m))
+        .collect()
 }
 
 #[cfg(test)]
@@ -533,7 +560,10 @@ mod tests {
                 .contains("between 0 and 100")
         );
         assert!(Rates::with_user("other_amount = -1").is_err());
-        assert!(Rates::with_user("salary = 1").is_err(), "an unknown key is refused");
+        assert!(
+            Rates::with_user("salary = 1").is_err(),
+            "an unknown key is refused"
+        );
     }
 
     #[test]
@@ -569,7 +599,11 @@ mod tests {
             d(2026, 10, 5),
             Entry::Payment {
                 member: a.id,
-                months: vec![(mo(2026, 10), 80_000), (mo(2026, 11), 80_000), (mo(2026, 12), 80_000)],
+                months: vec![
+                    (mo(2026, 10), 80_000),
+                    (mo(2026, 11), 80_000),
+                    (mo(2026, 12), 80_000),
+                ],
             },
         ))
         .unwrap();
@@ -598,17 +632,31 @@ mod tests {
         .unwrap();
         let oct = l.month(&rates, &[a.clone(), b.clone()], mo(2026, 10));
         assert_eq!(oct.rows.len(), 1, "B was admitted later");
-        assert_eq!((oct.expected, oct.collected, oct.arrears), (80_000, 80_000, 0));
+        assert_eq!(
+            (oct.expected, oct.collected, oct.arrears),
+            (80_000, 80_000, 0)
+        );
         assert_eq!((oct.branch_share, oct.upper_share), (24_000, 56_000));
-        assert_eq!((oct.sent_amount, oct.sent_on), (56_000, Some(d(2026, 11, 10))));
+        assert_eq!(
+            (oct.sent_amount, oct.sent_on),
+            (56_000, Some(d(2026, 11, 10)))
+        );
         let nov = l.month(&rates, &[a.clone(), b.clone()], mo(2026, 11));
         assert_eq!(nov.rows[0].arrears, 30_000);
         assert_eq!(nov.rows[1].arrears, 5_000, "B pays the fixed amount");
         // the ledger opens in January, with A's basis: nothing is owed before it
         assert_eq!(l.opens(), Some(mo(2026, 1)));
-        assert_eq!(l.owed(&rates, &a, mo(2026, 12)).first(), Some(&(mo(2026, 1), 80_000)));
+        assert_eq!(
+            l.owed(&rates, &a, mo(2026, 12)).first(),
+            Some(&(mo(2026, 1), 80_000))
+        );
         assert_eq!(l.owed(&rates, &a, mo(2026, 12)).len(), 10);
-        assert_eq!(l.month(&rates, std::slice::from_ref(&a), mo(2025, 12)).rows.len(), 0);
+        assert_eq!(
+            l.month(&rates, std::slice::from_ref(&a), mo(2025, 12))
+                .rows
+                .len(),
+            0
+        );
         assert_eq!(l.unpaid_months(&rates, &a, 2026, mo(2026, 12)), 10);
         assert_eq!(l.unpaid_months(&rates, &b, 2026, mo(2026, 12)), 2);
     }
@@ -679,7 +727,10 @@ mod tests {
     fn op() -> impl Strategy<Value = Op> {
         prop_oneof![
             (1..4u64, 1..13u32, 0..20_000_000i64).prop_map(|(m, mo, s)| Op::Basis(m, mo, s)),
-            (1..4u64, prop::collection::btree_map(1..13u32, 1..200_000i64, 1..5))
+            (
+                1..4u64,
+                prop::collection::btree_map(1..13u32, 1..200_000i64, 1..5)
+            )
                 .prop_map(|(m, ms)| Op::Pay(m, ms.into_iter().collect())),
             (1..4u64, 1..13u32, -100_000..100_000i64).prop_map(|(m, mo, a)| Op::Correct(m, mo, a)),
         ]

@@ -156,7 +156,10 @@ mod tests {
     fn tet_and_gio_to_match_the_known_table_1990_to_2060() {
         let table = include_str!("../../tests/fixtures/lunar-holidays.csv");
         let mut rows = 0;
-        for line in table.lines().filter(|l| !l.starts_with('#') && !l.starts_with("year")) {
+        for line in table
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("year"))
+        {
             let cols: Vec<&str> = line.split(',').collect();
             let year: i32 = cols[0].parse().unwrap();
             assert_eq!(tet(year), Some(d(cols[1])), "Tết {year}");

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::member::{Activity, Member, MemberId, Standing};
 use super::vote::Vote;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct MeetingId(pub u64);
 
@@ -328,7 +330,11 @@ impl Meeting {
 
     /// Sets the start (and the end, once the meeting has ended) to the times written
     /// in its details, on the day it was held. An end before the start is refused.
-    pub fn set_times(&mut self, start: NaiveTime, end: Option<NaiveTime>) -> Result<(), TimesError> {
+    pub fn set_times(
+        &mut self,
+        start: NaiveTime,
+        end: Option<NaiveTime>,
+    ) -> Result<(), TimesError> {
         let started = self.date.and_time(start);
         let ended = match (end, self.ended_at) {
             (Some(e), Some(_)) => {
@@ -366,12 +372,18 @@ impl Meeting {
         if self.secretary.is_none() {
             out.push(Missing::Secretary);
         }
-        let unmarked = expected.iter().filter(|m| !self.attendance.contains_key(&m.id)).count();
+        let unmarked = expected
+            .iter()
+            .filter(|m| !self.attendance.contains_key(&m.id))
+            .count();
         if unmarked > 0 {
             out.push(Missing::RollCall(unmarked));
         }
         for item in &self.agenda {
-            if self.kind == MeetingKind::Regular && required_item(&item.title) && !item.has_content() {
+            if self.kind == MeetingKind::Regular
+                && required_item(&item.title)
+                && !item.has_content()
+            {
                 out.push(Missing::EmptyItem(item.title.clone()));
             }
             for e in &item.entries {
@@ -506,7 +518,10 @@ pub fn attendance_report(meeting: &Meeting, members: &[Member]) -> AttendanceRep
     } else {
         let frozen: std::collections::HashMap<MemberId, RosterEntry> =
             meeting.roster.iter().map(|e| (e.id, *e)).collect();
-        members.iter().filter_map(|m| frozen.get(&m.id).copied()).collect()
+        members
+            .iter()
+            .filter_map(|m| frozen.get(&m.id).copied())
+            .collect()
     };
     for m in &entries {
         let presence = meeting.attendance.get(&m.id);
@@ -601,7 +616,12 @@ impl Templates {
         self.template
             .iter()
             .find(|t| t.kind == kind.key())
-            .map(|t| t.items.iter().map(|i| AgendaItem::new(&i.title, i.minutes)).collect())
+            .map(|t| {
+                t.items
+                    .iter()
+                    .map(|i| AgendaItem::new(&i.title, i.minutes))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
@@ -681,7 +701,9 @@ mod tests {
         }
         let mut meeting = Meeting::new(MeetingKind::Regular, d(2026, 12, 5), NaiveTime::MIN);
         meeting.attendance.insert(MemberId(1), Presence::Present);
-        meeting.attendance.insert(MemberId(2), Presence::Excused("ốm".into()));
+        meeting
+            .attendance
+            .insert(MemberId(2), Presence::Excused("ốm".into()));
         meeting.attendance.insert(MemberId(3), Presence::Absent);
         let r = attendance_report(&meeting, &ms);
         assert_eq!((r.total, r.exempt, r.temporary), (3, 1, 1));
@@ -717,7 +739,9 @@ mod tests {
         let mut meeting = Meeting::new(MeetingKind::Regular, d(2026, 12, 5), NaiveTime::MIN);
         meeting.attendance.insert(MemberId(1), Presence::Present);
         meeting.attendance.insert(MemberId(2), Presence::Absent);
-        meeting.attendance.insert(MemberId(5), Presence::Late(NaiveTime::MIN));
+        meeting
+            .attendance
+            .insert(MemberId(5), Presence::Late(NaiveTime::MIN));
         meeting
             .attendance
             .insert(MemberId(6), Presence::Excused("công tác".into()));
@@ -737,10 +761,19 @@ mod tests {
         assert_eq!(r.absent, [MemberId(2)]);
         assert_eq!(r.unmarked, 1);
         assert_eq!(r.expected(), 3);
-        let exempt_away = r.exempt_members.iter().filter(|id| !r.present.contains(id)).count();
+        let exempt_away = r
+            .exempt_members
+            .iter()
+            .filter(|id| !r.present.contains(id))
+            .count();
         assert_eq!(
             r.total,
-            r.present.len() + r.excused.len() + r.absent.len() + r.unmarked + exempt_away + r.temporary_out.len()
+            r.present.len()
+                + r.excused.len()
+                + r.absent.len()
+                + r.unmarked
+                + exempt_away
+                + r.temporary_out.len()
         );
     }
 
@@ -763,7 +796,9 @@ mod tests {
         let mut meeting = Meeting::new(MeetingKind::Regular, d(2026, 12, 5), NaiveTime::MIN);
         meeting.attendance.insert(MemberId(1), Presence::Present);
         meeting.attendance.insert(MemberId(3), Presence::Present);
-        let lines = crate::export::minutes::attendance_lines(&attendance_report(&meeting, &ms), &ms).join("\n");
+        let lines =
+            crate::export::minutes::attendance_lines(&attendance_report(&meeting, &ms), &ms)
+                .join("\n");
         assert!(
             lines.contains("Tổng số đảng viên của chi bộ: 2 đồng chí (chính thức 2, dự bị 0)."),
             "{lines}"

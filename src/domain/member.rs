@@ -8,7 +8,9 @@ use super::calendar::{WorkCalendar, add_months};
 use super::text;
 
 /// A member's key in the store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct MemberId(pub u64);
 
@@ -73,7 +75,9 @@ impl Activity {
 }
 
 /// Bí thư, phó bí thư, chi ủy viên, or none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CommitteeRole {
     Secretary,
@@ -202,7 +206,12 @@ impl Member {
 
     /// Searchable text: the name, card number and phone, folded.
     pub fn search_text(&self) -> String {
-        text::fold(&format!("{} {} {}", self.full_name(), self.card_number, self.phone))
+        text::fold(&format!(
+            "{} {} {}",
+            self.full_name(),
+            self.card_number,
+            self.phone
+        ))
     }
 
     /// The last day of the 12 months of probation, counted from the admission ceremony.
@@ -321,7 +330,11 @@ pub const RECOGNITION_WORKING_DAYS: u32 = 30;
 pub const PROBATION_NOTICE_DAYS: i64 = 60;
 
 /// The reminder for a member whose probation ends within 60 days or has ended.
-pub fn probation_reminder(m: &Member, today: NaiveDate, cal: &WorkCalendar) -> Option<ProbationReminder> {
+pub fn probation_reminder(
+    m: &Member,
+    today: NaiveDate,
+    cal: &WorkCalendar,
+) -> Option<ProbationReminder> {
     if !m.activity.on_roster() {
         return None;
     }
@@ -353,7 +366,10 @@ mod tests {
     #[test]
     fn full_name_without_middle_name_has_single_spaces() {
         assert_eq!(Member::new("Nguyễn", "", "Tùng").full_name(), "Nguyễn Tùng");
-        assert_eq!(Member::new("Tôn", "Nữ Minh", "Châu").full_name(), "Tôn Nữ Minh Châu");
+        assert_eq!(
+            Member::new("Tôn", "Nữ Minh", "Châu").full_name(),
+            "Tôn Nữ Minh Châu"
+        );
     }
 
     #[test]
@@ -435,7 +451,11 @@ mod tests {
         // 19/05/2026 is a Tuesday: 30 working days later is Tuesday 30/06/2026
         assert_eq!(r.consider_by, d("30/06/2026"));
         assert!(!r.overdue);
-        assert!(probation_reminder(&m, d("01/07/2026"), &cal).unwrap().overdue);
+        assert!(
+            probation_reminder(&m, d("01/07/2026"), &cal)
+                .unwrap()
+                .overdue
+        );
         m.standing = Standing::Official;
         assert_eq!(probation_reminder(&m, d("20/03/2026"), &cal), None);
     }

@@ -108,7 +108,10 @@ pub fn member_record<'a>(
         }
     }
     r.absent_months = months.len() as u32;
-    for t in tasks.into_iter().filter(|t| t.involves(m.id) && t.due.year() == year) {
+    for t in tasks
+        .into_iter()
+        .filter(|t| t.involves(m.id) && t.due.year() == year)
+    {
         if t.status == TaskStatus::Cancelled {
             continue;
         }
@@ -142,7 +145,9 @@ pub fn expects_task(m: &Member) -> bool {
 
 /// Open tasks a member leads or helps with.
 pub fn open_tasks(member: MemberId, tasks: &[Task]) -> impl Iterator<Item = &Task> {
-    tasks.iter().filter(move |t| t.status.is_open() && t.involves(member))
+    tasks
+        .iter()
+        .filter(move |t| t.status.is_open() && t.involves(member))
 }
 
 #[cfg(test)]
@@ -237,7 +242,10 @@ mod tests {
             standing: m.standing,
             activity: Activity::Active,
         }];
-        assert_eq!(member_record(&m, 2026, &[x], &[], d(2026, 12, 31)).meetings, 0);
+        assert_eq!(
+            member_record(&m, 2026, &[x], &[], d(2026, 12, 31)).meetings,
+            0
+        );
     }
 
     #[test]
@@ -265,7 +273,10 @@ mod tests {
             rated,
         ];
         let r = member_record(&m, 2026, &[], &tasks, d(2026, 6, 15));
-        assert_eq!((r.assigned, r.on_time, r.late, r.not_done, r.open), (5, 2, 1, 1, 1));
+        assert_eq!(
+            (r.assigned, r.on_time, r.late, r.not_done, r.open),
+            (5, 2, 1, 1, 1)
+        );
         assert_eq!(r.assigned, r.on_time + r.late + r.not_done + r.open);
         assert_eq!((r.exceeded, r.met, r.not_met), (1, 0, 0));
         assert_eq!(r.on_time_percent(), Some(50));

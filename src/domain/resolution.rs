@@ -156,7 +156,12 @@ pub fn next_seq(existing: &[Resolution], year: i32) -> u32 {
 }
 
 /// Whether a number is taken in a year by another resolution.
-pub fn number_taken(existing: &[Resolution], year: i32, number: &str, except: Option<ResolutionId>) -> bool {
+pub fn number_taken(
+    existing: &[Resolution],
+    year: i32,
+    number: &str,
+    except: Option<ResolutionId>,
+) -> bool {
     let key = number.trim().to_lowercase();
     existing
         .iter()
@@ -336,8 +341,11 @@ mod tests {
         res.adopted_on = NaiveDate::from_ymd_opt(2026, 11, 5);
         let mut a = Task::new("Thu đảng phí", due);
         a.id = TaskId(3);
-        a.carry_over(TaskNote::new(due, ""), NaiveDate::from_ymd_opt(2026, 12, 31).unwrap())
-            .unwrap();
+        a.carry_over(
+            TaskNote::new(due, ""),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        )
+        .unwrap();
         res.items = vec![a.id];
         assert!(res.freeze(&[&a], &|_| String::new()));
         assert_eq!(res.adopted.unwrap().items[0].due, due);

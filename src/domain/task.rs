@@ -8,11 +8,15 @@ use serde::{Deserialize, Serialize};
 use super::meeting::MeetingId;
 use super::member::MemberId;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct TaskId(pub u64);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct ResolutionId(pub u64);
 
@@ -236,7 +240,11 @@ impl Task {
 
     /// Every member the task names.
     pub fn member_refs(&self) -> Vec<MemberId> {
-        let mut refs: Vec<MemberId> = self.lead.into_iter().chain(self.helpers.iter().copied()).collect();
+        let mut refs: Vec<MemberId> = self
+            .lead
+            .into_iter()
+            .chain(self.helpers.iter().copied())
+            .collect();
         refs.extend(self.history.iter().filter_map(|n| n.reporter));
         refs.extend(self.history.iter().filter_map(|n| n.lead));
         refs.extend(self.history.iter().filter_map(|n| n.removed_helper));
@@ -379,7 +387,10 @@ mod tests {
             "due today is not late"
         );
         assert_eq!(t.shown(d(2027, 1, 1)), Shown::Overdue);
-        t.complete(TaskNote::new(d(2027, 1, 3), "xong"), "Vận động được 12 triệu đồng");
+        t.complete(
+            TaskNote::new(d(2027, 1, 3), "xong"),
+            "Vận động được 12 triệu đồng",
+        );
         assert_eq!(t.shown(d(2027, 1, 5)), Shown::Status(TaskStatus::Done));
         assert_eq!(t.done_on, Some(d(2027, 1, 3)));
     }
@@ -392,14 +403,20 @@ mod tests {
         // carried on 01/12: proposed end of December, not end of January
         assert_eq!(proposed_carry_due(t.due, d(2026, 12, 1)), d(2026, 12, 31));
         // carried long after: never before the end of the current month
-        assert_eq!(proposed_carry_due(d(2026, 9, 30), d(2026, 12, 5)), d(2026, 12, 31));
+        assert_eq!(
+            proposed_carry_due(d(2026, 9, 30), d(2026, 12, 5)),
+            d(2026, 12, 31)
+        );
         assert_eq!(
             t.carry_over(TaskNote::new(d(2026, 12, 1), "x"), d(2026, 11, 30)),
             Err(TaskError::DueNotLater(d(2026, 11, 30)))
         );
         assert_eq!(t.history.len(), 1, "a refused carry-over changes nothing");
-        t.carry_over(TaskNote::new(d(2026, 12, 1), "chờ kinh phí"), d(2026, 12, 31))
-            .unwrap();
+        t.carry_over(
+            TaskNote::new(d(2026, 12, 1), "chờ kinh phí"),
+            d(2026, 12, 31),
+        )
+        .unwrap();
         assert_eq!(t.status, TaskStatus::CarriedOver);
         assert_eq!(t.due, d(2026, 12, 31));
         assert_eq!(t.history.len(), 2);
@@ -408,7 +425,10 @@ mod tests {
             .unwrap();
         // the due date as adopted stays in the history
         assert_eq!(t.original_due(), d(2026, 11, 30));
-        assert_eq!(t.due_dates(), [d(2026, 11, 30), d(2026, 12, 31), d(2027, 2, 28)]);
+        assert_eq!(
+            t.due_dates(),
+            [d(2026, 11, 30), d(2026, 12, 31), d(2027, 2, 28)]
+        );
         assert!(t.was_due_in(d(2026, 11, 1)) && t.was_due_in(d(2026, 12, 1)));
         assert!(!t.was_due_in(d(2027, 1, 1)));
     }
@@ -431,7 +451,10 @@ mod tests {
         t.remove_helper(MemberId(2), TaskNote::new(d(2026, 12, 5), ""));
         assert_eq!(t.helpers, [MemberId(3)]);
         assert_eq!(t.history.last().unwrap().removed_helper, Some(MemberId(2)));
-        assert!(t.member_refs().contains(&MemberId(2)), "the history still names them");
+        assert!(
+            t.member_refs().contains(&MemberId(2)),
+            "the history still names them"
+        );
         t.remove_helper(MemberId(2), TaskNote::new(d(2026, 12, 6), ""));
         assert_eq!(t.history.len(), 1, "not a helper any more: nothing to note");
     }

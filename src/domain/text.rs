@@ -17,7 +17,10 @@ pub fn nfc(s: &str) -> String {
 /// whitespace to one space and dropping control characters (a pasted escape sequence
 /// must never reach the data or the screen).
 pub fn clean(s: &str) -> String {
-    let visible: String = s.chars().filter(|c| c.is_whitespace() || !c.is_control()).collect();
+    let visible: String = s
+        .chars()
+        .filter(|c| c.is_whitespace() || !c.is_control())
+        .collect();
     let mut out = String::with_capacity(s.len());
     for word in visible.split(char::is_whitespace) {
         if word.is_empty() {
@@ -88,7 +91,11 @@ pub fn normalize_tone_placement(s: &str) -> String {
                     .iter()
                     .position(|c| !is_combining_mark(*c))
                     .map_or(word.len(), |p| last + 1 + p);
-                let mut moved: Vec<char> = word.iter().copied().filter(|c| !TONES.contains(c)).collect();
+                let mut moved: Vec<char> = word
+                    .iter()
+                    .copied()
+                    .filter(|c| !TONES.contains(c))
+                    .collect();
                 let removed_before = word[..end].iter().filter(|c| TONES.contains(c)).count();
                 moved.insert(end - removed_before, tone);
                 out.extend(moved);
@@ -174,20 +181,36 @@ mod tests {
 
     #[test]
     fn tone_placement_does_not_change_the_order() {
-        assert_eq!(normalize_tone_placement("Thủy"), normalize_tone_placement("Thuỷ"));
-        assert_eq!(normalize_tone_placement("Hòa"), normalize_tone_placement("Hoà"));
-        assert_eq!(normalize_tone_placement("Thúy"), normalize_tone_placement("Thuý"));
-        assert_eq!(normalize_tone_placement("Khỏe"), normalize_tone_placement("Khoẻ"));
+        assert_eq!(
+            normalize_tone_placement("Thủy"),
+            normalize_tone_placement("Thuỷ")
+        );
+        assert_eq!(
+            normalize_tone_placement("Hòa"),
+            normalize_tone_placement("Hoà")
+        );
+        assert_eq!(
+            normalize_tone_placement("Thúy"),
+            normalize_tone_placement("Thuý")
+        );
+        assert_eq!(
+            normalize_tone_placement("Khỏe"),
+            normalize_tone_placement("Khoẻ")
+        );
         // letters keep their own marks; words without a tone are unchanged
         assert_eq!(normalize_tone_placement("Nguyễn Thị Ước"), "Nguyễn Thị Ước");
         assert_eq!(normalize_tone_placement("Hương Giang"), "Hương Giang");
         assert_eq!(compare("Thủy", "Thuỷ"), Ordering::Equal);
-        let mut words = vec!["Thụy", "Thuý", "Thúy", "Thũy", "Thuỷ", "Thủy", "Thùy", "Thuy"];
+        let mut words = vec![
+            "Thụy", "Thuý", "Thúy", "Thũy", "Thuỷ", "Thủy", "Thùy", "Thuy",
+        ];
         words.sort_by(|a, b| compare(a, b));
         // the stable sort keeps each equal pair in its input order
         assert_eq!(
             words,
-            vec!["Thuy", "Thùy", "Thuỷ", "Thủy", "Thũy", "Thuý", "Thúy", "Thụy"]
+            vec![
+                "Thuy", "Thùy", "Thuỷ", "Thủy", "Thũy", "Thuý", "Thúy", "Thụy"
+            ]
         );
         assert_eq!(compare("Hòa", "Hoà"), Ordering::Equal);
         assert_eq!(compare("Hoà", "Hoá"), Ordering::Less);
@@ -203,7 +226,9 @@ mod tests {
 
     #[test]
     fn sort_keys_agree_with_compare() {
-        let words = ["Đoàn", "Doãn", "Dương", "Zô", "Thủy", "Thuỷ", "Thuý", "Hà", "Hạ"];
+        let words = [
+            "Đoàn", "Doãn", "Dương", "Zô", "Thủy", "Thuỷ", "Thuý", "Hà", "Hạ",
+        ];
         for a in words {
             for b in words {
                 assert_eq!(sort_key(a).cmp(&sort_key(b)), compare(a, b), "{a} vs {b}");

@@ -19,7 +19,11 @@ pub enum VoteMethod {
 }
 
 impl VoteMethod {
-    pub const ALL: [VoteMethod; 3] = [VoteMethod::ShowOfHands, VoteMethod::Card, VoteMethod::SecretBallot];
+    pub const ALL: [VoteMethod; 3] = [
+        VoteMethod::ShowOfHands,
+        VoteMethod::Card,
+        VoteMethod::SecretBallot,
+    ];
 }
 
 /// What a vote needs to pass. Thresholds are rules, kept here and nowhere else.
@@ -51,7 +55,9 @@ impl VoteRule {
     /// The rule as the minutes state it next to the result.
     pub fn statement(self) -> &'static str {
         match self {
-            VoteRule::SimpleMajority => "quá nửa số phiếu biểu quyết của đảng viên chính thức có mặt",
+            VoteRule::SimpleMajority => {
+                "quá nửa số phiếu biểu quyết của đảng viên chính thức có mặt"
+            }
             VoteRule::TwoThirdsOfBranch => {
                 "ít nhất 2/3 tổng số đảng viên chính thức của chi bộ (trừ đảng viên sinh hoạt tạm thời nơi khác và đảng viên miễn sinh hoạt vắng mặt)"
             }
@@ -158,7 +164,10 @@ pub struct Electorate {
 /// The electorate of a meeting, from the roster and who is present. Temporarily
 /// attached members vote on ordinary matters but are not members of this branch: they
 /// are neither in the branch count nor voters on branch-rule matters.
-pub fn electorate<'a>(members: impl IntoIterator<Item = &'a Member>, present: impl Fn(MemberId) -> bool) -> Electorate {
+pub fn electorate<'a>(
+    members: impl IntoIterator<Item = &'a Member>,
+    present: impl Fn(MemberId) -> bool,
+) -> Electorate {
     let mut e = Electorate::default();
     for m in members {
         if m.standing != Standing::Official {
@@ -237,7 +246,12 @@ impl Vote {
         temporary_present: u32,
     ) -> Vote {
         // on branch-rule matters the temporarily attached do not vote
-        let eligible = electorate.present.len() as u32 - if rule.counts_branch() { temporary_present } else { 0 };
+        let eligible = electorate.present.len() as u32
+            - if rule.counts_branch() {
+                temporary_present
+            } else {
+                0
+            };
         Vote {
             subject: super::text::clean(subject),
             kind: VoteSubject::from_text(subject),
@@ -422,7 +436,13 @@ mod tests {
     #[test]
     fn counts_beyond_the_eligible_number_are_rejected() {
         let e = electorate(&branch(), |id| matches!(id.0, 1..=5));
-        let mut v = Vote::new("x", VoteMethod::ShowOfHands, VoteRule::SimpleMajority, &e, 0);
+        let mut v = Vote::new(
+            "x",
+            VoteMethod::ShowOfHands,
+            VoteRule::SimpleMajority,
+            &e,
+            0,
+        );
         v.against = 1;
         assert_eq!(
             v.check(),
@@ -447,7 +467,11 @@ mod tests {
                 VoteSubject::Admission,
                 VoteRule::TwoThirdsOfBranch,
             ),
-            ("Kết nạp đảng viên", VoteSubject::Admission, VoteRule::TwoThirdsOfBranch),
+            (
+                "Kết nạp đảng viên",
+                VoteSubject::Admission,
+                VoteRule::TwoThirdsOfBranch,
+            ),
             (
                 "Công nhận chính thức đ/c Bích",
                 VoteSubject::OfficialRecognition,
@@ -520,7 +544,13 @@ mod tests {
     fn no_counts_or_too_many_have_no_result() {
         // nobody marked present yet: 0 may vote, the old default of 30 in favour
         let e = electorate(&branch(), |_| false);
-        let mut v = Vote::new("x", VoteMethod::ShowOfHands, VoteRule::SimpleMajority, &e, 0);
+        let mut v = Vote::new(
+            "x",
+            VoteMethod::ShowOfHands,
+            VoteRule::SimpleMajority,
+            &e,
+            0,
+        );
         assert_eq!(v.outcome(), Outcome::NotCounted(VoteError::NoVotes));
         v.in_favour = 30;
         assert!(matches!(
@@ -528,7 +558,13 @@ mod tests {
             Outcome::NotCounted(VoteError::TooManyVotes { .. })
         ));
         let e = electorate(&branch(), |id| matches!(id.0, 1..=5));
-        let mut v = Vote::new("x", VoteMethod::ShowOfHands, VoteRule::SimpleMajority, &e, 0);
+        let mut v = Vote::new(
+            "x",
+            VoteMethod::ShowOfHands,
+            VoteRule::SimpleMajority,
+            &e,
+            0,
+        );
         assert_eq!(v.outcome(), Outcome::Passed);
         v.in_favour = 0;
         v.against = 5;

@@ -38,7 +38,10 @@ where
     // writing into a Vec cannot fail, and the cells are valid UTF-8
     let _ = w.write_record(header.iter().map(|h| guard(h).into_owned()));
     for row in rows {
-        let cells: Vec<String> = row.into_iter().map(|c| guard(c.as_ref()).into_owned()).collect();
+        let cells: Vec<String> = row
+            .into_iter()
+            .map(|c| guard(c.as_ref()).into_owned())
+            .collect();
         let _ = w.write_record(&cells);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

@@ -51,12 +51,18 @@ pub const PARTY: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
 impl PartyHeader {
     /// The header of a document the branch issues on `date` ("ngày …… tháng ……" when
     /// it has none yet).
-    pub fn of(branch: Option<&Branch>, date: Option<NaiveDate>, number: Option<String>) -> PartyHeader {
+    pub fn of(
+        branch: Option<&Branch>,
+        date: Option<NaiveDate>,
+        number: Option<String>,
+    ) -> PartyHeader {
         let place = branch
             .map(|b| b.place.as_str())
             .filter(|p| !p.is_empty())
             .unwrap_or("……");
-        let date = date.map(long_date).unwrap_or_else(|| "ngày …… tháng …… năm ……".into());
+        let date = date
+            .map(long_date)
+            .unwrap_or_else(|| "ngày …… tháng …… năm ……".into());
         PartyHeader {
             upper: branch.map(|b| b.parent.to_uppercase()).unwrap_or_default(),
             issuer: branch.map(|b| b.name.to_uppercase()).unwrap_or_default(),
@@ -332,7 +338,11 @@ fn render(doc: &Document, form: Form) -> String {
 fn header(h: &PartyHeader, form: Form) -> String {
     match form {
         Form::Markdown => {
-            let number = h.number.as_deref().map(|n| format!("<br>{n}")).unwrap_or_default();
+            let number = h
+                .number
+                .as_deref()
+                .map(|n| format!("<br>{n}"))
+                .unwrap_or_default();
             format!(
                 "| {}<br>**{}**<br>\\*{number} | **{PARTY}**<br><br>*{}* |\n|:---:|:---:|\n\n",
                 h.upper, h.issuer, h.date_line
@@ -358,7 +368,11 @@ fn header(h: &PartyHeader, form: Form) -> String {
 }
 
 fn table(t: &Table, form: Form) -> String {
-    let rows: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(Value::shown).collect()).collect();
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|r| r.iter().map(Value::shown).collect())
+        .collect();
     // numbers line up on the right
     let numeric: Vec<bool> = (0..t.header.len())
         .map(|i| {
@@ -387,7 +401,8 @@ fn table(t: &Table, form: Form) -> String {
             let line = |cells: &[String]| {
                 let mut s = String::new();
                 for (i, c) in cells.iter().enumerate() {
-                    let pad = " ".repeat(widths.get(i).copied().unwrap_or(0).saturating_sub(width(c)));
+                    let pad =
+                        " ".repeat(widths.get(i).copied().unwrap_or(0).saturating_sub(width(c)));
                     if numeric.get(i).copied().unwrap_or(false) {
                         s.push_str(&format!("{pad}{c}  "));
                     } else {
@@ -471,7 +486,9 @@ fn signatures(cols: &[SignatureColumn], form: Form) -> String {
             };
             let left = cols.first();
             let right = cols.get(1);
-            let get = |c: Option<&SignatureColumn>, f: &dyn Fn(&SignatureColumn) -> Vec<String>, i: usize| {
+            let get = |c: Option<&SignatureColumn>,
+                       f: &dyn Fn(&SignatureColumn) -> Vec<String>,
+                       i: usize| {
                 c.map(f).and_then(|v| v.get(i).cloned()).unwrap_or_default()
             };
             let rows = cols.iter().map(|c| titles(c).len()).max().unwrap_or(0);
@@ -534,8 +551,13 @@ mod tests {
     #[test]
     fn markdown_marks_what_paper_shows_in_bold_and_italic() {
         let md = sample().to_markdown();
-        assert!(md.starts_with("| ĐẢNG BỘ PHƯỜNG AN PHÚ<br>**CHI BỘ KHU PHỐ 3**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**"));
-        assert!(md.contains("## BIÊN BẢN\n\n*Đồng chí A:* ý kiến.\n\n"), "{md}");
+        assert!(md.starts_with(
+            "| ĐẢNG BỘ PHƯỜNG AN PHÚ<br>**CHI BỘ KHU PHỐ 3**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM**"
+        ));
+        assert!(
+            md.contains("## BIÊN BẢN\n\n*Đồng chí A:* ý kiến.\n\n"),
+            "{md}"
+        );
         assert!(md.contains("| Nguyễn Văn Hùng | 31/12/2026 |\n"), "{md}");
     }
 
@@ -543,7 +565,10 @@ mod tests {
     fn text_lines_up_the_header_and_table_columns_by_display_width() {
         let txt = sample().to_text();
         let lines: Vec<&str> = txt.lines().collect();
-        assert_eq!(lines[0], "ĐẢNG BỘ PHƯỜNG AN PHÚ                 ĐẢNG CỘNG SẢN VIỆT NAM");
+        assert_eq!(
+            lines[0],
+            "ĐẢNG BỘ PHƯỜNG AN PHÚ                 ĐẢNG CỘNG SẢN VIỆT NAM"
+        );
         assert_eq!(
             lines[2],
             "        *                             An Phú, ngày 05 tháng 12 năm 2026"

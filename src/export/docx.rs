@@ -3,12 +3,14 @@
 //! borders, page numbers at the top from the second page.
 
 use docx_rs::{
-    AlignmentType, Docx, Header, LineSpacing, PageMargin, PageNum, PageOrientationType, Paragraph as WParagraph, Run,
-    RunFonts, SpecialIndentType, Table as WTable, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    WidthType,
+    AlignmentType, Docx, Header, LineSpacing, PageMargin, PageNum, PageOrientationType,
+    Paragraph as WParagraph, Run, RunFonts, SpecialIndentType, Table as WTable, TableBorders,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
-use super::document::{Align, Block, Document, PARTY, Paragraph, PartyHeader, SignatureColumn, Span, Table, Value};
+use super::document::{
+    Align, Block, Document, PARTY, Paragraph, PartyHeader, SignatureColumn, Span, Table, Value,
+};
 
 /// A4 in twentieths of a point.
 const A4: (u32, u32) = (11906, 16838);
@@ -33,7 +35,11 @@ fn text_width(page: u32) -> usize {
 }
 
 fn fonts() -> RunFonts {
-    RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT)
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT)
 }
 
 fn run(s: &Span) -> Run {
@@ -71,7 +77,13 @@ fn line(text: &str, bold: bool, italic: bool, underline: bool) -> WParagraph {
         italic,
         underline,
     };
-    spaced(WParagraph::new().add_run(run(&s)).align(AlignmentType::Center), 0, 0)
+    spaced(
+        WParagraph::new()
+            .add_run(run(&s))
+            .align(AlignmentType::Center),
+        0,
+        0,
+    )
 }
 
 fn body(p: &Paragraph) -> WParagraph {
@@ -80,7 +92,12 @@ fn body(p: &Paragraph) -> WParagraph {
         w = w.add_run(run(s));
     }
     if p.align == Align::Justify {
-        w = w.indent(None, Some(SpecialIndentType::FirstLine(twips(10.0))), None, None);
+        w = w.indent(
+            None,
+            Some(SpecialIndentType::FirstLine(twips(10.0))),
+            None,
+            None,
+        );
     }
     spaced(w, 0, 120)
 }
@@ -140,7 +157,11 @@ fn signatures(cols: &[SignatureColumn], width: usize) -> WTable {
                     0,
                 ));
                 for l in lines {
-                    cell = cell.add_paragraph(spaced(WParagraph::new().add_run(Run::new().add_text(l).size(22)), 0, 0));
+                    cell = cell.add_paragraph(spaced(
+                        WParagraph::new().add_run(Run::new().add_text(l).size(22)),
+                        0,
+                        0,
+                    ));
                 }
                 cell
             }
@@ -209,7 +230,12 @@ const PADDING: usize = 57;
 fn column_widths(t: &Table, n: usize, size: usize, page: usize) -> Vec<usize> {
     // an average letter of Times is about half its size wide; bold a little more
     let letter = size * 6;
-    let word = |h: &str| h.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+    let word = |h: &str| {
+        h.split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
     let mut chars: Vec<usize> = t.header.iter().map(|h| word(h).max(2) + 1).collect();
     for r in &t.rows {
         for (i, v) in r.iter().enumerate() {
@@ -226,7 +252,11 @@ fn column_widths(t: &Table, n: usize, size: usize, page: usize) -> Vec<usize> {
     } else {
         // the room left goes to the columns of text
         let text: Vec<usize> = (0..n)
-            .filter(|i| t.rows.iter().any(|r| matches!(r.get(*i), Some(Value::Text(_)))))
+            .filter(|i| {
+                t.rows
+                    .iter()
+                    .any(|r| matches!(r.get(*i), Some(Value::Text(_))))
+            })
             .collect();
         let spare = (page - sum) / text.len().max(1);
         for i in text {
@@ -308,12 +338,9 @@ pub fn render(doc: &Document) -> Vec<u8> {
                     d = d.add_paragraph(spaced(p.align(AlignmentType::Both), 0, 60));
                     if let Some(detail) = &i.detail {
                         d = d.add_paragraph(spaced(
-                            WParagraph::new().add_run(Run::new().add_text(detail).italic()).indent(
-                                Some(twips(10.0)),
-                                None,
-                                None,
-                                None,
-                            ),
+                            WParagraph::new()
+                                .add_run(Run::new().add_text(detail).italic())
+                                .indent(Some(twips(10.0)), None, None, None),
                             0,
                             60,
                         ));

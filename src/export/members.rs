@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 
 use crate::domain::calendar::{format_date, format_opt, parse_date};
-use crate::domain::member::{Activity, CommitteeRole, Gender, Member, MemberId, Standing, StatusChange};
+use crate::domain::member::{
+    Activity, CommitteeRole, Gender, Member, MemberId, Standing, StatusChange,
+};
 use crate::domain::text::{clean, fold};
 use crate::i18n::{Lang, Msg};
 
@@ -249,8 +251,12 @@ pub(crate) fn parse_status(s: &str) -> Option<(Option<Standing>, Activity)> {
     };
     match word.as_str() {
         "" => Some((standing, Activity::Active)),
-        "chinh thuc" | "official" if standing.is_none() => Some((Some(Standing::Official), Activity::Active)),
-        "du bi" | "probationary" if standing.is_none() => Some((Some(Standing::Probationary), Activity::Active)),
+        "chinh thuc" | "official" if standing.is_none() => {
+            Some((Some(Standing::Official), Activity::Active))
+        }
+        "du bi" | "probationary" if standing.is_none() => {
+            Some((Some(Standing::Probationary), Activity::Active))
+        }
         _ => Some((standing, activity_from_word(&word)?)),
     }
 }
@@ -264,7 +270,10 @@ fn activity_from_word(folded: &str) -> Option<Activity> {
 
 const ACTIVITY_WORDS: &[(&[&str], Activity)] = &[
     (&["dang sinh hoat", "active"], Activity::Active),
-    (&["sinh hoat tam thoi", "temporarily attached"], Activity::TemporaryIn),
+    (
+        &["sinh hoat tam thoi", "temporarily attached"],
+        Activity::TemporaryIn,
+    ),
     (
         &["sinh hoat tam thoi noi khac", "attached elsewhere"],
         Activity::TemporaryOut,
@@ -370,7 +379,10 @@ mod tests {
         assert_eq!(Column::from_header("Họ tên"), Some(Column::FullName));
         assert_eq!(Column::from_header("Họ và tên"), Some(Column::FullName));
         assert_eq!(Column::from_header(" full_name "), Some(Column::FullName));
-        assert_eq!(Column::from_header("Ngày vào Đảng"), Some(Column::Admission));
+        assert_eq!(
+            Column::from_header("Ngày vào Đảng"),
+            Some(Column::Admission)
+        );
         assert_eq!(Column::from_header("given-name"), Some(Column::Given));
         assert_eq!(Column::from_header("tuổi"), None);
     }

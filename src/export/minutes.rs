@@ -5,7 +5,9 @@ use chrono::{Datelike, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
-use crate::domain::meeting::{AttendanceReport, EntryKind, Meeting, MeetingKind, attendance_report};
+use crate::domain::meeting::{
+    AttendanceReport, EntryKind, Meeting, MeetingKind, attendance_report,
+};
 use crate::domain::member::{CommitteeRole, Member, MemberId};
 use crate::domain::resolution::Resolution;
 use crate::domain::task::{Task, TaskStatus};
@@ -30,7 +32,10 @@ fn name(members: &[Member], id: MemberId) -> String {
 fn comrade(members: &[Member], id: Option<MemberId>) -> String {
     match id {
         Some(id) => {
-            let role = members.iter().find(|m| m.id == id).map(|m| m.committee_role);
+            let role = members
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| m.committee_role);
             let title = match role {
                 Some(CommitteeRole::Secretary) => ", Bí thư chi bộ",
                 Some(CommitteeRole::Deputy) => ", Phó Bí thư chi bộ",
@@ -69,7 +74,10 @@ pub fn attendance_lines(r: &AttendanceReport, members: &[Member]) -> Vec<String>
     }
     if r.exempt > 0 {
         if r.exempt_members.is_empty() {
-            lines.push(format!("Miễn công tác và sinh hoạt đảng: {} đồng chí.", r.exempt));
+            lines.push(format!(
+                "Miễn công tác và sinh hoạt đảng: {} đồng chí.",
+                r.exempt
+            ));
         } else {
             lines.push(format!(
                 "Miễn công tác và sinh hoạt đảng: {} đồng chí: {}.",
@@ -187,7 +195,10 @@ fn title(m: &Meeting) -> String {
     };
     match m.kind {
         MeetingKind::Committee => format!("BIÊN BẢN HỌP CHI ỦY THÁNG {}", m.month_label()),
-        MeetingKind::YearEnd => format!("BIÊN BẢN SINH HOẠT CHI BỘ KIỂM ĐIỂM CUỐI NĂM {}", m.date.format("%Y")),
+        MeetingKind::YearEnd => format!(
+            "BIÊN BẢN SINH HOẠT CHI BỘ KIỂM ĐIỂM CUỐI NĂM {}",
+            m.date.format("%Y")
+        ),
         _ => format!("BIÊN BẢN SINH HOẠT CHI BỘ {kind} THÁNG {}", m.month_label()),
     }
 }
@@ -224,7 +235,11 @@ pub struct Reviewed<'a> {
 /// last monthly resolution adopted before it, and every task due before the meeting
 /// that was still open before the previous month began or was followed up at `m` —
 /// done before the meeting, carried over, overdue, not only those updated at it.
-pub fn reviewed_at<'a>(m: &Meeting, tasks: &'a [Task], resolutions: &'a [Resolution]) -> Vec<Reviewed<'a>> {
+pub fn reviewed_at<'a>(
+    m: &Meeting,
+    tasks: &'a [Task],
+    resolutions: &'a [Resolution],
+) -> Vec<Reviewed<'a>> {
     use crate::domain::resolution::ResolutionKind;
     let last = resolutions
         .iter()
@@ -241,7 +256,8 @@ pub fn reviewed_at<'a>(m: &Meeting, tasks: &'a [Task], resolutions: &'a [Resolut
         let of_last = last.is_some_and(|r| r.items.contains(&t.id));
         let noted_here = t.history.iter().any(|n| n.meeting == Some(m.id));
         let open_and_due = t.status.is_open() && t.due < m.date;
-        let due_last_month = t.due >= previous_month && t.due < m.date && t.status != TaskStatus::Cancelled;
+        let due_last_month =
+            t.due >= previous_month && t.due < m.date && t.status != TaskStatus::Cancelled;
         of_last || noted_here || open_and_due || due_last_month
     };
     let mut out: Vec<Reviewed> = tasks
@@ -336,7 +352,12 @@ fn review_items(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<L
 
 /// The biên bản of a meeting as a document; `reviewed` are the resolution items
 /// followed up at it (shown under the item that reviews last month's resolution).
-pub fn document(m: &Meeting, members: &[Member], branch: Option<&Branch>, reviewed: &[Reviewed]) -> Document {
+pub fn document(
+    m: &Meeting,
+    members: &[Member],
+    branch: Option<&Branch>,
+    reviewed: &[Reviewed],
+) -> Document {
     let mut doc = Document::new();
     doc.push(Block::Header(PartyHeader::of(branch, Some(m.date), None)));
     doc.push(Block::Title {
@@ -351,13 +372,21 @@ pub fn document(m: &Meeting, members: &[Member], branch: Option<&Branch>, review
     ));
     doc.para(format!(
         "Địa điểm: {}.",
-        if m.place.is_empty() { "(chưa ghi)" } else { &m.place }
+        if m.place.is_empty() {
+            "(chưa ghi)"
+        } else {
+            &m.place
+        }
     ));
     doc.para(format!("Chủ trì: {}.", comrade(members, m.chair)));
     doc.para(format!("Thư ký: {}.", comrade(members, m.secretary)));
     doc.para(format!(
         "Khách mời: {}.",
-        if m.guests.is_empty() { "không có" } else { &m.guests }
+        if m.guests.is_empty() {
+            "không có"
+        } else {
+            &m.guests
+        }
     ));
 
     doc.heading("I. TÌNH HÌNH ĐẢNG VIÊN DỰ HỌP");
@@ -367,10 +396,9 @@ pub fn document(m: &Meeting, members: &[Member], branch: Option<&Branch>, review
     }
 
     doc.heading("II. NỘI DUNG");
-    let review_item = m
-        .agenda
-        .iter()
-        .position(|i| crate::domain::text::fold(&i.title).contains("danh gia ket qua thuc hien nghi quyet"));
+    let review_item = m.agenda.iter().position(|i| {
+        crate::domain::text::fold(&i.title).contains("danh gia ket qua thuc hien nghi quyet")
+    });
     for (i, item) in m.agenda.iter().enumerate() {
         let mut head = format!("{}. {}", i + 1, item.title);
         if let Some(p) = item.presenter {
@@ -387,7 +415,10 @@ pub fn document(m: &Meeting, members: &[Member], branch: Option<&Branch>, review
                     Span::plain(format!(" {text}")),
                 ])),
                 EntryKind::GuestSpeech(guest) => doc.paragraph(Paragraph::of(vec![
-                    Span::italic(format!("Đ/c {}:", guest.strip_prefix("đồng chí ").unwrap_or(guest))),
+                    Span::italic(format!(
+                        "Đ/c {}:",
+                        guest.strip_prefix("đồng chí ").unwrap_or(guest)
+                    )),
                     Span::plain(format!(" {text}")),
                 ])),
                 EntryKind::Conclusion => doc.paragraph(Paragraph::of(vec![

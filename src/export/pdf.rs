@@ -20,9 +20,17 @@ pub fn soffice() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("CHIBO_SOFFICE").map(PathBuf::from) {
         return p.is_file().then_some(p);
     }
-    let exe = if cfg!(windows) { "soffice.exe" } else { "soffice" };
+    let exe = if cfg!(windows) {
+        "soffice.exe"
+    } else {
+        "soffice"
+    };
     let on_path = std::env::var_os("PATH")
-        .map(|paths| std::env::split_paths(&paths).map(|d| d.join(exe)).collect::<Vec<_>>())
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .map(|d| d.join(exe))
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default();
     let usual = [
         "/usr/bin/soffice",
@@ -50,7 +58,9 @@ fn file_url(p: &Path) -> String {
 /// LibreOffice window neither blocks nor is disturbed).
 pub fn convert(bytes: &[u8], from: &str, to: &str) -> Result<Vec<u8>, PdfError> {
     let soffice = soffice().ok_or(PdfError::NoLibreOffice)?;
-    let dir = tempfile::Builder::new().prefix("chibo-convert-").tempdir()?;
+    let dir = tempfile::Builder::new()
+        .prefix("chibo-convert-")
+        .tempdir()?;
     let input = dir.path().join(format!("document.{from}"));
     std::fs::write(&input, bytes)?;
     let out = Command::new(soffice)
@@ -58,7 +68,14 @@ pub fn convert(bytes: &[u8], from: &str, to: &str) -> Result<Vec<u8>, PdfError> 
             "-env:UserInstallation={}",
             file_url(&dir.path().join("profile"))
         ))
-        .args(["--headless", "--norestore", "--nologo", "--convert-to", to, "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            to,
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(&input)
         .stdin(Stdio::null())
@@ -70,7 +87,10 @@ pub fn convert(bytes: &[u8], from: &str, to: &str) -> Result<Vec<u8>, PdfError> 
         Ok(b) if !b.is_empty() => Ok(b),
         _ => {
             let why = String::from_utf8_lossy(&out.stderr);
-            let why = why.lines().find(|l| !l.trim().is_empty()).unwrap_or("no output");
+            let why = why
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("no output");
             Err(PdfError::Failed(why.trim().to_string()))
         }
     }

@@ -85,7 +85,10 @@ fn opening(branch: Option<&Branch>, as_of: NaiveDate, title: String) -> Page {
     if let Some(b) = branch {
         page.push(Block::Header(PartyHeader::of(Some(b), Some(as_of), None)));
     }
-    page.push(Block::Title { main: title, sub: None });
+    page.push(Block::Title {
+        main: title,
+        sub: None,
+    });
     page
 }
 
@@ -128,7 +131,13 @@ pub struct Report {
     pub items: Vec<Row>,
 }
 
-fn row(group: &'static str, t: &Task, resolutions: &[Resolution], members: &[Member], as_of: NaiveDate) -> Row {
+fn row(
+    group: &'static str,
+    t: &Task,
+    resolutions: &[Resolution],
+    members: &[Member],
+    as_of: NaiveDate,
+) -> Row {
     let name = |id: MemberId| members.iter().find(|m| m.id == id).map(Member::full_name);
     Row {
         group,
@@ -157,7 +166,12 @@ fn row(group: &'static str, t: &Task, resolutions: &[Resolution], members: &[Mem
 }
 
 /// Every open item past its due date on `as_of`, most overdue first.
-pub fn overdue(tasks: &[Task], resolutions: &[Resolution], members: &[Member], as_of: NaiveDate) -> Report {
+pub fn overdue(
+    tasks: &[Task],
+    resolutions: &[Resolution],
+    members: &[Member],
+    as_of: NaiveDate,
+) -> Report {
     let mut list: Vec<&Task> = tasks.iter().filter(|t| t.is_overdue(as_of)).collect();
     list.sort_by_key(|t| (t.due, t.id));
     Report {
@@ -227,7 +241,9 @@ pub fn followup_group(t: &Task, month: NaiveDate, as_of: NaiveDate) -> Option<&'
         "due_this_month"
     } else if t.status.is_open() && t.was_due_in(month) {
         "carried_over"
-    } else if t.status == TaskStatus::Done && (t.done_on.is_some_and(in_month) || t.was_due_in(month)) {
+    } else if t.status == TaskStatus::Done
+        && (t.done_on.is_some_and(in_month) || t.was_due_in(month))
+    {
         "done_this_month"
     } else if t.status == TaskStatus::Cancelled && t.was_due_in(month) {
         "cancelled"
@@ -282,7 +298,12 @@ impl Document for Report {
                     r.lead.clone().unwrap_or_default(),
                     format_date(r.due),
                     format_date(r.original_due),
-                    if r.overdue { "quá hạn" } else { status_vi(r.status) }.to_string(),
+                    if r.overdue {
+                        "quá hạn"
+                    } else {
+                        status_vi(r.status)
+                    }
+                    .to_string(),
                     r.days_overdue.to_string(),
                     r.last_note.clone().unwrap_or_default(),
                 ]
@@ -322,7 +343,11 @@ impl Document for Report {
             if groups.last().is_none_or(|(g, _)| *g != r.group) {
                 groups.push((r.group, Vec::new()));
             }
-            let res = r.resolution.as_deref().map(|n| format!("[{n}] ")).unwrap_or_default();
+            let res = r
+                .resolution
+                .as_deref()
+                .map(|n| format!("[{n}] "))
+                .unwrap_or_default();
             let lead = r.lead.as_deref().unwrap_or("(chưa phân công)");
             let late = if r.overdue {
                 format!(", quá hạn {} ngày", r.days_overdue)
@@ -384,7 +409,11 @@ impl Document for Report {
                         Value::text(r.lead.clone().unwrap_or_default()),
                         Value::Date(r.due),
                         Value::Date(r.original_due),
-                        Value::text(if r.overdue { "quá hạn" } else { status_vi(r.status) }),
+                        Value::text(if r.overdue {
+                            "quá hạn"
+                        } else {
+                            status_vi(r.status)
+                        }),
                         Value::Int(r.days_overdue),
                         Value::text(r.last_note.clone().unwrap_or_default()),
                     ]
@@ -431,7 +460,12 @@ fn by_member(tasks: &[Task]) -> std::collections::HashMap<MemberId, Vec<&Task>> 
 }
 
 /// Every active member (exempt ones are not expected to carry tasks) and their tasks.
-pub fn coverage(members: &[Member], tasks: &[Task], month: NaiveDate, today: NaiveDate) -> Coverage {
+pub fn coverage(
+    members: &[Member],
+    tasks: &[Task],
+    month: NaiveDate,
+    today: NaiveDate,
+) -> Coverage {
     let index = by_member(tasks);
     let none = Vec::new();
     let end = end_of_month(month);
@@ -446,7 +480,11 @@ pub fn coverage(members: &[Member], tasks: &[Task], month: NaiveDate, today: Nai
         .filter(|m| crate::domain::record::expects_task(m))
         .map(|m| {
             let mine = index.get(&m.id).unwrap_or(&none);
-            let open: Vec<&Task> = mine.iter().copied().filter(|t| t.status.is_open()).collect();
+            let open: Vec<&Task> = mine
+                .iter()
+                .copied()
+                .filter(|t| t.status.is_open())
+                .collect();
             CoverageRow {
                 member_id: m.id.0,
                 member: m.full_name(),
@@ -525,7 +563,10 @@ impl Document for Coverage {
     fn page(&self, branch: Option<&Branch>) -> Page {
         let mut page = opening(branch, self.as_of, self.title());
         if self.unassigned > 0 {
-            page.para(format!("{} đồng chí chưa được phân công nhiệm vụ.", self.unassigned));
+            page.para(format!(
+                "{} đồng chí chưa được phân công nhiệm vụ.",
+                self.unassigned
+            ));
         } else {
             page.para("Mọi đồng chí đều đã được phân công nhiệm vụ.");
         }
@@ -680,7 +721,11 @@ impl Document for Attendance {
             .map(|r| {
                 let pct = |p: Option<u32>| p.map(|p| format!("{p}%")).unwrap_or_default();
                 let mut row = vec![r.member.clone()];
-                row.extend([r.meetings, r.attended, r.excused, r.absent].iter().map(u32::to_string));
+                row.extend(
+                    [r.meetings, r.attended, r.excused, r.absent]
+                        .iter()
+                        .map(u32::to_string),
+                );
                 row.push(pct(r.attendance_percent));
                 row.extend(
                     [
@@ -812,7 +857,10 @@ mod tests {
         let mut carried = Task::new("Sửa đèn hẻm 12", d(2026, 11, 30));
         carried.id = TaskId(1);
         carried
-            .carry_over(TaskNote::new(d(2026, 12, 1), "chờ kinh phí"), d(2026, 12, 31))
+            .carry_over(
+                TaskNote::new(d(2026, 12, 1), "chờ kinh phí"),
+                d(2026, 12, 31),
+            )
             .unwrap();
         let mut done = Task::new("Thu quỹ", d(2026, 11, 30));
         done.id = TaskId(2);
@@ -843,6 +891,9 @@ mod tests {
         let done_row = dec.items.iter().find(|r| r.task_id == 2).unwrap();
         assert_eq!(done_row.last_note.as_deref(), Some("Thu đủ 40 hộ"));
         let text = dec.to_text();
-        assert!(text.contains("hạn 31/12/2026 (chuyển từ 30/11/2026)"), "{text}");
+        assert!(
+            text.contains("hạn 31/12/2026 (chuyển từ 30/11/2026)"),
+            "{text}"
+        );
     }
 }

@@ -22,7 +22,12 @@ fn name(members: &[Member], id: MemberId) -> String {
 }
 
 /// The resolution as a document.
-pub fn document(r: &Resolution, items: &[Task], members: &[Member], branch: Option<&Branch>) -> Document {
+pub fn document(
+    r: &Resolution,
+    items: &[Task],
+    members: &[Member],
+    branch: Option<&Branch>,
+) -> Document {
     let mut doc = Document::new();
     doc.push(Block::Header(PartyHeader::of(
         branch,
@@ -48,7 +53,9 @@ pub fn document(r: &Resolution, items: &[Task], members: &[Member], branch: Opti
     }
     let resolves = format!(
         "{} QUYẾT NGHỊ",
-        branch.map(|b| b.name.to_uppercase()).unwrap_or_else(|| "CHI BỘ".into())
+        branch
+            .map(|b| b.name.to_uppercase())
+            .unwrap_or_else(|| "CHI BỘ".into())
     );
     doc.paragraph(Paragraph::bold(resolves).align(Align::Center));
     doc.heading("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC");
@@ -147,7 +154,10 @@ fn follow_up(doc: &mut Document, text: &AdoptedText, items: &[Task], members: &[
             ));
         }
     }
-    for t in items.iter().filter(|t| !text.items.iter().any(|a| a.task == t.id)) {
+    for t in items
+        .iter()
+        .filter(|t| !text.items.iter().any(|a| a.task == t.id))
+    {
         lines.push(format!(
             "Bổ sung sau khi thông qua: {}. Thời hạn: {}; {}.",
             t.title.trim_end_matches('.'),
@@ -165,7 +175,13 @@ fn follow_up(doc: &mut Document, text: &AdoptedText, items: &[Task], members: &[
 }
 
 /// The resolution as Markdown or plain text.
-pub fn render(r: &Resolution, items: &[Task], members: &[Member], branch: Option<&Branch>, format: Format) -> String {
+pub fn render(
+    r: &Resolution,
+    items: &[Task],
+    members: &[Member],
+    branch: Option<&Branch>,
+    format: Format,
+) -> String {
     let doc = document(r, items, members, branch);
     match format {
         Format::Markdown => doc.to_markdown(),

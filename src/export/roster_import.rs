@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 
 use super::members::{CARD_DIGITS, Column, parse_history, parse_status};
 use crate::domain::calendar::{format_opt, parse_date};
-use crate::domain::member::{CommitteeRole, Gender, Member, MemberError, MemberId, Standing, split_full_name};
+use crate::domain::member::{
+    CommitteeRole, Gender, Member, MemberError, MemberId, Standing, split_full_name,
+};
 use crate::domain::text::{clean, fold};
 use crate::i18n::{Lang, Msg};
 
@@ -32,9 +34,8 @@ impl RowError {
         match (self.line, self.column) {
             (0, Some(col)) => Msg::RosterColumn.fill(lang, &[("col", &col), ("reason", reason)]),
             (0, None) => self.reason.clone(),
-            (line, Some(col)) => {
-                Msg::RosterLineColumn.fill(lang, &[("line", &line), ("col", &col), ("reason", reason)])
-            }
+            (line, Some(col)) => Msg::RosterLineColumn
+                .fill(lang, &[("line", &line), ("col", &col), ("reason", reason)]),
             (line, None) => Msg::RosterLine.fill(lang, &[("line", &line), ("reason", reason)]),
         }
     }
@@ -105,7 +106,9 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Parsed, Vec<RowError>> {
         return Err(file_error(Msg::RosterSheetOnlyXlsx.get(lang)));
     }
     if let Some(order) = utf16(bytes) {
-        return Err(file_error(Msg::RosterUtf16.fill(lang, &[("order", &order)])));
+        return Err(file_error(
+            Msg::RosterUtf16.fill(lang, &[("order", &order)]),
+        ));
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|e| file_error(Msg::RosterNotUtf8.fill(lang, &[("at", &e.valid_up_to())])))?;
@@ -159,7 +162,10 @@ fn parse_json(text: &str, lang: Lang) -> Result<Parsed, Vec<RowError>> {
             errors.push(RowError {
                 line: 0,
                 column: None,
-                reason: Msg::RosterJsonMember.fill(lang, &[("n", &(i + 1)), ("reason", &member_error(e).get(lang))]),
+                reason: Msg::RosterJsonMember.fill(
+                    lang,
+                    &[("n", &(i + 1)), ("reason", &member_error(e).get(lang))],
+                ),
             });
         }
     }
@@ -267,7 +273,10 @@ fn csv_table(text: &str, lang: Lang) -> Result<Table, Vec<RowError>> {
             end += 1;
         }
         if end > counted_to {
-            lines_before += bytes[counted_to..end].iter().filter(|&&b| b == b'\n').count() as u64;
+            lines_before += bytes[counted_to..end]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
             counted_to = end;
         }
         lines_before + 1
@@ -279,7 +288,9 @@ fn csv_table(text: &str, lang: Lang) -> Result<Table, Vec<RowError>> {
             Err(e) => {
                 let line = e.position().map(|p| line_at(p.byte())).unwrap_or(0);
                 if first {
-                    return Err(file_error(Msg::RosterHeaderUnreadable.fill(lang, &[("err", &e)])));
+                    return Err(file_error(
+                        Msg::RosterHeaderUnreadable.fill(lang, &[("err", &e)]),
+                    ));
                 }
                 table.errors.push(RowError {
                     line,
@@ -290,7 +301,10 @@ fn csv_table(text: &str, lang: Lang) -> Result<Table, Vec<RowError>> {
             }
         };
         let line = record.position().map(|p| line_at(p.byte())).unwrap_or(0);
-        let cells: Vec<String> = record.iter().map(|c| super::csv::unguard(c).to_string()).collect();
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| super::csv::unguard(c).to_string())
+            .collect();
         if first {
             first = false;
             table.header_line = line;
@@ -361,7 +375,8 @@ pub fn from_table(table: &Table, lang: Lang) -> Result<Parsed, Vec<RowError>> {
             errors.push(RowError {
                 line,
                 column: None,
-                reason: Msg::RosterTooManyCells.fill(lang, &[("n", &record.len()), ("max", &table.header.len())]),
+                reason: Msg::RosterTooManyCells
+                    .fill(lang, &[("n", &record.len()), ("max", &table.header.len())]),
             });
             continue;
         }
@@ -373,14 +388,20 @@ pub fn from_table(table: &Table, lang: Lang) -> Result<Parsed, Vec<RowError>> {
                 errors.push(RowError {
                     line,
                     column: Some(col.header()),
-                    reason: Msg::RosterCellTooLong.fill(lang, &[("n", &n), ("max", &MAX_CELL_CHARS)]),
+                    reason: Msg::RosterCellTooLong
+                        .fill(lang, &[("n", &n), ("max", &MAX_CELL_CHARS)]),
                 });
             }
         }
         if long {
             continue;
         }
-        let raw = |c: Column| index.get(&c).and_then(|&i| record.get(i)).map(String::as_str);
+        let raw = |c: Column| {
+            index
+                .get(&c)
+                .and_then(|&i| record.get(i))
+                .map(String::as_str)
+        };
         match parse_row(&raw, line, lang) {
             Ok((m, given, warning)) => {
                 let mut filled: Vec<Column> = index
@@ -405,13 +426,21 @@ pub fn from_table(table: &Table, lang: Lang) -> Result<Parsed, Vec<RowError>> {
         }
     }
     errors.extend(earlier.cloned());
-    if errors.is_empty() { Ok(parsed) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(errors)
+    }
 }
 
 type Row<'a> = dyn Fn(Column) -> Option<&'a str> + 'a;
 
 /// One row as a member; the bool says whether the standing was given.
-fn parse_row(raw: &Row, line: u64, lang: Lang) -> Result<(Member, bool, Option<String>), Vec<RowError>> {
+fn parse_row(
+    raw: &Row,
+    line: u64,
+    lang: Lang,
+) -> Result<(Member, bool, Option<String>), Vec<RowError>> {
     let cell = |c: Column| raw(c).map(clean).unwrap_or_default();
     let mut errors = Vec::new();
     let err = |col: Column, reason: String| RowError {
@@ -420,33 +449,38 @@ fn parse_row(raw: &Row, line: u64, lang: Lang) -> Result<(Member, bool, Option<S
         reason,
     };
     let mut warning = None;
-    let (family, middle, given) = if !cell(Column::Family).is_empty() || !cell(Column::Given).is_empty() {
-        (cell(Column::Family), cell(Column::Middle), cell(Column::Given))
-    } else {
-        let full = cell(Column::FullName);
-        match split_full_name(&full) {
-            Some((f, m, g)) => {
-                warning = Some(Msg::RosterNameSplit.fill(
-                    lang,
-                    &[
-                        ("line", &line),
-                        ("full", &full),
-                        ("family", &f),
-                        ("middle", &m),
-                        ("given", &g),
-                    ],
-                ));
-                (f, m, g)
+    let (family, middle, given) =
+        if !cell(Column::Family).is_empty() || !cell(Column::Given).is_empty() {
+            (
+                cell(Column::Family),
+                cell(Column::Middle),
+                cell(Column::Given),
+            )
+        } else {
+            let full = cell(Column::FullName);
+            match split_full_name(&full) {
+                Some((f, m, g)) => {
+                    warning = Some(Msg::RosterNameSplit.fill(
+                        lang,
+                        &[
+                            ("line", &line),
+                            ("full", &full),
+                            ("family", &f),
+                            ("middle", &m),
+                            ("given", &g),
+                        ],
+                    ));
+                    (f, m, g)
+                }
+                None => {
+                    errors.push(err(
+                        Column::FullName,
+                        Msg::RosterNameUnsplittable.fill(lang, &[("full", &full)]),
+                    ));
+                    (String::new(), String::new(), full)
+                }
             }
-            None => {
-                errors.push(err(
-                    Column::FullName,
-                    Msg::RosterNameUnsplittable.fill(lang, &[("full", &full)]),
-                ));
-                (String::new(), String::new(), full)
-            }
-        }
-    };
+        };
     let mut m = Member::new(&family, &middle, &given);
     let mut date = |col: Column| -> Option<NaiveDate> {
         let v = cell(col);
@@ -523,7 +557,10 @@ fn parse_row(raw: &Row, line: u64, lang: Lang) -> Result<(Member, bool, Option<S
     if lost_leading_zero(&m.phone) {
         errors.push(err(
             Column::Phone,
-            Msg::RosterPhoneLostZero.fill(lang, &[("value", &m.phone), ("fixed", &format!("0{}", m.phone))]),
+            Msg::RosterPhoneLostZero.fill(
+                lang,
+                &[("value", &m.phone), ("fixed", &format!("0{}", m.phone))],
+            ),
         ));
     }
     m.residence = cell(Column::Residence);
@@ -537,7 +574,11 @@ fn parse_row(raw: &Row, line: u64, lang: Lang) -> Result<(Member, bool, Option<S
                 Msg::RosterBadHistory.fill(lang, &[("value", &bad)]),
             )),
         }
-        if let Some(long) = m.history.iter().find(|h| h.reason.chars().count() > MAX_CELL_CHARS) {
+        if let Some(long) = m
+            .history
+            .iter()
+            .find(|h| h.reason.chars().count() > MAX_CELL_CHARS)
+        {
             let n = long.reason.chars().count();
             errors.push(err(
                 Column::History,
@@ -561,7 +602,9 @@ fn validation_column(e: MemberError) -> Column {
     match e {
         MemberError::MissingFamilyName => Column::Family,
         MemberError::MissingGivenName => Column::Given,
-        MemberError::OfficialBeforeAdmission | MemberError::ProbationaryWithOfficialDate => Column::Official,
+        MemberError::OfficialBeforeAdmission | MemberError::ProbationaryWithOfficialDate => {
+            Column::Official
+        }
         MemberError::AdmissionBeforeBirth => Column::Admission,
     }
 }
@@ -577,7 +620,9 @@ fn standing_by_date(official: Option<NaiveDate>) -> Standing {
 /// A Vietnamese number written as a spreadsheet number: 9 or 10 digits where the
 /// first would be 0 (mobile 09x…, landline 02x…).
 fn lost_leading_zero(phone: &str) -> bool {
-    phone.bytes().all(|b| b.is_ascii_digit()) && matches!(phone.len(), 9 | 10) && !phone.starts_with('0')
+    phone.bytes().all(|b| b.is_ascii_digit())
+        && matches!(phone.len(), 9 | 10)
+        && !phone.starts_with('0')
 }
 
 /// The key members are matched by without a card number.
@@ -596,8 +641,11 @@ pub fn check_new(parsed: &Parsed, existing: &[Member], lang: Lang) -> Result<(),
         .filter(|m| !m.card_number.is_empty())
         .map(|m| (m.card_number.as_str(), ()))
         .collect();
-    let existing_names: HashMap<(String, NaiveDate), ()> =
-        existing.iter().filter_map(name_key).map(|k| (k, ())).collect();
+    let existing_names: HashMap<(String, NaiveDate), ()> = existing
+        .iter()
+        .filter_map(name_key)
+        .map(|k| (k, ()))
+        .collect();
     let mut cards: HashMap<&str, usize> = HashMap::new();
     for (i, m) in new.iter().enumerate() {
         if !m.card_number.is_empty() {
@@ -605,7 +653,8 @@ pub fn check_new(parsed: &Parsed, existing: &[Member], lang: Lang) -> Result<(),
                 errors.push(RowError {
                     line: line(i),
                     column: Some(Column::Card.header()),
-                    reason: Msg::RosterCardInData.fill(lang, &[("card", &m.card_number), ("name", &m.full_name())]),
+                    reason: Msg::RosterCardInData
+                        .fill(lang, &[("card", &m.card_number), ("name", &m.full_name())]),
                 });
                 continue;
             }
@@ -630,12 +679,21 @@ pub fn check_new(parsed: &Parsed, existing: &[Member], lang: Lang) -> Result<(),
             errors.push(RowError {
                 line: line(i),
                 column: None,
-                reason: Msg::RosterMemberInData
-                    .fill(lang, &[("name", &m.full_name()), ("birth", &format_opt(m.birth_date))]),
+                reason: Msg::RosterMemberInData.fill(
+                    lang,
+                    &[
+                        ("name", &m.full_name()),
+                        ("birth", &format_opt(m.birth_date)),
+                    ],
+                ),
             });
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 /// One field an update changes.
@@ -668,7 +726,12 @@ pub struct Plan {
 /// birth date — and works out what would change; rows matching nobody are added.
 /// Only the file's filled cells are compared, so a file of names and phones changes
 /// phones, and an empty cell never erases what is stored.
-pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang: Lang) -> Result<Plan, Vec<RowError>> {
+pub fn plan_update(
+    parsed: &Parsed,
+    existing: &[Member],
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Plan, Vec<RowError>> {
     let mut by_card: HashMap<&str, usize> = HashMap::new();
     let mut by_name: HashMap<(String, NaiveDate), Vec<usize>> = HashMap::new();
     for (i, m) in existing.iter().enumerate() {
@@ -692,12 +755,18 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
             reason,
         };
         let birth = format_opt(m.birth_date);
-        let filled = parsed.filled.get(row).map(Vec::as_slice).unwrap_or_default();
+        let filled = parsed
+            .filled
+            .get(row)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let has = |c: Column| filled.contains(&c);
         let found = match by_card.get(m.card_number.as_str()) {
             Some(&i) if !m.card_number.is_empty() => {
                 // the card says one member, the name and birth date another
-                let named = name_key(m).and_then(|k| by_name.get(&k)).filter(|l| !l.contains(&i));
+                let named = name_key(m)
+                    .and_then(|k| by_name.get(&k))
+                    .filter(|l| !l.contains(&i));
                 if let Some(&j) = named.and_then(|l| l.first()) {
                     errors.push(error(
                         Some(Column::Card),
@@ -719,8 +788,14 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
                 Some(list) if list.len() > 1 => {
                     errors.push(error(
                         None,
-                        Msg::RosterAmbiguous
-                            .fill(lang, &[("name", &m.full_name()), ("birth", &birth), ("n", &list.len())]),
+                        Msg::RosterAmbiguous.fill(
+                            lang,
+                            &[
+                                ("name", &m.full_name()),
+                                ("birth", &birth),
+                                ("n", &list.len()),
+                            ],
+                        ),
                     ));
                     continue;
                 }
@@ -752,7 +827,10 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
                 if let Some((other, name)) = new_cards.get(m.card_number.as_str()) {
                     errors.push(error(
                         Some(Column::Card),
-                        Msg::RosterCardTwice.fill(lang, &[("card", &m.card_number), ("name", name), ("line", other)]),
+                        Msg::RosterCardTwice.fill(
+                            lang,
+                            &[("card", &m.card_number), ("name", name), ("line", other)],
+                        ),
                     ));
                     continue;
                 }
@@ -764,7 +842,10 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
         if let Some(other) = taken.insert(i, line) {
             errors.push(error(
                 None,
-                Msg::RosterSameMemberTwice.fill(lang, &[("name", &existing[i].full_name()), ("line", &other)]),
+                Msg::RosterSameMemberTwice.fill(
+                    lang,
+                    &[("name", &existing[i].full_name()), ("line", &other)],
+                ),
             ));
             continue;
         }
@@ -778,7 +859,10 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
             lang,
         );
         if let Err(e) = after.validate() {
-            errors.push(error(Some(validation_column(e)), member_error(e).get(lang).into()));
+            errors.push(error(
+                Some(validation_column(e)),
+                member_error(e).get(lang).into(),
+            ));
             continue;
         }
         let fields = differences(before, &after);
@@ -804,13 +888,20 @@ pub fn plan_update(parsed: &Parsed, existing: &[Member], today: NaiveDate, lang:
                 column: Some(Column::Card.header()),
                 reason: Msg::RosterCardInData.fill(
                     lang,
-                    &[("card", &c.after.card_number), ("name", &existing[j].full_name())],
+                    &[
+                        ("card", &c.after.card_number),
+                        ("name", &existing[j].full_name()),
+                    ],
                 ),
             });
         }
     }
     errors.sort_by_key(|e| e.line);
-    if errors.is_empty() { Ok(plan) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(plan)
+    } else {
+        Err(errors)
+    }
 }
 
 /// The stored member with the file's columns laid over it.
@@ -914,19 +1005,29 @@ mod tests {
 
     #[test]
     fn semicolons_crlf_bom_nfd_and_iso_dates() {
-        let text =
-            "\u{feff}ho;ten_dem;ten;ngay_sinh;trang_thai\r\nNguye\u{0302}\u{0303}n;Văn;Hùng;1958-03-12;chính thức\r\n";
+        let text = "\u{feff}ho;ten_dem;ten;ngay_sinh;trang_thai\r\nNguye\u{0302}\u{0303}n;Văn;Hùng;1958-03-12;chính thức\r\n";
         let p = parse(text.as_bytes(), &[]).unwrap();
         assert_eq!(p.members[0].family_name, "Nguyễn");
-        assert_eq!(p.members[0].birth_date, NaiveDate::from_ymd_opt(1958, 3, 12));
+        assert_eq!(
+            p.members[0].birth_date,
+            NaiveDate::from_ymd_opt(1958, 3, 12)
+        );
     }
 
     #[test]
     fn full_name_only_is_split_with_a_warning() {
-        let p = parse("ho_ten,ngay_sinh\nTôn Nữ Minh Châu,29/09/1986\n".as_bytes(), &[]).unwrap();
+        let p = parse(
+            "ho_ten,ngay_sinh\nTôn Nữ Minh Châu,29/09/1986\n".as_bytes(),
+            &[],
+        )
+        .unwrap();
         let m = &p.members[0];
         assert_eq!(
-            (m.family_name.as_str(), m.middle_name.as_str(), m.given_name.as_str()),
+            (
+                m.family_name.as_str(),
+                m.middle_name.as_str(),
+                m.given_name.as_str()
+            ),
             ("Tôn", "Nữ Minh", "Châu")
         );
         assert_eq!(p.warnings.len(), 1);
@@ -947,7 +1048,8 @@ mod tests {
 
     #[test]
     fn lines_count_quoted_line_breaks_and_crlf() {
-        let text = "ho,ten,noi_cu_tru\r\nLê,An,\"12 Lê Lợi\r\ntổ 5\"\r\nTrần,Bình,x\r\n\r\nPhạm,,y\r\n";
+        let text =
+            "ho,ten,noi_cu_tru\r\nLê,An,\"12 Lê Lợi\r\ntổ 5\"\r\nTrần,Bình,x\r\n\r\nPhạm,,y\r\n";
         assert_eq!(errors(text), ["dòng 6, cột ten: thiếu tên"]);
     }
 
@@ -962,9 +1064,18 @@ mod tests {
             ["dòng 2: dấu ngoặc kép mở ở dòng này không được đóng"]
         );
         let long = format!("ho,ten,ghi_chu\nLê,An,{}\n", "x".repeat(201));
-        assert_eq!(errors(&long), ["dòng 2, cột ghi_chu: ô dài 201 ký tự, quá 200 ký tự"]);
+        assert_eq!(
+            errors(&long),
+            ["dòng 2, cột ghi_chu: ô dài 201 ký tự, quá 200 ký tự"]
+        );
         // a quote inside an unquoted cell is the cell's own
-        assert!(read("ho,ten\nLê,An \"Hai\"\n".as_bytes(), &ReadOptions::default()).is_ok());
+        assert!(
+            read(
+                "ho,ten\nLê,An \"Hai\"\n".as_bytes(),
+                &ReadOptions::default()
+            )
+            .is_ok()
+        );
     }
 
     #[test]
@@ -973,7 +1084,10 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
-        let be: Vec<u8> = "ho,ten\nLe,An\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let be: Vec<u8> = "ho,ten\nLe,An\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
         for (bytes, order) in [(le, "UTF-16 LE"), (be, "UTF-16 BE")] {
             let e = read(&bytes, &ReadOptions::default()).unwrap_err();
             assert!(
@@ -1057,7 +1171,11 @@ mod tests {
             [
                 vec![("dien_thoai", "0901000001".into(), "0911111111".into())],
                 vec![
-                    ("trang_thai", "chính thức".into(), "từ trần (chính thức)".into()),
+                    (
+                        "trang_thai",
+                        "chính thức".into(),
+                        "từ trần (chính thức)".into()
+                    ),
                     (
                         "qua_trinh_trang_thai",
                         String::new(),
@@ -1073,7 +1191,10 @@ mod tests {
         )
         .unwrap();
         let plan = plan_update(&p, &existing, today, Lang::Vi).unwrap();
-        assert_eq!((plan.added.len(), plan.changed.len(), plan.unchanged), (0, 0, 1));
+        assert_eq!(
+            (plan.added.len(), plan.changed.len(), plan.unchanged),
+            (0, 0, 1)
+        );
     }
 
     #[test]

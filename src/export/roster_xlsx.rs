@@ -15,7 +15,12 @@ use crate::domain::member::Member;
 use crate::i18n::{Lang, Msg};
 
 /// The roster's workbook, in roster order (the caller sorts).
-pub fn write(members: &[Member], branch: &str, today: NaiveDate, lang: Lang) -> Result<Vec<u8>, String> {
+pub fn write(
+    members: &[Member],
+    branch: &str,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
     let rows = members
         .iter()
         .map(|m| {
@@ -71,17 +76,26 @@ fn text(cell: &Data) -> String {
 /// The sheet's cells: the header is the first row naming a roster column (a title row
 /// above it is skipped); rows are numbered as the spreadsheet shows them.
 pub fn read(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<Table, Vec<RowError>> {
-    let unreadable = |e: &dyn std::fmt::Display| file_error(Msg::RosterXlsxUnreadable.fill(lang, &[("err", e)]));
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let unreadable =
+        |e: &dyn std::fmt::Display| file_error(Msg::RosterXlsxUnreadable.fill(lang, &[("err", e)]));
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let names = book.sheet_names();
     let name = match sheet {
         None => names
             .first()
             .cloned()
             .ok_or_else(|| file_error(Msg::RosterNoHeader.get(lang).into()))?,
-        Some(wanted) => names.iter().find(|n| n.as_str() == wanted).cloned().ok_or_else(|| {
-            file_error(Msg::RosterNoSheet.fill(lang, &[("name", &wanted), ("names", &names.join(", "))]))
-        })?,
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .cloned()
+            .ok_or_else(|| {
+                file_error(
+                    Msg::RosterNoSheet
+                        .fill(lang, &[("name", &wanted), ("names", &names.join(", "))]),
+                )
+            })?,
     };
     let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
     let first_row = range.start().map_or(0, |(r, _)| r) as u64;
@@ -103,7 +117,10 @@ pub fn read(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<Table, Vec<
             continue;
         }
         // a row only as long as its last filled cell, as a CSV line would be
-        let used = cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |p| p + 1);
+        let used = cells
+            .iter()
+            .rposition(|c| !c.trim().is_empty())
+            .map_or(0, |p| p + 1);
         let mut cells = cells;
         cells.truncate(used.max(table.header.len().min(cells.len())));
         table.rows.push((line, cells));
@@ -176,13 +193,19 @@ mod tests {
             ..ReadOptions::default()
         };
         let p = read_roster(&bytes, &opts).unwrap();
-        assert_eq!(p.members[0].birth_date, NaiveDate::from_ymd_opt(1960, 1, 31));
+        assert_eq!(
+            p.members[0].birth_date,
+            NaiveDate::from_ymd_opt(1960, 1, 31)
+        );
         assert_eq!(p.lines, [3]);
         let opts = ReadOptions {
             sheet: Some("Sheet1"),
             ..ReadOptions::default()
         };
         let e = read_roster(&bytes, &opts).unwrap_err();
-        assert_eq!(e[0].to_string(), "không có trang \"Sheet1\" (các trang: Danh sách)");
+        assert_eq!(
+            e[0].to_string(),
+            "không có trang \"Sheet1\" (các trang: Danh sách)"
+        );
     }
 }

@@ -60,7 +60,9 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
         .set_align(FormatAlign::Top)
         .set_background_color("#E7E6E6");
     let text = Format::new().set_align(FormatAlign::Top).set_text_wrap();
-    let code = Format::new().set_align(FormatAlign::Top).set_num_format("@");
+    let code = Format::new()
+        .set_align(FormatAlign::Top)
+        .set_num_format("@");
     let date = Format::new()
         .set_align(FormatAlign::Top)
         .set_align(FormatAlign::Center)
@@ -76,7 +78,9 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
         // room above the capitals' marks (Ả, Ấ) in the larger title
         ws.set_row_height(0, 24)?;
         // printed: A4 across, one page wide, the header on every page, page numbers
-        ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
+        ws.set_paper_size(9)
+            .set_landscape()
+            .set_print_fit_to_pages(1, 0);
         ws.set_repeat_rows(0, HEADER_ROW)?;
         ws.set_footer("&C&P / &N");
         let mut widths: Vec<f64> = s.header.iter().map(|h| fit_width([h.as_str()])).collect();

@@ -735,7 +735,11 @@ mod tests {
             let en = msg.get(Lang::En);
             assert!(!vi.trim().is_empty(), "{msg:?} has no Vietnamese text");
             assert!(!en.trim().is_empty(), "{msg:?} has no English text");
-            assert_eq!(placeholders(vi), placeholders(en), "{msg:?} placeholders differ");
+            assert_eq!(
+                placeholders(vi),
+                placeholders(en),
+                "{msg:?} placeholders differ"
+            );
         }
     }
 

@@ -141,8 +141,18 @@ impl Section {
             ],
             Section::Picker => &[Action::Confirm, Action::Cancel],
             Section::Resolutions => &[Action::New, Action::Open, Action::FollowUp],
-            Section::Resolution => &[Action::AddItem, Action::Progress, Action::MarkDone, Action::Cancel],
-            Section::FollowUp => &[Action::Progress, Action::MarkDone, Action::CarryOver, Action::Cancel],
+            Section::Resolution => &[
+                Action::AddItem,
+                Action::Progress,
+                Action::MarkDone,
+                Action::Cancel,
+            ],
+            Section::FollowUp => &[
+                Action::Progress,
+                Action::MarkDone,
+                Action::CarryOver,
+                Action::Cancel,
+            ],
             Section::Review => &[
                 Action::Progress,
                 Action::MarkDone,
@@ -150,7 +160,12 @@ impl Section {
                 Action::CancelItem,
                 Action::Cancel,
             ],
-            Section::Tasks => &[Action::ToggleView, Action::Mark, Action::New, Action::AssignUnassigned],
+            Section::Tasks => &[
+                Action::ToggleView,
+                Action::Mark,
+                Action::New,
+                Action::AssignUnassigned,
+            ],
         }
     }
 }
@@ -212,7 +227,8 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 fn parse_file(text: &str) -> Result<BTreeMap<Section, Vec<Entry>>, Vec<KeymapError>> {
     // file order is kept: the first key written for an action is the one hints show
-    let raw: IndexMap<String, IndexMap<String, toml::Spanned<String>>> = match toml::from_str(text) {
+    let raw: IndexMap<String, IndexMap<String, toml::Spanned<String>>> = match toml::from_str(text)
+    {
         Ok(raw) => raw,
         Err(e) => {
             let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
@@ -282,7 +298,11 @@ fn parse_file(text: &str) -> Result<BTreeMap<Section, Vec<Entry>>, Vec<KeymapErr
         }
         out.insert(section, list);
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 impl Keymap {
@@ -317,7 +337,11 @@ impl Keymap {
         let mut map = Keymap::default();
         map.merge(parse_file(text)?, true);
         let problems = map.validate();
-        if problems.is_empty() { Ok(map) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(map)
+        } else {
+            Err(problems)
+        }
     }
 
     /// The defaults with a user's file merged over them. With any error, the defaults
@@ -339,7 +363,10 @@ impl Keymap {
     }
 
     pub fn bindings(&self, section: Section) -> &[Binding] {
-        self.sections.get(&section).map(Vec::as_slice).unwrap_or(&[])
+        self.sections
+            .get(&section)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     fn lookup_in(&self, section: Section, seq: &[Key]) -> Lookup {
@@ -352,14 +379,20 @@ impl Keymap {
                 pending = true;
             }
         }
-        if pending { Lookup::Pending } else { Lookup::Unbound }
+        if pending {
+            Lookup::Pending
+        } else {
+            Lookup::Unbound
+        }
     }
 
     /// What `pending` followed by `key` means in `section`: the section first, then
     /// `global` (for non-modal sections).
     pub fn resolve(&self, section: Section, pending: &[Key], key: Key) -> Lookup {
         match self.resolve_in(section, pending, key) {
-            Lookup::Unbound if section.falls_back_to_global() => self.resolve_in(Section::Global, pending, key),
+            Lookup::Unbound if section.falls_back_to_global() => {
+                self.resolve_in(Section::Global, pending, key)
+            }
             other => other,
         }
     }
@@ -557,7 +590,10 @@ mod tests {
     #[test]
     fn lookup_section_then_global_and_sequences() {
         let map = Keymap::defaults();
-        assert_eq!(map.resolve(Section::Roster, &[], key("n")), Lookup::Action(Action::New));
+        assert_eq!(
+            map.resolve(Section::Roster, &[], key("n")),
+            Lookup::Action(Action::New)
+        );
         assert_eq!(
             map.resolve(Section::Roster, &[], key("q")),
             Lookup::Action(Action::Quit)
@@ -574,7 +610,8 @@ mod tests {
 
     #[test]
     fn user_file_overrides_key_by_key_and_unbinds() {
-        let (map, errors) = Keymap::with_user("[roster]\nn = \"none\"\ninsert = \"new\"\n[global]\nx = \"quit\"\n");
+        let (map, errors) =
+            Keymap::with_user("[roster]\nn = \"none\"\ninsert = \"new\"\n[global]\nx = \"quit\"\n");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(map.resolve(Section::Roster, &[], key("n")), Lookup::Unbound);
         assert_eq!(

@@ -234,7 +234,10 @@ impl Key {
         if self.alt {
             mods |= KeyModifiers::ALT;
         }
-        if self.shift || matches!(self.code, Code::BackTab) || matches!(self.code, Code::Char(c) if c.is_uppercase()) {
+        if self.shift
+            || matches!(self.code, Code::BackTab)
+            || matches!(self.code, Code::Char(c) if c.is_uppercase())
+        {
             mods |= KeyModifiers::SHIFT;
         }
         KeyEvent::new(code, mods)
@@ -272,7 +275,11 @@ impl fmt::Display for Key {
             Code::BackTab => f.write_str("shift-tab"),
             Code::F(n) => write!(f, "f{n}"),
             other => {
-                let name = NAMED.iter().find(|(_, c)| *c == other).map(|(n, _)| *n).unwrap_or("?");
+                let name = NAMED
+                    .iter()
+                    .find(|(_, c)| *c == other)
+                    .map(|(n, _)| *n)
+                    .unwrap_or("?");
                 f.write_str(name)
             }
         }
@@ -281,7 +288,10 @@ impl fmt::Display for Key {
 
 /// "g g", "ctrl-s".
 pub fn seq_to_string(keys: &[Key]) -> String {
-    keys.iter().map(Key::to_string).collect::<Vec<_>>().join(" ")
+    keys.iter()
+        .map(Key::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

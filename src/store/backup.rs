@@ -26,7 +26,9 @@ const FORMAT: &str = "chibo-backup";
 pub enum BackupError {
     #[error("not a chibo backup: {0}")]
     NotABackup(String),
-    #[error("the backup was made by a newer chibo (schema {found}); this version reads up to {supported}")]
+    #[error(
+        "the backup was made by a newer chibo (schema {found}); this version reads up to {supported}"
+    )]
     NewerSchema { found: u32, supported: u32 },
     #[error("the backup is incomplete: {tree} should hold {expected} records but holds {found}")]
     CountMismatch {
@@ -80,16 +82,21 @@ impl Digest {
 
     /// Records over all trees but meta.
     pub fn record_count(&self) -> usize {
-        self.counts.iter().filter(|(k, _)| **k != "meta").map(|(_, v)| v).sum()
+        self.counts
+            .iter()
+            .filter(|(k, _)| **k != "meta")
+            .map(|(_, v)| v)
+            .sum()
     }
 }
 
 /// A record as a backup holds it: its JSON, compact, keys in order.
 fn canonical(tree: Tree, bytes: &[u8]) -> Result<Vec<u8>, StoreError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
-        tree: tree.name(),
-        detail: e.to_string(),
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
+            tree: tree.name(),
+            detail: e.to_string(),
+        })?;
     Ok(serde_json::to_vec(&value).unwrap_or_default())
 }
 
@@ -105,7 +112,11 @@ pub fn digest_of<S: Source + ?Sized>(src: &S) -> Result<Digest, StoreError> {
 
 /// Visits every record a backup of `src` holds, in canonical form; stops with an error
 /// once `stop` is set.
-fn each_record<S: Source + ?Sized>(src: &S, stop: Option<&AtomicBool>, f: &mut EachRecord) -> Result<(), StoreError> {
+fn each_record<S: Source + ?Sized>(
+    src: &S,
+    stop: Option<&AtomicBool>,
+    f: &mut EachRecord,
+) -> Result<(), StoreError> {
     let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed));
     for tree in Tree::ALL {
         if tree == Tree::Meta {
@@ -179,7 +190,12 @@ pub fn write_backup<S: Source + ?Sized>(
     Ok(digest)
 }
 
-fn open_tree(out: &mut dyn Write, current: &mut Option<Tree>, tree: Tree, n: usize) -> io::Result<()> {
+fn open_tree(
+    out: &mut dyn Write,
+    current: &mut Option<Tree>,
+    tree: Tree,
+    n: usize,
+) -> io::Result<()> {
     if current.is_some() {
         close_tree(out, n)?;
         out.write_all(b",")?;
@@ -256,7 +272,9 @@ impl<'de> Visitor<'de> for Top<'_, '_> {
                 "format" => {
                     let format: String = map.next_value()?;
                     if format != FORMAT {
-                        return Err(self.0.fail(BackupError::NotABackup(format!("format \"{format}\""))));
+                        return Err(self
+                            .0
+                            .fail(BackupError::NotABackup(format!("format \"{format}\""))));
                     }
                     head.format = Some(format);
                 }
@@ -352,7 +370,11 @@ impl<'de> Visitor<'de> for OneTree<'_, '_> {
 pub fn read_backup(input: impl io::Read, on_record: OnRecord) -> Result<BackupRead, BackupError> {
     let mut input = BufReader::with_capacity(64 * 1024, input);
     // a byte-order mark some editors add
-    if input.fill_buf().map_err(StoreError::from)?.starts_with(b"\xef\xbb\xbf") {
+    if input
+        .fill_buf()
+        .map_err(StoreError::from)?
+        .starts_with(b"\xef\xbb\xbf")
+    {
         input.consume(3);
     }
     let mut state = ReadState {
@@ -374,9 +396,13 @@ pub fn read_backup(input: impl io::Read, on_record: OnRecord) -> Result<BackupRe
                 .unwrap_or_else(|| BackupError::NotABackup(e.to_string())));
         }
     };
-    let missing = |field: &'static str| BackupError::NotABackup(serde_json::Error::missing_field(field).to_string());
+    let missing = |field: &'static str| {
+        BackupError::NotABackup(serde_json::Error::missing_field(field).to_string())
+    };
     head.format.ok_or_else(|| missing("format"))?;
-    let schema_version = head.schema_version.ok_or_else(|| missing("schema_version"))?;
+    let schema_version = head
+        .schema_version
+        .ok_or_else(|| missing("schema_version"))?;
     let created = head.created.ok_or_else(|| missing("created"))?;
     let counts = head.counts.ok_or_else(|| missing("counts"))?;
     if !head.trees {
@@ -426,7 +452,10 @@ pub fn read_verified(input: impl io::Read) -> Result<BackupRead, BackupError> {
 
 /// Fills a new, empty store with a backup's records as they are read, a few thousand
 /// at a time, and then the schema version and the id counter. Returns what was read.
-pub fn restore_stream<S: Store + ?Sized>(input: impl io::Read, store: &S) -> Result<BackupRead, BackupError> {
+pub fn restore_stream<S: Store + ?Sized>(
+    input: impl io::Read,
+    store: &S,
+) -> Result<BackupRead, BackupError> {
     let mut batch = Batch::default();
     let read = read_backup(input, &mut |tree, key, record| {
         let k = match tree {
@@ -497,7 +526,11 @@ fn parse_name(name: &str) -> Option<NaiveDateTime> {
     let stamp = name.strip_prefix("chibo-")?.strip_suffix(".json")?;
     let stamp = match stamp.get(15..) {
         Some("") => stamp,
-        Some(seq) if seq.len() > 1 && seq.starts_with('-') && seq[1..].bytes().all(|b| b.is_ascii_digit()) => {
+        Some(seq)
+            if seq.len() > 1
+                && seq.starts_with('-')
+                && seq[1..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
             &stamp[..15]
         }
         _ => return None,
@@ -540,7 +573,9 @@ fn inspect(path: &Path) -> Result<NaiveDateTime, String> {
 pub fn list_backups(dir: &Path) -> Result<Vec<BackupFile>, StoreError> {
     let mut out = Vec::new();
     match fs::symlink_metadata(dir) {
-        Ok(m) if m.file_type().is_symlink() => return Err(StoreError::LinkRefused(dir.to_path_buf())),
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(StoreError::LinkRefused(dir.to_path_buf()));
+        }
         Ok(_) => {}
         Err(_) => return Ok(out),
     }
@@ -599,12 +634,19 @@ pub fn latest_backup(dir: &Path, now: NaiveDateTime) -> Result<Latest, StoreErro
             Err(why) => skipped.push((b, why)),
         }
     }
-    Ok(Latest { found: None, skipped })
+    Ok(Latest {
+        found: None,
+        skipped,
+    })
 }
 
 /// Writes a backup into `dir`, named by `now` and a sequence number (two backups in the
 /// same second get two files; none replaces another), then reads it back and verifies it.
-pub fn backup_into<S: Source + ?Sized>(src: &S, dir: &Path, now: NaiveDateTime) -> Result<PathBuf, StoreError> {
+pub fn backup_into<S: Source + ?Sized>(
+    src: &S,
+    dir: &Path,
+    now: NaiveDateTime,
+) -> Result<PathBuf, StoreError> {
     backup_into_with(src, dir, now, None, false)
 }
 
@@ -637,7 +679,12 @@ pub fn write_and_check<S: Source + ?Sized>(
     stop: Option<&AtomicBool>,
     verify: bool,
 ) -> Result<(), StoreError> {
-    let written = write_backup(src, &mut BufWriter::with_capacity(64 * 1024, &mut *file), now, stop)?;
+    let written = write_backup(
+        src,
+        &mut BufWriter::with_capacity(64 * 1024, &mut *file),
+        now,
+        stop,
+    )?;
     file.rewind()?;
     let read_back = if verify {
         read_verified(&mut *file)
@@ -688,7 +735,9 @@ fn auto_backup_with<S: Source + ?Sized>(
     let written = loop {
         tries += 1;
         match backup_into_with(src, dir, now, stop, tries < 3) {
-            Err(StoreError::Io(_) | StoreError::Corrupt { .. }) if tries < 3 && !stopped(stop) => continue,
+            Err(StoreError::Io(_) | StoreError::Corrupt { .. }) if tries < 3 && !stopped(stop) => {
+                continue;
+            }
             other => break other?,
         }
     };
@@ -778,7 +827,10 @@ pub fn retained(taken: &[NaiveDateTime], now: NaiveDateTime) -> Vec<bool> {
 /// Deletes the backups the retention rule does not keep. Broken files are left alone
 /// (they are listed as broken) and take no place.
 pub fn prune(dir: &Path, now: NaiveDateTime) -> Result<(), StoreError> {
-    let good: Vec<BackupFile> = list_backups(dir)?.into_iter().filter(|b| b.broken.is_none()).collect();
+    let good: Vec<BackupFile> = list_backups(dir)?
+        .into_iter()
+        .filter(|b| b.broken.is_none())
+        .collect();
     let times: Vec<NaiveDateTime> = good.iter().map(|b| b.taken).collect();
     for (b, keep) in good.iter().zip(retained(&times, now)) {
         if !keep {
@@ -810,14 +862,24 @@ mod tests {
                 .is_some()
         );
         assert!(
-            auto_backup(&store, tmp.path(), at(2026, 11, 22, 19), BackupReason::Daily)
-                .unwrap()
-                .is_none()
+            auto_backup(
+                &store,
+                tmp.path(),
+                at(2026, 11, 22, 19),
+                BackupReason::Daily
+            )
+            .unwrap()
+            .is_none()
         );
         assert!(
-            auto_backup(&store, tmp.path(), at(2026, 11, 22, 21), BackupReason::Approval)
-                .unwrap()
-                .is_some()
+            auto_backup(
+                &store,
+                tmp.path(),
+                at(2026, 11, 22, 21),
+                BackupReason::Approval
+            )
+            .unwrap()
+            .is_some()
         );
         // a day keeps its newest backup: the one taken after the approval
         let kept = list_backups(tmp.path()).unwrap();
@@ -841,7 +903,12 @@ mod tests {
         }
         let now = end.and_hms_opt(22, 0, 0).unwrap();
         let keep = retained(&taken, now);
-        let kept: Vec<NaiveDateTime> = taken.iter().zip(&keep).filter(|(_, k)| **k).map(|(t, _)| *t).collect();
+        let kept: Vec<NaiveDateTime> = taken
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(t, _)| *t)
+            .collect();
         // the last 14 days: one each, the newest of the day
         let recent: Vec<_> = kept
             .iter()
@@ -854,7 +921,8 @@ mod tests {
         );
         assert!(!kept.contains(&end.pred_opt().unwrap().and_hms_opt(9, 0, 0).unwrap()));
         // 60 months, November 2026 back to December 2021, each its last backup
-        let months: std::collections::BTreeSet<(i32, u32)> = kept.iter().map(|t| (t.year(), t.month())).collect();
+        let months: std::collections::BTreeSet<(i32, u32)> =
+            kept.iter().map(|t| (t.year(), t.month())).collect();
         assert_eq!(months.len(), 60);
         assert_eq!(months.first(), Some(&(2021, 12)));
         assert!(
@@ -891,10 +959,18 @@ mod tests {
     fn a_wrong_clock_never_pushes_the_real_backups_out() {
         let real = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         let mut taken: Vec<NaiveDateTime> = (0..20)
-            .map(|d| (real + chrono::Duration::days(d)).and_hms_opt(9, 0, 0).unwrap())
+            .map(|d| {
+                (real + chrono::Duration::days(d))
+                    .and_hms_opt(9, 0, 0)
+                    .unwrap()
+            })
             .collect();
         let future = chrono::NaiveDate::from_ymd_opt(2036, 11, 1).unwrap();
-        taken.extend((0..14).map(|d| (future + chrono::Duration::days(d)).and_hms_opt(9, 0, 0).unwrap()));
+        taken.extend((0..14).map(|d| {
+            (future + chrono::Duration::days(d))
+                .and_hms_opt(9, 0, 0)
+                .unwrap()
+        }));
         let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
             .unwrap()
             .and_hms_opt(9, 0, 0)
@@ -944,7 +1020,13 @@ mod tests {
             years: 2,
             seed: 7,
         };
-        crate::demo::generate(&store, &opts, at(2026, 11, 22, 9).date(), at(2026, 11, 22, 9)).unwrap();
+        crate::demo::generate(
+            &store,
+            &opts,
+            at(2026, 11, 22, 9).date(),
+            at(2026, 11, 22, 9),
+        )
+        .unwrap();
         store
     }
 
@@ -1022,7 +1104,10 @@ mod tests {
         assert_eq!(file.path, path);
         assert_eq!(read.created, at(2026, 11, 20, 9));
         assert_eq!(read.digest, digest_of(&store).unwrap());
-        assert!(records_of(&restored(&path)) == records_of(&store), "the same records");
+        assert!(
+            records_of(&restored(&path)) == records_of(&store),
+            "the same records"
+        );
     }
 
     #[test]
@@ -1058,7 +1143,9 @@ mod tests {
         let store = std::sync::Arc::new(demo_store(200));
         // stopped at its first record: nothing is kept, not even the temporary file
         let stop = AtomicBool::new(true);
-        assert!(backup_into_with(&store, tmp.path(), at(2026, 11, 22, 9), Some(&stop), true).is_err());
+        assert!(
+            backup_into_with(&store, tmp.path(), at(2026, 11, 22, 9), Some(&stop), true).is_err()
+        );
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
         // and a job abandoned while it runs: a complete backup or nothing
         let job = BackupJob::daily(store.clone(), tmp.path().to_path_buf(), at(2026, 11, 22, 9));
@@ -1068,7 +1155,9 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert!(
-            names.iter().all(|n| !n.ends_with(crate::store::TEMP_SUFFIX)),
+            names
+                .iter()
+                .all(|n| !n.ends_with(crate::store::TEMP_SUFFIX)),
             "{names:?}"
         );
         assert_eq!(names.len(), usize::from(kept.is_some()), "{names:?}");

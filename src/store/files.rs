@@ -58,7 +58,11 @@ pub fn write_file_safely_with(
 /// Writes `bytes` to a new file in `dir` whose name `name_for(n)` gives for the first
 /// `n = 0, 1, …` not taken: never replaces a file (two writes in the same second get
 /// two files). Returns the path written.
-pub fn write_new_file(dir: &Path, bytes: &[u8], name_for: impl Fn(u32) -> String) -> Result<PathBuf, StoreError> {
+pub fn write_new_file(
+    dir: &Path,
+    bytes: &[u8],
+    name_for: impl Fn(u32) -> String,
+) -> Result<PathBuf, StoreError> {
     write_new_file_with(dir, name_for, |file, _| Ok(file.write_all(bytes)?))
 }
 
@@ -90,7 +94,10 @@ pub fn write_new_file_with(
                     return Ok(path);
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(e) if e.kind() == io::ErrorKind::Unsupported || e.raw_os_error().is_some_and(is_no_links) => {
+                Err(e)
+                    if e.kind() == io::ErrorKind::Unsupported
+                        || e.raw_os_error().is_some_and(is_no_links) =>
+                {
                     // a file system without hard links: rename, having looked first
                     if fs::symlink_metadata(&path).is_ok() {
                         continue;
@@ -177,7 +184,9 @@ fn sync_dir(dir: &Path) {
 pub fn ensure_private_dir(dir: &Path) -> Result<(), StoreError> {
     match fs::symlink_metadata(dir) {
         Ok(meta) if meta.file_type().is_dir() => Ok(()),
-        Ok(meta) if meta.file_type().is_symlink() => Err(StoreError::LinkRefused(dir.to_path_buf())),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            Err(StoreError::LinkRefused(dir.to_path_buf()))
+        }
         Ok(_) => Err(StoreError::NotADirectory(dir.to_path_buf())),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let mut builder = fs::DirBuilder::new();
@@ -197,15 +206,17 @@ pub fn ensure_private_dir(dir: &Path) -> Result<(), StoreError> {
 /// Removes the temporary files a killed write left in `dir` (chibo's own names only:
 /// `….chibo-tmp`, and `.….tmpNNN` of earlier versions).
 pub fn remove_leftovers(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let name = e.file_name();
         let Some(name) = name.to_str() else { continue };
         let ours = name.starts_with('.')
             && (name.ends_with(TEMP_SUFFIX)
-                || name
-                    .rsplit_once(".tmp")
-                    .is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())));
+                || name.rsplit_once(".tmp").is_some_and(|(_, pid)| {
+                    !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+                }));
         if ours && e.file_type().is_ok_and(|t| t.is_file()) {
             let _ = fs::remove_file(e.path());
         }
@@ -223,7 +234,11 @@ mod tests {
         write_file_safely(&path, b"one").unwrap();
         write_file_safely(&path, b"two").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
-        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "no temporary file left");
+        assert_eq!(
+            fs::read_dir(tmp.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
     }
 
     #[cfg(unix)]
@@ -239,14 +254,23 @@ mod tests {
             Err(StoreError::NotRegularFile(link.clone()))
         );
         assert_eq!(fs::read(&target).unwrap(), b"keep");
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         let sub = tmp.path().join("sub");
         fs::create_dir(&sub).unwrap();
         assert_eq!(
             write_file_safely(&sub, b"x"),
             Err(StoreError::NotRegularFile(sub.clone()))
         );
-        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 3, "no temporary file left");
+        assert_eq!(
+            fs::read_dir(tmp.path()).unwrap().count(),
+            3,
+            "no temporary file left"
+        );
     }
 
     #[test]
@@ -289,10 +313,17 @@ mod tests {
         let deep = tmp.path().join("a/b/c");
         ensure_private_dir(&deep).unwrap();
         for p in [tmp.path().join("a"), tmp.path().join("a/b"), deep.clone()] {
-            assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o700, "{p:?}");
+            assert_eq!(
+                fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+                0o700,
+                "{p:?}"
+            );
         }
         let link = tmp.path().join("backups");
         std::os::unix::fs::symlink(&deep, &link).unwrap();
-        assert_eq!(ensure_private_dir(&link), Err(StoreError::LinkRefused(link.clone())));
+        assert_eq!(
+            ensure_private_dir(&link),
+            Err(StoreError::LinkRefused(link.clone()))
+        );
     }
 }

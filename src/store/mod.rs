@@ -12,13 +12,13 @@ mod verify;
 use std::path::PathBuf;
 
 pub use backup::{
-    BackupError, BackupFile, BackupJob, BackupRead, BackupReason, Digest, Latest, Source, auto_backup, backup_into,
-    digest_of, latest_backup, list_backups, prune, read_backup, read_verified, restore_stream, retained,
-    write_and_check, write_backup,
+    BackupError, BackupFile, BackupJob, BackupRead, BackupReason, Digest, Latest, Source,
+    auto_backup, backup_into, digest_of, latest_backup, list_backups, prune, read_backup,
+    read_verified, restore_stream, retained, write_and_check, write_backup,
 };
 pub use files::{
-    TEMP_SUFFIX, ensure_private_dir, refuse_unless_regular_or_new, remove_leftovers, write_file_safely,
-    write_file_safely_with, write_new_file, write_new_file_with,
+    TEMP_SUFFIX, ensure_private_dir, refuse_unless_regular_or_new, remove_leftovers,
+    write_file_safely, write_file_safely_with, write_new_file, write_new_file_with,
 };
 pub use memory::MemoryStore;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
@@ -124,7 +124,9 @@ pub enum StoreError {
     LinkRefused(PathBuf),
     #[error("{0} is not a folder")]
     NotADirectory(PathBuf),
-    #[error("the data was written by a newer chibo (schema {found}); this version reads up to {supported}")]
+    #[error(
+        "the data was written by a newer chibo (schema {found}); this version reads up to {supported}"
+    )]
     NewerSchema { found: u32, supported: u32 },
     #[error("cannot read or write the data: {0}")]
     Io(String),

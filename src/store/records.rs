@@ -144,19 +144,22 @@ pub trait Records: Store {
         match self.get(Tree::Meta, KEY_SCHEMA)? {
             None => {
                 let mut b = Batch::default();
-                b.put(Tree::Meta, KEY_SCHEMA, SCHEMA_VERSION.to_string().into_bytes());
+                b.put(
+                    Tree::Meta,
+                    KEY_SCHEMA,
+                    SCHEMA_VERSION.to_string().into_bytes(),
+                );
                 self.apply(b)?;
                 self.flush()
             }
             Some(bytes) => {
-                let found: u32 =
-                    std::str::from_utf8(&bytes)
-                        .ok()
-                        .and_then(|s| s.parse().ok())
-                        .ok_or(StoreError::Corrupt {
-                            tree: "meta",
-                            detail: "schema_version".into(),
-                        })?;
+                let found: u32 = std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(|s| s.parse().ok())
+                    .ok_or(StoreError::Corrupt {
+                        tree: "meta",
+                        detail: "schema_version".into(),
+                    })?;
                 if found > SCHEMA_VERSION {
                     Err(StoreError::NewerSchema {
                         found,
@@ -222,7 +225,12 @@ pub trait Records: Store {
     }
 
     /// Adds new members and saves changed ones in one transaction: all or nothing.
-    fn update_members(&self, added: &mut [Member], changed: &[Member], at: NaiveDateTime) -> Result<()> {
+    fn update_members(
+        &self,
+        added: &mut [Member],
+        changed: &[Member],
+        at: NaiveDateTime,
+    ) -> Result<()> {
         let mut batch = Batch::default();
         // the members' ids and the audit lines', in one write of the counter: one line
         // for the import, one for each member it changed
@@ -278,11 +286,18 @@ pub trait Records: Store {
     /// The tasks an open application keeps in memory: open ones, resolution items, and
     /// those due or done since `since`. Older closed tasks stay on disk (reports read
     /// them with `tasks`); they are decoded one by one and let go.
-    fn working_tasks(&self, since: chrono::NaiveDate) -> Result<std::collections::HashMap<TaskId, Task>> {
+    fn working_tasks(
+        &self,
+        since: chrono::NaiveDate,
+    ) -> Result<std::collections::HashMap<TaskId, Task>> {
         let mut out = std::collections::HashMap::new();
         self.each_value(Tree::Tasks, &mut |v| {
             let t: Task = decode(Tree::Tasks, v)?;
-            if t.status.is_open() || t.resolution.is_some() || t.due >= since || t.done_on.is_some_and(|d| d >= since) {
+            if t.status.is_open()
+                || t.resolution.is_some()
+                || t.due >= since
+                || t.done_on.is_some_and(|d| d >= since)
+            {
                 out.insert(t.id, t);
             }
             Ok(())
@@ -332,7 +347,8 @@ pub trait Records: Store {
     fn open_tasks(&self, before: Option<NaiveDate>) -> Result<Vec<Task>> {
         if self.ensure_open_index().is_err() {
             // data that cannot be written to (a read-only disk): read every task instead
-            let mut out = self.tasks_where(&|t| t.status.is_open() && before.is_none_or(|b| t.due < b))?;
+            let mut out =
+                self.tasks_where(&|t| t.status.is_open() && before.is_none_or(|b| t.due < b))?;
             out.sort_by_key(|t| (t.due, t.id));
             return Ok(out);
         }
@@ -381,7 +397,10 @@ pub trait Records: Store {
     /// A resolution adopted before its text was kept gets it, once, from its state when
     /// first read; it is written back so it never changes afterwards.
     fn keep_adopted_text(&self, list: &mut [Resolution]) -> Result<()> {
-        if !list.iter().any(|r| r.adopted_on.is_some() && r.adopted.is_none()) {
+        if !list
+            .iter()
+            .any(|r| r.adopted_on.is_some() && r.adopted.is_none())
+        {
             return Ok(());
         }
         let tasks = self.tasks()?;
@@ -402,7 +421,13 @@ pub trait Records: Store {
 
     /// Saves a resolution and any of its tasks in one transaction (new records get
     /// their ids here; new tasks are linked to the resolution).
-    fn save_resolution(&self, res: &mut Resolution, tasks: &mut [Task], at: NaiveDateTime, action: &str) -> Result<()> {
+    fn save_resolution(
+        &self,
+        res: &mut Resolution,
+        tasks: &mut [Task],
+        at: NaiveDateTime,
+        action: &str,
+    ) -> Result<()> {
         let mut batch = Batch::default();
         if res.id.0 == 0 {
             res.id = ResolutionId(self.generate_id()?);
@@ -485,9 +510,9 @@ pub trait Records: Store {
             return Ok(Err(e));
         }
         let member = match &dated.entry {
-            Entry::Basis { member, .. } | Entry::Payment { member, .. } | Entry::Correction { member, .. } => {
-                Some(*member)
-            }
+            Entry::Basis { member, .. }
+            | Entry::Payment { member, .. }
+            | Entry::Correction { member, .. } => Some(*member),
             Entry::Sent { .. } => None,
         };
         let mut batch = Batch::default();
@@ -515,7 +540,12 @@ pub trait Records: Store {
 
     /// Saves a meeting durably (a new one gets its id here). `action` names a
     /// completed step for the audit trail; autosaves of typing pass `None`.
-    fn save_meeting(&self, meeting: &mut Meeting, at: NaiveDateTime, action: Option<&str>) -> Result<()> {
+    fn save_meeting(
+        &self,
+        meeting: &mut Meeting,
+        at: NaiveDateTime,
+        action: Option<&str>,
+    ) -> Result<()> {
         let mut batch = Batch::default();
         if meeting.id.0 == 0 {
             meeting.id = MeetingId(self.generate_id()?);

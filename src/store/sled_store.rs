@@ -124,7 +124,9 @@ pub fn engine_lock(db_path: &Path) -> Result<Option<File>> {
     for _ in 0..50 {
         match file.try_lock() {
             Ok(()) => return Ok(Some(file)),
-            Err(fs::TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_millis(40)),
+            Err(fs::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(40))
+            }
             Err(fs::TryLockError::Error(e)) => return Err(e.into()),
         }
     }
@@ -269,7 +271,10 @@ impl Store for SledStore {
     fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         self.tree(tree)
             .iter()
-            .map(|r| r.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(StoreError::from))
+            .map(|r| {
+                r.map(|(k, v)| (k.to_vec(), v.to_vec()))
+                    .map_err(StoreError::from)
+            })
             .collect()
     }
 
@@ -294,20 +299,21 @@ impl Store for SledStore {
             return Ok(());
         }
         self.write(|| {
-            let result: std::result::Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
-                for (tree, key, value) in &batch.ops {
-                    let i = slot(*tree);
-                    match value {
-                        Some(v) => {
-                            tx[i].insert(key.as_slice(), v.as_slice())?;
-                        }
-                        None => {
-                            tx[i].remove(key.as_slice())?;
+            let result: std::result::Result<(), TransactionError<()>> =
+                self.trees.as_slice().transaction(|tx| {
+                    for (tree, key, value) in &batch.ops {
+                        let i = slot(*tree);
+                        match value {
+                            Some(v) => {
+                                tx[i].insert(key.as_slice(), v.as_slice())?;
+                            }
+                            None => {
+                                tx[i].remove(key.as_slice())?;
+                            }
                         }
                     }
-                }
-                Ok::<(), ConflictableTransactionError<()>>(())
-            });
+                    Ok::<(), ConflictableTransactionError<()>>(())
+                });
             result.map_err(|e| match e {
                 TransactionError::Abort(()) => StoreError::Io("transaction aborted".into()),
                 TransactionError::Storage(s) => StoreError::from(s),

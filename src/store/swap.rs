@@ -22,7 +22,10 @@ const SET_ASIDE: &str = "db.before-restore-";
 /// this folder may be open in this process. The new database is verified (schema and
 /// invariants) before it takes the old one's place. Returns where the old database was
 /// set aside, if there was one.
-pub fn replace_database(lock: &DataLock, fill: impl FnOnce(&SledStore) -> Result<()>) -> Result<Option<PathBuf>> {
+pub fn replace_database(
+    lock: &DataLock,
+    fill: impl FnOnce(&SledStore) -> Result<()>,
+) -> Result<Option<PathBuf>> {
     let dir = lock.dir();
     let staging = dir.join(format!("{BUILDING}{:016x}", random()));
     super::ensure_private_dir(&staging)?;
@@ -62,7 +65,11 @@ fn finish(dir: &Path, already_locked: bool) -> Result<Option<PathBuf>> {
     let live = dir.join("db");
     let mut aside = None;
     if fs::symlink_metadata(&live).is_ok() {
-        let _held = if already_locked { None } else { engine_lock(&live)? };
+        let _held = if already_locked {
+            None
+        } else {
+            engine_lock(&live)?
+        };
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let to = (0..)
             .map(|n| dir.join(format!("{SET_ASIDE}{stamp}-{n}")))
@@ -93,9 +100,13 @@ pub(crate) fn recover(dir: &Path) -> Result<bool> {
 
 /// After a successful open: the databases replacements set aside are removed.
 pub(crate) fn remove_set_aside(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with(SET_ASIDE) && e.file_type().is_ok_and(|t| t.is_dir()) {
+        if e.file_name().to_string_lossy().starts_with(SET_ASIDE)
+            && e.file_type().is_ok_and(|t| t.is_dir())
+        {
             let _ = fs::remove_dir_all(e.path());
         }
     }

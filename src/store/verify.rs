@@ -60,7 +60,8 @@ pub(crate) struct Verifier {
 impl Verifier {
     /// The branch record of `meta`.
     pub(crate) fn branch(&mut self, bytes: &[u8]) -> Result<()> {
-        let branch: Branch = serde_json::from_slice(bytes).map_err(|e| broken(Tree::Meta, format!("branch: {e}")))?;
+        let branch: Branch = serde_json::from_slice(bytes)
+            .map_err(|e| broken(Tree::Meta, format!("branch: {e}")))?;
         self.branch = Some(branch.name);
         Ok(())
     }
@@ -83,7 +84,8 @@ impl Verifier {
             Tree::Dues => {
                 let e: crate::domain::dues::DatedEntry = decode(tree, id, bytes)?;
                 says(e.id)?;
-                crate::domain::dues::validate(&e.entry).map_err(|err| broken(tree, format!("record {id}: {err}")))?;
+                crate::domain::dues::validate(&e.entry)
+                    .map_err(|err| broken(tree, format!("record {id}: {err}")))?;
             }
             Tree::Members => {
                 let m: Member = decode(tree, id, bytes)?;
@@ -107,8 +109,11 @@ impl Verifier {
             Tree::Meetings => {
                 let m: Meeting = decode(tree, id, bytes)?;
                 says(m.id.0)?;
-                self.refs
-                    .extend(m.member_refs().into_iter().map(|r| (tree, id, Ref::Member(r))));
+                self.refs.extend(
+                    m.member_refs()
+                        .into_iter()
+                        .map(|r| (tree, id, Ref::Member(r))),
+                );
                 if let Some(approved) = m.approved_at {
                     match m.ended_at {
                         Some(ended) if ended <= approved => {}
@@ -121,15 +126,21 @@ impl Verifier {
                     }
                 }
                 if m.approved_at.is_none() && !m.amendments.is_empty() {
-                    return Err(broken(tree, format!("record {id}: amendments to minutes not approved")));
+                    return Err(broken(
+                        tree,
+                        format!("record {id}: amendments to minutes not approved"),
+                    ));
                 }
                 self.meetings.insert(id);
             }
             Tree::Tasks => {
                 let t: Task = decode(tree, id, bytes)?;
                 says(t.id.0)?;
-                self.refs
-                    .extend(t.member_refs().into_iter().map(|r| (tree, id, Ref::Member(r))));
+                self.refs.extend(
+                    t.member_refs()
+                        .into_iter()
+                        .map(|r| (tree, id, Ref::Member(r))),
+                );
                 if let Some(r) = t.resolution {
                     self.refs.push((tree, id, Ref::Resolution(r.0)));
                 }
@@ -144,7 +155,8 @@ impl Verifier {
             Tree::Resolutions => {
                 let r: Resolution = decode(tree, id, bytes)?;
                 says(r.id.0)?;
-                self.refs.extend(r.items.iter().map(|t| (tree, id, Ref::Task(t.0))));
+                self.refs
+                    .extend(r.items.iter().map(|t| (tree, id, Ref::Task(t.0))));
                 if let Some(m) = r.meeting {
                     self.refs.push((tree, id, Ref::Meeting(m.0)));
                 }
@@ -183,19 +195,28 @@ impl Verifier {
                 Ref::Resolution(r) => (!self.resolutions.contains(r), format!("resolution {r}")),
                 Ref::Meeting(m) => (!self.meetings.contains(m), format!("meeting {m}")),
                 Ref::Task(t) if !self.tasks.contains(t) => {
-                    return Err(broken(*tree, format!("record {id} lists task {t}, which is not there")));
+                    return Err(broken(
+                        *tree,
+                        format!("record {id} lists task {t}, which is not there"),
+                    ));
                 }
                 _ => (false, String::new()),
             };
             if missing {
-                return Err(broken(*tree, format!("record {id} names {what}, which is not there")));
+                return Err(broken(
+                    *tree,
+                    format!("record {id} names {what}, which is not there"),
+                ));
             }
         }
         // a new record's id must never repeat one in use
         if next_id < self.max {
             return Err(broken(
                 Tree::Meta,
-                format!("the id counter ({next_id}) is behind an id in use ({})", self.max),
+                format!(
+                    "the id counter ({next_id}) is behind an id in use ({})",
+                    self.max
+                ),
             ));
         }
         Ok(Summary {
@@ -233,7 +254,8 @@ pub fn verify<S: Store + ?Sized>(store: &S) -> Result<Summary> {
     }
     for tree in Tree::ALL.into_iter().filter(|t| *t != Tree::Meta) {
         store.each_entry(tree, &mut |k, bytes| {
-            let id = key_id(k).ok_or_else(|| broken(tree, format!("a key of {} bytes", k.len())))?;
+            let id =
+                key_id(k).ok_or_else(|| broken(tree, format!("a key of {} bytes", k.len())))?;
             v.record(tree, id, bytes)
         })?;
     }
@@ -290,7 +312,10 @@ mod tests {
         store.apply(b).unwrap();
         assert!(matches!(
             verify(&store),
-            Err(StoreError::Corrupt { tree: "members", .. })
+            Err(StoreError::Corrupt {
+                tree: "members",
+                ..
+            })
         ));
 
         let store = store_with_two_members("1", "2");

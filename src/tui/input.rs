@@ -188,8 +188,17 @@ fn step(buf: &[u8], idle: bool) -> Step {
         b'\t' => Step::Event(plain(KeyCode::Tab), 1),
         0x7f => Step::Event(plain(KeyCode::Backspace), 1),
         0 => Step::Event(key(KeyCode::Char(' '), KeyModifiers::CONTROL), 1),
-        c @ 0x01..=0x1a => Step::Event(key(KeyCode::Char((c - 1 + b'a') as char), KeyModifiers::CONTROL), 1),
-        c @ 0x1c..=0x1f => Step::Event(key(KeyCode::Char((c - 0x1c + b'4') as char), KeyModifiers::CONTROL), 1),
+        c @ 0x01..=0x1a => Step::Event(
+            key(KeyCode::Char((c - 1 + b'a') as char), KeyModifiers::CONTROL),
+            1,
+        ),
+        c @ 0x1c..=0x1f => Step::Event(
+            key(
+                KeyCode::Char((c - 0x1c + b'4') as char),
+                KeyModifiers::CONTROL,
+            ),
+            1,
+        ),
         _ => utf8(buf),
     }
 }
@@ -210,7 +219,10 @@ fn utf8(buf: &[u8]) -> Step {
             Step::Skip(1)
         };
     }
-    match std::str::from_utf8(&buf[..len]).ok().and_then(|s| s.chars().next()) {
+    match std::str::from_utf8(&buf[..len])
+        .ok()
+        .and_then(|s| s.chars().next())
+    {
         Some(c) => {
             let mods = if c.is_uppercase() {
                 KeyModifiers::SHIFT

@@ -40,12 +40,18 @@ fn member_name(app: &App, id: crate::domain::member::MemberId) -> String {
 fn entry_label(app: &App, kind: &EntryKind) -> String {
     match kind {
         EntryKind::Note => app.t(Msg::EntryNote).to_string(),
-        EntryKind::Speech(id) => Msg::EntrySpeech.fill(app.lang, &[("name", &member_name(app, *id))]),
+        EntryKind::Speech(id) => {
+            Msg::EntrySpeech.fill(app.lang, &[("name", &member_name(app, *id))])
+        }
         EntryKind::GuestSpeech(guest) => Msg::EntryGuestSpeech.fill(app.lang, &[("name", guest)]),
         EntryKind::Conclusion => app.t(Msg::EntryConclusion).to_string(),
         EntryKind::Vote(v) => {
             use crate::domain::vote::VoteRule;
-            let result = app.t(if v.passed() { Msg::Passed } else { Msg::NotPassed });
+            let result = app.t(if v.passed() {
+                Msg::Passed
+            } else {
+                Msg::NotPassed
+            });
             // the denominator the rule divides by, as the biên bản says it
             let rule = app.t(match v.rule {
                 VoteRule::SimpleMajority => Msg::RuleLineSimple,
@@ -69,10 +75,16 @@ fn entry_label(app: &App, kind: &EntryKind) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(c) = &app.meetings.console else { return };
+    let Some(c) = &app.meetings.console else {
+        return;
+    };
     let now = app_now(app);
-    let [top, item_line, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    let [top, item_line, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+    ])
+    .areas(area);
     // meeting line: title, clock, attendance
     let clock = c
         .meeting
@@ -120,7 +132,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let item = c.meeting.agenda.get(c.item);
     let spent = c.item_elapsed(now);
     let planned = item.map(|i| i.planned_minutes as i64 * 60).unwrap_or(0);
-    let time_box = Msg::ItemClock.fill(app.lang, &[("spent", &hms(spent)), ("planned", &hms(planned))]);
+    let time_box = Msg::ItemClock.fill(
+        app.lang,
+        &[("spent", &hms(spent)), ("planned", &hms(planned))],
+    );
     let label = Msg::ItemLine.fill(
         app.lang,
         &[
@@ -137,7 +152,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let width = item_line.width as usize;
     let box_w = time_box.chars().count() + 3;
     let label: String = truncate(&label, width.saturating_sub(box_w + 2));
-    let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + box_w + 1);
+    let pad =
+        width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + box_w + 1);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!(" {label}"), app.theme.title()),
@@ -148,7 +164,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
 
     let main = if area.width >= SIDE_AGENDA_WIDTH {
-        let [side, main] = Layout::horizontal([Constraint::Length(34), Constraint::Min(40)]).areas(body);
+        let [side, main] =
+            Layout::horizontal([Constraint::Length(34), Constraint::Min(40)]).areas(body);
         render_agenda_side(app, c, frame, side);
         main
     } else {
@@ -211,7 +228,8 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
     // what was recorded before, above the editor; the latest lines stay in view
     let mut history: Vec<Line> = Vec::new();
     // the item that reviews last month's resolution shows its items and their status
-    let reviewing = crate::domain::text::fold(&item.title).contains("danh gia ket qua thuc hien nghi quyet");
+    let reviewing =
+        crate::domain::text::fold(&item.title).contains("danh gia ket qua thuc hien nghi quyet");
     if reviewing && let Some((res, tasks)) = app.review_items() {
         let key = app
             .keymap
@@ -251,7 +269,11 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
             entry_label(app, &e.kind),
             if is_vote { "" } else { ": " }
         );
-        let style = if is_vote { app.theme.info() } else { app.theme.dim() };
+        let style = if is_vote {
+            app.theme.info()
+        } else {
+            app.theme.dim()
+        };
         let mut spans = vec![Span::styled(label, style)];
         if !matches!(e.kind, EntryKind::Vote(_)) {
             spans.push(Span::raw(e.text.replace('\n', " ")));
@@ -307,7 +329,8 @@ pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         ])),
         query,
     );
-    let x = query.x + (unicode_width::UnicodeWidthStr::width(prompt) + p.query.cursor_column()) as u16;
+    let x =
+        query.x + (unicode_width::UnicodeWidthStr::width(prompt) + p.query.cursor_column()) as u16;
     if x < query.right() {
         frame.set_cursor_position((x, query.y));
     }
@@ -348,11 +371,14 @@ fn presence_text(app: &App, p: Option<&Presence>) -> String {
 
 pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Frame, area: Rect) {
     use crate::app::Action as A;
-    let Some(c) = &app.meetings.console else { return };
+    let Some(c) = &app.meetings.console else {
+        return;
+    };
     let rect = centered(area, 76, area.height);
     let inner = popup(app, frame, rect, app.t(Msg::RollCallTitle));
     let report = app.console_attendance().unwrap_or_default();
-    let sentence = crate::export::minutes::attendance_lines(&report, app.roster.members()).join(" ");
+    let sentence =
+        crate::export::minutes::attendance_lines(&report, app.roster.members()).join(" ");
     // every key of the legend, on as many lines as it takes
     let legend = Paragraph::new(Line::from(super::hints(
         app,
@@ -394,7 +420,8 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
             find_line,
         );
         let x = find_line.x
-            + (unicode_width::UnicodeWidthStr::width(prompt) + unicode_width::UnicodeWidthStr::width(q)) as u16;
+            + (unicode_width::UnicodeWidthStr::width(prompt)
+                + unicode_width::UnicodeWidthStr::width(q)) as u16;
         if x < find_line.right() {
             frame.set_cursor_position((x, find_line.y));
         }
@@ -405,7 +432,10 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
     let mut selected_line = 0;
     for (i, m) in rows.iter().enumerate() {
         if i == expected.len() {
-            lines.push(Line::styled(app.t(Msg::RollCallExempt).to_string(), app.theme.title()));
+            lines.push(Line::styled(
+                app.t(Msg::RollCallExempt).to_string(),
+                app.theme.title(),
+            ));
         }
         let mark = presence_text(app, c.meeting.attendance.get(&m.id));
         let text = format!(" {:<28} {mark}", truncate(&m.full_name(), 28));

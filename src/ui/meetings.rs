@@ -23,7 +23,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let ms = &app.meetings;
-    let [filters, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [filters, table] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let year = ms
         .year
         .map(|y| y.to_string())
@@ -38,21 +39,32 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         filters,
     );
     if ms.visible_len() == 0 {
-        let key = app.keymap.key_for(Section::Meetings, Action::New).unwrap_or_default();
+        let key = app
+            .keymap
+            .key_for(Section::Meetings, Action::New)
+            .unwrap_or_default();
         let text = Msg::NoMeetings.fill(app.lang, &[("key", &key)]);
         let inner = table.inner(ratatui::layout::Margin {
             horizontal: 1,
             vertical: 1,
         });
         frame.render_widget(
-            Paragraph::new(text).style(app.theme.dim()).wrap(Wrap { trim: true }),
+            Paragraph::new(text)
+                .style(app.theme.dim())
+                .wrap(Wrap { trim: true }),
             inner,
         );
         return;
     }
     let rows_height = table.height.saturating_sub(1) as usize;
     let selected = ms.selected;
-    let offset = super::follow(selected, ms.visible_len(), rows_height, &ms.offset, &ms.page_rows);
+    let offset = super::follow(
+        selected,
+        ms.visible_len(),
+        rows_height,
+        &ms.offset,
+        &ms.page_rows,
+    );
     let header = Row::new(
         [
             Msg::ColMonth,
@@ -117,8 +129,12 @@ pub fn meeting_title(app: &App, m: &Meeting) -> String {
 }
 
 fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
-    let [info, table, total] =
-        Layout::vertical([Constraint::Length(4), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [info, table, total] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let status = app.t(labels::meeting_status(m.status()));
     let place = if m.place.is_empty() {
         app.t(Msg::NotSet).to_string()
@@ -145,7 +161,10 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
             " {}",
             Msg::ChairLine.fill(
                 app.lang,
-                &[("chair", &name(app, m.chair)), ("secretary", &name(app, m.secretary))]
+                &[
+                    ("chair", &name(app, m.chair)),
+                    ("secretary", &name(app, m.secretary))
+                ]
             )
         )),
     ];
@@ -156,11 +175,17 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
     if !m.amendments.is_empty() {
         extra.push(Msg::AmendmentsLine.fill(app.lang, &[("n", &m.amendments.len())]));
     }
-    lines.push(Line::styled(format!(" {}", extra.join(" · ")), app.theme.dim()));
+    lines.push(Line::styled(
+        format!(" {}", extra.join(" · ")),
+        app.theme.dim(),
+    ));
     frame.render_widget(Paragraph::new(lines), info);
 
-    let header = Row::new([Msg::ColNo, Msg::ColItem, Msg::ColPresenter, Msg::ColMinutes].map(|x| Cell::from(app.t(x))))
-        .style(app.theme.title());
+    let header = Row::new(
+        [Msg::ColNo, Msg::ColItem, Msg::ColPresenter, Msg::ColMinutes]
+            .map(|x| Cell::from(app.t(x))),
+    )
+    .style(app.theme.title());
     let rows: Vec<Row> = m
         .agenda
         .iter()
@@ -201,5 +226,8 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
         (Msg::AgendaTotal, app.theme.dim())
     };
     let text = msg.fill(app.lang, &[("total", &planned), ("minimum", &minimum)]);
-    frame.render_widget(Paragraph::new(Line::styled(format!(" {text}"), style)), total);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {text}"), style)),
+        total,
+    );
 }

@@ -36,7 +36,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     let status_line = status_line(app);
     // a warning wraps onto up to three rows; any other message takes one
     let status_rows = if app.status.is_none() && app.pending.is_empty() {
-        (status_line.width() as u16).div_ceil(area.width).clamp(1, 3)
+        (status_line.width() as u16)
+            .div_ceil(area.width)
+            .clamp(1, 3)
     } else {
         1
     };
@@ -58,7 +60,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Resolutions => resolutions::render(app, frame, body),
         Screen::Tasks => tasks::render(app, frame, body),
     }
-    frame.render_widget(Paragraph::new(status_line).wrap(Wrap { trim: false }), status);
+    frame.render_widget(
+        Paragraph::new(status_line).wrap(Wrap { trim: false }),
+        status,
+    );
     render_footer(app, frame, footer);
     for o in &app.overlays {
         overlay::render(app, o, frame, body);
@@ -87,8 +92,8 @@ fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
         .unwrap_or(app.t(Msg::NoBranch));
     let date = format_date(app.today());
     let left = format!(" {} · {}", app.t(Msg::AppName), branch);
-    let pad =
-        (header.width as usize).saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + date.len() + 1);
+    let pad = (header.width as usize)
+        .saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + date.len() + 1);
     let line = Line::from(vec![
         Span::raw(left),
         Span::raw(" ".repeat(pad)),
@@ -104,7 +109,10 @@ fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
         } else {
             app.theme.tab()
         };
-        spans.push(Span::styled(format!(" {} {} ", i + 1, app.t(s.title())), style));
+        spans.push(Span::styled(
+            format!(" {} {} ", i + 1, app.t(s.title())),
+            style,
+        ));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
@@ -125,7 +133,9 @@ fn status_line(app: &App) -> Line<'static> {
                 let mut text = format!(" {w}");
                 if app.warnings.len() > 1 {
                     text.push(' ');
-                    text.push_str(&Msg::WarningMore.fill(app.lang, &[("n", &(app.warnings.len() - 1))]));
+                    text.push_str(
+                        &Msg::WarningMore.fill(app.lang, &[("n", &(app.warnings.len() - 1))]),
+                    );
                 }
                 let mut spans = vec![Span::styled(text, app.theme.error())];
                 if let Some(key) = app.keymap.key_for(Section::Global, Action::DismissWarning) {
@@ -155,7 +165,12 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::FilterRole,
         ],
         Section::Search => &[Action::Confirm, Action::Cancel],
-        Section::Detail => &[Action::Edit, Action::ChangeStatus, Action::Delete, Action::Cancel],
+        Section::Detail => &[
+            Action::Edit,
+            Action::ChangeStatus,
+            Action::Delete,
+            Action::Cancel,
+        ],
         Section::Form => &[Action::NextField, Action::Save, Action::Cancel],
         Section::Confirm => &[Action::Confirm, Action::Cancel],
         Section::Welcome => &[Action::CreateBranch, Action::LoadDemo, Action::Quit],
@@ -303,7 +318,13 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The first row to show so that `selected` stays in view, remembered between frames in
 /// `offset`; `page_rows` learns the page height for the page keys.
-pub fn follow(selected: usize, len: usize, rows: usize, offset: &Cell<usize>, page_rows: &Cell<usize>) -> usize {
+pub fn follow(
+    selected: usize,
+    len: usize,
+    rows: usize,
+    offset: &Cell<usize>,
+    page_rows: &Cell<usize>,
+) -> usize {
     page_rows.set(rows);
     let mut first = offset.get();
     if selected < first {

@@ -21,7 +21,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Form(form) => render_form(app, form, frame, area),
         Overlay::Confirm(c) => confirm(app, c, frame, area),
         Overlay::Picker(p) => super::console::picker(app, p, frame, area),
-        Overlay::RollCall { selected, find } => super::console::roll_call(app, *selected, find.as_deref(), frame, area),
+        Overlay::RollCall { selected, find } => {
+            super::console::roll_call(app, *selected, find.as_deref(), frame, area)
+        }
         Overlay::Review { selected } => super::resolutions::review(app, *selected, frame, area),
         Overlay::Preview { lines, scroll } => preview(app, lines, *scroll, frame, area),
     }
@@ -47,7 +49,10 @@ fn welcome(app: &App, frame: &mut Frame, area: Rect) {
         Line::from(Msg::WelcomeBody.fill(app.lang, &[("dir", &dir)])),
         Line::default(),
         Line::from(vec![
-            Span::styled(format!("  {}  ", key(Action::CreateBranch)), app.theme.key()),
+            Span::styled(
+                format!("  {}  ", key(Action::CreateBranch)),
+                app.theme.key(),
+            ),
             Span::raw(app.t(Msg::WelcomeCreate)),
         ]),
         Line::from(vec![
@@ -65,7 +70,12 @@ fn welcome(app: &App, frame: &mut Frame, area: Rect) {
 fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rect) {
     let screen = app.t(app.screen.title());
     let rect = centered(area, 70, area.height);
-    let inner = popup(app, frame, rect, &Msg::HelpTitle.fill(app.lang, &[("screen", &screen)]));
+    let inner = popup(
+        app,
+        frame,
+        rect,
+        &Msg::HelpTitle.fill(app.lang, &[("screen", &screen)]),
+    );
     let mut lines = Vec::new();
     let list = |title: Msg, s: Section, lines: &mut Vec<Line>| {
         let bindings = app.keymap.bindings(s);
@@ -75,7 +85,10 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
         lines.push(Line::styled(app.t(title).to_string(), app.theme.title()));
         // approved minutes: only what can still be done
         let only = app.still_possible(s);
-        for b in bindings.iter().filter(|b| only.is_none_or(|o| o.contains(&b.action))) {
+        for b in bindings
+            .iter()
+            .filter(|b| only.is_none_or(|o| o.contains(&b.action)))
+        {
             let keys = seq_to_string(&b.keys);
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<12}"), app.theme.key()),
@@ -88,7 +101,10 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
     if section.falls_back_to_global() && section != Section::Global {
         list(Msg::HelpGlobal, Section::Global, &mut lines);
     }
-    let close = app.keymap.key_for(Section::Help, Action::Cancel).unwrap_or_default();
+    let close = app
+        .keymap
+        .key_for(Section::Help, Action::Cancel)
+        .unwrap_or_default();
     lines.push(Line::styled(
         Msg::HelpClose.fill(app.lang, &[("key", &close)]),
         app.theme.dim(),
@@ -100,8 +116,16 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
 /// The biên bản read back: every line, wrapped, scrolled; the scroll stops at the end.
 fn preview(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 84, area.height);
-    let close = app.keymap.key_for(Section::Help, Action::Cancel).unwrap_or_default();
-    let inner = popup(app, frame, rect, &Msg::PreviewTitle.fill(app.lang, &[("key", &close)]));
+    let close = app
+        .keymap
+        .key_for(Section::Help, Action::Cancel)
+        .unwrap_or_default();
+    let inner = popup(
+        app,
+        frame,
+        rect,
+        &Msg::PreviewTitle.fill(app.lang, &[("key", &close)]),
+    );
     let text: Vec<Line> = lines.iter().map(|l| Line::from(l.as_str())).collect();
     let para = Paragraph::new(text).wrap(Wrap { trim: false });
     let rows = para.line_count(inner.width);
@@ -110,7 +134,9 @@ fn preview(app: &App, lines: &[String], scroll: usize, frame: &mut Frame, area: 
 }
 
 fn detail(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(m) = app.roster.selected_member() else { return };
+    let Some(m) = app.roster.selected_member() else {
+        return;
+    };
     let rect = centered(area, 72, area.height);
     let inner = popup(app, frame, rect, app.t(Msg::DetailTitle));
     frame.render_widget(
@@ -153,14 +179,29 @@ fn render_lines(
             break;
         }
         let text = lines.get(first + row).copied().unwrap_or("");
-        let (shown, col) = scrolled(text, if first + row == caret_row { caret_col } else { 0 }, value_width);
+        let (shown, col) = scrolled(
+            text,
+            if first + row == caret_row {
+                caret_col
+            } else {
+                0
+            },
+            value_width,
+        );
         let head = if row == 0 {
             label.clone()
         } else {
             " ".repeat(LABEL_WIDTH + 1)
         };
         let line = Line::from(vec![
-            Span::styled(head, if focused { app.theme.title() } else { app.theme.dim() }),
+            Span::styled(
+                head,
+                if focused {
+                    app.theme.title()
+                } else {
+                    app.theme.dim()
+                },
+            ),
             Span::styled(format!("{shown:<value_width$}"), style),
         ]);
         let rect = Rect {
@@ -187,19 +228,26 @@ fn render_lines(
 fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     // the note (a vote's result) wraps: it is never cut off
     let width = 72.min(area.width);
-    let note = form
-        .note
+    let note = form.note.as_ref().map(|n| {
+        Paragraph::new(Line::styled(format!(" {n}"), app.theme.info())).wrap(Wrap { trim: false })
+    });
+    let note_rows = note
         .as_ref()
-        .map(|n| Paragraph::new(Line::styled(format!(" {n}"), app.theme.info())).wrap(Wrap { trim: false }));
-    let note_rows = note.as_ref().map_or(0, |p| p.line_count(width.saturating_sub(2)));
+        .map_or(0, |p| p.line_count(width.saturating_sub(2)));
     let error_rows = usize::from(form.error.is_some()) + note_rows;
-    let extra = form.fields.iter().filter(|f| f.kind == FieldKind::Lines).count() * (LINES_SHOWN - 1);
+    let extra = form
+        .fields
+        .iter()
+        .filter(|f| f.kind == FieldKind::Lines)
+        .count()
+        * (LINES_SHOWN - 1);
     let wanted = (form.fields.len() + extra + error_rows + 4) as u16;
     let rect = centered(area, width, wanted);
     let inner = popup(app, frame, rect, &form.title);
     // rows for fields: the inner height less the blank line, the note and the hint line
     let rows = (inner.height as usize).saturating_sub(2 + note_rows).max(1);
-    let first = (form.focus + 1).saturating_sub(rows.saturating_sub(usize::from(form.error.is_some())));
+    let first =
+        (form.focus + 1).saturating_sub(rows.saturating_sub(usize::from(form.error.is_some())));
     let mut y = inner.y;
     let value_width = (inner.width as usize).saturating_sub(LABEL_WIDTH + 1);
     for (i, f) in form.fields.iter().enumerate().skip(first) {
@@ -219,16 +267,25 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
                 (format!("‹ {v} ›"), None)
             }
             FieldKind::Options(options) => (
-                format!("‹ {} ›", options.get(f.choice).map(String::as_str).unwrap_or("")),
+                format!(
+                    "‹ {} ›",
+                    options.get(f.choice).map(String::as_str).unwrap_or("")
+                ),
                 None,
             ),
             FieldKind::Member if f.member.is_some() => (format!("» {}", f.member_name), None),
             FieldKind::Member => (format!("» {}", app.t(Msg::NotSet)), None),
-            FieldKind::Members if f.members.is_empty() => (format!("» {}", app.t(Msg::NotSet)), None),
+            FieldKind::Members if f.members.is_empty() => {
+                (format!("» {}", app.t(Msg::NotSet)), None)
+            }
             FieldKind::Members => (
                 format!(
                     "» {}",
-                    f.members.iter().map(|m| m.1.as_str()).collect::<Vec<_>>().join(", ")
+                    f.members
+                        .iter()
+                        .map(|m| m.1.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 None,
             ),
@@ -240,7 +297,14 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             ratatui::style::Style::new()
         };
         let line = Line::from(vec![
-            Span::styled(label, if focused { app.theme.title() } else { app.theme.dim() }),
+            Span::styled(
+                label,
+                if focused {
+                    app.theme.title()
+                } else {
+                    app.theme.dim()
+                },
+            ),
             Span::styled(format!("{value:<value_width$}"), style),
         ]);
         frame.render_widget(
@@ -294,12 +358,20 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     }
     let mut hint = vec![Span::raw(" ")];
     if form.fields.get(form.focus).is_some_and(|f| f.is_choice()) {
-        hint.push(Span::styled(format!("{}  ", app.t(Msg::ChoiceHint)), app.theme.dim()));
+        hint.push(Span::styled(
+            format!("{}  ", app.t(Msg::ChoiceHint)),
+            app.theme.dim(),
+        ));
     }
     if form.fields.get(form.focus).is_some_and(|f| f.is_member()) {
-        hint.push(Span::styled(format!("{}  ", app.t(Msg::PickHint)), app.theme.dim()));
+        hint.push(Span::styled(
+            format!("{}  ", app.t(Msg::PickHint)),
+            app.theme.dim(),
+        ));
     }
-    let room = inner.width.saturating_sub(hint.iter().map(|s| s.width() as u16).sum());
+    let room = inner
+        .width
+        .saturating_sub(hint.iter().map(|s| s.width() as u16).sum());
     hint.extend(hints(
         app,
         Section::Form,
@@ -359,16 +431,23 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
             }
             (Msg::ConfirmEndTitle, body)
         }
-        Confirm::Approve(..) => (Msg::ConfirmApproveTitle, app.t(Msg::ConfirmApprove).to_string()),
+        Confirm::Approve(..) => (
+            Msg::ConfirmApproveTitle,
+            app.t(Msg::ConfirmApprove).to_string(),
+        ),
         Confirm::OpenTasks(_, name, lead, help) => (
             Msg::ConfirmOpenTasksTitle,
             match (lead, help) {
                 (_, 0) => Msg::ConfirmOpenTasks.fill(app.lang, &[("name", name), ("n", lead)]),
                 (0, _) => Msg::ConfirmHelperTasks.fill(app.lang, &[("name", name), ("help", help)]),
-                _ => Msg::ConfirmLeadAndHelperTasks.fill(app.lang, &[("name", name), ("n", lead), ("help", help)]),
+                _ => Msg::ConfirmLeadAndHelperTasks
+                    .fill(app.lang, &[("name", name), ("n", lead), ("help", help)]),
             },
         ),
-        Confirm::QuitMeeting => (Msg::ConfirmQuitMeetingTitle, app.t(Msg::ConfirmQuitMeeting).to_string()),
+        Confirm::QuitMeeting => (
+            Msg::ConfirmQuitMeetingTitle,
+            app.t(Msg::ConfirmQuitMeeting).to_string(),
+        ),
         Confirm::QuitUnsaved(why) => (
             Msg::ConfirmQuitUnsavedTitle,
             Msg::ConfirmQuitUnsaved.fill(app.lang, &[("err", why)]),
@@ -381,7 +460,10 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
         .keymap
         .key_for(Section::Confirm, Action::Confirm)
         .unwrap_or_default();
-    let no = app.keymap.key_for(Section::Confirm, Action::Cancel).unwrap_or_default();
+    let no = app
+        .keymap
+        .key_for(Section::Confirm, Action::Cancel)
+        .unwrap_or_default();
     let mut lines: Vec<Line> = body.lines().map(|l| Line::from(l.to_string())).collect();
     lines.push(Line::default());
     // with things missing the choice is to go back to them or end anyway

@@ -37,12 +37,17 @@ fn name(app: &App, id: Option<MemberId>) -> String {
 fn bar(done: usize, total: usize) -> String {
     let width = 10;
     let filled = (done * width).checked_div(total).unwrap_or(0);
-    format!("{}{} {done}/{total}", "█".repeat(filled), "░".repeat(width - filled))
+    format!(
+        "{}{} {done}/{total}",
+        "█".repeat(filled),
+        "░".repeat(width - filled)
+    )
 }
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.resolutions;
-    let [filters, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [filters, table] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let state = match r.state {
         StateFilter::InForce => app.t(Msg::FilterInForce),
         StateFilter::Completed => app.t(Msg::StateCompleted),
@@ -57,7 +62,10 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         .kind
         .map(|k| app.t(labels::resolution_kind(k)))
         .unwrap_or(app.t(Msg::FilterAll));
-    let mut spans = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), app.theme.dim())];
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(app.t(Msg::SearchPrompt), app.theme.dim()),
+    ];
     let style = if r.searching {
         app.theme.focus_field()
     } else {
@@ -66,12 +74,16 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     spans.push(Span::styled(r.query.value().to_string(), style));
     if r.searching && app.overlays.is_empty() {
         let x = filters.x
-            + (1 + unicode_width::UnicodeWidthStr::width(app.t(Msg::SearchPrompt)) + r.query.cursor_column()) as u16;
+            + (1 + unicode_width::UnicodeWidthStr::width(app.t(Msg::SearchPrompt))
+                + r.query.cursor_column()) as u16;
         if x < filters.right() {
             frame.set_cursor_position((x, filters.y));
         }
     }
-    let line = Msg::ResolutionFilters.fill(app.lang, &[("state", &state), ("year", &year), ("kind", &kind)]);
+    let line = Msg::ResolutionFilters.fill(
+        app.lang,
+        &[("state", &state), ("year", &year), ("kind", &kind)],
+    );
     spans.push(Span::styled(format!("   {line}"), app.theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), filters);
     if r.visible_len() == 0 {
@@ -93,7 +105,13 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     let today = app.today();
     let rows_height = table.height.saturating_sub(1) as usize;
-    let offset = super::follow(r.selected, r.visible_len(), rows_height, &r.offset, &r.page_rows);
+    let offset = super::follow(
+        r.selected,
+        r.visible_len(),
+        rows_height,
+        &r.offset,
+        &r.page_rows,
+    );
     let header = Row::new(
         [
             Msg::ColNumber,
@@ -165,7 +183,9 @@ pub fn history_lines(app: &App, t: &Task) -> Vec<Line<'static>> {
             parts.push(Msg::NotePercent.fill(app.lang, &[("n", &p)]));
         }
         if let Some(s) = n.status {
-            parts.push(Msg::NoteStatus.fill(app.lang, &[("status", &app.t(labels::task_status(s)))]));
+            parts.push(
+                Msg::NoteStatus.fill(app.lang, &[("status", &app.t(labels::task_status(s)))]),
+            );
         }
         if let Some(l) = n.lead {
             parts.push(Msg::NoteLead.fill(app.lang, &[("name", &name(app, Some(l)))]));
@@ -184,9 +204,10 @@ pub fn history_lines(app: &App, t: &Task) -> Vec<Line<'static>> {
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
-        lines.push(Line::from(
-            Msg::NoteLine.fill(app.lang, &[("date", &format_date(n.date)), ("text", &text)]),
-        ));
+        lines.push(Line::from(Msg::NoteLine.fill(
+            app.lang,
+            &[("date", &format_date(n.date)), ("text", &text)],
+        )));
     }
     if !t.result.is_empty() {
         lines.push(Line::styled(
@@ -222,8 +243,14 @@ const TASK_WIDTHS: [Constraint; 5] = [
 
 fn task_header(app: &App) -> Row<'static> {
     Row::new(
-        [Msg::ColNo, Msg::ColItem, Msg::ColLead, Msg::ColDue, Msg::ColStatus2]
-            .map(|m| Cell::from(app.t(m).to_string())),
+        [
+            Msg::ColNo,
+            Msg::ColItem,
+            Msg::ColLead,
+            Msg::ColDue,
+            Msg::ColStatus2,
+        ]
+        .map(|m| Cell::from(app.t(m).to_string())),
     )
     .style(app.theme.title())
 }
@@ -236,7 +263,10 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
         Line::styled(
             format!(
                 " {}",
-                Msg::ResolutionHeader.fill(app.lang, &[("number", &res.number), ("kind", &kind), ("state", &state)])
+                Msg::ResolutionHeader.fill(
+                    app.lang,
+                    &[("number", &res.number), ("kind", &kind), ("state", &state)]
+                )
             ),
             app.theme.title(),
         ),
@@ -253,16 +283,25 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
     if let Some(old) = res.supersedes.and_then(|id| r.get(id)) {
         links.push(Msg::SupersedesLine.fill(app.lang, &[("number", &old.number)]));
     }
-    head.push(Line::styled(format!(" {}", links.join(" · ")), app.theme.dim()));
+    head.push(Line::styled(
+        format!(" {}", links.join(" · ")),
+        app.theme.dim(),
+    ));
     if !res.basis.is_empty() {
         head.push(Line::styled(
-            format!(" {}", Msg::BasisLine.fill(app.lang, &[("text", &res.basis)])),
+            format!(
+                " {}",
+                Msg::BasisLine.fill(app.lang, &[("text", &res.basis)])
+            ),
             app.theme.dim(),
         ));
     }
     if !res.results.is_empty() {
         head.push(Line::styled(
-            format!(" {}", Msg::ResultsLine.fill(app.lang, &[("text", &res.results)])),
+            format!(
+                " {}",
+                Msg::ResultsLine.fill(app.lang, &[("text", &res.results)])
+            ),
             app.theme.dim(),
         ));
     }
@@ -302,7 +341,9 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
     let lines = history_lines(app, task);
     let skip = lines.len().saturating_sub(inner.height as usize) as u16;
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((skip, 0)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((skip, 0)),
         inner,
     );
 }
@@ -319,13 +360,19 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!(" {}", Msg::FollowUpTitle.fill(app.lang, &[("n", &list.len())])),
+            format!(
+                " {}",
+                Msg::FollowUpTitle.fill(app.lang, &[("n", &list.len())])
+            ),
             app.theme.title(),
         )),
         title,
     );
     if list.is_empty() {
-        frame.render_widget(Paragraph::new(app.t(Msg::NoOpenItems)).style(app.theme.dim()), body);
+        frame.render_widget(
+            Paragraph::new(app.t(Msg::NoOpenItems)).style(app.theme.dim()),
+            body,
+        );
         return;
     }
     let mut rows = Vec::new();
@@ -382,14 +429,18 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
         let lines = history_lines(app, task);
         let skip = lines.len().saturating_sub(inner.height as usize) as u16;
         frame.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((skip, 0)),
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((skip, 0)),
             inner,
         );
     }
 }
 
 pub fn review(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
-    let Some((res, items)) = app.review_items() else { return };
+    let Some((res, items)) = app.review_items() else {
+        return;
+    };
     let rect = centered(area, 78, area.height);
     let inner = popup(
         app,
@@ -397,14 +448,18 @@ pub fn review(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         rect,
         &Msg::ReviewTitle.fill(app.lang, &[("number", &res.number)]),
     );
-    let [table, hist, hint] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(4), Constraint::Length(1)]).areas(inner);
+    let [table, hist, hint] = Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(4),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     let t = Table::new(task_rows(app, items.iter().copied()), TASK_WIDTHS)
         .header(task_header(app))
         .row_highlight_style(app.theme.selected())
         .column_spacing(1);
-    let mut state =
-        TableState::default().with_selected((!items.is_empty()).then_some(selected.min(items.len().saturating_sub(1))));
+    let mut state = TableState::default()
+        .with_selected((!items.is_empty()).then_some(selected.min(items.len().saturating_sub(1))));
     frame.render_stateful_widget(t, table, &mut state);
     if let Some(task) = items.get(selected) {
         let lines = history_lines(app, task);

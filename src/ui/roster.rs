@@ -36,13 +36,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     render_reminders(app, frame, reminders);
     render_filters(app, frame, filters);
     if area.width >= SIDE_DETAIL_WIDTH {
-        let [list, side] = Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(table);
+        let [list, side] =
+            Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(table);
         render_table(app, frame, list);
         if let Some(m) = app.roster.selected_member() {
-            let block = Block::default().borders(Borders::LEFT).title(app.t(Msg::DetailTitle));
+            let block = Block::default()
+                .borders(Borders::LEFT)
+                .title(app.t(Msg::DetailTitle));
             let inner = block.inner(side);
             frame.render_widget(block, side);
-            frame.render_widget(Paragraph::new(detail_lines(app, m)).wrap(Wrap { trim: false }), inner);
+            frame.render_widget(
+                Paragraph::new(detail_lines(app, m)).wrap(Wrap { trim: false }),
+                inner,
+            );
         }
     } else {
         render_table(app, frame, table);
@@ -90,9 +96,14 @@ fn reminder_text(app: &App, r: &crate::domain::member::ProbationReminder) -> Str
         .map(Member::full_name)
         .unwrap_or_default();
     if let Some(day) = r.considered {
-        return Msg::ReminderAwaitingDecision.fill(app.lang, &[("name", &name), ("day", &format_date(day))]);
+        return Msg::ReminderAwaitingDecision
+            .fill(app.lang, &[("name", &name), ("day", &format_date(day))]);
     }
-    let msg = if r.overdue { Msg::ReminderOverdue } else { Msg::Reminder };
+    let msg = if r.overdue {
+        Msg::ReminderOverdue
+    } else {
+        Msg::Reminder
+    };
     let text = msg.fill(
         app.lang,
         &[
@@ -119,12 +130,19 @@ fn render_reminders(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .take(MAX_REMINDER_LINES)
         .map(|r| {
-            let style = if r.overdue { app.theme.error() } else { app.theme.warn() };
+            let style = if r.overdue {
+                app.theme.error()
+            } else {
+                app.theme.warn()
+            };
             Line::styled(format!(" ⚑ {}", reminder_text(app, r)), style)
         })
         .collect();
     if app.reminders.len() > MAX_REMINDER_LINES {
-        let more = Msg::RemindersMore.fill(app.lang, &[("n", &(app.reminders.len() - MAX_REMINDER_LINES))]);
+        let more = Msg::RemindersMore.fill(
+            app.lang,
+            &[("n", &(app.reminders.len() - MAX_REMINDER_LINES))],
+        );
         lines.push(Line::styled(format!("   {more}"), app.theme.warn()));
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -132,7 +150,10 @@ fn render_reminders(app: &App, frame: &mut Frame, area: Rect) {
 
 fn render_filters(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.roster;
-    let mut spans = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), app.theme.dim())];
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(app.t(Msg::SearchPrompt), app.theme.dim()),
+    ];
     let query_style = if r.searching {
         app.theme.focus_field()
     } else {
@@ -155,7 +176,10 @@ fn render_filters(app: &App, frame: &mut Frame, area: Rect) {
         ActivityFilter::All => app.t(Msg::FilterAll),
         ActivityFilter::Only(a) => app.t(labels::activity(a)),
     };
-    let role = r.role.map(|x| app.t(labels::role(x))).unwrap_or(app.t(Msg::FilterAll));
+    let role = r
+        .role
+        .map(|x| app.t(labels::role(x)))
+        .unwrap_or(app.t(Msg::FilterAll));
     spans.push(Span::styled(
         format!(
             "   {}: {}  {}: {}  {}: {}",
@@ -188,7 +212,9 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
             vertical: 1,
         });
         frame.render_widget(
-            Paragraph::new(text).style(app.theme.dim()).wrap(Wrap { trim: true }),
+            Paragraph::new(text)
+                .style(app.theme.dim())
+                .wrap(Wrap { trim: true }),
             inner,
         );
         return;
@@ -209,7 +235,13 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
     let rows_height = area.height.saturating_sub(1) as usize;
     // Only the rows on screen are built: a long roster costs the same per frame.
     let selected = r.selected;
-    let offset = super::follow(selected, r.visible_len(), rows_height, &r.offset, &r.page_rows);
+    let offset = super::follow(
+        selected,
+        r.visible_len(),
+        rows_height,
+        &r.offset,
+        &r.page_rows,
+    );
     let rows: Vec<Row> = r
         .visible()
         .enumerate()
@@ -224,7 +256,11 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
             let row = Row::new(vec![
                 Cell::from(format!("{:>3}", i + 1)),
                 Cell::from(m.full_name()),
-                Cell::from(m.birth_date.map(|d| d.year().to_string()).unwrap_or_default()),
+                Cell::from(
+                    m.birth_date
+                        .map(|d| d.year().to_string())
+                        .unwrap_or_default(),
+                ),
                 Cell::from(format_opt(m.admission_date)),
                 Cell::from(app.t(labels::standing(m.standing))),
                 Cell::from(role),
@@ -269,10 +305,19 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
         field(Msg::FieldBirth, format_opt(m.birth_date)),
         field(Msg::FieldAdmission, format_opt(m.admission_date)),
         field(Msg::FieldOfficial, format_opt(m.official_date)),
-        field(Msg::FieldStanding, t(labels::standing(m.standing)).to_string()),
+        field(
+            Msg::FieldStanding,
+            t(labels::standing(m.standing)).to_string(),
+        ),
         field(Msg::FieldCard, m.card_number.clone()),
-        field(Msg::FieldRole, t(labels::role(m.committee_role)).to_string()),
-        field(Msg::FieldActivity, t(labels::activity(m.activity)).to_string()),
+        field(
+            Msg::FieldRole,
+            t(labels::role(m.committee_role)).to_string(),
+        ),
+        field(
+            Msg::FieldActivity,
+            t(labels::activity(m.activity)).to_string(),
+        ),
         field(Msg::FieldPhone, m.phone.clone()),
         field(Msg::FieldResidence, m.residence.clone()),
         field(Msg::FieldWorkplace, m.workplace.clone()),
@@ -280,10 +325,18 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
     ];
     if let Some(r) = probation_reminder(m, app.today(), &app.calendar) {
         lines.push(field(Msg::ProbationEnds, format_date(r.ends)));
-        let style = if r.overdue { app.theme.error() } else { app.theme.warn() };
+        let style = if r.overdue {
+            app.theme.error()
+        } else {
+            app.theme.warn()
+        };
         lines.push(Line::styled(
             match estimate_note(app, &r) {
-                Some(note) => format!("{}: {} {note}", t(Msg::ConsiderBy), format_date(r.consider_by)),
+                Some(note) => format!(
+                    "{}: {} {note}",
+                    t(Msg::ConsiderBy),
+                    format_date(r.consider_by)
+                ),
                 None => format!("{}: {}", t(Msg::ConsiderBy), format_date(r.consider_by)),
             },
             style,
@@ -327,7 +380,11 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
         )));
         lines.push(Line::from(Msg::RecordRatings.fill(
             app.lang,
-            &[("exceeded", &r.exceeded), ("met", &r.met), ("not_met", &r.not_met)],
+            &[
+                ("exceeded", &r.exceeded),
+                ("met", &r.met),
+                ("not_met", &r.not_met),
+            ],
         )));
         if r.flagged() {
             lines.push(Line::styled(
@@ -337,7 +394,10 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled(t(Msg::HistoryTitle).to_string(), app.theme.title()));
+    lines.push(Line::styled(
+        t(Msg::HistoryTitle).to_string(),
+        app.theme.title(),
+    ));
     if m.history.is_empty() {
         lines.push(Line::styled(t(Msg::NoHistory).to_string(), app.theme.dim()));
     }

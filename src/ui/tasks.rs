@@ -27,8 +27,12 @@ fn scroll(app: &App, rows: usize, len: usize) -> usize {
 fn by_member(app: &App, frame: &mut Frame, area: Rect) {
     let loads = app.task_loads();
     let unassigned = loads.iter().filter(|l| l.open == 0).count();
-    let [title, warning, table] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [title, warning, table] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     let mut head = vec![Span::styled(
         format!(" {}", app.t(Msg::TasksByMember)),
         app.theme.title(),
@@ -88,7 +92,11 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
                 Cell::from(format!("{:>4}", l.done_this_year)),
                 Cell::from(format_opt(l.nearest)),
             ]);
-            if l.open == 0 { row.style(app.theme.warn()) } else { row }
+            if l.open == 0 {
+                row.style(app.theme.warn())
+            } else {
+                row
+            }
         })
         .collect();
     let widths = [
@@ -103,8 +111,9 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
         .header(header)
         .row_highlight_style(app.theme.selected())
         .column_spacing(1);
-    let mut state = TableState::default()
-        .with_selected((!loads.is_empty()).then(|| app.tasks.selected.min(loads.len() - 1) - offset));
+    let mut state = TableState::default().with_selected(
+        (!loads.is_empty()).then(|| app.tasks.selected.min(loads.len() - 1) - offset),
+    );
     frame.render_stateful_widget(t, table, &mut state);
 }
 
@@ -129,7 +138,10 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
         .and_then(|id| app.roster.members().iter().find(|m| m.id == id))
         .map(|m| m.full_name())
         .unwrap_or_else(|| app.t(Msg::FilterAll).to_string());
-    let category = t.category.clone().unwrap_or_else(|| app.t(Msg::FilterAll).to_string());
+    let category = t
+        .category
+        .clone()
+        .unwrap_or_else(|| app.t(Msg::FilterAll).to_string());
     let month = t
         .month
         .map(|(y, m)| format!("{m:02}/{y}"))
@@ -149,7 +161,10 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
             ("source", &source),
         ],
     );
-    let mut search = vec![Span::raw(" "), Span::styled(app.t(Msg::SearchPrompt), app.theme.dim())];
+    let mut search = vec![
+        Span::raw(" "),
+        Span::styled(app.t(Msg::SearchPrompt), app.theme.dim()),
+    ];
     search.push(Span::styled(
         t.query.value().to_string(),
         if t.searching {
@@ -160,7 +175,8 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     ));
     if t.searching && app.overlays.is_empty() {
         let x = filters.x
-            + (1 + unicode_width::UnicodeWidthStr::width(app.t(Msg::SearchPrompt)) + t.query.cursor_column()) as u16;
+            + (1 + unicode_width::UnicodeWidthStr::width(app.t(Msg::SearchPrompt))
+                + t.query.cursor_column()) as u16;
         if x < filters.right() {
             frame.set_cursor_position((x, filters.y));
         }
@@ -178,7 +194,10 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
         filters,
     );
     if rows_all.is_empty() {
-        let key = app.keymap.key_for(Section::Tasks, Action::New).unwrap_or_default();
+        let key = app
+            .keymap
+            .key_for(Section::Tasks, Action::New)
+            .unwrap_or_default();
         let inner = table.inner(ratatui::layout::Margin {
             horizontal: 1,
             vertical: 1,
@@ -193,7 +212,14 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     let rows_height = table.height.saturating_sub(1) as usize;
     let offset = scroll(app, rows_height, rows_all.len());
     let header = Row::new(
-        [Msg::ColItem, Msg::ColLead, Msg::ColDue, Msg::ColStatus2, Msg::ColSource].map(|m| Cell::from(app.t(m))),
+        [
+            Msg::ColItem,
+            Msg::ColLead,
+            Msg::ColDue,
+            Msg::ColStatus2,
+            Msg::ColSource,
+        ]
+        .map(|m| Cell::from(app.t(m))),
     )
     .style(app.theme.title());
     let rows: Vec<Row> = rows_all
@@ -245,7 +271,9 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     let Some(task) = app.resolutions.task(rows_all[selected]) else {
         return;
     };
-    let block = Block::default().borders(Borders::TOP).title(task.title.clone());
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(task.title.clone());
     let inner = block.inner(detail);
     frame.render_widget(block, detail);
     let mut lines = Vec::new();
@@ -270,7 +298,9 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     lines.extend(super::resolutions::history_lines(app, task));
     let skip = lines.len().saturating_sub(inner.height as usize) as u16;
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((skip, 0)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((skip, 0)),
         inner,
     );
 }

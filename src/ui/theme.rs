@@ -32,7 +32,8 @@ impl Theme {
     /// `TERM`, `ascii` is `--ascii` or `ascii = true` in `config.toml`.
     pub fn for_terminal(no_color: bool, term: Option<&str>, ascii: bool) -> Theme {
         let term = term.unwrap_or("").to_ascii_lowercase();
-        let mono = matches!(term.as_str(), "vt100" | "vt102" | "vt220" | "dumb") || term.starts_with("vt100");
+        let mono = matches!(term.as_str(), "vt100" | "vt102" | "vt220" | "dumb")
+            || term.starts_with("vt100");
         let limited = mono || term == "linux" || term.starts_with("linux-");
         let colours = if no_color || mono {
             Colours::None
@@ -122,7 +123,8 @@ impl Theme {
         }
     }
     pub fn key(&self) -> Style {
-        self.style(Some(Color::Yellow), None).add_modifier(Modifier::BOLD)
+        self.style(Some(Color::Yellow), None)
+            .add_modifier(Modifier::BOLD)
     }
     pub fn title(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
@@ -131,7 +133,8 @@ impl Theme {
         self.style(Some(Color::Yellow), None)
     }
     pub fn error(&self) -> Style {
-        self.style(Some(Color::Red), None).add_modifier(Modifier::BOLD)
+        self.style(Some(Color::Red), None)
+            .add_modifier(Modifier::BOLD)
     }
     pub fn info(&self) -> Style {
         self.style(Some(Color::Green), None)
@@ -147,7 +150,11 @@ impl Theme {
 
     /// The border of a dialog.
     pub fn border(&self) -> border::Set<'static> {
-        if self.ascii { ASCII_BORDER } else { border::ROUNDED }
+        if self.ascii {
+            ASCII_BORDER
+        } else {
+            border::ROUNDED
+        }
     }
 }
 
@@ -196,7 +203,10 @@ mod tests {
     fn terminal_decides_the_theme() {
         let t = |nc, term, a| Theme::for_terminal(nc, term, a);
         assert_eq!(t(false, Some("xterm-256color"), false), Theme::default());
-        assert_eq!(t(true, Some("xterm-256color"), false).colours, Colours::None);
+        assert_eq!(
+            t(true, Some("xterm-256color"), false).colours,
+            Colours::None
+        );
         assert!(!t(true, Some("xterm-256color"), false).ascii);
         assert_eq!(
             t(false, Some("linux"), false),
@@ -225,7 +235,10 @@ mod tests {
     #[test]
     fn selection_is_reversed_whatever_the_colours() {
         for colours in [Colours::Full, Colours::Basic, Colours::None] {
-            let th = Theme { colours, ascii: false };
+            let th = Theme {
+                colours,
+                ascii: false,
+            };
             assert!(th.selected().add_modifier.contains(Modifier::REVERSED));
             assert!(th.focus_field().add_modifier.contains(Modifier::REVERSED));
         }

@@ -32,7 +32,13 @@ pub struct Tty {
 
 impl Tty {
     /// Starts chibo on `data` in a `cols`×`rows` terminal; `env` adds variables.
-    pub fn start(name: &str, data: &Path, cfg: &Path, (cols, rows): (u16, u16), env: &[&str]) -> Tty {
+    pub fn start(
+        name: &str,
+        data: &Path,
+        cfg: &Path,
+        (cols, rows): (u16, u16),
+        env: &[&str],
+    ) -> Tty {
         let session = format!("chibo-{name}-{}", std::process::id());
         let (cols, rows) = (cols.to_string(), rows.to_string());
         let data_env = format!("CHIBO_DATA_DIR={}", data.display());
@@ -83,8 +89,18 @@ impl Tty {
         let buffer = format!("{}-paste", self.session);
         let file = std::env::temp_dir().join(&buffer);
         std::fs::write(&file, text).expect("the paste's text");
-        tmux(&["load-buffer", "-b", &buffer, &file.display().to_string()]).expect("tmux takes the paste");
-        tmux(&["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &self.session]).expect("tmux pastes");
+        tmux(&["load-buffer", "-b", &buffer, &file.display().to_string()])
+            .expect("tmux takes the paste");
+        tmux(&[
+            "paste-buffer",
+            "-p",
+            "-d",
+            "-b",
+            &buffer,
+            "-t",
+            &self.session,
+        ])
+        .expect("tmux pastes");
         let _ = std::fs::remove_file(file);
     }
 
@@ -154,8 +170,17 @@ pub fn thread_usage(pid: u32) -> Vec<ThreadUsage> {
             continue;
         };
         let comm = std::fs::read_to_string(dir.join("comm")).unwrap_or_default();
-        let name = format!("{} {}", comm.trim(), dir.file_name().unwrap().to_string_lossy());
-        let fields: Vec<&str> = stat.rsplit(')').next().unwrap().split_whitespace().collect();
+        let name = format!(
+            "{} {}",
+            comm.trim(),
+            dir.file_name().unwrap().to_string_lossy()
+        );
+        let fields: Vec<&str> = stat
+            .rsplit(')')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect();
         let ticks = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
         let status = std::fs::read_to_string(dir.join("status")).unwrap_or_default();
         let switches = status
