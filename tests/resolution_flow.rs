@@ -269,16 +269,34 @@ fn an_item_takes_several_helpers() {
     assert_eq!(names, ["Trần Thị Mai", "Nguyễn Văn Hùng"]);
 }
 
+/// The votes of the open meeting, as stored.
+fn stored_votes(store: &chibo::store::MemoryStore) -> Vec<chibo::domain::vote::Vote> {
+    store.meetings().unwrap()[0]
+        .agenda
+        .iter()
+        .flat_map(|i| &i.entries)
+        .filter_map(|e| match &e.kind {
+            chibo::domain::meeting::EntryKind::Vote(v) => Some(v.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
-fn an_admission_vote_by_simple_majority_is_refused_with_the_rule_it_needs() {
+fn the_vote_rule_follows_the_subject_and_simple_majority_is_refused_for_an_admission() {
+    use chibo::domain::vote::{VoteRule, VoteSubject};
     let store = Arc::new(fixture_store());
     let clock = TestClock::on(meeting_day(), 19, 30);
     let mut app = app_over(store.clone(), &clock);
     plan_and_start(&mut app);
     press(&mut app, "ctrl-r a esc f3");
+    assert!(screen(&app, 100, 30).contains("đa số phiếu có mặt"));
     type_text(&mut app, "Đề nghị kết nạp quần chúng Lê Văn Bình");
-    // the rule left at simple majority
-    press(&mut app, "tab tab tab");
+    // the rule is chosen as the subject is typed
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("2/3 đảng viên chi bộ (nhân sự)"), "{shown}");
+    // the secretary changes it back to simple majority: refused, with the rule needed
+    press(&mut app, "tab tab left tab");
     type_text(&mut app, "15");
     press(&mut app, "tab");
     type_text(&mut app, "0");
@@ -291,28 +309,51 @@ fn an_admission_vote_by_simple_majority_is_refused_with_the_rule_it_needs() {
         "{shown}"
     );
     app.save_now().unwrap();
-    let votes = store.meetings().unwrap()[0]
-        .agenda
-        .iter()
-        .flat_map(|i| &i.entries)
-        .filter(|e| matches!(e.kind, chibo::domain::meeting::EntryKind::Vote(_)))
-        .count();
-    assert_eq!(votes, 0, "nothing saved");
+    assert!(stored_votes(&store).is_empty(), "nothing saved");
     // with the 2/3 rule it is recorded, as an admission
     press(&mut app, "right ctrl-s"); // the rule field has the focus
     app.save_now().unwrap();
-    let m = &store.meetings().unwrap()[0];
-    let vote = m
-        .agenda
-        .iter()
-        .flat_map(|i| &i.entries)
-        .find_map(|e| match &e.kind {
-            chibo::domain::meeting::EntryKind::Vote(v) => Some(v.clone()),
-            _ => None,
-        })
-        .expect("the vote");
-    assert_eq!(vote.kind, chibo::domain::vote::VoteSubject::Admission);
-    assert_eq!(vote.rule, chibo::domain::vote::VoteRule::TwoThirdsOfBranch);
+    let vote = stored_votes(&store).pop().expect("the vote");
+    assert_eq!(vote.kind, VoteSubject::Admission);
+    assert_eq!(vote.rule, VoteRule::TwoThirdsOfBranch);
+
+    // discipline: more than half of the branch, chosen from the wording
+    press(&mut app, "f3");
+    type_text(&mut app, "Thi hành kỷ luật khiển trách đ/c Nguyễn Văn Hùng");
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("quá 1/2 đảng viên chi bộ (kỷ luật)"),
+        "{shown}"
+    );
+    press(&mut app, "esc");
+    // the wording goes on from discipline to expulsion: the rule follows it to 2/3
+    press(&mut app, "f3");
+    type_text(&mut app, "Thi hành kỷ luật ");
+    assert!(screen(&app, 100, 30).contains("quá 1/2 đảng viên chi bộ (kỷ luật)"));
+    type_text(&mut app, "khai trừ đ/c Nguyễn Văn Hùng");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("2/3 đảng viên chi bộ (nhân sự)"), "{shown}");
+    press(&mut app, "esc");
+
+    // an ordinary subject stays at simple majority; a stricter rule the secretary
+    // chose stays while the subject is typed on
+    press(&mut app, "f3");
+    type_text(&mut app, "Thông qua chương trình công tác");
+    press(&mut app, "tab tab right shift-tab shift-tab end");
+    type_text(&mut app, " tháng 12");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("2/3 đảng viên chi bộ (nhân sự)"), "{shown}");
+    press(&mut app, "tab tab tab");
+    type_text(&mut app, "20");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "ctrl-s");
+    app.save_now().unwrap();
+    let vote = stored_votes(&store).pop().expect("the second vote");
+    assert_eq!(vote.kind, VoteSubject::Ordinary);
+    assert_eq!(vote.rule, VoteRule::TwoThirdsOfBranch);
 }
 
 #[test]

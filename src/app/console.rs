@@ -773,12 +773,14 @@ impl App {
                 methods,
                 position(&VoteMethod::ALL, v.map(|v| v.method)),
             ),
+            // preselected from the subject as it is typed (2/3 for admission…)
             Field::choice(
                 FieldId::Rule,
                 Msg::FieldRule,
                 rules,
                 position(&VoteRule::ALL, v.map(|v| v.rule)),
-            ),
+            )
+            .follows(FieldId::Subject, super::form::Preselect::VoteRule),
             // counted, never assumed: a pre-filled "all in favour" invites a wrong
             // unanimous result
             count(

@@ -9,6 +9,7 @@ use crate::domain::calendar::parse_date;
 use crate::domain::meeting::MeetingId;
 use crate::domain::member::MemberId;
 use crate::domain::task::{ResolutionId, TaskId};
+use crate::domain::vote::{VoteRule, VoteSubject};
 use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +145,31 @@ pub struct Field {
     pub member_name: String,
     /// The picked members of a several-member field.
     pub members: Vec<(MemberId, String)>,
+    /// A choice preselected from what is typed in another field.
+    pub follows: Option<(FieldId, Preselect)>,
+}
+
+/// How a choice is preselected from another field's text: whenever what that text
+/// names changes, the choice becomes the one it needs; the person can still choose
+/// otherwise afterwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preselect {
+    /// A vote's rule from its subject ([`VoteSubject::from_text`]): at least 2/3 of the
+    /// branch for admission, official recognition, striking off and expulsion, more
+    /// than 1/2 of it for other discipline, a simple majority otherwise.
+    VoteRule,
+}
+
+impl Preselect {
+    /// The option (an index into the choice's options) that `text` calls for.
+    pub fn choice(self, text: &str) -> usize {
+        match self {
+            Preselect::VoteRule => {
+                let rule = VoteSubject::from_text(text).rule();
+                VoteRule::ALL.iter().position(|r| *r == rule).unwrap_or(0)
+            }
+        }
+    }
 }
 
 impl Field {
@@ -158,6 +184,7 @@ impl Field {
             member: None,
             member_name: String::new(),
             members: Vec::new(),
+            follows: None,
         }
     }
 
@@ -228,6 +255,12 @@ impl Field {
     /// A field filled by the member picker.
     pub fn is_member(&self) -> bool {
         matches!(self.kind, FieldKind::Member | FieldKind::Members)
+    }
+
+    /// Makes a choice follow the text of `field` ([`Preselect`]).
+    pub fn follows(mut self, field: FieldId, how: Preselect) -> Field {
+        self.follows = Some((field, how));
+        self
     }
 
     pub fn required(mut self) -> Field {
@@ -440,8 +473,39 @@ impl Form {
         self.fields.get_mut(self.focus)
     }
 
+    /// The focused field's text, before an edit that may change what it names.
+    fn before_edit(&self) -> Option<(FieldId, String)> {
+        self.focused_field()
+            .filter(|f| !f.is_choice() && !f.is_member())
+            .map(|f| (f.id, f.input.value().to_string()))
+    }
+
+    /// After an edit of a text field: the choices that follow it are preselected anew
+    /// when what the text names changed (typing on within the same subject leaves a
+    /// choice the person made alone).
+    fn after_edit(&mut self, before: Option<(FieldId, String)>) {
+        let Some((id, old)) = before else {
+            return;
+        };
+        let new = self.text(id);
+        for f in &mut self.fields {
+            if let Some((source, how)) = f.follows
+                && source == id
+                && how.choice(&old) != how.choice(&new)
+            {
+                f.choice = how.choice(&new);
+            }
+        }
+    }
+
     /// A printable character typed into the focused field.
     pub fn type_char(&mut self, c: char) {
+        let before = self.before_edit();
+        self.type_char_only(c);
+        self.after_edit(before);
+    }
+
+    fn type_char_only(&mut self, c: char) {
         let fresh = std::mem::replace(&mut self.fresh, false);
         if let Some(f) = self.focused() {
             match f.kind {
@@ -464,6 +528,7 @@ impl Form {
     }
 
     pub fn paste(&mut self, s: &str) {
+        let before = self.before_edit();
         if let Some(f) = self.focused()
             && !f.is_choice()
             && !f.is_member()
@@ -471,10 +536,18 @@ impl Form {
             f.input.insert_str(s);
         }
         self.clear_error_on_focus();
+        self.after_edit(before);
     }
 
     /// An editing key that is not a command (backspace, arrows, home, end, delete).
     pub fn edit_key(&mut self, key: crate::keymap::Key) -> bool {
+        let before = self.before_edit();
+        let handled = self.edit_key_only(key);
+        self.after_edit(before);
+        handled
+    }
+
+    fn edit_key_only(&mut self, key: crate::keymap::Key) -> bool {
         use crate::keymap::Code;
         let Some(f) = self.focused() else {
             return false;
@@ -573,4 +646,41 @@ pub fn branch_from_form(form: &Form) -> Result<crate::domain::branch::Branch, Fi
         &form.text(FieldId::Term),
         &form.text(FieldId::Suffix),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_vote_rule_follows_what_the_subject_names_and_keeps_a_choice_made_alone() {
+        let rules = VoteRule::ALL.iter().map(|_| Msg::FieldRule).collect();
+        let mut form = Form::new(
+            FormPurpose::Vote,
+            String::new(),
+            vec![
+                Field::text(FieldId::Subject, Msg::FieldSubject, ""),
+                Field::choice(FieldId::Rule, Msg::FieldRule, rules, 0)
+                    .follows(FieldId::Subject, Preselect::VoteRule),
+            ],
+        );
+        let rule = |f: &Form| VoteRule::ALL[f.choice(FieldId::Rule)];
+        for c in "Xóa tên đảng viên".chars() {
+            form.type_char(c);
+        }
+        assert_eq!(rule(&form), VoteRule::TwoThirdsOfBranch);
+        form.paste(" Trần Văn B");
+        assert_eq!(rule(&form), VoteRule::TwoThirdsOfBranch);
+        // chosen otherwise, then typed on within the same subject: the choice stays
+        form.fields[1].choice = 0;
+        form.type_char('.');
+        assert_eq!(rule(&form), VoteRule::SimpleMajority);
+        for _ in 0.."Xóa tên đảng viên Trần Văn B.".chars().count() {
+            form.edit_key(crate::keymap::Key::parse("backspace").unwrap());
+        }
+        for c in "Cảnh cáo đ/c C".chars() {
+            form.type_char(c);
+        }
+        assert_eq!(rule(&form), VoteRule::MajorityOfBranch);
+    }
 }
