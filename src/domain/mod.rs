@@ -6,6 +6,7 @@ pub mod dues;
 pub mod lunar;
 pub mod meeting;
 pub mod member;
+pub mod quality;
 pub mod record;
 pub mod resolution;
 pub mod task;
