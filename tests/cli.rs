@@ -719,6 +719,62 @@ fn coverage_and_attendance_reports() {
 }
 
 #[test]
+fn the_meetings_report_judges_each_meeting_of_the_year() {
+    let tmp = tempfile::tempdir().unwrap();
+    ok(tmp.path(), &["demo", "--members", "30", "--years", "1"]);
+    let v: serde_json::Value = serde_json::from_str(&ok(
+        tmp.path(),
+        &["report", "meetings", "--year", "2026", "--format", "json"],
+    ))
+    .unwrap();
+    assert_eq!(v["report"], "meetings");
+    let meetings = v["meetings"].as_array().unwrap();
+    assert!(!meetings.is_empty(), "the demo holds meetings in 2026");
+    let mut dates: Vec<&str> = Vec::new();
+    for m in meetings {
+        dates.push(m["date"].as_str().unwrap());
+        assert!(m["date"].as_str().unwrap().starts_with("2026-"), "{m}");
+        assert_ne!(m["kind"], "committee", "{m}");
+        let (present, expected) = (
+            m["present"].as_u64().unwrap(),
+            m["expected"].as_u64().unwrap(),
+        );
+        assert!(present <= expected, "{m}");
+        assert_eq!(
+            m["attendance_percent"],
+            (present * 200 + expected) / (expected * 2),
+            "{m}"
+        );
+        assert!(m["items_with_lead"].as_u64() <= m["items"].as_u64(), "{m}");
+        let minimum = if m["with_thematic"] == true { 120 } else { 90 };
+        assert_eq!(m["minimum_minutes"], minimum, "{m}");
+        assert_eq!(
+            m["long_enough"],
+            m["minutes"].as_i64().unwrap() >= minimum,
+            "{m}"
+        );
+    }
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "in date order");
+    let quarters = v["quarters"].as_array().unwrap();
+    let counted: u64 = quarters
+        .iter()
+        .map(|q| q["meetings"].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted as usize, meetings.len());
+    let text = ok(tmp.path(), &["report", "meetings"]);
+    assert!(
+        text.contains("CHẤT LƯỢNG SINH HOẠT CHI BỘ NĂM 2026 (tính đến 22/11/2026)"),
+        "{text}"
+    );
+    assert!(text.contains("II. THEO QUÝ"), "{text}");
+    let csv = ok(tmp.path(), &["report", "meetings", "--format", "csv"]);
+    assert!(
+        csv.starts_with("ngay,loai,du_kien,du_hop,ty_le_du_hop,"),
+        "{csv}"
+    );
+}
+
+#[test]
 fn automatic_backups_list_and_restore_latest() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");

@@ -422,7 +422,7 @@ fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() 
             &s(&file("nghi-quyet.docx")),
         ],
     );
-    let reports = ["overdue", "followup", "coverage", "attendance"];
+    let reports = ["overdue", "followup", "coverage", "attendance", "meetings"];
     for r in reports {
         for ext in ["docx", "xlsx"] {
             run_ok(

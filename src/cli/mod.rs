@@ -103,7 +103,7 @@ pub enum Command {
         /// The month (YYYY-MM) of a follow-up or coverage report (default: this month).
         #[arg(long)]
         month: Option<String>,
-        /// The year of an attendance report (default: this year).
+        /// The year of an attendance or meetings report (default: this year).
         #[arg(long)]
         year: Option<i32>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Txt)]
@@ -166,6 +166,8 @@ pub enum ReportKind {
     Coverage,
     /// Each member's year: meetings attended and missed, tasks on time, late, not done.
     Attendance,
+    /// The year's meetings: attendance, speakers, concrete items, length, thematic meetings.
+    Meetings,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -86,5 +86,17 @@ pub(super) fn run(
             let r = report::attendance(&members, &store.meetings()?, &tasks, year, today);
             write(&r, format, branch, out, lang)
         }
+        ReportKind::Meetings => {
+            let year = year.unwrap_or(today.year());
+            let r = crate::export::quality::meetings(
+                year,
+                &store.meetings()?,
+                &members,
+                &resolutions,
+                &tasks,
+                today,
+            );
+            write(&r, format, branch, out, lang)
+        }
     }
 }

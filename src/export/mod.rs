@@ -8,6 +8,7 @@ pub mod docx;
 pub mod members;
 pub mod minutes;
 pub mod pdf;
+pub mod quality;
 pub mod report;
 pub mod resolution;
 pub mod roster_import;

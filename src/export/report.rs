@@ -80,7 +80,7 @@ pub trait Document: Serialize {
 }
 
 /// The first blocks of a printed report: the header when the branch is known, the title.
-fn opening(branch: Option<&Branch>, as_of: NaiveDate, title: String) -> Page {
+pub(super) fn opening(branch: Option<&Branch>, as_of: NaiveDate, title: String) -> Page {
     let mut page = Page::new();
     if let Some(b) = branch {
         page.push(Block::Header(PartyHeader::of(Some(b), Some(as_of), None)));

@@ -656,9 +656,9 @@ messages! {
     CliRestoreFile => "Tệp sao lưu cần khôi phục", "The backup file to restore";
     CliLatest => "Bản sao lưu mới nhất dùng được trong thư mục dữ liệu", "The newest usable backup in the data directory";
     CliReport => "Một báo cáo để in hoặc dùng trong script", "A report for scripts or printing";
-    CliReportKind => "Loại báo cáo: overdue (nhiệm vụ quá hạn), followup (theo dõi một tháng: quá hạn, đến hạn, hoàn thành), coverage (phân công của từng đảng viên), attendance (dự họp và nhiệm vụ trong năm của từng đảng viên)", "Which report: overdue (open items past their due date), followup (a month: overdue, due, done), coverage (every active member's tasks), attendance (each member's year: meetings and tasks)";
+    CliReportKind => "Loại báo cáo: overdue (nhiệm vụ quá hạn), followup (theo dõi một tháng: quá hạn, đến hạn, hoàn thành), coverage (phân công của từng đảng viên), attendance (dự họp và nhiệm vụ trong năm của từng đảng viên), meetings (chất lượng các buổi sinh hoạt trong năm)", "Which report: overdue (open items past their due date), followup (a month: overdue, due, done), coverage (every active member's tasks), attendance (each member's year: meetings and tasks), meetings (the quality of the year's meetings)";
     CliMonth => "Tháng (YYYY-MM) của báo cáo followup hoặc coverage (mặc định: tháng này)", "The month (YYYY-MM) of a followup or coverage report (default: this month)";
-    CliYear => "Năm của báo cáo attendance (mặc định: năm nay)", "The year of an attendance report (default: this year)";
+    CliYear => "Năm của báo cáo attendance hoặc meetings (mặc định: năm nay)", "The year of an attendance or meetings report (default: this year)";
     CliReportFormat => "Định dạng: txt, csv, json, docx (Word, theo thể thức văn bản của Đảng), xlsx (bảng tính Excel, ngày là ngày)", "Format: txt, csv, json, docx (Word, in the form of party documents), xlsx (an Excel workbook, dates as dates)";
     CliCheck => "Kiểm tra cơ sở dữ liệu và in số lượng bản ghi", "Verify the database and print counts";
     CliKeymap => "Kiểm tra hoặc xem bảng phím", "Check or show the keymap";
