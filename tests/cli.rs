@@ -1066,3 +1066,116 @@ fn commands_speak_the_interface_language() {
         format!("no backups yet in {}\n", empty.join("backups").display())
     );
 }
+
+/// The first row of a workbook's sheet, as text.
+fn xlsx_row(file: &Path, row: usize) -> Vec<String> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(file).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    range
+        .rows()
+        .nth(row)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect()
+}
+
+/// Reports, their CSV headers and workbook headings, and the roster's CSV header are in
+/// the interface language; the JSON is the same in both; an English roster imports back.
+#[test]
+fn report_headings_and_csv_headers_follow_the_interface_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    ok(&data, &["demo", "--members", "12", "--years", "1"]);
+
+    let text = ok(&data, &["--lang", "en", "report", "followup"]);
+    assert!(
+        text.contains("FOLLOW-UP OF THE RESOLUTIONS, MONTH 11/2026 (as of 22/11/2026)")
+            && text.contains("\nDUE THIS MONTH\n")
+            && text.contains("; due 30/11/2026; not started"),
+        "{text}"
+    );
+    let vi = ok(&data, &["report", "followup"]);
+    assert!(
+        vi.contains("\nĐẾN HẠN TRONG THÁNG\n") && vi.contains("; hạn 30/11/2026; chưa thực hiện")
+    );
+    let csv = ok(
+        &data,
+        &["--lang", "en", "report", "overdue", "--format", "csv"],
+    );
+    assert!(
+        csv.starts_with(
+            "group,resolution,title,lead,due,original_due,status,days_overdue,last_note\noverdue,"
+        ),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().skip(1).all(|l| l.contains(",overdue,")),
+        "{csv}"
+    );
+    let coverage = ok(&data, &["--lang", "en", "report", "coverage"]);
+    assert!(
+        coverage.contains("MEMBERS' TASKS, MONTH 11/2026")
+            && coverage.contains("Full name")
+            && coverage.contains("Nearest due"),
+        "{coverage}"
+    );
+    let csv = ok(
+        &data,
+        &["--lang", "en", "report", "attendance", "--format", "csv"],
+    );
+    assert!(
+        csv.starts_with("member,meetings,attended,excused,absent,"),
+        "{csv}"
+    );
+    let csv = ok(&data, &["report", "attendance", "--format", "csv"]);
+    assert!(csv.starts_with("ho_ten,so_ky_hop,du_hop,"), "{csv}");
+    // the JSON's keys and values do not change with the language
+    for kind in ["overdue", "followup", "coverage", "attendance"] {
+        assert_eq!(
+            ok(&data, &["--lang", "en", "report", kind, "--format", "json"]),
+            ok(&data, &["report", kind, "--format", "json"]),
+            "{kind}"
+        );
+    }
+    // the workbook's headings
+    let book = tmp.path().join("overdue.xlsx");
+    let out = book.to_str().unwrap();
+    ok(
+        &data,
+        &[
+            "--lang", "en", "report", "overdue", "--format", "xlsx", "--out", out,
+        ],
+    );
+    let header = xlsx_row(&book, 1);
+    assert_eq!(header[..3], ["Group", "Resolution", "Item"], "{header:?}");
+    assert!(xlsx_row(&book, 0)[0].contains("OVERDUE ITEMS (as of 22/11/2026)"));
+    std::fs::remove_file(&book).unwrap();
+    ok(
+        &data,
+        &["report", "overdue", "--format", "xlsx", "--out", out],
+    );
+    assert_eq!(xlsx_row(&book, 1)[..3], ["Nhóm", "Nghị quyết", "Nội dung"]);
+
+    // the roster: an English header, and it imports back to the same roster
+    let roster = ok(&data, &["--lang", "en", "export", "members"]);
+    assert!(
+        roster.starts_with("family_name,middle_name,given_name,gender,birth_date,"),
+        "{roster}"
+    );
+    assert!(ok(&data, &["export", "members"]).starts_with("ho,ten_dem,ten,gioi_tinh,"));
+    let file = tmp.path().join("roster-en.csv");
+    std::fs::write(&file, &roster).unwrap();
+    let copy = tmp.path().join("copy");
+    ok(
+        &copy,
+        &["--lang", "en", "import", "members", file.to_str().unwrap()],
+    );
+    assert_eq!(
+        ok(&copy, &["export", "members", "--format", "json"]),
+        ok(&data, &["export", "members", "--format", "json"])
+    );
+    assert_eq!(ok(&copy, &["--lang", "en", "export", "members"]), roster);
+}

@@ -31,7 +31,7 @@ pub(super) fn members(
     let mut list = store.members()?;
     list.sort_by_cached_key(|m| m.sort_key());
     let bytes = match format {
-        RosterFormat::Csv => roster::to_csv(&list).into_bytes(),
+        RosterFormat::Csv => roster::to_csv_in(&list, lang).into_bytes(),
         RosterFormat::Json => roster::to_json(&list).into_bytes(),
         RosterFormat::Xlsx => {
             let branch = store.branch()?.map(|b| b.name).unwrap_or_default();

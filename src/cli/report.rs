@@ -75,15 +75,22 @@ pub(super) fn run(
             } else {
                 report::followup(&tasks, &resolutions, &members, month, today)
             };
+            let r = report::Report { lang, ..r };
             write(&r, format, branch, out, lang)
         }
         ReportKind::Coverage => {
-            let r = report::coverage(&members, &tasks, month, today);
+            let r = report::Coverage {
+                lang,
+                ..report::coverage(&members, &tasks, month, today)
+            };
             write(&r, format, branch, out, lang)
         }
         ReportKind::Attendance => {
             let year = year.unwrap_or(today.year());
-            let r = report::attendance(&members, &store.meetings()?, &tasks, year, today);
+            let r = report::Attendance {
+                lang,
+                ..report::attendance(&members, &store.meetings()?, &tasks, year, today)
+            };
             write(&r, format, branch, out, lang)
         }
         ReportKind::Meetings => {

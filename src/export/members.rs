@@ -87,6 +87,16 @@ impl Column {
             .unwrap_or("")
     }
 
+    /// The header chibo writes in CSV in `lang`: the Vietnamese words without accents,
+    /// or the English ones (the JSON's field names); both read back as the column.
+    pub fn csv_header(self, lang: Lang) -> &'static str {
+        COLUMNS
+            .iter()
+            .find(|(c, _, _)| *c == self)
+            .map(|(_, vi, en)| if lang == Lang::En { *en } else { *vi })
+            .unwrap_or("")
+    }
+
     /// The header a person reads, in a workbook; it reads back as the same column.
     pub fn title(self, lang: Lang) -> &'static str {
         let msg = match self {
@@ -346,9 +356,14 @@ pub(crate) fn parse_history(cell: &str) -> Result<Vec<StatusChange>, String> {
     Ok(out)
 }
 
-/// The roster as CSV, in roster order (the caller sorts).
+/// The roster as CSV, in roster order (the caller sorts), with the Vietnamese header.
 pub fn to_csv(members: &[Member]) -> String {
-    let header: Vec<&str> = EXPORT.iter().map(|c| c.header()).collect();
+    to_csv_in(members, Lang::Vi)
+}
+
+/// The roster as CSV with the header in `lang`; either imports back.
+pub fn to_csv_in(members: &[Member], lang: Lang) -> String {
+    let header: Vec<&str> = EXPORT.iter().map(|c| c.csv_header(lang)).collect();
     super::csv::table(
         &header,
         members

@@ -11,10 +11,13 @@ use crate::domain::calendar::format_date;
 use crate::domain::member::{Member, MemberId};
 use crate::domain::resolution::Resolution;
 use crate::domain::task::{Task, TaskStatus, end_of_month};
+use crate::i18n::{Lang, Msg, labels};
 
 /// The forms of every report: text to read and print (plain, Word), CSV and a
 /// workbook for a spreadsheet, and JSON (stable, documented in the README) for other
-/// programs. Text and Word are the same page.
+/// programs. Text and Word are the same page. Headings, titles and CSV headers are in
+/// the report's language (`lang`, Vietnamese unless set); the JSON keys are the same in
+/// every language.
 pub trait Document: Serialize {
     /// The CSV header and one row per line of the report.
     fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>);
@@ -92,6 +95,16 @@ pub(super) fn opening(branch: Option<&Branch>, as_of: NaiveDate, title: String) 
     page
 }
 
+/// `{title} (tính đến dd/mm/yyyy)`.
+fn as_of_title(lang: Lang, title: String, as_of: NaiveDate) -> String {
+    Msg::RptAsOf.fill(lang, &[("title", &title), ("date", &format_date(as_of))])
+}
+
+/// Headings in the report's language.
+fn headings(lang: Lang, msgs: &[Msg]) -> Vec<String> {
+    msgs.iter().map(|m| m.get(lang).to_string()).collect()
+}
+
 fn month_label(month: &str) -> String {
     month.split('-').rev().collect::<Vec<_>>().join("/")
 }
@@ -129,6 +142,9 @@ pub struct Report {
     /// The month (yyyy-mm) of a follow-up report.
     pub month: Option<String>,
     pub items: Vec<Row>,
+    /// The language of the headings (not part of the JSON).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 fn row(
@@ -182,6 +198,7 @@ pub fn overdue(
             .into_iter()
             .map(|t| row("overdue", t, resolutions, members, as_of))
             .collect(),
+        lang: Lang::default(),
     }
 }
 
@@ -229,6 +246,7 @@ pub fn followup(
         as_of,
         month: Some(month.format("%Y-%m").to_string()),
         items: rows,
+        lang: Lang::default(),
     }
 }
 
@@ -254,39 +272,136 @@ pub fn followup_group(t: &Task, month: NaiveDate, as_of: NaiveDate) -> Option<&'
 }
 
 pub(crate) fn status_vi(s: TaskStatus) -> &'static str {
-    match s {
-        TaskStatus::NotStarted => "chưa thực hiện",
-        TaskStatus::InProgress => "đang thực hiện",
-        TaskStatus::Done => "hoàn thành",
-        TaskStatus::CarriedOver => "chuyển kỳ sau",
-        TaskStatus::Cancelled => "hủy",
+    labels::task_status(s).get(Lang::Vi)
+}
+
+/// An item's status as a report shows it: "overdue" for an open item past its date.
+fn status_shown(r: &Row, lang: Lang) -> &'static str {
+    if r.overdue {
+        Msg::TaskOverdue.get(lang)
+    } else {
+        labels::task_status(r.status).get(lang)
     }
 }
 
-fn group_vi(g: &str) -> &'static str {
+fn group_heading(g: &str, lang: Lang) -> &'static str {
     match g {
-        "overdue" => "QUÁ HẠN",
-        "due_this_month" => "ĐẾN HẠN TRONG THÁNG",
-        "carried_over" => "ĐẾN HẠN TRONG THÁNG, ĐÃ CHUYỂN KỲ SAU",
-        "done_this_month" => "HOÀN THÀNH",
-        "cancelled" => "ĐÃ HỦY",
-        _ => "SAU ĐÓ",
+        "overdue" => Msg::RptGroupOverdue,
+        "due_this_month" => Msg::RptGroupDue,
+        "carried_over" => Msg::RptGroupCarried,
+        "done_this_month" => Msg::RptGroupDone,
+        "cancelled" => Msg::RptGroupCancelled,
+        _ => Msg::RptGroupLater,
+    }
+    .get(lang)
+}
+
+fn standing_label(standing: &str, lang: Lang) -> &'static str {
+    if standing == "official" {
+        Msg::StandingOfficial.get(lang)
+    } else {
+        Msg::StandingProbationary.get(lang)
+    }
+}
+
+const ITEM_CSV: [[&str; 9]; 2] = [
+    [
+        "nhom",
+        "nghi_quyet",
+        "noi_dung",
+        "chu_tri",
+        "han",
+        "han_ban_dau",
+        "tinh_trang",
+        "so_ngay_qua_han",
+        "ghi_chu_moi_nhat",
+    ],
+    [
+        "group",
+        "resolution",
+        "title",
+        "lead",
+        "due",
+        "original_due",
+        "status",
+        "days_overdue",
+        "last_note",
+    ],
+];
+
+const COVERAGE_CSV: [[&str; 6]; 2] = [
+    [
+        "ho_ten",
+        "dang_tich",
+        "dang_mo",
+        "qua_han",
+        "hoan_thanh_trong_thang",
+        "han_gan_nhat",
+    ],
+    [
+        "member",
+        "standing",
+        "open",
+        "overdue",
+        "done_in_month",
+        "nearest_due",
+    ],
+];
+
+const ATTENDANCE_CSV: [[&str; 16]; 2] = [
+    [
+        "ho_ten",
+        "so_ky_hop",
+        "du_hop",
+        "vang_co_ly_do",
+        "vang_khong_ly_do",
+        "ty_le_du_hop",
+        "so_thang_vang_khong_ly_do",
+        "nhiem_vu",
+        "dung_han",
+        "tre_han",
+        "chua_xong",
+        "dang_thuc_hien",
+        "ty_le_dung_han",
+        "vuot_muc",
+        "dat",
+        "khong_dat",
+    ],
+    [
+        "member",
+        "meetings",
+        "attended",
+        "excused",
+        "absent",
+        "attendance_percent",
+        "absent_months",
+        "tasks_assigned",
+        "tasks_on_time",
+        "tasks_late",
+        "tasks_not_done",
+        "tasks_open",
+        "tasks_on_time_percent",
+        "rated_exceeded",
+        "rated_met",
+        "rated_not_met",
+    ],
+];
+
+/// The CSV header of a report in `lang`: machine-friendly words, without accents in
+/// Vietnamese; in English the JSON's keys.
+fn csv_header<const N: usize>(
+    headers: &'static [[&'static str; N]; 2],
+    lang: Lang,
+) -> &'static [&'static str] {
+    match lang {
+        Lang::Vi => &headers[0],
+        Lang::En => &headers[1],
     }
 }
 
 impl Document for Report {
     fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>) {
-        let header = &[
-            "nhom",
-            "nghi_quyet",
-            "noi_dung",
-            "chu_tri",
-            "han",
-            "han_ban_dau",
-            "tinh_trang",
-            "so_ngay_qua_han",
-            "ghi_chu_moi_nhat",
-        ];
+        let header = csv_header(&ITEM_CSV, self.lang);
         let rows = self
             .items
             .iter()
@@ -298,12 +413,7 @@ impl Document for Report {
                     r.lead.clone().unwrap_or_default(),
                     format_date(r.due),
                     format_date(r.original_due),
-                    if r.overdue {
-                        "quá hạn"
-                    } else {
-                        status_vi(r.status)
-                    }
-                    .to_string(),
+                    status_shown(r, self.lang).to_string(),
                     r.days_overdue.to_string(),
                     r.last_note.clone().unwrap_or_default(),
                 ]
@@ -314,10 +424,10 @@ impl Document for Report {
 
     fn title(&self) -> String {
         let title = match &self.month {
-            Some(m) => format!("THEO DÕI THỰC HIỆN NGHỊ QUYẾT THÁNG {}", month_label(m)),
-            None => "NHIỆM VỤ QUÁ HẠN".to_string(),
+            Some(m) => Msg::RptFollowupTitle.fill(self.lang, &[("month", &month_label(m))]),
+            None => Msg::RptOverdueTitle.get(self.lang).to_string(),
         };
-        format!("{title} (tính đến {})", format_date(self.as_of))
+        as_of_title(self.lang, title, self.as_of)
     }
 
     fn as_of(&self) -> NaiveDate {
@@ -326,16 +436,17 @@ impl Document for Report {
 
     fn sheet(&self) -> &'static str {
         if self.month.is_some() {
-            "Theo dõi"
+            Msg::RptSheetFollowup.get(self.lang)
         } else {
-            "Quá hạn"
+            Msg::RptSheetOverdue.get(self.lang)
         }
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
+        let lang = self.lang;
         let mut page = opening(branch, self.as_of, self.title());
         if self.items.is_empty() {
-            page.para("Không có nhiệm vụ nào.");
+            page.para(Msg::RptNoItems.get(lang));
             return page;
         }
         let mut groups: Vec<(&str, Vec<ListItem>)> = Vec::new();
@@ -348,26 +459,34 @@ impl Document for Report {
                 .as_deref()
                 .map(|n| format!("[{n}] "))
                 .unwrap_or_default();
-            let lead = r.lead.as_deref().unwrap_or("(chưa phân công)");
+            let lead = r.lead.as_deref().unwrap_or(Msg::RptNotAssigned.get(lang));
             let late = if r.overdue {
-                format!(", quá hạn {} ngày", r.days_overdue)
+                Msg::RptLate.fill(lang, &[("n", &r.days_overdue)])
             } else {
                 String::new()
             };
             let carried = match r.carried_from {
-                Some(from) if r.original_due != from => format!(
-                    " (hạn ban đầu {}, chuyển từ {})",
-                    format_date(r.original_due),
-                    format_date(from)
+                Some(from) if r.original_due != from => Msg::RptCarriedFirst.fill(
+                    lang,
+                    &[
+                        ("first", &format_date(r.original_due)),
+                        ("from", &format_date(from)),
+                    ],
                 ),
-                Some(from) => format!(" (chuyển từ {})", format_date(from)),
+                Some(from) => Msg::RptCarried.fill(lang, &[("from", &format_date(from))]),
                 None => String::new(),
             };
-            let line = format!(
-                "{res}{} — đ/c {lead}; hạn {}{carried}; {}{late}",
-                r.title,
-                format_date(r.due),
-                status_vi(r.status)
+            let line = Msg::RptLine.fill(
+                lang,
+                &[
+                    ("res", &res),
+                    ("title", &r.title),
+                    ("lead", &lead),
+                    ("due", &format_date(r.due)),
+                    ("carried", &carried),
+                    ("status", &labels::task_status(r.status).get(lang)),
+                    ("late", &late),
+                ],
             );
             if let Some((_, items)) = groups.last_mut() {
                 items.push(ListItem {
@@ -377,7 +496,7 @@ impl Document for Report {
             }
         }
         for (group, items) in groups {
-            page.heading(group_vi(group));
+            page.heading(group_heading(group, lang));
             page.push(Block::List(items));
         }
         page
@@ -385,35 +504,32 @@ impl Document for Report {
 
     fn table(&self) -> Table {
         Table {
-            header: [
-                "Nhóm",
-                "Nghị quyết",
-                "Nội dung",
-                "Chủ trì",
-                "Hạn",
-                "Hạn ban đầu",
-                "Tình trạng",
-                "Số ngày quá hạn",
-                "Ghi chú mới nhất",
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: headings(
+                self.lang,
+                &[
+                    Msg::RptColGroup,
+                    Msg::RptColResolution,
+                    Msg::RptColTitle,
+                    Msg::RptColLead,
+                    Msg::RptColDue,
+                    Msg::RptColFirstDue,
+                    Msg::RptColStatus,
+                    Msg::RptColDaysOverdue,
+                    Msg::RptColLastNote,
+                ],
+            ),
             rows: self
                 .items
                 .iter()
                 .map(|r| {
                     vec![
-                        Value::text(group_vi(r.group)),
+                        Value::text(group_heading(r.group, self.lang)),
                         Value::text(r.resolution.clone().unwrap_or_default()),
                         Value::text(r.title.clone()),
                         Value::text(r.lead.clone().unwrap_or_default()),
                         Value::Date(r.due),
                         Value::Date(r.original_due),
-                        Value::text(if r.overdue {
-                            "quá hạn"
-                        } else {
-                            status_vi(r.status)
-                        }),
+                        Value::text(status_shown(r, self.lang)),
                         Value::Int(r.days_overdue),
                         Value::text(r.last_note.clone().unwrap_or_default()),
                     ]
@@ -446,6 +562,9 @@ pub struct Coverage {
     pub unassigned: usize,
     /// Every member expected to carry a task, unassigned first (roster order within).
     pub members: Vec<CoverageRow>,
+    /// The language of the headings (not part of the JSON).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// Each member's tasks (led or helped), found in one pass.
@@ -509,31 +628,20 @@ pub fn coverage(
         month: month.format("%Y-%m").to_string(),
         unassigned: rows.iter().filter(|r| r.open == 0).count(),
         members: rows,
+        lang: Lang::default(),
     }
 }
 
 impl Document for Coverage {
     fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>) {
-        let header = &[
-            "ho_ten",
-            "dang_tich",
-            "dang_mo",
-            "qua_han",
-            "hoan_thanh_trong_thang",
-            "han_gan_nhat",
-        ];
+        let header = csv_header(&COVERAGE_CSV, self.lang);
         let rows = self
             .members
             .iter()
             .map(|r| {
-                let standing = if r.standing == "official" {
-                    "chính thức"
-                } else {
-                    "dự bị"
-                };
                 vec![
                     r.member.clone(),
-                    standing.to_string(),
+                    standing_label(r.standing, self.lang).to_string(),
                     r.open.to_string(),
                     r.overdue.to_string(),
                     r.done_in_month.to_string(),
@@ -545,11 +653,9 @@ impl Document for Coverage {
     }
 
     fn title(&self) -> String {
-        format!(
-            "PHÂN CÔNG NHIỆM VỤ ĐẢNG VIÊN THÁNG {} (tính đến {})",
-            month_label(&self.month),
-            format_date(self.as_of)
-        )
+        let month = month_label(&self.month);
+        let title = Msg::RptCoverageTitle.fill(self.lang, &[("month", &month)]);
+        as_of_title(self.lang, title, self.as_of)
     }
 
     fn as_of(&self) -> NaiveDate {
@@ -557,18 +663,15 @@ impl Document for Coverage {
     }
 
     fn sheet(&self) -> &'static str {
-        "Phân công"
+        Msg::RptSheetCoverage.get(self.lang)
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
         let mut page = opening(branch, self.as_of, self.title());
         if self.unassigned > 0 {
-            page.para(format!(
-                "{} đồng chí chưa được phân công nhiệm vụ.",
-                self.unassigned
-            ));
+            page.para(Msg::RptUnassigned.fill(self.lang, &[("n", &self.unassigned)]));
         } else {
-            page.para("Mọi đồng chí đều đã được phân công nhiệm vụ.");
+            page.para(Msg::RptAllAssigned.get(self.lang));
         }
         page.push(Block::Table(self.table()));
         page
@@ -576,27 +679,24 @@ impl Document for Coverage {
 
     fn table(&self) -> Table {
         Table {
-            header: [
-                "Họ và tên",
-                "Đảng tịch",
-                "Đang mở",
-                "Quá hạn",
-                "Hoàn thành trong tháng",
-                "Hạn gần nhất",
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: headings(
+                self.lang,
+                &[
+                    Msg::RptColMember,
+                    Msg::RptColStanding,
+                    Msg::RptColOpen,
+                    Msg::RptColOverdue,
+                    Msg::RptColDoneInMonth,
+                    Msg::RptColNearestDue,
+                ],
+            ),
             rows: self
                 .members
                 .iter()
                 .map(|r| {
                     vec![
                         Value::text(r.member.clone()),
-                        Value::text(if r.standing == "official" {
-                            "chính thức"
-                        } else {
-                            "dự bị"
-                        }),
+                        Value::text(standing_label(r.standing, self.lang)),
                         Value::Int(r.open as i64),
                         Value::Int(r.overdue as i64),
                         Value::Int(r.done_in_month as i64),
@@ -642,6 +742,9 @@ pub struct Attendance {
     pub year: i32,
     pub as_of: NaiveDate,
     pub members: Vec<AttendanceRow>,
+    /// The language of the headings (not part of the JSON).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// The yearly record of every member on the roster, in roster order.
@@ -692,29 +795,13 @@ pub fn attendance(
         year,
         as_of,
         members: rows,
+        lang: Lang::default(),
     }
 }
 
 impl Document for Attendance {
     fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>) {
-        let header = &[
-            "ho_ten",
-            "so_ky_hop",
-            "du_hop",
-            "vang_co_ly_do",
-            "vang_khong_ly_do",
-            "ty_le_du_hop",
-            "so_thang_vang_khong_ly_do",
-            "nhiem_vu",
-            "dung_han",
-            "tre_han",
-            "chua_xong",
-            "dang_thuc_hien",
-            "ty_le_dung_han",
-            "vuot_muc",
-            "dat",
-            "khong_dat",
-        ];
+        let header = csv_header(&ATTENDANCE_CSV, self.lang);
         let rows = self
             .members
             .iter()
@@ -752,11 +839,8 @@ impl Document for Attendance {
     }
 
     fn title(&self) -> String {
-        format!(
-            "KẾT QUẢ SINH HOẠT VÀ THỰC HIỆN NHIỆM VỤ NĂM {} (tính đến {})",
-            self.year,
-            format_date(self.as_of)
-        )
+        let title = Msg::RptAttendanceTitle.fill(self.lang, &[("year", &self.year)]);
+        as_of_title(self.lang, title, self.as_of)
     }
 
     fn as_of(&self) -> NaiveDate {
@@ -764,7 +848,7 @@ impl Document for Attendance {
     }
 
     fn sheet(&self) -> &'static str {
-        "Sinh hoạt và nhiệm vụ"
+        Msg::RptSheetAttendance.get(self.lang)
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
@@ -777,15 +861,15 @@ impl Document for Attendance {
             .iter()
             .filter(|r| r.flagged)
             .map(|r| ListItem {
-                text: Paragraph::plain(format!(
-                    "{}: vắng không lý do trong {} tháng của năm: xem xét theo quy định xóa tên",
-                    r.member, r.absent_months
-                )),
+                text: Paragraph::plain(
+                    Msg::RptFlagged
+                        .fill(self.lang, &[("member", &r.member), ("n", &r.absent_months)]),
+                ),
                 detail: None,
             })
             .collect();
         if !flagged.is_empty() {
-            page.heading("ĐỀ NGHỊ XEM XÉT");
+            page.heading(Msg::RptToConsider.get(self.lang));
             page.push(Block::List(flagged));
         }
         page
@@ -793,26 +877,27 @@ impl Document for Attendance {
 
     fn table(&self) -> Table {
         Table {
-            header: [
-                "Họ và tên",
-                "Số kỳ họp",
-                "Dự họp",
-                "Tỷ lệ dự họp (%)",
-                "Vắng có lý do",
-                "Vắng không lý do",
-                "Số tháng vắng không lý do",
-                "Nhiệm vụ",
-                "Đúng hạn",
-                "Tỷ lệ đúng hạn (%)",
-                "Trễ hạn",
-                "Chưa xong",
-                "Đang thực hiện",
-                "Vượt mức",
-                "Đạt",
-                "Không đạt",
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: headings(
+                self.lang,
+                &[
+                    Msg::RptColMember,
+                    Msg::RptColMeetings,
+                    Msg::RptColAttended,
+                    Msg::RptColAttendedPct,
+                    Msg::RptColExcused,
+                    Msg::RptColAbsent,
+                    Msg::RptColAbsentMonths,
+                    Msg::RptColTasks,
+                    Msg::RptColOnTime,
+                    Msg::RptColOnTimePct,
+                    Msg::RptColLate,
+                    Msg::RptColNotDone,
+                    Msg::RptColInProgress,
+                    Msg::RptColExceeded,
+                    Msg::RptColMet,
+                    Msg::RptColNotMet,
+                ],
+            ),
             rows: self
                 .members
                 .iter()
