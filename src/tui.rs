@@ -34,6 +34,14 @@ fn setup() -> io::Result<Term> {
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
+/// Draws a frame, the lists told first how many rows the terminal's size gives them.
+fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.set_list_rows(crate::ui::list_rows(app, size.width, size.height));
+    terminal.draw(|f| crate::ui::render(app, f))?;
+    Ok(())
+}
+
 /// Puts the terminal back as it was. Safe to call twice.
 pub fn restore() {
     let _ = execute!(
@@ -77,7 +85,7 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
     spawn_input(tx);
     let mut guard = Guard::default();
     let result = (|| -> io::Result<()> {
-        terminal.draw(|f| crate::ui::render(&app, f))?;
+        draw(&mut terminal, &mut app)?;
         background.start();
         // measuring start-up: `CHIBO_EXIT_AFTER_FIRST_FRAME=1 chibo` stops at the first
         // frame, `=loaded` once everything is loaded and drawn (for peak memory)
@@ -90,7 +98,7 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
         if let Err(e) = app.load_rest() {
             app.status = Some(crate::app::Status::Error(app.store_error(&e)));
         }
-        terminal.draw(|f| crate::ui::render(&app, f))?;
+        draw(&mut terminal, &mut app)?;
         if exit_after.is_some() {
             return Ok(());
         }
@@ -145,7 +153,7 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
                 save_by = None;
             }
             if dirty {
-                terminal.draw(|f| crate::ui::render(&app, f))?;
+                draw(&mut terminal, &mut app)?;
             }
         }
         Ok(())

@@ -1,11 +1,10 @@
 //! The meetings screen: the list (newest first, by year and kind), planning a meeting,
 //! its agenda, and what happens after it: approval, amendments, the biên bản file.
 
-use std::cell::Cell;
-
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::list::{Cursor, Filtered};
 use super::picker::{PickPurpose, Picker};
 use super::{App, Overlay, Status};
 use crate::domain::meeting::{Amendment, Meeting, MeetingId, MeetingKind, MeetingStatus};
@@ -17,16 +16,14 @@ use crate::store::{Records, StoreError};
 pub struct Meetings {
     /// Every meeting, newest first.
     list: Vec<Meeting>,
-    visible: Vec<usize>,
-    pub selected: usize,
-    pub offset: Cell<usize>,
-    pub page_rows: Cell<usize>,
+    /// The meetings of the year and kind chosen, and the selection among them.
+    pub shown: Filtered,
     pub year: Option<i32>,
     pub kind: Option<MeetingKind>,
     /// The meeting whose agenda is shown.
     pub open: Option<MeetingId>,
     /// The selected agenda item there.
-    pub item: usize,
+    pub item: Cursor,
     /// The live console, while a meeting is being minuted.
     pub console: Option<super::console::Console>,
 }
@@ -37,22 +34,21 @@ impl Meetings {
         let keep = self.selected_meeting().map(|m| m.id);
         self.list = list;
         self.refilter();
-        if let Some(id) = keep
-            && let Some(pos) = self.visible.iter().position(|&i| self.list[i].id == id)
-        {
-            self.selected = pos;
+        if let Some(id) = keep {
+            let list = &self.list;
+            self.shown.select_where(|i| list[i].id == id);
         }
     }
 
     fn refilter(&mut self) {
-        self.visible = (0..self.list.len())
+        let shown = (0..self.list.len())
             .filter(|&i| {
                 let m = &self.list[i];
                 self.year.is_none_or(|y| m.date.year() == y)
                     && self.kind.is_none_or(|k| m.kind == k)
             })
             .collect();
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        self.shown.set(shown);
     }
 
     pub fn all(&self) -> &[Meeting] {
@@ -60,15 +56,15 @@ impl Meetings {
     }
 
     pub fn visible(&self) -> impl ExactSizeIterator<Item = &Meeting> {
-        self.visible.iter().map(|&i| &self.list[i])
+        self.shown.indexes().iter().map(|&i| &self.list[i])
     }
 
     pub fn visible_len(&self) -> usize {
-        self.visible.len()
+        self.shown.len()
     }
 
     pub fn selected_meeting(&self) -> Option<&Meeting> {
-        self.visible.get(self.selected).map(|&i| &self.list[i])
+        self.shown.selected().map(|i| &self.list[i])
     }
 
     /// The meeting with this id: the console's working copy if it is being minuted.
@@ -81,15 +77,6 @@ impl Meetings {
 
     pub fn open_meeting(&self) -> Option<&Meeting> {
         self.open.and_then(|id| self.get(id))
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        if !self.visible.is_empty() {
-            self.selected = self
-                .selected
-                .saturating_add_signed(delta)
-                .min(self.visible.len() - 1);
-        }
     }
 
     fn cycle_year(&mut self) {
@@ -170,14 +157,10 @@ pub fn find_meeting<'a>(meetings: &'a [Meeting], key: &str) -> Option<&'a Meetin
 impl App {
     pub(super) fn update_meetings(&mut self, action: super::Action) -> bool {
         use super::Action as A;
-        let page = self.meetings.page_rows.get().max(1) as isize;
+        if self.meetings.shown.apply(action) {
+            return true;
+        }
         match action {
-            A::MoveUp => self.meetings.move_by(-1),
-            A::MoveDown => self.meetings.move_by(1),
-            A::PageUp => self.meetings.move_by(-page),
-            A::PageDown => self.meetings.move_by(page),
-            A::First => self.meetings.selected = 0,
-            A::Last => self.meetings.selected = self.meetings.visible_len().saturating_sub(1),
             A::FilterYear => self.meetings.cycle_year(),
             A::FilterKind => self.meetings.cycle_kind(),
             A::Cancel => {
@@ -192,7 +175,7 @@ impl App {
             A::Open => {
                 if let Some(m) = self.meetings.selected_meeting() {
                     self.meetings.open = Some(m.id);
-                    self.meetings.item = 0;
+                    self.meetings.item.select(0, 0);
                 }
             }
             _ => return false,
@@ -305,15 +288,12 @@ impl App {
         };
         let n = meeting.agenda.len();
         let locked = meeting.is_locked();
-        let item = self.meetings.item.min(n.saturating_sub(1));
+        let item = self.meetings.item.selected().min(n.saturating_sub(1));
+        if self.meetings.item.apply(action, n) {
+            return;
+        }
         match action {
             A::Cancel => self.meetings.open = None,
-            A::MoveUp => self.meetings.item = item.saturating_sub(1),
-            A::MoveDown => self.meetings.item = (item + 1).min(n.saturating_sub(1)),
-            A::First => self.meetings.item = 0,
-            A::Last => self.meetings.item = n.saturating_sub(1),
-            A::PageUp => self.meetings.item = item.saturating_sub(10),
-            A::PageDown => self.meetings.item = (item + 10).min(n.saturating_sub(1)),
             A::StartMeeting => match self.full_meeting(meeting.id) {
                 Ok(full) => self.open_console(full),
                 Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
@@ -394,11 +374,11 @@ impl App {
             }
             A::MoveItemUp if item > 0 => {
                 self.edit_meeting(meeting.id, "agenda", |m| m.agenda.swap(item, item - 1));
-                self.meetings.item = item - 1;
+                self.meetings.item.select(item - 1, n);
             }
             A::MoveItemDown if item + 1 < n => {
                 self.edit_meeting(meeting.id, "agenda", |m| m.agenda.swap(item, item + 1));
-                self.meetings.item = item + 1;
+                self.meetings.item.select(item + 1, n);
             }
             A::MoreMinutes | A::FewerMinutes if n > 0 => {
                 let more = action == A::MoreMinutes;
@@ -479,7 +459,7 @@ impl App {
 
     pub(super) fn set_presenter(&mut self, member: MemberId) {
         if let Some(id) = self.meetings.open {
-            let item = self.meetings.item;
+            let item = self.meetings.item.selected();
             self.edit_meeting(id, "agenda", |m| {
                 if let Some(i) = m.agenda.get_mut(item) {
                     i.presenter = Some(member);
@@ -630,7 +610,7 @@ impl App {
                         self.store.save_meeting(&mut m, now, Some("plan"))?;
                         self.reload_meetings()?;
                         self.meetings.open = Some(m.id);
-                        self.meetings.item = 0;
+                        self.meetings.item.select(0, 0);
                     }
                 }
                 Ok(Ok(self.t(Msg::Saved).to_string()))
@@ -647,7 +627,7 @@ impl App {
                 let Some(id) = self.meetings.open else {
                     return Ok(Ok(String::new()));
                 };
-                let at = self.meetings.item;
+                let at = self.meetings.item.selected();
                 self.edit_meeting(id, "agenda", |m| match index {
                     Some(i) => {
                         if let Some(item) = m.agenda.get_mut(i) {
@@ -664,7 +644,8 @@ impl App {
                     }
                 });
                 if index.is_none() {
-                    self.meetings.item = at + 1;
+                    let n = self.meetings.open_meeting().map_or(0, |m| m.agenda.len());
+                    self.meetings.item.select(at + 1, n);
                 }
                 Ok(Ok(self.t(Msg::Saved).to_string()))
             }

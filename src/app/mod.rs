@@ -5,6 +5,7 @@
 mod action;
 pub mod console;
 pub mod form;
+pub mod list;
 pub mod meetings;
 pub mod picker;
 pub mod resolutions;
@@ -357,6 +358,36 @@ impl App {
         Ok(())
     }
 
+    /// The lists learn how many rows they show at the terminal's size (before each
+    /// frame): how far a page key moves, and the first row that keeps the selection in
+    /// view.
+    pub fn set_list_rows(&mut self, rows: list::ListRows) {
+        self.roster.list.set_page(rows.roster);
+        self.meetings.shown.set_page(rows.meetings);
+        let agenda = self.meetings.open_meeting().map_or(0, |m| m.agenda.len());
+        self.meetings.item.set_page(rows.agenda, agenda);
+        self.resolutions.shown.set_page(rows.resolutions);
+        let items = self
+            .resolutions
+            .open_resolution()
+            .map_or(0, |r| r.items.len());
+        self.resolutions.item.set_page(rows.items, items);
+        if self.screen == Screen::Resolutions && self.resolutions.followup {
+            let n = self.resolutions.followup(self.today()).len();
+            self.resolutions.fu.set_page(rows.followup, n);
+        }
+        if self.screen == Screen::Tasks {
+            let n = match self.tasks.view {
+                tasks::TaskView::ByMember => self.task_loads().len(),
+                tasks::TaskView::All => self.task_row_ids().len(),
+            };
+            self.tasks.cursor.set_page(rows.tasks, n);
+        }
+        if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
+            p.shown.set_page(rows.picker);
+        }
+    }
+
     /// The keymap section that receives keys now.
     pub fn section(&self) -> Section {
         match self.overlays.last() {
@@ -553,7 +584,7 @@ impl App {
             self.resolutions.refilter();
         } else if self.screen == Screen::Tasks {
             f(&mut self.tasks.query);
-            self.tasks.selected = 0;
+            self.tasks.cursor.select(0, 0);
         } else {
             f(&mut self.roster.query);
             self.roster.refilter();
@@ -623,7 +654,7 @@ impl App {
                     .bindings(section)
                     .iter()
                     .any(|b| b.action == action)
-                    || matches!(action, Action::MoveUp | Action::MoveDown);
+                    || list::is_movement(action);
                 if own {
                     if section == Section::FollowUp {
                         self.update_followup(action);
@@ -650,15 +681,7 @@ impl App {
                     .bindings(Section::Agenda)
                     .iter()
                     .any(|b| b.action == action)
-                    || matches!(
-                        action,
-                        Action::MoveUp
-                            | Action::MoveDown
-                            | Action::First
-                            | Action::Last
-                            | Action::PageUp
-                            | Action::PageDown
-                    );
+                    || list::is_movement(action);
                 if own {
                     self.update_agenda(action);
                 }
@@ -676,9 +699,10 @@ impl App {
         let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
             return;
         };
+        if p.shown.apply(action) {
+            return;
+        }
         match action {
-            Action::MoveUp => p.move_by(-1),
-            Action::MoveDown => p.move_by(1),
             Action::Cancel => {
                 self.overlays.pop();
             }
@@ -728,20 +752,12 @@ impl App {
         }
     }
 
-    /// Rows a page key moves: the visible table's height.
-    fn page(&self) -> isize {
-        self.roster.page_rows.get().max(1) as isize
-    }
-
     fn update_roster(&mut self, action: Action) -> bool {
         let today = self.today();
+        if self.roster.list.apply(action) {
+            return true;
+        }
         match action {
-            Action::MoveUp => self.roster.move_by(-1),
-            Action::MoveDown => self.roster.move_by(1),
-            Action::PageUp => self.roster.move_by(-self.page()),
-            Action::PageDown => self.roster.move_by(self.page()),
-            Action::First => self.roster.first(),
-            Action::Last => self.roster.last(),
             Action::Search => self.roster.searching = true,
             Action::Confirm if self.roster.searching => self.roster.searching = false,
             Action::Cancel if self.roster.searching => {
@@ -787,8 +803,9 @@ impl App {
             Action::Cancel => {
                 self.overlays.pop();
             }
-            Action::MoveUp => self.roster.move_by(-1),
-            Action::MoveDown => self.roster.move_by(1),
+            Action::MoveUp | Action::MoveDown => {
+                self.roster.list.apply(action);
+            }
             Action::Edit | Action::ChangeStatus | Action::Delete => {
                 self.update_roster(action);
             }

@@ -3,6 +3,7 @@
 //! marked with their activity.
 
 use super::form::FieldId;
+use super::list::{Filtered, matches_words};
 use super::text_input::TextInput;
 use crate::domain::member::{Activity, Member, MemberId};
 use crate::domain::text::fold;
@@ -28,8 +29,8 @@ pub struct Picker {
     candidates: Vec<(Option<MemberId>, String, String)>,
     /// The activity of each candidate who may not be given tasks, same order.
     marks: Vec<Option<Activity>>,
-    visible: Vec<usize>,
-    pub selected: usize,
+    /// The candidates whose name holds every word typed, and the selection among them.
+    pub shown: Filtered,
 }
 
 impl Picker {
@@ -42,14 +43,13 @@ impl Picker {
             candidates.push((Some(m.id), name, folded));
             marks.push(m.assignable().is_err().then_some(m.activity));
         }
-        let visible = (0..candidates.len()).collect();
+        let shown = Filtered::all(candidates.len());
         Picker {
             purpose,
             query: TextInput::default(),
             candidates,
             marks,
-            visible,
-            selected: 0,
+            shown,
         }
     }
 
@@ -66,7 +66,7 @@ impl Picker {
     pub fn visible_marked(
         &self,
     ) -> impl Iterator<Item = (Option<MemberId>, &str, Option<Activity>)> {
-        self.visible.iter().map(|&i| {
+        self.shown.indexes().iter().map(|&i| {
             (
                 self.candidates[i].0,
                 self.candidates[i].1.as_str(),
@@ -77,9 +77,9 @@ impl Picker {
 
     /// The mark of the candidate under the selection.
     pub fn chosen_mark(&self) -> Option<Activity> {
-        self.visible
-            .get(self.selected)
-            .and_then(|&i| self.marks.get(i).copied().flatten())
+        self.shown
+            .selected()
+            .and_then(|i| self.marks.get(i).copied().flatten())
     }
 
     /// Adds the meeting's guests, who may speak too.
@@ -89,51 +89,43 @@ impl Picker {
             self.candidates.push((None, g, folded));
             self.marks.push(None);
         }
-        self.visible = (0..self.candidates.len()).collect();
+        self.shown.set((0..self.candidates.len()).collect());
         self
     }
 
     pub fn refilter(&mut self) {
         let q = fold(self.query.value());
         let words: Vec<&str> = q.split_whitespace().collect();
-        self.visible = (0..self.candidates.len())
-            .filter(|&i| words.iter().all(|w| self.candidates[i].2.contains(w)))
+        let shown = (0..self.candidates.len())
+            .filter(|&i| matches_words(&self.candidates[i].2, &words))
             .collect();
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        self.shown.set(shown);
     }
 
     pub fn visible(&self) -> impl Iterator<Item = (Option<MemberId>, &str)> {
-        self.visible
+        self.shown
+            .indexes()
             .iter()
             .map(|&i| (self.candidates[i].0, self.candidates[i].1.as_str()))
     }
 
     pub fn visible_len(&self) -> usize {
-        self.visible.len()
-    }
-
-    pub fn move_by(&mut self, delta: isize) {
-        if !self.visible.is_empty() {
-            self.selected = self
-                .selected
-                .saturating_add_signed(delta)
-                .min(self.visible.len() - 1);
-        }
+        self.shown.len()
     }
 
     /// The member under the selection, with the name.
     pub fn chosen(&self) -> Option<(MemberId, String)> {
-        self.visible
-            .get(self.selected)
-            .and_then(|&i| Some((self.candidates[i].0?, self.candidates[i].1.clone())))
+        self.shown
+            .selected()
+            .and_then(|i| Some((self.candidates[i].0?, self.candidates[i].1.clone())))
     }
 
     /// The guest under the selection.
     pub fn chosen_guest(&self) -> Option<String> {
-        self.visible
-            .get(self.selected)
-            .filter(|&&i| self.candidates[i].0.is_none())
-            .map(|&i| self.candidates[i].1.clone())
+        self.shown
+            .selected()
+            .filter(|&i| self.candidates[i].0.is_none())
+            .map(|i| self.candidates[i].1.clone())
     }
 }
 
@@ -152,7 +144,7 @@ mod tests {
         assert!(p.is_for_task());
         let marks: Vec<_> = p.visible_marked().map(|(_, _, m)| m).collect();
         assert_eq!(marks, [None, Some(Activity::Exempt)]);
-        p.move_by(1);
+        p.shown.apply(crate::app::Action::MoveDown);
         assert_eq!(p.chosen_mark(), Some(Activity::Exempt));
         assert!(!Picker::new(PickPurpose::Speaker, [&a]).is_for_task());
     }

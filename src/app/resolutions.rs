@@ -2,12 +2,12 @@
 //! open item across them, drafting a resolution from a meeting, and reviewing last
 //! month's resolution inside the next meeting.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::list::{Cursor, Filtered, matches_words};
 use super::picker::{PickPurpose, Picker};
 use super::text_input::TextInput;
 use super::{App, Overlay, Status};
@@ -49,10 +49,8 @@ pub struct Resolutions {
     /// The tasks each member leads or helps with: the tasks screen and the member's
     /// record read this, not every task.
     by_member: HashMap<MemberId, Vec<TaskId>>,
-    visible: Vec<usize>,
-    pub selected: usize,
-    pub offset: Cell<usize>,
-    pub page_rows: Cell<usize>,
+    /// The resolutions that pass the search and filters, and the selection among them.
+    pub shown: Filtered,
     pub state: StateFilter,
     pub year: Option<i32>,
     pub kind: Option<ResolutionKind>,
@@ -60,10 +58,10 @@ pub struct Resolutions {
     pub searching: bool,
     /// The resolution shown in detail, and its selected item.
     pub open: Option<ResolutionId>,
-    pub item: usize,
+    pub item: Cursor,
     /// The follow-up view, and its selected task.
     pub followup: bool,
-    pub fu_selected: usize,
+    pub fu: Cursor,
 }
 
 impl Resolutions {
@@ -155,7 +153,7 @@ impl Resolutions {
     pub fn refilter(&mut self) {
         let q = fold(self.query.value());
         let words: Vec<&str> = q.split_whitespace().collect();
-        self.visible = (0..self.list.len())
+        let shown = (0..self.list.len())
             .filter(|&i| {
                 let r = &self.list[i];
                 let state = self.state_of(r);
@@ -171,22 +169,22 @@ impl Resolutions {
                 state_ok
                     && self.year.is_none_or(|y| r.year == y)
                     && self.kind.is_none_or(|k| r.kind == k)
-                    && words.iter().all(|w| text.contains(w))
+                    && matches_words(&text, &words)
             })
             .collect();
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        self.shown.set(shown);
     }
 
     pub fn visible(&self) -> impl ExactSizeIterator<Item = &Resolution> {
-        self.visible.iter().map(|&i| &self.list[i])
+        self.shown.indexes().iter().map(|&i| &self.list[i])
     }
 
     pub fn visible_len(&self) -> usize {
-        self.visible.len()
+        self.shown.len()
     }
 
     pub fn selected_resolution(&self) -> Option<&Resolution> {
-        self.visible.get(self.selected).map(|&i| &self.list[i])
+        self.shown.selected().map(|i| &self.list[i])
     }
 
     /// Open tasks of every resolution (and direct ones), grouped by due date, in
@@ -212,10 +210,15 @@ impl Resolutions {
     /// The task under the cursor: in the follow-up view, or in the open resolution.
     pub fn selected_task(&self, today: NaiveDate) -> Option<&Task> {
         if self.followup {
-            return self.followup(today).get(self.fu_selected).map(|(_, t)| *t);
+            return self
+                .followup(today)
+                .get(self.fu.selected())
+                .map(|(_, t)| *t);
         }
         let r = self.open_resolution()?;
-        r.items.get(self.item).and_then(|id| self.tasks.get(id))
+        r.items
+            .get(self.item.selected())
+            .and_then(|id| self.tasks.get(id))
     }
 
     /// The resolution reviewed at a meeting: the latest adopted monthly resolution
@@ -228,22 +231,16 @@ impl Resolutions {
             .max_by_key(|r| (r.adopted_on, r.year, r.seq))
     }
 
-    fn move_by(&mut self, delta: isize, today: NaiveDate) {
+    /// A movement key in the list shown: the follow-up, the open resolution's items, or
+    /// the resolutions.
+    fn move_in(&mut self, action: super::Action, today: NaiveDate) -> bool {
         if self.followup {
             let n = self.followup(today).len();
-            if n > 0 {
-                self.fu_selected = self.fu_selected.saturating_add_signed(delta).min(n - 1);
-            }
-        } else if let Some(r) = self.open_resolution() {
-            let n = r.items.len();
-            if n > 0 {
-                self.item = self.item.saturating_add_signed(delta).min(n - 1);
-            }
-        } else if !self.visible.is_empty() {
-            self.selected = self
-                .selected
-                .saturating_add_signed(delta)
-                .min(self.visible.len() - 1);
+            self.fu.apply(action, n)
+        } else if let Some(n) = self.open_resolution().map(|r| r.items.len()) {
+            self.item.apply(action, n)
+        } else {
+            self.shown.apply(action)
         }
     }
 }
@@ -326,14 +323,12 @@ impl App {
 
     pub(super) fn update_resolutions(&mut self, action: super::Action) -> bool {
         use super::Action as A;
-        let page = self.resolutions.page_rows.get().max(1) as isize;
         let today = self.today();
         let r = &mut self.resolutions;
+        if r.move_in(action, today) {
+            return true;
+        }
         match action {
-            A::MoveUp => r.move_by(-1, today),
-            A::MoveDown => r.move_by(1, today),
-            A::PageUp => r.move_by(-page, today),
-            A::PageDown => r.move_by(page, today),
             A::Search => r.searching = true,
             A::Confirm if r.searching => r.searching = false,
             A::Cancel if r.searching => {
@@ -384,12 +379,12 @@ impl App {
             }
             A::FollowUp => {
                 r.followup = true;
-                r.fu_selected = 0;
+                r.fu.select(0, 0);
             }
             A::Open => {
                 if let Some(id) = r.selected_resolution().map(|x| x.id) {
                     r.open = Some(id);
-                    r.item = 0;
+                    r.item.select(0, 0);
                 }
             }
             A::New => {
@@ -519,10 +514,9 @@ impl App {
             A::FollowUp => {
                 self.resolutions.open = None;
                 self.resolutions.followup = true;
-                self.resolutions.fu_selected = 0;
+                self.resolutions.fu.select(0, 0);
             }
-            A::MoveUp => self.resolutions.move_by(-1, today),
-            A::MoveDown => self.resolutions.move_by(1, today),
+            _ if self.resolutions.move_in(action, today) => {}
             A::Edit => {
                 let form = self.resolution_form(Some(&res));
                 self.overlays.push(Overlay::Form(Box::new(form)));
@@ -610,8 +604,7 @@ impl App {
         }
         match action {
             A::Cancel => self.resolutions.followup = false,
-            A::MoveUp => self.resolutions.move_by(-1, today),
-            A::MoveDown => self.resolutions.move_by(1, today),
+            _ if self.resolutions.move_in(action, today) => {}
             A::Open => {
                 if let Some(res) = self
                     .resolutions
@@ -624,7 +617,8 @@ impl App {
                     });
                     self.resolutions.followup = false;
                     self.resolutions.open = Some(res);
-                    self.resolutions.item = item.unwrap_or(0);
+                    let n = self.resolutions.get(res).map_or(0, |r| r.items.len());
+                    self.resolutions.item.select(item.unwrap_or(0), n);
                 }
             }
             _ => {}
@@ -1118,7 +1112,7 @@ impl App {
             Ok(()) => {
                 self.screen = super::Screen::Resolutions;
                 self.resolutions.open = Some(r.id);
-                self.resolutions.item = 0;
+                self.resolutions.item.select(0, 0);
                 let n = tasks.len();
                 self.status = Some(Status::Info(
                     Msg::Drafted.fill(self.lang, &[("number", &r.number), ("n", &n)]),

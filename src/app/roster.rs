@@ -1,11 +1,10 @@
 //! The roster's state: members in Vietnamese order, the search and filters, the
 //! selection, and the forms that add, edit and change the status of a member.
 
-use std::cell::Cell;
-
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::list::{Filtered, matches_words};
 use super::text_input::TextInput;
 use crate::domain::member::{
     Activity, CommitteeRole, Gender, Member, MemberError, MemberId, Standing,
@@ -66,13 +65,8 @@ pub struct Roster {
     members: Vec<Member>,
     /// Folded search text per member, same order.
     folded: Vec<String>,
-    /// Indexes into `members` that pass the search and filters.
-    visible: Vec<usize>,
-    pub selected: usize,
-    /// First visible row, kept by the renderer between frames.
-    pub offset: Cell<usize>,
-    /// Rows of the table on the last frame: how far a page key moves.
-    pub page_rows: Cell<usize>,
+    /// The members that pass the search and filters, and the selection among them.
+    pub list: Filtered,
     pub query: TextInput,
     pub searching: bool,
     pub standing: Option<Standing>,
@@ -125,52 +119,35 @@ impl Roster {
 
     /// Members shown, in order.
     pub fn visible(&self) -> impl ExactSizeIterator<Item = &Member> {
-        self.visible.iter().map(|&i| &self.members[i])
+        self.list.indexes().iter().map(|&i| &self.members[i])
     }
 
     pub fn visible_len(&self) -> usize {
-        self.visible.len()
+        self.list.len()
     }
 
     pub fn selected_member(&self) -> Option<&Member> {
-        self.visible.get(self.selected).map(|&i| &self.members[i])
+        self.list.selected().map(|i| &self.members[i])
     }
 
     pub fn select_id(&mut self, id: MemberId) {
-        if let Some(pos) = self.visible.iter().position(|&i| self.members[i].id == id) {
-            self.selected = pos;
-        }
+        let members = &self.members;
+        self.list.select_where(|i| members[i].id == id);
     }
 
     pub fn refilter(&mut self) {
         let query = text::fold(self.query.value());
         let words: Vec<&str> = query.split_whitespace().collect();
-        self.visible = (0..self.members.len())
+        let shown = (0..self.members.len())
             .filter(|&i| {
                 let m = &self.members[i];
                 self.activity.accepts(m.activity)
                     && self.standing.is_none_or(|s| s == m.standing)
                     && self.role.is_none_or(|r| r == m.committee_role)
-                    && words.iter().all(|w| self.folded[i].contains(w))
+                    && matches_words(&self.folded[i], &words)
             })
             .collect();
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
-    }
-
-    pub fn move_by(&mut self, delta: isize) {
-        let n = self.visible.len();
-        if n == 0 {
-            return;
-        }
-        self.selected = self.selected.saturating_add_signed(delta).min(n - 1);
-    }
-
-    pub fn first(&mut self) {
-        self.selected = 0;
-    }
-
-    pub fn last(&mut self) {
-        self.selected = self.visible.len().saturating_sub(1);
+        self.list.set(shown);
     }
 
     pub fn cycle_standing(&mut self) {

@@ -1,12 +1,13 @@
 //! The tasks screen: every member with what they carry (unassigned ones first, with a
 //! warning), all tasks with filters, new tasks, bulk assignment, and follow-up by keys.
 
-use std::cell::{Cell, Ref, RefCell};
+use std::cell::{Ref, RefCell};
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::list::Cursor;
 use super::text_input::TextInput;
 use super::{App, Overlay};
 use crate::domain::member::{Member, MemberId};
@@ -73,9 +74,8 @@ struct Cache {
 pub struct Tasks {
     cache: RefCell<Cache>,
     pub view: TaskView,
-    pub selected: usize,
-    pub offset: Cell<usize>,
-    pub page_rows: Cell<usize>,
+    /// The selection in the view shown.
+    pub cursor: Cursor,
     /// Members marked for bulk assignment.
     pub marked: BTreeSet<MemberId>,
     /// The members a bulk form is for.
@@ -191,7 +191,7 @@ impl Tasks {
         self.month = None;
         self.source = None;
         self.query.clear();
-        self.selected = 0;
+        self.cursor.select(0, 0);
     }
 }
 
@@ -270,7 +270,7 @@ impl App {
     }
 
     fn selected_load(&self) -> Option<MemberLoad> {
-        self.task_loads().get(self.tasks.selected).cloned()
+        self.task_loads().get(self.tasks.cursor.selected()).cloned()
     }
 
     pub(super) fn update_tasks(&mut self, action: super::Action) -> bool {
@@ -280,30 +280,23 @@ impl App {
             TaskView::ByMember => self.task_loads().len(),
             TaskView::All => self.task_row_ids().len(),
         };
-        let page = self.tasks.page_rows.get().max(1) as isize;
         if self.tasks.view == TaskView::All
-            && let Some(task) = self.task_row(self.tasks.selected).cloned()
+            && let Some(task) = self.task_row(self.tasks.cursor.selected()).cloned()
             && self.task_action(action, &task, None)
         {
             return true;
         }
         let t = &mut self.tasks;
-        let mv = |t: &mut Tasks, d: isize| {
-            t.selected = t.selected.saturating_add_signed(d).min(n.saturating_sub(1))
-        };
+        if t.cursor.apply(action, n) {
+            return true;
+        }
         match action {
-            A::MoveUp => mv(t, -1),
-            A::MoveDown => mv(t, 1),
-            A::PageUp => mv(t, -page),
-            A::PageDown => mv(t, page),
-            A::First => t.selected = 0,
-            A::Last => t.selected = n.saturating_sub(1),
             A::ToggleView => {
                 t.view = match t.view {
                     TaskView::ByMember => TaskView::All,
                     TaskView::All => TaskView::ByMember,
                 };
-                t.selected = 0;
+                t.cursor.select(0, 0);
             }
             A::Search => {
                 t.view = TaskView::All;
@@ -331,7 +324,7 @@ impl App {
                     if !t.marked.remove(&load.member) {
                         t.marked.insert(load.member);
                     }
-                    t.selected = (t.selected + 1).min(n.saturating_sub(1));
+                    t.cursor.apply(A::MoveDown, n);
                 }
             }
             A::FilterState => {
@@ -345,7 +338,7 @@ impl App {
                     }
                     Some(_) => None,
                 };
-                t.selected = 0;
+                t.cursor.select(0, 0);
             }
             A::FilterKind => {
                 t.view = TaskView::All;
@@ -358,7 +351,7 @@ impl App {
                         .and_then(|i| cats.get(i + 1))
                         .cloned(),
                 };
-                t.selected = 0;
+                t.cursor.select(0, 0);
             }
             A::FilterMonth => {
                 t.view = TaskView::All;
@@ -378,7 +371,7 @@ impl App {
                     Some(m) if m == next => Some(prev),
                     Some(_) => None,
                 };
-                t.selected = 0;
+                t.cursor.select(0, 0);
             }
             A::FilterSource => {
                 t.view = TaskView::All;
@@ -387,7 +380,7 @@ impl App {
                     Some(Source::Resolution) => Some(Source::Direct),
                     Some(Source::Direct) => None,
                 };
-                t.selected = 0;
+                t.cursor.select(0, 0);
             }
             A::New => {
                 let lead = match self.tasks.view {

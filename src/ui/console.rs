@@ -317,10 +317,24 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
     }
 }
 
-pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
+/// The picker's box in `area`: its query line and the names under it.
+fn picker_layout(area: Rect) -> (Rect, [Rect; 2]) {
     let rect = centered(area, 50, area.height.min(18));
-    let inner = popup(app, frame, rect, app.t(Msg::PickerTitle));
-    let [query, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
+    (
+        rect,
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner),
+    )
+}
+
+/// Names the picker shows at once.
+pub(super) fn picker_rows(area: Rect) -> usize {
+    picker_layout(area).1[1].height as usize
+}
+
+pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
+    let (rect, [query, list]) = picker_layout(area);
+    popup(app, frame, rect, app.t(Msg::PickerTitle));
     let prompt = app.t(Msg::PickerPrompt);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -335,7 +349,8 @@ pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         frame.set_cursor_position((x, query.y));
     }
     let rows = list.height as usize;
-    let skip = (p.selected + 1).saturating_sub(rows);
+    let selected = p.shown.cursor.selected();
+    let skip = p.shown.cursor.first_shown(p.visible_len(), rows);
     let lines: Vec<Line> = p
         .visible_marked()
         .enumerate()
@@ -347,7 +362,7 @@ pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
                 Some(a) => format!("{name} · {}", app.t(crate::i18n::labels::activity(a))),
                 None => name.to_string(),
             };
-            if i == p.selected {
+            if i == selected {
                 Line::styled(format!(" {name}"), app.theme.selected())
             } else if mark.is_some() {
                 Line::styled(format!(" {name}"), app.theme.dim())

@@ -21,10 +21,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The filters line above the table of meetings.
+fn list_layout(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+}
+
+/// Meetings the list shows at once (below its heading).
+pub(super) fn list_rows(area: Rect) -> usize {
+    list_layout(area)[1].height.saturating_sub(1) as usize
+}
+
+/// The meeting's details, its agenda and the total line.
+fn agenda_layout(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Agenda items shown at once (below the heading).
+pub(super) fn agenda_rows(area: Rect) -> usize {
+    agenda_layout(area)[1].height.saturating_sub(1) as usize
+}
+
 fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let ms = &app.meetings;
-    let [filters, table] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [filters, table] = list_layout(area);
     let year = ms
         .year
         .map(|y| y.to_string())
@@ -57,14 +81,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let rows_height = table.height.saturating_sub(1) as usize;
-    let selected = ms.selected;
-    let offset = super::follow(
-        selected,
-        ms.visible_len(),
-        rows_height,
-        &ms.offset,
-        &ms.page_rows,
-    );
+    let selected = ms.shown.cursor.selected();
+    let offset = ms.shown.cursor.first_shown(ms.visible_len(), rows_height);
     let header = Row::new(
         [
             Msg::ColMonth,
@@ -129,12 +147,7 @@ pub fn meeting_title(app: &App, m: &Meeting) -> String {
 }
 
 fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
-    let [info, table, total] = Layout::vertical([
-        Constraint::Length(4),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [info, table, total] = agenda_layout(area);
     let status = app.t(labels::meeting_status(m.status()));
     let place = if m.place.is_empty() {
         app.t(Msg::NotSet).to_string()
@@ -210,12 +223,16 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
         Constraint::Length(20),
         Constraint::Length(4),
     ];
-    let selected = app.meetings.item.min(m.agenda.len().saturating_sub(1));
+    let cursor = app.meetings.item;
+    let selected = cursor.selected().min(m.agenda.len().saturating_sub(1));
+    let first = cursor.first_shown(m.agenda.len(), table.height.saturating_sub(1) as usize);
     let t = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(app.theme.selected())
         .column_spacing(1);
-    let mut state = TableState::default().with_selected((!m.agenda.is_empty()).then_some(selected));
+    let mut state = TableState::default()
+        .with_offset(first)
+        .with_selected((!m.agenda.is_empty()).then_some(selected));
     frame.render_stateful_widget(t, table, &mut state);
 
     let planned = m.planned_minutes();

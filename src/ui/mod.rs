@@ -11,13 +11,12 @@ pub mod theme;
 
 pub use theme::Theme;
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::list::ListRows;
 use crate::app::{Action, App, Screen, Status};
 use crate::domain::calendar::format_date;
 use crate::i18n::Msg;
@@ -34,22 +33,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     let status_line = status_line(app);
-    // a warning wraps onto up to three rows; any other message takes one
-    let status_rows = if app.status.is_none() && app.pending.is_empty() {
-        (status_line.width() as u16)
-            .div_ceil(area.width)
-            .clamp(1, 3)
-    } else {
-        1
-    };
-    let [header, tabs, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(status_rows),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, tabs, body, status, footer] = areas(app, &status_line, area);
     render_header(app, frame, header, tabs);
     // the welcome choice stands alone: there is no branch to show behind it yet
     let welcome = app.overlays.first() == Some(&crate::app::Overlay::Welcome);
@@ -75,6 +59,43 @@ pub fn render(app: &App, frame: &mut Frame) {
                 cell.set_char(c);
             }
         }
+    }
+}
+
+/// Header, tabs, the screen, the message line and the footer.
+fn areas(app: &App, status_line: &Line, area: Rect) -> [Rect; 5] {
+    // a warning wraps onto up to three rows; any other message takes one
+    let status_rows = if app.status.is_none() && app.pending.is_empty() {
+        (status_line.width() as u16)
+            .div_ceil(area.width.max(1))
+            .clamp(1, 3)
+    } else {
+        1
+    };
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(status_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// How many rows each list shows in a terminal of `width`×`height`, from the same
+/// layout the screens are drawn with.
+pub fn list_rows(app: &App, width: u16, height: u16) -> ListRows {
+    let area = Rect::new(0, 0, width, height);
+    let [_, _, body, _, _] = areas(app, &status_line(app), area);
+    ListRows {
+        roster: roster::table_rows(app, body),
+        meetings: meetings::list_rows(body),
+        agenda: meetings::agenda_rows(body),
+        resolutions: resolutions::list_rows(body),
+        items: resolutions::item_rows(app, body),
+        followup: resolutions::followup_rows(body),
+        tasks: tasks::rows(app, body),
+        picker: console::picker_rows(body),
     }
 }
 
@@ -314,27 +335,6 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     };
     spans.extend(hints(app, section, actions, area.width.saturating_sub(1)));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// The first row to show so that `selected` stays in view, remembered between frames in
-/// `offset`; `page_rows` learns the page height for the page keys.
-pub fn follow(
-    selected: usize,
-    len: usize,
-    rows: usize,
-    offset: &Cell<usize>,
-    page_rows: &Cell<usize>,
-) -> usize {
-    page_rows.set(rows);
-    let mut first = offset.get();
-    if selected < first {
-        first = selected;
-    } else if rows > 0 && selected >= first + rows {
-        first = selected + 1 - rows;
-    }
-    first = first.min(len.saturating_sub(rows.max(1)));
-    offset.set(first);
-    first
 }
 
 /// A rectangle of at most `w`×`h` centred in `area`.

@@ -44,10 +44,57 @@ fn bar(done: usize, total: usize) -> String {
     )
 }
 
+/// The filters line above the table of resolutions.
+fn list_layout(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+}
+
+/// Resolutions the list shows at once (below its heading).
+pub(super) fn list_rows(area: Rect) -> usize {
+    list_layout(area)[1].height.saturating_sub(1) as usize
+}
+
+/// The open resolution's heading lines, its items and the selected item's history.
+fn detail_layout(head_lines: usize, area: Rect) -> [Rect; 3] {
+    let history_rows = (area.height / 3).max(3);
+    Layout::vertical([
+        Constraint::Length(head_lines as u16),
+        Constraint::Min(3),
+        Constraint::Length(history_rows),
+    ])
+    .areas(area)
+}
+
+/// Items of the open resolution shown at once (below the heading).
+pub(super) fn item_rows(app: &App, area: Rect) -> usize {
+    let head = app
+        .resolutions
+        .open_resolution()
+        .map_or(3, |res| detail_head(app, res).len());
+    detail_layout(head, area)[1].height.saturating_sub(1) as usize
+}
+
+/// The title, the open items by due date, the selected item's history.
+fn followup_layout(area: Rect) -> [Rect; 3] {
+    let history_rows = (area.height / 3).max(3);
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(history_rows),
+    ])
+    .areas(area)
+}
+
+/// Open items the follow-up shows at once (its group headings take a row each).
+pub(super) fn followup_rows(area: Rect) -> usize {
+    (followup_layout(area)[1].height as usize)
+        .saturating_sub(3)
+        .max(1)
+}
+
 fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.resolutions;
-    let [filters, table] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [filters, table] = list_layout(area);
     let state = match r.state {
         StateFilter::InForce => app.t(Msg::FilterInForce),
         StateFilter::Completed => app.t(Msg::StateCompleted),
@@ -105,13 +152,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     let today = app.today();
     let rows_height = table.height.saturating_sub(1) as usize;
-    let offset = super::follow(
-        r.selected,
-        r.visible_len(),
-        rows_height,
-        &r.offset,
-        &r.page_rows,
-    );
+    let selected = r.shown.cursor.selected();
+    let offset = r.shown.cursor.first_shown(r.visible_len(), rows_height);
     let header = Row::new(
         [
             Msg::ColNumber,
@@ -160,7 +202,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         .header(header)
         .row_highlight_style(app.theme.selected())
         .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(r.selected - offset));
+    let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(t, table, &mut state);
 }
 
@@ -255,7 +297,8 @@ fn task_header(app: &App) -> Row<'static> {
     .style(app.theme.title())
 }
 
-fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
+/// The lines above the items: number, kind and state, title, adoption and links.
+fn detail_head(app: &App, res: &Resolution) -> Vec<Line<'static>> {
     let r = &app.resolutions;
     let state = app.t(labels::resolution_state(r.state_of(res)));
     let kind = app.t(labels::resolution_kind(res.kind));
@@ -305,14 +348,14 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
             app.theme.dim(),
         ));
     }
+    head
+}
+
+fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
+    let r = &app.resolutions;
+    let head = detail_head(app, res);
     let items = r.items(res);
-    let history_rows = (area.height / 3).max(3);
-    let [top, table, hist] = Layout::vertical([
-        Constraint::Length(head.len() as u16),
-        Constraint::Min(3),
-        Constraint::Length(history_rows),
-    ])
-    .areas(area);
+    let [top, table, hist] = detail_layout(head.len(), area);
     frame.render_widget(Paragraph::new(head), top);
     if items.is_empty() {
         let key = app
@@ -325,12 +368,17 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let selected = r.item.min(items.len() - 1);
+    let selected = r.item.selected().min(items.len() - 1);
+    let first = r
+        .item
+        .first_shown(items.len(), table.height.saturating_sub(1) as usize);
     let t = Table::new(task_rows(app, items.iter().copied()), TASK_WIDTHS)
         .header(task_header(app))
         .row_highlight_style(app.theme.selected())
         .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(selected));
+    let mut state = TableState::default()
+        .with_offset(first)
+        .with_selected(Some(selected));
     frame.render_stateful_widget(t, table, &mut state);
     let task = items[selected];
     let block = Block::default()
@@ -351,13 +399,7 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
 fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.resolutions;
     let list = r.followup(app.today());
-    let history_rows = (area.height / 3).max(3);
-    let [title, body, hist] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(history_rows),
-    ])
-    .areas(area);
+    let [title, body, hist] = followup_layout(area);
     frame.render_widget(
         Paragraph::new(Line::styled(
             format!(
@@ -391,7 +433,7 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
                 Cell::from(Span::styled(app.t(label).to_string(), style)),
             ]));
         }
-        if i == r.fu_selected {
+        if i == r.fu.selected() {
             selected_row = rows.len();
         }
         let number = t
@@ -420,7 +462,7 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
     let mut state = TableState::default().with_selected(Some(selected_row));
     frame.render_stateful_widget(t, body, &mut state);
     // the selected item in full, with its follow-up so far
-    if let Some((_, task)) = list.get(r.fu_selected) {
+    if let Some((_, task)) = list.get(r.fu.selected()) {
         let block = Block::default()
             .borders(Borders::TOP)
             .title(Msg::ItemHistory.fill(app.lang, &[("title", &task.title)]));

@@ -18,20 +18,30 @@ const SIDE_DETAIL_WIDTH: u16 = 120;
 /// Reminder lines shown above the table at most.
 const MAX_REMINDER_LINES: usize = 2;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+/// The counts line, the reminders, the filters and the table.
+fn layout(app: &App, area: Rect) -> [Rect; 4] {
     let n = app.reminders.len();
     let reminder_lines = if n > MAX_REMINDER_LINES {
         MAX_REMINDER_LINES + 1
     } else {
         n
     };
-    let [counts, reminders, filters, table] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(reminder_lines as u16),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// Members the table shows at once (below its heading).
+pub(super) fn table_rows(app: &App, area: Rect) -> usize {
+    layout(app, area)[3].height.saturating_sub(1) as usize
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let [counts, reminders, filters, table] = layout(app, area);
     render_counts(app, frame, counts);
     render_reminders(app, frame, reminders);
     render_filters(app, frame, filters);
@@ -234,14 +244,8 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
     .style(app.theme.title());
     let rows_height = area.height.saturating_sub(1) as usize;
     // Only the rows on screen are built: a long roster costs the same per frame.
-    let selected = r.selected;
-    let offset = super::follow(
-        selected,
-        r.visible_len(),
-        rows_height,
-        &r.offset,
-        &r.page_rows,
-    );
+    let selected = r.list.cursor.selected();
+    let offset = r.list.cursor.first_shown(r.visible_len(), rows_height);
     let rows: Vec<Row> = r
         .visible()
         .enumerate()

@@ -18,21 +18,45 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Keeps the selection in view; returns the first row shown.
+/// The first row shown that keeps the selection in view.
 fn scroll(app: &App, rows: usize, len: usize) -> usize {
-    let t = &app.tasks;
-    super::follow(t.selected, len, rows, &t.offset, &t.page_rows)
+    app.tasks.cursor.first_shown(len, rows)
+}
+
+/// The title, the warning line and the members' table.
+fn by_member_layout(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area)
+}
+
+/// The filters, the tasks' table and the selected task in full.
+fn all_layout(area: Rect) -> [Rect; 3] {
+    let detail_rows = (area.height / 3).max(3);
+    Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(1),
+        Constraint::Length(detail_rows),
+    ])
+    .areas(area)
+}
+
+/// Rows the view shown lists at once (below its heading).
+pub(super) fn rows(app: &App, area: Rect) -> usize {
+    let table = match app.tasks.view {
+        TaskView::ByMember => by_member_layout(area)[2],
+        TaskView::All => all_layout(area)[1],
+    };
+    table.height.saturating_sub(1) as usize
 }
 
 fn by_member(app: &App, frame: &mut Frame, area: Rect) {
     let loads = app.task_loads();
     let unassigned = loads.iter().filter(|l| l.open == 0).count();
-    let [title, warning, table] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area);
+    let [title, warning, table] = by_member_layout(area);
     let mut head = vec![Span::styled(
         format!(" {}", app.t(Msg::TasksByMember)),
         app.theme.title(),
@@ -112,7 +136,7 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
         .row_highlight_style(app.theme.selected())
         .column_spacing(1);
     let mut state = TableState::default().with_selected(
-        (!loads.is_empty()).then(|| app.tasks.selected.min(loads.len() - 1) - offset),
+        (!loads.is_empty()).then(|| app.tasks.cursor.selected().min(loads.len() - 1) - offset),
     );
     frame.render_stateful_widget(t, table, &mut state);
 }
@@ -120,13 +144,7 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
 fn all(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.tasks;
     let rows_all = app.task_row_ids();
-    let detail_rows = (area.height / 3).max(3);
-    let [filters, table, detail] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Min(1),
-        Constraint::Length(detail_rows),
-    ])
-    .areas(area);
+    let [filters, table, detail] = all_layout(area);
     let status = match t.status {
         None => app.t(Msg::FilterAll).to_string(),
         Some(StatusFilter::Open) => app.t(Msg::FilterOpen).to_string(),
@@ -264,7 +282,7 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
         .header(header)
         .row_highlight_style(app.theme.selected())
         .column_spacing(1);
-    let selected = t.selected.min(rows_all.len() - 1);
+    let selected = t.cursor.selected().min(rows_all.len() - 1);
     let mut state = TableState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(tbl, table, &mut state);
     // the selected task in full: category, area, helpers, and its follow-up
