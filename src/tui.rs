@@ -77,6 +77,18 @@ pub trait Background {
     fn finish(&mut self);
 }
 
+/// Writes the files the application asked for and reports each back on its message
+/// line (the loop calls it; tests stand in for the loop). Whether there were any.
+pub fn carry_out(app: &mut App) -> bool {
+    let writes = app.take_writes();
+    let any = !writes.is_empty();
+    for (w, done) in writes {
+        let result = crate::export::file::write(&w);
+        app.written(done, result);
+    }
+    any
+}
+
 pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> {
     use anyhow::Context;
     install_panic_hook();
@@ -154,6 +166,11 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
             }
             if dirty {
                 draw(&mut terminal, &mut app)?;
+            }
+            // files asked for are written after the frame that says so (a PDF takes
+            // LibreOffice a few seconds)
+            if carry_out(&mut app) {
+                terminal.draw(|f| crate::ui::render(&app, f))?;
             }
         }
         Ok(())

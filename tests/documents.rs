@@ -606,3 +606,96 @@ fn pdf_without_libreoffice_says_how_to_get_it() {
     );
     assert!(!tmp.path().join("b.pdf").exists());
 }
+
+#[test]
+fn the_export_key_asks_for_the_format_remembers_it_and_writes_word_and_pdf_safely() {
+    use chibo::app::{App, Options};
+    use chibo::i18n::Lang;
+    use std::os::unix::fs::PermissionsExt;
+    use std::sync::Arc;
+    assert!(chibo::export::pdf::soffice().is_some(), "{INSTALL}");
+    let store = Arc::new(chibo::store::MemoryStore::new());
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    chibo::demo::generate(
+        store.as_ref(),
+        &chibo::demo::DemoOptions {
+            members: 20,
+            years: 1,
+            seed: 2,
+        },
+        today,
+        today.and_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let open = |pdf: bool| {
+        let options = Options {
+            data_dir: tmp.path().to_path_buf(),
+            pdf,
+            ..options(Lang::Vi)
+        };
+        App::new(Box::new(store.clone()), options).unwrap()
+    };
+    let exports = tmp.path().join("exports");
+
+    // without LibreOffice no PDF is offered
+    let mut app = open(false);
+    press(&mut app, "2 end enter w");
+    for _ in 0..4 {
+        let shown = screen(&app, 120, 40);
+        assert!(shown.contains("Xuất văn bản"), "{shown}");
+        assert!(!shown.contains("PDF"), "{shown}");
+        press(&mut app, "right");
+    }
+    press(&mut app, "esc");
+
+    // Markdown first; Word chosen
+    let mut app = open(true);
+    press(&mut app, "2 end enter w");
+    assert!(screen(&app, 120, 40).contains("Markdown (.md)"));
+    press(&mut app, "right right");
+    assert!(screen(&app, 120, 40).contains("Word (.docx)"));
+    press(&mut app, "enter");
+    assert!(
+        !exports.exists(),
+        "written by the edge, not while the key is handled"
+    );
+    chibo::tui::carry_out(&mut app);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Đã ghi biên bản vào"), "{shown}");
+    let docx_path = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "docx"))
+        .expect("the Word file");
+    assert!(shown.contains(".docx"), "{shown}");
+    let bytes = std::fs::read(&docx_path).unwrap();
+    assert!(part(&bytes, "word/document.xml").contains("BIÊN BẢN"));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&docx_path), 0o600, "only the owner reads the file");
+    assert_eq!(mode(&exports), 0o700);
+
+    // after a restart the last format is chosen again; PDF is one step on
+    drop(app);
+    let mut app = open(true);
+    press(&mut app, "2 end enter w");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Word (.docx)"), "{shown}");
+    press(&mut app, "right");
+    assert!(screen(&app, 120, 40).contains("PDF (tạo từ bản Word"));
+    press(&mut app, "enter");
+    assert!(screen(&app, 120, 40).contains("Đang tạo PDF bằng LibreOffice"));
+    chibo::tui::carry_out(&mut app);
+    let pdf_path = docx_path.with_extension("pdf");
+    assert!(std::fs::read(&pdf_path).unwrap().starts_with(b"%PDF"));
+    assert!(pdftotext(&pdf_path, false).contains("BIÊN BẢN"));
+
+    // never over what is not a regular file: a folder where the text file would go
+    let txt_path = docx_path.with_extension("txt");
+    std::fs::create_dir(&txt_path).unwrap();
+    press(&mut app, "w left left enter");
+    chibo::tui::carry_out(&mut app);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("không phải tệp thường"), "{shown}");
+    assert!(txt_path.is_dir());
+}

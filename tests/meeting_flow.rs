@@ -397,7 +397,8 @@ fn an_old_meeting_exported_from_the_screen_keeps_its_attendance() {
     };
     let mut app = App::new(Box::new(store.clone()), options).unwrap();
     // the oldest meeting is the last of the list (newest first)
-    press(&mut app, "2 end enter w");
+    press(&mut app, "2 end enter w enter"); // the format asked: Markdown
+    chibo::tui::carry_out(&mut app);
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("Đã ghi biên bản vào"), "{shown}");
     let file = std::fs::read_dir(tmp.path().join("exports"))

@@ -187,7 +187,7 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
         &term,
         "Đ/c Bình đề nghị chi bộ sơ kết mô hình dân vận khéo.",
     );
-    term.keys(&["C-s", "w"]);
+    term.keys(&["C-s", "w", "Enter"]);
     see(&term, "Đã ghi biên bản vào");
     drop(term);
 

@@ -49,6 +49,8 @@ pub enum FormPurpose {
     NewTask,
     /// One task for the members chosen in the tasks screen (each their own, or shared).
     BulkTask,
+    /// The format of a document exported from a screen.
+    Export(super::export::ExportTarget),
 }
 
 /// Which field: forms look values up by meaning, not position.
@@ -111,6 +113,8 @@ pub enum FieldId {
     Percent,
     Reporter,
     Result,
+    /// A file's format (the export key).
+    Format,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

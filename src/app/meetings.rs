@@ -298,7 +298,9 @@ impl App {
                 Ok(full) => self.open_console(full),
                 Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
             },
-            A::ExportMinutes => self.export_minutes_file(&meeting),
+            A::ExportMinutes => {
+                self.ask_export_format(super::export::ExportTarget::Minutes(meeting.id))
+            }
             A::DraftResolution => self.draft_resolution(meeting.id),
             A::PreviewMinutes => self.preview_minutes(&meeting),
             A::Approve => match meeting.status() {
@@ -485,20 +487,6 @@ impl App {
         self.info(Msg::Approved);
         // approved minutes are a permanent record: a backup right away
         self.auto_backup(crate::store::BackupReason::Approval);
-    }
-
-    fn export_minutes_file(&mut self, meeting: &Meeting) {
-        let meeting = match self.full_meeting(meeting.id) {
-            Ok(m) => m,
-            Err(e) => {
-                self.status = Some(Status::Error(self.store_error(&e)));
-                return;
-            }
-        };
-        match self.minutes_text(&meeting, crate::export::minutes::Format::Markdown) {
-            Ok(text) => self.write_export(&minutes_file_name(&meeting), &text),
-            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
-        }
     }
 
     /// The biên bản of `meeting` as the export writes it.

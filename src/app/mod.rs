@@ -4,6 +4,7 @@
 
 mod action;
 pub mod console;
+pub mod export;
 pub mod form;
 pub mod list;
 pub mod meetings;
@@ -182,6 +183,8 @@ pub struct Options {
     pub templates: Templates,
     pub categories: Vec<String>,
     pub theme: crate::ui::Theme,
+    /// LibreOffice is installed: the export key offers PDF.
+    pub pdf: bool,
 }
 
 impl Default for Options {
@@ -201,6 +204,7 @@ impl Default for Options {
                 .map(|c| c.to_string())
                 .collect(),
             theme: crate::ui::Theme::default(),
+            pdf: false,
         }
     }
 }
@@ -242,6 +246,10 @@ pub struct App {
     /// The last save already updated in memory what it changed: nothing is reloaded.
     updated_in_place: bool,
     backups: Option<PathBuf>,
+    /// LibreOffice is installed.
+    pdf: bool,
+    /// Files asked for, waiting for the edge to write them.
+    writes: Vec<(crate::export::file::FileWrite, Msg)>,
 }
 
 impl App {
@@ -276,6 +284,8 @@ impl App {
             generation: 0,
             updated_in_place: false,
             backups: options.backups,
+            pdf: options.pdf,
+            writes: Vec::new(),
         };
         let defer = defer_loading;
         app.load_roster()?;
@@ -971,6 +981,7 @@ impl App {
             | FormPurpose::Supersede(_)
             | FormPurpose::Adopt(_) => self.submit_resolution_form(&form),
             FormPurpose::NewTask | FormPurpose::BulkTask => self.submit_task_form(&form),
+            FormPurpose::Export(_) => self.submit_export_form(&form),
         };
         match outcome {
             Ok(Ok(message)) => {
@@ -1072,21 +1083,6 @@ impl App {
     /// A store error in the user's language.
     pub fn store_error(&self, e: &StoreError) -> String {
         store_error_text(e, self.lang)
-    }
-
-    /// Writes a document under the data directory's `exports/` (owner-only) and says
-    /// where on the message line.
-    pub(crate) fn write_export(&mut self, name: &str, text: &str) {
-        let dir = self.data_dir.join("exports");
-        let path = dir.join(name);
-        let result = crate::store::ensure_private_dir(&dir)
-            .and_then(|_| crate::store::write_file_safely(&path, text.as_bytes()));
-        self.status = Some(match result {
-            Ok(()) => Status::Info(Msg::Exported.fill(self.lang, &[("path", &path.display())])),
-            Err(e) => {
-                Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]))
-            }
-        });
     }
 
     /// Takes an automatic backup, if backups are kept; a failure is said on the

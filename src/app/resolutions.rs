@@ -589,7 +589,9 @@ impl App {
                 );
                 self.overlays.push(Overlay::Form(Box::new(form)));
             }
-            A::ExportResolution => self.export_resolution_file(&res),
+            A::ExportResolution => {
+                self.ask_export_format(super::export::ExportTarget::Resolution(res.id))
+            }
             _ => {}
         }
     }
@@ -1120,27 +1122,5 @@ impl App {
             }
             Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
         }
-    }
-
-    fn export_resolution_file(&mut self, r: &Resolution) {
-        let name = format!(
-            "nghi-quyet-{}-{}.md",
-            r.year,
-            r.number.replace(['/', '\\', ' '], "-")
-        );
-        let items = self
-            .resolutions
-            .items(r)
-            .into_iter()
-            .cloned()
-            .collect::<Vec<_>>();
-        let text = crate::export::resolution::render(
-            r,
-            &items,
-            self.roster.members(),
-            self.branch.as_ref(),
-            crate::export::minutes::Format::Markdown,
-        );
-        self.write_export(&name, &text);
     }
 }

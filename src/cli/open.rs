@@ -41,6 +41,7 @@ pub(super) fn run(
         templates: settings.templates,
         categories: settings.categories,
         theme: crate::ui::Theme::from_env(ascii),
+        pdf: crate::export::pdf::soffice().is_some(),
     };
     let app = App::new(Box::new(store), options)?;
     let result = crate::tui::run(app, &mut daily);

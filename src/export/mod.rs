@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod document;
 pub mod docx;
+pub mod file;
 pub mod members;
 pub mod minutes;
 pub mod pdf;

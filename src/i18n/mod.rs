@@ -450,6 +450,15 @@ messages! {
     Amended => "Đã ghi sửa đổi, bổ sung.", "Amendment recorded.";
     Ended => "Cuộc họp kết thúc lúc {time}.", "The meeting ended at {time}.";
     Exported => "Đã ghi biên bản vào {path}", "Minutes written to {path}";
+    // the export key on the screens, and the documents' own words
+    FormExport => "Xuất văn bản", "Export the document";
+    FieldFormat => "Định dạng", "Format";
+    FormatMarkdown => "Markdown (.md)", "Markdown (.md)";
+    FormatText => "Văn bản thuần (.txt)", "Plain text (.txt)";
+    FormatDocx => "Word (.docx), theo thể thức văn bản của Đảng", "Word (.docx), in the form of party documents";
+    FormatPdf => "PDF (tạo từ bản Word bằng LibreOffice)", "PDF (made from the Word document by LibreOffice)";
+    ExportedResolution => "Đã ghi nghị quyết vào {path}", "Resolution written to {path}";
+    MakingPdf => "Đang tạo PDF bằng LibreOffice…", "Making the PDF with LibreOffice…";
     ConfirmQuitMeetingTitle => "Thoát chibo", "Quit chibo";
     ConfirmQuitMeeting => "Cuộc họp đang diễn ra. Thoát chibo bây giờ? Biên bản đã gõ được lưu; cuộc họp vẫn đang họp và mở lại đúng chỗ này.", "A meeting is in progress. Quit chibo now? What was typed is saved; the meeting stays in progress and reopens here.";
     ConfirmQuitUnsavedTitle => "Biên bản chưa lưu được", "The minutes are not saved";

@@ -18,6 +18,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 const KEY_SCHEMA: &[u8] = b"schema_version";
 const KEY_BRANCH: &[u8] = b"branch";
 const KEY_NEXT_ID: &[u8] = b"next_id";
+/// The format the export key last wrote ("md", "docx"…): a preference of this data,
+/// kept across restarts (backups do not carry it).
+const KEY_EXPORT_FORMAT: &[u8] = b"export_format";
 
 /// A record that names a member, which keeps the member from being deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,6 +190,20 @@ pub trait Records: Store {
     fn save_branch(&self, branch: &Branch) -> Result<()> {
         let mut b = Batch::default();
         b.put(Tree::Meta, KEY_BRANCH, encode(branch));
+        self.apply(b)?;
+        self.flush()
+    }
+
+    /// The format the export key last wrote, as named on the command line.
+    fn export_format(&self) -> Result<Option<String>> {
+        Ok(self
+            .get(Tree::Meta, KEY_EXPORT_FORMAT)?
+            .and_then(|b| String::from_utf8(b).ok()))
+    }
+
+    fn save_export_format(&self, name: &str) -> Result<()> {
+        let mut b = Batch::default();
+        b.put(Tree::Meta, KEY_EXPORT_FORMAT, name.as_bytes().to_vec());
         self.apply(b)?;
         self.flush()
     }

@@ -1,0 +1,207 @@
+//! The export key on the screens (`w`): it asks for the format — Markdown, text, Word,
+//! and PDF where LibreOffice is installed — preselecting the last one chosen, which the
+//! data keeps across restarts (in `meta`, as `export_format`). The document is built
+//! here; the file is written by the edge ([`crate::tui::carry_out`]) with the command
+//! line's rules.
+
+use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::{App, Status};
+use crate::domain::meeting::MeetingId;
+use crate::domain::task::ResolutionId;
+use crate::export::document::Document;
+use crate::export::file::{Content, FileWrite, WriteError};
+use crate::i18n::Msg;
+use crate::store::{Records, StoreError};
+
+/// What the export key was pressed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTarget {
+    Minutes(MeetingId),
+    Resolution(ResolutionId),
+}
+
+/// A document's formats, as the command line's `--format` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocFormat {
+    Markdown,
+    Text,
+    Docx,
+    Pdf,
+}
+
+impl DocFormat {
+    pub const ALL: [DocFormat; 4] = [
+        DocFormat::Markdown,
+        DocFormat::Text,
+        DocFormat::Docx,
+        DocFormat::Pdf,
+    ];
+
+    /// The `--format` name, which is also the file's extension.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocFormat::Markdown => "md",
+            DocFormat::Text => "txt",
+            DocFormat::Docx => "docx",
+            DocFormat::Pdf => "pdf",
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            DocFormat::Markdown => Msg::FormatMarkdown,
+            DocFormat::Text => Msg::FormatText,
+            DocFormat::Docx => Msg::FormatDocx,
+            DocFormat::Pdf => Msg::FormatPdf,
+        }
+    }
+
+    fn content(self, doc: &Document) -> Content {
+        match self {
+            DocFormat::Markdown => Content::Bytes(doc.to_markdown().into_bytes()),
+            DocFormat::Text => Content::Bytes(doc.to_text().into_bytes()),
+            DocFormat::Docx => Content::Bytes(crate::export::docx::render(doc)),
+            DocFormat::Pdf => Content::PdfOf(crate::export::docx::render(doc)),
+        }
+    }
+}
+
+/// A file name with its extension for `format` in place of `.md`.
+fn with_extension(name: &str, format: DocFormat) -> String {
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    format!("{stem}.{}", format.name())
+}
+
+impl App {
+    /// The formats offered: PDF only where LibreOffice was found.
+    fn offered_formats(&self) -> Vec<DocFormat> {
+        DocFormat::ALL
+            .into_iter()
+            .filter(|f| *f != DocFormat::Pdf || self.pdf)
+            .collect()
+    }
+
+    /// Asks for the format, the last one chosen preselected.
+    pub(super) fn ask_export_format(&mut self, target: ExportTarget) {
+        let offered = self.offered_formats();
+        let last = self.store.export_format().ok().flatten();
+        let selected = offered
+            .iter()
+            .position(|f| Some(f.name()) == last.as_deref())
+            .unwrap_or(0);
+        let field = Field::choice(
+            FieldId::Format,
+            Msg::FieldFormat,
+            offered.iter().map(|f| f.label()).collect(),
+            selected,
+        );
+        let form = Form::new(
+            FormPurpose::Export(target),
+            self.t(Msg::FormExport).to_string(),
+            vec![field],
+        );
+        self.overlays.push(super::Overlay::Form(Box::new(form)));
+    }
+
+    /// The format chosen: remembered, the document built and handed to the edge.
+    pub(super) fn submit_export_form(
+        &mut self,
+        form: &Form,
+    ) -> Result<Result<String, FieldError>, StoreError> {
+        let FormPurpose::Export(target) = form.purpose else {
+            return Ok(Ok(String::new()));
+        };
+        let offered = self.offered_formats();
+        let format = offered
+            .get(form.choice(FieldId::Format))
+            .copied()
+            .unwrap_or(DocFormat::Markdown);
+        self.store.save_export_format(format.name())?;
+        let (doc, name, done) = match target {
+            ExportTarget::Minutes(id) => {
+                let meeting = self.full_meeting(id)?;
+                let (tasks, resolutions) = (self.store.tasks()?, self.store.resolutions()?);
+                let reviewed = crate::export::minutes::reviewed_at(&meeting, &tasks, &resolutions);
+                let doc = crate::export::minutes::document(
+                    &meeting,
+                    self.roster.members(),
+                    self.branch.as_ref(),
+                    &reviewed,
+                );
+                (
+                    doc,
+                    super::meetings::minutes_file_name(&meeting),
+                    Msg::Exported,
+                )
+            }
+            ExportTarget::Resolution(id) => {
+                let Some(r) = self.resolutions.get(id).cloned() else {
+                    return Ok(Ok(String::new()));
+                };
+                let items: Vec<_> = self.resolutions.items(&r).into_iter().cloned().collect();
+                let doc = crate::export::resolution::document(
+                    &r,
+                    &items,
+                    self.roster.members(),
+                    self.branch.as_ref(),
+                );
+                let name = format!(
+                    "nghi-quyet-{}-{}.md",
+                    r.year,
+                    r.number.replace(['/', '\\', ' '], "-")
+                );
+                (doc, name, Msg::ExportedResolution)
+            }
+        };
+        self.writes.push((
+            FileWrite {
+                dir: self.data_dir.join("exports"),
+                name: with_extension(&name, format),
+                content: format.content(&doc),
+            },
+            done,
+        ));
+        Ok(Ok(if format == DocFormat::Pdf {
+            self.t(Msg::MakingPdf).to_string()
+        } else {
+            String::new()
+        }))
+    }
+
+    /// The files waiting for the edge to write them, with the message each says when
+    /// written.
+    pub fn take_writes(&mut self) -> Vec<(FileWrite, Msg)> {
+        std::mem::take(&mut self.writes)
+    }
+
+    /// What writing a file came to, on the message line.
+    pub fn written(&mut self, done: Msg, result: Result<std::path::PathBuf, WriteError>) {
+        self.status = Some(match result {
+            Ok(path) => Status::Info(done.fill(self.lang, &[("path", &path.display())])),
+            Err(WriteError::Store(e)) => {
+                Status::Error(Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]))
+            }
+            Err(WriteError::Pdf(crate::export::pdf::PdfError::NoLibreOffice)) => {
+                Status::Error(self.t(Msg::CliNoLibreOffice).to_string())
+            }
+            Err(WriteError::Pdf(e)) => Status::Error(Msg::CliNoPdf.fill(self.lang, &[("err", &e)])),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_takes_the_extension_of_its_format() {
+        assert_eq!(
+            with_extension("bien-ban-2026-11-thuong-ky.md", DocFormat::Docx),
+            "bien-ban-2026-11-thuong-ky.docx"
+        );
+        assert_eq!(
+            with_extension("nghi-quyet-2026-12-NQ-CB.md", DocFormat::Pdf),
+            "nghi-quyet-2026-12-NQ-CB.pdf"
+        );
+    }
+}
