@@ -2,10 +2,12 @@
 
 pub mod branch;
 pub mod calendar;
+pub mod discipline;
 pub mod dues;
 pub mod lunar;
 pub mod meeting;
 pub mod member;
+pub mod notebook;
 pub mod quality;
 pub mod record;
 pub mod resolution;
