@@ -4,6 +4,7 @@ pub mod branch;
 pub mod calendar;
 pub mod discipline;
 pub mod dues;
+pub mod evaluation;
 pub mod lunar;
 pub mod meeting;
 pub mod member;

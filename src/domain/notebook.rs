@@ -130,7 +130,7 @@ impl Note {
 }
 
 /// A member's notes of `year`, newest first (notes of a day in the order written).
-pub fn of_year<'a>(notes: &'a [Note], member: MemberId, year: i32) -> Vec<&'a Note> {
+pub fn of_year(notes: &[Note], member: MemberId, year: i32) -> Vec<&Note> {
     let mut mine: Vec<&Note> = notes
         .iter()
         .filter(|n| n.member == member && n.date.year() == year)
