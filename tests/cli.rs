@@ -1179,3 +1179,95 @@ fn report_headings_and_csv_headers_follow_the_interface_language() {
     );
     assert_eq!(ok(&copy, &["--lang", "en", "export", "members"]), roster);
 }
+
+/// Usage errors are said in the interface language, with the command's usage and where
+/// to read more, and exit 2.
+#[test]
+fn usage_errors_are_in_the_interface_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let err = fails(tmp.path(), &["--frob"], 2);
+    assert!(
+        err.starts_with("chibo: không có tùy chọn --frob\nCách dùng: chibo "),
+        "{err}"
+    );
+    assert!(err.ends_with("\nXem thêm: chibo --help\n"), "{err}");
+    let err = fails(tmp.path(), &["--lang", "en", "--frob"], 2);
+    assert!(
+        err.starts_with("chibo: unknown option --frob\nUsage: chibo "),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("\nFor more information: chibo --help\n"),
+        "{err}"
+    );
+
+    let err = fails(tmp.path(), &["report", "overdue", "--formt", "csv"], 2);
+    assert!(
+        err.starts_with("chibo: không có tùy chọn --formt (có phải --format?)\n"),
+        "{err}"
+    );
+    assert!(err.ends_with("Xem thêm: chibo report --help\n"), "{err}");
+    let err = fails(
+        tmp.path(),
+        &["--lang", "en", "export", "members", "--format", "xls"],
+        2,
+    );
+    assert_eq!(
+        err.lines().next().unwrap(),
+        "chibo: invalid value \"xls\" for --format <FORMAT> (possible values: csv, json, xlsx) (did you mean xlsx?)"
+    );
+    assert!(
+        err.ends_with("For more information: chibo export members --help\n"),
+        "{err}"
+    );
+    let err = fails(tmp.path(), &["export", "members", "--format", "xls"], 2);
+    assert!(
+        err.starts_with("chibo: giá trị \"xls\" không hợp lệ cho --format <FORMAT> (các giá trị: csv, json, xlsx)"),
+        "{err}"
+    );
+    let err = fails(tmp.path(), &["restore"], 2);
+    assert!(
+        err.starts_with("chibo: thiếu <FILE>\nCách dùng: chibo restore "),
+        "{err}"
+    );
+    let err = fails(
+        tmp.path(),
+        &["--lang", "en", "report", "overdue", "--out"],
+        2,
+    );
+    assert!(
+        err.starts_with("chibo: --out <OUT> needs a value\n"),
+        "{err}"
+    );
+    let err = fails(tmp.path(), &["frobnicate"], 2);
+    assert!(
+        err.starts_with("chibo: không có lệnh frobnicate\n"),
+        "{err}"
+    );
+    let err = fails(tmp.path(), &["--lang", "en", "check", "extra"], 2);
+    assert!(
+        err.starts_with("chibo: unexpected argument: extra\n"),
+        "{err}"
+    );
+    let err = fails(tmp.path(), &["--lang", "en", "import"], 2);
+    assert!(
+        err.starts_with("chibo: chibo import needs a command (one of: members)\n"),
+        "{err}"
+    );
+    // lang = "en" in config.toml is the language of the errors too
+    let cfg = tmp.path().join("cfg-en");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(cfg.join("config.toml"), "lang = \"en\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .args(["report", "everything"])
+        .env("CHIBO_DATA_DIR", tmp.path())
+        .env("CHIBO_CONFIG_DIR", &cfg)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("chibo: invalid value \"everything\" for <KIND>"),
+        "{err}"
+    );
+}

@@ -1,7 +1,7 @@
 //! `--help` in the interface language: every command and option described from the
 //! i18n table, with clap's own headings, defaults and value lists said in that language.
 
-use clap::Command;
+use clap::{Command, CommandFactory};
 
 use crate::i18n::{Lang, Msg};
 
@@ -170,6 +170,126 @@ fn localize(cmd: Command, path: &str, lang: Lang) -> Command {
         };
         localize(sub, &path, lang)
     })
+}
+
+/// The command the arguments name, from the top: `chibo report`, `chibo import members`.
+fn command_path(args: &[std::ffi::OsString]) -> String {
+    let mut cmd = super::Cli::command();
+    cmd.build();
+    let mut path = vec!["chibo".to_string()];
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        if let Some(long) = a.strip_prefix("--") {
+            // an option's value is not a command
+            let takes_value = cmd
+                .get_arguments()
+                .find(|x| x.get_long() == Some(long))
+                .is_some_and(|x| x.get_action().takes_values());
+            if takes_value {
+                args.next();
+            }
+            continue;
+        }
+        let Some(sub) = cmd.find_subcommand(a.as_ref()).cloned() else {
+            if a.starts_with('-') {
+                continue;
+            }
+            break;
+        };
+        path.push(sub.get_name().to_string());
+        cmd = sub;
+    }
+    path.join(" ")
+}
+
+/// A usage error (an unknown option or command, a bad or missing value) in `lang`:
+/// one line saying what is wrong, the usage of the command, and where to read more.
+/// What clap only says in English (its rarer errors) is quoted after a line in
+/// `lang`. `None` for what is not an error (`--help`, `--version`, a command given
+/// without its subcommand, which shows its help).
+pub(super) fn usage_error(
+    e: &clap::Error,
+    args: &[std::ffi::OsString],
+    lang: Lang,
+) -> Option<String> {
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    if matches!(
+        e.kind(),
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        return None;
+    }
+    let text = |kind: C| -> String {
+        match e.get(kind) {
+            Some(V::String(s)) => s.clone(),
+            Some(V::Strings(v)) => v.join(", "),
+            Some(V::StyledStr(s)) => s.to_string(),
+            Some(V::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let arg = text(C::InvalidArg);
+    let hint = [C::SuggestedArg, C::SuggestedSubcommand, C::SuggestedValue]
+        .into_iter()
+        .map(text)
+        .find(|h| !h.is_empty())
+        .map(|hint| Msg::UsageDidYouMean.fill(lang, &[("hint", &hint)]))
+        .unwrap_or_default();
+    let line = match e.kind() {
+        K::UnknownArgument if arg.starts_with('-') => {
+            Msg::UsageUnknownOption.fill(lang, &[("arg", &arg)]) + &hint
+        }
+        K::UnknownArgument => Msg::UsageUnexpected.fill(lang, &[("arg", &arg)]) + &hint,
+        K::InvalidSubcommand => {
+            let sub = text(C::InvalidSubcommand);
+            Msg::UsageUnknownCommand.fill(lang, &[("arg", &sub)]) + &hint
+        }
+        K::InvalidValue | K::ValueValidation => {
+            let value = text(C::InvalidValue);
+            if value.is_empty() {
+                Msg::UsageNoValue.fill(lang, &[("arg", &arg)])
+            } else {
+                let mut line = Msg::UsageBadValue.fill(lang, &[("value", &value), ("arg", &arg)]);
+                let values = text(C::ValidValue);
+                if !values.is_empty() {
+                    line += &Msg::UsageValues.fill(lang, &[("values", &values)]);
+                }
+                line + &hint
+            }
+        }
+        K::MissingRequiredArgument => Msg::UsageMissing.fill(lang, &[("arg", &arg)]),
+        K::MissingSubcommand => {
+            let values = text(C::ValidSubcommand);
+            let command = text(C::InvalidSubcommand);
+            Msg::UsageNoCommand.fill(lang, &[("command", &command), ("values", &values)])
+        }
+        K::ArgumentConflict => {
+            let other = text(C::PriorArg);
+            Msg::UsageConflict.fill(lang, &[("arg", &arg), ("other", &other)])
+        }
+        _ => {
+            // clap's own words, first line, without its "error: "
+            let own = e.render().to_string();
+            let own = own.lines().next().unwrap_or_default();
+            let own = own.strip_prefix("error: ").unwrap_or(own);
+            Msg::UsageOther.fill(lang, &[("err", &own)])
+        }
+    };
+    let mut out = format!("chibo: {line}\n");
+    // clap's usage, under the heading of the help
+    let usage = text(C::Usage);
+    let usage = usage.trim();
+    let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+    if !usage.is_empty() {
+        out += &format!("{} {usage}\n", Msg::CliUsage.get(lang));
+    }
+    let command = command_path(args);
+    out += &Msg::UsageMore.fill(lang, &[("command", &command)]);
+    out.push('\n');
+    Some(out)
 }
 
 #[cfg(test)]

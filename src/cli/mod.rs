@@ -250,10 +250,21 @@ pub fn main() -> i32 {
     let help_lang = help::lang_in_args(std::env::args_os())
         .or(settings.lang)
         .unwrap_or_default();
-    let cli = help::localized(Cli::command(), help_lang)
+    let cli = match help::localized(Cli::command(), help_lang)
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m))
-        .unwrap_or_else(|e| e.exit());
+    {
+        Ok(cli) => cli,
+        Err(e) => {
+            match help::usage_error(&e, &std::env::args_os().collect::<Vec<_>>(), help_lang) {
+                Some(text) => {
+                    eprint!("{text}");
+                    return 2;
+                }
+                None => e.exit(),
+            }
+        }
+    };
     let lang = cli.lang.or(settings.lang).unwrap_or_default();
     for p in &settings.problems {
         eprintln!("chibo: {}", p.text(lang));
