@@ -526,6 +526,24 @@ fn the_header_never_counts_more_present_than_expected_and_help_shows_no_internal
     press(&mut app, "esc");
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("có mặt 27/27"), "{shown}");
+    // the footer at 80 columns keeps the key to help beside the most used ones, and
+    // how to leave once there is room
+    let footer = shown.lines().last().unwrap();
+    for want in [
+        "f2 phát biểu",
+        "f3 biểu quyết",
+        "f5 điểm danh",
+        "ctrl-e kết thúc họp",
+        "f1 trợ giúp",
+    ] {
+        assert!(footer.contains(want), "{want}: {footer}");
+    }
+    let wide = screen(&app, 100, 30);
+    let footer = wide.lines().last().unwrap();
+    assert!(
+        footer.contains("esc rời") && footer.contains("f1 trợ giúp"),
+        "{footer}"
+    );
     press(&mut app, "f1");
     let help = screen(&app, 80, 24);
     assert!(help.contains("Phím tắt"), "{help}");
@@ -620,10 +638,59 @@ fn a_saved_vote_is_corrected_or_removed_and_its_line_shows_the_rule() {
     let v = votes(&store);
     assert_eq!(v.len(), 1, "corrected, not a second contradictory vote");
     assert_eq!((v[0].in_favour, v[0].against, v[0].other), (16, 0, 1));
-    // and removed
+    // and removed, only once the removal is confirmed in a dialog typing cannot answer
     press(&mut app, "f8 tab tab tab tab tab tab right ctrl-s");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Xóa hẳn biểu quyết"), "{shown}");
+    assert!(app.deliberate());
+    press(&mut app, "y");
+    assert_eq!(votes(&store).len(), 1, "a typed letter removes nothing");
+    press(&mut app, "esc");
+    assert_eq!(votes(&store).len(), 1, "given up, the vote stays");
+    press(&mut app, "f8 tab tab tab tab tab tab right ctrl-s enter");
     assert!(votes(&store).is_empty());
     assert!(screen(&app, 80, 24).contains("Đã xóa biểu quyết khỏi biên bản."));
+}
+
+#[test]
+fn any_vote_of_the_meeting_is_picked_to_correct_not_only_the_latest() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    hold_a_vote(
+        &mut app,
+        "Thông qua chương trình công tác tháng 12",
+        0,
+        ["20", "1", "0"],
+    );
+    clock.advance(40);
+    press(&mut app, "ctrl-n ctrl-n ctrl-n");
+    hold_a_vote(&mut app, "Thông qua kết luận", 0, ["22", "0", "0"]);
+    // the first vote, in item 1, was 21 for, not 20: picked from the meeting's votes
+    press(&mut app, "f8");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Chọn biểu quyết để sửa hoặc xóa"), "{shown}");
+    assert!(
+        shown.contains("Mục 1 · 19:30 · Thông qua chương trình công tác"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Mục 4 · 20:10 · Thông qua kết luận"),
+        "{shown}"
+    );
+    // found by typing without diacritics, like a member
+    type_text(&mut app, "chuong trinh");
+    press(&mut app, "enter");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Sửa biểu quyết đã ghi"), "{shown}");
+    press(&mut app, "tab tab tab backspace backspace");
+    type_text(&mut app, "21");
+    press(&mut app, "ctrl-s");
+    let v = votes(&store);
+    assert_eq!(v.len(), 2);
+    assert_eq!((v[0].in_favour, v[0].against), (21, 1));
+    assert_eq!(v[1].in_favour, 22, "the other vote is untouched");
 }
 
 #[test]
@@ -888,7 +955,20 @@ fn the_months_resolution_drafted_from_the_conclusion_takes_its_due_dates() {
     type_text(&mut app, "Thu đảng phí quý IV, hạn 10/1.");
     press(&mut app, "enter");
     type_text(&mut app, "Thăm hỏi gia đình chính sách.");
+    hold_a_vote(
+        &mut app,
+        "Thông qua kết luận của chủ trì",
+        0,
+        ["22", "0", "0"],
+    );
     press(&mut app, "f9");
+    let r = &store.resolutions().unwrap()[0];
+    assert_eq!(
+        r.adopted_on,
+        Some(meeting_day()),
+        "adopted by the vote on the conclusion"
+    );
+    assert_eq!(r.adopted_by, Some((0, 2)));
     let tasks = store.tasks().unwrap();
     let due = |title: &str| {
         tasks
@@ -949,4 +1029,40 @@ fn an_amendment_takes_several_lines() {
         m.amendments[0].text,
         "Bổ sung ý kiến của đ/c Mai.\nBổ sung ý kiến của đ/c Hùng."
     );
+}
+
+#[test]
+fn a_conclusion_not_voted_through_drafts_no_resolution_and_says_why() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "f9");
+    assert!(
+        screen(&app, 80, 24).contains("Chưa có kết luận của chủ trì: ghi kết luận (f4)"),
+        "{}",
+        screen(&app, 80, 24)
+    );
+    press(&mut app, "f4");
+    type_text(
+        &mut app,
+        "Ra quân vệ sinh môi trường, hoàn thành trước 20/12/2026.",
+    );
+    press(&mut app, "f9");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Kết luận chưa được biểu quyết: biểu quyết thông qua kết luận (f3)"),
+        "{shown}"
+    );
+    // the branch votes the conclusion down
+    hold_a_vote(&mut app, "Thông qua kết luận", 0, ["5", "17", "0"]);
+    press(&mut app, "f9");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Biểu quyết «Thông qua kết luận» không thông qua: không soạn nghị quyết."),
+        "{shown}"
+    );
+    assert!(store.resolutions().unwrap().is_empty(), "nothing drafted");
+    assert!(store.tasks().unwrap().is_empty(), "no task made");
+    assert!(app.meetings.console.is_some(), "the console stays open");
 }

@@ -387,6 +387,23 @@ fn end_of(text: &str) -> (usize, usize) {
     (row, lines.last().map(|l| l.chars().count()).unwrap_or(0))
 }
 
+/// Every vote of a meeting's minutes, in their order: item, entry, the vote, its time.
+pub fn meeting_votes(m: &Meeting) -> Vec<(usize, usize, Vote, NaiveTime)> {
+    m.agenda
+        .iter()
+        .enumerate()
+        .flat_map(|(i, item)| {
+            item.entries
+                .iter()
+                .enumerate()
+                .filter_map(move |(j, e)| match &e.kind {
+                    EntryKind::Vote(v) => Some((i, j, v.clone(), e.at)),
+                    _ => None,
+                })
+        })
+        .collect()
+}
+
 /// Members who may be marked in the roll call: expected ones, then exempt ones apart.
 pub fn roll_call_members(members: &[Member]) -> (Vec<&Member>, Vec<&Member>) {
     let expected: Vec<&Member> = members.iter().filter(|m| expected(m)).collect();
@@ -439,7 +456,9 @@ impl App {
     pub fn deliberate(&self) -> bool {
         matches!(
             self.overlays.last(),
-            Some(Overlay::Confirm(Confirm::EndMeeting | Confirm::Approve(..)))
+            Some(Overlay::Confirm(
+                Confirm::EndMeeting | Confirm::Approve(..) | Confirm::RemoveVote(..)
+            ))
         )
     }
 
@@ -702,24 +721,23 @@ impl App {
                 self.preview_minutes(&meeting);
             }
             A::CorrectVote => {
-                // the item's latest vote, to correct or remove until approval
-                let item = c.item;
-                let found = c.meeting.agenda.get(item).and_then(|it| {
-                    it.entries
-                        .iter()
-                        .enumerate()
-                        .rev()
-                        .find_map(|(i, e)| match &e.kind {
-                            EntryKind::Vote(v) => Some((i, v.clone())),
-                            _ => None,
-                        })
-                });
-                match found {
-                    Some((entry, vote)) => {
-                        let form = self.vote_form(Some((item, entry, &vote)));
+                // any vote of the meeting, to correct or remove until approval: the only
+                // one straight away, otherwise picked from a list (the latest selected)
+                let votes = meeting_votes(&c.meeting);
+                match votes.as_slice() {
+                    [] => self.error(Msg::NoVoteHere),
+                    [(item, entry, vote, _)] => {
+                        let form = self.vote_form(Some((*item, *entry, vote)));
                         self.overlays.push(Overlay::Form(Box::new(form)));
                     }
-                    None => self.error(Msg::NoVoteHere),
+                    _ => {
+                        let labels = votes
+                            .iter()
+                            .map(|(item, _, v, at)| self.vote_label(*item, v, *at))
+                            .collect();
+                        let picker = Picker::labels(PickPurpose::Vote, labels);
+                        self.overlays.push(Overlay::Picker(Box::new(picker)));
+                    }
                 }
             }
             A::RollCall => self.overlays.push(Overlay::RollCall {
@@ -738,6 +756,88 @@ impl App {
         if matches!(action, A::NextItem | A::PrevItem) {
             let _ = self.save_now(); // a failure is on the message line
         }
+    }
+
+    /// A vote as the list of votes to correct shows it: "Mục 7 · 20:41 · Công nhận …
+    /// — 16/25: không thông qua".
+    fn vote_label(&self, item: usize, v: &Vote, at: NaiveTime) -> String {
+        let result = self.t(if v.passed() {
+            Msg::Passed
+        } else {
+            Msg::NotPassed
+        });
+        let line = |subject: &str| {
+            Msg::VotePickLine.fill(
+                self.lang,
+                &[
+                    ("item", &(item + 1)),
+                    ("time", &at.format("%H:%M")),
+                    ("subject", &subject),
+                    ("for", &v.in_favour),
+                    ("of", &v.denominator()),
+                    ("result", &result),
+                ],
+            )
+        };
+        // the whole line fits the list at 80 columns: a long subject is shortened
+        const ROOM: usize = 73;
+        let full = line(&v.subject);
+        let over = unicode_width::UnicodeWidthStr::width(full.as_str()).saturating_sub(ROOM);
+        if over == 0 {
+            return full;
+        }
+        let keep = v.subject.chars().count().saturating_sub(over + 1);
+        line(&format!(
+            "{}…",
+            v.subject.chars().take(keep).collect::<String>()
+        ))
+    }
+
+    /// The vote picked from the list of the meeting's votes: its form, to correct or
+    /// remove it.
+    pub(super) fn vote_picked(&mut self, index: usize) {
+        let Some(c) = self.meetings.console.as_ref() else {
+            return;
+        };
+        if let Some((item, entry, vote, _)) = meeting_votes(&c.meeting).into_iter().nth(index) {
+            let form = self.vote_form(Some((item, entry, &vote)));
+            self.overlays.push(Overlay::Form(Box::new(form)));
+        }
+    }
+
+    /// Removes a saved vote from the minutes, once the removal is confirmed.
+    pub(super) fn remove_vote(&mut self, item: usize, entry: usize) {
+        let subject = match self
+            .meetings
+            .console
+            .as_ref()
+            .and_then(|c| c.meeting.agenda.get(item))
+            .and_then(|i| i.entries.get(entry))
+            .map(|e| &e.kind)
+        {
+            Some(EntryKind::Vote(v)) => v.subject.clone(),
+            _ => return,
+        };
+        if let Some(c) = self.meetings.console.as_mut() {
+            c.replace_vote(item, entry, None);
+        }
+        if self.save_now().is_err() {
+            return; // the message line says why
+        }
+        let mut message = self.t(Msg::VoteRemoved).to_string();
+        match self.recognition_effect(&subject, false) {
+            Ok(Some(done)) => message = format!("{message} {done}"),
+            Ok(None) => {}
+            Err(e) => {
+                self.status = Some(Status::Error(self.store_error(&e)));
+                return;
+            }
+        }
+        if let Err(e) = self.load_roster() {
+            self.status = Some(Status::Error(self.store_error(&e)));
+            return;
+        }
+        self.status = Some(Status::Info(message));
     }
 
     /// A guest named in the meeting's details takes the floor.
@@ -900,31 +1000,28 @@ impl App {
                 Ok(Ok(message))
             }
             FormPurpose::EditVote(item, entry) => {
-                let remove = form.choice(FieldId::Remove) == 1;
-                let vote = if remove {
-                    None
-                } else {
-                    match self.vote_from_form(form) {
-                        Ok(v) => Some(v),
-                        Err(e) => return Ok(Err(e)),
-                    }
+                if form.choice(FieldId::Remove) == 1 {
+                    // removing a vote from the minutes is asked once more, in a dialog
+                    // typing cannot answer
+                    let subject = form.text(FieldId::Subject);
+                    self.overlays
+                        .push(Overlay::Confirm(Confirm::RemoveVote(item, entry, subject)));
+                    return Ok(Ok(String::new()));
+                }
+                let vote = match self.vote_from_form(form) {
+                    Ok(v) => v,
+                    Err(e) => return Ok(Err(e)),
                 };
-                let mut message = match &vote {
-                    None => self.t(Msg::VoteRemoved).to_string(),
-                    Some(v) => self
-                        .t(if v.passed() {
-                            Msg::Passed
-                        } else {
-                            Msg::NotPassed
-                        })
-                        .to_string(),
-                };
-                let (subject, passed) = match &vote {
-                    Some(v) => (v.subject.clone(), v.passed()),
-                    None => (form.text(FieldId::Subject), false),
-                };
+                let mut message = self
+                    .t(if vote.passed() {
+                        Msg::Passed
+                    } else {
+                        Msg::NotPassed
+                    })
+                    .to_string();
+                let (subject, passed) = (vote.subject.clone(), vote.passed());
                 if let Some(c) = self.meetings.console.as_mut() {
-                    c.replace_vote(item, entry, vote);
+                    c.replace_vote(item, entry, Some(vote));
                 }
                 let _ = self.save_now(); // a failure is on the message line
                 if let Some(done) = self.recognition_effect(&subject, passed)?

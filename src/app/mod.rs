@@ -109,6 +109,8 @@ pub enum Confirm {
     QuitUnsaved(String),
     /// Quitting in the middle of a meeting (it stays in progress).
     QuitMeeting,
+    /// Removing a saved vote from the minutes: its item, entry and subject.
+    RemoveVote(usize, usize, String),
 }
 
 /// Popups above the screen; the top one gets the keys.
@@ -718,6 +720,14 @@ impl App {
             }
             Action::Confirm => {
                 let purpose = p.purpose;
+                if purpose == PickPurpose::Vote {
+                    let index = p.chosen_index();
+                    self.overlays.pop();
+                    if let Some(i) = index {
+                        self.vote_picked(i);
+                    }
+                    return;
+                }
                 if let Some(guest) = p.chosen_guest() {
                     self.overlays.pop();
                     self.guest_speaks(guest);
@@ -756,6 +766,7 @@ impl App {
                     }
                     PickPurpose::Presenter => self.set_presenter(id),
                     PickPurpose::Lead(task) => self.set_lead(task, id),
+                    PickPurpose::Vote => {}
                 }
             }
             _ => {}
@@ -892,6 +903,7 @@ impl App {
                     Confirm::OpenTasks(id, ..) => self.release_tasks_of(id),
                     Confirm::QuitUnsaved(_) => self.quit = true,
                     Confirm::QuitMeeting => self.request_quit(),
+                    Confirm::RemoveVote(item, entry, _) => self.remove_vote(item, entry),
                 }
             }
             _ => {}

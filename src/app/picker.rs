@@ -19,6 +19,8 @@ pub enum PickPurpose {
     Presenter,
     /// The new lead of a task (reassignment).
     Lead(crate::domain::task::TaskId),
+    /// A saved vote of the console's meeting, to correct or remove.
+    Vote,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +82,18 @@ impl Picker {
         self.shown
             .selected()
             .and_then(|i| self.marks.get(i).copied().flatten())
+    }
+
+    /// A pick among lines of text (the meeting's votes), the last one selected.
+    pub fn labels(purpose: PickPurpose, labels: Vec<String>) -> Picker {
+        let mut p = Picker::new(purpose, []).with_guests(labels);
+        p.shown.apply(crate::app::Action::Last);
+        p
+    }
+
+    /// Where the line under the selection stands among all of them.
+    pub fn chosen_index(&self) -> Option<usize> {
+        self.shown.selected()
     }
 
     /// Adds the meeting's guests, who may speak too.

@@ -267,6 +267,60 @@ pub fn draft_lines(m: &Meeting) -> Vec<String> {
     out
 }
 
+/// Why a meeting's conclusion cannot become its resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftRefusal {
+    /// The chair's conclusion is not written.
+    NoConclusion,
+    /// No vote on the conclusion (or the resolution) is recorded.
+    NotVoted,
+    /// The vote on it did not pass (its subject).
+    NotPassed(String),
+}
+
+/// The vote that put the meeting's conclusion through: (item, entry) in its minutes.
+/// The vote is the one whose subject names the resolution or the conclusion, or else
+/// an ordinary vote held in the item of the chair's conclusion; the last passed one
+/// counts. A meeting whose conclusion was not voted through drafts nothing.
+pub fn conclusion_vote(m: &Meeting) -> Result<(usize, usize), DraftRefusal> {
+    use crate::domain::vote::VoteSubject;
+    let concluded = |item: &crate::domain::meeting::AgendaItem| {
+        item.entries
+            .iter()
+            .any(|e| e.kind == EntryKind::Conclusion && !e.text.trim().is_empty())
+    };
+    if !m.agenda.iter().any(concluded) {
+        return Err(DraftRefusal::NoConclusion);
+    }
+    let votes = |named: bool| {
+        let mut found = Vec::new();
+        for (i, item) in m.agenda.iter().enumerate() {
+            for (j, e) in item.entries.iter().enumerate() {
+                if let EntryKind::Vote(v) = &e.kind {
+                    let subject = fold(&v.subject);
+                    let names = subject.contains("nghi quyet") || subject.contains("ket luan");
+                    let ordinary = VoteSubject::from_text(&v.subject) == VoteSubject::Ordinary;
+                    if (named && names) || (!named && ordinary && concluded(item)) {
+                        found.push(((i, j), v));
+                    }
+                }
+            }
+        }
+        found
+    };
+    let mut held = votes(true);
+    if held.is_empty() {
+        held = votes(false);
+    }
+    if let Some((at, _)) = held.iter().rev().find(|(_, v)| v.passed()) {
+        return Ok(*at);
+    }
+    match held.last() {
+        Some((_, v)) => Err(DraftRefusal::NotPassed(v.subject.clone())),
+        None => Err(DraftRefusal::NotVoted),
+    }
+}
+
 /// The due date a conclusion's line gives ("hoàn thành trước 15/12/2026", "hạn
 /// 20/1"), on or after the meeting: a day without its year is the next such day.
 pub fn due_given(line: &str, meeting: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
@@ -1039,9 +1093,10 @@ impl App {
         self.info(Msg::Reassigned);
     }
 
-    /// Drafts the monthly resolution from a meeting: its conclusions and next month's
-    /// tasks become items to confirm, assign and date. Adopted when the meeting voted a
-    /// resolution through.
+    /// Drafts the monthly resolution from a meeting whose conclusion the branch voted
+    /// through: its conclusions and next month's tasks become items to confirm, assign
+    /// and date, due when the conclusion says, adopted on the day of the meeting and
+    /// linked to that vote. Otherwise nothing changes and the message line says why.
     pub(super) fn draft_resolution(&mut self, meeting_id: MeetingId) {
         if self.save_now().is_err() {
             return;
@@ -1061,20 +1116,33 @@ impl App {
             self.info(Msg::ResolutionExists);
             return;
         }
+        // a resolution comes from a conclusion the branch voted through; otherwise
+        // nothing is drafted and the message line says what is missing
+        let adopted_by = match conclusion_vote(&meeting) {
+            Ok(at) => at,
+            Err(refusal) => {
+                let key = |a| {
+                    self.keymap
+                        .key_for(crate::keymap::Section::Console, a)
+                        .unwrap_or_default()
+                };
+                let msg = match refusal {
+                    DraftRefusal::NoConclusion => Msg::DraftNoConclusion
+                        .fill(self.lang, &[("key", &key(super::Action::Conclusion))]),
+                    DraftRefusal::NotVoted => {
+                        Msg::DraftNotVoted.fill(self.lang, &[("key", &key(super::Action::Vote))])
+                    }
+                    DraftRefusal::NotPassed(subject) => {
+                        Msg::DraftNotPassed.fill(self.lang, &[("subject", &subject)])
+                    }
+                };
+                self.status = Some(Status::Error(msg));
+                return;
+            }
+        };
         let now = self.now();
         let year = meeting.date.year();
         let seq = next_seq(self.resolutions.all(), year);
-        // the vote that put a resolution through, if the meeting held one
-        let adopted_by = meeting.agenda.iter().enumerate().find_map(|(i, item)| {
-            item.entries
-                .iter()
-                .position(|e| match &e.kind {
-                    EntryKind::Vote(v) => v.passed() && fold(&v.subject).contains("nghi quyet"),
-                    _ => false,
-                })
-                .map(|e| (i, e))
-        });
-        let adopted = adopted_by.is_some();
         let mut r = Resolution {
             id: ResolutionId(0),
             kind: ResolutionKind::Monthly,
@@ -1082,9 +1150,9 @@ impl App {
             seq,
             number: format_number(seq, &self.suffix()),
             title: format!("Nghị quyết chi bộ tháng {}", meeting.month_label()),
-            adopted_on: adopted.then_some(meeting.date),
+            adopted_on: Some(meeting.date),
             meeting: Some(meeting_id),
-            adopted_by,
+            adopted_by: Some(adopted_by),
             basis: format!(
                 "kết quả sinh hoạt chi bộ thường kỳ ngày {}",
                 crate::domain::calendar::format_date(meeting.date)

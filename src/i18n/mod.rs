@@ -426,7 +426,11 @@ messages! {
     VoteKeep => "giữ, với số phiếu đã sửa", "keep, with the counts corrected";
     VoteRemove => "xóa khỏi biên bản", "remove from the minutes";
     VoteRemoved => "Đã xóa biểu quyết khỏi biên bản.", "The vote is removed from the minutes.";
-    NoVoteHere => "Mục này chưa có biểu quyết nào để sửa.", "No vote in this item to correct.";
+    NoVoteHere => "Cuộc họp chưa có biểu quyết nào để sửa.", "The meeting has no vote to correct yet.";
+    VotePickTitle => "Chọn biểu quyết để sửa hoặc xóa", "Pick the vote to correct or remove";
+    VotePickLine => "Mục {item} · {time} · {subject} — {for}/{of}: {result}", "Item {item} · {time} · {subject} — {for}/{of}: {result}";
+    ConfirmRemoveVoteTitle => "Xóa biểu quyết khỏi biên bản", "Remove the vote from the minutes";
+    ConfirmRemoveVote => "Xóa hẳn biểu quyết «{subject}» khỏi biên bản? Chỉ xóa khi biểu quyết này không diễn ra; số phiếu ghi sai thì sửa số phiếu.", "Remove the vote «{subject}» from the minutes for good? Only when the vote did not take place; mistyped counts are corrected instead.";
     FieldInFavour => "Tán thành", "For";
     FieldAgainst => "Không tán thành", "Against";
     FieldOther => "Ý kiến khác", "Other";
@@ -577,6 +581,9 @@ messages! {
     TaskCancelled => "Đã hủy nhiệm vụ.", "Item cancelled.";
     Reassigned => "Đã giao cho đồng chí khác.", "Reassigned.";
     ResolutionExists => "Cuộc họp này đã có nghị quyết.", "This meeting already has its resolution.";
+    DraftNoConclusion => "Chưa có kết luận của chủ trì: ghi kết luận ({key}), biểu quyết thông qua rồi soạn nghị quyết.", "No conclusion of the chair yet: write it ({key}), vote it through, then draft the resolution.";
+    DraftNotVoted => "Kết luận chưa được biểu quyết: biểu quyết thông qua kết luận ({key}) rồi soạn nghị quyết.", "The conclusion has not been voted on: vote it through ({key}), then draft the resolution.";
+    DraftNotPassed => "Biểu quyết «{subject}» không thông qua: không soạn nghị quyết.", "The vote «{subject}» did not pass: no resolution drafted.";
     Drafted => "Đã soạn dự thảo nghị quyết số {number} với {n} nhiệm vụ; hãy kiểm tra, giao người và hạn.", "Drafted resolution {number} with {n} items: check, assign and date them.";
 
     ColMember => "Họ và tên", "Member";

@@ -317,9 +317,10 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The picker's box in `area`: its query line and the names under it.
-fn picker_layout(area: Rect) -> (Rect, [Rect; 2]) {
-    let rect = centered(area, 50, area.height.min(18));
+/// The picker's box in `area`: its query line and the names under it. The votes of
+/// the meeting are long lines: the picker widens for them.
+fn picker_layout(area: Rect, wide: bool) -> (Rect, [Rect; 2]) {
+    let rect = centered(area, if wide { 76 } else { 50 }, area.height.min(18));
     let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
     (
         rect,
@@ -329,12 +330,18 @@ fn picker_layout(area: Rect) -> (Rect, [Rect; 2]) {
 
 /// Names the picker shows at once.
 pub(super) fn picker_rows(area: Rect) -> usize {
-    picker_layout(area).1[1].height as usize
+    picker_layout(area, false).1[1].height as usize
 }
 
 pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
-    let (rect, [query, list]) = picker_layout(area);
-    popup(app, frame, rect, app.t(Msg::PickerTitle));
+    let wide = p.purpose == crate::app::picker::PickPurpose::Vote;
+    let (rect, [query, list]) = picker_layout(area, wide);
+    let title = if wide {
+        Msg::VotePickTitle
+    } else {
+        Msg::PickerTitle
+    };
+    popup(app, frame, rect, app.t(title));
     let prompt = app.t(Msg::PickerPrompt);
     frame.render_widget(
         Paragraph::new(Line::from(vec![

@@ -448,6 +448,10 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
             Msg::ConfirmQuitMeetingTitle,
             app.t(Msg::ConfirmQuitMeeting).to_string(),
         ),
+        Confirm::RemoveVote(_, _, subject) => (
+            Msg::ConfirmRemoveVoteTitle,
+            Msg::ConfirmRemoveVote.fill(app.lang, &[("subject", subject)]),
+        ),
         Confirm::QuitUnsaved(why) => (
             Msg::ConfirmQuitUnsavedTitle,
             Msg::ConfirmQuitUnsaved.fill(app.lang, &[("err", why)]),
