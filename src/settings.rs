@@ -106,6 +106,8 @@ impl Problem {
 pub struct Settings {
     /// `lang` of `config.toml`.
     pub lang: Option<Lang>,
+    /// `ascii = true` in `config.toml`: the limited theme, as `--ascii`.
+    pub ascii: bool,
     pub keymap: Keymap,
     pub templates: Templates,
     pub categories: Vec<String>,
@@ -120,8 +122,10 @@ impl Settings {
     /// Reads every settings file of `dir`.
     pub fn load(dir: &Path) -> Settings {
         let mut problems = Vec::new();
+        let config = parsed(dir, CONFIG, &mut problems, parse_config).unwrap_or_default();
         Settings {
-            lang: parsed(dir, CONFIG, &mut problems, parse_config).flatten(),
+            lang: config.lang,
+            ascii: config.ascii,
             keymap: parsed(dir, KEYMAP, &mut problems, parse_keymap)
                 .unwrap_or_else(Keymap::defaults),
             templates: parsed(dir, AGENDA, &mut problems, parse_agenda)
@@ -197,25 +201,40 @@ fn parsed<T>(
     None
 }
 
-/// `config.toml`: `lang = "vi"` or `"en"`.
-fn parse_config(path: &Path, text: &str) -> Result<Option<Lang>, Vec<Problem>> {
+/// What `config.toml` says.
+#[derive(Debug, Default)]
+struct Config {
+    lang: Option<Lang>,
+    ascii: bool,
+}
+
+/// `config.toml`: `lang = "vi"` or `"en"`, `ascii = true`.
+fn parse_config(path: &Path, text: &str) -> Result<Config, Vec<Problem>> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct File {
         lang: Option<toml::Spanned<String>>,
+        #[serde(default)]
+        ascii: bool,
     }
     let file: File = toml::from_str(text).map_err(|e| vec![Problem::parse(path, text, &e)])?;
-    match file.lang {
-        None => Ok(None),
+    let lang = match file.lang {
+        None => None,
         Some(l) => match Lang::parse(l.get_ref()) {
-            Some(lang) => Ok(Some(lang)),
-            None => Err(vec![Problem::at(
-                path,
-                line_col(text, l.span().start),
-                Reason::UnknownLang(l.into_inner()),
-            )]),
+            Some(lang) => Some(lang),
+            None => {
+                return Err(vec![Problem::at(
+                    path,
+                    line_col(text, l.span().start),
+                    Reason::UnknownLang(l.into_inner()),
+                )]);
+            }
         },
-    }
+    };
+    Ok(Config {
+        lang,
+        ascii: file.ascii,
+    })
 }
 
 /// `keymap.toml`, merged over the defaults.

@@ -335,14 +335,9 @@ fn backup_killed_at_any_moment_leaves_no_half_backup() {
 /// The application opened (which takes the daily backup) and killed in its first
 /// moments; then minutes approved (which takes a backup at once) and killed.
 #[test]
+#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
 fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
-    if !tty::available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is needed: apt-get install tmux"
-        );
-        return;
-    }
+    tty::require();
     let tmp = tempfile::tempdir().unwrap();
     let (base, _) = prepared(tmp.path());
     let cfg = tmp.path().join("cfg");

@@ -1,8 +1,9 @@
 //! A disk that fills up or turns read-only. Mid-meeting, the typing stays on screen
 //! and in memory, the message line says what happened, the console cannot be left or
 //! quit without a warning, and the typing is saved as soon as there is room again.
-//! On a real small disk (a tmpfs, which only root may mount: under `CI=true` a test
-//! that cannot mount one fails; elsewhere it says it checked nothing): a command that cannot write says so in one line, without
+//! On a real small disk (a tmpfs, which only root may mount: these tests are ignored
+//! unless asked for with `--include-ignored`, as CI does, and then fail where no disk
+//! can be mounted): a command that cannot write says so in one line, without
 //! sending the user to restore a backup; nothing saved earlier changes; the same open
 //! database writes again once space is freed; a write the disk refuses halfway hangs
 //! nothing; the real program in tmux does not spin on the full disk. A read-only data
@@ -176,16 +177,15 @@ fn quitting_on_a_full_disk_leaves_with_the_minutes_in_hand() {
 
 // ---- a real small disk -------------------------------------------------------------
 
-/// A tmpfs of a few megabytes, mounted for the test; `None` where mounting is not
-/// allowed (not root, or a container without the right), and the test says so (or,
-/// under `CI=true`, fails).
+/// A tmpfs of a few megabytes, mounted for the test; where mounting is not allowed
+/// (not root, or a container without the right) the test fails.
 struct SmallDisk {
     dir: tempfile::TempDir,
 }
 
 impl SmallDisk {
-    fn mount(kib: u32) -> Option<SmallDisk> {
-        let dir = tempfile::tempdir().ok()?;
+    fn mount(kib: u32) -> SmallDisk {
+        let dir = tempfile::tempdir().unwrap();
         let ok = Command::new("mount")
             .args([
                 "-t",
@@ -197,10 +197,8 @@ impl SmallDisk {
             .arg(dir.path())
             .output()
             .is_ok_and(|o| o.status.success());
-        if !prerequisite(ok, "the right to mount a tmpfs", "run the tests as root") {
-            return None;
-        }
-        Some(SmallDisk { dir })
+        require(ok, "the right to mount a tmpfs", "run the tests as root");
+        SmallDisk { dir }
     }
 
     fn path(&self) -> &Path {
@@ -270,10 +268,9 @@ fn members_json(data: &Path) -> String {
 const DISK_FULL: &str = "chibo: Ổ đĩa đã đầy, chibo không ghi thêm được. Những gì đã lưu vẫn còn nguyên; hãy giải phóng chỗ trống rồi thử lại.";
 
 #[test]
+#[ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it, as CI does"]
 fn a_real_full_disk_refuses_the_command_keeps_the_data_and_writes_again_once_freed() {
-    let Some(disk) = SmallDisk::mount(16 * 1024) else {
-        return; // not run: said why (under CI=true, failed instead)
-    };
+    let disk = SmallDisk::mount(16 * 1024);
     let data = disk.path().join("data");
     let files = tempfile::tempdir().unwrap();
     let first = files.path().join("first.csv");
@@ -351,10 +348,9 @@ fn a_real_full_disk_refuses_the_command_keeps_the_data_and_writes_again_once_fre
 }
 
 #[test]
+#[ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it, as CI does"]
 fn the_open_database_writes_again_once_the_disk_has_room() {
-    let Some(disk) = SmallDisk::mount(16 * 1024) else {
-        return; // not run: said why (under CI=true, failed instead)
-    };
+    let disk = SmallDisk::mount(16 * 1024);
     let data = disk.path().join("data");
     let store = SledStore::open(&data).unwrap();
     let mut batch = Batch::default();
@@ -396,10 +392,9 @@ fn the_open_database_writes_again_once_the_disk_has_room() {
 /// flush, even once room is made: after such a failure chibo hands it no more writes
 /// (the process would freeze mid-meeting) and ends without waiting on it.
 #[test]
+#[ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it, as CI does"]
 fn after_the_disk_refuses_a_write_midway_nothing_hangs() {
-    let Some(disk) = SmallDisk::mount(16 * 1024) else {
-        return; // not run: said why (under CI=true, failed instead)
-    };
+    let disk = SmallDisk::mount(16 * 1024);
     let data = disk.path().join("data");
     let filler = disk.fill(4 * 1024 * 1024 + 256 * 1024);
     let (tx, rx) = std::sync::mpsc::channel();
@@ -433,10 +428,9 @@ fn after_the_disk_refuses_a_write_midway_nothing_hangs() {
 }
 
 #[test]
+#[ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it, as CI does"]
 fn a_read_only_data_folder_gets_its_own_message_and_stays_as_it_was() {
-    let Some(disk) = SmallDisk::mount(16 * 1024) else {
-        return; // not run: said why (under CI=true, failed instead)
-    };
+    let disk = SmallDisk::mount(16 * 1024);
     let data = disk.path().join("data");
     let files = tempfile::tempdir().unwrap();
     let first = files.path().join("first.csv");
@@ -483,13 +477,10 @@ fn a_read_only_data_folder_gets_its_own_message_and_stays_as_it_was() {
 /// on screen with the reason, chibo waits instead of spinning on the full disk, and
 /// saves by itself once room is made.
 #[test]
+#[ignore = "needs tmux and root to mount a small disk: `cargo test -- --include-ignored` runs it, as CI does"]
 fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
-    if !common::tty::available() {
-        return; // not run: said why (under CI=true, failed instead)
-    }
-    let Some(disk) = SmallDisk::mount(24 * 1024) else {
-        return; // not run: said why (under CI=true, failed instead)
-    };
+    common::tty::require();
+    let disk = SmallDisk::mount(24 * 1024);
     let data = disk.path().join("data");
     let out = chibo(&data, &["demo", "--members", "20", "--years", "1"]);
     assert!(

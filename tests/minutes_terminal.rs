@@ -53,10 +53,9 @@ fn steady(text: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
 fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
-    if !tty::available() {
-        return;
-    }
+    tty::require();
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let fixture = common::FIXTURE;

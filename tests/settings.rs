@@ -38,6 +38,7 @@ fn every_valid_file_is_read_and_takes_effect() {
     let s = Settings::load(&fixtures("valid"));
     assert_eq!(texts(&s, Lang::En), Vec::<String>::new());
     assert_eq!(s.lang, Some(Lang::En));
+    assert!(s.ascii, "ascii = true chooses the limited theme");
     assert_eq!(
         s.keymap
             .resolve(Section::Roster, &[], Key::parse("z").unwrap()),
@@ -92,7 +93,7 @@ fn each_broken_file_is_reported_with_its_place_and_its_defaults_stand() {
         (
             "config-misspelt",
             Part::Lang,
-            "config.toml:1:1: unknown field `lnag`, expected `lang`",
+            "config.toml:1:1: unknown field `lnag`, expected `lang` or `ascii`",
         ),
         (
             "config-not-toml",
@@ -112,7 +113,7 @@ fn each_broken_file_is_reported_with_its_place_and_its_defaults_stand() {
         (
             "agenda-unknown-kind",
             Part::Agenda,
-            "agenda.toml: unknown kind of meeting \"party\"",
+            "agenda.toml:2:8: unknown kind of meeting \"party\"",
         ),
         (
             "agenda-wrong-type",
@@ -137,7 +138,17 @@ fn each_broken_file_is_reported_with_its_place_and_its_defaults_stand() {
         (
             "holidays-bad-date",
             Part::Holidays,
-            "holidays.toml: ngày không hợp lệ: 31/02/2030",
+            "holidays.toml:3:13: not a date: \"31/02/2030\"",
+        ),
+        (
+            "holidays-lunar-month",
+            Part::Holidays,
+            "holidays.toml:5:9: month = 13: a lunar month is 1 to 12",
+        ),
+        (
+            "holidays-wrong-year",
+            Part::Holidays,
+            "holidays.toml:3:27: 01/01/2031 is not in the year 2030",
         ),
         (
             "holidays-not-toml",
@@ -335,4 +346,32 @@ fn the_application_keeps_a_settings_warning_until_it_is_dismissed() {
         screen(&app, 80, 24)
     );
     assert!(app.warnings.is_empty());
+}
+
+/// `ascii = true` in `config.toml` draws the application as `--ascii` does, even in a
+/// terminal that could show more: ASCII borders, no box-drawing character.
+#[test]
+#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
+fn ascii_in_the_config_draws_ascii_borders_as_the_option_does() {
+    use common::tty::{self, Tty};
+    tty::require();
+    let tmp = tempfile::tempdir().unwrap();
+    let box_drawing = |screen: &str| {
+        screen
+            .chars()
+            .any(|c| ('\u{2500}'..='\u{259F}').contains(&c))
+    };
+    let cfg = tmp.path().join("cfg");
+    std::fs::create_dir(&cfg).unwrap();
+    // without the setting, the same terminal gets the full theme
+    let term = Tty::start("ascii-off", &tmp.path().join("data"), &cfg, (80, 24), &[]);
+    assert!(term.wait_for("Tạo chi bộ mới", 10), "{}", term.screen());
+    assert!(box_drawing(&term.screen()), "{}", term.screen());
+    drop(term);
+    std::fs::write(cfg.join("config.toml"), "ascii = true\n").unwrap();
+    let term = Tty::start("ascii-on", &tmp.path().join("data"), &cfg, (80, 24), &[]);
+    assert!(term.wait_for("Tạo chi bộ mới", 10), "{}", term.screen());
+    let screen = term.screen();
+    assert!(!box_drawing(&screen), "{screen}");
+    assert!(screen.contains("+---"), "{screen}");
 }

@@ -23,10 +23,9 @@ fn console(name: &str, tmp: &std::path::Path) -> Tty {
 }
 
 #[test]
+#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
 fn an_unfinished_escape_sequence_is_dropped_and_the_text_after_it_arrives() {
-    if !tty::available() {
-        return;
-    }
+    tty::require();
     let tmp = tempfile::tempdir().unwrap();
     let term = console("escape", tmp.path());
     // ESC [ ? and then nothing: a terminal report cut short, a key a terminal mangled
@@ -43,10 +42,9 @@ fn an_unfinished_escape_sequence_is_dropped_and_the_text_after_it_arrives() {
 }
 
 #[test]
+#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
 fn a_paste_carrying_the_end_marker_and_command_keys_stays_text() {
-    if !tty::available() {
-        return;
-    }
+    tty::require();
     let tmp = tempfile::tempdir().unwrap();
     let term = console("paste", tmp.path());
     term.type_text("Ý kiến: ");

@@ -308,7 +308,10 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
     let clock = clock(lang)?;
     let now = clock.now();
     match cli.command {
-        None => open::run(&dir, lang, clock, settings, cli.ascii),
+        None => {
+            let ascii = cli.ascii || settings.ascii;
+            open::run(&dir, lang, clock, settings, ascii)
+        }
         Some(Command::Demo {
             members,
             years,

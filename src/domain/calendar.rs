@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::Deserialize;
+use toml::Spanned;
 
 /// Parses dd/mm/yyyy (also d/m/yyyy and dd-mm-yyyy) or yyyy-mm-dd.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -106,7 +107,7 @@ struct HolidayFile {
 struct FixedEntry {
     #[allow(dead_code)]
     name: String,
-    date: String,
+    date: Spanned<String>,
     #[serde(default)]
     adjacent_day: bool,
 }
@@ -116,11 +117,11 @@ struct FixedEntry {
 struct LunarEntry {
     #[allow(dead_code)]
     name: String,
-    day: u32,
-    month: u32,
+    day: Spanned<u32>,
+    month: Spanned<u32>,
     #[serde(default)]
     days_before: u32,
-    days: u32,
+    days: Spanned<u32>,
 }
 
 #[derive(Deserialize)]
@@ -137,9 +138,9 @@ struct YearEntry {
     #[serde(default)]
     source: String,
     #[serde(default)]
-    days_off: Vec<String>,
+    days_off: Vec<Spanned<String>>,
     #[serde(default)]
-    working_days: Vec<String>,
+    working_days: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -147,7 +148,7 @@ struct YearEntry {
 struct HolidayEntry {
     #[allow(dead_code)]
     name: String,
-    dates: Vec<String>,
+    dates: Vec<Spanned<String>>,
 }
 
 /// The holiday rules and yearly decisions shipped with chibo.
@@ -166,14 +167,28 @@ impl WorkCalendar {
     }
 
     /// Adds the rules and yearly decisions of a file in the shipped form; returns a
-    /// readable error and changes nothing when any part of it is wrong.
+    /// readable error and changes nothing when any part of it is wrong. A refused value
+    /// is told with its place, as TOML tells its own errors ("TOML parse error at line
+    /// L, column C", then what is wrong).
     pub fn add_toml(&mut self, text: &str) -> Result<(), String> {
-        let file: HolidayFile = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let file: HolidayFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let at = |span: std::ops::Range<usize>, what: String| {
+            let (line, column) = super::text::line_col(text, span.start);
+            format!("TOML parse error at line {line}, column {column}\n{what}")
+        };
         let mut next = self.clone();
         for f in file.fixed {
-            let bad = || format!("ngày không hợp lệ: {}", f.date);
-            let (d, m) = f.date.trim().split_once('/').ok_or_else(bad)?;
-            let (day, month) = (d.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+            let bad = || {
+                at(
+                    f.date.span(),
+                    format!("not a day and month: \"{}\"", f.date.get_ref()),
+                )
+            };
+            let (d, m) = f.date.get_ref().trim().split_once('/').ok_or_else(bad)?;
+            let (day, month) = (
+                d.trim().parse().map_err(|_| bad())?,
+                m.trim().parse().map_err(|_| bad())?,
+            );
             // 2024 is a leap year: 29/02 is a possible day and month
             NaiveDate::from_ymd_opt(2024, month, day).ok_or_else(bad)?;
             next.fixed.push(FixedRule {
@@ -183,29 +198,46 @@ impl WorkCalendar {
             });
         }
         for l in file.lunar {
-            if !(1..=30).contains(&l.day) || !(1..=12).contains(&l.month) {
-                return Err(format!("ngày âm lịch không hợp lệ: {}/{}", l.day, l.month));
+            let (day, month, days) = (*l.day.get_ref(), *l.month.get_ref(), *l.days.get_ref());
+            if !(1..=30).contains(&day) {
+                return Err(at(
+                    l.day.span(),
+                    format!("day = {day}: a lunar day is 1 to 30"),
+                ));
             }
-            if l.days == 0 || l.days + l.days_before > MAX_RULE_DAYS {
-                return Err(format!(
-                    "số ngày nghỉ không hợp lệ: {}",
-                    l.days + l.days_before
+            if !(1..=12).contains(&month) {
+                return Err(at(
+                    l.month.span(),
+                    format!("month = {month}: a lunar month is 1 to 12"),
+                ));
+            }
+            if days == 0 || days + l.days_before > MAX_RULE_DAYS {
+                return Err(at(
+                    l.days.span(),
+                    format!(
+                        "{} days off in a row: a rule gives 1 to {MAX_RULE_DAYS}",
+                        days + l.days_before
+                    ),
                 ));
             }
             next.lunar.push(LunarRule {
-                day: l.day,
-                month: l.month,
+                day,
+                month,
                 days_before: l.days_before,
-                days: l.days,
+                days,
             });
         }
         if let Some(c) = file.compensation {
             next.compensate = c.weekend_holiday_moves_to_next_working_day;
         }
-        let parse = |s: &str, year: Option<i32>| -> Result<NaiveDate, String> {
-            let date = parse_date(s).ok_or_else(|| format!("ngày không hợp lệ: {s}"))?;
+        let parse = |s: &Spanned<String>, year: Option<i32>| -> Result<NaiveDate, String> {
+            let date = parse_date(s.get_ref())
+                .ok_or_else(|| at(s.span(), format!("not a date: \"{}\"", s.get_ref())))?;
             match year {
-                Some(y) if date.year() != y => Err(format!("ngày {s} không thuộc năm {y}")),
+                Some(y) if date.year() != y => Err(at(
+                    s.span(),
+                    format!("{} is not in the year {y}", s.get_ref()),
+                )),
                 _ => Ok(date),
             }
         };

@@ -591,6 +591,28 @@ pub struct Templates {
 
 pub const DEFAULT_TEMPLATES: &str = include_str!("agenda.toml");
 
+/// A template's kind that is none of chibo's, told with its place as TOML tells its own
+/// errors ("TOML parse error at line L, column C", then what is wrong).
+fn unknown_kind(text: &str, index: usize, kind: &str) -> String {
+    #[derive(Deserialize)]
+    struct Kinds {
+        template: Vec<Kind>,
+    }
+    #[derive(Deserialize)]
+    struct Kind {
+        kind: toml::Spanned<String>,
+    }
+    let what = format!("unknown kind of meeting \"{kind}\"");
+    let place = toml::from_str::<Kinds>(text)
+        .ok()
+        .and_then(|k| k.template.into_iter().nth(index))
+        .map(|k| super::text::line_col(text, k.kind.span().start));
+    match place {
+        Some((line, column)) => format!("TOML parse error at line {line}, column {column}\n{what}"),
+        None => what,
+    }
+}
+
 impl Templates {
     /// The shipped templates (tested to parse).
     pub fn shipped() -> Templates {
@@ -601,9 +623,9 @@ impl Templates {
     pub fn with_user(text: &str) -> Result<Templates, String> {
         let user: Templates = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut all = Templates::shipped();
-        for t in user.template {
+        for (i, t) in user.template.into_iter().enumerate() {
             if !MeetingKind::ALL.iter().any(|k| k.key() == t.kind) {
-                return Err(format!("unknown kind of meeting \"{}\"", t.kind));
+                return Err(unknown_kind(text, i, &t.kind));
             }
             all.template.retain(|x| x.kind != t.kind);
             all.template.push(t);

@@ -135,6 +135,18 @@ pub fn sort_key(s: &str) -> Vec<u8> {
     key
 }
 
+/// The 1-based line and column (in characters) of a byte offset into a file's text.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rfind('\n')
+        .map(|i| before[i + 1..].chars().count())
+        .unwrap_or(before.chars().count())
+        + 1;
+    (line, column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,8 @@ use indexmap::IndexMap;
 
 pub use notation::{Code, Key, seq_to_string};
 
+pub use crate::domain::text::line_col;
+
 use crate::app::Action;
 
 /// The shipped map.
@@ -212,18 +214,6 @@ pub struct Keymap {
 
 /// One parsed entry: keys → action, or `None` for "none" (unbind).
 type Entry = (Vec<Key>, Option<Action>, (usize, usize));
-
-/// The 1-based line and column (in characters) of a byte offset into a file's text.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rfind('\n')
-        .map(|i| before[i + 1..].chars().count())
-        .unwrap_or(before.chars().count())
-        + 1;
-    (line, column)
-}
 
 fn parse_file(text: &str) -> Result<BTreeMap<Section, Vec<Entry>>, Vec<KeymapError>> {
     // file order is kept: the first key written for an action is the one hints show

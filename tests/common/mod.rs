@@ -166,26 +166,12 @@ pub fn plan_and_start(app: &mut App) {
     assert!(app.meetings.console.is_some(), "the console is open");
 }
 
-/// Whether a test's prerequisite (tmux, the right to mount) is here. Missing under
-/// `CI=true`, the test fails: CI must run it. Missing elsewhere, the test says that it
-/// checked nothing and why, and the caller returns at once. The line is written to the
-/// terminal itself, past the test harness, which shows a passing test's output only
-/// with `--nocapture`.
-pub fn prerequisite(present: bool, what: &str, how: &str) -> bool {
-    use std::io::Write;
-    if present {
-        return true;
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{what} is missing, and CI must run this test: {how}");
-    }
-    let thread = std::thread::current();
-    let test = thread.name().unwrap_or("a test");
-    let _ = writeln!(
-        std::io::stderr().lock(),
-        "NOT RUN: {test} checked nothing, {what} is missing ({how})"
-    );
-    false
+/// A test's prerequisite (tmux, the right to mount): such a test is `#[ignore]`d, so
+/// `cargo test` lists it as ignored with the reason, and it runs when asked for
+/// (`cargo test -- --include-ignored`, as CI does), where a missing prerequisite fails
+/// it: a test never passes having checked nothing.
+pub fn require(present: bool, what: &str, how: &str) {
+    assert!(present, "{what} is missing, and this test needs it: {how}");
 }
 
 /// How long a stopped chibo may still hold its data: a killed process, or sled's own

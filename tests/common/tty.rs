@@ -13,14 +13,13 @@ pub fn tmux(args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// Whether tmux and /proc are here (see `prerequisite`: under `CI=true` their absence
-/// fails the test; elsewhere the test says it checked nothing, and returns).
-pub fn available() -> bool {
-    super::prerequisite(
+/// Fails the test unless tmux and /proc are here (see `require`).
+pub fn require() {
+    super::require(
         tmux(&["-V"]).is_some() && Path::new("/proc/self/stat").exists(),
         "tmux (or /proc)",
         "apt-get install tmux, on Linux",
-    )
+    );
 }
 
 /// chibo running in a tmux session of its own.
