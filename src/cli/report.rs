@@ -103,6 +103,7 @@ pub(super) fn run(
                 &tasks,
                 today,
             );
+            let r = crate::export::quality::Meetings { lang, ..r };
             write(&r, format, branch, out, lang)
         }
     }

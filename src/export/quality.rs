@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::document::{Block, Document as Page, ListItem, Paragraph, Table, Value};
-use super::report::{Document, opening};
+use super::report::{Document, as_of_title, csv_header, headings, opening};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
 use crate::domain::meeting::{Meeting, MeetingKind};
@@ -14,6 +14,7 @@ use crate::domain::member::Member;
 use crate::domain::quality::{MeetingQuality, quarter, quarters_without_thematic, year_quality};
 use crate::domain::resolution::Resolution;
 use crate::domain::task::Task;
+use crate::i18n::{Lang, Msg, labels};
 
 /// One meeting held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -64,16 +65,16 @@ pub struct Meetings {
     pub quarters: Vec<QuarterRow>,
     /// Quarters of the year that ended without a thematic meeting.
     pub quarters_without_thematic: Vec<u32>,
+    /// The language of the headings (not part of the JSON).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
-fn kind_label(kind: MeetingKind, with_thematic: bool) -> &'static str {
-    match (kind, with_thematic) {
-        (MeetingKind::Regular, true) => "thường kỳ và chuyên đề",
-        (MeetingKind::Regular, false) => "thường kỳ",
-        (MeetingKind::Thematic, _) => "chuyên đề",
-        (MeetingKind::Committee, _) => "chi ủy",
-        (MeetingKind::Extraordinary, _) => "bất thường",
-        (MeetingKind::YearEnd, _) => "kiểm điểm cuối năm",
+fn kind_label(kind: MeetingKind, with_thematic: bool, lang: Lang) -> &'static str {
+    if kind == MeetingKind::Regular && with_thematic {
+        Msg::RptWithThematic.get(lang)
+    } else {
+        labels::meeting_kind(kind).get(lang)
     }
 }
 
@@ -155,6 +156,7 @@ pub fn meetings(
             meetings,
             as_of + chrono::Days::new(1),
         ),
+        lang: Lang::default(),
     }
 }
 
@@ -166,19 +168,59 @@ fn pct(p: Option<u32>) -> Value {
     p.map(|p| Value::Int(i64::from(p))).unwrap_or(Value::Empty)
 }
 
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    if b { Msg::RptYes } else { Msg::RptNo }.get(lang)
+}
+
+const MEETINGS_CSV: [[&str; 14]; 2] = [
+    [
+        "ngay",
+        "loai",
+        "du_kien",
+        "du_hop",
+        "ty_le_du_hop",
+        "so_nguoi_phat_bieu",
+        "nguoi_phat_bieu",
+        "khach_phat_bieu",
+        "nhiem_vu",
+        "nhiem_vu_co_nguoi_phu_trach",
+        "thoi_luong_phut",
+        "toi_thieu_phut",
+        "chuyen_de_trong_quy",
+        "khach_moi",
+    ],
+    [
+        "date",
+        "kind",
+        "expected",
+        "present",
+        "attendance_percent",
+        "speakers",
+        "speaker_names",
+        "guest_speeches",
+        "items",
+        "items_with_lead",
+        "minutes",
+        "minimum_minutes",
+        "thematic_in_quarter",
+        "guests",
+    ],
+];
+
 impl Meetings {
     fn quarter_table(&self) -> Table {
         Table {
-            header: [
-                "Quý",
-                "Số buổi",
-                "Tỷ lệ dự họp bình quân (%)",
-                "Phát biểu bình quân mỗi buổi",
-                "Số buổi đủ thời lượng",
-                "Có sinh hoạt chuyên đề",
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: headings(
+                self.lang,
+                &[
+                    Msg::RptColQuarter,
+                    Msg::RptColMeetingsHeld,
+                    Msg::RptColMeanAttendance,
+                    Msg::RptColMeanSpeakers,
+                    Msg::RptColLongEnough,
+                    Msg::RptColThematic,
+                ],
+            ),
             rows: self
                 .quarters
                 .iter()
@@ -189,7 +231,7 @@ impl Meetings {
                         pct(q.attendance_percent),
                         pct(q.speakers_per_meeting),
                         Value::Int(q.long_enough as i64),
-                        Value::text(if q.thematic { "có" } else { "không" }),
+                        Value::text(yes_no(q.thematic, self.lang)),
                     ]
                 })
                 .collect(),
@@ -198,31 +240,37 @@ impl Meetings {
 
     /// What the branch should act on, one line each.
     fn notes(&self) -> Vec<String> {
+        let lang = self.lang;
         let mut notes = Vec::new();
         for q in &self.quarters_without_thematic {
-            notes.push(format!(
-                "Quý {}/{}: không có buổi sinh hoạt chuyên đề",
-                roman(*q),
-                self.year
-            ));
+            notes.push(
+                Msg::RptNoThematic.fill(lang, &[("quarter", &roman(*q)), ("year", &self.year)]),
+            );
         }
         for r in &self.meetings {
-            let day = format_date(r.date);
+            let date = format_date(r.date);
             if let (Some(m), Some(false)) = (r.minutes, r.long_enough) {
-                notes.push(format!(
-                    "{day}: họp {m} phút, dưới thời lượng tối thiểu {} phút",
-                    r.minimum_minutes
+                notes.push(Msg::RptTooShort.fill(
+                    lang,
+                    &[
+                        ("date", &date),
+                        ("minutes", &m),
+                        ("minimum", &r.minimum_minutes),
+                    ],
                 ));
             }
             if r.items > r.items_with_lead {
-                notes.push(format!(
-                    "{day}: {} trong {} nhiệm vụ của nghị quyết chưa giao người phụ trách",
-                    r.items - r.items_with_lead,
-                    r.items
+                notes.push(Msg::RptItemsNoLead.fill(
+                    lang,
+                    &[
+                        ("date", &date),
+                        ("n", &(r.items - r.items_with_lead)),
+                        ("items", &r.items),
+                    ],
                 ));
             }
             if r.present > 0 && r.speakers.is_empty() {
-                notes.push(format!("{day}: không có đảng viên phát biểu"));
+                notes.push(Msg::RptNobodySpoke.fill(lang, &[("date", &date)]));
             }
         }
         notes
@@ -231,22 +279,7 @@ impl Meetings {
 
 impl Document for Meetings {
     fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>) {
-        let header = &[
-            "ngay",
-            "loai",
-            "du_kien",
-            "du_hop",
-            "ty_le_du_hop",
-            "so_nguoi_phat_bieu",
-            "nguoi_phat_bieu",
-            "khach_phat_bieu",
-            "nhiem_vu",
-            "nhiem_vu_co_nguoi_phu_trach",
-            "thoi_luong_phut",
-            "toi_thieu_phut",
-            "chuyen_de_trong_quy",
-            "khach_moi",
-        ];
+        let header = csv_header(&MEETINGS_CSV, self.lang);
         let opt = |p: Option<u32>| p.map(|p| format!("{p}%")).unwrap_or_default();
         let rows = self
             .meetings
@@ -265,7 +298,7 @@ impl Document for Meetings {
                     r.items_with_lead.to_string(),
                     r.minutes.map(|m| m.to_string()).unwrap_or_default(),
                     r.minimum_minutes.to_string(),
-                    if r.thematic_in_quarter { "co" } else { "khong" }.to_string(),
+                    r.thematic_in_quarter.to_string(),
                     r.guests.join("; "),
                 ]
             })
@@ -274,11 +307,8 @@ impl Document for Meetings {
     }
 
     fn title(&self) -> String {
-        format!(
-            "CHẤT LƯỢNG SINH HOẠT CHI BỘ NĂM {} (tính đến {})",
-            self.year,
-            format_date(self.as_of)
-        )
+        let title = Msg::RptMeetingsTitle.fill(self.lang, &[("year", &self.year)]);
+        as_of_title(self.lang, title, self.as_of)
     }
 
     fn as_of(&self) -> NaiveDate {
@@ -286,26 +316,24 @@ impl Document for Meetings {
     }
 
     fn sheet(&self) -> &'static str {
-        "Chất lượng sinh hoạt"
+        Msg::RptSheetMeetings.get(self.lang)
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
+        let lang = self.lang;
         let mut page = opening(branch, self.as_of, self.title());
         page.landscape = true;
         if self.meetings.is_empty() {
-            page.para(format!(
-                "Chưa có buổi sinh hoạt nào được tổ chức trong năm {}.",
-                self.year
-            ));
+            page.para(Msg::RptNoMeetings.fill(lang, &[("year", &self.year)]));
         } else {
-            page.heading("I. TỪNG BUỔI SINH HOẠT");
+            page.heading(Msg::RptEachMeeting.get(lang));
             page.push(Block::Table(self.table()));
-            page.heading("II. THEO QUÝ");
+            page.heading(Msg::RptByQuarter.get(lang));
             page.push(Block::Table(self.quarter_table()));
         }
         let notes = self.notes();
         if !notes.is_empty() {
-            page.heading("CẦN LƯU Ý");
+            page.heading(Msg::RptToNote.get(lang));
             page.push(Block::List(
                 notes
                     .into_iter()
@@ -320,39 +348,37 @@ impl Document for Meetings {
     }
 
     fn table(&self) -> Table {
+        let lang = self.lang;
         Table {
-            header: [
-                "Ngày",
-                "Loại",
-                "Dự họp",
-                "Tỷ lệ dự họp (%)",
-                "Số người phát biểu",
-                "Nhiệm vụ có người phụ trách",
-                "Thời lượng (phút)",
-                "Tối thiểu (phút)",
-                "Chuyên đề trong quý",
-                "Khách mời",
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: headings(
+                lang,
+                &[
+                    Msg::RptColDate,
+                    Msg::RptColKind,
+                    Msg::RptColAttended,
+                    Msg::RptColAttendedPct,
+                    Msg::RptColSpeakers,
+                    Msg::RptColItemsWithLead,
+                    Msg::RptColLength,
+                    Msg::RptColMinimum,
+                    Msg::RptColThematicInQuarter,
+                    Msg::RptColGuests,
+                ],
+            ),
             rows: self
                 .meetings
                 .iter()
                 .map(|r| {
                     vec![
                         Value::Date(r.date),
-                        Value::text(kind_label(r.kind, r.with_thematic)),
+                        Value::text(kind_label(r.kind, r.with_thematic, lang)),
                         Value::text(format!("{}/{}", r.present, r.expected)),
                         pct(r.attendance_percent),
                         Value::Int(r.speakers.len() as i64),
                         Value::text(format!("{}/{}", r.items_with_lead, r.items)),
                         r.minutes.map(Value::Int).unwrap_or(Value::Empty),
                         Value::Int(i64::from(r.minimum_minutes)),
-                        Value::text(if r.thematic_in_quarter {
-                            "có"
-                        } else {
-                            "không"
-                        }),
+                        Value::text(yes_no(r.thematic_in_quarter, lang)),
                         Value::text(r.guests.join("; ")),
                     ]
                 })
@@ -426,5 +452,15 @@ mod tests {
         assert_eq!(past.as_of, d(2025, 12, 31));
         assert_eq!(past.quarters_without_thematic, [1, 2, 3, 4]);
         assert!(past.to_text().contains("Chưa có buổi sinh hoạt nào"));
+        let en = Meetings {
+            lang: Lang::En,
+            ..r
+        };
+        let text = en.to_text();
+        assert!(
+            text.contains("Quarter II/2026: no thematic meeting"),
+            "{text}"
+        );
+        assert!(en.to_csv().starts_with("date,kind,expected,present,"));
     }
 }

@@ -96,12 +96,12 @@ pub(super) fn opening(branch: Option<&Branch>, as_of: NaiveDate, title: String) 
 }
 
 /// `{title} (tính đến dd/mm/yyyy)`.
-fn as_of_title(lang: Lang, title: String, as_of: NaiveDate) -> String {
+pub(super) fn as_of_title(lang: Lang, title: String, as_of: NaiveDate) -> String {
     Msg::RptAsOf.fill(lang, &[("title", &title), ("date", &format_date(as_of))])
 }
 
 /// Headings in the report's language.
-fn headings(lang: Lang, msgs: &[Msg]) -> Vec<String> {
+pub(super) fn headings(lang: Lang, msgs: &[Msg]) -> Vec<String> {
     msgs.iter().map(|m| m.get(lang).to_string()).collect()
 }
 
@@ -389,7 +389,7 @@ const ATTENDANCE_CSV: [[&str; 16]; 2] = [
 
 /// The CSV header of a report in `lang`: machine-friendly words, without accents in
 /// Vietnamese; in English the JSON's keys.
-fn csv_header<const N: usize>(
+pub(super) fn csv_header<const N: usize>(
     headers: &'static [[&'static str; N]; 2],
     lang: Lang,
 ) -> &'static [&'static str] {
