@@ -7,6 +7,47 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::branch::Branch;
 use crate::domain::calendar::{format_date, long_date};
+use crate::i18n::{Lang, Msg};
+
+/// The language of the documents the branch files and sends: party documents are
+/// written in Vietnamese whatever the interface language; their words are in the
+/// i18n table like every other string.
+pub const DOC_LANG: Lang = Lang::Vi;
+
+/// A word of the documents.
+pub fn word(msg: Msg) -> &'static str {
+    msg.get(DOC_LANG)
+}
+
+/// A sentence of the documents with its `{blanks}` filled in one pass, so text the
+/// secretary typed that looks like a blank stays as typed.
+pub fn says(msg: Msg, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut rest = word(msg);
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            args.iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (close, v))
+        });
+        match arg {
+            Some((close, value)) => {
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 /// A document: blocks from top to bottom.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -46,7 +87,10 @@ pub struct PartyHeader {
     pub date_line: String,
 }
 
-pub const PARTY: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
+/// "ĐẢNG CỘNG SẢN VIỆT NAM", over the place and date.
+pub fn party() -> &'static str {
+    word(Msg::DocParty)
+}
 
 impl PartyHeader {
     /// The header of a document the branch issues on `date` ("ngày …… tháng ……" when
@@ -59,15 +103,15 @@ impl PartyHeader {
         let place = branch
             .map(|b| b.place.as_str())
             .filter(|p| !p.is_empty())
-            .unwrap_or("……");
+            .unwrap_or(word(Msg::DocNoPlace));
         let date = date
             .map(long_date)
-            .unwrap_or_else(|| "ngày …… tháng …… năm ……".into());
+            .unwrap_or_else(|| word(Msg::DocNoDate).into());
         PartyHeader {
             upper: branch.map(|b| b.parent.to_uppercase()).unwrap_or_default(),
             issuer: branch.map(|b| b.name.to_uppercase()).unwrap_or_default(),
             number,
-            date_line: format!("{place}, {date}"),
+            date_line: says(Msg::DocPlaceDate, &[("place", &place), ("date", &date)]),
         }
     }
 }
@@ -153,6 +197,17 @@ pub enum SignatureColumn {
     Blank,
 }
 
+impl SignatureColumn {
+    /// A signer: the titles in capitals, the hint under them, room to sign, the name.
+    pub fn signer(titles: &[Msg], hint: Option<Msg>, name: String) -> SignatureColumn {
+        SignatureColumn::Signer {
+            titles: titles.iter().map(|t| word(*t).to_string()).collect(),
+            hint: hint.map(|h| word(h).to_string()),
+            name,
+        }
+    }
+}
+
 impl Span {
     pub fn plain(text: impl Into<String>) -> Span {
         Span {
@@ -228,6 +283,49 @@ impl Document {
 
     pub fn heading(&mut self, text: impl Into<String>) {
         self.push(Block::Heading(text.into()));
+    }
+
+    /// A document the branch issues, begun the same way for the minutes and the
+    /// resolutions: the two-column party header and the title (with a second line).
+    pub fn issued(
+        branch: Option<&Branch>,
+        date: Option<NaiveDate>,
+        number: Option<String>,
+        title: String,
+        sub: Option<String>,
+    ) -> Document {
+        let mut doc = Document::new();
+        doc.push(Block::Header(PartyHeader::of(branch, date, number)));
+        doc.push(Block::Title { main: title, sub });
+        doc
+    }
+
+    /// The signatures of minutes: the meeting's secretary left, its chair right, each
+    /// over "(ký, ghi rõ họ tên)".
+    pub fn sign_minutes(&mut self, secretary: String, chair: String) {
+        let hint = Some(Msg::DocSignHint);
+        self.push(Block::Signatures(vec![
+            SignatureColumn::signer(&[Msg::DocSecretary], hint, secretary),
+            SignatureColumn::signer(&[Msg::DocChair], hint, chair),
+        ]));
+    }
+
+    /// The signatures of a resolution: where it goes left, the branch's secretary
+    /// signing for the branch right.
+    pub fn sign_for_branch(&mut self, secretary: String) {
+        self.push(Block::Signatures(vec![
+            SignatureColumn::Recipients {
+                label: word(Msg::DocRecipients).into(),
+                lines: [Msg::DocToUpper, Msg::DocToMembers, Msg::DocToFile]
+                    .map(|m| word(m).to_string())
+                    .to_vec(),
+            },
+            SignatureColumn::signer(
+                &[Msg::DocForBranch, Msg::DocBranchSecretary],
+                None,
+                secretary,
+            ),
+        ]));
     }
 
     pub fn to_markdown(&self) -> String {
@@ -344,15 +442,18 @@ fn header(h: &PartyHeader, form: Form) -> String {
                 .map(|n| format!("<br>{n}"))
                 .unwrap_or_default();
             format!(
-                "| {}<br>**{}**<br>\\*{number} | **{PARTY}**<br><br>*{}* |\n|:---:|:---:|\n\n",
-                h.upper, h.issuer, h.date_line
+                "| {}<br>**{}**<br>\\*{number} | **{}**<br><br>*{}* |\n|:---:|:---:|\n\n",
+                h.upper,
+                h.issuer,
+                party(),
+                h.date_line
             )
         }
         Form::Text => {
             let star = format!("{}*", " ".repeat(width(&h.issuer) / 2));
             let mut left = vec![h.upper.clone(), h.issuer.clone(), star];
             left.extend(h.number.clone());
-            let right = [PARTY.to_string(), String::new(), h.date_line.clone()];
+            let right = [party().to_string(), String::new(), h.date_line.clone()];
             let mut out = String::new();
             for i in 0..left.len().max(right.len()) {
                 let l = left.get(i).map(String::as_str).unwrap_or("");
@@ -521,6 +622,21 @@ fn signatures(cols: &[SignatureColumn], form: Form) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_text_that_looks_like_a_blank_stays_as_typed() {
+        let line = says(
+            Msg::DocVoteResult,
+            &[
+                ("word", &"{for} {pct}"),
+                ("for", &16),
+                ("of", &25),
+                ("pct", &64),
+            ],
+        );
+        assert_eq!(line, "{for} {pct} (16/25, 64%)");
+        assert_eq!(party(), "ĐẢNG CỘNG SẢN VIỆT NAM");
+    }
 
     fn sample() -> Document {
         let mut d = Document::new();

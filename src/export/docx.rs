@@ -9,7 +9,7 @@ use docx_rs::{
 };
 
 use super::document::{
-    Align, Block, Document, PARTY, Paragraph, PartyHeader, SignatureColumn, Span, Table, Value,
+    Align, Block, Document, Paragraph, PartyHeader, SignatureColumn, Span, Table, Value,
 };
 
 /// A4 in twentieths of a point.
@@ -125,7 +125,7 @@ fn header(h: &PartyHeader, width: usize) -> WTable {
         left = left.add_paragraph(line(n, false, false, false));
     }
     let right = TableCell::new()
-        .add_paragraph(line(PARTY, true, false, true))
+        .add_paragraph(line(super::document::party(), true, false, true))
         .add_paragraph(line("", false, false, false))
         .add_paragraph(line(&h.date_line, false, true, false));
     let left_w = twips(75.0) as usize;

@@ -13,7 +13,8 @@ use crate::domain::resolution::Resolution;
 use crate::domain::task::{Task, TaskStatus};
 use crate::domain::vote::{Vote, VoteMethod};
 
-use super::document::{Block, Document, ListItem, Paragraph, PartyHeader, SignatureColumn, Span};
+use super::document::{Block, Document, ListItem, Paragraph, Span, says, word};
+use crate::i18n::{Msg, labels};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -26,7 +27,7 @@ fn name(members: &[Member], id: MemberId) -> String {
         .iter()
         .find(|m| m.id == id)
         .map(Member::full_name)
-        .unwrap_or_else(|| format!("(mã {})", id.0))
+        .unwrap_or_else(|| says(Msg::DocUnknownMember, &[("id", &id.0)]))
 }
 
 fn comrade(members: &[Member], id: Option<MemberId>) -> String {
@@ -37,19 +38,38 @@ fn comrade(members: &[Member], id: Option<MemberId>) -> String {
                 .find(|m| m.id == id)
                 .map(|m| m.committee_role);
             let title = match role {
-                Some(CommitteeRole::Secretary) => ", Bí thư chi bộ",
-                Some(CommitteeRole::Deputy) => ", Phó Bí thư chi bộ",
-                Some(CommitteeRole::Member) => ", Chi ủy viên",
+                Some(CommitteeRole::Secretary) => word(Msg::DocRoleSecretary),
+                Some(CommitteeRole::Deputy) => word(Msg::DocRoleDeputy),
+                Some(CommitteeRole::Member) => word(Msg::DocRoleMember),
                 _ => "",
             };
-            format!("đồng chí {}{title}", name(members, id))
+            format!("{}{title}", comrade_named(members, id))
         }
-        None => "(chưa ghi)".into(),
+        None => word(Msg::DocNotRecorded).into(),
     }
 }
 
+/// "đồng chí Nguyễn Văn Hùng".
+fn comrade_named(members: &[Member], id: MemberId) -> String {
+    says(Msg::DocComrade, &[("name", &name(members, id))])
+}
+
+/// "đồng chí Nguyễn Văn Hùng (ốm)".
+fn comrade_with(members: &[Member], id: MemberId, detail: &dyn std::fmt::Display) -> String {
+    says(
+        Msg::DocComradeWith,
+        &[("name", &name(members, id)), ("detail", detail)],
+    )
+}
+
 fn clock(t: NaiveTime) -> String {
-    format!("{} giờ {:02} phút", t.hour(), t.minute())
+    says(
+        Msg::DocClock,
+        &[
+            ("hour", &t.hour()),
+            ("minute", &format!("{:02}", t.minute())),
+        ],
+    )
 }
 
 /// "Có mặt 22 đồng chí; vắng có lý do 2 đồng chí (đồng chí A: ốm; …)" — the report
@@ -57,97 +77,95 @@ fn clock(t: NaiveTime) -> String {
 pub fn attendance_lines(r: &AttendanceReport, members: &[Member]) -> Vec<String> {
     let names = |ids: &[MemberId]| {
         ids.iter()
-            .map(|id| format!("đồng chí {}", name(members, *id)))
+            .map(|id| comrade_named(members, *id))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut lines = vec![format!(
-        "Tổng số đảng viên của chi bộ: {} đồng chí (chính thức {}, dự bị {}).",
-        r.total, r.official, r.probationary,
+    let mut lines = vec![says(
+        Msg::DocTotal,
+        &[
+            ("total", &r.total),
+            ("official", &r.official),
+            ("probationary", &r.probationary),
+        ],
     )];
     if !r.temporary_out.is_empty() {
-        lines.push(format!(
-            "Sinh hoạt tạm thời nơi khác: {} đồng chí: {}.",
-            r.temporary_out.len(),
-            names(&r.temporary_out)
+        lines.push(says(
+            Msg::DocTemporaryOut,
+            &[
+                ("n", &r.temporary_out.len()),
+                ("names", &names(&r.temporary_out)),
+            ],
         ));
     }
     if r.exempt > 0 {
         if r.exempt_members.is_empty() {
-            lines.push(format!(
-                "Miễn công tác và sinh hoạt đảng: {} đồng chí.",
-                r.exempt
-            ));
+            lines.push(says(Msg::DocExempt, &[("n", &r.exempt)]));
         } else {
-            lines.push(format!(
-                "Miễn công tác và sinh hoạt đảng: {} đồng chí: {}.",
-                r.exempt,
-                names(&r.exempt_members)
+            lines.push(says(
+                Msg::DocExemptNamed,
+                &[("n", &r.exempt), ("names", &names(&r.exempt_members))],
             ));
         }
     }
     if r.temporary > 0 {
-        let mut line = format!(
-            "Đảng viên sinh hoạt tạm thời: {} đồng chí, có mặt {}.",
-            r.temporary,
-            r.temporary_present.len()
+        let mut line = says(
+            Msg::DocTemporaryIn,
+            &[("n", &r.temporary), ("present", &r.temporary_present.len())],
         );
         if !r.temporary_absent.is_empty() {
-            line.push_str(&format!(" Vắng: {}.", names(&r.temporary_absent)));
+            line.push_str(&says(
+                Msg::DocTemporaryAbsent,
+                &[("names", &names(&r.temporary_absent))],
+            ));
         }
         lines.push(line);
     }
-    let mut present = format!("Có mặt: {} đồng chí.", r.present.len());
+    let mut present = says(Msg::DocPresent, &[("n", &r.present.len())]);
     if !r.late.is_empty() {
         let late: Vec<String> = r
             .late
             .iter()
-            .map(|(id, t)| format!("đồng chí {} ({})", name(members, *id), t.format("%H:%M")))
+            .map(|(id, t)| comrade_with(members, *id, &t.format("%H:%M")))
             .collect();
-        present.push_str(&format!(" Đến muộn: {}.", late.join(", ")));
+        present.push_str(&says(Msg::DocLate, &[("names", &late.join(", "))]));
     }
     lines.push(present);
     if r.excused.is_empty() {
-        lines.push("Vắng có lý do: không.".into());
+        lines.push(word(Msg::DocExcusedNone).into());
     } else {
         let excused: Vec<String> = r
             .excused
             .iter()
             .map(|(id, why)| {
                 if why.is_empty() {
-                    format!("đồng chí {}", name(members, *id))
+                    comrade_named(members, *id)
                 } else {
-                    format!("đồng chí {} ({why})", name(members, *id))
+                    comrade_with(members, *id, why)
                 }
             })
             .collect();
-        lines.push(format!(
-            "Vắng có lý do: {} đồng chí: {}.",
-            r.excused.len(),
-            excused.join("; ")
+        lines.push(says(
+            Msg::DocExcused,
+            &[("n", &r.excused.len()), ("names", &excused.join("; "))],
         ));
     }
     if r.absent.is_empty() {
-        lines.push("Vắng không lý do: không.".into());
+        lines.push(word(Msg::DocAbsentNone).into());
     } else {
-        lines.push(format!(
-            "Vắng không lý do: {} đồng chí: {}.",
-            r.absent.len(),
-            names(&r.absent)
+        lines.push(says(
+            Msg::DocAbsent,
+            &[("n", &r.absent.len()), ("names", &names(&r.absent))],
         ));
     }
     if r.unmarked > 0 {
-        lines.push(format!("Chưa điểm danh: {} đồng chí.", r.unmarked));
+        lines.push(says(Msg::DocUnmarked, &[("n", &r.unmarked)]));
     }
     lines
 }
 
 fn method(m: VoteMethod) -> &'static str {
-    match m {
-        VoteMethod::ShowOfHands => "giơ tay",
-        VoteMethod::Card => "giơ thẻ đảng viên",
-        VoteMethod::SecretBallot => "bỏ phiếu kín",
-    }
+    word(labels::vote_method(m))
 }
 
 /// A vote as the minutes record it: subject, method, who could vote, counts, result
@@ -156,50 +174,56 @@ pub fn vote_line(v: &Vote) -> String {
     let result = match v.outcome() {
         crate::domain::vote::Outcome::NotCounted(_) => {
             // missing or impossible counts: no result and no percentage is stated
-            "CHƯA XÁC ĐỊNH (số phiếu chưa đầy đủ hoặc không hợp lệ)".to_string()
+            word(Msg::DocVoteUncounted).to_string()
         }
         outcome => {
-            let word = if outcome == crate::domain::vote::Outcome::Passed {
-                "THÔNG QUA"
+            let result = if outcome == crate::domain::vote::Outcome::Passed {
+                Msg::DocPassed
             } else {
-                "KHÔNG THÔNG QUA"
+                Msg::DocNotPassed
             };
             let denominator = v.denominator().max(1);
-            format!(
-                "{word} ({}/{}, {}%)",
-                v.in_favour,
-                v.denominator(),
-                (v.in_favour * 100 + denominator / 2) / denominator
+            says(
+                Msg::DocVoteResult,
+                &[
+                    ("word", &word(result)),
+                    ("for", &v.in_favour),
+                    ("of", &v.denominator()),
+                    (
+                        "pct",
+                        &((v.in_favour * 100 + denominator / 2) / denominator),
+                    ),
+                ],
             )
         }
     };
-    format!(
-        "Biểu quyết: {}. Hình thức: {}. Số đảng viên có quyền biểu quyết có mặt: {} (chi bộ có {} đảng viên chính thức được tính). Tán thành: {}; không tán thành: {}; ý kiến khác: {}. Kết quả: {}. Nguyên tắc áp dụng: {}.",
-        v.subject,
-        method(v.method),
-        v.eligible,
-        v.branch,
-        v.in_favour,
-        v.against,
-        v.other,
-        result,
-        v.rule.statement()
+    says(
+        Msg::DocVote,
+        &[
+            ("subject", &v.subject),
+            ("method", &method(v.method)),
+            ("eligible", &v.eligible),
+            ("branch", &v.branch),
+            ("for", &v.in_favour),
+            ("against", &v.against),
+            ("other", &v.other),
+            ("result", &result),
+            ("rule", &v.rule.statement()),
+        ],
     )
 }
 
 fn title(m: &Meeting) -> String {
     let kind = if m.kind == MeetingKind::Regular && m.with_thematic {
-        "THƯỜNG KỲ VÀ CHUYÊN ĐỀ".to_string()
+        word(Msg::DocRegularAndThematic).to_string()
     } else {
         m.kind.title_word().to_string()
     };
+    let month = m.month_label();
     match m.kind {
-        MeetingKind::Committee => format!("BIÊN BẢN HỌP CHI ỦY THÁNG {}", m.month_label()),
-        MeetingKind::YearEnd => format!(
-            "BIÊN BẢN SINH HOẠT CHI BỘ KIỂM ĐIỂM CUỐI NĂM {}",
-            m.date.format("%Y")
-        ),
-        _ => format!("BIÊN BẢN SINH HOẠT CHI BỘ {kind} THÁNG {}", m.month_label()),
+        MeetingKind::Committee => says(Msg::DocTitleCommittee, &[("month", &month)]),
+        MeetingKind::YearEnd => says(Msg::DocTitleYearEnd, &[("year", &m.date.format("%Y"))]),
+        _ => says(Msg::DocTitleMeeting, &[("kind", &kind), ("month", &month)]),
     }
 }
 
@@ -208,21 +232,29 @@ fn ended_line(m: &Meeting) -> String {
         Some(end) => {
             let same_day = end.date() == m.started_at.map(|s| s.date()).unwrap_or(m.date);
             if same_day {
-                format!("Cuộc họp kết thúc lúc {} cùng ngày.", clock(end.time()))
+                says(Msg::DocEndedSameDay, &[("time", &clock(end.time()))])
             } else {
-                format!(
-                    "Cuộc họp kết thúc lúc {}, ngày {}.",
-                    clock(end.time()),
-                    format_date(end.date())
+                says(
+                    Msg::DocEndedOn,
+                    &[
+                        ("time", &clock(end.time())),
+                        ("date", &format_date(end.date())),
+                    ],
                 )
             }
         }
-        None => "(Cuộc họp chưa kết thúc.)".into(),
+        None => word(Msg::DocNotEnded).into(),
     }
 }
 
 fn amendment_date(at: NaiveDateTime) -> String {
-    format!("{} lúc {}", format_date(at.date()), at.format("%H:%M"))
+    says(
+        Msg::DocDateAt,
+        &[
+            ("date", &format_date(at.date())),
+            ("time", &at.format("%H:%M")),
+        ],
+    )
 }
 
 /// A resolution item reviewed at the meeting, with its resolution's number.
@@ -278,16 +310,17 @@ pub fn reviewed_at<'a>(
 
 /// A reviewed item's standing on the day of the meeting.
 fn standing(m: &Meeting, t: &Task) -> String {
+    let on = |msg: Msg, d| says(msg, &[("date", &format_date(d))]);
     match t.status {
         TaskStatus::Done => match t.done_on {
-            Some(d) if d < m.date => format!("hoàn thành trước cuộc họp ({})", format_date(d)),
-            _ => "hoàn thành".into(),
+            Some(d) if d < m.date => on(Msg::DocDoneBefore, d),
+            _ => word(Msg::DocStatusDone).into(),
         },
-        TaskStatus::CarriedOver => format!("chuyển kỳ sau, hạn mới {}", format_date(t.due)),
-        TaskStatus::Cancelled => "hủy".into(),
-        _ if t.due < m.date => format!("quá hạn (hạn {})", format_date(t.due)),
-        TaskStatus::InProgress => format!("đang thực hiện, hạn {}", format_date(t.due)),
-        _ => format!("chưa thực hiện, hạn {}", format_date(t.due)),
+        TaskStatus::CarriedOver => on(Msg::DocCarriedTo, t.due),
+        TaskStatus::Cancelled => word(Msg::DocStatusCancelled).into(),
+        _ if t.due < m.date => on(Msg::DocOverdue, t.due),
+        TaskStatus::InProgress => on(Msg::DocInProgressDue, t.due),
+        _ => on(Msg::DocNotStartedDue, t.due),
     }
 }
 
@@ -297,21 +330,22 @@ fn review_items(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<L
         let t = r.task;
         let lead = t
             .lead
-            .map(|id| format!("đồng chí {}", name(members, id)))
-            .unwrap_or_else(|| "chưa phân công".into());
+            .map(|id| comrade_named(members, id))
+            .unwrap_or_else(|| word(Msg::DocNotAssigned).into());
         let notes: Vec<String> = t
             .history
             .iter()
             .filter(|n| n.meeting == Some(m.id))
             .map(|n| {
                 let status = n.status.map(|s| match s {
-                    TaskStatus::NotStarted => "chưa thực hiện",
-                    TaskStatus::InProgress => "đang thực hiện",
-                    TaskStatus::Done => "hoàn thành",
-                    TaskStatus::CarriedOver => "chuyển kỳ sau",
-                    TaskStatus::Cancelled => "hủy",
+                    TaskStatus::NotStarted => Msg::DocStatusNotStarted,
+                    TaskStatus::InProgress => Msg::DocStatusInProgress,
+                    TaskStatus::Done => Msg::DocStatusDone,
+                    TaskStatus::CarriedOver => Msg::DocStatusCarried,
+                    TaskStatus::Cancelled => Msg::DocStatusCancelled,
                 });
-                let mut parts: Vec<String> = status.into_iter().map(str::to_string).collect();
+                let mut parts: Vec<String> =
+                    status.map(|s| word(s).to_string()).into_iter().collect();
                 if let Some(p) = n.percent.filter(|p| *p < 100) {
                     parts.push(format!("{p}%"));
                 }
@@ -319,7 +353,7 @@ fn review_items(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<L
                     parts.push(n.text.clone());
                 }
                 if let Some(d) = n.due {
-                    parts.push(format!("hạn mới {}", format_date(d)));
+                    parts.push(says(Msg::DocNewDue, &[("date", &format_date(d))]));
                 }
                 parts.join(", ")
             })
@@ -332,7 +366,7 @@ fn review_items(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<L
         let result = if t.result.is_empty() || t.status != TaskStatus::Done {
             String::new()
         } else {
-            format!(" Kết quả: {}.", t.result)
+            says(Msg::DocItemResult, &[("result", &t.result)])
         };
         let said = if notes.is_empty() {
             standing(m, t)
@@ -340,9 +374,15 @@ fn review_items(m: &Meeting, reviewed: &[Reviewed], members: &[Member]) -> Vec<L
             notes.join("; ")
         };
         lines.push(ListItem {
-            text: Paragraph::plain(format!(
-                "{number}{} ({lead}): {said}.{result}",
-                t.title.trim_end_matches('.'),
+            text: Paragraph::plain(says(
+                Msg::DocReviewed,
+                &[
+                    ("number", &number),
+                    ("title", &t.title.trim_end_matches('.')),
+                    ("lead", &lead),
+                    ("said", &said),
+                    ("result", &result),
+                ],
             )),
             detail: None,
         });
@@ -358,51 +398,50 @@ pub fn document(
     branch: Option<&Branch>,
     reviewed: &[Reviewed],
 ) -> Document {
-    let mut doc = Document::new();
-    doc.push(Block::Header(PartyHeader::of(branch, Some(m.date), None)));
-    doc.push(Block::Title {
-        main: title(m),
-        sub: None,
-    });
+    let mut doc = Document::issued(branch, Some(m.date), None, title(m), None);
     let started = m.started_at.map(|s| s.time()).unwrap_or(m.start);
-    doc.para(format!(
-        "Thời gian: bắt đầu lúc {}, ngày {}.",
-        clock(started),
-        format_date(m.date)
+    doc.para(says(
+        Msg::DocTime,
+        &[("time", &clock(started)), ("date", &format_date(m.date))],
     ));
-    doc.para(format!(
-        "Địa điểm: {}.",
-        if m.place.is_empty() {
-            "(chưa ghi)"
+    let or = |text: &str, none: Msg| {
+        if text.is_empty() {
+            word(none).to_string()
         } else {
-            &m.place
+            text.to_string()
         }
+    };
+    doc.para(says(
+        Msg::DocPlace,
+        &[("place", &or(&m.place, Msg::DocNotRecorded))],
     ));
-    doc.para(format!("Chủ trì: {}.", comrade(members, m.chair)));
-    doc.para(format!("Thư ký: {}.", comrade(members, m.secretary)));
-    doc.para(format!(
-        "Khách mời: {}.",
-        if m.guests.is_empty() {
-            "không có"
-        } else {
-            &m.guests
-        }
+    doc.para(says(
+        Msg::DocChairLine,
+        &[("who", &comrade(members, m.chair))],
+    ));
+    doc.para(says(
+        Msg::DocSecretaryLine,
+        &[("who", &comrade(members, m.secretary))],
+    ));
+    doc.para(says(
+        Msg::DocGuests,
+        &[("who", &or(&m.guests, Msg::DocNoGuests))],
     ));
 
-    doc.heading("I. TÌNH HÌNH ĐẢNG VIÊN DỰ HỌP");
+    doc.heading(word(Msg::DocAttendanceHeading));
     let report = attendance_report(m, members);
     for line in attendance_lines(&report, members) {
         doc.para(line);
     }
 
-    doc.heading("II. NỘI DUNG");
+    doc.heading(word(Msg::DocContentHeading));
     let review_item = m.agenda.iter().position(|i| {
         crate::domain::text::fold(&i.title).contains("danh gia ket qua thuc hien nghi quyet")
     });
     for (i, item) in m.agenda.iter().enumerate() {
         let mut head = format!("{}. {}", i + 1, item.title);
         if let Some(p) = item.presenter {
-            head.push_str(&format!(" (trình bày: đồng chí {})", name(members, p)));
+            head.push_str(&says(Msg::DocPresenter, &[("name", &name(members, p))]));
         }
         doc.paragraph(Paragraph::bold(head));
         for e in &item.entries {
@@ -411,25 +450,25 @@ pub fn document(
                 EntryKind::Note if text.is_empty() => {}
                 EntryKind::Note => doc.para(text),
                 EntryKind::Speech(id) => doc.paragraph(Paragraph::of(vec![
-                    Span::italic(format!("Đồng chí {}:", name(members, *id))),
+                    Span::italic(says(Msg::DocSpeaker, &[("name", &name(members, *id))])),
                     Span::plain(format!(" {text}")),
                 ])),
                 EntryKind::GuestSpeech(guest) => doc.paragraph(Paragraph::of(vec![
-                    Span::italic(format!(
-                        "Đ/c {}:",
-                        guest.strip_prefix("đồng chí ").unwrap_or(guest)
+                    Span::italic(says(
+                        Msg::DocGuestSpeaker,
+                        &[("name", &guest.strip_prefix("đồng chí ").unwrap_or(guest))],
                     )),
                     Span::plain(format!(" {text}")),
                 ])),
                 EntryKind::Conclusion => doc.paragraph(Paragraph::of(vec![
-                    Span::italic("Kết luận của chủ trì:"),
+                    Span::italic(word(Msg::DocConclusion)),
                     Span::plain(format!(" {text}")),
                 ])),
                 EntryKind::Vote(v) => doc.para(vote_line(v)),
             }
         }
         if Some(i) == review_item.or(m.agenda.len().checked_sub(1)) && !reviewed.is_empty() {
-            doc.para("Kết quả thực hiện nghị quyết được đánh giá tại cuộc họp:");
+            doc.para(word(Msg::DocReviewIntro));
             doc.push(Block::List(review_items(m, reviewed, members)));
         }
     }
@@ -437,46 +476,40 @@ pub fn document(
     doc.para(ended_line(m));
     if let Some(at) = m.approved_at {
         doc.para(match &m.approval {
-            Some(v) => format!(
-                "Biên bản đã được đọc lại và thông qua ngày {}: tán thành {}/{}, không tán thành {}, ý kiến khác {}.",
-                amendment_date(at),
-                v.in_favour,
-                v.eligible,
-                v.against,
-                v.other
+            Some(v) => says(
+                Msg::DocApprovedVote,
+                &[
+                    ("at", &amendment_date(at)),
+                    ("for", &v.in_favour),
+                    ("eligible", &v.eligible),
+                    ("against", &v.against),
+                    ("other", &v.other),
+                ],
             ),
-            None => format!("Biên bản đã được đọc lại và thông qua ngày {}.", amendment_date(at)),
+            None => says(Msg::DocApproved, &[("at", &amendment_date(at))]),
         });
     }
-    let signer = |title: &str, who: Option<MemberId>| SignatureColumn::Signer {
-        titles: vec![title.to_string()],
-        hint: Some("(ký, ghi rõ họ tên)".into()),
-        name: who.map(|id| name(members, id)).unwrap_or_default(),
-    };
-    doc.push(Block::Signatures(vec![
-        signer("THƯ KÝ", m.secretary),
-        signer("CHỦ TRÌ", m.chair),
-    ]));
+    let signed = |who: Option<MemberId>| who.map(|id| name(members, id)).unwrap_or_default();
+    doc.sign_minutes(signed(m.secretary), signed(m.chair));
     // a later correction stands after the signatures, each signed on its own, so the
     // signatures above never seem to cover it
     if !m.amendments.is_empty() {
-        doc.heading("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA");
+        doc.heading(word(Msg::DocAmendmentsHeading));
         for a in &m.amendments {
             let mut lines = a.text.lines().filter(|l| !l.trim().is_empty());
             let first = lines.next().unwrap_or("");
-            doc.para(format!(
-                "- Ngày {}: {} (lý do: {})",
-                amendment_date(a.at),
-                first,
-                a.reason
+            doc.para(says(
+                Msg::DocAmendment,
+                &[
+                    ("at", &amendment_date(a.at)),
+                    ("text", &first),
+                    ("reason", &a.reason),
+                ],
             ));
             for more in lines {
                 doc.para(more.trim());
             }
-            doc.push(Block::Signatures(vec![
-                signer("THƯ KÝ", m.secretary),
-                signer("CHỦ TRÌ", m.chair),
-            ]));
+            doc.sign_minutes(signed(m.secretary), signed(m.chair));
         }
     }
     doc

@@ -9,9 +9,10 @@ use crate::domain::member::{CommitteeRole, Member, MemberId};
 use crate::domain::resolution::{AdoptedItem, AdoptedText, Resolution};
 use crate::domain::task::{Task, TaskStatus};
 
-use super::document::{Align, Block, Document, Paragraph, PartyHeader, SignatureColumn};
+use super::document::{Align, Document, Paragraph, says, word};
 use super::minutes::Format;
 use super::report::status_vi;
+use crate::i18n::Msg;
 
 fn name(members: &[Member], id: MemberId) -> String {
     members
@@ -28,12 +29,6 @@ pub fn document(
     members: &[Member],
     branch: Option<&Branch>,
 ) -> Document {
-    let mut doc = Document::new();
-    doc.push(Block::Header(PartyHeader::of(
-        branch,
-        r.adopted_on,
-        Some(format!("Số {}", r.number)),
-    )));
     // the text as adopted once it is; a draft shows its items as they stand
     let text = r.adopted.clone().unwrap_or_else(|| AdoptedText {
         title: r.title.clone(),
@@ -44,73 +39,71 @@ pub fn document(
             .map(|t| AdoptedItem::of(t, &|id| name(members, id)))
             .collect(),
     });
-    doc.push(Block::Title {
-        main: "NGHỊ QUYẾT".into(),
-        sub: Some(text.title.clone()),
-    });
+    let mut doc = Document::issued(
+        branch,
+        r.adopted_on,
+        Some(says(Msg::DocResolutionNumber, &[("number", &r.number)])),
+        word(Msg::DocResolution).into(),
+        Some(text.title.clone()),
+    );
     if !text.basis.is_empty() {
-        doc.para(format!("Căn cứ {}.", text.basis.trim_end_matches('.')));
+        doc.para(says(
+            Msg::DocBasis,
+            &[("basis", &text.basis.trim_end_matches('.'))],
+        ));
     }
-    let resolves = format!(
-        "{} QUYẾT NGHỊ",
-        branch
-            .map(|b| b.name.to_uppercase())
-            .unwrap_or_else(|| "CHI BỘ".into())
+    let resolves = says(
+        Msg::DocResolves,
+        &[(
+            "branch",
+            &branch
+                .map(|b| b.name.to_uppercase())
+                .unwrap_or_else(|| word(Msg::DocTheBranch).into()),
+        )],
     );
     doc.paragraph(Paragraph::bold(resolves).align(Align::Center));
-    doc.heading("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC");
+    doc.heading(word(Msg::DocResultsHeading));
     doc.para(if text.results.is_empty() {
-        "(chưa ghi)"
+        word(Msg::DocNotRecorded)
     } else {
         &text.results
     });
-    doc.heading("II. NHIỆM VỤ, GIẢI PHÁP");
+    doc.heading(word(Msg::DocTasksHeading));
+    let comrade = |name: &str| says(Msg::DocComrade, &[("name", &name)]);
     for (i, t) in text.items.iter().enumerate() {
         let who = if t.lead.is_empty() {
-            "(chưa phân công)".to_string()
+            word(Msg::DocNoLead).to_string()
         } else {
-            format!("đồng chí {}", t.lead)
+            comrade(&t.lead)
         };
-        let helpers: Vec<String> = t.helpers.iter().map(|h| format!("đồng chí {h}")).collect();
+        let helpers: Vec<String> = t.helpers.iter().map(|h| comrade(h)).collect();
         let helpers = if helpers.is_empty() {
             String::new()
         } else {
-            format!("; phối hợp: {}", helpers.join(", "))
+            says(Msg::DocHelpers, &[("names", &helpers.join(", "))])
         };
-        doc.para(format!(
-            "{}. {}. Chủ trì thực hiện: {who}{helpers}. Thời hạn: {}.",
-            i + 1,
-            t.title.trim_end_matches('.'),
-            format_date(t.due)
+        doc.para(says(
+            Msg::DocTask,
+            &[
+                ("n", &(i + 1)),
+                ("title", &t.title.trim_end_matches('.')),
+                ("who", &who),
+                ("helpers", &helpers),
+                ("due", &format_date(t.due)),
+            ],
         ));
     }
     if text.items.is_empty() {
-        doc.para("(chưa có nhiệm vụ)");
+        doc.para(word(Msg::DocNoTasks));
     }
-    doc.heading("III. TỔ CHỨC THỰC HIỆN");
-    doc.para(
-        "Chi ủy chi bộ chỉ đạo, theo dõi, kiểm tra việc thực hiện; từng đồng chí đảng viên được phân công có trách nhiệm thực hiện và báo cáo kết quả tại kỳ sinh hoạt tháng sau.",
-    );
+    doc.heading(word(Msg::DocExecutionHeading));
+    doc.para(word(Msg::DocExecution));
     let secretary = members
         .iter()
         .find(|m| m.committee_role == CommitteeRole::Secretary && m.activity.on_roster())
         .map(Member::full_name)
         .unwrap_or_default();
-    doc.push(Block::Signatures(vec![
-        SignatureColumn::Recipients {
-            label: "Nơi nhận:".into(),
-            lines: vec![
-                "- Đảng ủy cấp trên (để b/c),".into(),
-                "- Đảng viên chi bộ,".into(),
-                "- Lưu.".into(),
-            ],
-        },
-        SignatureColumn::Signer {
-            titles: vec!["T/M CHI BỘ".into(), "BÍ THƯ".into()],
-            hint: None,
-            name: secretary,
-        },
-    ]));
+    doc.sign_for_branch(secretary);
     if r.adopted.is_some() {
         follow_up(&mut doc, &text, items, members);
     }
@@ -137,20 +130,28 @@ fn follow_up(doc: &mut Document, text: &AdoptedText, items: &[Task], members: &[
         }
         let dates: Vec<String> = t.due_dates().into_iter().skip(1).map(format_date).collect();
         if !dates.is_empty() {
-            parts.push(format!("hạn mới {}", dates.join(", rồi ")));
+            parts.push(says(
+                Msg::DocNewDues,
+                &[("dates", &dates.join(word(Msg::DocThen)))],
+            ));
         }
         if lead != a.lead && !lead.is_empty() {
-            parts.push(format!("nay do đồng chí {lead} chủ trì"));
+            parts.push(says(Msg::DocNowLed, &[("lead", &lead)]));
         }
         if let Some(note) = t.latest_note() {
-            parts.push(format!("ghi nhận: {}", note.trim_end_matches('.')));
+            parts.push(says(
+                Msg::DocNoted,
+                &[("note", &note.trim_end_matches('.'))],
+            ));
         }
         if !parts.is_empty() {
-            lines.push(format!(
-                "{}. {}: {}.",
-                i + 1,
-                a.title.trim_end_matches('.'),
-                parts.join("; ")
+            lines.push(says(
+                Msg::DocFollowedItem,
+                &[
+                    ("n", &(i + 1)),
+                    ("title", &a.title.trim_end_matches('.')),
+                    ("parts", &parts.join("; ")),
+                ],
             ));
         }
     }
@@ -158,17 +159,19 @@ fn follow_up(doc: &mut Document, text: &AdoptedText, items: &[Task], members: &[
         .iter()
         .filter(|t| !text.items.iter().any(|a| a.task == t.id))
     {
-        lines.push(format!(
-            "Bổ sung sau khi thông qua: {}. Thời hạn: {}; {}.",
-            t.title.trim_end_matches('.'),
-            format_date(t.due),
-            status_vi(t.status)
+        lines.push(says(
+            Msg::DocAddedLater,
+            &[
+                ("title", &t.title.trim_end_matches('.')),
+                ("due", &format_date(t.due)),
+                ("status", &status_vi(t.status)),
+            ],
         ));
     }
     if lines.is_empty() {
         return;
     }
-    doc.heading("THEO DÕI THỰC HIỆN (ghi sau khi thông qua)");
+    doc.heading(word(Msg::DocFollowUpHeading));
     for l in lines {
         doc.para(l);
     }
