@@ -335,7 +335,10 @@ fn backup_killed_at_any_moment_leaves_no_half_backup() {
 /// The application opened (which takes the daily backup) and killed in its first
 /// moments; then minutes approved (which takes a backup at once) and killed.
 #[test]
-#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
     tty::require();
     let tmp = tempfile::tempdir().unwrap();

@@ -268,7 +268,10 @@ fn members_json(data: &Path) -> String {
 const DISK_FULL: &str = "chibo: Ổ đĩa đã đầy, chibo không ghi thêm được. Những gì đã lưu vẫn còn nguyên; hãy giải phóng chỗ trống rồi thử lại.";
 
 #[test]
-#[ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn a_real_full_disk_refuses_the_command_keeps_the_data_and_writes_again_once_freed() {
     let disk = SmallDisk::mount(16 * 1024);
     let data = disk.path().join("data");
@@ -348,7 +351,10 @@ fn a_real_full_disk_refuses_the_command_keeps_the_data_and_writes_again_once_fre
 }
 
 #[test]
-#[ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn the_open_database_writes_again_once_the_disk_has_room() {
     let disk = SmallDisk::mount(16 * 1024);
     let data = disk.path().join("data");
@@ -392,7 +398,10 @@ fn the_open_database_writes_again_once_the_disk_has_room() {
 /// flush, even once room is made: after such a failure chibo hands it no more writes
 /// (the process would freeze mid-meeting) and ends without waiting on it.
 #[test]
-#[ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn after_the_disk_refuses_a_write_midway_nothing_hangs() {
     let disk = SmallDisk::mount(16 * 1024);
     let data = disk.path().join("data");
@@ -428,7 +437,10 @@ fn after_the_disk_refuses_a_write_midway_nothing_hangs() {
 }
 
 #[test]
-#[ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs root to mount a small disk: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn a_read_only_data_folder_gets_its_own_message_and_stays_as_it_was() {
     let disk = SmallDisk::mount(16 * 1024);
     let data = disk.path().join("data");
@@ -477,7 +489,10 @@ fn a_read_only_data_folder_gets_its_own_message_and_stays_as_it_was() {
 /// on screen with the reason, chibo waits instead of spinning on the full disk, and
 /// saves by itself once room is made.
 #[test]
-#[ignore = "needs tmux and root to mount a small disk: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux and root to mount a small disk: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
     common::tty::require();
     let disk = SmallDisk::mount(24 * 1024);

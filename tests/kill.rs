@@ -68,7 +68,10 @@ fn reopen(data: &Path, cfg: &Path) -> Tty {
 }
 
 #[test]
-#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn killed_mid_meeting_loses_at_most_the_last_second() {
     tty::require();
     let rounds: usize = std::env::var("CHIBO_KILL_ROUNDS")
@@ -152,7 +155,10 @@ fn killed_mid_meeting_loses_at_most_the_last_second() {
 /// marked as holding chibo data once the database's schema is on disk, so an empty
 /// database is never mistaken for a damaged one.
 #[test]
-#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn a_new_data_folder_killed_in_its_first_moments_opens_again() {
     tty::require();
     let mut rng = Rng(7);

@@ -53,7 +53,10 @@ fn steady(text: &str) -> String {
 }
 
 #[test]
-#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
     tty::require();
     let tmp = tempfile::tempdir().unwrap();

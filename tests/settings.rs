@@ -351,7 +351,10 @@ fn the_application_keeps_a_settings_warning_until_it_is_dismissed() {
 /// `ascii = true` in `config.toml` draws the application as `--ascii` does, even in a
 /// terminal that could show more: ASCII borders, no box-drawing character.
 #[test]
-#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn ascii_in_the_config_draws_ascii_borders_as_the_option_does() {
     use common::tty::{self, Tty};
     tty::require();

@@ -23,7 +23,10 @@ fn console(name: &str, tmp: &std::path::Path) -> Tty {
 }
 
 #[test]
-#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn an_unfinished_escape_sequence_is_dropped_and_the_text_after_it_arrives() {
     tty::require();
     let tmp = tempfile::tempdir().unwrap();
@@ -42,7 +45,10 @@ fn an_unfinished_escape_sequence_is_dropped_and_the_text_after_it_arrives() {
 }
 
 #[test]
-#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn a_paste_carrying_the_end_marker_and_command_keys_stays_text() {
     tty::require();
     let tmp = tempfile::tempdir().unwrap();
