@@ -10,14 +10,17 @@ use crate::i18n::{Lang, Msg};
 
 /// Opens the data, verifies it and prints its counts.
 pub(super) fn run(dir: &Path, lang: Lang) -> Result<()> {
-    let store = super::open_existing(dir)?;
-    let s = crate::store::verify(&store)?;
+    let store = super::open_to_read(dir, lang)?;
+    let s = crate::store::verify(&*store)?;
     let mut out = Lines::default();
     let branch = s
         .branch
         .as_deref()
         .unwrap_or(Msg::CliCheckNoBranch.get(lang));
     out.push(Msg::CliCheckData.fill(lang, &[("dir", &dir.display())]));
+    if matches!(store, super::ToRead::Live(_)) {
+        out.push(Msg::CliLiveCheck.get(lang));
+    }
     out.push(Msg::CliCheckSchema.fill(lang, &[("n", &s.schema)]));
     out.push(Msg::CliCheckBranch.fill(lang, &[("name", &branch)]));
     out.push(Msg::CliCheckMembers.fill(lang, &[("n", &s.members), ("roster", &s.on_roster)]));

@@ -27,7 +27,7 @@ pub(super) fn members(
     if matches!(format, RosterFormat::Xlsx) && to_terminal {
         bail!("{}", Msg::ExportBinaryToTerminal.get(lang));
     }
-    let store = super::open_existing(dir)?;
+    let store = super::open_to_read(dir, lang)?;
     let mut list = store.members()?;
     list.sort_by_cached_key(|m| m.sort_key());
     let bytes = match format {
@@ -77,7 +77,7 @@ pub(super) fn minutes(
     out: Option<&Path>,
     lang: Lang,
 ) -> Result<()> {
-    let store = super::open_existing(dir)?;
+    let store = super::open_to_read(dir, lang)?;
     let meetings = store.meetings()?;
     let Some(m) = crate::app::meetings::find_meeting(&meetings, meeting) else {
         bail!("{}", Msg::CliNoMeeting.fill(lang, &[("meeting", &meeting)]));
@@ -100,7 +100,7 @@ pub(super) fn resolution(
     out: Option<&Path>,
     lang: Lang,
 ) -> Result<()> {
-    let store = super::open_existing(dir)?;
+    let store = super::open_to_read(dir, lang)?;
     let all = store.resolutions()?;
     let key = resolution.trim().to_lowercase();
     // a number as written ("12-NQ/CB") or its sequence alone ("12"), the latest year's

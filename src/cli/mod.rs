@@ -303,6 +303,58 @@ fn open_existing(dir: &Path) -> Result<SledStore> {
     Ok(store)
 }
 
+/// The data of a command that only reads: the database, or, while the application has
+/// it open, a consistent copy the application hands over (see `store::live`).
+pub(super) enum ToRead {
+    Db(SledStore),
+    Live(crate::store::Snapshot),
+}
+
+impl std::ops::Deref for ToRead {
+    type Target = dyn crate::store::Store;
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            ToRead::Db(s) => s,
+            ToRead::Live(s) => &s.store,
+        }
+    }
+}
+
+impl ToRead {
+    pub(super) fn size_on_disk(&self) -> Result<u64> {
+        Ok(match self {
+            ToRead::Db(s) => s.size_on_disk()?,
+            ToRead::Live(s) => s.size_on_disk,
+        })
+    }
+}
+
+/// Opens the data to read it (`report`, `export`, `check`); while the application has
+/// it open, asks the application for it. When no application answers, the data is in
+/// use, as `open_existing` says.
+fn open_to_read(dir: &Path, lang: Lang) -> Result<ToRead> {
+    use crate::i18n::Msg;
+    use crate::store::LiveError;
+    match open_existing(dir) {
+        Err(e) if matches!(e.downcast_ref::<StoreError>(), Some(StoreError::InUse(_))) => {
+            match crate::store::snapshot(dir) {
+                Ok(Some(copy)) => Ok(ToRead::Live(copy)),
+                Ok(None) => Err(e),
+                Err(LiveError::Store(se)) => Err(se.into()),
+                Err(LiveError::NoAnswer) => {
+                    bail!(
+                        "{}",
+                        Msg::CliLiveNoAnswer.fill(lang, &[("dir", &dir.display())])
+                    )
+                }
+                Err(LiveError::KeptChanging) => bail!("{}", Msg::CliLiveChanging.get(lang)),
+            }
+        }
+        other => other.map(ToRead::Db),
+    }
+}
+
 fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> {
     let dir = crate::config::data_dir(cli.data_dir.as_deref());
     let clock = clock(lang)?;

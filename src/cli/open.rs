@@ -24,6 +24,8 @@ pub(super) fn run(
     let warnings: Vec<String> = settings.problems.iter().map(|p| p.text(lang)).collect();
     let mut daily = Daily {
         reader: Some(store.reader()),
+        serve: Some((dir.to_path_buf(), store.reader())),
+        listener: None,
         dir: dir.join("backups"),
         now,
         job: None,
@@ -54,9 +56,12 @@ pub(super) fn run(
     result
 }
 
-/// The daily backup, taken while the application runs.
+/// The daily backup, taken while the application runs, and the socket through which
+/// the commands that only read get the data meanwhile.
 struct Daily {
     reader: Option<crate::store::SledReader>,
+    serve: Option<(std::path::PathBuf, crate::store::SledReader)>,
+    listener: Option<crate::store::Listener>,
     dir: std::path::PathBuf,
     now: chrono::NaiveDateTime,
     job: Option<crate::store::BackupJob>,
@@ -65,6 +70,9 @@ struct Daily {
 
 impl crate::tui::Background for Daily {
     fn start(&mut self) {
+        if let Some((dir, reader)) = self.serve.take() {
+            self.listener = crate::store::Listener::start(&dir, reader);
+        }
         if let Some(reader) = self.reader.take() {
             self.job = Some(crate::store::BackupJob::daily(
                 reader,
@@ -75,6 +83,8 @@ impl crate::tui::Background for Daily {
     }
 
     fn finish(&mut self) {
+        // the socket goes before the data folder is let go
+        self.listener = None;
         if let Some(job) = self.job.take()
             && let Err(e) = job.finish()
         {

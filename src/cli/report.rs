@@ -51,7 +51,7 @@ pub(super) fn run(
     format: ReportFormat,
     out: Option<&Path>,
 ) -> Result<()> {
-    let store = super::open_existing(dir)?;
+    let store = super::open_to_read(dir, lang)?;
     let today = now.date();
     // overdue tasks are open: read through the index of open tasks, not the history
     let tasks = match kind {

@@ -871,6 +871,9 @@ messages! {
     RptColExceeded => "Vượt mức", "Exceeded";
     RptColMet => "Đạt", "Met";
     RptColNotMet => "Không đạt", "Not met";
+    CliLiveCheck => "đọc qua cửa sổ chibo đang mở (một bản chụp nhất quán)", "read through the open chibo window (a consistent copy)";
+    CliLiveNoAnswer => "dữ liệu ở {dir} đang mở trong một cửa sổ chibo khác, và cửa sổ đó không trả lời được (phiên bản khác?)", "the data in {dir} is open in another chibo window, which gave no usable answer (another version?)";
+    CliLiveChanging => "dữ liệu thay đổi liên tục trong cửa sổ chibo đang mở; hãy thử lại", "the data kept changing in the open chibo window; try again";
     UsageUnknownOption => "không có tùy chọn {arg}", "unknown option {arg}";
     UsageUnexpected => "đối số thừa: {arg}", "unexpected argument: {arg}";
     UsageUnknownCommand => "không có lệnh {arg}", "unknown command {arg}";

@@ -3,6 +3,7 @@
 
 mod backup;
 mod files;
+mod live;
 mod memory;
 mod records;
 mod sled_store;
@@ -20,6 +21,7 @@ pub use files::{
     TEMP_SUFFIX, ensure_private_dir, refuse_unless_regular_or_new, remove_leftovers,
     write_file_safely, write_file_safely_with, write_new_file, write_new_file_with,
 };
+pub use live::{Listener, LiveError, SOCKET, Snapshot, snapshot};
 pub use memory::MemoryStore;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
 pub use sled_store::{DataLock, MARKER, SledReader, SledStore, engine_lock, secure_path};

@@ -36,6 +36,8 @@ pub struct SledStore {
     /// The engine's folder: `<dir>/db`, or a new database being built beside it.
     db_path: PathBuf,
     lock: DataLock,
+    /// Writes applied, for a copy taken on another thread to know it saw none.
+    writes: super::live::WriteCount,
 }
 
 /// The data folder, held by this process: `chibo.lock` is locked for as long as a clone
@@ -215,6 +217,7 @@ impl SledStore {
             dir: data_dir.to_path_buf(),
             db_path: db_path.to_path_buf(),
             lock,
+            writes: Default::default(),
         })
     }
 
@@ -298,6 +301,8 @@ impl Store for SledStore {
         if batch.ops.is_empty() {
             return Ok(());
         }
+        self.writes.begin();
+        let _ended = Ended(&self.writes);
         self.write(|| {
             let result: std::result::Result<(), TransactionError<()>> =
                 self.trees.as_slice().transaction(|tx| {
@@ -333,11 +338,23 @@ impl Store for SledStore {
     }
 }
 
+/// Ends a write for the count, however `apply` returns.
+struct Ended<'a>(&'a super::live::WriteCount);
+
+impl Drop for Ended<'_> {
+    fn drop(&mut self) {
+        self.0.end();
+    }
+}
+
 /// The trees of an open database, read from another thread while the store goes on
-/// being used (the daily backup). Reads only.
+/// being used (the daily backup, the answer to a command while the application runs).
+/// Reads only.
 #[derive(Clone)]
 pub struct SledReader {
     trees: Vec<sled::Tree>,
+    db: sled::Db,
+    pub(super) writes: super::live::WriteCount,
 }
 
 impl SledStore {
@@ -345,7 +362,16 @@ impl SledStore {
     pub fn reader(&self) -> SledReader {
         SledReader {
             trees: self.trees.clone(),
+            db: self.db.clone(),
+            writes: self.writes.clone(),
         }
+    }
+}
+
+impl SledReader {
+    /// Bytes the database takes on disk (0 when it cannot be told).
+    pub fn size_on_disk(&self) -> u64 {
+        self.db.size_on_disk().unwrap_or(0)
     }
 }
 
