@@ -156,3 +156,75 @@ fn report_overdue_through_the_open_index_is_the_report_over_every_task() {
     assert_eq!(indexed.to_json(), every.to_json());
     assert!(store.open_tasks(Some(today)).unwrap().len() < store.tasks().unwrap().len() / 2);
 }
+
+#[test]
+fn reports_of_a_month_read_through_the_indexes_match_the_reports_over_every_task() {
+    use chibo::export::report::{Document, coverage, followup};
+    let store = MemoryStore::new();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let now = today.and_hms_opt(19, 30, 0).unwrap();
+    chibo::demo::generate(&store, &chibo::demo::DemoOptions::default(), today, now).unwrap();
+    let (resolutions, members) = (store.resolutions().unwrap(), store.members().unwrap());
+    let every = store.tasks().unwrap();
+    for month in [(2026, 11), (2026, 3), (2024, 7)] {
+        let first = chrono::NaiveDate::from_ymd_opt(month.0, month.1, 1).unwrap();
+        let some = store.tasks_since(first).unwrap();
+        let all = followup(&every, &resolutions, &members, first, today);
+        assert!(!all.items.is_empty(), "the demo has tasks in {month:?}");
+        assert_eq!(
+            followup(&some, &resolutions, &members, first, today).to_json(),
+            all.to_json()
+        );
+        assert_eq!(
+            coverage(&members, &some, first, today).to_json(),
+            coverage(&members, &every, first, today).to_json()
+        );
+    }
+    let this_month = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    assert!(
+        store.tasks_since(this_month).unwrap().len() < every.len() / 2,
+        "this month's reports leave the history alone"
+    );
+}
+
+#[test]
+fn a_data_folder_without_the_dates_index_keeps_every_recent_task_in_the_application() {
+    let tmp = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let now = today.and_hms_opt(19, 30, 0).unwrap();
+    {
+        let store = chibo::store::SledStore::open(tmp.path()).unwrap();
+        chibo::demo::generate(&store, &chibo::demo::DemoOptions::default(), today, now).unwrap();
+        // data from before the dates index
+        let mut batch = Batch::default();
+        for (k, _) in store.scan(Tree::TaskDates).unwrap() {
+            batch.remove(Tree::TaskDates, k);
+        }
+        store.apply(batch).unwrap();
+        store.flush().unwrap();
+    }
+    let store = chibo::store::SledStore::open(tmp.path()).unwrap();
+    let options = chibo::app::Options {
+        clock: Box::new(chibo::app::FixedClock(now)),
+        ..chibo::app::Options::default()
+    };
+    let app = chibo::app::App::new(Box::new(store), options).unwrap();
+    let since = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    let every = app.store().tasks().unwrap();
+    let mut expected: Vec<_> = every
+        .iter()
+        .filter(|t| t.status.is_open() || t.due >= since || t.done_on.is_some_and(|d| d >= since))
+        .map(|t| t.id)
+        .collect();
+    expected.sort();
+    let mut indexed: Vec<_> = ids(&app.store().tasks_since(since).unwrap());
+    indexed.sort();
+    assert_eq!(indexed, expected, "the index holds every recent task");
+    assert!(expected.len() < every.len(), "older closed tasks exist");
+    for id in &expected {
+        assert!(
+            app.all_tasks().iter().any(|t| t.id == *id),
+            "recent task {id:?} is on the tasks screen"
+        );
+    }
+}

@@ -40,6 +40,32 @@ impl Meetings {
         }
     }
 
+    /// Takes in a meeting just saved, in its place (newest first), the selection kept.
+    pub fn put(&mut self, m: Meeting) {
+        self.change(|list| {
+            list.retain(|x| x.id != m.id);
+            list.push(m);
+        });
+    }
+
+    /// Lets go of a meeting no longer stored.
+    pub fn remove(&mut self, id: MeetingId) {
+        self.change(|list| list.retain(|x| x.id != id));
+    }
+
+    fn change(&mut self, f: impl FnOnce(&mut Vec<Meeting>)) {
+        let keep = self.selected_meeting().map(|m| m.id);
+        f(&mut self.list);
+        self.list
+            .sort_by_key(|m| std::cmp::Reverse((m.date, m.start, m.id)));
+        self.refilter();
+        if let Some(id) = keep
+            && let Some(pos) = self.visible.iter().position(|&i| self.list[i].id == id)
+        {
+            self.selected = pos;
+        }
+    }
+
     fn refilter(&mut self) {
         let shown = (0..self.list.len())
             .filter(|&i| {
@@ -434,21 +460,40 @@ impl App {
         }
     }
 
+    /// After a write: what it changed is read again (`App::reload`).
     pub(super) fn reload_meetings(&mut self) -> Result<(), StoreError> {
-        // meetings before last year keep their plan and minutes in memory, not their
-        // attendance: that is read from the store when one is opened or exported
-        let since = NaiveDate::from_ymd_opt(self.today().year() - 1, 1, 1).unwrap_or_default();
-        let mut list = self.store.meetings()?;
-        for m in list
-            .iter_mut()
-            .filter(|m| m.date < since && m.status() != MeetingStatus::InProgress)
-        {
+        self.reload()
+    }
+
+    /// Meetings before last year keep their plan and minutes in memory, not their
+    /// attendance: that is read from the store when one is opened or exported.
+    fn attendance_since(&self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.today().year() - 1, 1, 1).unwrap_or_default()
+    }
+
+    fn trim_old(m: &mut Meeting, since: NaiveDate) {
+        if m.date < since && m.status() != MeetingStatus::InProgress {
             m.attendance = Default::default();
             m.roster = Vec::new();
             m.partial = true;
         }
+    }
+
+    /// Reads every meeting.
+    pub(super) fn load_meetings(&mut self) -> Result<(), StoreError> {
+        let since = self.attendance_since();
+        let mut list = self.store.meetings()?;
+        for m in list.iter_mut() {
+            Self::trim_old(m, since);
+        }
         self.meetings.load(list);
         Ok(())
+    }
+
+    /// Takes in a meeting just read from the store.
+    pub(super) fn put_meeting(&mut self, mut m: Meeting) {
+        Self::trim_old(&mut m, self.attendance_since());
+        self.meetings.put(m);
     }
 
     /// The whole record of a meeting (attendance included), from the store.

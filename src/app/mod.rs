@@ -33,7 +33,7 @@ use crate::domain::meeting::{EntryKind, MeetingId, MeetingStatus, Templates};
 use crate::domain::member::{MemberId, ProbationReminder, probation_reminder};
 use crate::i18n::{Lang, Msg, labels};
 use crate::keymap::{Key, Keymap, Lookup, Section};
-use crate::store::{Records, Store, StoreError};
+use crate::store::{Records, Store, StoreError, Tracked, Tree, Written};
 
 /// Where "now" comes from: the system clock, or a fixed one in tests.
 pub trait Clock: Send {
@@ -212,7 +212,8 @@ impl Default for Options {
 }
 
 pub struct App {
-    store: Box<dyn Store>,
+    /// Notes what each save wrote, so that only that is read again.
+    store: Tracked,
     pub lang: Lang,
     pub keymap: Keymap,
     /// Colours and symbols for this terminal.
@@ -260,7 +261,7 @@ impl App {
         store.check_schema()?;
         store.ensure_open_index()?;
         let mut app = App {
-            store,
+            store: Tracked::new(store),
             lang: options.lang,
             keymap: options.keymap,
             theme: options.theme,
@@ -307,7 +308,7 @@ impl App {
     }
 
     pub fn store(&self) -> &dyn Store {
-        self.store.as_ref()
+        &self.store
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -328,8 +329,9 @@ impl App {
         if self.loaded {
             return Ok(());
         }
-        self.reload_meetings()?;
-        self.reload_resolutions()?;
+        self.load_meetings()?;
+        self.load_resolutions()?;
+        self.store.forget_written();
         self.loaded = true;
         if let Some(m) = self
             .meetings
@@ -343,14 +345,86 @@ impl App {
         Ok(())
     }
 
-    /// Reads everything again after a write.
+    /// After a write: what it wrote is read again and put in its place in memory,
+    /// nothing else (everything, after a write of very many records).
     pub fn reload(&mut self) -> Result<(), StoreError> {
+        if !self.loaded {
+            self.store.forget_written();
+            self.load_roster()?;
+            return self.load_rest();
+        }
+        match self.store.take_written() {
+            Written::Nothing => Ok(()),
+            Written::Everything => self.reload_everything(),
+            Written::Records(written) => {
+                let result = self.reload_records(&written);
+                if result.is_err() {
+                    // what could not be read is tried again on the next save
+                    self.store.forget_written();
+                }
+                result
+            }
+        }
+    }
+
+    /// Reads everything again.
+    fn reload_everything(&mut self) -> Result<(), StoreError> {
+        self.store.forget_written();
         self.load_roster()?;
-        if self.loaded {
-            self.reload_meetings()?;
-            self.reload_resolutions()?;
-        } else {
-            self.load_rest()?;
+        self.load_meetings()?;
+        self.load_resolutions()
+    }
+
+    /// Puts each record written in its place in memory (gone from memory if deleted).
+    fn reload_records(
+        &mut self,
+        written: &std::collections::BTreeSet<(Tree, Vec<u8>)>,
+    ) -> Result<(), StoreError> {
+        self.generation += 1;
+        let id_of = |key: &[u8]| key.try_into().ok().map(u64::from_be_bytes);
+        let mut members = false;
+        let mut tasks = Vec::new();
+        for (tree, key) in written {
+            match tree {
+                Tree::Meta if key.as_slice() == b"branch" => self.branch = self.store.branch()?,
+                Tree::Members => members = true,
+                Tree::Meetings => {
+                    let Some(id) = id_of(key).map(MeetingId) else {
+                        continue;
+                    };
+                    match self.store.meeting(id)? {
+                        Some(m) => self.put_meeting(m),
+                        None => self.meetings.remove(id),
+                    }
+                }
+                Tree::Resolutions => {
+                    let Some(id) = id_of(key).map(crate::domain::resolution::ResolutionId) else {
+                        continue;
+                    };
+                    if let Some(r) = self.store.resolution(id)? {
+                        self.resolutions.put_resolution(r);
+                    }
+                }
+                Tree::Tasks => {
+                    let Some(id) = id_of(key).map(crate::domain::task::TaskId) else {
+                        continue;
+                    };
+                    if let Some(t) = self.store.task(id)? {
+                        tasks.push(t);
+                    }
+                }
+                Tree::Dues => {
+                    // whatever shows the dues reads them again
+                    return self.reload_everything();
+                }
+                Tree::Meta | Tree::Audit | Tree::OpenTasks | Tree::TaskDates => {}
+            }
+        }
+        if !tasks.is_empty() {
+            self.resolutions.put_tasks(&tasks);
+        }
+        if members {
+            self.load_roster()?;
         }
         Ok(())
     }

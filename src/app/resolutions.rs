@@ -347,13 +347,28 @@ pub fn due_given(line: &str, meeting: chrono::NaiveDate) -> Option<chrono::Naive
 }
 
 impl App {
+    /// After a write: what it changed is read again (`App::reload`).
     pub(super) fn reload_resolutions(&mut self) -> Result<(), StoreError> {
+        self.reload()
+    }
+
+    /// Reads the resolutions and the tasks kept in memory.
+    pub(super) fn load_resolutions(&mut self) -> Result<(), StoreError> {
         self.generation += 1;
         // this year and last, and everything open: older closed tasks live in reports
         let since =
             chrono::NaiveDate::from_ymd_opt(self.today().year() - 1, 1, 1).unwrap_or_default();
-        self.resolutions
-            .load(self.store.resolutions()?, self.store.working_tasks(since)?);
+        let list = self.store.resolutions()?;
+        let mut tasks = self.store.working_tasks(since)?;
+        // every resolution's items, old ones too: a resolution's state follows them
+        for id in list.iter().flat_map(|r| r.items.iter()) {
+            if !tasks.contains_key(id)
+                && let Some(t) = self.store.task(*id)?
+            {
+                tasks.insert(t.id, t);
+            }
+        }
+        self.resolutions.load(list, tasks);
         Ok(())
     }
 

@@ -54,18 +54,22 @@ pub(super) fn run(
     let store = super::open_to_read(dir, lang)?;
     let today = now.date();
     // overdue tasks are open: read through the index of open tasks, not the history
-    let tasks = match kind {
-        ReportKind::Overdue => store.open_tasks(Some(today))?,
-        _ => store.tasks()?,
-    };
-    let resolutions = store.resolutions()?;
-    let mut members = store.members()?;
-    members.sort_by_cached_key(|m| m.sort_key());
     let month = match month {
         Some(m) => parse_date(&format!("{m}-01"))
             .ok_or_else(|| anyhow::anyhow!(Msg::CliBadMonth.fill(lang, &[("month", &m)])))?,
         None => today,
     };
+    // a month's report reads the open tasks and those due or done from its first day
+    // on, through the indexes: older closed tasks are not decoded
+    let first = month.with_day(1).unwrap_or(month);
+    let tasks = match kind {
+        ReportKind::Overdue => store.open_tasks(Some(today))?,
+        ReportKind::Followup | ReportKind::Coverage => store.tasks_since(first)?,
+        ReportKind::Attendance => store.tasks()?,
+    };
+    let resolutions = store.resolutions()?;
+    let mut members = store.members()?;
+    members.sort_by_cached_key(|m| m.sort_key());
     let branch = store.branch()?;
     let branch = branch.as_ref();
     match kind {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use super::{Batch, Result, Store, StoreError, Tree};
+use super::{Batch, EachEntryWhile, Result, Store, StoreError, Tree};
 
 type Trees = BTreeMap<Tree, BTreeMap<Vec<u8>, Vec<u8>>>;
 
@@ -35,6 +35,25 @@ impl Store for MemoryStore {
             .get(&tree)
             .map(|t| t.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
             .unwrap_or_default())
+    }
+
+    fn each_entry_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+        // copied out first: `f` may read the store again
+        let entries: Vec<(Vec<u8>, Vec<u8>)> = self
+            .lock()?
+            .get(&tree)
+            .map(|t| {
+                t.range(from.to_vec()..)
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (k, v) in entries {
+            if !f(&k, &v)? {
+                break;
+            }
+        }
+        Ok(())
     }
 
     fn apply(&self, batch: Batch) -> Result<()> {

@@ -8,6 +8,7 @@ mod memory;
 mod records;
 mod sled_store;
 mod swap;
+mod tracked;
 mod verify;
 
 use std::path::PathBuf;
@@ -26,6 +27,7 @@ pub use memory::MemoryStore;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
 pub use sled_store::{DataLock, MARKER, SledReader, SledStore, engine_lock, secure_path};
 pub use swap::{replace_database, set_aside};
+pub use tracked::{MANY_WRITES, Tracked, Written};
 pub use verify::{Summary, verify};
 
 /// The trees of the database, one per kind of record.
@@ -42,6 +44,9 @@ pub enum Tree {
     /// Open tasks by due date: derived from `tasks`, written in the same transaction,
     /// rebuilt when missing, never backed up.
     OpenTasks,
+    /// Every task by the later of its due date and the day it was done: derived from
+    /// `tasks` like `open_tasks`, so recent tasks are read without decoding history.
+    TaskDates,
 }
 
 impl Tree {
@@ -57,7 +62,7 @@ impl Tree {
     ];
 
     /// The trees of records (`ALL`) and the indexes derived from them.
-    pub const STORED: [Tree; 8] = [
+    pub const STORED: [Tree; 9] = [
         Tree::Meta,
         Tree::Members,
         Tree::Meetings,
@@ -66,6 +71,7 @@ impl Tree {
         Tree::Audit,
         Tree::Dues,
         Tree::OpenTasks,
+        Tree::TaskDates,
     ];
 
     pub fn name(self) -> &'static str {
@@ -78,6 +84,7 @@ impl Tree {
             Tree::Audit => "audit",
             Tree::Dues => "dues",
             Tree::OpenTasks => "open_tasks",
+            Tree::TaskDates => "task_dates",
         }
     }
 
@@ -175,6 +182,9 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// What `each_entry` hands every entry (key, value) of a tree to.
 pub type EachEntry<'a> = &'a mut dyn FnMut(&[u8], &[u8]) -> Result<()>;
 
+/// What `each_entry_from` hands entries to: it returns whether to go on.
+pub type EachEntryWhile<'a> = &'a mut dyn FnMut(&[u8], &[u8]) -> Result<bool>;
+
 /// The storage engine: bytes in trees, atomic batches, ids, durability. Everything typed
 /// is written once on top of it (`records.rs`), so both engines behave the same.
 pub trait Store: Send {
@@ -194,6 +204,16 @@ pub trait Store: Send {
     fn each_entry(&self, tree: Tree, f: EachEntry) -> Result<()> {
         for (k, v) in self.scan(tree)? {
             f(&k, &v)?;
+        }
+        Ok(())
+    }
+    /// Visits the entries of a tree whose keys are `from` or after, in key order, for
+    /// as long as `f` says to go on (an index read from a point, not from its start).
+    fn each_entry_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+        for (k, v) in self.scan(tree)? {
+            if k.as_slice() >= from && !f(&k, &v)? {
+                break;
+            }
         }
         Ok(())
     }
@@ -218,6 +238,9 @@ impl<S: Store + Sync + ?Sized> Store for std::sync::Arc<S> {
     }
     fn each_entry(&self, tree: Tree, f: EachEntry) -> Result<()> {
         (**self).each_entry(tree, f)
+    }
+    fn each_entry_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+        (**self).each_entry_from(tree, from, f)
     }
     fn apply(&self, batch: Batch) -> Result<()> {
         (**self).apply(batch)

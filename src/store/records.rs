@@ -82,11 +82,33 @@ fn all<T: DeserializeOwned, S: Store + ?Sized>(store: &S, tree: Tree) -> Result<
 /// The open-tasks index says it is complete with this key (shorter than any entry's).
 const KEY_INDEX_BUILT: &[u8] = b"built";
 
+/// A day as the first bytes of an index key: keys run in date order.
+fn day_bytes(day: NaiveDate) -> [u8; 4] {
+    ((day.num_days_from_ce() as u32) ^ 0x8000_0000).to_be_bytes()
+}
+
+fn day_of_key(key: &[u8]) -> Option<NaiveDate> {
+    let day = u32::from_be_bytes(key.get(..4)?.try_into().ok()?) ^ 0x8000_0000;
+    NaiveDate::from_num_days_from_ce_opt(day as i32)
+}
+
 /// An entry of the open-tasks index: the due date, then the id, so that keys run in
 /// due order.
 fn open_key(t: &Task) -> Vec<u8> {
-    let day = (t.due.num_days_from_ce() as u32) ^ 0x8000_0000;
-    let mut key = day.to_be_bytes().to_vec();
+    let mut key = day_bytes(t.due).to_vec();
+    key.extend_from_slice(&id_key(t.id.0));
+    key
+}
+
+/// The day a task is filed under in the dates index: the later of its due date and the
+/// day it was done, so those due or done since a day are the keys from that day on.
+fn task_day(t: &Task) -> NaiveDate {
+    t.done_on.map_or(t.due, |d| d.max(t.due))
+}
+
+/// An entry of the dates index: the task's day, then its id.
+fn date_key(t: &Task) -> Vec<u8> {
+    let mut key = day_bytes(task_day(t)).to_vec();
     key.extend_from_slice(&id_key(t.id.0));
     key
 }
@@ -100,6 +122,10 @@ fn index_task(batch: &mut Batch, old: Option<&Task>, new: &Task) {
     if new.status.is_open() {
         batch.put(Tree::OpenTasks, open_key(new), Vec::new());
     }
+    if let Some(old) = old {
+        batch.remove(Tree::TaskDates, date_key(old));
+    }
+    batch.put(Tree::TaskDates, date_key(new), Vec::new());
 }
 
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -300,25 +326,54 @@ pub trait Records: Store {
         Ok(refs)
     }
 
-    /// The tasks an open application keeps in memory: open ones, resolution items, and
-    /// those due or done since `since`. Older closed tasks stay on disk (reports read
-    /// them with `tasks`); they are decoded one by one and let go.
+    /// The tasks an open application keeps in memory: open ones, and those due or done
+    /// since `since`. Read through the indexes: older closed tasks are not decoded (the
+    /// reports read them with `tasks`; a resolution's older items with `task`).
     fn working_tasks(
         &self,
         since: chrono::NaiveDate,
     ) -> Result<std::collections::HashMap<TaskId, Task>> {
         let mut out = std::collections::HashMap::new();
-        self.each_value(Tree::Tasks, &mut |v| {
-            let t: Task = decode(Tree::Tasks, v)?;
-            if t.status.is_open()
-                || t.resolution.is_some()
-                || t.due >= since
-                || t.done_on.is_some_and(|d| d >= since)
+        if self.ensure_open_index().is_err() {
+            // data that cannot be written to (a read-only disk): read every task instead
+            self.each_value(Tree::Tasks, &mut |v| {
+                let t: Task = decode(Tree::Tasks, v)?;
+                if t.status.is_open() || task_day(&t) >= since {
+                    out.insert(t.id, t);
+                }
+                Ok(())
+            })?;
+            return Ok(out);
+        }
+        for t in self.open_tasks(None)? {
+            out.insert(t.id, t);
+        }
+        let mut ids = Vec::new();
+        self.each_entry_from(Tree::TaskDates, &day_bytes(since), &mut |k, _| {
+            if k.len() == 12
+                && let Some(id) = key_id(&k[4..])
             {
+                ids.push(TaskId(id));
+            }
+            Ok(true)
+        })?;
+        for id in ids {
+            if out.contains_key(&id) {
+                continue;
+            }
+            if let Some(t) = self.task(id)? {
                 out.insert(t.id, t);
             }
-            Ok(())
-        })?;
+        }
+        Ok(out)
+    }
+
+    /// The open tasks and those due or done since `since` (a report of a month from
+    /// that month's first day), in id order: what the reports of a month read, without
+    /// decoding older closed ones.
+    fn tasks_since(&self, since: chrono::NaiveDate) -> Result<Vec<Task>> {
+        let mut out: Vec<Task> = self.working_tasks(since)?.into_values().collect();
+        out.sort_by_key(|t| t.id);
         Ok(out)
     }
 
@@ -342,12 +397,17 @@ pub trait Records: Store {
     /// Builds the open-tasks index from every task if it is missing or incomplete (data
     /// from before the index, a restored backup, which does not hold it).
     fn ensure_open_index(&self) -> Result<()> {
-        if self.get(Tree::OpenTasks, KEY_INDEX_BUILT)?.is_some() {
+        if self.get(Tree::OpenTasks, KEY_INDEX_BUILT)?.is_some()
+            && self.get(Tree::TaskDates, KEY_INDEX_BUILT)?.is_some()
+        {
             return Ok(());
         }
         let mut batch = Batch::default();
-        for (k, _) in self.scan(Tree::OpenTasks)? {
-            batch.remove(Tree::OpenTasks, k);
+        for tree in [Tree::OpenTasks, Tree::TaskDates] {
+            self.each_entry(tree, &mut |k, _| {
+                batch.remove(tree, k.to_vec());
+                Ok(())
+            })?;
         }
         self.each_value(Tree::Tasks, &mut |v| {
             let t: Task = decode(Tree::Tasks, v)?;
@@ -355,6 +415,7 @@ pub trait Records: Store {
             Ok(())
         })?;
         batch.put(Tree::OpenTasks, KEY_INDEX_BUILT, Vec::new());
+        batch.put(Tree::TaskDates, KEY_INDEX_BUILT, Vec::new());
         self.apply(batch)?;
         self.flush()
     }
@@ -369,18 +430,21 @@ pub trait Records: Store {
             out.sort_by_key(|t| (t.due, t.id));
             return Ok(out);
         }
-        let mut out = Vec::new();
-        for (k, _) in self.scan(Tree::OpenTasks)? {
+        let mut ids = Vec::new();
+        self.each_entry_from(Tree::OpenTasks, &[], &mut |k, _| {
             if k.len() != 12 {
-                continue;
+                return Ok(true);
             }
-            let day = u32::from_be_bytes([k[0], k[1], k[2], k[3]]) ^ 0x8000_0000;
-            let due = NaiveDate::from_num_days_from_ce_opt(day as i32);
+            let due = day_of_key(k);
             if before.is_some_and(|b| due.is_none_or(|d| d >= b)) {
-                break;
+                return Ok(false);
             }
-            let id = key_id(&k[4..]).unwrap_or(0);
-            if let Some(t) = self.task(TaskId(id))?
+            ids.push(TaskId(key_id(&k[4..]).unwrap_or(0)));
+            Ok(true)
+        })?;
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(t) = self.task(id)?
                 && t.status.is_open()
             {
                 out.push(t);
@@ -436,6 +500,39 @@ pub trait Records: Store {
         Ok(())
     }
 
+    /// The stored items of a resolution, but those in `fresh` (being saved).
+    fn items_of(&self, res: &Resolution, fresh: &[Task]) -> Result<Vec<Task>> {
+        let mut out = Vec::new();
+        for id in res
+            .items
+            .iter()
+            .filter(|id| !fresh.iter().any(|t| t.id == **id))
+        {
+            if let Some(t) = self.task(*id)? {
+                out.push(t);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The members these tasks name (lead, helpers, leads in their history).
+    fn members_named<'a>(&self, tasks: impl Iterator<Item = &'a Task>) -> Result<Vec<Member>> {
+        let mut ids: Vec<MemberId> = Vec::new();
+        for t in tasks {
+            ids.extend(t.lead.iter().chain(t.helpers.iter()));
+            ids.extend(t.history.iter().filter_map(|n| n.lead));
+        }
+        ids.sort_by_key(|m| m.0);
+        ids.dedup();
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(m) = self.member(id)? {
+                out.push(m);
+            }
+        }
+        Ok(out)
+    }
+
     /// Saves a resolution and any of its tasks in one transaction (new records get
     /// their ids here; new tasks are linked to the resolution).
     fn save_resolution(
@@ -464,7 +561,10 @@ pub trait Records: Store {
             batch.put(Tree::Tasks, id_key(t.id.0), encode(t));
         }
         if res.adopted_on.is_some() || res.adopted.is_some() {
-            freeze(res, &self.tasks()?, tasks, &self.members()?);
+            // only its own items and the members they name are read
+            let stored = self.items_of(res, tasks)?;
+            let members = self.members_named(stored.iter().chain(tasks.iter()))?;
+            freeze(res, &stored, tasks, &members);
         }
         batch.put(Tree::Resolutions, id_key(res.id.0), encode(res));
         let entry = AuditEntry {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
-use super::{Batch, EachEntry, Result, Store, StoreError, Tree};
+use super::{Batch, EachEntry, EachEntryWhile, Result, Store, StoreError, Tree};
 
 /// The file that says a data folder holds chibo data (its database can be missing or
 /// damaged, never silently new).
@@ -293,6 +293,16 @@ impl Store for SledStore {
         for r in self.tree(tree).iter() {
             let (k, v) = r?;
             f(&k, &v)?;
+        }
+        Ok(())
+    }
+
+    fn each_entry_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+        for r in self.tree(tree).range(from..) {
+            let (k, v) = r?;
+            if !f(&k, &v)? {
+                break;
+            }
         }
         Ok(())
     }

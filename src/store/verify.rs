@@ -80,7 +80,7 @@ impl Verifier {
         };
         self.max = self.max.max(id);
         match tree {
-            Tree::Meta | Tree::OpenTasks => {}
+            Tree::Meta | Tree::OpenTasks | Tree::TaskDates => {}
             Tree::Dues => {
                 let e: crate::domain::dues::DatedEntry = decode(tree, id, bytes)?;
                 says(e.id)?;
