@@ -59,10 +59,9 @@ impl Meetings {
         self.list
             .sort_by_key(|m| std::cmp::Reverse((m.date, m.start, m.id)));
         self.refilter();
-        if let Some(id) = keep
-            && let Some(pos) = self.visible.iter().position(|&i| self.list[i].id == id)
-        {
-            self.selected = pos;
+        if let Some(id) = keep {
+            let list = &self.list;
+            self.shown.select_where(|i| list[i].id == id);
         }
     }
 

@@ -65,7 +65,7 @@ pub(super) fn run(
     let tasks = match kind {
         ReportKind::Overdue => store.open_tasks(Some(today))?,
         ReportKind::Followup | ReportKind::Coverage => store.tasks_since(first)?,
-        ReportKind::Attendance => store.tasks()?,
+        _ => store.tasks()?,
     };
     let resolutions = store.resolutions()?;
     let mut members = store.members()?;

@@ -72,7 +72,9 @@ impl Store for Tracked {
         {
             // noted before the write: a write that fails part way is read back too
             let mut written = self.written.borrow_mut();
-            for (tree, key, _) in &batch.ops {
+            // the audit trail and the indexes are shown by nothing held in memory
+            let shown = |t: &Tree| !matches!(t, Tree::Audit | Tree::OpenTasks | Tree::TaskDates);
+            for (tree, key, _) in batch.ops.iter().filter(|(t, ..)| shown(t)) {
                 match &mut *written {
                     Written::Everything => break,
                     Written::Nothing => {
