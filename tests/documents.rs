@@ -90,6 +90,7 @@ fn december(members: &[Member]) -> Meeting {
         serde_json::from_value(serde_json::json!({
             "at": "2026-12-08T10:15:00",
             "reason": "ghi sai tên khách mời",
+            "by": "đồng chí Trần Thị Mai",
             "text": "Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường.\nBổ sung: đồng chí Sáu phát biểu chỉ đạo."
         }))
         .unwrap(),

@@ -176,7 +176,8 @@ fn amendments_after_approval_are_dated_and_kept() {
     press(&mut app, "ctrl-e enter");
     approve_by_vote(&mut app, "20");
     clock.advance(60 * 24 * 3);
-    press(&mut app, "m");
+    // who asked for it is required: a member picked, or a name typed
+    press(&mut app, "m tab tab");
     type_text(&mut app, "ghi sai tên khách mời");
     press(&mut app, "tab");
     type_text(
@@ -184,16 +185,29 @@ fn amendments_after_approval_are_dated_and_kept() {
         "Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường.",
     );
     press(&mut app, "ctrl-s");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Ghi ai đề nghị sửa đổi"), "{shown}");
+    assert!(store.meetings().unwrap()[0].amendments.is_empty());
+    press(&mut app, "enter");
+    type_text(&mut app, "mai");
+    press(&mut app, "enter ctrl-s");
     let m = &store.meetings().unwrap()[0];
     assert_eq!(m.amendments.len(), 1);
     assert_eq!(m.amendments[0].reason, "ghi sai tên khách mời");
+    assert_eq!(m.amendments[0].by, "đồng chí Trần Thị Mai");
     assert_eq!(
         m.agenda[0].entries[0].text, "Nội dung ban đầu.",
         "the original is never rewritten"
     );
     let minutes = render(m, &store.members().unwrap(), None, &[], Format::Text);
     assert!(minutes.contains("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA"));
-    assert!(minutes.contains("- Ngày 08/12/2026 lúc 21:05: Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường. (lý do: ghi sai tên khách mời)"), "{minutes}");
+    assert!(minutes.contains("- Ngày 08/12/2026 lúc 21:05, theo đề nghị của đồng chí Trần Thị Mai: Khách mời là đồng chí Lê Văn Sáu, Phó Bí thư Đảng ủy phường. (lý do: ghi sai tên khách mời)"), "{minutes}");
+    // after the approval and its signatures, with signatures of its own
+    let at = |s: &str| minutes.find(s).unwrap_or_else(|| panic!("{s}\n{minutes}"));
+    let amended = at("III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA");
+    assert!(at("Biên bản đã được đọc lại") < at("THƯ KÝ"));
+    assert!(at("THƯ KÝ") < amended);
+    assert!(minutes[amended..].contains("THƯ KÝ") && minutes[amended..].contains("CHỦ TRÌ"));
     assert!(store.audit().unwrap().iter().any(|a| a.action == "amend"));
 }
 
@@ -1011,7 +1025,9 @@ fn an_amendment_takes_several_lines() {
     clock.advance(95);
     press(&mut app, "ctrl-e enter");
     approve_by_vote(&mut app, "20");
-    press(&mut app, "m");
+    press(&mut app, "m tab");
+    type_text(&mut app, "đồng chí Lê Văn Sáu, Đảng ủy viên phường");
+    press(&mut app, "tab");
     type_text(&mut app, "ghi thiếu");
     press(&mut app, "tab");
     type_text(&mut app, "Bổ sung ý kiến của đ/c Mai.");
@@ -1029,6 +1045,11 @@ fn an_amendment_takes_several_lines() {
         m.amendments[0].text,
         "Bổ sung ý kiến của đ/c Mai.\nBổ sung ý kiến của đ/c Hùng."
     );
+    assert_eq!(
+        m.amendments[0].by,
+        "đồng chí Lê Văn Sáu, Đảng ủy viên phường"
+    );
+    assert_eq!(m.amendments[0].member, None);
 }
 
 #[test]

@@ -257,3 +257,55 @@ fn data_from_before_the_dues_ledger_opens_with_an_empty_one_and_backups_carry_it
     let store = SledStore::open_existing(&into).unwrap();
     assert_eq!(store.dues_ledger().unwrap().entries(), [entry]);
 }
+
+#[test]
+fn an_amendment_written_before_its_author_was_recorded_still_loads_and_prints() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/backup-schema1.json"
+    );
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    // an amendment as the first versions wrote it: when, why and what, no one named
+    v["trees"]["meetings"]["20"]["amendments"] = serde_json::json!([{
+        "at": "2026-10-12T08:30:00",
+        "reason": "ghi thiếu ý kiến",
+        "text": "Bổ sung ý kiến của đồng chí tổ trưởng tổ 2."
+    }]);
+    let tmp = tempfile::tempdir().unwrap();
+    let old = tmp.path().join("old.json");
+    std::fs::write(&old, serde_json::to_string(&v).unwrap()).unwrap();
+    let data = tmp.path().join("data");
+    let out = chibo(&data, &["restore", old.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = chibo(&data, &["export", "minutes", "2026-10"]);
+    let minutes = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        minutes.contains(
+            "- Ngày 12/10/2026 lúc 08:30: Bổ sung ý kiến của đồng chí tổ trưởng tổ 2. (lý do: ghi thiếu ý kiến)"
+        ),
+        "{minutes}"
+    );
+    // and is written back as it was read: no author made up
+    let again = tmp.path().join("again.json");
+    assert!(
+        chibo(&data, &["backup", again.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let w: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(again).unwrap()).unwrap();
+    assert_eq!(
+        w["trees"]["meetings"]["20"]["amendments"],
+        v["trees"]["meetings"]["20"]["amendments"]
+    );
+}

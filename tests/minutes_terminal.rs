@@ -175,8 +175,11 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
     term.keys(&["Enter"]);
     see(&term, "Đã thông qua biên bản");
 
-    // an amendment after approval
-    term.keys(&["m"]);
+    // an amendment after approval, asked for by the chair (picked by name)
+    term.keys(&["m", "Enter"]);
+    see(&term, "Chọn đồng chí");
+    typed(&term, "hung");
+    term.keys(&["Enter", "Tab"]);
     typed(&term, "ghi thiếu chức vụ của khách mời");
     term.keys(&["Tab"]);
     typed(
@@ -207,6 +210,7 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
         "Khách mời là đồng chí Lê Văn Bình, Đảng ủy viên phường, phụ trách khu phố.",
         "19:50",
         "Đ/c Bình đề nghị chi bộ sơ kết mô hình dân vận khéo.",
+        ", theo đề nghị của đồng chí Nguyễn Văn Hùng: Khách mời là",
     ] {
         assert!(minutes.contains(want), "{want}\n---\n{minutes}");
     }

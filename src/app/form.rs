@@ -113,6 +113,10 @@ pub enum FieldId {
     Percent,
     Reporter,
     Result,
+    /// The member who asked for an amendment.
+    Author,
+    /// Who asked for an amendment, typed (not on the roster).
+    AuthorName,
     /// A file's format (the export key).
     Format,
 }

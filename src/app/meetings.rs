@@ -338,7 +338,11 @@ impl App {
                 _ => self.error(Msg::NotEndedYet),
             },
             A::Amend if locked => {
+                // who asked for it: a member picked, or a name typed (a guest, the
+                // upper level's representative)
                 let fields = vec![
+                    Field::member(FieldId::Author, Msg::FieldAmendmentBy, None),
+                    Field::text(FieldId::AuthorName, Msg::FieldAmendmentByName, ""),
                     Field::text(FieldId::Reason, Msg::FieldReason, "").required(),
                     Field::lines(FieldId::Text, Msg::FieldAmendment, "").required(),
                 ];
@@ -685,10 +689,26 @@ impl App {
                 if let Err(e) = form.check() {
                     return Ok(Err(e));
                 }
+                let member = form.member(FieldId::Author);
+                let by = match member {
+                    Some(id) => self
+                        .roster
+                        .members()
+                        .iter()
+                        .find(|m| m.id == id)
+                        .map(|m| format!("đồng chí {}", m.full_name()))
+                        .unwrap_or_default(),
+                    None => form.text(FieldId::AuthorName),
+                };
+                if by.is_empty() {
+                    return Ok(Err((FieldId::Author, Msg::ErrAmendmentBy)));
+                }
                 let amendment = Amendment {
                     at: now,
                     reason: form.text(FieldId::Reason),
                     text: form.text(FieldId::Text),
+                    member,
+                    by,
                 };
                 self.edit_meeting(id, "amend", |m| m.amendments.push(amendment));
                 Ok(Ok(self.t(Msg::Amended).to_string()))

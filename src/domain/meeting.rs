@@ -145,12 +145,20 @@ impl AgendaItem {
     }
 }
 
-/// A dated correction of approved minutes, with its reason; the original stays.
+/// A dated correction of approved minutes, with who asked for it and why; the
+/// original stays. Amendments written before their author was recorded have none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Amendment {
     pub at: NaiveDateTime,
     pub reason: String,
     pub text: String,
+    /// The member who asked for it, when a member of the roster did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<MemberId>,
+    /// Who asked for it as the minutes name them: the member's name then, or a name
+    /// typed ("đồng chí Lê Văn Bình, Đảng ủy viên phường").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -291,6 +299,7 @@ impl Meeting {
     pub fn member_refs(&self) -> Vec<MemberId> {
         let mut refs: Vec<MemberId> = self.chair.into_iter().chain(self.secretary).collect();
         refs.extend(self.attendance.keys().copied());
+        refs.extend(self.amendments.iter().filter_map(|a| a.member));
         for item in &self.agenda {
             refs.extend(item.presenter);
             refs.extend(item.entries.iter().filter_map(|e| match e.kind {

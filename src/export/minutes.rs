@@ -498,10 +498,17 @@ pub fn document(
         for a in &m.amendments {
             let mut lines = a.text.lines().filter(|l| !l.trim().is_empty());
             let first = lines.next().unwrap_or("");
+            // who asked for it, when recorded (older amendments name no one)
+            let (msg, by) = if a.by.is_empty() {
+                (Msg::DocAmendment, "")
+            } else {
+                (Msg::DocAmendmentBy, a.by.as_str())
+            };
             doc.para(says(
-                Msg::DocAmendment,
+                msg,
                 &[
                     ("at", &amendment_date(a.at)),
+                    ("by", &by),
                     ("text", &first),
                     ("reason", &a.reason),
                 ],

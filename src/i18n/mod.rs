@@ -435,6 +435,9 @@ messages! {
     FieldAgainst => "Không tán thành", "Against";
     FieldOther => "Ý kiến khác", "Other";
     FieldAmendment => "Nội dung sửa đổi", "Correction";
+    FieldAmendmentBy => "Người đề nghị (đảng viên)", "Asked for by (member)";
+    FieldAmendmentByName => "hoặc họ tên, chức vụ", "or name and position";
+    ErrAmendmentBy => "Ghi ai đề nghị sửa đổi: chọn một đảng viên, hoặc gõ họ tên ở dòng dưới.", "Say who asked for the amendment: pick a member, or type a name below.";
     VoteEligible => "Có quyền biểu quyết: {eligible} (chi bộ {branch}) · nhập số phiếu", "May vote: {eligible} (branch {branch}) · enter the counts";
     VotePreview => "Có quyền biểu quyết: {eligible} (chi bộ {branch}) · Kết quả: {result} ({for}/{of})", "May vote: {eligible} (branch {branch}) · Result: {result} ({for}/{of})";
     PickHint => "enter hoặc cách để chọn", "enter or space to pick";
@@ -541,6 +544,7 @@ messages! {
     DocApproved => "Biên bản đã được đọc lại và thông qua ngày {at}.", "The minutes were read back and approved on {at}.";
     DocAmendmentsHeading => "III. SỬA ĐỔI, BỔ SUNG SAU KHI THÔNG QUA", "III. AMENDMENTS AFTER APPROVAL";
     DocAmendment => "- Ngày {at}: {text} (lý do: {reason})", "- On {at}: {text} (reason: {reason})";
+    DocAmendmentBy => "- Ngày {at}, theo đề nghị của {by}: {text} (lý do: {reason})", "- On {at}, asked for by {by}: {text} (reason: {reason})";
     DocResolutionNumber => "Số {number}", "No. {number}";
     DocResolution => "NGHỊ QUYẾT", "RESOLUTION";
     DocBasis => "Căn cứ {basis}.", "Having regard to {basis}.";
