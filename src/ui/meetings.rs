@@ -3,7 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::table::{Cell, Column, Row};
 
 use crate::app::{Action, App};
 use crate::domain::calendar::format_date;
@@ -83,18 +85,6 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let rows_height = table.height.saturating_sub(1) as usize;
     let selected = ms.shown.cursor.selected();
     let offset = ms.shown.cursor.first_shown(ms.visible_len(), rows_height);
-    let header = Row::new(
-        [
-            Msg::ColMonth,
-            Msg::ColKind,
-            Msg::ColDate,
-            Msg::ColTime,
-            Msg::ColMeetingStatus,
-            Msg::ColPlace,
-        ]
-        .map(|m| Cell::from(app.t(m))),
-    )
-    .style(app.theme.title());
     let rows: Vec<Row> = ms
         .visible()
         .skip(offset)
@@ -105,30 +95,26 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
                 kind.push_str(" + ");
                 kind.push_str(app.t(Msg::KindThematic));
             }
-            Row::new(vec![
-                Cell::from(m.month_label()),
-                Cell::from(kind),
-                Cell::from(format_date(m.date)),
-                Cell::from(m.start.format("%H:%M").to_string()),
-                Cell::from(app.t(labels::meeting_status(m.status()))),
-                Cell::from(m.place.clone()),
+            Row::new([
+                Cell::new(m.month_label()),
+                Cell::new(kind),
+                Cell::new(format_date(m.date)),
+                Cell::new(m.start.format("%H:%M").to_string()),
+                Cell::new(app.t(labels::meeting_status(m.status()))),
+                Cell::new(m.place.clone()),
             ])
         })
         .collect();
-    let widths = [
-        Constraint::Length(7),
-        Constraint::Length(22),
-        Constraint::Length(10),
-        Constraint::Length(5),
-        Constraint::Length(13),
-        Constraint::Min(10),
+    let t = |m| app.t(m);
+    let columns = [
+        Column::new(t(Msg::ColMonth)).cap(7),
+        Column::new(t(Msg::ColKind)).cap(24).min(10),
+        Column::new(t(Msg::ColDate)).cap(10),
+        Column::new(t(Msg::ColTime)).cap(5),
+        Column::new(t(Msg::ColMeetingStatus)).cap(14).min(8),
+        Column::new(t(Msg::ColPlace)).cap(30).min(8).grow(),
     ];
-    let t = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(app.theme.selected())
-        .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(selected - offset));
-    frame.render_stateful_widget(t, table, &mut state);
+    super::table::render(app, frame, table, &columns, rows, Some(selected - offset));
 }
 
 fn name(app: &App, id: Option<crate::domain::member::MemberId>) -> String {
@@ -194,46 +180,45 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
     ));
     frame.render_widget(Paragraph::new(lines), info);
 
-    let header = Row::new(
-        [Msg::ColNo, Msg::ColItem, Msg::ColPresenter, Msg::ColMinutes]
-            .map(|x| Cell::from(app.t(x))),
-    )
-    .style(app.theme.title());
+    let cursor = app.meetings.item;
+    let shown = table.height.saturating_sub(1) as usize;
+    let selected = cursor.selected().min(m.agenda.len().saturating_sub(1));
+    let first = cursor.first_shown(m.agenda.len(), shown);
     let rows: Vec<Row> = m
         .agenda
         .iter()
         .enumerate()
+        .skip(first)
+        .take(shown)
         .map(|(i, item)| {
             let presenter = item
                 .presenter
                 .and_then(|id| app.roster.members().iter().find(|x| x.id == id))
                 .map(|x| x.full_name())
                 .unwrap_or_default();
-            Row::new(vec![
-                Cell::from(format!("{:>3}", i + 1)),
-                Cell::from(item.title.clone()),
-                Cell::from(presenter),
-                Cell::from(format!("{:>4}", item.planned_minutes)),
+            Row::new([
+                Cell::new(format!("{:>3}", i + 1)),
+                Cell::new(item.title.clone()),
+                Cell::new(presenter),
+                Cell::new(format!("{:>4}", item.planned_minutes)),
             ])
         })
         .collect();
-    let widths = [
-        Constraint::Length(3),
-        Constraint::Min(20),
-        Constraint::Length(20),
-        Constraint::Length(4),
+    let t = |m| app.t(m);
+    let columns = [
+        Column::new(t(Msg::ColNo)).cap(3),
+        Column::new(t(Msg::ColItem)).cap(60).min(20).grow(),
+        Column::new(t(Msg::ColPresenter)).cap(20).min(10),
+        Column::new(t(Msg::ColMinutes)).cap(4),
     ];
-    let cursor = app.meetings.item;
-    let selected = cursor.selected().min(m.agenda.len().saturating_sub(1));
-    let first = cursor.first_shown(m.agenda.len(), table.height.saturating_sub(1) as usize);
-    let t = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(app.theme.selected())
-        .column_spacing(1);
-    let mut state = TableState::default()
-        .with_offset(first)
-        .with_selected((!m.agenda.is_empty()).then_some(selected));
-    frame.render_stateful_widget(t, table, &mut state);
+    super::table::render(
+        app,
+        frame,
+        table,
+        &columns,
+        rows,
+        (!m.agenda.is_empty()).then(|| selected - first),
+    );
 
     let planned = m.planned_minutes();
     let minimum = m.minimum_minutes();

@@ -6,6 +6,7 @@ mod meetings;
 mod overlay;
 mod resolutions;
 pub mod roster;
+pub mod table;
 mod tasks;
 pub mod theme;
 

@@ -4,7 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::table::{Cell, Column, Row};
 
 use super::centered;
 use super::overlay::popup;
@@ -154,17 +156,6 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let rows_height = table.height.saturating_sub(1) as usize;
     let selected = r.shown.cursor.selected();
     let offset = r.shown.cursor.first_shown(r.visible_len(), rows_height);
-    let header = Row::new(
-        [
-            Msg::ColNumber,
-            Msg::ColTitle,
-            Msg::ColAdopted,
-            Msg::ColProgress,
-            Msg::ColOverdue,
-        ]
-        .map(|m| Cell::from(app.t(m))),
-    )
-    .style(app.theme.title());
     let rows: Vec<Row> = r
         .visible()
         .skip(offset)
@@ -178,42 +169,38 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
                 .map(format_date)
                 .unwrap_or_else(|| app.t(Msg::StateDraft).to_string());
             let overdue_cell = if overdue > 0 {
-                Cell::from(Span::styled(overdue.to_string(), app.theme.error()))
+                Cell::styled(overdue.to_string(), app.theme.error())
             } else {
-                Cell::from("")
+                Cell::new("")
             };
-            Row::new(vec![
-                Cell::from(res.number.clone()),
-                Cell::from(res.title.clone()),
-                Cell::from(adopted),
-                Cell::from(bar(closed, items.len())),
+            Row::new([
+                Cell::new(res.number.clone()),
+                Cell::new(res.title.clone()),
+                Cell::new(adopted),
+                Cell::new(bar(closed, items.len())),
                 overdue_cell,
             ])
         })
         .collect();
-    let widths = [
-        Constraint::Length(12),
-        Constraint::Min(20),
-        Constraint::Length(10),
-        Constraint::Length(16),
-        Constraint::Length(7),
+    let t = |m| app.t(m);
+    let columns = [
+        Column::new(t(Msg::ColNumber)).cap(12).min(8),
+        Column::new(t(Msg::ColTitle)).cap(60).min(20).grow(),
+        Column::new(t(Msg::ColAdopted)).cap(10),
+        Column::new(t(Msg::ColProgress)).cap(16),
+        Column::new(t(Msg::ColOverdue)).cap(7),
     ];
-    let t = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(app.theme.selected())
-        .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(selected - offset));
-    frame.render_stateful_widget(t, table, &mut state);
+    super::table::render(app, frame, table, &columns, rows, Some(selected - offset));
 }
 
-fn shown_span(app: &App, t: &Task) -> Span<'static> {
+fn shown_cell(app: &App, t: &Task) -> Cell {
     let shown = t.shown(app.today());
     let style = match shown {
         Shown::Overdue => app.theme.error(),
         Shown::Status(s) if !s.is_open() => app.theme.info(),
         _ => ratatui::style::Style::new(),
     };
-    Span::styled(app.t(labels::shown(shown)).to_string(), style)
+    Cell::styled(app.t(labels::shown(shown)), style)
 }
 
 /// A task's follow-up history, newest last.
@@ -260,41 +247,44 @@ pub fn history_lines(app: &App, t: &Task) -> Vec<Line<'static>> {
     lines
 }
 
-fn task_rows<'a>(app: &App, tasks: impl Iterator<Item = &'a Task>) -> Vec<Row<'static>> {
+/// The lead of a task, and beside them those who help.
+pub fn people(app: &App, t: &Task) -> String {
+    let mut text = name(app, t.lead);
+    let helpers: Vec<String> = t.helpers.iter().map(|h| name(app, Some(*h))).collect();
+    if !helpers.is_empty() {
+        if !text.is_empty() {
+            text.push_str(" + ");
+        }
+        text.push_str(&helpers.join(", "));
+    }
+    text
+}
+
+/// Rows of numbered tasks, the first numbered `first + 1`.
+fn task_rows<'a>(app: &App, tasks: impl Iterator<Item = &'a Task>, first: usize) -> Vec<Row> {
     tasks
         .enumerate()
         .map(|(i, t)| {
-            Row::new(vec![
-                Cell::from(format!("{:>3}", i + 1)),
-                Cell::from(t.title.clone()),
-                Cell::from(name(app, t.lead)),
-                Cell::from(format_date(t.due)),
-                Cell::from(shown_span(app, t)),
+            Row::new([
+                Cell::new(format!("{:>3}", first + i + 1)),
+                Cell::new(t.title.clone()),
+                Cell::new(people(app, t)),
+                Cell::new(format_date(t.due)),
+                shown_cell(app, t),
             ])
         })
         .collect()
 }
 
-const TASK_WIDTHS: [Constraint; 5] = [
-    Constraint::Length(3),
-    Constraint::Min(20),
-    Constraint::Length(18),
-    Constraint::Length(10),
-    Constraint::Length(15),
-];
-
-fn task_header(app: &App) -> Row<'static> {
-    Row::new(
-        [
-            Msg::ColNo,
-            Msg::ColItem,
-            Msg::ColLead,
-            Msg::ColDue,
-            Msg::ColStatus2,
-        ]
-        .map(|m| Cell::from(app.t(m).to_string())),
-    )
-    .style(app.theme.title())
+fn task_columns(app: &App) -> [Column; 5] {
+    let t = |m| app.t(m);
+    [
+        Column::new(t(Msg::ColNo)).cap(3),
+        Column::new(t(Msg::ColItem)).cap(60).min(20).grow(),
+        Column::new(t(Msg::ColLead)).cap(18).min(12),
+        Column::new(t(Msg::ColDue)).cap(10),
+        Column::new(t(Msg::ColStatus2)).cap(15).min(8),
+    ]
 }
 
 /// The lines above the items: number, kind and state, title, adoption and links.
@@ -369,17 +359,17 @@ fn render_detail(app: &App, res: &Resolution, frame: &mut Frame, area: Rect) {
         return;
     }
     let selected = r.item.selected().min(items.len() - 1);
-    let first = r
-        .item
-        .first_shown(items.len(), table.height.saturating_sub(1) as usize);
-    let t = Table::new(task_rows(app, items.iter().copied()), TASK_WIDTHS)
-        .header(task_header(app))
-        .row_highlight_style(app.theme.selected())
-        .column_spacing(1);
-    let mut state = TableState::default()
-        .with_offset(first)
-        .with_selected(Some(selected));
-    frame.render_stateful_widget(t, table, &mut state);
+    let shown = table.height.saturating_sub(1) as usize;
+    let first = r.item.first_shown(items.len(), shown);
+    let rows = task_rows(app, items.iter().skip(first).take(shown).copied(), first);
+    super::table::render(
+        app,
+        frame,
+        table,
+        &task_columns(app),
+        rows,
+        Some(selected - first),
+    );
     let task = items[selected];
     let block = Block::default()
         .borders(Borders::TOP)
@@ -428,10 +418,7 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
                 Due::ThisMonth => (Msg::GroupThisMonth, app.theme.warn()),
                 Due::Later => (Msg::GroupLater, app.theme.dim()),
             };
-            rows.push(Row::new(vec![
-                Cell::from(""),
-                Cell::from(Span::styled(app.t(label).to_string(), style)),
-            ]));
+            rows.push(Row::new([Cell::new(""), Cell::styled(app.t(label), style)]));
         }
         if i == r.fu.selected() {
             selected_row = rows.len();
@@ -441,26 +428,38 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
             .and_then(|id| r.get(id))
             .map(|x| x.number.clone())
             .unwrap_or_default();
-        rows.push(Row::new(vec![
-            Cell::from(number),
-            Cell::from(t.title.clone()),
-            Cell::from(name(app, t.lead)),
-            Cell::from(format_date(t.due)),
-            Cell::from(shown_span(app, t)),
+        rows.push(Row::new([
+            Cell::new(number),
+            Cell::new(t.title.clone()),
+            Cell::new(people(app, t)),
+            Cell::new(format_date(t.due)),
+            shown_cell(app, t),
         ]));
     }
-    let widths = [
-        Constraint::Length(9),
-        Constraint::Min(20),
-        Constraint::Length(16),
-        Constraint::Length(10),
-        Constraint::Length(14),
+    // the rows shown: the selected one in view, group headings counted
+    let shown = body.height as usize;
+    let mut cursor = crate::app::list::Cursor::default();
+    cursor.set_page(shown, rows.len());
+    cursor.select(selected_row, rows.len());
+    let first = cursor.first_shown(rows.len(), shown);
+    let t = |m| app.t(m);
+    let columns = [
+        Column::new(t(Msg::ColNumber)).cap(12).min(6),
+        Column::new(t(Msg::ColItem)).cap(60).min(20).grow(),
+        Column::new(t(Msg::ColLead)).cap(18).min(12),
+        Column::new(t(Msg::ColDue)).cap(10),
+        Column::new(t(Msg::ColStatus2)).cap(14).min(8),
     ];
-    let t = Table::new(rows, widths)
-        .row_highlight_style(app.theme.selected())
-        .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(selected_row));
-    frame.render_stateful_widget(t, body, &mut state);
+    let rows: Vec<Row> = rows.into_iter().skip(first).take(shown).collect();
+    super::table::render_with(
+        app,
+        frame,
+        body,
+        &columns,
+        rows,
+        Some(selected_row - first),
+        false,
+    );
     // the selected item in full, with its follow-up so far
     if let Some((_, task)) = list.get(r.fu.selected()) {
         let block = Block::default()
@@ -496,13 +495,21 @@ pub fn review(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(inner);
-    let t = Table::new(task_rows(app, items.iter().copied()), TASK_WIDTHS)
-        .header(task_header(app))
-        .row_highlight_style(app.theme.selected())
-        .column_spacing(1);
-    let mut state = TableState::default()
-        .with_selected((!items.is_empty()).then_some(selected.min(items.len().saturating_sub(1))));
-    frame.render_stateful_widget(t, table, &mut state);
+    let shown = table.height.saturating_sub(1) as usize;
+    let selected = selected.min(items.len().saturating_sub(1));
+    let mut cursor = crate::app::list::Cursor::default();
+    cursor.set_page(shown, items.len());
+    cursor.select(selected, items.len());
+    let first = cursor.first_shown(items.len(), shown);
+    let rows = task_rows(app, items.iter().skip(first).take(shown).copied(), first);
+    super::table::render(
+        app,
+        frame,
+        table,
+        &task_columns(app),
+        rows,
+        (!items.is_empty()).then(|| selected - first),
+    );
     if let Some(task) = items.get(selected) {
         let lines = history_lines(app, task);
         let skip = lines.len().saturating_sub(hist.height as usize) as u16;

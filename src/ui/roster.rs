@@ -5,7 +5,9 @@ use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::table::{Cell, Column, Row};
 
 use crate::app::App;
 use crate::app::roster::ActivityFilter;
@@ -229,19 +231,6 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let header = Row::new(
-        [
-            Msg::ColNo,
-            Msg::ColName,
-            Msg::ColBorn,
-            Msg::ColAdmitted,
-            Msg::ColStanding,
-            Msg::ColRole,
-            Msg::ColStatus,
-        ]
-        .map(|m| Cell::from(app.t(m))),
-    )
-    .style(app.theme.title());
     let rows_height = area.height.saturating_sub(1) as usize;
     // Only the rows on screen are built: a long roster costs the same per frame.
     let selected = r.list.cursor.selected();
@@ -257,18 +246,18 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 app.t(labels::role(m.committee_role)).to_string()
             };
-            let row = Row::new(vec![
-                Cell::from(format!("{:>3}", i + 1)),
-                Cell::from(m.full_name()),
-                Cell::from(
+            let row = Row::new([
+                Cell::new(format!("{:>3}", i + 1)),
+                Cell::new(m.full_name()),
+                Cell::new(
                     m.birth_date
                         .map(|d| d.year().to_string())
                         .unwrap_or_default(),
                 ),
-                Cell::from(format_opt(m.admission_date)),
-                Cell::from(app.t(labels::standing(m.standing))),
-                Cell::from(role),
-                Cell::from(app.t(labels::activity(m.activity))),
+                Cell::new(format_opt(m.admission_date)),
+                Cell::new(app.t(labels::standing(m.standing))),
+                Cell::new(role),
+                Cell::new(app.t(labels::activity(m.activity))),
             ]);
             if m.activity.on_roster() {
                 row
@@ -277,21 +266,17 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let widths = [
-        Constraint::Length(3),
-        Constraint::Min(18),
-        Constraint::Length(4),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(11),
-        Constraint::Length(16),
+    let t = |m| app.t(m);
+    let columns = [
+        Column::new(t(Msg::ColNo)).cap(3),
+        Column::new(t(Msg::ColName)).cap(30).min(14).grow(),
+        Column::new(t(Msg::ColBorn)).cap(4),
+        Column::new(t(Msg::ColAdmitted)).cap(10),
+        Column::new(t(Msg::ColStanding)).cap(10),
+        Column::new(t(Msg::ColRole)).cap(12),
+        Column::new(t(Msg::ColStatus)).cap(28).min(10),
     ];
-    let table = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(app.theme.selected())
-        .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(selected - offset));
-    frame.render_stateful_widget(table, area, &mut state);
+    super::table::render(app, frame, area, &columns, rows, Some(selected - offset));
 }
 
 /// Every field of a member, their reminder and status history.

@@ -3,7 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::table::{Cell, Column, Row};
 
 use crate::app::tasks::{Source, StatusFilter, TaskView};
 use crate::app::{Action, App};
@@ -82,18 +84,6 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line), warning);
     let rows_height = table.height.saturating_sub(1) as usize;
     let offset = scroll(app, rows_height, loads.len());
-    let header = Row::new(
-        [
-            "",
-            app.t(Msg::ColMember),
-            app.t(Msg::ColOpen),
-            app.t(Msg::ColOverdue),
-            app.t(Msg::ColDoneYear),
-            app.t(Msg::ColNearest),
-        ]
-        .map(Cell::from),
-    )
-    .style(app.theme.title());
     let rows: Vec<Row> = loads
         .iter()
         .skip(offset)
@@ -104,17 +94,17 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 ""
             };
-            let row = Row::new(vec![
-                Cell::from(mark),
-                Cell::from(l.name.clone()),
-                Cell::from(format!("{:>4}", l.open)),
-                Cell::from(if l.overdue > 0 {
-                    Span::styled(format!("{:>4}", l.overdue), app.theme.error())
+            let row = Row::new([
+                Cell::new(mark),
+                Cell::new(l.name.clone()),
+                Cell::new(format!("{:>4}", l.open)),
+                if l.overdue > 0 {
+                    Cell::styled(format!("{:>4}", l.overdue), app.theme.error())
                 } else {
-                    Span::raw("")
-                }),
-                Cell::from(format!("{:>4}", l.done_this_year)),
-                Cell::from(format_opt(l.nearest)),
+                    Cell::new("")
+                },
+                Cell::new(format!("{:>4}", l.done_this_year)),
+                Cell::new(format_opt(l.nearest)),
             ]);
             if l.open == 0 {
                 row.style(app.theme.warn())
@@ -123,22 +113,18 @@ fn by_member(app: &App, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let widths = [
-        Constraint::Length(1),
-        Constraint::Min(20),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Length(10),
-        Constraint::Length(12),
+    let t = |m| app.t(m);
+    let columns = [
+        Column::new("").cap(1).min(1),
+        Column::new(t(Msg::ColMember)).cap(30).min(14).grow(),
+        Column::new(t(Msg::ColOpen)).cap(8),
+        Column::new(t(Msg::ColOverdue)).cap(8),
+        Column::new(t(Msg::ColDoneYear)).cap(12),
+        Column::new(t(Msg::ColNearest)).cap(12),
     ];
-    let t = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(app.theme.selected())
-        .column_spacing(1);
-    let mut state = TableState::default().with_selected(
-        (!loads.is_empty()).then(|| app.tasks.cursor.selected().min(loads.len() - 1) - offset),
-    );
-    frame.render_stateful_widget(t, table, &mut state);
+    let selected =
+        (!loads.is_empty()).then(|| app.tasks.cursor.selected().min(loads.len() - 1) - offset);
+    super::table::render(app, frame, table, &columns, rows, selected);
 }
 
 fn all(app: &App, frame: &mut Frame, area: Rect) {
@@ -229,28 +215,12 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
     let today = app.today();
     let rows_height = table.height.saturating_sub(1) as usize;
     let offset = scroll(app, rows_height, rows_all.len());
-    let header = Row::new(
-        [
-            Msg::ColItem,
-            Msg::ColLead,
-            Msg::ColDue,
-            Msg::ColStatus2,
-            Msg::ColSource,
-        ]
-        .map(|m| Cell::from(app.t(m))),
-    )
-    .style(app.theme.title());
     let rows: Vec<Row> = rows_all
         .iter()
         .skip(offset)
         .take(rows_height)
         .filter_map(|id| app.resolutions.task(*id))
         .map(|task| {
-            let lead = task
-                .lead
-                .and_then(|id| app.roster.members().iter().find(|m| m.id == id))
-                .map(|m| m.full_name())
-                .unwrap_or_default();
             let shown = task.shown(today);
             let style = if task.is_overdue(today) {
                 app.theme.error()
@@ -262,29 +232,25 @@ fn all(app: &App, frame: &mut Frame, area: Rect) {
                 .and_then(|id| app.resolutions.get(id))
                 .map(|r| r.number.clone())
                 .unwrap_or_else(|| app.t(Msg::SourceDirect).to_string());
-            Row::new(vec![
-                Cell::from(task.title.clone()),
-                Cell::from(lead),
-                Cell::from(format_date(task.due)),
-                Cell::from(Span::styled(app.t(labels::shown(shown)).to_string(), style)),
-                Cell::from(source),
+            Row::new([
+                Cell::new(task.title.clone()),
+                Cell::new(super::resolutions::people(app, task)),
+                Cell::new(format_date(task.due)),
+                Cell::styled(app.t(labels::shown(shown)), style),
+                Cell::new(source),
             ])
         })
         .collect();
-    let widths = [
-        Constraint::Min(20),
-        Constraint::Length(16),
-        Constraint::Length(10),
-        Constraint::Length(14),
-        Constraint::Length(8),
+    let tr = |m| app.t(m);
+    let columns = [
+        Column::new(tr(Msg::ColItem)).cap(60).min(20).grow(),
+        Column::new(tr(Msg::ColLead)).cap(18).min(12),
+        Column::new(tr(Msg::ColDue)).cap(10),
+        Column::new(tr(Msg::ColStatus2)).cap(14).min(8),
+        Column::new(tr(Msg::ColSource)).cap(12).min(6),
     ];
-    let tbl = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(app.theme.selected())
-        .column_spacing(1);
     let selected = t.cursor.selected().min(rows_all.len() - 1);
-    let mut state = TableState::default().with_selected(Some(selected - offset));
-    frame.render_stateful_widget(tbl, table, &mut state);
+    super::table::render(app, frame, table, &columns, rows, Some(selected - offset));
     // the selected task in full: category, area, helpers, and its follow-up
     let Some(task) = app.resolutions.task(rows_all[selected]) else {
         return;

@@ -1,0 +1,276 @@
+//! The table every list is drawn with: column widths from the content (each column gets
+//! what its widest cell needs, up to a cap; the column that grows takes what is left),
+//! text cut with `…` where it does not fit, and the selected row reversed behind a `›`.
+//!
+//! A screen describes its columns and gives the rows it shows:
+//!
+//! ```ignore
+//! let columns = [Column::new("Số").cap(4), Column::new("Họ và tên").grow()];
+//! let rows = members.map(|m| Row::new([Cell::new(m.no), Cell::new(m.name)]));
+//! table::render(app, frame, area, &columns, rows.collect(), selected);
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{HighlightSpacing, Table, TableState};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::app::App;
+
+/// Columns between two cells.
+const SPACING: u16 = 1;
+/// The selection marker before the selected row, and the room kept for it.
+pub const MARKER: &str = "› ";
+
+/// One column: its heading, how wide it may get, whether it takes the room left.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub header: String,
+    /// The widest it gets from its content (the growing column may get more).
+    pub cap: u16,
+    /// The narrowest it is cut to when the table does not fit.
+    pub min: u16,
+    pub grow: bool,
+}
+
+impl Column {
+    pub fn new(header: impl Into<String>) -> Column {
+        Column {
+            header: header.into(),
+            cap: 40,
+            min: 4,
+            grow: false,
+        }
+    }
+
+    pub fn cap(mut self, cap: u16) -> Column {
+        self.cap = cap;
+        self
+    }
+
+    pub fn min(mut self, min: u16) -> Column {
+        self.min = min;
+        self
+    }
+
+    /// This column takes the width left once every other has what it needs.
+    pub fn grow(mut self) -> Column {
+        self.grow = true;
+        self
+    }
+}
+
+/// A cell's text and style.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    pub text: String,
+    pub style: Style,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            style: Style::new(),
+        }
+    }
+
+    pub fn styled(text: impl Into<String>, style: Style) -> Cell {
+        Cell {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+/// A row of cells, styled as a whole (a member who left, a group heading).
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    pub style: Style,
+}
+
+impl Row {
+    pub fn new(cells: impl IntoIterator<Item = Cell>) -> Row {
+        Row {
+            cells: cells.into_iter().collect(),
+            style: Style::new(),
+        }
+    }
+
+    pub fn style(mut self, style: Style) -> Row {
+        self.style = style;
+        self
+    }
+}
+
+/// `text` in at most `width` columns: cut with `…` when longer.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    // a cut after a space reads as a finished word: the ellipsis goes after the word
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('…');
+    out
+}
+
+/// The width of each column in `available` columns (spacing and marker taken off).
+pub fn widths(columns: &[Column], rows: &[Row], available: u16) -> Vec<u16> {
+    let n = columns.len();
+    let gaps = SPACING * n.saturating_sub(1) as u16;
+    let room = available.saturating_sub(gaps) as usize;
+    let need: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            rows.iter()
+                .filter_map(|r| r.cells.get(i))
+                .map(|cell| cell.text.width())
+                .chain([c.header.width()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut w: Vec<usize> = columns
+        .iter()
+        .zip(&need)
+        .map(|(c, &need)| need.min(c.cap as usize))
+        .collect();
+    let total: usize = w.iter().sum();
+    if total > room {
+        // the widest column gives a column back first, none below its least
+        let mut excess = total - room;
+        while excess > 0 {
+            let widest = (0..n)
+                .filter(|&i| w[i] > columns[i].min as usize)
+                .max_by_key(|&i| (w[i], columns[i].grow));
+            match widest {
+                Some(i) => {
+                    w[i] -= 1;
+                    excess -= 1;
+                }
+                None => break,
+            }
+        }
+    } else {
+        // room left: capped columns get what they need, the growing one last and the rest
+        let mut spare = room - total;
+        for i in (0..n).filter(|&i| !columns[i].grow) {
+            let more = need[i].saturating_sub(w[i]).min(spare);
+            w[i] += more;
+            spare -= more;
+        }
+        if let Some(g) = columns.iter().position(|c| c.grow) {
+            w[g] += spare;
+        }
+    }
+    w.into_iter().map(|x| x as u16).collect()
+}
+
+/// Draws `rows` under the headings of `columns` in `area`; `selected` (an index into
+/// `rows`) is reversed behind the marker.
+pub fn render(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    columns: &[Column],
+    rows: Vec<Row>,
+    selected: Option<usize>,
+) {
+    render_with(app, frame, area, columns, rows, selected, true);
+}
+
+/// Like [`render`]; `header` false draws no heading row.
+pub fn render_with(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    columns: &[Column],
+    rows: Vec<Row>,
+    selected: Option<usize>,
+    header: bool,
+) {
+    let marker = MARKER.width() as u16;
+    let w = widths(columns, &rows, area.width.saturating_sub(marker));
+    let to_row = |cells: Vec<Cell>, style: Style| {
+        ratatui::widgets::Row::new(cells.into_iter().zip(&w).map(|(cell, &width)| {
+            ratatui::widgets::Cell::from(Span::styled(fit(&cell.text, width as usize), cell.style))
+        }))
+        .style(style)
+    };
+    let body: Vec<_> = rows.into_iter().map(|r| to_row(r.cells, r.style)).collect();
+    let mut table = Table::new(body, w.iter().map(|&x| Constraint::Length(x)))
+        .column_spacing(SPACING)
+        .row_highlight_style(app.theme.selected())
+        .highlight_symbol(MARKER)
+        .highlight_spacing(HighlightSpacing::Always);
+    if header {
+        let heads = columns
+            .iter()
+            .map(|c| Cell::new(c.header.clone()))
+            .collect();
+        table = table.header(to_row(heads, app.theme.title()));
+    }
+    let mut state = TableState::default().with_selected(selected);
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Row {
+        Row::new(cells.iter().map(|c| Cell::new(*c)))
+    }
+
+    #[test]
+    fn a_cut_is_marked_with_an_ellipsis() {
+        assert_eq!(fit("Nguyễn Thị Thu Hà", 20), "Nguyễn Thị Thu Hà");
+        assert_eq!(fit("Nguyễn Thị Thu Hà", 16), "Nguyễn Thị Thu…");
+        assert_eq!(fit("Sinh hoạt tạm thời nơi khác", 17), "Sinh hoạt tạm th…");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit("abcd", 1), "…");
+    }
+
+    #[test]
+    fn each_column_gets_what_it_needs_and_the_growing_one_the_rest() {
+        let cols = [
+            Column::new("No").cap(3),
+            Column::new("Name").grow(),
+            Column::new("Status").cap(30),
+        ];
+        let rows = [row(&["1", "Lê Văn An", "Sinh hoạt tạm thời nơi khác"])];
+        // wide: the status whole, the name column takes what is left
+        assert_eq!(widths(&cols, &rows, 80), [2, 49, 27]);
+        // narrow: the widest gives back first
+        assert_eq!(widths(&cols, &rows, 30), [2, 9, 17]);
+        assert_eq!(widths(&cols, &rows, 20), [2, 8, 8]);
+    }
+
+    #[test]
+    fn a_cap_holds_until_there_is_room() {
+        let cols = [Column::new("Title").cap(10), Column::new("Name").grow()];
+        let rows = [row(&["A title of twenty-two", "An"])];
+        // the capped column gets all it needs before the growing one grows
+        assert_eq!(widths(&cols, &rows, 40), [21, 18]);
+        // short of room: the cap first, then the widest gives back
+        assert_eq!(widths(&cols, &rows, 12), [7, 4]);
+    }
+}
