@@ -47,6 +47,9 @@ pub struct Problem {
     pub line: usize,
     pub column: usize,
     pub reason: Reason,
+    /// The problem is one entry's (of the keymap): that entry is skipped and the rest
+    /// of the file applies. Otherwise the whole file is ignored.
+    pub entry: bool,
 }
 
 impl Problem {
@@ -56,6 +59,7 @@ impl Problem {
             line: 0,
             column: 0,
             reason,
+            entry: false,
         }
     }
 
@@ -65,6 +69,7 @@ impl Problem {
             line,
             column,
             reason,
+            entry: false,
         }
     }
 
@@ -75,9 +80,14 @@ impl Problem {
     }
 
     /// The problem in one line, and what chibo does about it: `file:line:column: what
-    /// is wrong — the defaults are used`.
+    /// is wrong — the defaults are used` (or, for one entry, `— this entry is skipped`).
     pub fn text(&self, lang: Lang) -> String {
-        Msg::SettingsIgnored.fill(lang, &[("problem", &self.what(lang))])
+        let msg = if self.entry {
+            Msg::SettingsEntrySkipped
+        } else {
+            Msg::SettingsIgnored
+        };
+        msg.fill(lang, &[("problem", &self.what(lang))])
     }
 
     /// Where and what: `file:line:column: what is wrong`.
@@ -126,8 +136,7 @@ impl Settings {
         Settings {
             lang: config.lang,
             ascii: config.ascii,
-            keymap: parsed(dir, KEYMAP, &mut problems, parse_keymap)
-                .unwrap_or_else(Keymap::defaults),
+            keymap: user_keymap(dir, &mut problems),
             templates: parsed(dir, AGENDA, &mut problems, parse_agenda)
                 .unwrap_or_else(Templates::shipped),
             categories: parsed(dir, CATEGORIES, &mut problems, parse_categories)
@@ -237,16 +246,24 @@ fn parse_config(path: &Path, text: &str) -> Result<Config, Vec<Problem>> {
     })
 }
 
-/// `keymap.toml`, merged over the defaults.
-fn parse_keymap(path: &Path, text: &str) -> Result<Keymap, Vec<Problem>> {
-    let (map, errors) = Keymap::with_user(text);
-    if errors.is_empty() {
-        return Ok(map);
-    }
-    Err(errors
-        .into_iter()
-        .map(|e| Problem::at(path, (e.line, e.column), Reason::Invalid(e.message)))
-        .collect())
+/// `keymap.toml`, merged over the defaults: a wrong entry is skipped (and reported),
+/// the rest of the file applies; a file that is not TOML is ignored whole.
+fn user_keymap(dir: &Path, problems: &mut Vec<Problem>) -> Keymap {
+    let path = dir.join(KEYMAP);
+    let text = match read(&path) {
+        Ok(None) => return Keymap::defaults(),
+        Ok(Some(text)) => text,
+        Err(p) => {
+            problems.push(p);
+            return Keymap::defaults();
+        }
+    };
+    let (map, errors, applied) = Keymap::user_file(&text);
+    problems.extend(errors.into_iter().map(|e| Problem {
+        entry: applied,
+        ..Problem::at(&path, (e.line, e.column), Reason::Invalid(e.message))
+    }));
+    map
 }
 
 /// `agenda.toml`, read by the domain: the shipped templates with the user's kinds.

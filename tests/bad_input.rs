@@ -397,7 +397,7 @@ fn cases() -> Vec<Case> {
             "keymap: no way to quit",
             Keymap("[global]\nq = \"none\"\nctrl-c = \"none\"\n"),
             1,
-            "{f}:[global] the action \"quit\" has no key left",
+            "{f}:2:5: [global] the action \"quit\" would have no key left",
         ),
         c(
             "keymap: not TOML",

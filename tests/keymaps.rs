@@ -1,8 +1,9 @@
-//! Every shipped keymap is valid; broken user files give exact errors; the README's
-//! key list is the shipped map.
+//! Every shipped keymap is valid; a broken entry of a user's file gives an exact error
+//! and is skipped while the rest applies; the README's key list is the shipped map.
 
+use chibo::app::Action;
 use chibo::i18n::Lang;
-use chibo::keymap::{Keymap, markdown};
+use chibo::keymap::{Key, Keymap, Lookup, Section, markdown};
 
 #[test]
 fn every_file_in_keymaps_loads_and_validates() {
@@ -21,57 +22,104 @@ fn every_file_in_keymaps_loads_and_validates() {
     assert!(n >= 1);
 }
 
+/// Each broken entry is reported with its line and column and skipped; the rest of the
+/// user's file applies (`x` opens the new-member form on the roster in every case).
 #[test]
-fn broken_user_files_report_line_column_and_reason() {
+fn a_broken_entry_is_skipped_with_its_place_and_the_rest_of_the_file_applies() {
     let cases: &[(&str, &[&str])] = &[
-        ("[roster]\nz = \"fly\"\n", &["2:5: unknown action \"fly\""]),
         (
-            "[rooster]\nz = \"new\"\n",
+            "[roster]\nz = \"fly\"\nx = \"new\"\n",
+            &["2:5: unknown action \"fly\""],
+        ),
+        (
+            "[rooster]\nz = \"new\"\n[roster]\nx = \"new\"\n",
             &["1:1: unknown section [rooster]"],
         ),
         (
-            "[roster]\n\"hyper-z\" = \"new\"\n",
+            "[roster]\n\"hyper-z\" = \"new\"\nx = \"new\"\n",
             &["2:1: \"hyper-z\": unknown key name: hyper-z"],
         ),
         (
-            "[roster]\nz = 3\n",
+            "[roster]\nz = 3\nx = \"new\"\n",
             &["2:5: invalid type: integer `3`, expected a string"],
         ),
-        ("[roster\n", &["1:8: unclosed table, expected `]`"]),
         (
-            "[form]\nx = \"save\"\n",
+            "[form]\nx = \"save\"\n[roster]\nx = \"new\"\n",
             &[
                 "2:5: [form] \"x\": a printable key is typed into the field here and cannot be a command",
             ],
         ),
         (
-            "[roster]\nctrl-i = \"new\"\n",
+            "[roster]\nctrl-i = \"new\"\nx = \"new\"\n",
             &[
                 "2:10: [roster] \"ctrl-i\": terminals send this key as tab, so they cannot be told apart",
             ],
         ),
         (
-            "[roster]\ng = \"new\"\n",
+            "[roster]\ng = \"new\"\nx = \"new\"\n",
             &["2:5: [roster] \"g\" is the start of \"g g\", which could never be typed"],
         ),
         (
-            "[global]\nq = \"none\"\nctrl-c = \"none\"\n",
-            &["[global] the action \"quit\" has no key left"],
+            "[global]\nq = \"none\"\nctrl-c = \"none\"\n[roster]\nx = \"new\"\n",
+            &[
+                "2:5: [global] the action \"quit\" would have no key left",
+                "3:10: [global] the action \"quit\" would have no key left",
+            ],
         ),
         (
-            "[roster]\nz = \"new\"\nZ = \"edit\"\nz = \"open\"\n",
-            &["4:1: duplicate key"],
+            // unbinding `n` is fine while `insert` takes its place
+            "[roster]\nn = \"none\"\ng = \"open\"\ninsert = \"new\"\nx = \"new\"\n",
+            &["3:5: [roster] \"g\" is the start of \"g g\", which could never be typed"],
         ),
     ];
+    let key = |k: &str| Key::parse(k).unwrap();
     for (text, expected) in cases {
         let (map, errors) = Keymap::with_user(text);
         let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(&shown, expected, "for {text:?}");
         assert_eq!(
-            map,
-            Keymap::defaults(),
-            "falls back to the defaults for {text:?}"
+            map.resolve(Section::Roster, &[], key("x")),
+            Lookup::Action(Action::New),
+            "the rest applies for {text:?}"
         );
+        assert!(map.validate().is_empty(), "for {text:?}");
+        // the defaults stand where the skipped entry would have changed them
+        assert_eq!(
+            map.resolve(Section::Roster, &[], key("g")),
+            Lookup::Pending,
+            "for {text:?}"
+        );
+        assert_eq!(
+            map.resolve(Section::Global, &[], key("q")),
+            Lookup::Action(Action::Quit),
+            "for {text:?}"
+        );
+    }
+    let (map, _) = Keymap::with_user(cases[8].0);
+    assert_eq!(map.resolve(Section::Roster, &[], key("n")), Lookup::Unbound);
+    assert_eq!(
+        map.resolve(Section::Roster, &[], key("insert")),
+        Lookup::Action(Action::New)
+    );
+}
+
+/// A file that is not TOML at all cannot be read entry by entry: the defaults stand.
+#[test]
+fn a_file_that_is_not_toml_leaves_the_defaults() {
+    for (text, expected) in [
+        (
+            "[roster\nx = \"new\"\n",
+            "1:8: unclosed table, expected `]`",
+        ),
+        (
+            "[roster]\nz = \"new\"\nZ = \"edit\"\nz = \"open\"\n",
+            "4:1: duplicate key",
+        ),
+    ] {
+        let (map, errors) = Keymap::with_user(text);
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, [expected], "for {text:?}");
+        assert_eq!(map, Keymap::defaults(), "for {text:?}");
     }
 }
 

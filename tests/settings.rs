@@ -101,11 +101,6 @@ fn each_broken_file_is_reported_with_its_place_and_its_defaults_stand() {
             "config.toml:1:8: string values must be quoted, expected literal string",
         ),
         (
-            "keymap-unknown-action",
-            Part::Keymap,
-            "keymap.toml:2:5: unknown action \"fly\"",
-        ),
-        (
             "keymap-not-toml",
             Part::Keymap,
             "keymap.toml:1:8: unclosed table, expected `]`",
@@ -265,11 +260,12 @@ fn the_command_line_says_what_is_broken_in_one_line_and_goes_on_with_the_default
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains(&Keymap::defaults().to_toml()), "{stdout}");
 
-    let dir = fixtures("invalid/keymap-unknown-action");
+    // a broken keymap entry is skipped: the rest of the file is in the map shown
+    let dir = fixtures("entry/keymap-unknown-action");
     let out = chibo_with_config(&dir, &["--lang", "en", "keymap", "show"]);
     assert!(out.status.success(), "exit 0");
     let line = format!(
-        "{}/keymap.toml:2:5: unknown action \"fly\" — this file is ignored, the defaults are used",
+        "{}/keymap.toml:2:5: unknown action \"fly\" — this entry is skipped, the rest of the file applies",
         dir.display()
     );
     assert_eq!(
@@ -278,7 +274,8 @@ fn the_command_line_says_what_is_broken_in_one_line_and_goes_on_with_the_default
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains(&format!("# {line}\n")), "{stdout}");
-    assert!(stdout.contains(&Keymap::defaults().to_toml()), "{stdout}");
+    assert!(stdout.contains("\"x\"            = \"new\"\n"), "{stdout}");
+    assert!(!stdout.contains("\"z\""), "{stdout}");
 
     // `keymap check` reads a file as safely
     let tmp = tempfile::tempdir().unwrap();
@@ -377,4 +374,41 @@ fn ascii_in_the_config_draws_ascii_borders_as_the_option_does() {
     let screen = term.screen();
     assert!(!box_drawing(&screen), "{screen}");
     assert!(screen.contains("+---"), "{screen}");
+}
+
+/// A broken entry of `keymap.toml` is skipped: the warning names its file, line and
+/// column and stays until dismissed, and the user's other keys work.
+#[test]
+fn a_broken_keymap_entry_is_shown_and_the_rest_of_the_keys_work() {
+    let dir = fixtures("entry/keymap-unknown-action");
+    let s = Settings::load(&dir);
+    let options = chibo::app::Options {
+        warnings: texts(&s, Lang::En),
+        keymap: s.keymap,
+        ..options(Lang::En)
+    };
+    let mut app = chibo::app::App::new(Box::new(fixture_store()), options).unwrap();
+    let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+    let warning = squeeze(&format!(
+        "{}/keymap.toml:2:5: unknown action \"fly\" — this entry is skipped, the rest of the file applies",
+        dir.display()
+    ));
+    for keys in ["2", "1"] {
+        press(&mut app, keys);
+        assert!(
+            squeeze(&screen(&app, 80, 24)).contains(&warning),
+            "after {keys}:\n{}",
+            screen(&app, 80, 24)
+        );
+    }
+    // `x`, the user's key for a new member, opens the form
+    press(&mut app, "x");
+    assert!(
+        screen(&app, 80, 24).contains("New member"),
+        "{}",
+        screen(&app, 80, 24)
+    );
+    press(&mut app, "esc ctrl-x");
+    assert!(app.warnings.is_empty());
+    assert!(!squeeze(&screen(&app, 80, 24)).contains(&warning));
 }

@@ -232,6 +232,7 @@ messages! {
     ConfirmEndAnyway => "{yes} vẫn kết thúc · {no} quay lại bổ sung", "{yes} end anyway · {no} go back and complete";
     ConfirmHint => "{yes} đồng ý · {no} hủy", "{yes} yes · {no} no";
     SettingsIgnored => "{problem} — tệp này bị bỏ qua, dùng mặc định", "{problem} — this file is ignored, the defaults are used";
+    SettingsEntrySkipped => "{problem} — mục này bị bỏ qua, phần còn lại của tệp vẫn dùng", "{problem} — this entry is skipped, the rest of the file applies";
     SettingsNotAFile => "không phải tệp thường", "not a regular file";
     SettingsTooLarge => "tệp quá lớn ({size} byte, tối đa {max})", "too large ({size} bytes, at most {max})";
     SettingsUnreadable => "không đọc được ({err})", "cannot be read ({err})";
