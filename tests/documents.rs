@@ -700,3 +700,44 @@ fn the_export_key_asks_for_the_format_remembers_it_and_writes_word_and_pdf_safel
     assert!(shown.contains("không phải tệp thường"), "{shown}");
     assert!(txt_path.is_dir());
 }
+
+#[test]
+fn the_roster_screen_exports_a_workbook_and_remembers_the_format() {
+    use chibo::app::{App, Options};
+    use chibo::i18n::Lang;
+    use std::sync::Arc;
+    let store = Arc::new(fixture_store());
+    let tmp = tempfile::tempdir().unwrap();
+    let open = || {
+        let options = Options {
+            data_dir: tmp.path().to_path_buf(),
+            ..options(Lang::Vi)
+        };
+        App::new(Box::new(store.clone()), options).unwrap()
+    };
+    let mut app = open();
+    press(&mut app, "w");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("CSV (Excel tiếng Việt"), "{shown}");
+    press(&mut app, "right");
+    assert!(screen(&app, 120, 40).contains("Excel (.xlsx)"));
+    press(&mut app, "enter");
+    chibo::tui::carry_out(&mut app);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Đã ghi danh sách đảng viên vào"), "{shown}");
+    let book = tmp.path().join("exports/dang-vien-2026-11-22.xlsx");
+    let bytes = std::fs::read(&book).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a workbook");
+    // it imports back as the same roster
+    let data = tmp.path().join("data");
+    run_ok(&data, &["import", "members", book.to_str().unwrap()]);
+    let back = chibo::store::SledStore::open(&data)
+        .unwrap()
+        .members()
+        .unwrap();
+    assert_eq!(back.len(), store.members().unwrap().len());
+    drop(app);
+    let mut app = open();
+    press(&mut app, "w");
+    assert!(screen(&app, 120, 40).contains("Excel (.xlsx)"));
+}

@@ -54,6 +54,7 @@ pub enum Action {
     Approve,
     Amend,
     ExportMinutes,
+    ExportMembers,
     PreviewMinutes,
     NextItem,
     PrevItem,
@@ -139,6 +140,7 @@ impl Action {
         Action::Approve,
         Action::Amend,
         Action::ExportMinutes,
+        Action::ExportMembers,
         Action::PreviewMinutes,
         Action::NextItem,
         Action::PrevItem,
@@ -232,6 +234,7 @@ impl Action {
             Action::Approve => Msg::ActApprove,
             Action::Amend => Msg::ActAmend,
             Action::ExportMinutes => Msg::ActExportMinutes,
+            Action::ExportMembers => Msg::ActExportMembers,
             Action::PreviewMinutes => Msg::ActPreviewMinutes,
             Action::NextItem => Msg::ActNextItem,
             Action::PrevItem => Msg::ActPrevItem,
@@ -286,6 +289,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 80);
+        assert_eq!(Action::ALL.len(), 81);
     }
 }

@@ -1,8 +1,9 @@
-//! The export key on the screens (`w`): it asks for the format — Markdown, text, Word,
-//! and PDF where LibreOffice is installed — preselecting the last one chosen, which the
-//! data keeps across restarts (in `meta`, as `export_format`). The document is built
-//! here; the file is written by the edge ([`crate::tui::carry_out`]) with the command
-//! line's rules.
+//! The export key on the screens (`w`): it asks for the format — for a document
+//! Markdown, text, Word, and PDF where LibreOffice is installed; for the roster CSV,
+//! Excel and JSON — preselecting the last one chosen, which the data keeps across
+//! restarts (in `meta`, as `export_format` and `export_format_roster`). The file's
+//! content is made here; the file is written by the edge ([`crate::tui::carry_out`])
+//! with the command line's rules.
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::{App, Status};
@@ -18,24 +19,42 @@ use crate::store::{Records, StoreError};
 pub enum ExportTarget {
     Minutes(MeetingId),
     Resolution(ResolutionId),
+    /// The roster, in roster order (the roster screen).
+    Roster,
 }
 
-/// A document's formats, as the command line's `--format` names them.
+impl ExportTarget {
+    /// Where the last format chosen for it is kept.
+    fn preference(self) -> &'static str {
+        match self {
+            ExportTarget::Roster => "export_format_roster",
+            _ => "export_format",
+        }
+    }
+}
+
+/// The formats, as the command line's `--format` names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocFormat {
     Markdown,
     Text,
     Docx,
     Pdf,
+    Csv,
+    Xlsx,
+    Json,
 }
 
 impl DocFormat {
-    pub const ALL: [DocFormat; 4] = [
+    /// A document's formats (PDF where LibreOffice is installed).
+    pub const DOCUMENT: [DocFormat; 4] = [
         DocFormat::Markdown,
         DocFormat::Text,
         DocFormat::Docx,
         DocFormat::Pdf,
     ];
+    /// The roster's, as `export members` offers them.
+    pub const ROSTER: [DocFormat; 3] = [DocFormat::Csv, DocFormat::Xlsx, DocFormat::Json];
 
     /// The `--format` name, which is also the file's extension.
     pub fn name(self) -> &'static str {
@@ -44,6 +63,9 @@ impl DocFormat {
             DocFormat::Text => "txt",
             DocFormat::Docx => "docx",
             DocFormat::Pdf => "pdf",
+            DocFormat::Csv => "csv",
+            DocFormat::Xlsx => "xlsx",
+            DocFormat::Json => "json",
         }
     }
 
@@ -53,6 +75,9 @@ impl DocFormat {
             DocFormat::Text => Msg::FormatText,
             DocFormat::Docx => Msg::FormatDocx,
             DocFormat::Pdf => Msg::FormatPdf,
+            DocFormat::Csv => Msg::FormatCsv,
+            DocFormat::Xlsx => Msg::FormatXlsx,
+            DocFormat::Json => Msg::FormatJson,
         }
     }
 
@@ -62,6 +87,10 @@ impl DocFormat {
             DocFormat::Text => Content::Bytes(doc.to_text().into_bytes()),
             DocFormat::Docx => Content::Bytes(crate::export::docx::render(doc)),
             DocFormat::Pdf => Content::PdfOf(crate::export::docx::render(doc)),
+            // not a document's format
+            DocFormat::Csv | DocFormat::Xlsx | DocFormat::Json => {
+                Content::Bytes(doc.to_markdown().into_bytes())
+            }
         }
     }
 }
@@ -74,17 +103,20 @@ fn with_extension(name: &str, format: DocFormat) -> String {
 
 impl App {
     /// The formats offered: PDF only where LibreOffice was found.
-    fn offered_formats(&self) -> Vec<DocFormat> {
-        DocFormat::ALL
-            .into_iter()
-            .filter(|f| *f != DocFormat::Pdf || self.pdf)
-            .collect()
+    fn offered_formats(&self, target: ExportTarget) -> Vec<DocFormat> {
+        match target {
+            ExportTarget::Roster => DocFormat::ROSTER.to_vec(),
+            _ => DocFormat::DOCUMENT
+                .into_iter()
+                .filter(|f| *f != DocFormat::Pdf || self.pdf)
+                .collect(),
+        }
     }
 
     /// Asks for the format, the last one chosen preselected.
     pub(super) fn ask_export_format(&mut self, target: ExportTarget) {
-        let offered = self.offered_formats();
-        let last = self.store.export_format().ok().flatten();
+        let offered = self.offered_formats(target);
+        let last = self.store.preference(target.preference()).ok().flatten();
         let selected = offered
             .iter()
             .position(|f| Some(f.name()) == last.as_deref())
@@ -111,12 +143,15 @@ impl App {
         let FormPurpose::Export(target) = form.purpose else {
             return Ok(Ok(String::new()));
         };
-        let offered = self.offered_formats();
-        let format = offered
-            .get(form.choice(FieldId::Format))
-            .copied()
-            .unwrap_or(DocFormat::Markdown);
-        self.store.save_export_format(format.name())?;
+        let offered = self.offered_formats(target);
+        let Some(format) = offered.get(form.choice(FieldId::Format)).copied() else {
+            return Ok(Ok(String::new()));
+        };
+        self.store
+            .save_preference(target.preference(), format.name())?;
+        if target == ExportTarget::Roster {
+            return Ok(self.export_roster(format));
+        }
         let (doc, name, done) = match target {
             ExportTarget::Minutes(id) => {
                 let meeting = self.full_meeting(id)?;
@@ -152,6 +187,7 @@ impl App {
                 );
                 (doc, name, Msg::ExportedResolution)
             }
+            ExportTarget::Roster => return Ok(Ok(String::new())),
         };
         self.writes.push((
             FileWrite {
@@ -166,6 +202,36 @@ impl App {
         } else {
             String::new()
         }))
+    }
+
+    /// The roster in roster order, as `export members` writes it.
+    fn export_roster(&mut self, format: DocFormat) -> Result<String, FieldError> {
+        let mut list = self.roster.members().to_vec();
+        list.sort_by_cached_key(|m| m.sort_key());
+        let today = self.today();
+        let bytes = match format {
+            DocFormat::Xlsx => {
+                let branch = self.branch.as_ref().map(|b| b.name.as_str()).unwrap_or("");
+                match crate::export::roster_xlsx::write(&list, branch, today, self.lang) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        self.status = Some(Status::Error(e.to_string()));
+                        return Ok(String::new());
+                    }
+                }
+            }
+            DocFormat::Json => crate::export::members::to_json(&list).into_bytes(),
+            _ => crate::export::members::to_csv_in(&list, self.lang).into_bytes(),
+        };
+        self.writes.push((
+            FileWrite {
+                dir: self.data_dir.join("exports"),
+                name: format!("dang-vien-{}.{}", today.format("%Y-%m-%d"), format.name()),
+                content: Content::Bytes(bytes),
+            },
+            Msg::ExportedRoster,
+        ));
+        Ok(String::new())
     }
 
     /// The files waiting for the edge to write them, with the message each says when

@@ -864,6 +864,10 @@ impl App {
             Action::FilterStanding => self.roster.cycle_standing(),
             Action::FilterActivity => self.roster.cycle_activity(),
             Action::FilterRole => self.roster.cycle_role(),
+            Action::ExportMembers => {
+                self.roster.searching = false;
+                self.ask_export_format(export::ExportTarget::Roster);
+            }
             Action::New => {
                 self.roster.searching = false;
                 self.overlays

@@ -466,6 +466,11 @@ messages! {
     FormatDocx => "Word (.docx), theo thể thức văn bản của Đảng", "Word (.docx), in the form of party documents";
     FormatPdf => "PDF (tạo từ bản Word bằng LibreOffice)", "PDF (made from the Word document by LibreOffice)";
     ExportedResolution => "Đã ghi nghị quyết vào {path}", "Resolution written to {path}";
+    ExportedRoster => "Đã ghi danh sách đảng viên vào {path}", "Roster written to {path}";
+    FormatCsv => "CSV (Excel tiếng Việt mở đúng cột)", "CSV (opens in columns in Excel)";
+    FormatXlsx => "Excel (.xlsx)", "Excel (.xlsx)";
+    FormatJson => "JSON (mọi trường, nhập lại được)", "JSON (every field, imports back)";
+    ActExportMembers => "xuất danh sách đảng viên", "export the roster";
     MakingPdf => "Đang tạo PDF bằng LibreOffice…", "Making the PDF with LibreOffice…";
     DocParty => "ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM";
     DocNoPlace => "……", "……";

@@ -18,9 +18,6 @@ pub const SCHEMA_VERSION: u32 = 1;
 const KEY_SCHEMA: &[u8] = b"schema_version";
 const KEY_BRANCH: &[u8] = b"branch";
 const KEY_NEXT_ID: &[u8] = b"next_id";
-/// The format the export key last wrote ("md", "docx"…): a preference of this data,
-/// kept across restarts (backups do not carry it).
-const KEY_EXPORT_FORMAT: &[u8] = b"export_format";
 
 /// A record that names a member, which keeps the member from being deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,16 +217,21 @@ pub trait Records: Store {
         self.flush()
     }
 
-    /// The format the export key last wrote, as named on the command line.
-    fn export_format(&self) -> Result<Option<String>> {
+    /// A preference of this data kept in `meta` across restarts (the format the export
+    /// key last wrote: `export_format`, `export_format_roster`); backups do not carry it.
+    fn preference(&self, key: &str) -> Result<Option<String>> {
         Ok(self
-            .get(Tree::Meta, KEY_EXPORT_FORMAT)?
+            .get(Tree::Meta, key.as_bytes())?
             .and_then(|b| String::from_utf8(b).ok()))
     }
 
-    fn save_export_format(&self, name: &str) -> Result<()> {
+    fn save_preference(&self, key: &str, value: &str) -> Result<()> {
         let mut b = Batch::default();
-        b.put(Tree::Meta, KEY_EXPORT_FORMAT, name.as_bytes().to_vec());
+        b.put(
+            Tree::Meta,
+            key.as_bytes().to_vec(),
+            value.as_bytes().to_vec(),
+        );
         self.apply(b)?;
         self.flush()
     }
