@@ -72,9 +72,12 @@ fn the_first_schema_restores_and_reads_in_full() {
     );
     let w: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(again).unwrap()).unwrap();
-    // the dues ledger came later: the data from before opens with an empty one
+    // the dues ledger, the notebook, discipline and awards came later: the data from
+    // before opens with none
     let mut counts = v["counts"].clone();
-    counts["dues"] = 0.into();
+    for later in ["dues", "notebook", "discipline", "awards"] {
+        counts[later] = 0.into();
+    }
     assert_eq!(w["counts"], counts);
     assert_eq!(w["trees"]["members"], v["trees"]["members"]);
     assert_eq!(w["trees"]["meetings"], v["trees"]["meetings"]);
@@ -308,4 +311,83 @@ fn an_amendment_written_before_its_author_was_recorded_still_loads_and_prints() 
         w["trees"]["meetings"]["20"]["amendments"],
         v["trees"]["meetings"]["20"]["amendments"]
     );
+}
+
+#[test]
+fn the_notebook_discipline_and_awards_are_kept_backed_up_and_hold_the_member() {
+    use chibo::domain::discipline::{Award, Discipline, DisciplineForm, RecordId};
+    use chibo::domain::member::Activity;
+    use chibo::domain::notebook::{Note, NoteKind};
+    use chibo::store::{Records, SledStore};
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/backup-schema1.json"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(chibo(tmp.path(), &["restore", fixture]).status.success());
+    let store = SledStore::open_existing(tmp.path()).unwrap();
+    // data from before them has none
+    assert!(store.notes().unwrap().is_empty());
+    assert!(store.discipline().unwrap().is_empty());
+    assert!(store.awards().unwrap().is_empty());
+    let members = store.members().unwrap();
+    let official = members
+        .iter()
+        .find(|m| m.official_date.is_some() && m.activity == Activity::Active)
+        .unwrap()
+        .clone();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
+    let now = day.and_hms_opt(21, 0, 0).unwrap();
+    let mut note = Note::new(official.id, day, NoteKind::Commitment, "Vận động 5 hộ");
+    store.save_note(&mut note, now).unwrap();
+    let mut award = Award {
+        id: RecordId::default(),
+        member: official.id,
+        form: "Giấy khen".into(),
+        level: "Đảng ủy phường".into(),
+        date: day,
+        number: "12-QĐ/ĐU".into(),
+        reason: "Hoàn thành xuất sắc nhiệm vụ năm 2025".into(),
+    };
+    store.save_award(&mut award, now).unwrap();
+    let mut expulsion = Discipline::new(official.id, DisciplineForm::Expulsion, day);
+    expulsion.body = "Đảng ủy phường An Phú".into();
+    expulsion.reason = "Vi phạm nghiêm trọng".into();
+    store.save_discipline(&mut expulsion, now).unwrap();
+    // an expulsion changes the activity on the decision's date, in the same write
+    let after = store.member(official.id).unwrap().unwrap();
+    assert_eq!(after.activity, Activity::Expelled);
+    assert_eq!(after.history.last().unwrap().date, day);
+    // the records hold the member: never deleted while they refer to them
+    let refs = store.member_references(official.id).unwrap();
+    assert!(refs.len() >= 3, "{refs:?}");
+    drop(store);
+    let check = chibo(tmp.path(), &["check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let other = tempfile::tempdir().unwrap();
+    let file = other.path().join("b.json");
+    assert!(
+        chibo(tmp.path(), &["backup", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(b["counts"]["notebook"], 1);
+    assert_eq!(b["counts"]["discipline"], 1);
+    assert_eq!(b["counts"]["awards"], 1);
+    let into = other.path().join("data");
+    assert!(
+        chibo(&into, &["restore", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let store = SledStore::open_existing(&into).unwrap();
+    assert_eq!(store.notes().unwrap(), [note]);
+    assert_eq!(store.discipline().unwrap(), [expulsion]);
+    assert_eq!(store.awards().unwrap(), [award]);
 }

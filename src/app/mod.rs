@@ -417,6 +417,8 @@ impl App {
                     // whatever shows the dues reads them again
                     return self.reload_everything();
                 }
+                // read from the store where they are shown, when they are shown
+                Tree::Notebook | Tree::Discipline | Tree::Awards => {}
                 Tree::Meta | Tree::Audit | Tree::OpenTasks | Tree::TaskDates => {}
             }
         }

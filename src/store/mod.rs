@@ -41,6 +41,12 @@ pub enum Tree {
     Audit,
     /// The dues ledger's entries, by id (added later: data from before has none).
     Dues,
+    /// The members' notebook: dated notes, by id (added later).
+    Notebook,
+    /// Discipline decisions, by id (added later).
+    Discipline,
+    /// Awards, by id (added later).
+    Awards,
     /// Open tasks by due date: derived from `tasks`, written in the same transaction,
     /// rebuilt when missing, never backed up.
     OpenTasks,
@@ -51,7 +57,7 @@ pub enum Tree {
 
 impl Tree {
     /// The trees of records: what a backup holds.
-    pub const ALL: [Tree; 7] = [
+    pub const ALL: [Tree; 10] = [
         Tree::Meta,
         Tree::Members,
         Tree::Meetings,
@@ -59,10 +65,13 @@ impl Tree {
         Tree::Tasks,
         Tree::Audit,
         Tree::Dues,
+        Tree::Notebook,
+        Tree::Discipline,
+        Tree::Awards,
     ];
 
     /// The trees of records (`ALL`) and the indexes derived from them.
-    pub const STORED: [Tree; 9] = [
+    pub const STORED: [Tree; 12] = [
         Tree::Meta,
         Tree::Members,
         Tree::Meetings,
@@ -70,6 +79,9 @@ impl Tree {
         Tree::Tasks,
         Tree::Audit,
         Tree::Dues,
+        Tree::Notebook,
+        Tree::Discipline,
+        Tree::Awards,
         Tree::OpenTasks,
         Tree::TaskDates,
     ];
@@ -83,6 +95,9 @@ impl Tree {
             Tree::Tasks => "tasks",
             Tree::Audit => "audit",
             Tree::Dues => "dues",
+            Tree::Notebook => "notebook",
+            Tree::Discipline => "discipline",
+            Tree::Awards => "awards",
             Tree::OpenTasks => "open_tasks",
             Tree::TaskDates => "task_dates",
         }

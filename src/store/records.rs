@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use super::{Batch, Result, Store, StoreError, Tree};
 use crate::domain::branch::Branch;
+use crate::domain::discipline::{Award, Discipline, RecordId};
 use crate::domain::dues::{DatedEntry, DuesError, Entry, Ledger};
 use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
+use crate::domain::notebook::{Note, NoteId};
 use crate::domain::resolution::{Resolution, ResolutionId};
 use crate::domain::task::{Task, TaskId};
 
@@ -24,6 +26,10 @@ const KEY_NEXT_ID: &[u8] = b"next_id";
 pub enum Reference {
     Meeting(MeetingId),
     Task(TaskId),
+    /// A note of the members' notebook, a discipline decision or an award.
+    Note(NoteId),
+    Discipline(RecordId),
+    Award(RecordId),
 }
 
 /// One line of the audit trail: what changed, when. Never holds personal details
@@ -123,6 +129,25 @@ fn index_task(batch: &mut Batch, old: Option<&Task>, new: &Task) {
         batch.remove(Tree::TaskDates, date_key(old));
     }
     batch.put(Tree::TaskDates, date_key(new), Vec::new());
+}
+
+/// Adds the audit line of a saved record to `batch`.
+fn audit<S: Store + ?Sized>(
+    store: &S,
+    batch: &mut Batch,
+    at: NaiveDateTime,
+    action: &str,
+    member: Option<MemberId>,
+    record: u64,
+) -> Result<()> {
+    let entry = AuditEntry {
+        at,
+        action: action.into(),
+        member,
+        detail: format!("{action} {record}"),
+    };
+    batch.put(Tree::Audit, id_key(store.generate_id()?), encode(&entry));
+    Ok(())
 }
 
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -325,7 +350,98 @@ pub trait Records: Store {
                 .filter(|t| t.member_refs().contains(&id))
                 .map(|t| Reference::Task(t.id)),
         );
+        refs.extend(
+            self.notes()?
+                .into_iter()
+                .filter(|n| n.member == id)
+                .map(|n| Reference::Note(n.id)),
+        );
+        refs.extend(
+            self.discipline()?
+                .into_iter()
+                .filter(|d| d.member == id)
+                .map(|d| Reference::Discipline(d.id)),
+        );
+        refs.extend(
+            self.awards()?
+                .into_iter()
+                .filter(|a| a.member == id)
+                .map(|a| Reference::Award(a.id)),
+        );
         Ok(refs)
+    }
+
+    /// Every note of the members' notebook (none for data from before it).
+    fn notes(&self) -> Result<Vec<Note>> {
+        all(self, Tree::Notebook)
+    }
+
+    /// Saves a note (a new one gets its id here) with an audit line, durably.
+    fn save_note(&self, note: &mut Note, at: NaiveDateTime) -> Result<()> {
+        if note.id.0 == 0 {
+            note.id = NoteId(self.generate_id()?);
+        }
+        let mut batch = Batch::default();
+        batch.put(Tree::Notebook, id_key(note.id.0), encode(note));
+        audit(self, &mut batch, at, "note", Some(note.member), note.id.0)?;
+        self.apply(batch)?;
+        self.flush()
+    }
+
+    /// Every discipline decision (none for data from before them).
+    fn discipline(&self) -> Result<Vec<Discipline>> {
+        all(self, Tree::Discipline)
+    }
+
+    /// Saves a discipline decision with an audit line, durably. An expulsion changes
+    /// the member's activity on the decision's date, in the same write.
+    fn save_discipline(&self, record: &mut Discipline, at: NaiveDateTime) -> Result<()> {
+        if record.id.0 == 0 {
+            record.id = RecordId(self.generate_id()?);
+        }
+        let mut batch = Batch::default();
+        batch.put(Tree::Discipline, id_key(record.id.0), encode(record));
+        if let Some((date, activity)) = record.status_change()
+            && let Some(mut member) = self.member(record.member)?
+            && member.activity != activity
+        {
+            member.change_activity(activity, date, &record.reason);
+            batch.put(Tree::Members, id_key(member.id.0), encode(&member));
+        }
+        audit(
+            self,
+            &mut batch,
+            at,
+            "discipline",
+            Some(record.member),
+            record.id.0,
+        )?;
+        self.apply(batch)?;
+        self.flush()
+    }
+
+    /// Every award (none for data from before them).
+    fn awards(&self) -> Result<Vec<Award>> {
+        all(self, Tree::Awards)
+    }
+
+    /// Saves an award with an audit line, durably.
+    fn save_award(&self, award: &mut Award, at: NaiveDateTime) -> Result<()> {
+        if award.id.0 == 0 {
+            award.id = RecordId(self.generate_id()?);
+        }
+        let mut batch = Batch::default();
+        batch.put(Tree::Awards, id_key(award.id.0), encode(award));
+        audit(
+            self,
+            &mut batch,
+            at,
+            "award",
+            Some(award.member),
+            award.id.0,
+        )?;
+        self.apply(batch)?;
+        self.flush()
     }
 
     /// The tasks an open application keeps in memory: open ones, and those due or done

@@ -87,6 +87,21 @@ impl Verifier {
                 crate::domain::dues::validate(&e.entry)
                     .map_err(|err| broken(tree, format!("record {id}: {err}")))?;
             }
+            Tree::Notebook => {
+                let n: crate::domain::notebook::Note = decode(tree, id, bytes)?;
+                says(n.id.0)?;
+                self.refs.push((tree, id, Ref::Member(n.member)));
+            }
+            Tree::Discipline => {
+                let d: crate::domain::discipline::Discipline = decode(tree, id, bytes)?;
+                says(d.id.0)?;
+                self.refs.push((tree, id, Ref::Member(d.member)));
+            }
+            Tree::Awards => {
+                let a: crate::domain::discipline::Award = decode(tree, id, bytes)?;
+                says(a.id.0)?;
+                self.refs.push((tree, id, Ref::Member(a.member)));
+            }
             Tree::Members => {
                 let m: Member = decode(tree, id, bytes)?;
                 says(m.id.0)?;
@@ -333,5 +348,47 @@ mod tests {
         store.apply(b).unwrap();
         let e = verify(&store).unwrap_err();
         assert!(e.to_string().contains("member 4242"), "{e}");
+    }
+
+    #[test]
+    fn a_note_or_award_naming_no_member_is_found() {
+        for (tree, name, record) in [
+            (
+                Tree::Notebook,
+                "notebook",
+                serde_json::json!({"id": 60, "member": 4242, "date": "2026-11-05",
+                    "kind": "strength", "text": "Nhiệt tình"}),
+            ),
+            (
+                Tree::Awards,
+                "awards",
+                serde_json::json!({"id": 60, "member": 4242, "date": "2026-11-05",
+                    "form": "Giấy khen"}),
+            ),
+        ] {
+            let store = store_with_two_members("1", "2");
+            let mut b = Batch::default();
+            b.put(
+                tree,
+                60u64.to_be_bytes().to_vec(),
+                serde_json::to_vec(&record).unwrap(),
+            );
+            store.apply(b).unwrap();
+            let e = verify(&store).unwrap_err();
+            assert!(e.to_string().contains("member 4242"), "{name}: {e}");
+            // and one that is not a note at all
+            let store = store_with_two_members("1", "2");
+            let mut b = Batch::default();
+            b.put(
+                tree,
+                61u64.to_be_bytes().to_vec(),
+                b"{\"member\": \"x\"}".to_vec(),
+            );
+            store.apply(b).unwrap();
+            assert!(
+                matches!(verify(&store), Err(StoreError::Corrupt { tree: t, .. }) if t == name),
+                "{name}"
+            );
+        }
     }
 }
