@@ -263,16 +263,16 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::Open,
             Action::Cancel,
         ],
+        // the members' view; the all-tasks view has its own, below
         Section::Tasks => &[
             Action::New,
             Action::Mark,
             Action::BulkAssign,
             Action::AssignUnassigned,
-            Action::ToggleView,
             Action::Open,
-            Action::MarkDone,
-            Action::Progress,
+            Action::ToggleView,
             Action::Help,
+            Action::Search,
         ],
         Section::Review => &[
             Action::Progress,
@@ -346,14 +346,88 @@ pub fn hints(app: &App, section: Section, actions: &[Action], width: u16) -> Vec
     spans
 }
 
+/// The all-tasks view's keys, most used first.
+const ALL_TASKS: &[Action] = &[
+    Action::Progress,
+    Action::MarkDone,
+    Action::ToggleView,
+    Action::New,
+    Action::Search,
+    Action::FilterState,
+    Action::Help,
+    Action::CarryOver,
+    Action::Reassign,
+    Action::CancelItem,
+    Action::FilterKind,
+    Action::FilterMonth,
+    Action::FilterSource,
+];
+
+/// Keys of the tasks section that work in one view only.
+const MEMBERS_VIEW_ONLY: &[Action] = &[
+    Action::Mark,
+    Action::BulkAssign,
+    Action::AssignUnassigned,
+    Action::Open,
+];
+
+/// The footer of what has the keys: the section's commands, the most used first (the
+/// order above), then every other command the section binds, then help. Hints drop
+/// them from the end when the line is full, and keep help.
+pub fn footer(app: &App, section: Section) -> Vec<Action> {
+    if let Some(only) = app.still_possible(section) {
+        let mut out = only.to_vec();
+        if !out.contains(&Action::Help) {
+            out.push(Action::Help);
+        }
+        return out;
+    }
+    let all_tasks = section == Section::Tasks && app.tasks.view == crate::app::tasks::TaskView::All;
+    let ranked = if all_tasks {
+        ALL_TASKS
+    } else {
+        footer_actions(section)
+    };
+    let mut out = ranked.to_vec();
+    // the meeting's own dialogs keep the order they are given
+    if matches!(
+        section,
+        Section::Console | Section::RollCall | Section::Review | Section::Help
+    ) || section.is_text_entry()
+        || !section.falls_back_to_global()
+    {
+        return out;
+    }
+    let task_keys = [
+        Action::Progress,
+        Action::MarkDone,
+        Action::CarryOver,
+        Action::Reassign,
+        Action::CancelItem,
+    ];
+    for b in app.keymap.bindings(section) {
+        let a = b.action;
+        let elsewhere = section == Section::Tasks
+            && if all_tasks {
+                MEMBERS_VIEW_ONLY.contains(&a)
+            } else {
+                task_keys.contains(&a)
+            };
+        if !out.contains(&a) && !crate::app::list::is_movement(a) && !elsewhere {
+            out.push(a);
+        }
+    }
+    if !out.contains(&Action::Help) {
+        out.push(Action::Help);
+    }
+    out
+}
+
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let section = app.section();
     let mut spans = vec![Span::raw(" ")];
-    let actions = match app.still_possible(section) {
-        Some(only) => only,
-        None => footer_actions(section),
-    };
-    spans.extend(hints(app, section, actions, area.width.saturating_sub(1)));
+    let actions = footer(app, section);
+    spans.extend(hints(app, section, &actions, area.width.saturating_sub(1)));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
