@@ -51,21 +51,6 @@ impl VoteRule {
     pub fn counts_branch(self) -> bool {
         !matches!(self, VoteRule::SimpleMajority)
     }
-
-    /// The rule as the minutes state it next to the result.
-    pub fn statement(self) -> &'static str {
-        match self {
-            VoteRule::SimpleMajority => {
-                "quá nửa số phiếu biểu quyết của đảng viên chính thức có mặt"
-            }
-            VoteRule::TwoThirdsOfBranch => {
-                "ít nhất 2/3 tổng số đảng viên chính thức của chi bộ (trừ đảng viên sinh hoạt tạm thời nơi khác và đảng viên miễn sinh hoạt vắng mặt)"
-            }
-            VoteRule::MajorityOfBranch => {
-                "quá 1/2 tổng số đảng viên chính thức của chi bộ (trừ đảng viên sinh hoạt tạm thời nơi khác và đảng viên miễn sinh hoạt vắng mặt)"
-            }
-        }
-    }
 }
 
 /// What a vote decides, which fixes the rule it needs (Điều lệ Đảng; QĐ 23-QĐ/TW):

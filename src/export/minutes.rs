@@ -168,6 +168,16 @@ fn method(m: VoteMethod) -> &'static str {
     word(labels::vote_method(m))
 }
 
+/// The rule as the minutes state it next to the result.
+fn rule_statement(r: crate::domain::vote::VoteRule) -> &'static str {
+    use crate::domain::vote::VoteRule as R;
+    word(match r {
+        R::SimpleMajority => Msg::DocRuleSimple,
+        R::TwoThirdsOfBranch => Msg::DocRuleTwoThirds,
+        R::MajorityOfBranch => Msg::DocRuleMajorityOfBranch,
+    })
+}
+
 /// A vote as the minutes record it: subject, method, who could vote, counts, result
 /// and the rule applied.
 pub fn vote_line(v: &Vote) -> String {
@@ -208,7 +218,7 @@ pub fn vote_line(v: &Vote) -> String {
             ("against", &v.against),
             ("other", &v.other),
             ("result", &result),
-            ("rule", &v.rule.statement()),
+            ("rule", &rule_statement(v.rule)),
         ],
     )
 }

@@ -510,6 +510,9 @@ messages! {
     DocPassed => "THÔNG QUA", "PASSED";
     DocNotPassed => "KHÔNG THÔNG QUA", "NOT PASSED";
     DocVoteResult => "{word} ({for}/{of}, {pct}%)", "{word} ({for}/{of}, {pct}%)";
+    DocRuleSimple => "quá nửa số phiếu biểu quyết của đảng viên chính thức có mặt", "more than half of the votes of the official members present";
+    DocRuleTwoThirds => "ít nhất 2/3 tổng số đảng viên chính thức của chi bộ (trừ đảng viên sinh hoạt tạm thời nơi khác và đảng viên miễn sinh hoạt vắng mặt)", "at least 2/3 of the branch's official members (less those attached elsewhere and exempt members absent)";
+    DocRuleMajorityOfBranch => "quá 1/2 tổng số đảng viên chính thức của chi bộ (trừ đảng viên sinh hoạt tạm thời nơi khác và đảng viên miễn sinh hoạt vắng mặt)", "more than 1/2 of the branch's official members (less those attached elsewhere and exempt members absent)";
     DocVote => "Biểu quyết: {subject}. Hình thức: {method}. Số đảng viên có quyền biểu quyết có mặt: {eligible} (chi bộ có {branch} đảng viên chính thức được tính). Tán thành: {for}; không tán thành: {against}; ý kiến khác: {other}. Kết quả: {result}. Nguyên tắc áp dụng: {rule}.", "Vote: {subject}. Method: {method}. Members present entitled to vote: {eligible} (the branch counts {branch} official members). For: {for}; against: {against}; other opinions: {other}. Result: {result}. Rule applied: {rule}.";
     DocRegularAndThematic => "THƯỜNG KỲ VÀ CHUYÊN ĐỀ", "REGULAR AND THEMATIC";
     DocTitleCommittee => "BIÊN BẢN HỌP CHI ỦY THÁNG {month}", "MINUTES OF THE BRANCH COMMITTEE, {month}";
