@@ -368,6 +368,7 @@ messages! {
     ColMinutes => "Phút", "Min";
     NoMeetings => "Chưa có cuộc họp nào. Nhấn {key} để lập kế hoạch cuộc họp.", "No meetings yet. Press {key} to plan one.";
     MeetingFilters => "năm: {year}  loại: {kind}", "year: {year}  kind: {kind}";
+    NoThematicInQuarter => "quý {quarter}/{year} chưa có sinh hoạt chuyên đề", "no thematic meeting in quarter {quarter}/{year}";
     MeetingTitle => "Sinh hoạt {kind} tháng {month}", "{kind} meeting, {month}";
     MeetingInfo => "{date} lúc {time} · {place}", "{date} at {time} · {place}";
     ChairLine => "Chủ trì: {chair} · Thư ký: {secretary}", "Chair: {chair} · Minute-taker: {secretary}";

@@ -60,10 +60,17 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         .map(|k| app.t(labels::meeting_kind(k)))
         .unwrap_or(app.t(Msg::FilterAll));
     let line = Msg::MeetingFilters.fill(app.lang, &[("year", &year), ("kind", &kind)]);
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!(" {line}"), app.theme.dim())),
-        filters,
-    );
+    let mut spans = vec![Span::styled(format!(" {line}"), app.theme.dim())];
+    // a quarter that ended without a thematic meeting (DOMAIN.md §The year)
+    if let Some((year, quarter)) =
+        crate::domain::quality::last_quarter_without_thematic(ms.all(), app.today())
+    {
+        let quarter = ["I", "II", "III", "IV"][(quarter as usize).clamp(1, 4) - 1];
+        let warning =
+            Msg::NoThematicInQuarter.fill(app.lang, &[("quarter", &quarter), ("year", &year)]);
+        spans.push(Span::styled(format!("   ⚠ {warning}"), app.theme.warn()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), filters);
     if ms.visible_len() == 0 {
         let key = app
             .keymap
