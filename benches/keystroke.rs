@@ -135,6 +135,35 @@ fn main() {
             assert!(app.overlays.is_empty(), "the task was saved");
         }
         report("save: task marked done", samples);
+
+        // a member's record edited and saved (the form opened untimed)
+        app.handle(Key::parse("1").unwrap());
+        let mut samples = Vec::new();
+        for _ in 0..if quick { 3 } else { arg("--saves", 200) } {
+            app.handle(Key::parse("e").unwrap());
+            let t = Instant::now();
+            app.handle(Key::parse("ctrl-s").unwrap());
+            term.draw(|f| chibo::ui::render(&app, f)).unwrap();
+            samples.push(t.elapsed());
+            assert!(app.overlays.is_empty(), "the member was saved");
+            app.handle(Key::parse("down").unwrap());
+        }
+        report("save: member edited", samples);
+
+        // the newest meeting's plan edited and saved from its agenda
+        for k in ["2", "enter"] {
+            app.handle(Key::parse(k).unwrap());
+        }
+        let mut samples = Vec::new();
+        for _ in 0..if quick { 3 } else { arg("--saves", 200) } {
+            app.handle(Key::parse("e").unwrap());
+            let t = Instant::now();
+            app.handle(Key::parse("ctrl-s").unwrap());
+            term.draw(|f| chibo::ui::render(&app, f)).unwrap();
+            samples.push(t.elapsed());
+            assert!(app.overlays.is_empty(), "the meeting was saved");
+        }
+        report("save: meeting plan edited", samples);
     }
     let _ = std::fs::remove_dir_all(&dir);
     let rest = [

@@ -228,3 +228,69 @@ fn a_data_folder_without_the_dates_index_keeps_every_recent_task_in_the_applicat
         );
     }
 }
+
+#[test]
+fn after_a_save_the_application_shows_what_was_written_and_keeps_the_rest() {
+    use chibo::domain::task::Task;
+    let store = MemoryStore::new();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let now = today.and_hms_opt(19, 30, 0).unwrap();
+    chibo::demo::generate(&store, &chibo::demo::DemoOptions::default(), today, now).unwrap();
+    let options = chibo::app::Options {
+        clock: Box::new(chibo::app::FixedClock(now)),
+        ..chibo::app::Options::default()
+    };
+    let mut app = chibo::app::App::new(Box::new(store), options).unwrap();
+    let members = app.roster.members().len();
+    let tasks = app.all_tasks().len();
+    let meetings = app.meetings.all().len();
+
+    // a member renamed, a task given, a meeting's place changed, a member added by
+    // mistake and deleted: each written through the application's store
+    let first = app.roster.members()[0].id;
+    let mut m = app.store().member(first).unwrap().unwrap();
+    m.given_name = "Zung".into();
+    app.store().save_member(&mut m, now, "edit").unwrap();
+    let mut t = vec![Task::new("Thăm hỏi gia đình chính sách", today)];
+    t[0].lead = Some(first);
+    app.store().save_tasks(&mut t, now, "assign").unwrap();
+    let id = app.meetings.all()[0].id;
+    let mut meeting = app.store().meeting(id).unwrap().unwrap();
+    meeting.place = "Nhà văn hoá tổ 9".into();
+    app.store()
+        .save_meeting(&mut meeting, now, Some("edit"))
+        .unwrap();
+    app.reload().unwrap();
+
+    assert_eq!(app.roster.members().len(), members);
+    assert!(
+        app.roster
+            .members()
+            .iter()
+            .any(|x| x.id == first && x.full_name().ends_with("Zung"))
+    );
+    assert_eq!(app.all_tasks().len(), tasks + 1);
+    assert_eq!(
+        app.resolutions
+            .tasks_of(first)
+            .filter(|x| x.id == t[0].id)
+            .count(),
+        1
+    );
+    assert_eq!(app.meetings.all().len(), meetings);
+    assert_eq!(
+        app.meetings.get(meeting.id).map(|x| x.place.as_str()),
+        Some("Nhà văn hoá tổ 9")
+    );
+
+    let mut extra = app.roster.members()[1].clone();
+    extra.id = chibo::domain::member::MemberId(0);
+    extra.card_number = String::new();
+    app.store().save_member(&mut extra, now, "add").unwrap();
+    app.reload().unwrap();
+    assert_eq!(app.roster.members().len(), members + 1);
+    app.store().delete_member(extra.id, now).unwrap();
+    app.reload().unwrap();
+    assert_eq!(app.roster.members().len(), members);
+    assert!(app.roster.members().iter().all(|x| x.id != extra.id));
+}

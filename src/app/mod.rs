@@ -382,12 +382,16 @@ impl App {
     ) -> Result<(), StoreError> {
         self.generation += 1;
         let id_of = |key: &[u8]| key.try_into().ok().map(u64::from_be_bytes);
-        let mut members = false;
+        let mut members = Vec::new();
         let mut tasks = Vec::new();
         for (tree, key) in written {
             match tree {
                 Tree::Meta if key.as_slice() == b"branch" => self.branch = self.store.branch()?,
-                Tree::Members => members = true,
+                Tree::Members => {
+                    if let Some(id) = id_of(key).map(MemberId) {
+                        members.push((id, self.store.member(id)?));
+                    }
+                }
                 Tree::Meetings => {
                     let Some(id) = id_of(key).map(MeetingId) else {
                         continue;
@@ -425,16 +429,28 @@ impl App {
         if !tasks.is_empty() {
             self.resolutions.put_tasks(&tasks);
         }
-        if members {
-            self.load_roster()?;
+        if !members.is_empty() {
+            let mut list = self.roster.members().to_vec();
+            for (id, member) in members {
+                list.retain(|m| m.id != id);
+                list.extend(member);
+            }
+            self.set_roster(list);
         }
         Ok(())
     }
 
     fn load_roster(&mut self) -> Result<(), StoreError> {
-        self.generation += 1;
         self.branch = self.store.branch()?;
-        self.roster.load(self.store.members()?);
+        let members = self.store.members()?;
+        self.set_roster(members);
+        Ok(())
+    }
+
+    /// The roster becomes `members`; the probation reminders follow.
+    fn set_roster(&mut self, members: Vec<crate::domain::member::Member>) {
+        self.generation += 1;
+        self.roster.load(members);
         let today = self.today();
         self.reminders = self
             .roster
@@ -443,7 +459,6 @@ impl App {
             .filter_map(|m| probation_reminder(m, today, &self.calendar))
             .collect();
         self.reminders.sort_by_key(|r| r.ends);
-        Ok(())
     }
 
     /// The lists learn how many rows they show at the terminal's size (before each
@@ -1129,7 +1144,7 @@ impl App {
                 };
                 let verb = if base.is_some() { "edit" } else { "add" };
                 self.store.save_member(&mut member, now, verb)?;
-                self.roster.load(self.store.members()?);
+                self.reload()?;
                 self.roster.select_id(member.id);
                 Ok(Ok(self.t(Msg::Saved).to_string()))
             }
