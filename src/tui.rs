@@ -2,6 +2,7 @@
 //! drains every queued event before drawing once. No tick: an idle chibo sleeps.
 
 mod input;
+pub mod sgr;
 
 use std::io::{self, Stdout};
 use std::sync::mpsc;
@@ -18,7 +19,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::App;
 
-type Term = Terminal<CrosstermBackend<Stdout>>;
+type Term = Terminal<CrosstermBackend<sgr::Output<Stdout>>>;
 
 /// The longest typing waits before it is written: half the promised second, so that the
 /// write and its flush finish inside it even on a busy, slow laptop.
@@ -28,10 +29,11 @@ const RETRY_AFTER: Duration = Duration::from_secs(3);
 /// The meeting clock's step.
 const TICK: Duration = Duration::from_secs(1);
 
-fn setup() -> io::Result<Term> {
+/// `basic`: the 8 colours of a limited terminal, sent as the basic codes.
+fn setup(basic: bool) -> io::Result<Term> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    Terminal::new(CrosstermBackend::new(sgr::Output::new(io::stdout(), basic)))
 }
 
 /// Draws a frame, the lists told first how many rows the terminal's size gives them.
@@ -92,7 +94,8 @@ pub fn carry_out(app: &mut App) -> bool {
 pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> {
     use anyhow::Context;
     install_panic_hook();
-    let mut terminal = setup().context("terminal")?;
+    let basic = app.theme.colours == crate::ui::theme::Colours::Basic;
+    let mut terminal = setup(basic).context("terminal")?;
     let (tx, rx) = mpsc::channel::<Arrived>();
     spawn_input(tx);
     let mut guard = Guard::default();

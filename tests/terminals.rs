@@ -97,6 +97,7 @@ const SCREENS: &[(&str, &str)] = &[
     ("2 enter", "down"),
     ("3", "down"),
     ("3 enter", "down"),
+    ("3 t", "down"),
     ("4", "down"),
     ("4 v", "down"),
     ("1 n", "tab"),
@@ -115,6 +116,14 @@ fn without_colour_the_selection_shows_in_reverse_video_and_moves() {
             "{keys}: no selection to see\n{}",
             screen(&app, W, H)
         );
+        // a list's selected row carries the marker too
+        if !keys.ends_with(" n") {
+            assert!(
+                rows.iter().any(|&y| row_text(&before, y).starts_with('›')),
+                "{keys}: no › before the selected row\n{}",
+                screen(&app, W, H)
+            );
+        }
         press(&mut app, step);
         let after = draw(&app);
         let moved = reversed_rows(&after);
