@@ -1,7 +1,8 @@
 //! The settings files of the config directory (`config.toml`, `keymap.toml`,
 //! `agenda.toml`, `categories.toml`, `holidays.toml`, `dues.toml`), read one way: only a regular
 //! file of at most 1 MB is read; a file that is broken, too large or not a file is
-//! reported (where it is, what is wrong) and the defaults stand in for it whole.
+//! reported (where it is, what is wrong) and the defaults stand in for it whole, but
+//! for the keymap, where a wrong entry alone is skipped and the rest applies.
 //! What a file means is its domain's: the keymap, the agenda templates and the
 //! holiday calendar parse their own text.
 

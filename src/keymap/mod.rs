@@ -395,18 +395,13 @@ impl Keymap {
                 }
                 let before = map.sections.get(section).cloned();
                 map.apply(*section, entry.clone(), true);
-                let affected: Vec<Section> = if *section == Section::Global {
-                    Section::ALL.to_vec()
-                } else {
-                    vec![*section]
-                };
-                let problems = map.binding_problems(&affected);
+                let problems = map.entry_problems(*section, &entry.0);
                 if !problems.is_empty() {
                     match before {
                         Some(list) => map.sections.insert(*section, list),
                         None => map.sections.remove(section),
                     };
-                    refused.insert(i, problems.into_iter().map(|e| e.message).collect());
+                    refused.insert(i, problems);
                 }
             }
             // an action left without a key: the entries that took its keys away go
@@ -559,6 +554,69 @@ impl Keymap {
             .flat_map(|s| s.required().iter().map(move |a| (s, *a)))
             .filter(|(s, a)| self.keys_for(*s, *a).is_empty())
             .collect()
+    }
+
+    /// What makes the binding of `keys` in `section` impossible to type, in the words
+    /// of `binding_problems`: the problems it brings to a map that had none (so a file
+    /// is checked entry by entry in a time that grows with its length, not its cube).
+    fn entry_problems(&self, section: Section, keys: &[Key]) -> Vec<String> {
+        let mut out = Vec::new();
+        let name = section.name();
+        let seq = seq_to_string(keys);
+        let bound = self.bindings(section).iter().any(|b| b.keys == keys);
+        if bound {
+            if let Some(twin) = keys.iter().find_map(|k| k.terminal_twin()) {
+                out.push(format!(
+                    "[{name}] \"{seq}\": terminals send this key as {twin}, so they cannot be told apart"
+                ));
+            }
+            if section.is_text_entry() && keys[0].printable().is_some() {
+                out.push(format!(
+                    "[{name}] \"{seq}\": a printable key is typed into the field here and cannot be a command"
+                ));
+            }
+        }
+        let clash = |sec: Section, short: &[Key], long: &[Key]| {
+            format!(
+                "[{}] \"{}\" is the start of \"{}\", which could never be typed",
+                sec.name(),
+                seq_to_string(short),
+                seq_to_string(long)
+            )
+        };
+        // the sections that see this binding: its own, and those falling back to global
+        let seen_by: Vec<Section> = if section == Section::Global {
+            Section::ALL
+                .into_iter()
+                .filter(|s| *s == Section::Global || s.falls_back_to_global())
+                .collect()
+        } else {
+            vec![section]
+        };
+        for s in seen_by {
+            let own = self.bindings(s);
+            if bound && s == section {
+                // the new keys begin a longer binding the section sees
+                let mut pool: Vec<&Binding> = own.iter().collect();
+                if s.falls_back_to_global() && s != Section::Global {
+                    pool.extend(self.bindings(Section::Global));
+                }
+                for b in pool {
+                    if b.keys.len() > keys.len() && b.keys.starts_with(keys) {
+                        out.push(clash(s, keys, &b.keys));
+                    }
+                }
+            }
+            if bound {
+                // a binding of the section begins the new keys
+                for a in own {
+                    if keys.len() > a.keys.len() && keys.starts_with(&a.keys) {
+                        out.push(clash(s, &a.keys, keys));
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The bindings of `sections` that could never be typed as written.
@@ -744,6 +802,32 @@ mod tests {
             Lookup::Action(Action::Quit)
         );
         assert_eq!(map.keys_for(Section::Roster, Action::New), vec!["insert"]);
+    }
+
+    /// The check of one entry finds a problem exactly when the check of the whole map
+    /// does, for keys of every kind in every section.
+    #[test]
+    fn one_entry_is_checked_as_the_whole_map_would_be() {
+        let defaults = Keymap::defaults();
+        for section in Section::ALL {
+            for keys in [
+                "g", "g x", "x", "ctrl-i", "q", "j j", "k", "f1", "ctrl-y", "esc",
+            ] {
+                let keys = Key::parse_seq(keys).unwrap();
+                let mut map = defaults.clone();
+                map.apply(section, (keys.clone(), Some(Action::New), (1, 1)), true);
+                let one = map.entry_problems(section, &keys);
+                let whole: Vec<String> = map
+                    .binding_problems(&Section::ALL)
+                    .into_iter()
+                    .map(|e| e.message)
+                    .collect();
+                let (mut one_sorted, mut whole_sorted) = (one.clone(), whole.clone());
+                one_sorted.sort();
+                whole_sorted.sort();
+                assert_eq!(one_sorted, whole_sorted, "[{}] {keys:?}", section.name());
+            }
+        }
     }
 
     #[test]
