@@ -447,3 +447,36 @@ fn adopting_links_the_vote_that_passed_it() {
         chibo::domain::meeting::EntryKind::Vote(v) if v.subject == "Thông qua nghị quyết chuyên đề dân vận"
     ));
 }
+
+#[test]
+fn helpers_are_shown_beside_the_lead_wherever_the_item_is_listed() {
+    let store = Arc::new(fixture_store());
+    let clock = TestClock::on(day(2026, 12, 5), 9, 0);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "3 n tab tab");
+    type_text(&mut app, "Nghị quyết chuyên đề");
+    press(&mut app, "ctrl-s a");
+    type_text(&mut app, "Rà soát hộ nghèo");
+    // the lead, then a helper
+    press(&mut app, "tab enter");
+    type_text(&mut app, "mai thi");
+    press(&mut app, "enter enter");
+    type_text(&mut app, "hung");
+    press(&mut app, "enter ctrl-s");
+    let t = &store.tasks().unwrap()[0];
+    let members = store.members().unwrap();
+    let name = |id| {
+        members
+            .iter()
+            .find(|m| Some(m.id) == id)
+            .unwrap()
+            .full_name()
+    };
+    let people = format!("{} + {}", name(t.lead), name(t.helpers.first().copied()));
+    // the resolution's items, the follow-up of open items, all tasks
+    for keys in ["", "t", "4 v"] {
+        press(&mut app, keys);
+        let shown = screen(&app, 160, 24);
+        assert!(shown.contains(&people), "{keys}: {people}\n{shown}");
+    }
+}
