@@ -5,6 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::branch::Branch;
 use crate::domain::calendar::add_months;
+use crate::domain::dues::{Basis, DatedEntry, Entry as DuesEntry, Ledger, Month, Rates, pays_here};
 use crate::domain::meeting::{Entry, EntryKind, Meeting, MeetingKind, Presence, Templates};
 use crate::domain::member::{Activity, CommitteeRole, Gender, Member, MemberId, Standing};
 use crate::domain::resolution::{Resolution, ResolutionId, ResolutionKind, format_number};
@@ -570,6 +571,127 @@ pub fn direct_tasks(opts: &DemoOptions, members: &[Member], today: NaiveDate) ->
 }
 
 /// The demo branch.
+/// A year of dues up to this month: each member's basis (retirees the pension, those
+/// at a public body a salary, the others the flat amount), paid at each month's
+/// meeting, with a few arrears — one member three months behind and more, one who
+/// paid two late months together, one who paid a quarter ahead — and the upper
+/// level's share sent in the middle of each month.
+pub fn dues(
+    opts: &DemoOptions,
+    members: &[Member],
+    today: NaiveDate,
+) -> Vec<(NaiveDate, DuesEntry)> {
+    let mut rng = Rng(opts.seed ^ 0x4455_4553);
+    let rates = Rates::shipped();
+    let this = Month::of(today);
+    let mut first = this;
+    for _ in 0..11 {
+        first = first.prev();
+    }
+    let payers: Vec<&Member> = members
+        .iter()
+        .filter(|m| (0..12).any(|k| pays_here(m, add(first, k))))
+        .collect();
+    let mut out: Vec<(NaiveDate, DuesEntry)> = Vec::new();
+    let opening = date(first.year, first.month, 5);
+    for m in &payers {
+        let basis = if m.workplace == "hưu trí" {
+            Basis::Pension(rng.range(35, 95) * 100_000)
+        } else if m.workplace.starts_with("UBND")
+            || m.workplace.starts_with("Trường")
+            || m.workplace.starts_with("Trạm")
+            || m.workplace.starts_with("Công an")
+        {
+            Basis::Salary(rng.range(60, 160) * 100_000)
+        } else {
+            Basis::Other
+        };
+        out.push((
+            opening,
+            DuesEntry::Basis {
+                member: m.id,
+                from: first,
+                basis,
+            },
+        ));
+    }
+    // who falls behind: the last payers, so that the committee pays on time
+    let n = payers.len();
+    let behind = n.checked_sub(1);
+    let late_pair = n.checked_sub(2);
+    let ahead = n.checked_sub(3);
+    let mut ledger = Ledger::default();
+    let mut id = 0;
+    let mut put = |ledger: &mut Ledger, out: &mut Vec<(NaiveDate, DuesEntry)>, d, e: DuesEntry| {
+        id += 1;
+        if ledger
+            .record(DatedEntry {
+                id,
+                date: d,
+                entry: e.clone(),
+            })
+            .is_ok()
+        {
+            out.push((d, e));
+        }
+    };
+    let bases = std::mem::take(&mut out);
+    for (d, e) in bases {
+        put(&mut ledger, &mut out, d, e);
+    }
+    for k in 0..12 {
+        let month = add(first, k);
+        let meeting = date(month.year, month.month, 5);
+        if meeting >= today {
+            break;
+        }
+        for (i, m) in payers.iter().enumerate() {
+            let due = ledger.due(&rates, m, month);
+            if due <= 0 {
+                continue;
+            }
+            let months = if Some(i) == behind && k >= 7 {
+                // stopped paying five months ago
+                continue;
+            } else if Some(i) == late_pair && (k == 3 || k == 4) {
+                continue;
+            } else if Some(i) == late_pair && k == 5 {
+                ledger.owed(&rates, m, month)
+            } else if Some(i) == ahead && k % 3 == 0 {
+                ledger
+                    .allocate(&rates, m, month, 3, due * 3)
+                    .unwrap_or_default()
+            } else if Some(i) == ahead {
+                continue;
+            } else {
+                vec![(month, due)]
+            };
+            if months.is_empty() {
+                continue;
+            }
+            let entry = DuesEntry::Payment {
+                member: m.id,
+                months,
+            };
+            put(&mut ledger, &mut out, meeting, entry);
+        }
+        let sent_on = date(month.year, month.month, 15);
+        if sent_on < today {
+            let ml = ledger.month(&rates, members, month);
+            let entry = DuesEntry::Sent {
+                month,
+                amount: ml.upper_share,
+            };
+            put(&mut ledger, &mut out, sent_on, entry);
+        }
+    }
+    out
+}
+
+fn add(month: Month, k: u32) -> Month {
+    (0..k).fold(month, |m, _| m.next())
+}
+
 pub fn branch() -> Branch {
     Branch::new(
         "Chi bộ Khu phố 3",
@@ -599,12 +721,49 @@ pub fn generate(
         store.save_resolution(&mut r, &mut tasks, now, "demo")?;
     }
     store.save_tasks(&mut direct_tasks(opts, &ms, today), now, "demo")?;
+    if let Err(e) = store.add_dues_entries(dues(opts, &ms, today), now, "demo")? {
+        return Err(StoreError::Io(e.to_string()));
+    }
     Ok(ms.len())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_of_dues_with_a_few_arrears_and_the_shares_sent() {
+        let today = date(2026, 11, 22);
+        let opts = DemoOptions::default();
+        let mut ms = members(&opts, today);
+        for (i, m) in ms.iter_mut().enumerate() {
+            m.id = MemberId(i as u64 + 1);
+        }
+        let mut ledger = Ledger::default();
+        for (i, (d, e)) in dues(&opts, &ms, today).into_iter().enumerate() {
+            let entry = DatedEntry {
+                id: i as u64,
+                date: d,
+                entry: e,
+            };
+            ledger.record(entry).unwrap();
+        }
+        let rates = Rates::shipped();
+        assert_eq!(ledger.opens(), Month::new(2025, 12));
+        let oct = ledger.month(&rates, &ms, Month::new(2026, 10).unwrap());
+        assert!(
+            oct.arrears > 0 && oct.collected > 10 * oct.arrears,
+            "{oct:?}"
+        );
+        assert_eq!(oct.sent_amount, oct.upper_share);
+        // one member is four months behind: the striking-off consideration
+        let behind: Vec<u32> = ms
+            .iter()
+            .map(|m| ledger.unpaid_months_as_of(&rates, m, 2026, today))
+            .filter(|n| *n > 0)
+            .collect();
+        assert_eq!(behind, [4]);
+    }
 
     #[test]
     fn same_seed_same_branch_and_valid_records() {

@@ -326,9 +326,11 @@ fn switching_screens_shows_honest_empty_states() {
     press(&mut app, "tab tab");
     assert_eq!(app.screen, chibo::app::Screen::Tasks);
     press(&mut app, "tab");
+    assert_eq!(app.screen, chibo::app::Screen::Dues);
+    press(&mut app, "tab");
     assert_eq!(app.screen, chibo::app::Screen::Roster);
     press(&mut app, "shift-tab");
-    assert_eq!(app.screen, chibo::app::Screen::Tasks);
+    assert_eq!(app.screen, chibo::app::Screen::Dues);
 }
 
 #[test]

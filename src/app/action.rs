@@ -89,6 +89,14 @@ pub enum Action {
     AssignUnassigned,
     FilterSource,
     FilterMonth,
+    PrevMonth,
+    NextMonth,
+    Pay,
+    SetBasis,
+    CorrectDues,
+    MarkSent,
+    MarkPaid,
+    ScreenDues,
 }
 
 impl Action {
@@ -175,6 +183,14 @@ impl Action {
         Action::AssignUnassigned,
         Action::FilterSource,
         Action::FilterMonth,
+        Action::PrevMonth,
+        Action::NextMonth,
+        Action::Pay,
+        Action::SetBasis,
+        Action::CorrectDues,
+        Action::MarkSent,
+        Action::MarkPaid,
+        Action::ScreenDues,
     ];
 
     /// Parses a snake_case action name.
@@ -269,6 +285,14 @@ impl Action {
             Action::AssignUnassigned => Msg::ActAssignUnassigned,
             Action::FilterSource => Msg::ActFilterSource,
             Action::FilterMonth => Msg::ActFilterMonth,
+            Action::ScreenDues => Msg::ScreenDues,
+            Action::PrevMonth => Msg::ActPrevMonth,
+            Action::NextMonth => Msg::ActNextMonth,
+            Action::Pay => Msg::ActPay,
+            Action::SetBasis => Msg::ActSetBasis,
+            Action::CorrectDues => Msg::ActCorrectDues,
+            Action::MarkSent => Msg::ActMarkSent,
+            Action::MarkPaid => Msg::ActMarkPaid,
         }
     }
 }
@@ -289,6 +313,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 81);
+        assert_eq!(Action::ALL.len(), 89);
     }
 }

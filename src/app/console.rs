@@ -1111,6 +1111,14 @@ impl App {
                 }
                 return;
             }
+            // dues are collected at the opening: the meeting's month, paid at what is due
+            A::MarkPaid if n > 0 => {
+                let month = self.meetings.console.as_ref().map(|c| c.meeting.date);
+                if let Some(date) = month {
+                    let month = crate::domain::dues::Month::of(date);
+                    self.mark_dues_paid(rows[selected], month);
+                }
+            }
             A::MarkPresent | A::MarkAbsent if n > 0 => {
                 let presence = match action {
                     A::MarkPresent => Presence::Present,

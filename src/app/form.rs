@@ -51,6 +51,14 @@ pub enum FormPurpose {
     BulkTask,
     /// The format of a document exported from a screen.
     Export(super::export::ExportTarget),
+    /// A member's dues paid, for one month or several.
+    Payment(MemberId),
+    /// What a member's dues are reckoned from, from a month on.
+    DuesBasis(MemberId),
+    /// A correction of what was collected from a member for a month.
+    DuesCorrection(MemberId),
+    /// The upper level's share of a month sent.
+    DuesSent(crate::domain::dues::Month),
 }
 
 /// Which field: forms look values up by meaning, not position.
@@ -119,6 +127,12 @@ pub enum FieldId {
     AuthorName,
     /// A file's format (the export key).
     Format,
+    /// An amount in đồng.
+    Amount,
+    /// A month (MM/YYYY).
+    Month,
+    /// How many months.
+    Months,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

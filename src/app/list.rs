@@ -169,6 +169,7 @@ pub struct ListRows {
     pub followup: usize,
     pub tasks: usize,
     pub picker: usize,
+    pub dues: usize,
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 mod action;
 pub mod console;
+pub mod dues;
 pub mod export;
 pub mod form;
 pub mod list;
@@ -59,21 +60,23 @@ impl Clock for FixedClock {
     }
 }
 
-/// The four screens, switched with tab or 1–4.
+/// The screens, switched with tab or 1–5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Roster,
     Meetings,
     Resolutions,
     Tasks,
+    Dues,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 5] = [
         Screen::Roster,
         Screen::Meetings,
         Screen::Resolutions,
         Screen::Tasks,
+        Screen::Dues,
     ];
 
     pub fn title(self) -> Msg {
@@ -82,6 +85,7 @@ impl Screen {
             Screen::Meetings => Msg::ScreenMeetings,
             Screen::Resolutions => Msg::ScreenResolutions,
             Screen::Tasks => Msg::ScreenTasks,
+            Screen::Dues => Msg::ScreenDues,
         }
     }
 
@@ -91,6 +95,7 @@ impl Screen {
             Screen::Meetings => Section::Meetings,
             Screen::Resolutions => Section::Resolutions,
             Screen::Tasks => Section::Tasks,
+            Screen::Dues => Section::Dues,
         }
     }
 }
@@ -187,6 +192,8 @@ pub struct Options {
     pub theme: crate::ui::Theme,
     /// LibreOffice is installed: the export key offers PDF.
     pub pdf: bool,
+    /// The dues rates and shares of `dues.toml`.
+    pub dues: crate::domain::dues::Rates,
 }
 
 impl Default for Options {
@@ -207,6 +214,7 @@ impl Default for Options {
                 .collect(),
             theme: crate::ui::Theme::default(),
             pdf: false,
+            dues: crate::domain::dues::Rates::shipped(),
         }
     }
 }
@@ -227,6 +235,7 @@ pub struct App {
     pub meetings: Meetings,
     pub resolutions: Resolutions,
     pub tasks: Tasks,
+    pub dues: dues::Dues,
     pub templates: Templates,
     /// The branch's task categories.
     pub categories: Vec<String>,
@@ -274,6 +283,10 @@ impl App {
             meetings: Meetings::default(),
             resolutions: Resolutions::default(),
             tasks: Tasks::default(),
+            dues: dues::Dues {
+                rates: options.dues,
+                ..dues::Dues::default()
+            },
             categories: options.categories,
             templates: options.templates,
             overlays: Vec::new(),
@@ -331,6 +344,7 @@ impl App {
         }
         self.load_meetings()?;
         self.load_resolutions()?;
+        self.reload_dues()?;
         self.store.forget_written();
         self.loaded = true;
         if let Some(m) = self
@@ -372,7 +386,8 @@ impl App {
         self.store.forget_written();
         self.load_roster()?;
         self.load_meetings()?;
-        self.load_resolutions()
+        self.load_resolutions()?;
+        self.reload_dues()
     }
 
     /// Puts each record written in its place in memory (gone from memory if deleted).
@@ -383,6 +398,7 @@ impl App {
         self.generation += 1;
         let id_of = |key: &[u8]| key.try_into().ok().map(u64::from_be_bytes);
         let mut members = Vec::new();
+        let mut dues = false;
         let mut tasks = Vec::new();
         for (tree, key) in written {
             match tree {
@@ -417,10 +433,7 @@ impl App {
                         tasks.push(t);
                     }
                 }
-                Tree::Dues => {
-                    // whatever shows the dues reads them again
-                    return self.reload_everything();
-                }
+                Tree::Dues => dues = true,
                 // read from the store where they are shown, when they are shown
                 Tree::Notebook | Tree::Discipline | Tree::Awards => {}
                 Tree::Meta | Tree::Audit | Tree::OpenTasks | Tree::TaskDates => {}
@@ -428,6 +441,9 @@ impl App {
         }
         if !tasks.is_empty() {
             self.resolutions.put_tasks(&tasks);
+        }
+        if dues {
+            self.reload_dues()?;
         }
         if !members.is_empty() {
             let mut list = self.roster.members().to_vec();
@@ -485,6 +501,10 @@ impl App {
                 tasks::TaskView::All => self.task_row_ids().len(),
             };
             self.tasks.cursor.set_page(rows.tasks, n);
+        }
+        if self.screen == Screen::Dues {
+            let n = self.dues_view().rows.len();
+            self.dues.cursor.set_page(rows.dues, n);
         }
         if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
             p.shown.set_page(rows.picker);
@@ -578,6 +598,9 @@ impl App {
                 ) =>
             {
                 self.vote_preview(f)
+            }
+            Some(Overlay::Form(f)) if matches!(f.purpose, FormPurpose::Payment(_)) => {
+                self.payment_preview(f)
             }
             _ => return,
         };
@@ -736,6 +759,7 @@ impl App {
             Action::ScreenMeetings => self.screen = Screen::Meetings,
             Action::ScreenResolutions => self.screen = Screen::Resolutions,
             Action::ScreenTasks => self.screen = Screen::Tasks,
+            Action::ScreenDues => self.screen = Screen::Dues,
             _ => return false,
         }
         true
@@ -791,6 +815,7 @@ impl App {
                 own
             }
             Section::Meetings => self.update_meetings(action),
+            Section::Dues => self.update_dues(action),
             _ => false,
         };
         if !handled {
@@ -1089,6 +1114,10 @@ impl App {
             | FormPurpose::Adopt(_) => self.submit_resolution_form(&form),
             FormPurpose::NewTask | FormPurpose::BulkTask => self.submit_task_form(&form),
             FormPurpose::Export(_) => self.submit_export_form(&form),
+            FormPurpose::Payment(_)
+            | FormPurpose::DuesBasis(_)
+            | FormPurpose::DuesCorrection(_)
+            | FormPurpose::DuesSent(_) => self.submit_dues_form(&form),
         };
         match outcome {
             Ok(Ok(message)) => {

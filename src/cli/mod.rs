@@ -435,6 +435,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
             },
             format,
             out.as_deref(),
+            &settings.dues,
         ),
         Some(Command::Backup { list: true, .. }) => backup::list(&dir, now, lang),
         Some(Command::Backup { file, .. }) => backup::take(&dir, now, file, lang),

@@ -42,6 +42,7 @@ pub(super) fn run(
         defer_loading: true,
         templates: settings.templates,
         categories: settings.categories,
+        dues: settings.dues,
         theme: crate::ui::Theme::from_env(ascii),
         pdf: crate::export::pdf::soffice().is_some(),
     };

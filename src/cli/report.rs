@@ -42,6 +42,7 @@ pub(super) struct Period<'a> {
 }
 
 /// Prints one report in the format asked for.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn run(
     dir: &Path,
     now: NaiveDateTime,
@@ -50,6 +51,7 @@ pub(super) fn run(
     Period { month, year }: Period,
     format: ReportFormat,
     out: Option<&Path>,
+    rates: &crate::domain::dues::Rates,
 ) -> Result<()> {
     let store = super::open_to_read(dir, lang)?;
     let today = now.date();
@@ -91,9 +93,17 @@ pub(super) fn run(
         }
         ReportKind::Attendance => {
             let year = year.unwrap_or(today.year());
+            let ledger = store.dues_ledger()?;
             let r = report::Attendance {
                 lang,
-                ..report::attendance(&members, &store.meetings()?, &tasks, year, today)
+                ..report::attendance(
+                    &members,
+                    &store.meetings()?,
+                    &tasks,
+                    (&ledger, rates),
+                    year,
+                    today,
+                )
             };
             write(&r, format, branch, out, lang)
         }

@@ -68,6 +68,38 @@ impl Month {
         }
     }
 
+    /// `MM/YYYY` (as months are written, "12/2026"), `M/YYYY` or `YYYY-MM`.
+    pub fn parse_loose(text: &str) -> Option<Month> {
+        let text = text.trim();
+        if let Some(m) = Month::parse(text) {
+            return Some(m);
+        }
+        let (m, y) = text.split_once(['/', '-', '.'])?;
+        if y.len() != 4 || m.is_empty() || m.len() > 2 {
+            return None;
+        }
+        Month::new(y.parse().ok()?, m.parse().ok()?)
+    }
+
+    /// "12/2026", as months are written.
+    pub fn label(self) -> String {
+        format!("{:02}/{:04}", self.month, self.year)
+    }
+
+    pub fn prev(self) -> Month {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
     /// The twelve months of `year`.
     pub fn of_year(year: i32) -> impl Iterator<Item = Month> {
         (1..=12).map(move |month| Month { year, month })
@@ -112,6 +144,12 @@ struct UserRates {
     pension_percent: Option<toml::Spanned<f64>>,
     other_amount: Option<toml::Spanned<i64>>,
     branch_keeps_percent: Option<toml::Spanned<f64>>,
+}
+
+impl Default for Rates {
+    fn default() -> Rates {
+        Rates::shipped()
+    }
 }
 
 impl Rates {
@@ -448,6 +486,30 @@ impl Ledger {
             .count() as u32
     }
 
+    /// Months of `year` that have ended by `today` (a past year: all twelve) in which
+    /// the member paid less than expected: what the striking-off consideration counts.
+    pub fn unpaid_months_as_of(
+        &self,
+        rates: &Rates,
+        member: &Member,
+        year: i32,
+        today: NaiveDate,
+    ) -> u32 {
+        let this = Month::of(today);
+        if year > this.year || (year == this.year && this.month == 1) {
+            return 0;
+        }
+        let through = if year < this.year {
+            Month { year, month: 12 }
+        } else {
+            Month {
+                year,
+                month: this.month - 1,
+            }
+        };
+        self.unpaid_months(rates, member, year, through)
+    }
+
     /// The months the member owes (arrears), oldest first, up to `through`, each with
     /// what is still due: what a payment of arrears proposes.
     pub fn owed(&self, rates: &Rates, member: &Member, through: Month) -> Vec<(Month, i64)> {
@@ -470,8 +532,107 @@ impl Ledger {
     }
 }
 
+/// Why a payment cannot be split over the months asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PayError {
+    /// Nothing is due from the member for as many months from the first one (exempt,
+    /// attached elsewhere, or already paid).
+    NothingDue,
+    /// The amount does not reach every month: some would get nothing.
+    Short,
+}
+
+/// How many months ahead a payment may look for months still due.
+const LOOK_AHEAD: u32 = 36;
+
+impl Ledger {
+    /// What is still due from the member for `month`. Before the ledger opens nothing
+    /// is, except while it has no entry at all: then the first payment opens it.
+    pub fn due(&self, rates: &Rates, member: &Member, month: Month) -> i64 {
+        let expected = match self.opens() {
+            None if pays_here(member, month) => rates.monthly(&self.basis(member.id, month)),
+            None => 0,
+            Some(_) => self.expected(rates, member, month),
+        };
+        expected - self.collected(member.id, month)
+    }
+
+    /// Splits a payment of `amount` over `count` months from `from`, each month still
+    /// due in turn (months already paid or owing nothing are passed over): each gets
+    /// what is due, the last one what remains (a member may pay more).
+    pub fn allocate(
+        &self,
+        rates: &Rates,
+        member: &Member,
+        from: Month,
+        count: u32,
+        amount: i64,
+    ) -> Result<Vec<(Month, i64)>, PayError> {
+        let mut months = Vec::new();
+        let mut m = from;
+        for _ in 0..LOOK_AHEAD {
+            if months.len() as u32 == count {
+                break;
+            }
+            let due = self.due(rates, member, m);
+            if due > 0 {
+                months.push((m, due));
+            }
+            m = m.next();
+        }
+        if months.len() as u32 != count || count == 0 {
+            return Err(PayError::NothingDue);
+        }
+        let mut left = amount;
+        let last = months.len() - 1;
+        for (i, (_, a)) in months.iter_mut().enumerate() {
+            *a = if i == last { left } else { (*a).min(left) };
+            left -= *a;
+            if *a <= 0 {
+                return Err(PayError::Short);
+            }
+        }
+        Ok(months)
+    }
+}
+
+/// An amount in đồng as written in Vietnamese: "85.000".
+pub fn format_amount(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if amount < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// An amount typed in đồng: digits, grouped by dots, commas or spaces ("85.000"), with
+/// an optional "đ" after; a sign when `signed`.
+pub fn parse_amount(text: &str, signed: bool) -> Option<i64> {
+    let t = text.trim().trim_end_matches(['đ', 'd']).trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(rest) if signed => (true, rest),
+        _ => (false, t.strip_prefix('+').filter(|_| signed).unwrap_or(t)),
+    };
+    let digits: String = t
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' '))
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || digits.len() > 15 {
+        return None;
+    }
+    let n: i64 = digits.parse().ok()?;
+    Some(if neg { -n } else { n })
+}
+
 /// Whether the member pays dues to this branch in `month`.
-fn pays_here(member: &Member, month: Month) -> bool {
+pub fn pays_here(member: &Member, month: Month) -> bool {
     matches!(
         member.activity,
         Activity::Active | Activity::TemporaryIn | Activity::Exempt
@@ -659,6 +820,71 @@ mod tests {
         );
         assert_eq!(l.unpaid_months(&rates, &a, 2026, mo(2026, 12)), 10);
         assert_eq!(l.unpaid_months(&rates, &b, 2026, mo(2026, 12)), 2);
+    }
+
+    #[test]
+    fn a_payment_is_split_over_the_months_still_due() {
+        let rates = Rates::shipped();
+        let a = member(1, d(2020, 1, 1));
+        let mut l = Ledger::default();
+        // an empty ledger: the fixed amount is due, and the first payment opens it
+        assert_eq!(
+            l.allocate(&rates, &a, mo(2026, 10), 2, 10_000),
+            Ok(vec![(mo(2026, 10), 5_000), (mo(2026, 11), 5_000)])
+        );
+        l.record(at(
+            1,
+            d(2026, 10, 5),
+            Entry::Payment {
+                member: a.id,
+                months: vec![(mo(2026, 10), 5_000)],
+            },
+        ))
+        .unwrap();
+        // October is paid: three months from October are November to January
+        assert_eq!(
+            l.allocate(&rates, &a, mo(2026, 10), 3, 20_000),
+            Ok(vec![
+                (mo(2026, 11), 5_000),
+                (mo(2026, 12), 5_000),
+                (mo(2027, 1), 10_000)
+            ])
+        );
+        assert_eq!(
+            l.allocate(&rates, &a, mo(2026, 11), 3, 10_000),
+            Err(PayError::Short)
+        );
+        // before the ledger opens nothing is due
+        assert_eq!(
+            l.allocate(&rates, &a, mo(2025, 1), 1, 5_000),
+            Ok(vec![(mo(2026, 11), 5_000)])
+        );
+        let mut away = a.clone();
+        away.activity = Activity::TemporaryOut;
+        assert_eq!(
+            l.allocate(&rates, &away, mo(2026, 11), 1, 5_000),
+            Err(PayError::NothingDue)
+        );
+    }
+
+    #[test]
+    fn amounts_are_written_and_read_with_dots() {
+        assert_eq!(format_amount(85_000), "85.000");
+        assert_eq!(format_amount(1_234_567), "1.234.567");
+        assert_eq!(format_amount(500), "500");
+        assert_eq!(format_amount(-30_000), "-30.000");
+        assert_eq!(parse_amount("85.000", false), Some(85_000));
+        assert_eq!(parse_amount(" 85,000 đ", false), Some(85_000));
+        assert_eq!(parse_amount("-30.000", true), Some(-30_000));
+        for bad in ["", "-5", "abc", "5k", "1.2e5"] {
+            assert_eq!(parse_amount(bad, false), None, "{bad}");
+        }
+        assert_eq!(Month::parse_loose("12/2026"), Some(mo(2026, 12)));
+        assert_eq!(Month::parse_loose("3/2026"), Some(mo(2026, 3)));
+        assert_eq!(Month::parse_loose("2026-03"), Some(mo(2026, 3)));
+        assert_eq!(Month::parse_loose("13/2026"), None);
+        assert_eq!(mo(2026, 1).prev(), mo(2025, 12));
+        assert_eq!(mo(2026, 3).label(), "03/2026");
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub struct MemberRecord {
     /// Months of the year with at least one unexcused absence at a meeting of the
     /// branch held that month.
     pub absent_months: u32,
+    /// Months of the year, ended, in which the member paid less dues than expected
+    /// (an exempt member is expected to pay nothing); set by `with_unpaid_dues`.
+    pub unpaid_months: u32,
     /// Tasks the member leads or helps with, due that year: on time + late + not done
     /// + open.
     pub assigned: u32,
@@ -37,9 +40,24 @@ pub struct MemberRecord {
 }
 
 impl MemberRecord {
-    /// Unexcused absences in 3 months of the year: consider striking off.
+    /// Unexcused absences in 3 months of the year, or dues unpaid without reason in 3
+    /// months of it: consider striking off.
     pub fn flagged(&self) -> bool {
         self.absent_months >= ABSENCE_FLAG_MONTHS
+            || self.unpaid_months >= super::dues::UNPAID_FLAG_MONTHS
+    }
+
+    /// The record with the months of the year the member left dues unpaid, as of
+    /// `today`: a month counts once it has ended.
+    pub fn with_unpaid_dues(
+        mut self,
+        ledger: &super::dues::Ledger,
+        rates: &super::dues::Rates,
+        m: &Member,
+        today: NaiveDate,
+    ) -> MemberRecord {
+        self.unpaid_months = ledger.unpaid_months_as_of(rates, m, self.year, today);
+        self
     }
 
     /// Meetings attended, in percent of those held (none held: no figure).
@@ -222,6 +240,53 @@ mod tests {
             .map(|mo| meeting(mo, Some(Presence::Excused("ốm".into()))))
             .collect();
         assert!(!member_record(&m, 2026, &excused, &[], d(2026, 12, 31)).flagged());
+    }
+
+    #[test]
+    fn three_months_of_dues_unpaid_without_reason_call_for_striking_off_too() {
+        use crate::domain::dues::{Basis, DatedEntry, Entry, Ledger, Month, Rates};
+        let rates = Rates::shipped();
+        let mut m = member(1);
+        m.admission_date = Some(d(2020, 1, 1));
+        let entry = |id: u64, date: NaiveDate, entry: Entry| DatedEntry { id, date, entry };
+        let mo = |x: u32| Month::new(2026, x).unwrap();
+        let mut ledger = Ledger::default();
+        // the ledger opens in January; January and March paid, the rest not
+        for (id, month) in [(1, 1), (2, 3)] {
+            ledger
+                .record(entry(
+                    id,
+                    d(2026, month, 5),
+                    Entry::Payment {
+                        member: m.id,
+                        months: vec![(mo(month), 5_000)],
+                    },
+                ))
+                .unwrap();
+        }
+        let record = |today: NaiveDate, ledger: &Ledger| {
+            member_record(&m, 2026, &[], &[], today).with_unpaid_dues(ledger, &rates, &m, today)
+        };
+        // in April, only February has ended unpaid: March is paid, April goes on
+        let april = record(d(2026, 4, 20), &ledger);
+        assert_eq!((april.unpaid_months, april.flagged()), (1, false));
+        // in June: February, April and May
+        let june = record(d(2026, 6, 2), &ledger);
+        assert_eq!((june.unpaid_months, june.flagged()), (3, true));
+        // exempt by the branch's decision from February: a reason, nothing unpaid
+        ledger
+            .record(entry(
+                3,
+                d(2026, 6, 2),
+                Entry::Basis {
+                    member: m.id,
+                    from: mo(2),
+                    basis: Basis::Exempt("ốm dài ngày".into()),
+                },
+            ))
+            .unwrap();
+        let exempt = record(d(2026, 6, 2), &ledger);
+        assert_eq!((exempt.unpaid_months, exempt.flagged()), (0, false));
     }
 
     #[test]

@@ -719,7 +719,10 @@ pub struct AttendanceRow {
     pub absent: u32,
     /// Months of the year with an unexcused absence.
     pub absent_months: u32,
-    /// Unexcused absences in 3 months of the year: consider striking off.
+    /// Months of the year, ended, with dues unpaid (less paid than expected).
+    pub unpaid_dues_months: u32,
+    /// Unexcused absences, or dues unpaid, in 3 months of the year: consider striking
+    /// off.
     pub flagged: bool,
     /// Meetings attended, in percent of those held.
     pub attendance_percent: Option<u32>,
@@ -752,6 +755,7 @@ pub fn attendance(
     members: &[Member],
     meetings: &[crate::domain::meeting::Meeting],
     tasks: &[Task],
+    (ledger, rates): (&crate::domain::dues::Ledger, &crate::domain::dues::Rates),
     year: i32,
     today: NaiveDate,
 ) -> Attendance {
@@ -767,7 +771,8 @@ pub fn attendance(
         .filter(|m| m.activity.on_roster())
         .map(|m| {
             let mine = index.get(&m.id).unwrap_or(&none).iter().copied();
-            let r = crate::domain::record::member_record(m, year, meetings, mine, as_of);
+            let r = crate::domain::record::member_record(m, year, meetings, mine, as_of)
+                .with_unpaid_dues(ledger, rates, m, today);
             AttendanceRow {
                 member_id: m.id.0,
                 member: m.full_name(),
@@ -776,6 +781,7 @@ pub fn attendance(
                 excused: r.excused,
                 absent: r.absent,
                 absent_months: r.absent_months,
+                unpaid_dues_months: r.unpaid_months,
                 flagged: r.flagged(),
                 attendance_percent: r.attendance_percent(),
                 tasks_assigned: r.assigned,
@@ -860,12 +866,24 @@ impl Document for Attendance {
             .members
             .iter()
             .filter(|r| r.flagged)
-            .map(|r| ListItem {
-                text: Paragraph::plain(
-                    Msg::RptFlagged
-                        .fill(self.lang, &[("member", &r.member), ("n", &r.absent_months)]),
-                ),
-                detail: None,
+            .flat_map(|r| {
+                let mut items = Vec::new();
+                if r.absent_months >= crate::domain::record::ABSENCE_FLAG_MONTHS {
+                    items.push(
+                        Msg::RptFlagged
+                            .fill(self.lang, &[("member", &r.member), ("n", &r.absent_months)]),
+                    );
+                }
+                if r.unpaid_dues_months >= crate::domain::dues::UNPAID_FLAG_MONTHS {
+                    items.push(Msg::RptFlaggedDues.fill(
+                        self.lang,
+                        &[("member", &r.member), ("n", &r.unpaid_dues_months)],
+                    ));
+                }
+                items.into_iter().map(|text| ListItem {
+                    text: Paragraph::plain(text),
+                    detail: None,
+                })
             })
             .collect();
         if !flagged.is_empty() {

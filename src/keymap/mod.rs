@@ -38,10 +38,11 @@ pub enum Section {
     Resolution,
     FollowUp,
     Review,
+    Dues,
 }
 
 impl Section {
-    pub const ALL: [Section; 18] = [
+    pub const ALL: [Section; 19] = [
         Section::Global,
         Section::Roster,
         Section::Meetings,
@@ -60,6 +61,7 @@ impl Section {
         Section::Resolution,
         Section::FollowUp,
         Section::Review,
+        Section::Dues,
     ];
 
     pub fn name(self) -> &'static str {
@@ -82,6 +84,7 @@ impl Section {
             Section::Resolution => "resolution",
             Section::FollowUp => "followup",
             Section::Review => "review",
+            Section::Dues => "dues",
         }
     }
 
@@ -168,6 +171,7 @@ impl Section {
                 Action::New,
                 Action::AssignUnassigned,
             ],
+            Section::Dues => &[Action::Pay, Action::PrevMonth, Action::NextMonth],
         }
     }
 }

@@ -763,6 +763,40 @@ pub trait Records: Store {
         Ok(Ok(dated))
     }
 
+    /// Adds entries to the dues ledger at once (the demo's year of dues), each checked
+    /// against the ledger and those before it, in one write with one audit line; a
+    /// refused entry writes nothing at all.
+    fn add_dues_entries(
+        &self,
+        entries: Vec<(chrono::NaiveDate, Entry)>,
+        now: NaiveDateTime,
+        action: &str,
+    ) -> Result<std::result::Result<usize, DuesError>> {
+        let mut ledger = self.dues_ledger()?;
+        let mut batch = Batch::default();
+        let n = entries.len();
+        for (date, entry) in entries {
+            let dated = DatedEntry {
+                id: self.generate_id()?,
+                date,
+                entry,
+            };
+            if let Err(e) = ledger.record(dated.clone()) {
+                return Ok(Err(e));
+            }
+            batch.put(Tree::Dues, id_key(dated.id), encode(&dated));
+        }
+        let audit = AuditEntry {
+            at: now,
+            action: action.into(),
+            member: None,
+            detail: format!("dues entries {n}"),
+        };
+        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&audit));
+        self.apply(batch)?;
+        Ok(Ok(n))
+    }
+
     fn meetings(&self) -> Result<Vec<Meeting>> {
         all(self, Tree::Meetings)
     }

@@ -411,6 +411,7 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
             A::MarkExcused,
             A::MarkAbsent,
             A::MarkAllPresent,
+            A::MarkPaid,
             A::Search,
             A::Cancel,
         ],
@@ -459,7 +460,10 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
                 app.theme.title(),
             ));
         }
-        let mark = presence_text(app, c.meeting.attendance.get(&m.id));
+        let mut mark = presence_text(app, c.meeting.attendance.get(&m.id));
+        if app.dues_paid(m, crate::domain::dues::Month::of(c.meeting.date)) {
+            mark = format!("{mark:<16} {}", app.t(Msg::DuesPaidMark));
+        }
         let text = format!(" {:<28} {mark}", truncate(&m.full_name(), 28));
         if i == selected {
             selected_line = lines.len();

@@ -2,6 +2,7 @@
 //! and date, the screen, the message line, and a footer of keys from the effective map.
 
 mod console;
+mod dues;
 mod meetings;
 mod overlay;
 mod resolutions;
@@ -44,6 +45,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Meetings => meetings::render(app, frame, body),
         Screen::Resolutions => resolutions::render(app, frame, body),
         Screen::Tasks => tasks::render(app, frame, body),
+        Screen::Dues => dues::render(app, frame, body),
     }
     frame.render_widget(
         Paragraph::new(status_line).wrap(Wrap { trim: false }),
@@ -97,6 +99,7 @@ pub fn list_rows(app: &App, width: u16, height: u16) -> ListRows {
         followup: resolutions::followup_rows(body),
         tasks: tasks::rows(app, body),
         picker: console::picker_rows(body),
+        dues: dues::rows(body),
     }
 }
 
@@ -289,6 +292,16 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::MarkAbsent,
             Action::Search,
             Action::Cancel,
+        ],
+        Section::Dues => &[
+            Action::Pay,
+            Action::PrevMonth,
+            Action::NextMonth,
+            Action::SetBasis,
+            Action::CorrectDues,
+            Action::MarkSent,
+            Action::Help,
+            Action::Quit,
         ],
         Section::Help => &[Action::Cancel],
         _ => &[Action::NextScreen, Action::Help, Action::Quit],

@@ -342,7 +342,8 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
             app.meetings.all(),
             app.resolutions.tasks_of(m.id),
             today,
-        );
+        )
+        .with_unpaid_dues(&app.dues.ledger, &app.dues.rates, m, today);
         let pct = |p: Option<u32>| p.map(|p| format!(" ({p}%)")).unwrap_or_default();
         lines.push(Line::default());
         lines.push(Line::from(Msg::RecordLine.fill(
@@ -375,9 +376,15 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
                 ("not_met", &r.not_met),
             ],
         )));
-        if r.flagged() {
+        if r.absent_months >= crate::domain::record::ABSENCE_FLAG_MONTHS {
             lines.push(Line::styled(
                 Msg::RecordFlag.fill(app.lang, &[("n", &r.absent_months)]),
+                app.theme.error(),
+            ));
+        }
+        if r.unpaid_months >= crate::domain::dues::UNPAID_FLAG_MONTHS {
+            lines.push(Line::styled(
+                Msg::RecordFlagDues.fill(app.lang, &[("n", &r.unpaid_months)]),
                 app.theme.error(),
             ));
         }
