@@ -1,5 +1,6 @@
 //! The settings files of the config directory (`config.toml`, `keymap.toml`,
-//! `agenda.toml`, `categories.toml`, `holidays.toml`, `dues.toml`), read one way: only a regular
+//! `agenda.toml`, `categories.toml`, `holidays.toml`, `dues.toml`, `evaluation.toml`),
+//! read one way: only a regular
 //! file of at most 1 MB is read; a file that is broken, too large or not a file is
 //! reported (where it is, what is wrong) and the defaults stand in for it whole, but
 //! for the keymap, where a wrong entry alone is skipped and the rest applies.
@@ -26,6 +27,7 @@ pub const AGENDA: &str = "agenda.toml";
 pub const CATEGORIES: &str = "categories.toml";
 pub const HOLIDAYS: &str = "holidays.toml";
 pub const DUES: &str = "dues.toml";
+pub const EVALUATION: &str = "evaluation.toml";
 
 /// What is wrong with a settings file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +127,8 @@ pub struct Settings {
     pub calendar: WorkCalendar,
     /// The dues rates and shares of `dues.toml`.
     pub dues: Rates,
+    /// The grading rules of `evaluation.toml`.
+    pub evaluation: crate::domain::evaluation::Rules,
     /// What was wrong, file by file, in the order above.
     pub problems: Vec<Problem>,
 }
@@ -145,6 +149,8 @@ impl Settings {
             calendar: parsed(dir, HOLIDAYS, &mut problems, parse_holidays)
                 .unwrap_or_else(WorkCalendar::vietnam),
             dues: parsed(dir, DUES, &mut problems, parse_dues).unwrap_or_else(Rates::shipped),
+            evaluation: parsed(dir, EVALUATION, &mut problems, parse_evaluation)
+                .unwrap_or_else(crate::domain::evaluation::Rules::shipped),
             problems,
         }
     }
@@ -284,6 +290,20 @@ fn parse_holidays(path: &Path, text: &str) -> Result<WorkCalendar, Vec<Problem>>
 /// `dues.toml`, read by the domain: the shipped rates with the user's values.
 fn parse_dues(path: &Path, text: &str) -> Result<Rates, Vec<Problem>> {
     Rates::with_user(text).map_err(|e| vec![domain_problem(path, text, &e)])
+}
+
+/// `evaluation.toml`, read by the domain: the shipped grading rules with the user's.
+fn parse_evaluation(
+    path: &Path,
+    text: &str,
+) -> Result<crate::domain::evaluation::Rules, Vec<Problem>> {
+    crate::domain::evaluation::Rules::with_user(text).map_err(|e| {
+        vec![Problem::at(
+            path,
+            (e.line, e.column),
+            Reason::Invalid(e.message),
+        )]
+    })
 }
 
 /// `categories.toml`: `categories = ["…", …]`, replacing the shipped list.

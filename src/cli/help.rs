@@ -79,6 +79,7 @@ fn arg_help(path: &str, id: &str) -> Option<Msg> {
         ("report", "kind") => Msg::CliReportKind,
         ("report", "month") => Msg::CliMonth,
         ("report", "year") => Msg::CliYear,
+        ("report", "member") => Msg::CliMember,
         ("report", "format") => Msg::CliReportFormat,
         ("keymap check", "file") => Msg::CliKeymapFile,
         _ => return None,

@@ -103,9 +103,12 @@ pub enum Command {
         /// The month (YYYY-MM) of a follow-up or coverage report (default: this month).
         #[arg(long)]
         month: Option<String>,
-        /// The year of an attendance or meetings report (default: this year).
+        /// The year of an attendance, meetings or evaluation report (default: this year).
         #[arg(long)]
         year: Option<i32>,
+        /// One member's own sheet of the evaluation report ("Họ Tên").
+        #[arg(long)]
+        member: Option<String>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Txt)]
         format: ReportFormat,
         /// The file to write (default: standard output).
@@ -168,6 +171,8 @@ pub enum ReportKind {
     Attendance,
     /// The year's meetings: attendance, speakers, concrete items, length, thematic meetings.
     Meetings,
+    /// The year-end grading: each member's evidence and the grade proposed under the rules.
+    Evaluation,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -422,6 +427,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
             kind,
             month,
             year,
+            member,
             format,
             out,
         }) => report::run(
@@ -432,6 +438,8 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
             report::Period {
                 month: month.as_deref(),
                 year,
+                member: member.as_deref(),
+                rules: &settings.evaluation,
             },
             format,
             out.as_deref(),

@@ -35,10 +35,15 @@ fn write(
     }
 }
 
-/// The period a report covers: a month (YYYY-MM) or a year, this one by default.
+/// What a report is asked for: the period (a month YYYY-MM, or a year, this one by default),
+/// one member, and the rules it applies.
 pub(super) struct Period<'a> {
     pub month: Option<&'a str>,
     pub year: Option<i32>,
+    /// One member's sheet (the evaluation report).
+    pub member: Option<&'a str>,
+    /// The grading rules (the evaluation report).
+    pub rules: &'a crate::domain::evaluation::Rules,
 }
 
 /// Prints one report in the format asked for.
@@ -48,7 +53,12 @@ pub(super) fn run(
     now: NaiveDateTime,
     lang: Lang,
     kind: ReportKind,
-    Period { month, year }: Period,
+    Period {
+        month,
+        year,
+        member,
+        rules,
+    }: Period,
     format: ReportFormat,
     out: Option<&Path>,
     rates: &crate::domain::dues::Rates,
@@ -120,5 +130,49 @@ pub(super) fn run(
             let r = crate::export::quality::Meetings { lang, ..r };
             write(&r, format, branch, out, lang)
         }
+        ReportKind::Evaluation => {
+            let year = year.unwrap_or(today.year());
+            let only = match member {
+                None => None,
+                Some(name) => Some(find_member(&members, name, lang)?),
+            };
+            let (notes, discipline, awards) =
+                (store.notes()?, store.discipline()?, store.awards()?);
+            let y = crate::export::evaluation::Year {
+                year,
+                members: &members,
+                meetings: &store.meetings()?,
+                tasks: &tasks,
+                notes: &notes,
+                discipline: &discipline,
+                awards: &awards,
+                rules,
+            };
+            let r = crate::export::evaluation::evaluation(&y, today, only, lang);
+            write(&r, format, branch, out, lang)
+        }
+    }
+}
+
+/// The member whose full name is `name`, without regard to case or diacritics; a name
+/// that fits nobody, or several, is refused in one line.
+fn find_member<'a>(
+    members: &'a [crate::domain::member::Member],
+    name: &str,
+    lang: Lang,
+) -> Result<&'a crate::domain::member::Member> {
+    let wanted = crate::domain::text::fold(name.trim());
+    let found: Vec<_> = members
+        .iter()
+        .filter(|m| crate::domain::text::fold(&m.full_name()) == wanted)
+        .collect();
+    match found[..] {
+        [one] => Ok(one),
+        [] => Err(anyhow::anyhow!(
+            Msg::CliNoMember.fill(lang, &[("name", &name)])
+        )),
+        _ => Err(anyhow::anyhow!(
+            Msg::CliSeveralMembers.fill(lang, &[("name", &name), ("n", &found.len())])
+        )),
     }
 }

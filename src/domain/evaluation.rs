@@ -116,7 +116,7 @@ pub struct Rules {
 
 /// The line (from 1) of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+    super::text::line_col(text, offset).0
 }
 
 fn rule<T: Copy>(text: &str, file: RuleFile, s: &toml::Spanned<T>) -> Rule<T> {
@@ -147,14 +147,10 @@ impl std::fmt::Display for RulesError {
 
 fn parse(text: &str) -> Result<RawRules, RulesError> {
     toml::from_str(text).map_err(|e| {
-        let start = e.span().map(|s| s.start).unwrap_or(0);
-        let line = line_of(text, start);
-        let line_start = text[..start.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
+        let (line, column) = super::text::line_col(text, e.span().map_or(0, |s| s.start));
         RulesError {
             line,
-            column: text[line_start..start.min(text.len())].chars().count() + 1,
+            column,
             message: e.message().to_string(),
         }
     })

@@ -785,9 +785,10 @@ messages! {
     CliRestoreFile => "Tệp sao lưu cần khôi phục", "The backup file to restore";
     CliLatest => "Bản sao lưu mới nhất dùng được trong thư mục dữ liệu", "The newest usable backup in the data directory";
     CliReport => "Một báo cáo để in hoặc dùng trong script", "A report for scripts or printing";
-    CliReportKind => "Loại báo cáo: overdue (nhiệm vụ quá hạn), followup (theo dõi một tháng: quá hạn, đến hạn, hoàn thành), coverage (phân công của từng đảng viên), attendance (dự họp và nhiệm vụ trong năm của từng đảng viên), meetings (chất lượng các buổi sinh hoạt trong năm)", "Which report: overdue (open items past their due date), followup (a month: overdue, due, done), coverage (every active member's tasks), attendance (each member's year: meetings and tasks), meetings (the quality of the year's meetings)";
+    CliReportKind => "Loại báo cáo: overdue (nhiệm vụ quá hạn), followup (theo dõi một tháng: quá hạn, đến hạn, hoàn thành), coverage (phân công của từng đảng viên), attendance (dự họp và nhiệm vụ trong năm của từng đảng viên), meetings (chất lượng các buổi sinh hoạt trong năm), evaluation (đánh giá, xếp loại đảng viên cuối năm)", "Which report: overdue (open items past their due date), followup (a month: overdue, due, done), coverage (every active member's tasks), attendance (each member's year: meetings and tasks), meetings (the quality of the year's meetings), evaluation (the year-end grading of the members)";
     CliMonth => "Tháng (YYYY-MM) của báo cáo followup hoặc coverage (mặc định: tháng này)", "The month (YYYY-MM) of a followup or coverage report (default: this month)";
-    CliYear => "Năm của báo cáo attendance hoặc meetings (mặc định: năm nay)", "The year of an attendance or meetings report (default: this year)";
+    CliYear => "Năm của báo cáo attendance, meetings hoặc evaluation (mặc định: năm nay)", "The year of an attendance, meetings or evaluation report (default: this year)";
+    CliMember => "Phiếu của một đảng viên trong báo cáo evaluation (\"Họ Tên\")", "One member's own sheet of the evaluation report (\"Họ Tên\")";
     CliReportFormat => "Định dạng: txt, csv, json, docx (Word, theo thể thức văn bản của Đảng), xlsx (bảng tính Excel, ngày là ngày)", "Format: txt, csv, json, docx (Word, in the form of party documents), xlsx (an Excel workbook, dates as dates)";
     CliCheck => "Kiểm tra cơ sở dữ liệu và in số lượng bản ghi", "Verify the database and print counts";
     CliKeymap => "Kiểm tra hoặc xem bảng phím", "Check or show the keymap";
@@ -986,6 +987,51 @@ messages! {
     DuesSentSaved => "Đã ghi nộp cấp trên {amount} đồng của tháng {month}.", "{amount} đồng of {month} recorded as sent up.";
     DuesPaidMark => "đã đóng ĐP", "dues paid";
     RecordFlagDues => "⚠ Không đóng đảng phí {n} tháng trong năm: xem xét theo quy định xóa tên", "⚠ Dues unpaid in {n} months of the year: consider striking off";
+    // the evaluation report (grading at the year's end)
+    CliNoMember => "không có đảng viên \"{name}\" (họ và tên đầy đủ)", "no member \"{name}\" (the full name)";
+    CliSeveralMembers => "{n} đảng viên tên \"{name}\": báo cáo cả chi bộ (bỏ --member) để phân biệt", "{n} members are named \"{name}\": report the whole branch (without --member) to tell them apart";
+    RptEvaluationTitle => "ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM {year}", "GRADING OF THE MEMBERS, {year}";
+    RptSheetEvaluation => "Xếp loại đảng viên", "Grading";
+    EvalProposedNote => "Mức xếp loại đề xuất từ kết quả sinh hoạt, nhiệm vụ, sổ theo dõi và kỷ luật trong năm, theo quy định trong evaluation.toml; chi bộ thảo luận và biểu quyết quyết định.", "Grades proposed from the year's meetings, tasks, notebook and discipline under the rules of evaluation.toml; the branch discusses and decides by vote.";
+    EvalTally => "SỐ LƯỢNG THEO MỨC XẾP LOẠI", "COUNT BY GRADE";
+    EvalColGrade => "Mức xếp loại", "Grade";
+    EvalColCount => "Số đảng viên", "Members";
+    EvalColShare => "Tỷ lệ (%)", "Share (%)";
+    EvalColTasks => "Nhiệm vụ đúng hạn", "Tasks on time";
+    EvalColNotebook => "Sổ theo dõi", "Notebook";
+    EvalNotebookCell => "{strengths} ưu điểm; {open} khuyết điểm chưa sửa; cam kết {met}/{commitments}", "{strengths} strengths; {open} shortcomings open; commitments {met}/{commitments}";
+    EvalColDiscipline => "Kỷ luật", "Discipline";
+    EvalColAwards => "Khen thưởng", "Awards";
+    EvalColPoints => "Điểm", "Points";
+    EvalColProposed => "Đề xuất", "Proposed";
+    EvalExempt => "không xếp loại (miễn sinh hoạt)", "not graded (exempt)";
+    EvalJoinedLate => "không xếp loại (mới vào Đảng)", "not graded (admitted recently)";
+    EvalLeft => "không xếp loại (đã rời chi bộ)", "not graded (left the branch)";
+    EvalAboveEvidence => "{member}: {given} cao hơn mức kết quả cho phép ({allowed}): {reason}", "{member}: {given} is above what the record allows ({allowed}): {reason}";
+    EvalOverCap => "{excellent} đảng viên hoàn thành xuất sắc, vượt tỷ lệ cho phép ({cap} trên {good} hoàn thành tốt)", "{excellent} members graded excellent, over the cap ({cap} for {good} graded good)";
+    EvalRuleAt => "quy định {rule}, {file} dòng {line}", "rule {rule}, {file} line {line}";
+    EvalReasonPoints => "{points} điểm, cần {needed}", "{points} points, {needed} needed";
+    EvalReasonOnTime => "{percent}% nhiệm vụ đúng hạn, cần {needed}%", "{percent}% of tasks on time, {needed}% needed";
+    EvalReasonExceeded => "{percent}% nhiệm vụ vượt mức, cần {needed}%", "{percent}% of tasks beyond what was asked, {needed}% needed";
+    EvalReasonShortcomings => "{n} khuyết điểm chưa sửa", "{n} shortcomings not corrected";
+    EvalReasonTooFew => "hoàn thành {percent}% nhiệm vụ, dưới {needed}%", "{percent}% of tasks done, under {needed}%";
+    EvalReasonDisciplined => "bị kỷ luật trong năm: cao nhất {grade}", "disciplined in the year: at most {grade}";
+    EvalNotebook => "SỔ THEO DÕI", "NOTEBOOK";
+    EvalDiscipline => "KỶ LUẬT", "DISCIPLINE";
+    EvalAwards => "KHEN THƯỞNG", "AWARDS";
+    EvalNothing => "Không có.", "None.";
+    GradeExcellent => "Hoàn thành xuất sắc nhiệm vụ", "Excellent";
+    GradeGood => "Hoàn thành tốt nhiệm vụ", "Good";
+    GradeDone => "Hoàn thành nhiệm vụ", "Tasks completed";
+    GradeNotDone => "Không hoàn thành nhiệm vụ", "Tasks not completed";
+    DisciplineReprimand => "khiển trách", "reprimand";
+    DisciplineWarning => "cảnh cáo", "warning";
+    DisciplineRemoval => "cách chức", "removal from post";
+    DisciplineExpulsion => "khai trừ", "expulsion";
+    NoteStrength => "ưu điểm", "strength";
+    NoteShortcoming => "khuyết điểm", "shortcoming";
+    NoteCommitment => "cam kết", "commitment";
+    NoteOther => "ghi nhận khác", "other";
     BackupFailed => "Không sao lưu tự động được: {err}", "The automatic backup failed: {err}";
     ErrInUse => "Dữ liệu ở {dir} đang được mở trong một cửa sổ chibo khác.", "The data in {dir} is open in another chibo window.";
     ErrNoData => "Không có dữ liệu chibo ở {dir} (kiểm tra lại --data-dir).", "There is no chibo data in {dir} (check --data-dir).";
@@ -1069,6 +1115,16 @@ pub mod labels {
             CommitteeRole::Deputy => Msg::RoleDeputy,
             CommitteeRole::Member => Msg::RoleMember,
             CommitteeRole::None => Msg::RoleNone,
+        }
+    }
+
+    pub fn note_kind(k: crate::domain::notebook::NoteKind) -> Msg {
+        use crate::domain::notebook::NoteKind as K;
+        match k {
+            K::Strength => Msg::NoteStrength,
+            K::Shortcoming => Msg::NoteShortcoming,
+            K::Commitment => Msg::NoteCommitment,
+            K::Other => Msg::NoteOther,
         }
     }
 
