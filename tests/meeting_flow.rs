@@ -370,6 +370,47 @@ fn a_second_regular_meeting_in_the_same_month_is_refused() {
 }
 
 #[test]
+fn moving_a_meeting_into_a_month_that_has_its_regular_meeting_is_refused() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    let clear = "backspace backspace backspace backspace backspace backspace backspace backspace backspace backspace";
+    // December's meeting, and January's planned ahead
+    press(&mut app, "2 n ctrl-s esc n tab tab");
+    press(&mut app, clear);
+    type_text(&mut app, "05/01/2027");
+    press(&mut app, "ctrl-s");
+    assert_eq!(store.meetings().unwrap().len(), 2);
+    // January's is moved to a December day: the month already has its meeting
+    press(&mut app, "e tab tab");
+    press(&mut app, clear);
+    type_text(&mut app, "12/12/2026");
+    press(&mut app, "ctrl-s");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Tháng 12/2026 đã có cuộc họp thường kỳ ngày 05/12/2026"),
+        "{shown}"
+    );
+    let dates: Vec<String> = store
+        .meetings()
+        .unwrap()
+        .iter()
+        .map(|m| m.date.format("%d/%m/%Y").to_string())
+        .collect();
+    assert!(dates.contains(&"05/01/2027".to_string()), "{dates:?}");
+    // another day of its own month is fine
+    press(&mut app, clear);
+    type_text(&mut app, "08/01/2027");
+    press(&mut app, "ctrl-s");
+    let moved = store
+        .meetings()
+        .unwrap()
+        .iter()
+        .any(|m| m.date.format("%d/%m/%Y").to_string() == "08/01/2027");
+    assert!(moved, "{}", screen(&app, 80, 24));
+}
+
+#[test]
 fn a_member_named_in_minutes_cannot_be_deleted() {
     let store = shared_fixture();
     let clock = TestClock::on(meeting_day(), 19, 30);

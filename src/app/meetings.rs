@@ -616,13 +616,21 @@ impl App {
                         return Ok(Err((FieldId::EndTime, Msg::ErrEndBeforeStart)));
                     }
                 }
-                let clash = self.store.meetings()?.into_iter().any(|m| {
+                // one regular meeting a month, a new one or one moved to another day
+                let clash = self.store.meetings()?.into_iter().find(|m| {
                     Some(m.id) != editing
                         && kind == MeetingKind::Regular
                         && m.kind == MeetingKind::Regular
                         && (m.date.year(), m.date.month()) == (date.year(), date.month())
                 });
-                if clash {
+                if let Some(other) = clash {
+                    self.status = Some(Status::Error(Msg::RegularTakenOn.fill(
+                        self.lang,
+                        &[
+                            ("month", &other.month_label()),
+                            ("date", &crate::domain::calendar::format_date(other.date)),
+                        ],
+                    )));
                     return Ok(Err((FieldId::Date, Msg::ErrRegularTaken)));
                 }
                 let apply = |m: &mut Meeting| {

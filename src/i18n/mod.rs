@@ -445,6 +445,7 @@ messages! {
     VotePreview => "Có quyền biểu quyết: {eligible} (chi bộ {branch}) · Kết quả: {result} ({for}/{of})", "May vote: {eligible} (branch {branch}) · Result: {result} ({for}/{of})";
     PickHint => "enter hoặc cách để chọn", "enter or space to pick";
 
+    RegularTakenOn => "Tháng {month} đã có cuộc họp thường kỳ ngày {date}: mỗi tháng một cuộc họp thường kỳ. Chọn ngày khác, hoặc đổi loại cuộc họp.", "{month} already has its regular meeting on {date}: one regular meeting a month. Pick another day, or another kind.";
     ErrRegularTaken => "Tháng này đã có cuộc họp thường kỳ.", "This month already has a regular meeting.";
     ErrTooManyVotes => "Tổng số phiếu vượt số đảng viên có quyền biểu quyết.", "More votes than members who may vote.";
     ErrNoVotes => "Chưa có phiếu nào.", "No votes counted.";
