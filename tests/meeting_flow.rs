@@ -996,6 +996,72 @@ fn a_passed_recognition_vote_leaves_the_member_awaiting_the_upper_levels_decisio
 }
 
 #[test]
+fn the_upper_levels_decision_makes_the_member_official_from_its_date() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    hold_a_vote(
+        &mut app,
+        "Công nhận đảng viên chính thức cho đ/c Hồ Thị Ngọc Bích",
+        0,
+        ["24", "0", "0"],
+    );
+    press(&mut app, "esc");
+    // the decision arrives two weeks later; the secretary enters it from the roster
+    clock.advance(60 * 24 * 15);
+    press(&mut app, "1 /");
+    type_text(&mut app, "ngoc bich");
+    press(&mut app, "enter enter c");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Quyết định công nhận đảng viên chính thức: Hồ Thị Ngọc Bích"),
+        "{shown}"
+    );
+    type_text(&mut app, "125-QĐ/ĐU");
+    press(&mut app, "tab");
+    // dated before the branch voted: refused
+    type_text(&mut app, "01/12/2026");
+    press(&mut app, "ctrl-s");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Ngày quyết định trước ngày chi bộ biểu quyết đề nghị."),
+        "{shown}"
+    );
+    press(
+        &mut app,
+        "backspace backspace backspace backspace backspace backspace backspace backspace backspace backspace",
+    );
+    type_text(&mut app, "15/12/2026");
+    press(&mut app, "ctrl-s");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains(
+            "Đã ghi quyết định số 125-QĐ/ĐU: đ/c Hồ Thị Ngọc Bích chính thức từ 15/12/2026."
+        ),
+        "{shown}"
+    );
+    let bich = store
+        .members()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.full_name() == "Hồ Thị Ngọc Bích")
+        .unwrap();
+    assert_eq!(bich.standing, chibo::domain::member::Standing::Official);
+    assert_eq!(bich.official_date, Some(day(2026, 12, 15)));
+    let detail = screen(&app, 120, 40);
+    assert!(
+        detail.contains("Quyết định công nhận chính thức: số 125-QĐ/ĐU ngày 15/12/2026"),
+        "{detail}"
+    );
+    press(&mut app, "esc");
+    assert!(
+        !screen(&app, 120, 40).contains("chờ quyết định cấp trên"),
+        "the reminder is done"
+    );
+}
+
+#[test]
 fn the_months_resolution_drafted_from_the_conclusion_takes_its_due_dates() {
     let store = shared_fixture();
     let clock = TestClock::on(meeting_day(), 19, 30);

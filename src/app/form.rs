@@ -17,6 +17,8 @@ pub enum FormPurpose {
     NewMember,
     EditMember(MemberId),
     Status(MemberId),
+    /// The upper level's decision recognizing a probationary member as official.
+    Recognition(MemberId),
     Branch,
     NewMeeting,
     EditMeeting(MeetingId),

@@ -950,6 +950,20 @@ impl App {
             Action::Edit | Action::ChangeStatus | Action::Delete => {
                 self.update_roster(action);
             }
+            Action::RecognitionDecision => {
+                let Some(m) = self.roster.selected_member() else {
+                    return;
+                };
+                if m.standing != crate::domain::member::Standing::Probationary {
+                    let name = m.full_name();
+                    self.status = Some(Status::Error(
+                        Msg::NotProbationary.fill(self.lang, &[("name", &name)]),
+                    ));
+                    return;
+                }
+                let form = roster::recognition_form(self.lang, m);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
             _ => {}
         }
     }
@@ -1093,6 +1107,7 @@ impl App {
             FormPurpose::NewMember
             | FormPurpose::EditMember(_)
             | FormPurpose::Status(_)
+            | FormPurpose::Recognition(_)
             | FormPurpose::Branch => self.submit_roster_form(&form),
             FormPurpose::NewMeeting
             | FormPurpose::EditMeeting(_)
@@ -1204,6 +1219,38 @@ impl App {
                 Ok(Ok(Msg::StatusChanged.fill(
                     self.lang,
                     &[("name", &member.full_name()), ("status", &status)],
+                )))
+            }
+            FormPurpose::Recognition(id) => {
+                use crate::domain::member::RecognitionError as E;
+                if let Err(e) = form.check() {
+                    return Ok(Err(e));
+                }
+                let date = match form.date(form::FieldId::Date) {
+                    Ok(Some(d)) => d,
+                    Ok(None) => return Ok(Err((form::FieldId::Date, Msg::ErrRequired))),
+                    Err(e) => return Ok(Err(e)),
+                };
+                let mut member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
+                let number = form.text(form::FieldId::Number);
+                if let Err(e) = member.recognize(&number, date, today) {
+                    let msg = match e {
+                        E::NotProbationary => Msg::ErrNotProbationary,
+                        E::BeforeVote => Msg::ErrDecisionBeforeVote,
+                        E::BeforeAdmission => Msg::ErrDecisionBeforeAdmission,
+                        E::InFuture => Msg::ErrDecisionInFuture,
+                    };
+                    return Ok(Err((form::FieldId::Date, msg)));
+                }
+                self.store
+                    .save_member(&mut member, now, "recognition_decision")?;
+                Ok(Ok(Msg::Recognized.fill(
+                    self.lang,
+                    &[
+                        ("name", &member.full_name()),
+                        ("date", &crate::domain::calendar::format_date(date)),
+                        ("number", &number),
+                    ],
                 )))
             }
             _ => match crate::app::form::branch_from_form(form) {

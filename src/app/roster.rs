@@ -307,6 +307,17 @@ pub fn status_form(lang: Lang, member: &Member, today: NaiveDate) -> Form {
     Form::new(FormPurpose::Status(member.id), title, fields)
 }
 
+/// The form of the upper level's decision recognizing a probationary member as
+/// official: its number and date.
+pub fn recognition_form(lang: Lang, member: &Member) -> Form {
+    let fields = vec![
+        Field::text(FieldId::Number, Msg::FieldDecisionNumber, "").required(),
+        Field::date(FieldId::Date, Msg::FieldDecisionDate, None).required(),
+    ];
+    let title = Msg::FormRecognition.fill(lang, &[("name", &member.full_name())]);
+    Form::new(FormPurpose::Recognition(member.id), title, fields)
+}
+
 /// The change a filled status form asks for.
 pub fn status_from_form(
     form: &Form,

@@ -154,6 +154,30 @@ pub struct Member {
     /// the upper level's decision is awaited (the standing changes on its date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recognition_voted: Option<NaiveDate>,
+    /// The upper level's decision recognizing the member as official: the standing
+    /// is official from its date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognition_decision: Option<UpperDecision>,
+}
+
+/// A decision of the upper level (Đảng ủy): its number and date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpperDecision {
+    pub number: String,
+    pub date: NaiveDate,
+}
+
+/// Why the upper level's recognition of a member cannot be entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecognitionError {
+    /// The member is official already.
+    NotProbationary,
+    /// The decision is dated before the branch's vote on it.
+    BeforeVote,
+    /// The decision is dated before the admission.
+    BeforeAdmission,
+    /// The decision is dated after today: it is entered once it is in force.
+    InFuture,
 }
 
 impl Member {
@@ -178,6 +202,7 @@ impl Member {
             notes: String::new(),
             history: Vec::new(),
             recognition_voted: None,
+            recognition_decision: None,
         }
     }
 
@@ -298,6 +323,35 @@ pub enum NotAssignable {
 }
 
 impl Member {
+    /// The upper level recognizes the probationary member as official by decision
+    /// `number` of `date`: official from that date, the reminder done.
+    pub fn recognize(
+        &mut self,
+        number: &str,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), RecognitionError> {
+        if self.standing != Standing::Probationary {
+            return Err(RecognitionError::NotProbationary);
+        }
+        if date > today {
+            return Err(RecognitionError::InFuture);
+        }
+        if self.recognition_voted.is_some_and(|voted| date < voted) {
+            return Err(RecognitionError::BeforeVote);
+        }
+        if self.admission_date.is_some_and(|admitted| date < admitted) {
+            return Err(RecognitionError::BeforeAdmission);
+        }
+        self.standing = Standing::Official;
+        self.official_date = Some(date);
+        self.recognition_decision = Some(UpperDecision {
+            number: text::clean(number),
+            date,
+        });
+        Ok(())
+    }
+
     /// Whether the member may lead or help with a task (DOMAIN: exempt members get
     /// none; members who left carry none).
     pub fn assignable(&self) -> Result<(), NotAssignable> {

@@ -300,6 +300,17 @@ messages! {
     ActPrevItem => "mục trước", "previous item";
     ActSpeech => "phát biểu", "speech";
     ActLeaveConsole => "rời", "leave";
+    FormRecognition => "Quyết định công nhận đảng viên chính thức: {name}", "Decision recognizing {name} as an official member";
+    FieldDecisionNumber => "Số quyết định", "Decision number";
+    FieldDecisionDate => "Ngày quyết định", "Decision date";
+    FieldDecision => "Quyết định công nhận chính thức", "Recognition decision";
+    DecisionLine => "số {number} ngày {date}", "no. {number} of {date}";
+    NotProbationary => "đ/c {name} đã là đảng viên chính thức.", "{name} is an official member already.";
+    ErrNotProbationary => "Đảng viên này đã là đảng viên chính thức.", "This member is official already.";
+    ErrDecisionBeforeVote => "Ngày quyết định trước ngày chi bộ biểu quyết đề nghị.", "The decision is dated before the branch's vote.";
+    ErrDecisionBeforeAdmission => "Ngày quyết định trước ngày vào Đảng.", "The decision is dated before the admission.";
+    ErrDecisionInFuture => "Ngày quyết định sau hôm nay: nhập khi quyết định đã có hiệu lực.", "The decision is dated after today: enter it once it is in force.";
+    Recognized => "Đã ghi quyết định số {number}: đ/c {name} chính thức từ {date}.", "Decision {number} recorded: {name} is official from {date}.";
     ReminderAwaitingDecision => "đ/c {name}: chi bộ đã biểu quyết công nhận chính thức ngày {day} — chờ quyết định cấp trên", "{name}: the branch voted for official recognition on {day} — awaiting the upper level's decision";
     RecognitionVoted => "đ/c {name}: chờ quyết định cấp trên công nhận chính thức.", "{name}: awaiting the upper level's recognition decision.";
     ActPreviewMinutes => "xem biên bản", "read the minutes";
@@ -335,6 +346,7 @@ messages! {
     ActBulkAssign => "giao cho người đã đánh dấu", "assign to marked";
     ActAssignUnassigned => "giao cho mọi người chưa có", "assign to all unassigned";
     ActFilterSource => "lọc nguồn", "filter source";
+    ActRecognitionDecision => "quyết định công nhận chính thức", "recognition decision";
     ActFilterMonth => "lọc tháng", "filter month";
     ActMarkAllPresent => "còn lại có mặt", "rest present";
 

@@ -193,6 +193,7 @@ fn footer_actions(section: Section) -> &'static [Action] {
         Section::Detail => &[
             Action::Edit,
             Action::ChangeStatus,
+            Action::RecognitionDecision,
             Action::Delete,
             Action::Cancel,
         ],

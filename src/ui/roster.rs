@@ -298,6 +298,17 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
             Msg::FieldStanding,
             t(labels::standing(m.standing)).to_string(),
         ),
+    ];
+    if let Some(d) = &m.recognition_decision {
+        lines.push(field(
+            Msg::FieldDecision,
+            Msg::DecisionLine.fill(
+                app.lang,
+                &[("number", &d.number), ("date", &format_date(d.date))],
+            ),
+        ));
+    }
+    lines.extend([
         field(Msg::FieldCard, m.card_number.clone()),
         field(
             Msg::FieldRole,
@@ -311,7 +322,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
         field(Msg::FieldResidence, m.residence.clone()),
         field(Msg::FieldWorkplace, m.workplace.clone()),
         field(Msg::FieldNotes, m.notes.clone()),
-    ];
+    ]);
     if let Some(r) = probation_reminder(m, app.today(), &app.calendar) {
         lines.push(field(Msg::ProbationEnds, format_date(r.ends)));
         let style = if r.overdue {
