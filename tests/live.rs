@@ -1,7 +1,8 @@
 //! The commands that only read (`report`, `export`, `check`) while the application has
 //! the data open: the application answers them through its socket in the data folder
 //! with a consistent copy. The tests with the application need tmux: ignored unless
-//! asked for with `--include-ignored` (as CI does), and then a missing tmux fails them.
+//! asked for with `--include-ignored` (CI runs them always), and then a missing tmux
+//! fails them.
 
 mod common;
 
@@ -34,7 +35,10 @@ fn wait_for_socket(data: &Path) -> bool {
 }
 
 #[test]
-#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn reports_exports_and_check_run_while_the_application_is_open() {
     tty::require();
     let tmp = tempfile::tempdir().unwrap();
@@ -123,7 +127,10 @@ fn a_stale_socket_with_the_data_held_gives_the_usual_message() {
 /// The application replaces a stale socket with its own, answers, and removes it.
 #[cfg(unix)]
 #[test]
-#[ignore = "needs tmux: `cargo test -- --include-ignored` runs it, as CI does"]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
 fn the_application_replaces_a_stale_socket() {
     tty::require();
     let tmp = tempfile::tempdir().unwrap();
