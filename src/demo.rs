@@ -711,7 +711,10 @@ pub fn generate(
     now: NaiveDateTime,
 ) -> Result<usize, StoreError> {
     let mut ms = members(opts, today);
-    store.save_branch(&branch())?;
+    store.save_branch(&Branch {
+        demo: true,
+        ..branch()
+    })?;
     store.import_members(&mut ms, now)?;
     let mut held = meetings(opts, &ms, today, &Templates::shipped());
     for m in held.iter_mut() {

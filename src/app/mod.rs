@@ -1254,7 +1254,9 @@ impl App {
                 )))
             }
             _ => match crate::app::form::branch_from_form(form) {
-                Ok(branch) => {
+                Ok(mut branch) => {
+                    // the demo branch edited is the demo still
+                    branch.demo = self.branch.as_ref().is_some_and(|b| b.demo);
                     self.store.save_branch(&branch)?;
                     Ok(Ok(self.t(Msg::Saved).to_string()))
                 }

@@ -64,6 +64,7 @@ fn arg_help(path: &str, id: &str) -> Option<Msg> {
         ("demo", "members") => Msg::CliDemoMembers,
         ("demo", "years") => Msg::CliDemoYears,
         ("demo", "seed") => Msg::CliDemoSeed,
+        ("demo", "clear") => Msg::CliDemoClear,
         ("import members", "file") => Msg::CliImportFile,
         ("import members", "dry_run") => Msg::CliDryRun,
         ("import members", "update") => Msg::CliUpdate,

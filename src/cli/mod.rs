@@ -67,6 +67,9 @@ pub enum Command {
         /// Replace existing data (it is backed up first).
         #[arg(long)]
         force: bool,
+        /// Remove the demo branch to start the real one (the demo is kept in a backup).
+        #[arg(long, conflicts_with_all = ["force", "members", "years", "seed"])]
+        clear: bool,
     },
     /// Import records from a file.
     Import {
@@ -369,11 +372,13 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
             let ascii = cli.ascii || settings.ascii;
             open::run(&dir, lang, clock, settings, ascii)
         }
+        Some(Command::Demo { clear: true, .. }) => demo::clear(&dir, now, lang),
         Some(Command::Demo {
             members,
             years,
             seed,
             force,
+            ..
         }) => demo::run(
             &dir,
             now,

@@ -20,6 +20,10 @@ pub struct Branch {
     /// The suffix of resolution numbers: "NQ/CB".
     #[serde(default = "default_suffix")]
     pub resolution_suffix: String,
+    /// The demo branch (`chibo demo`): sample data, said so on every screen until
+    /// `chibo demo --clear` starts the real branch. Not written when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
 }
 
 fn default_suffix() -> String {
@@ -41,6 +45,7 @@ impl Branch {
             } else {
                 suffix
             },
+            demo: false,
         }
     }
 }

@@ -904,6 +904,12 @@ messages! {
     CliLiveCheck => "đọc qua cửa sổ chibo đang mở (một bản chụp nhất quán)", "read through the open chibo window (a consistent copy)";
     CliLiveNoAnswer => "dữ liệu ở {dir} đang mở trong một cửa sổ chibo khác, và cửa sổ đó không trả lời được (phiên bản khác?)", "the data in {dir} is open in another chibo window, which gave no usable answer (another version?)";
     CliLiveChanging => "dữ liệu thay đổi liên tục trong cửa sổ chibo đang mở; hãy thử lại", "the data kept changing in the open chibo window; try again";
+    DemoTitle => "{name} · chi bộ mẫu (demo)", "{name} · demo branch";
+    WelcomeDemoClear => "sau đó, chibo demo --clear bắt đầu chi bộ thật", "later, chibo demo --clear starts the real branch";
+    CliDemoClear => "Xóa chi bộ mẫu để bắt đầu chi bộ thật (chi bộ mẫu được giữ trong một bản sao lưu)", "Remove the demo branch to start the real one (the demo is kept in a backup)";
+    CliDemoCleared => "đã xóa chi bộ mẫu, được giữ trong {file}; mở chibo để tạo chi bộ thật", "the demo branch was removed and is kept in {file}; open chibo to create the real branch";
+    CliNotDemo => "dữ liệu ở {dir} không phải chi bộ mẫu; không xóa gì (thay dữ liệu: chibo restore, chibo demo --force)", "the data in {dir} is not the demo branch; nothing was removed (to replace data: chibo restore, chibo demo --force)";
+    CliNothingToClear => "không có dữ liệu ở {dir}; mở chibo để tạo chi bộ", "there is no data in {dir}; open chibo to create the branch";
     UsageUnknownOption => "không có tùy chọn {arg}", "unknown option {arg}";
     UsageUnexpected => "đối số thừa: {arg}", "unexpected argument: {arg}";
     UsageUnknownCommand => "không có lệnh {arg}", "unknown command {arg}";

@@ -110,11 +110,11 @@ fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
-    let branch = app
-        .branch
-        .as_ref()
-        .map(|b| b.name.as_str())
-        .unwrap_or(app.t(Msg::NoBranch));
+    let branch = match &app.branch {
+        Some(b) if b.demo => Msg::DemoTitle.fill(app.lang, &[("name", &b.name)]),
+        Some(b) => b.name.clone(),
+        None => app.t(Msg::NoBranch).to_string(),
+    };
     let date = format_date(app.today());
     let left = format!(" {} · {}", app.t(Msg::AppName), branch);
     let pad = (header.width as usize)

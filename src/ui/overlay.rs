@@ -59,6 +59,7 @@ fn welcome(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled(format!("  {}  ", key(Action::LoadDemo)), app.theme.key()),
             Span::raw(app.t(Msg::WelcomeDemo)),
         ]),
+        Line::from(format!("     {}", app.t(Msg::WelcomeDemoClear))),
         Line::from(vec![
             Span::styled(format!("  {}  ", key(Action::Quit)), app.theme.key()),
             Span::raw(app.t(Msg::WelcomeQuit)),
