@@ -433,7 +433,7 @@ fn cases() -> Vec<Case> {
             "a usage mistake",
             Args(&["import", "members"]),
             2,
-            "error: the following required arguments were not provided",
+            "chibo: thiếu <FILE>\nCách dùng: chibo import members",
         ),
     ]
 }
