@@ -520,18 +520,37 @@ pub trait Records: Store {
         {
             return Ok(());
         }
+        // written a few thousand entries at a time (a whole history in one transaction
+        // would be held in memory); the marks go last, so an index cut short is
+        // built again
+        const CHUNK: usize = 4_000;
         let mut batch = Batch::default();
         for tree in [Tree::OpenTasks, Tree::TaskDates] {
+            let mut keys = Vec::new();
             self.each_entry(tree, &mut |k, _| {
-                batch.remove(tree, k.to_vec());
+                keys.push(k.to_vec());
                 Ok(())
             })?;
+            for k in keys {
+                batch.remove(tree, k);
+                if batch.ops.len() >= CHUNK {
+                    self.apply(std::mem::take(&mut batch))?;
+                }
+            }
         }
-        self.each_value(Tree::Tasks, &mut |v| {
-            let t: Task = decode(Tree::Tasks, v)?;
-            index_task(&mut batch, None, &t);
+        let mut ids = Vec::new();
+        self.each_entry(Tree::Tasks, &mut |k, _| {
+            ids.extend(key_id(k));
             Ok(())
         })?;
+        for id in ids {
+            if let Some(t) = self.task(TaskId(id))? {
+                index_task(&mut batch, None, &t);
+            }
+            if batch.ops.len() >= CHUNK {
+                self.apply(std::mem::take(&mut batch))?;
+            }
+        }
         batch.put(Tree::OpenTasks, KEY_INDEX_BUILT, Vec::new());
         batch.put(Tree::TaskDates, KEY_INDEX_BUILT, Vec::new());
         self.apply(batch)?;
