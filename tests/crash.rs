@@ -131,11 +131,13 @@ fn copy_dir(from: &Path, to: &Path) {
     for e in std::fs::read_dir(from).unwrap() {
         let e = e.unwrap();
         let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
+        let kind = e.file_type().unwrap();
+        if kind.is_dir() {
             copy_dir(&e.path(), &target);
-        } else {
+        } else if kind.is_file() {
             std::fs::copy(e.path(), &target).unwrap();
         }
+        // the socket a killed application leaves behind is not data
     }
 }
 
