@@ -264,6 +264,21 @@ impl Paragraph {
     }
 }
 
+impl Block {
+    /// A list of plain lines, none with a detail.
+    pub fn lines(lines: impl IntoIterator<Item = String>) -> Block {
+        Block::List(
+            lines
+                .into_iter()
+                .map(|text| ListItem {
+                    text: Paragraph::plain(text),
+                    detail: None,
+                })
+                .collect(),
+        )
+    }
+}
+
 impl Document {
     pub fn new() -> Document {
         Document::default()

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::document::{Block, Document as Page, ListItem, Paragraph, Table, Value};
-use super::report::{Document, as_of_title, csv_header, headings, opening};
+use super::report::{Document, as_of_title, csv_header, headings, opening, year_as_of};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
 use crate::domain::discipline::{Award, Discipline, DisciplineForm, disciplined_in};
@@ -149,11 +149,7 @@ fn discipline_msg(f: DisciplineForm) -> Msg {
 
 /// The report for `y.year`, as of `today`; for one member when `only` is given.
 pub fn evaluation(y: &Year, today: NaiveDate, only: Option<&Member>, lang: Lang) -> Evaluation {
-    let as_of = if y.year == today.year() {
-        today
-    } else {
-        NaiveDate::from_ymd_opt(y.year, 12, 31).unwrap_or(today)
-    };
+    let as_of = year_as_of(y.year, today);
     let mut rows = Vec::new();
     let mut graded: Vec<(usize, Grade, Evidence)> = Vec::new();
     // the members of the year: those on the roster, and those who left during it
@@ -495,35 +491,18 @@ impl Document for Evaluation {
             ));
         }
         if let Some(sheet) = &self.sheet {
-            let list = |items: Vec<String>| {
-                Block::List(
-                    items
-                        .into_iter()
-                        .map(|t| ListItem {
-                            text: Paragraph::plain(t),
-                            detail: None,
-                        })
-                        .collect(),
-                )
-            };
             page.heading(Msg::EvalNotebook.get(lang));
             if sheet.notes.is_empty() {
                 page.para(Msg::EvalNothing.get(lang));
             } else {
-                page.push(list(
-                    sheet
-                        .notes
-                        .iter()
-                        .map(|n| {
-                            format!(
-                                "{} ({}): {}",
-                                format_date(n.date),
-                                crate::i18n::labels::note_kind(n.kind).get(lang),
-                                n.text
-                            )
-                        })
-                        .collect(),
-                ));
+                page.push(Block::lines(sheet.notes.iter().map(|n| {
+                    format!(
+                        "{} ({}): {}",
+                        format_date(n.date),
+                        crate::i18n::labels::note_kind(n.kind).get(lang),
+                        n.text
+                    )
+                })));
             }
             for (heading, records) in [
                 (Msg::EvalDiscipline, &sheet.discipline),
@@ -534,21 +513,16 @@ impl Document for Evaluation {
                     page.para(Msg::EvalNothing.get(lang));
                     continue;
                 }
-                page.push(list(
-                    records
-                        .iter()
-                        .map(|r| {
-                            let mut line = format!("{}: {}", format_date(r.date), r.what);
-                            if !r.number.is_empty() {
-                                line.push_str(&format!(" ({})", r.number));
-                            }
-                            if !r.reason.is_empty() {
-                                line.push_str(&format!(" — {}", r.reason));
-                            }
-                            line
-                        })
-                        .collect(),
-                ));
+                page.push(Block::lines(records.iter().map(|r| {
+                    let mut line = format!("{}: {}", format_date(r.date), r.what);
+                    if !r.number.is_empty() {
+                        line.push_str(&format!(" ({})", r.number));
+                    }
+                    if !r.reason.is_empty() {
+                        line.push_str(&format!(" — {}", r.reason));
+                    }
+                    line
+                })));
             }
         }
         page

@@ -2,11 +2,11 @@
 //! speakers, concrete items, length, thematic meetings, guests) and the year's trend
 //! by quarter.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::document::{Block, Document as Page, ListItem, Paragraph, Table, Value};
-use super::report::{Document, as_of_title, csv_header, headings, opening};
+use super::document::{Block, Document as Page, Table, Value};
+use super::report::{Document, as_of_title, csv_header, headings, opening, year_as_of};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
 use crate::domain::meeting::{Meeting, MeetingKind};
@@ -97,11 +97,7 @@ pub fn meetings(
     tasks: &[Task],
     today: NaiveDate,
 ) -> Meetings {
-    let as_of = if year == today.year() {
-        today
-    } else {
-        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today)
-    };
+    let as_of = year_as_of(year, today);
     let facts = year_quality(year, meetings, members, resolutions, tasks);
     let name = |id| {
         members
@@ -334,15 +330,7 @@ impl Document for Meetings {
         let notes = self.notes();
         if !notes.is_empty() {
             page.heading(Msg::RptToNote.get(lang));
-            page.push(Block::List(
-                notes
-                    .into_iter()
-                    .map(|n| ListItem {
-                        text: Paragraph::plain(n),
-                        detail: None,
-                    })
-                    .collect(),
-            ));
+            page.push(Block::lines(notes));
         }
         page
     }

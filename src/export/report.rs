@@ -96,6 +96,16 @@ pub(super) fn opening(branch: Option<&Branch>, as_of: NaiveDate, title: String) 
 }
 
 /// `{title} (tính đến dd/mm/yyyy)`.
+/// The day a yearly report is computed for: today in the current year, the year's
+/// last day for a year gone by.
+pub(super) fn year_as_of(year: i32, today: NaiveDate) -> NaiveDate {
+    if year == today.year() {
+        today
+    } else {
+        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today)
+    }
+}
+
 pub(super) fn as_of_title(lang: Lang, title: String, as_of: NaiveDate) -> String {
     Msg::RptAsOf.fill(lang, &[("title", &title), ("date", &format_date(as_of))])
 }
@@ -759,11 +769,7 @@ pub fn attendance(
     year: i32,
     today: NaiveDate,
 ) -> Attendance {
-    let as_of = if year == today.year() {
-        today
-    } else {
-        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today)
-    };
+    let as_of = year_as_of(year, today);
     let index = by_member(tasks);
     let none = Vec::new();
     let rows = members
