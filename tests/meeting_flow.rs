@@ -1194,3 +1194,43 @@ fn a_conclusion_not_voted_through_drafts_no_resolution_and_says_why() {
     assert!(store.tasks().unwrap().is_empty(), "no task made");
     assert!(app.meetings.console.is_some(), "the console stays open");
 }
+
+#[test]
+fn an_agenda_item_is_found_by_letters_of_its_title_in_the_plan_and_in_the_console() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    // in the console: the minutes go on with the item found
+    press(&mut app, "ctrl-f");
+    type_text(&mut app, "phuong huong");
+    assert!(screen(&app, 80, 24).contains("Phương hướng, nhiệm vụ tháng tới"));
+    press(&mut app, "enter");
+    assert_eq!(app.meetings.console.as_ref().unwrap().item, 4);
+    type_text(&mut app, "Giao nhiệm vụ tháng 12.");
+    // letters that match nothing leave the item where it was
+    press(&mut app, "ctrl-f");
+    type_text(&mut app, "khong co muc nay");
+    press(&mut app, "enter");
+    assert!(
+        !app.overlays.is_empty(),
+        "nothing found: the finder stays open"
+    );
+    press(&mut app, "esc");
+    assert_eq!(app.meetings.console.as_ref().unwrap().item, 4);
+    press(&mut app, "esc");
+    assert!(app.meetings.console.is_none(), "the console is left");
+    // in the plan: the agenda list selects the item found
+    press(&mut app, "/");
+    type_text(&mut app, "ho chi minh");
+    press(&mut app, "enter");
+    assert_eq!(app.meetings.item.selected(), 3);
+    let m = &store.meetings().unwrap()[0];
+    assert!(
+        m.agenda[4]
+            .entries
+            .iter()
+            .any(|e| e.text.contains("Giao nhiệm vụ")),
+        "the typing went to the item found"
+    );
+}

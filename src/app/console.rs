@@ -740,6 +740,11 @@ impl App {
                     }
                 }
             }
+            A::Search => {
+                let titles = c.meeting.agenda.iter().map(|i| i.title.clone()).collect();
+                let picker = Picker::agenda(titles, c.item);
+                self.overlays.push(Overlay::Picker(Box::new(picker)));
+            }
             A::RollCall => self.overlays.push(Overlay::RollCall {
                 selected: 0,
                 find: None,
@@ -756,6 +761,21 @@ impl App {
         if matches!(action, A::NextItem | A::PrevItem) {
             let _ = self.save_now(); // a failure is on the message line
         }
+    }
+
+    /// The item found in the agenda: selected in the meeting's agenda list, or, in the
+    /// console, the item the minutes go on with (its time counted as for ctrl-n).
+    pub(super) fn agenda_item_picked(&mut self, index: usize) {
+        let now = self.clock.now();
+        if let Some(c) = self.meetings.console.as_mut() {
+            if index != c.item {
+                c.go_item(index, now);
+                let _ = self.save_now(); // a failure is on the message line
+            }
+            return;
+        }
+        let n = self.meetings.open_meeting().map_or(0, |m| m.agenda.len());
+        self.meetings.item.select(index, n);
     }
 
     /// A vote as the list of votes to correct shows it: "Mục 7 · 20:41 · Công nhận …

@@ -319,6 +319,11 @@ impl App {
         }
         match action {
             A::Cancel => self.meetings.open = None,
+            A::Search if n > 0 => {
+                let titles = meeting.agenda.iter().map(|i| i.title.clone()).collect();
+                let picker = Picker::agenda(titles, item);
+                self.overlays.push(Overlay::Picker(Box::new(picker)));
+            }
             A::StartMeeting => match self.full_meeting(meeting.id) {
                 Ok(full) => self.open_console(full),
                 Err(e) => self.status = Some(Status::Error(self.store_error(&e))),

@@ -836,11 +836,15 @@ impl App {
             }
             Action::Confirm => {
                 let purpose = p.purpose;
-                if purpose == PickPurpose::Vote {
-                    let index = p.chosen_index();
+                if matches!(purpose, PickPurpose::Vote | PickPurpose::AgendaItem) {
+                    // letters that match nothing keep the list open, to type again
+                    let Some(index) = p.chosen_index() else {
+                        return;
+                    };
                     self.overlays.pop();
-                    if let Some(i) = index {
-                        self.vote_picked(i);
+                    match purpose {
+                        PickPurpose::Vote => self.vote_picked(index),
+                        _ => self.agenda_item_picked(index),
                     }
                     return;
                 }
@@ -882,7 +886,7 @@ impl App {
                     }
                     PickPurpose::Presenter => self.set_presenter(id),
                     PickPurpose::Lead(task) => self.set_lead(task, id),
-                    PickPurpose::Vote => {}
+                    PickPurpose::Vote | PickPurpose::AgendaItem => {}
                 }
             }
             _ => {}

@@ -21,6 +21,8 @@ pub enum PickPurpose {
     Lead(crate::domain::task::TaskId),
     /// A saved vote of the console's meeting, to correct or remove.
     Vote,
+    /// An item of the meeting's agenda, found by its title (the agenda list, the console).
+    AgendaItem,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +90,13 @@ impl Picker {
     pub fn labels(purpose: PickPurpose, labels: Vec<String>) -> Picker {
         let mut p = Picker::new(purpose, []).with_guests(labels);
         p.shown.apply(crate::app::Action::Last);
+        p
+    }
+
+    /// A pick among the agenda's item titles, the item `at` selected.
+    pub fn agenda(titles: Vec<String>, at: usize) -> Picker {
+        let mut p = Picker::new(PickPurpose::AgendaItem, []).with_guests(titles);
+        p.shown.select_where(|i| i == at);
         p
     }
 

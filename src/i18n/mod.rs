@@ -443,6 +443,7 @@ messages! {
     VoteRemoved => "Đã xóa biểu quyết khỏi biên bản.", "The vote is removed from the minutes.";
     NoVoteHere => "Cuộc họp chưa có biểu quyết nào để sửa.", "The meeting has no vote to correct yet.";
     VotePickTitle => "Chọn biểu quyết để sửa hoặc xóa", "Pick the vote to correct or remove";
+    AgendaPickTitle => "Tìm mục trong chương trình", "Find an item of the agenda";
     VotePickLine => "Mục {item} · {time} · {subject} — {for}/{of}: {result}", "Item {item} · {time} · {subject} — {for}/{of}: {result}";
     ConfirmRemoveVoteTitle => "Xóa biểu quyết khỏi biên bản", "Remove the vote from the minutes";
     ConfirmRemoveVote => "Xóa hẳn biểu quyết «{subject}» khỏi biên bản? Chỉ xóa khi biểu quyết này không diễn ra; số phiếu ghi sai thì sửa số phiếu.", "Remove the vote «{subject}» from the minutes for good? Only when the vote did not take place; mistyped counts are corrected instead.";

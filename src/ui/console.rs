@@ -334,12 +334,13 @@ pub(super) fn picker_rows(area: Rect) -> usize {
 }
 
 pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
-    let wide = p.purpose == crate::app::picker::PickPurpose::Vote;
+    use crate::app::picker::PickPurpose;
+    let wide = matches!(p.purpose, PickPurpose::Vote | PickPurpose::AgendaItem);
     let (rect, [query, list]) = picker_layout(area, wide);
-    let title = if wide {
-        Msg::VotePickTitle
-    } else {
-        Msg::PickerTitle
+    let title = match p.purpose {
+        PickPurpose::Vote => Msg::VotePickTitle,
+        PickPurpose::AgendaItem => Msg::AgendaPickTitle,
+        _ => Msg::PickerTitle,
     };
     popup(app, frame, rect, app.t(title));
     let prompt = app.t(Msg::PickerPrompt);
