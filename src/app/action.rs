@@ -32,6 +32,8 @@ pub enum Action {
     ChangeStatus,
     /// The upper level's decision recognizing a probationary member as official.
     RecognitionDecision,
+    /// A note in the member's notebook.
+    AddNote,
     Delete,
     FilterStanding,
     FilterActivity,
@@ -127,6 +129,7 @@ impl Action {
         Action::Edit,
         Action::ChangeStatus,
         Action::RecognitionDecision,
+        Action::AddNote,
         Action::Delete,
         Action::FilterStanding,
         Action::FilterActivity,
@@ -230,6 +233,7 @@ impl Action {
             Action::Edit => Msg::ActEdit,
             Action::ChangeStatus => Msg::ActChangeStatus,
             Action::RecognitionDecision => Msg::ActRecognitionDecision,
+            Action::AddNote => Msg::ActAddNote,
             Action::Delete => Msg::ActDelete,
             Action::FilterStanding => Msg::ActFilterStanding,
             Action::FilterActivity => Msg::ActFilterActivity,
@@ -317,6 +321,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 90);
+        assert_eq!(Action::ALL.len(), 91);
     }
 }

@@ -19,6 +19,8 @@ pub enum FormPurpose {
     Status(MemberId),
     /// The upper level's decision recognizing a probationary member as official.
     Recognition(MemberId),
+    /// A note in a member's notebook.
+    NewNote(MemberId),
     Branch,
     NewMeeting,
     EditMeeting(MeetingId),

@@ -9,6 +9,7 @@ pub mod export;
 pub mod form;
 pub mod list;
 pub mod meetings;
+pub mod notebook;
 pub mod picker;
 pub mod resolutions;
 pub mod roster;
@@ -236,6 +237,8 @@ pub struct App {
     pub resolutions: Resolutions,
     pub tasks: Tasks,
     pub dues: dues::Dues,
+    /// The notes of the members' notebook, read when a member's detail opens.
+    pub notebook: notebook::Notebook,
     pub templates: Templates,
     /// The branch's task categories.
     pub categories: Vec<String>,
@@ -287,6 +290,7 @@ impl App {
                 rates: options.dues,
                 ..dues::Dues::default()
             },
+            notebook: notebook::Notebook::default(),
             categories: options.categories,
             templates: options.templates,
             overlays: Vec::new(),
@@ -345,6 +349,7 @@ impl App {
         self.load_meetings()?;
         self.load_resolutions()?;
         self.reload_dues()?;
+        self.notebook.notes = self.store.notes()?;
         self.store.forget_written();
         self.loaded = true;
         if let Some(m) = self
@@ -387,6 +392,7 @@ impl App {
         self.load_roster()?;
         self.load_meetings()?;
         self.load_resolutions()?;
+        self.notebook.notes = self.store.notes()?;
         self.reload_dues()
     }
 
@@ -399,6 +405,7 @@ impl App {
         let id_of = |key: &[u8]| key.try_into().ok().map(u64::from_be_bytes);
         let mut members = Vec::new();
         let mut dues = false;
+        let mut notes = false;
         let mut tasks = Vec::new();
         for (tree, key) in written {
             match tree {
@@ -434,8 +441,9 @@ impl App {
                     }
                 }
                 Tree::Dues => dues = true,
+                Tree::Notebook => notes = true,
                 // read from the store where they are shown, when they are shown
-                Tree::Notebook | Tree::Discipline | Tree::Awards => {}
+                Tree::Discipline | Tree::Awards => {}
                 Tree::Meta | Tree::Audit | Tree::OpenTasks | Tree::TaskDates => {}
             }
         }
@@ -444,6 +452,9 @@ impl App {
         }
         if dues {
             self.reload_dues()?;
+        }
+        if notes {
+            self.notebook.notes = self.store.notes()?;
         }
         if !members.is_empty() {
             let mut list = self.roster.members().to_vec();
@@ -927,7 +938,10 @@ impl App {
                     return true;
                 };
                 let overlay = match action {
-                    Action::Open => Overlay::Detail,
+                    Action::Open => {
+                        self.notebook.scroll = 0;
+                        Overlay::Detail
+                    }
                     Action::Edit => {
                         Overlay::Form(Box::new(roster::member_form(self.lang, Some(m))))
                     }
@@ -950,7 +964,10 @@ impl App {
             }
             Action::MoveUp | Action::MoveDown => {
                 self.roster.list.apply(action);
+                self.notebook.scroll = 0;
             }
+            Action::PageDown => self.notebook.scroll += 5,
+            Action::PageUp => self.notebook.scroll = self.notebook.scroll.saturating_sub(5),
             Action::Edit | Action::ChangeStatus | Action::Delete => {
                 self.update_roster(action);
             }
@@ -967,6 +984,17 @@ impl App {
                 }
                 let form = roster::recognition_form(self.lang, m);
                 self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            Action::AddNote => {
+                if let Some(m) = self.roster.selected_member() {
+                    let form = notebook::note_form(self.lang, m, self.today());
+                    self.overlays.push(Overlay::Form(Box::new(form)));
+                }
+            }
+            Action::FilterYear => {
+                if let Some(id) = self.roster.selected_member().map(|m| m.id) {
+                    self.notebook.cycle_year(id);
+                }
             }
             _ => {}
         }
@@ -1112,6 +1140,7 @@ impl App {
             | FormPurpose::EditMember(_)
             | FormPurpose::Status(_)
             | FormPurpose::Recognition(_)
+            | FormPurpose::NewNote(_)
             | FormPurpose::Branch => self.submit_roster_form(&form),
             FormPurpose::NewMeeting
             | FormPurpose::EditMeeting(_)
@@ -1254,6 +1283,21 @@ impl App {
                         ("name", &member.full_name()),
                         ("date", &crate::domain::calendar::format_date(date)),
                         ("number", &number),
+                    ],
+                )))
+            }
+            FormPurpose::NewNote(id) => {
+                let member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
+                let mut note = match notebook::note_from_form(form, &member, today) {
+                    Ok(n) => n,
+                    Err(e) => return Ok(Err(e)),
+                };
+                self.store.save_note(&mut note, now)?;
+                Ok(Ok(Msg::NoteSaved.fill(
+                    self.lang,
+                    &[
+                        ("name", &member.full_name()),
+                        ("kind", &self.t(labels::note_kind(note.kind))),
                     ],
                 )))
             }

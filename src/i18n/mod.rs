@@ -346,6 +346,15 @@ messages! {
     ActBulkAssign => "giao cho người đã đánh dấu", "assign to marked";
     ActAssignUnassigned => "giao cho mọi người chưa có", "assign to all unassigned";
     ActFilterSource => "lọc nguồn", "filter source";
+    ActAddNote => "ghi sổ theo dõi", "add a note";
+    FormNote => "Ghi sổ theo dõi: {name}", "Notebook entry: {name}";
+    FieldNoteKind => "Loại ghi nhận", "Kind of note";
+    FieldNoteText => "Nội dung", "Text";
+    NoteSaved => "Đã ghi {kind} vào sổ theo dõi của đ/c {name}.", "A {kind} noted in {name}'s notebook.";
+    NotebookTitle => "Sổ theo dõi đảng viên", "Members' notebook";
+    NotebookYear => "năm {year}", "year {year}";
+    NotebookAllYears => "mọi năm", "all years";
+    NotebookEmpty => "Chưa có ghi nhận nào.", "No notes yet.";
     ActRecognitionDecision => "quyết định công nhận chính thức", "recognition decision";
     ActFilterMonth => "lọc tháng", "filter month";
     ActMarkAllPresent => "còn lại có mặt", "rest present";

@@ -193,6 +193,8 @@ fn footer_actions(section: Section) -> &'static [Action] {
         Section::Detail => &[
             Action::Edit,
             Action::ChangeStatus,
+            Action::AddNote,
+            Action::FilterYear,
             Action::RecognitionDecision,
             Action::Delete,
             Action::Cancel,

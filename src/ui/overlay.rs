@@ -140,10 +140,13 @@ fn detail(app: &App, frame: &mut Frame, area: Rect) {
     };
     let rect = centered(area, 72, area.height);
     let inner = popup(app, frame, rect, app.t(Msg::DetailTitle));
-    frame.render_widget(
-        Paragraph::new(super::roster::detail_lines(app, m)).wrap(Wrap { trim: false }),
-        inner,
-    );
+    let para = Paragraph::new(super::roster::detail_lines(app, m)).wrap(Wrap { trim: false });
+    let rows = para.line_count(inner.width);
+    let scroll = app
+        .notebook
+        .scroll
+        .min(rows.saturating_sub(inner.height as usize)) as u16;
+    frame.render_widget(para.scroll((scroll, 0)), inner);
 }
 
 const LABEL_WIDTH: usize = 26;

@@ -400,6 +400,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
             ));
         }
     }
+    notebook_lines(app, m, &mut lines);
     lines.push(Line::default());
     lines.push(Line::styled(
         t(Msg::HistoryTitle).to_string(),
@@ -428,4 +429,34 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
         lines.push(Line::styled(text, style));
     }
     lines
+}
+
+/// The member's notebook, newest first, of the year chosen (y) or every year.
+fn notebook_lines(app: &App, m: &Member, lines: &mut Vec<Line<'static>>) {
+    let t = |msg| app.t(msg);
+    let year = match app.notebook.year {
+        Some(y) => Msg::NotebookYear.fill(app.lang, &[("year", &y)]),
+        None => t(Msg::NotebookAllYears).to_string(),
+    };
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        format!("{} ({year})", t(Msg::NotebookTitle)),
+        app.theme.title(),
+    ));
+    let notes = app.notebook.of(m.id);
+    if notes.is_empty() {
+        lines.push(Line::styled(
+            t(Msg::NotebookEmpty).to_string(),
+            app.theme.dim(),
+        ));
+    }
+    for n in notes {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} {}: ", format_date(n.date), t(labels::note_kind(n.kind))),
+                app.theme.dim(),
+            ),
+            Span::raw(n.text.clone()),
+        ]));
+    }
 }

@@ -1,0 +1,170 @@
+//! The members' notebook in a member's detail: the notes shown (newest first, one
+//! year or all), read with the rest of the data, and the form that adds a note.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use crate::domain::member::Member;
+use crate::domain::notebook::{Note, NoteError, NoteKind};
+use crate::i18n::{Lang, Msg, labels};
+
+/// The notes of the branch, read on load and after a note is saved, and the year
+/// the detail shows (all years when none).
+#[derive(Debug, Default)]
+pub struct Notebook {
+    pub notes: Vec<Note>,
+    pub year: Option<i32>,
+    /// Lines of the member's detail scrolled past (page down / page up).
+    pub scroll: usize,
+}
+
+impl Notebook {
+    /// A member's notes of the year shown, newest first.
+    pub fn of(&self, member: crate::domain::member::MemberId) -> Vec<&Note> {
+        let mut shown: Vec<&Note> = self
+            .notes
+            .iter()
+            .filter(|n| n.member == member && self.year.is_none_or(|y| n.date.year() == y))
+            .collect();
+        shown.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+        shown
+    }
+
+    /// The next year filter: every year, then each year with notes of the member,
+    /// newest first, then every year again.
+    pub fn cycle_year(&mut self, member: crate::domain::member::MemberId) {
+        let mut years: Vec<i32> = self
+            .notes
+            .iter()
+            .filter(|n| n.member == member)
+            .map(|n| n.date.year())
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        self.year = match self.year {
+            None => years.first().copied(),
+            Some(y) => years.iter().copied().find(|x| *x < y),
+        };
+    }
+}
+
+/// The form of a new note: its kind, date (today) and text.
+pub fn note_form(lang: Lang, member: &Member, today: NaiveDate) -> Form {
+    let fields = vec![
+        Field::choice(
+            FieldId::Kind,
+            Msg::FieldNoteKind,
+            NoteKind::ALL
+                .iter()
+                .map(|k| labels::note_kind(*k))
+                .collect(),
+            0,
+        ),
+        Field::date(FieldId::Date, Msg::FieldDate, Some(today)).required(),
+        Field::text(FieldId::Text, Msg::FieldNoteText, "").required(),
+    ];
+    let title = Msg::FormNote.fill(lang, &[("name", &member.full_name())]);
+    Form::new(FormPurpose::NewNote(member.id), title, fields)
+}
+
+/// The note a filled form describes, checked on `today`.
+pub fn note_from_form(form: &Form, member: &Member, today: NaiveDate) -> Result<Note, FieldError> {
+    form.check()?;
+    let kind = NoteKind::ALL
+        .get(form.choice(FieldId::Kind))
+        .copied()
+        .unwrap_or(NoteKind::Other);
+    let date = form
+        .date(FieldId::Date)?
+        .ok_or((FieldId::Date, Msg::ErrRequired))?;
+    let note = Note::new(member.id, date, kind, &form.text(FieldId::Text));
+    note.validate(today).map_err(|e| match e {
+        NoteError::EmptyText => (FieldId::Text, Msg::ErrRequired),
+        NoteError::InTheFuture => (FieldId::Date, Msg::ErrFuture),
+        NoteError::NothingToCheck => (FieldId::Kind, Msg::ErrRequired),
+    })?;
+    Ok(note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::text_input::TextInput;
+    use crate::domain::member::MemberId;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn member() -> Member {
+        let mut m = Member::new("Lê", "Thị", "Hoa");
+        m.id = MemberId(7);
+        m
+    }
+
+    fn filled(kind: usize, date: &str, text: &str) -> Form {
+        let mut f = note_form(Lang::Vi, &member(), day(2026, 5, 10));
+        for field in f.fields.iter_mut() {
+            match field.id {
+                FieldId::Kind => field.choice = kind,
+                FieldId::Date => field.input = TextInput::new(date),
+                FieldId::Text => field.input = TextInput::new(text),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    #[test]
+    fn a_filled_form_gives_the_note_of_its_kind_and_day() {
+        let n = note_from_form(
+            &filled(2, "03/05/2026", " Học xong lớp lý luận "),
+            &member(),
+            day(2026, 5, 10),
+        )
+        .unwrap();
+        assert_eq!(n.kind, NoteKind::Commitment);
+        assert_eq!(n.date, day(2026, 5, 3));
+        assert_eq!(n.text, "Học xong lớp lý luận");
+        assert_eq!(n.member, MemberId(7));
+    }
+
+    #[test]
+    fn bad_input_names_the_field() {
+        let today = day(2026, 5, 10);
+        let e = note_from_form(&filled(0, "03/05/2026", "   "), &member(), today).unwrap_err();
+        assert_eq!(e, (FieldId::Text, Msg::ErrRequired));
+        let e = note_from_form(&filled(0, "11/05/2026", "Tốt"), &member(), today).unwrap_err();
+        assert_eq!(e, (FieldId::Date, Msg::ErrFuture));
+        assert!(note_from_form(&filled(0, "31/02/2026", "Tốt"), &member(), today).is_err());
+    }
+
+    #[test]
+    fn notes_are_shown_newest_first_and_by_year() {
+        let m = MemberId(7);
+        let mut book = Notebook::default();
+        for (i, d) in [day(2025, 3, 1), day(2026, 4, 1), day(2026, 1, 9)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut n = Note::new(m, d, NoteKind::Strength, "x");
+            n.id = crate::domain::notebook::NoteId(i as u64 + 1);
+            book.notes.push(n);
+        }
+        book.notes.push(Note::new(
+            MemberId(8),
+            day(2024, 1, 1),
+            NoteKind::Other,
+            "y",
+        ));
+        let dates: Vec<_> = book.of(m).iter().map(|n| n.date).collect();
+        assert_eq!(dates, [day(2026, 4, 1), day(2026, 1, 9), day(2025, 3, 1)]);
+        book.cycle_year(m);
+        assert_eq!(book.year, Some(2026));
+        assert_eq!(book.of(m).len(), 2);
+        book.cycle_year(m);
+        assert_eq!(book.year, Some(2025));
+        book.cycle_year(m);
+        assert_eq!(book.year, None);
+    }
+}
