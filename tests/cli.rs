@@ -1272,3 +1272,17 @@ fn usage_errors_are_in_the_interface_language() {
         "{err}"
     );
 }
+
+#[test]
+fn check_says_the_data_is_the_demo_branch_and_how_to_start_the_real_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    ok(&a, &["demo", "--members", "12"]);
+    let check = ok(&a, &["check"]);
+    assert!(check.contains("chi bộ mẫu (demo)"), "{check}");
+    assert!(check.contains("chibo demo --clear"), "{check}");
+    // a real branch is not called a demo
+    let b = tmp.path().join("b");
+    ok(&b, &["import", "members", FIXTURE]);
+    assert!(!ok(&b, &["check"]).contains("demo"));
+}

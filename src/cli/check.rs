@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use super::output::Lines;
 use crate::i18n::{Lang, Msg};
+use crate::store::Records;
 
 /// Opens the data, verifies it and prints its counts.
 pub(super) fn run(dir: &Path, lang: Lang) -> Result<()> {
@@ -22,7 +23,14 @@ pub(super) fn run(dir: &Path, lang: Lang) -> Result<()> {
         out.push(Msg::CliLiveCheck.get(lang));
     }
     out.push(Msg::CliCheckSchema.fill(lang, &[("n", &s.schema)]));
-    out.push(Msg::CliCheckBranch.fill(lang, &[("name", &branch)]));
+    // the demo branch says so, with the way to the real one
+    match store.branch()? {
+        Some(b) if b.demo => {
+            out.push(Msg::DemoTitle.fill(lang, &[("name", &b.name)]));
+            out.push(Msg::CliCheckDemo.get(lang));
+        }
+        _ => out.push(Msg::CliCheckBranch.fill(lang, &[("name", &branch)])),
+    }
     out.push(Msg::CliCheckMembers.fill(lang, &[("n", &s.members), ("roster", &s.on_roster)]));
     out.push(Msg::CliCheckMeetings.fill(lang, &[("n", &s.meetings)]));
     out.push(Msg::CliCheckResolutions.fill(lang, &[("n", &s.resolutions)]));

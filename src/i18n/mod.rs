@@ -821,6 +821,7 @@ messages! {
     CliCheckData => "dữ liệu: {dir}", "data: {dir}";
     CliCheckSchema => "lược đồ: {n}", "schema: {n}";
     CliCheckBranch => "chi bộ: {name}", "branch: {name}";
+    CliCheckDemo => "  dữ liệu mẫu: `chibo demo --clear` cất nó vào bản sao lưu và mở chỗ cho chi bộ thật", "  demo data: `chibo demo --clear` puts it in a backup and makes room for the real branch";
     CliCheckNoBranch => "(chưa có)", "(none yet)";
     CliCheckMembers => "đảng viên: {n} (trong danh sách {roster})", "members: {n} ({roster} on the roster)";
     CliCheckMeetings => "cuộc họp: {n}", "meetings: {n}";
