@@ -386,7 +386,8 @@ fn backup_and_restore_round_trip() {
     );
     assert_eq!(
         ok(&b, &["check"]).lines().nth(2),
-        Some("chi bộ: Chi bộ Khu phố 3")
+        Some("Chi bộ Khu phố 3 · chi bộ mẫu (demo)"),
+        "the restored branch is the demo branch still"
     );
 
     // restoring over data needs --force, and backs the old data up first
