@@ -34,6 +34,8 @@ pub enum Action {
     RecognitionDecision,
     /// A note in the member's notebook.
     AddNote,
+    /// An award of the member.
+    AddAward,
     Delete,
     FilterStanding,
     FilterActivity,
@@ -130,6 +132,7 @@ impl Action {
         Action::ChangeStatus,
         Action::RecognitionDecision,
         Action::AddNote,
+        Action::AddAward,
         Action::Delete,
         Action::FilterStanding,
         Action::FilterActivity,
@@ -234,6 +237,7 @@ impl Action {
             Action::ChangeStatus => Msg::ActChangeStatus,
             Action::RecognitionDecision => Msg::ActRecognitionDecision,
             Action::AddNote => Msg::ActAddNote,
+            Action::AddAward => Msg::ActAddAward,
             Action::Delete => Msg::ActDelete,
             Action::FilterStanding => Msg::ActFilterStanding,
             Action::FilterActivity => Msg::ActFilterActivity,
@@ -321,6 +325,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 91);
+        assert_eq!(Action::ALL.len(), 92);
     }
 }

@@ -21,6 +21,8 @@ pub enum FormPurpose {
     Recognition(MemberId),
     /// A note in a member's notebook.
     NewNote(MemberId),
+    /// An award of a member.
+    NewAward(MemberId),
     Branch,
     NewMeeting,
     EditMeeting(MeetingId),

@@ -350,6 +350,7 @@ impl App {
         self.load_resolutions()?;
         self.reload_dues()?;
         self.notebook.notes = self.store.notes()?;
+        self.notebook.awards = self.store.awards()?;
         self.store.forget_written();
         self.loaded = true;
         if let Some(m) = self
@@ -393,6 +394,7 @@ impl App {
         self.load_meetings()?;
         self.load_resolutions()?;
         self.notebook.notes = self.store.notes()?;
+        self.notebook.awards = self.store.awards()?;
         self.reload_dues()
     }
 
@@ -441,9 +443,9 @@ impl App {
                     }
                 }
                 Tree::Dues => dues = true,
-                Tree::Notebook => notes = true,
+                Tree::Notebook | Tree::Awards => notes = true,
                 // read from the store where they are shown, when they are shown
-                Tree::Discipline | Tree::Awards => {}
+                Tree::Discipline => {}
                 Tree::Meta | Tree::Audit | Tree::OpenTasks | Tree::TaskDates => {}
             }
         }
@@ -455,6 +457,7 @@ impl App {
         }
         if notes {
             self.notebook.notes = self.store.notes()?;
+            self.notebook.awards = self.store.awards()?;
         }
         if !members.is_empty() {
             let mut list = self.roster.members().to_vec();
@@ -991,6 +994,12 @@ impl App {
                     self.overlays.push(Overlay::Form(Box::new(form)));
                 }
             }
+            Action::AddAward => {
+                if let Some(m) = self.roster.selected_member() {
+                    let form = notebook::award_form(self.lang, m, self.today());
+                    self.overlays.push(Overlay::Form(Box::new(form)));
+                }
+            }
             Action::FilterYear => {
                 if let Some(id) = self.roster.selected_member().map(|m| m.id) {
                     self.notebook.cycle_year(id);
@@ -1141,6 +1150,7 @@ impl App {
             | FormPurpose::Status(_)
             | FormPurpose::Recognition(_)
             | FormPurpose::NewNote(_)
+            | FormPurpose::NewAward(_)
             | FormPurpose::Branch => self.submit_roster_form(&form),
             FormPurpose::NewMeeting
             | FormPurpose::EditMeeting(_)
@@ -1284,6 +1294,18 @@ impl App {
                         ("date", &crate::domain::calendar::format_date(date)),
                         ("number", &number),
                     ],
+                )))
+            }
+            FormPurpose::NewAward(id) => {
+                let member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
+                let mut award = match notebook::award_from_form(form, &member, today) {
+                    Ok(a) => a,
+                    Err(e) => return Ok(Err(e)),
+                };
+                self.store.save_award(&mut award, now)?;
+                Ok(Ok(Msg::AwardSaved.fill(
+                    self.lang,
+                    &[("name", &member.full_name()), ("form", &award.form)],
                 )))
             }
             FormPurpose::NewNote(id) => {

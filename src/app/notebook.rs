@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use crate::domain::discipline::{Award, RecordError};
 use crate::domain::member::Member;
 use crate::domain::notebook::{Note, NoteError, NoteKind};
 use crate::i18n::{Lang, Msg, labels};
@@ -13,6 +14,8 @@ use crate::i18n::{Lang, Msg, labels};
 #[derive(Debug, Default)]
 pub struct Notebook {
     pub notes: Vec<Note>,
+    /// The members' awards, read with the notes.
+    pub awards: Vec<Award>,
     pub year: Option<i32>,
     /// Lines of the member's detail scrolled past (page down / page up).
     pub scroll: usize,
@@ -26,6 +29,13 @@ impl Notebook {
             .iter()
             .filter(|n| n.member == member && self.year.is_none_or(|y| n.date.year() == y))
             .collect();
+        shown.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+        shown
+    }
+
+    /// A member's awards, newest first.
+    pub fn awards_of(&self, member: crate::domain::member::MemberId) -> Vec<&Award> {
+        let mut shown: Vec<&Award> = self.awards.iter().filter(|a| a.member == member).collect();
         shown.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
         shown
     }
@@ -86,6 +96,47 @@ pub fn note_from_form(form: &Form, member: &Member, today: NaiveDate) -> Result<
     Ok(note)
 }
 
+/// The form of a new award: its form (giấy khen, bằng khen…), the awarding level,
+/// the date, the decision's number and the reason.
+pub fn award_form(lang: Lang, member: &Member, today: NaiveDate) -> Form {
+    let fields = vec![
+        Field::text(FieldId::Kind, Msg::FieldAwardForm, "").required(),
+        Field::text(FieldId::Parent, Msg::FieldAwardLevel, ""),
+        Field::date(FieldId::Date, Msg::FieldDecisionDate, Some(today)).required(),
+        Field::text(FieldId::Number, Msg::FieldDecisionNumber, ""),
+        Field::text(FieldId::Reason, Msg::FieldReason, ""),
+    ];
+    let title = Msg::FormAward.fill(lang, &[("name", &member.full_name())]);
+    Form::new(FormPurpose::NewAward(member.id), title, fields)
+}
+
+/// The award a filled form describes, checked on `today`.
+pub fn award_from_form(
+    form: &Form,
+    member: &Member,
+    today: NaiveDate,
+) -> Result<Award, FieldError> {
+    form.check()?;
+    let date = form
+        .date(FieldId::Date)?
+        .ok_or((FieldId::Date, Msg::ErrRequired))?;
+    let clean = |id| crate::domain::text::clean(form.text(id).trim());
+    let award = Award {
+        id: Default::default(),
+        member: member.id,
+        form: clean(FieldId::Kind),
+        level: clean(FieldId::Parent),
+        date,
+        number: clean(FieldId::Number),
+        reason: clean(FieldId::Reason),
+    };
+    award.validate(today).map_err(|e| match e {
+        RecordError::InTheFuture => (FieldId::Date, Msg::ErrFuture),
+        _ => (FieldId::Kind, Msg::ErrRequired),
+    })?;
+    Ok(award)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +188,35 @@ mod tests {
         let e = note_from_form(&filled(0, "11/05/2026", "Tốt"), &member(), today).unwrap_err();
         assert_eq!(e, (FieldId::Date, Msg::ErrFuture));
         assert!(note_from_form(&filled(0, "31/02/2026", "Tốt"), &member(), today).is_err());
+    }
+
+    fn award(form_text: &str, date: &str) -> Form {
+        let mut f = award_form(Lang::Vi, &member(), day(2026, 5, 10));
+        for field in f.fields.iter_mut() {
+            match field.id {
+                FieldId::Kind => field.input = TextInput::new(form_text),
+                FieldId::Parent => field.input = TextInput::new("Đảng ủy phường"),
+                FieldId::Date => field.input = TextInput::new(date),
+                FieldId::Number => field.input = TextInput::new("12-QĐ/ĐU"),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    #[test]
+    fn an_award_form_gives_the_award_and_refuses_bad_input() {
+        let today = day(2026, 5, 10);
+        let a = award_from_form(&award("Giấy khen", "01/05/2026"), &member(), today).unwrap();
+        assert_eq!(
+            (a.form.as_str(), a.level.as_str()),
+            ("Giấy khen", "Đảng ủy phường")
+        );
+        assert_eq!((a.date, a.number.as_str()), (day(2026, 5, 1), "12-QĐ/ĐU"));
+        let e = award_from_form(&award("  ", "01/05/2026"), &member(), today).unwrap_err();
+        assert_eq!(e, (FieldId::Kind, Msg::ErrRequired));
+        let e = award_from_form(&award("Giấy khen", "01/06/2026"), &member(), today).unwrap_err();
+        assert_eq!(e, (FieldId::Date, Msg::ErrFuture));
     }
 
     #[test]

@@ -346,6 +346,14 @@ messages! {
     ActBulkAssign => "giao cho người đã đánh dấu", "assign to marked";
     ActAssignUnassigned => "giao cho mọi người chưa có", "assign to all unassigned";
     ActFilterSource => "lọc nguồn", "filter source";
+    ActAddAward => "khen thưởng", "award";
+    FormAward => "Khen thưởng: {name}", "Award: {name}";
+    FieldAwardForm => "Hình thức", "Form";
+    FieldAwardLevel => "Cấp khen", "Awarding level";
+    AwardSaved => "Đã ghi {form} của đ/c {name}.", "{form} recorded for {name}.";
+    AwardsTitle => "Khen thưởng", "Awards";
+    AwardsEmpty => "Chưa có khen thưởng.", "No awards.";
+    BadgeDue => "Đề nghị Huy hiệu {years} năm tuổi Đảng (đủ ngày {date})", "To propose: the {years}-year Party badge (reached on {date})";
     ActAddNote => "ghi sổ theo dõi", "add a note";
     FormNote => "Ghi sổ theo dõi: {name}", "Notebook entry: {name}";
     FieldNoteKind => "Loại ghi nhận", "Kind of note";

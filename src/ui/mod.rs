@@ -194,6 +194,7 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::Edit,
             Action::ChangeStatus,
             Action::AddNote,
+            Action::AddAward,
             Action::FilterYear,
             Action::RecognitionDecision,
             Action::Delete,

@@ -401,6 +401,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
         }
     }
     notebook_lines(app, m, &mut lines);
+    award_lines(app, m, &mut lines);
     lines.push(Line::default());
     lines.push(Line::styled(
         t(Msg::HistoryTitle).to_string(),
@@ -457,6 +458,53 @@ fn notebook_lines(app: &App, m: &Member, lines: &mut Vec<Line<'static>>) {
                 app.theme.dim(),
             ),
             Span::raw(n.text.clone()),
+        ]));
+    }
+}
+
+/// The member's awards, newest first.
+fn award_lines(app: &App, m: &Member, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        app.t(Msg::AwardsTitle).to_string(),
+        app.theme.title(),
+    ));
+    // the Huy hiệu Đảng to propose, this year and the next
+    let this_year = app.today().year();
+    for year in [this_year, this_year + 1] {
+        let due = crate::domain::discipline::badges_due(
+            std::slice::from_ref(m),
+            &app.notebook.awards,
+            year,
+        );
+        for b in due {
+            lines.push(Line::styled(
+                Msg::BadgeDue.fill(
+                    app.lang,
+                    &[("years", &b.years), ("date", &format_date(b.on))],
+                ),
+                app.theme.warn(),
+            ));
+        }
+    }
+    let awards = app.notebook.awards_of(m.id);
+    if awards.is_empty() {
+        lines.push(Line::styled(
+            app.t(Msg::AwardsEmpty).to_string(),
+            app.theme.dim(),
+        ));
+    }
+    for a in awards {
+        let mut text = a.form.clone();
+        for part in [&a.level, &a.number, &a.reason] {
+            if !part.is_empty() {
+                text.push_str(" — ");
+                text.push_str(part);
+            }
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", format_date(a.date)), app.theme.dim()),
+            Span::raw(text),
         ]));
     }
 }
