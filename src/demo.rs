@@ -727,7 +727,79 @@ pub fn generate(
     if let Err(e) = store.add_dues_entries(dues(opts, &ms, today), now, "demo")? {
         return Err(StoreError::Io(e.to_string()));
     }
+    let (mut notes, mut awards) = notebook(&ms, today);
+    for n in notes.iter_mut() {
+        store.save_note(n, now)?;
+    }
+    for a in awards.iter_mut() {
+        store.save_award(a, now)?;
+    }
     Ok(ms.len())
+}
+
+/// A few notes of the year in the members' notebook and a few awards of the years
+/// before, on the first members on the roster.
+pub fn notebook(
+    ms: &[Member],
+    today: NaiveDate,
+) -> (
+    Vec<crate::domain::notebook::Note>,
+    Vec<crate::domain::discipline::Award>,
+) {
+    use crate::domain::notebook::{Note, NoteKind};
+    let on: Vec<&Member> = ms
+        .iter()
+        .filter(|m| m.activity.on_roster())
+        .take(4)
+        .collect();
+    let year = today.year();
+    let day = |m: u32, d: u32| date(year, m, d).min(today);
+    let texts = [
+        (
+            NoteKind::Strength,
+            "Nhiệt tình vận động bà con làm đường hẻm",
+        ),
+        (
+            NoteKind::Commitment,
+            "Hoàn thành lớp bồi dưỡng lý luận chính trị trong năm",
+        ),
+        (
+            NoteKind::Shortcoming,
+            "Hai lần đến muộn buổi sinh hoạt chi bộ",
+        ),
+        (NoteKind::Other, "Tham gia tổ hòa giải ở cơ sở"),
+    ];
+    let mut notes = Vec::new();
+    for (i, m) in on.iter().enumerate() {
+        let (kind, text) = texts[i % texts.len()];
+        notes.push(Note::new(m.id, day(3 + i as u32, 12), kind, text));
+        notes.push(Note::new(
+            m.id,
+            day(1, 20),
+            NoteKind::Commitment,
+            "Gương mẫu thực hiện nếp sống văn minh ở khu dân cư",
+        ));
+    }
+    let awards = on
+        .iter()
+        .take(2)
+        .enumerate()
+        .map(|(i, m)| crate::domain::discipline::Award {
+            id: Default::default(),
+            member: m.id,
+            form: if i == 0 { "Giấy khen" } else { "Bằng khen" }.to_string(),
+            level: if i == 0 {
+                "Đảng ủy phường"
+            } else {
+                "Quận ủy"
+            }
+            .to_string(),
+            date: date(year - 1, 12, 28).min(today),
+            number: format!("{}-QĐ/ĐU", 40 + i),
+            reason: "Hoàn thành xuất sắc nhiệm vụ năm".to_string(),
+        })
+        .collect();
+    (notes, awards)
 }
 
 #[cfg(test)]
