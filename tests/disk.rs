@@ -535,8 +535,10 @@ fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
     let before = ticks();
     std::thread::sleep(std::time::Duration::from_secs(4));
     let used = ticks() - before;
+    // a loop retrying the write takes a whole core, 400 ticks in 4 s; waiting for room
+    // with the clock's redraw once a second takes a few, more on a busy machine
     assert!(
-        used <= 10,
+        used <= 40,
         "{used} CPU ticks in 4 s on a full disk: chibo spins"
     );
 
