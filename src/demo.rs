@@ -317,6 +317,12 @@ pub fn meetings(
                 88..=95 => Presence::Excused(rng.pick(EXCUSES).to_string()),
                 _ => Presence::Absent,
             };
+            // the chair and the secretary run the meeting: they are there
+            let presence = if Some(x.id) == chair || Some(x.id) == secretary {
+                Presence::Present
+            } else {
+                presence
+            };
             m.attendance.insert(x.id, presence);
         }
         let here: Vec<MemberId> = m
@@ -865,5 +871,37 @@ mod tests {
             a.iter()
                 .any(|m| m.activity == Activity::Transferred && !m.history.is_empty())
         );
+    }
+
+    #[test]
+    fn no_meeting_lists_its_chair_or_secretary_as_absent() {
+        let today = date(2026, 11, 22);
+        for seed in 1..=12 {
+            let opts = DemoOptions {
+                members: 30,
+                years: 2,
+                seed,
+            };
+            let mut ms = members(&opts, today);
+            for (i, m) in ms.iter_mut().enumerate() {
+                m.id = MemberId(i as u64 + 1);
+            }
+            let held: Vec<Meeting> = meetings(&opts, &ms, today, &Templates::shipped())
+                .into_iter()
+                .filter(|m| m.started_at.is_some())
+                .collect();
+            assert!(!held.is_empty());
+            for m in &held {
+                for (role, id) in [("chair", m.chair), ("secretary", m.secretary)] {
+                    let id = id.expect("every demo meeting has a chair and a secretary");
+                    assert_eq!(
+                        m.attendance.get(&id),
+                        Some(&Presence::Present),
+                        "seed {seed}, meeting of {}: the {role}",
+                        m.date
+                    );
+                }
+            }
+        }
     }
 }

@@ -3,41 +3,8 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use chibo::app::{App, Options};
-use chibo::i18n::Lang;
-use chibo::store::MemoryStore;
-use chibo::ui::Theme;
-use chibo::ui::theme::Colours;
+use chibo::app::App;
 use common::*;
-
-fn demo_app() -> App {
-    let store = Arc::new(MemoryStore::new());
-    let now = today().and_hms_opt(9, 0, 0).unwrap();
-    chibo::demo::generate(
-        store.as_ref(),
-        &chibo::demo::DemoOptions {
-            members: 30,
-            years: 2,
-            seed: 3,
-        },
-        today(),
-        now,
-    )
-    .unwrap();
-    App::new(
-        Box::new(store),
-        Options {
-            theme: Theme {
-                colours: Colours::None,
-                ascii: false,
-            },
-            ..options(Lang::Vi)
-        },
-    )
-    .unwrap()
-}
 
 fn footer(app: &App, w: u16) -> String {
     screen(app, w, 24).lines().last().unwrap_or("").to_string()
@@ -49,7 +16,7 @@ fn every_screen_keeps_the_key_to_help_at_80_columns() {
         "1", "1 enter", "2", "2 enter", "3", "3 enter", "3 t", "4", "4 v",
     ];
     for keys in screens {
-        let mut app = demo_app();
+        let mut app = demo_app(30);
         press(&mut app, keys);
         let line = footer(&app, 80);
         assert!(line.contains("? trợ giúp"), "{keys}: {line}");
@@ -58,7 +25,7 @@ fn every_screen_keeps_the_key_to_help_at_80_columns() {
 
 #[test]
 fn the_all_tasks_footer_shows_the_all_tasks_keys() {
-    let mut app = demo_app();
+    let mut app = demo_app(30);
     press(&mut app, "4");
     let members = footer(&app, 80);
     assert!(members.contains("space đánh dấu"), "{members}");
@@ -78,7 +45,7 @@ fn the_all_tasks_footer_shows_the_all_tasks_keys() {
 
 #[test]
 fn a_wider_terminal_shows_more_of_the_section_s_commands() {
-    let mut app = demo_app();
+    let mut app = demo_app(30);
     press(&mut app, "3");
     let narrow = footer(&app, 80);
     let wide = footer(&app, 200);

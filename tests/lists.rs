@@ -3,13 +3,8 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use chibo::app::{App, Options};
 use chibo::i18n::Lang;
-use chibo::store::MemoryStore;
-use chibo::ui::Theme;
-use chibo::ui::theme::Colours;
 use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -17,34 +12,6 @@ use ratatui::style::Modifier;
 
 const W: u16 = 80;
 const H: u16 = 24;
-
-/// A demo branch without colours: the selection is what is drawn reversed.
-fn demo_app() -> App {
-    let store = Arc::new(MemoryStore::new());
-    let now = today().and_hms_opt(9, 0, 0).unwrap();
-    chibo::demo::generate(
-        store.as_ref(),
-        &chibo::demo::DemoOptions {
-            members: 40,
-            years: 2,
-            seed: 3,
-        },
-        today(),
-        now,
-    )
-    .unwrap();
-    App::new(
-        Box::new(store),
-        Options {
-            theme: Theme {
-                colours: Colours::None,
-                ascii: false,
-            },
-            ..options(Lang::Vi)
-        },
-    )
-    .unwrap()
-}
 
 /// Draws a frame as the terminal does (the lists learn their size first) and returns
 /// the text of the selected row: the body row drawn reversed.
@@ -77,7 +44,7 @@ const LISTS: &[&str] = &["1", "2", "2 enter", "3", "3 enter", "3 t", "4", "4 v"]
 #[test]
 fn every_list_goes_to_its_ends_and_pages_the_same_way() {
     for list in LISTS {
-        let mut app = demo_app();
+        let mut app = demo_app(40);
         let first = keys(&mut app, list);
         let second = keys(&mut app, "j");
         assert_ne!(first, second, "{list}: j moves down");
@@ -106,7 +73,7 @@ fn every_list_goes_to_its_ends_and_pages_the_same_way() {
 
 #[test]
 fn the_resolutions_list_honours_g_and_home_and_end() {
-    let mut app = demo_app();
+    let mut app = demo_app(40);
     let first = keys(&mut app, "3 f f f");
     let last = keys(&mut app, "G");
     assert_ne!(first, last, "{}", screen(&app, W, H));
@@ -117,7 +84,7 @@ fn the_resolutions_list_honours_g_and_home_and_end() {
 
 #[test]
 fn a_page_key_moves_by_the_rows_on_screen() {
-    let mut app = demo_app();
+    let mut app = demo_app(40);
     // the roster at 80×24 shows about fifteen members: a page moves that many
     let top = keys(&mut app, "1");
     let paged = keys(&mut app, "pagedown");

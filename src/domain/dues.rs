@@ -168,7 +168,7 @@ impl Rates {
         let user: UserRates = toml::from_str(text).map_err(|e| e.to_string())?;
         // a refused value is told with its place, as TOML tells its own errors
         let at = |start: usize, what: String| {
-            let (line, column) = crate::keymap::line_col(text, start);
+            let (line, column) = super::text::line_col(text, start);
             format!("TOML parse error at line {line}, column {column}\n{what}")
         };
         let mut r = Rates::shipped();

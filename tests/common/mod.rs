@@ -53,6 +53,35 @@ pub fn empty_app() -> App {
     App::new(Box::new(MemoryStore::new()), options(Lang::Vi)).unwrap()
 }
 
+/// A demo branch of `members` members over two years (seed 3) without colours, in
+/// Vietnamese: the selection is what is drawn reversed.
+pub fn demo_app(members: usize) -> App {
+    let store = std::sync::Arc::new(MemoryStore::new());
+    let now = today().and_hms_opt(9, 0, 0).unwrap();
+    chibo::demo::generate(
+        store.as_ref(),
+        &chibo::demo::DemoOptions {
+            members,
+            years: 2,
+            seed: 3,
+        },
+        today(),
+        now,
+    )
+    .unwrap();
+    App::new(
+        Box::new(store),
+        Options {
+            theme: chibo::ui::Theme {
+                colours: chibo::ui::theme::Colours::None,
+                ascii: false,
+            },
+            ..options(Lang::Vi)
+        },
+    )
+    .unwrap()
+}
+
 /// Presses keys written in keymap notation, separated by spaces: "n", "ctrl-s", "tab".
 pub fn press(app: &mut App, keys: &str) {
     for k in keys.split(' ').filter(|k| !k.is_empty()) {
