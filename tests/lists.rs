@@ -3,8 +3,7 @@
 
 mod common;
 
-use chibo::app::{App, Options};
-use chibo::i18n::Lang;
+use chibo::app::App;
 use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
