@@ -741,8 +741,7 @@ impl App {
                 }
             }
             A::Search => {
-                let titles = c.meeting.agenda.iter().map(|i| i.title.clone()).collect();
-                let picker = Picker::agenda(titles, c.item);
+                let picker = Picker::agenda(&c.meeting, c.item);
                 self.overlays.push(Overlay::Picker(Box::new(picker)));
             }
             A::RollCall => self.overlays.push(Overlay::RollCall {

@@ -320,8 +320,7 @@ impl App {
         match action {
             A::Cancel => self.meetings.open = None,
             A::Search if n > 0 => {
-                let titles = meeting.agenda.iter().map(|i| i.title.clone()).collect();
-                let picker = Picker::agenda(titles, item);
+                let picker = Picker::agenda(&meeting, item);
                 self.overlays.push(Overlay::Picker(Box::new(picker)));
             }
             A::StartMeeting => match self.full_meeting(meeting.id) {

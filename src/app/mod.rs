@@ -237,7 +237,8 @@ pub struct App {
     pub resolutions: Resolutions,
     pub tasks: Tasks,
     pub dues: dues::Dues,
-    /// The notes of the members' notebook, read when a member's detail opens.
+    /// The notes of the members' notebook and the awards, read with the rest of the data
+    /// and again after one of them is saved.
     pub notebook: notebook::Notebook,
     pub templates: Templates,
     /// The branch's task categories.
@@ -349,8 +350,7 @@ impl App {
         self.load_meetings()?;
         self.load_resolutions()?;
         self.reload_dues()?;
-        self.notebook.notes = self.store.notes()?;
-        self.notebook.awards = self.store.awards()?;
+        self.reload_notebook()?;
         self.store.forget_written();
         self.loaded = true;
         if let Some(m) = self
@@ -393,9 +393,15 @@ impl App {
         self.load_roster()?;
         self.load_meetings()?;
         self.load_resolutions()?;
+        self.reload_notebook()?;
+        self.reload_dues()
+    }
+
+    /// The notes of the members' notebook and the awards, as stored.
+    fn reload_notebook(&mut self) -> Result<(), StoreError> {
         self.notebook.notes = self.store.notes()?;
         self.notebook.awards = self.store.awards()?;
-        self.reload_dues()
+        Ok(())
     }
 
     /// Puts each record written in its place in memory (gone from memory if deleted).
@@ -456,8 +462,7 @@ impl App {
             self.reload_dues()?;
         }
         if notes {
-            self.notebook.notes = self.store.notes()?;
-            self.notebook.awards = self.store.awards()?;
+            self.reload_notebook()?;
         }
         if !members.is_empty() {
             let mut list = self.roster.members().to_vec();

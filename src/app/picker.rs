@@ -93,8 +93,9 @@ impl Picker {
         p
     }
 
-    /// A pick among the agenda's item titles, the item `at` selected.
-    pub fn agenda(titles: Vec<String>, at: usize) -> Picker {
+    /// A pick among the titles of the meeting's agenda items, the item `at` selected.
+    pub fn agenda(meeting: &crate::domain::meeting::Meeting, at: usize) -> Picker {
+        let titles = meeting.agenda.iter().map(|i| i.title.clone()).collect();
         let mut p = Picker::new(PickPurpose::AgendaItem, []).with_guests(titles);
         p.shown.select_where(|i| i == at);
         p
