@@ -103,15 +103,18 @@ pub enum Command {
     Report {
         #[arg(value_enum)]
         kind: ReportKind,
-        /// The month (YYYY-MM) of a follow-up or coverage report (default: this month).
+        /// The month (YYYY-MM) of a follow-up, coverage or dues report (default: this month).
         #[arg(long)]
         month: Option<String>,
-        /// The year of an attendance, meetings or evaluation report (default: this year).
+        /// The year of an attendance, meetings, evaluation or dues report (default: this year).
         #[arg(long)]
         year: Option<i32>,
         /// One member's own sheet of the evaluation report ("Họ Tên").
         #[arg(long)]
         member: Option<String>,
+        /// The dues collection sheet of the month, to print (with dues --month).
+        #[arg(long)]
+        sheet: bool,
         #[arg(long, value_enum, default_value_t = ReportFormat::Txt)]
         format: ReportFormat,
         /// The file to write (default: standard output).
@@ -176,6 +179,8 @@ pub enum ReportKind {
     Meetings,
     /// The year-end grading: each member's evidence and the grade proposed under the rules.
     Evaluation,
+    /// Party dues: a month's ledger (--month) or a year's by month (--year).
+    Dues,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -433,6 +438,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
             month,
             year,
             member,
+            sheet,
             format,
             out,
         }) => report::run(
@@ -444,6 +450,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
                 month: month.as_deref(),
                 year,
                 member: member.as_deref(),
+                sheet,
                 rules: &settings.evaluation,
             },
             format,

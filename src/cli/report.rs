@@ -1,5 +1,5 @@
-//! `chibo report`: overdue, follow-up, coverage and attendance, as text, CSV, JSON,
-//! Word or an Excel workbook.
+//! `chibo report`: overdue, follow-up, coverage, attendance, meetings, evaluation and
+//! dues, as text, CSV, JSON, Word or an Excel workbook.
 
 use std::path::Path;
 
@@ -42,6 +42,8 @@ pub(super) struct Period<'a> {
     pub year: Option<i32>,
     /// One member's sheet (the evaluation report).
     pub member: Option<&'a str>,
+    /// The collection sheet of a month (the dues report).
+    pub sheet: bool,
     /// The grading rules (the evaluation report).
     pub rules: &'a crate::domain::evaluation::Rules,
 }
@@ -57,12 +59,19 @@ pub(super) fn run(
         month,
         year,
         member,
+        sheet,
         rules,
     }: Period,
     format: ReportFormat,
     out: Option<&Path>,
     rates: &crate::domain::dues::Rates,
 ) -> Result<()> {
+    if sheet && (!matches!(kind, ReportKind::Dues) || month.is_none()) {
+        anyhow::bail!(Msg::CliSheetDuesMonth.get(lang).to_string());
+    }
+    if matches!(kind, ReportKind::Dues) && month.is_some() && year.is_some() {
+        anyhow::bail!(Msg::CliDuesPeriod.get(lang).to_string());
+    }
     let store = super::open_to_read(dir, lang)?;
     let today = now.date();
     // overdue tasks are open: read through the index of open tasks, not the history
@@ -150,6 +159,26 @@ pub(super) fn run(
             };
             let r = crate::export::evaluation::evaluation(&y, today, only, lang);
             write(&r, format, branch, out, lang)
+        }
+        ReportKind::Dues => {
+            use crate::export::dues;
+            let ledger = store.dues_ledger()?;
+            let shown = crate::domain::dues::Month::of(month);
+            match year {
+                Some(y) => {
+                    let r = dues::year(&ledger, rates, &members, y, today);
+                    write(&dues::DuesReport { lang, ..r }, format, branch, out, lang)
+                }
+                None if sheet => {
+                    let r = dues::sheet(&ledger, rates, &members, shown, today);
+                    let r = dues::CollectionSheet { lang, ..r };
+                    write(&r, format, branch, out, lang)
+                }
+                None => {
+                    let r = dues::month(&ledger, rates, &members, shown, today);
+                    write(&dues::DuesReport { lang, ..r }, format, branch, out, lang)
+                }
+            }
         }
     }
 }

@@ -151,6 +151,8 @@ pub struct ListItem {
 pub enum Value {
     Text(String),
     Int(i64),
+    /// An amount in đồng: printed with dots ("85.000"), a number in a workbook.
+    Amount(i64),
     Date(NaiveDate),
     Empty,
 }
@@ -169,6 +171,7 @@ impl Value {
         match self {
             Value::Text(s) => s.clone(),
             Value::Int(n) => n.to_string(),
+            Value::Amount(n) => crate::domain::dues::format_amount(*n),
             Value::Date(d) => format_date(*d),
             Value::Empty => String::new(),
         }
@@ -493,7 +496,8 @@ fn table(t: &Table, form: Form) -> String {
     let numeric: Vec<bool> = (0..t.header.len())
         .map(|i| {
             let mut cells = t.rows.iter().filter_map(|r| r.get(i)).peekable();
-            cells.peek().is_some() && cells.all(|v| matches!(v, Value::Int(_) | Value::Empty))
+            cells.peek().is_some()
+                && cells.all(|v| matches!(v, Value::Int(_) | Value::Amount(_) | Value::Empty))
         })
         .collect();
     let mut out = String::new();

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod document;
 pub mod docx;
+pub mod dues;
 pub mod evaluation;
 pub mod file;
 pub mod members;

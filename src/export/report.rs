@@ -49,27 +49,7 @@ pub trait Document: Serialize {
         if let Some(b) = branch {
             title = format!("{} — {title}", b.name);
         }
-        let table = self.table();
-        let rows = table
-            .rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|v| match v {
-                        Value::Text(t) => Cell::Text(t.clone()),
-                        Value::Int(n) => Cell::Number(*n as f64),
-                        Value::Date(d) => Cell::Date(Some(*d)),
-                        Value::Empty => Cell::Text(String::new()),
-                    })
-                    .collect()
-            })
-            .collect();
-        super::sheet::workbook(&[Sheet {
-            name: self.sheet().to_string(),
-            title,
-            header: table.header,
-            rows,
-        }])
+        super::sheet::workbook(&[sheet_of(self.sheet(), &title, self.table())])
     }
 
     fn to_json(&self) -> String {
@@ -79,6 +59,30 @@ pub trait Document: Serialize {
     fn to_csv(&self) -> String {
         let (header, rows) = self.csv();
         super::csv::table(header, rows)
+    }
+}
+
+/// A workbook sheet of a report's table: amounts and counts as numbers, dates as dates.
+pub(super) fn sheet_of(name: &str, title: &str, table: Table) -> Sheet {
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|v| match v {
+                    Value::Text(t) => Cell::Text(t.clone()),
+                    Value::Int(n) | Value::Amount(n) => Cell::Number(*n as f64),
+                    Value::Date(d) => Cell::Date(Some(*d)),
+                    Value::Empty => Cell::Text(String::new()),
+                })
+                .collect()
+        })
+        .collect();
+    Sheet {
+        name: name.to_string(),
+        title: title.to_string(),
+        header: table.header,
+        rows,
     }
 }
 

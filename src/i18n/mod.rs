@@ -1082,6 +1082,35 @@ messages! {
     ErrReadOnly => "Không ghi được vào thư mục dữ liệu (ổ đĩa chỉ đọc hoặc thiếu quyền). Những gì đã lưu vẫn còn nguyên.", "The data folder cannot be written (a read-only disk or no permission). What was saved is intact.";
     ErrWritesStopped => "Ổ đĩa đã từ chối một lần ghi, nên chibo ngừng ghi để giữ nguyên dữ liệu đã lưu. Giải phóng chỗ trống, rồi thoát (phần chưa lưu được ghi ra tệp riêng) và mở lại chibo.", "The disk refused a write, so chibo stopped writing to keep what is saved intact. Free some space, then quit (what is not saved goes to a separate file) and open chibo again.";
     ErrStorage => "Không đọc/ghi được dữ liệu: {err}", "Cannot read or write the data: {err}";
+    // the dues report and the collection sheet
+    RptDuesMonthTitle => "SỔ ĐẢNG PHÍ THÁNG {month}", "PARTY DUES, {month}";
+    RptDuesYearTitle => "SỔ ĐẢNG PHÍ NĂM {year}", "PARTY DUES, {year}";
+    RptSheetDues => "Đảng phí", "Dues";
+    RptSheetDuesMonths => "Theo tháng", "By month";
+    RptSheetDuesMembers => "Theo đảng viên", "By member";
+    RptDuesByMonth => "THEO THÁNG", "BY MONTH";
+    RptDuesByMember => "THEO ĐẢNG VIÊN", "BY MEMBER";
+    RptDuesSentTotal => "đã nộp lên {amount}", "{amount} sent up";
+    RptColMonth => "Tháng", "Month";
+    RptColExpected => "Phải thu", "Due";
+    RptColCollected => "Đã thu", "Collected";
+    RptColArrears => "Còn thiếu", "Short";
+    RptColBranchShare => "Chi bộ giữ", "Branch keeps";
+    RptColUpperShare => "Phần cấp trên", "Upper level's share";
+    RptColSent => "Đã nộp lên", "Sent up";
+    RptColSentOn => "Ngày nộp lên", "Sent on";
+    RptColUnpaidMonths => "Số tháng chưa đóng", "Months unpaid";
+    RptDuesSheetTitle => "DANH SÁCH THU ĐẢNG PHÍ THÁNG {month}", "DUES COLLECTION SHEET, {month}";
+    RptColNo => "STT", "No.";
+    RptColProposed => "Số tiền (đồng)", "Amount (đồng)";
+    RptColForMonths => "Nộp cho tháng", "For the months";
+    RptColSignature => "Ký nộp", "Signature";
+    RptDuesPaidUp => "đã nộp đủ", "paid up";
+    RptDuesNothingDue => "không phải nộp", "nothing due";
+    RptDuesSheetTotal => "Tổng số tiền đề nghị thu của {n} đồng chí: {amount} đồng.", "Proposed from {n} members in all: {amount} đồng.";
+    RptDuesCollector => "NGƯỜI THU", "COLLECTED BY";
+    CliDuesPeriod => "report dues nhận --month hoặc --year, không nhận cả hai", "report dues takes --month or --year, not both";
+    CliSheetDuesMonth => "--sheet là danh sách thu đảng phí của một tháng: chibo report dues --month YYYY-MM --sheet", "--sheet is the dues collection sheet of a month: chibo report dues --month YYYY-MM --sheet";
 }
 
 #[cfg(test)]
