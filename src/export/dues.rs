@@ -655,6 +655,9 @@ pub fn sheet(
     }
 }
 
+/// The width of the signature column, in letters.
+const SIGN_ROOM: usize = 18;
+
 const SHEET_CSV: [[&str; 5]; 2] = [
     ["stt", "ho_ten", "muc_dong", "so_tien", "thang"],
     ["no", "member", "basis", "proposed", "months"],
@@ -726,7 +729,6 @@ impl Document for CollectionSheet {
                 vec![
                     Value::Int(i as i64 + 1),
                     Value::text(r.member.clone()),
-                    Value::text(basis_text(self.lang, &r.basis)),
                     if r.months.is_empty() {
                         Value::Empty
                     } else {
@@ -737,7 +739,8 @@ impl Document for CollectionSheet {
                         (true, true) => Msg::RptDuesPaidUp.get(self.lang).to_string(),
                         (true, false) => Msg::RptDuesNothingDue.get(self.lang).to_string(),
                     }),
-                    Value::text(""),
+                    // room to sign, as wide as a name
+                    Value::text(" ".repeat(SIGN_ROOM)),
                 ]
             })
             .collect();
@@ -747,7 +750,6 @@ impl Document for CollectionSheet {
                 &[
                     Msg::RptColNo,
                     Msg::RptColMember,
-                    Msg::ColBasisDues,
                     Msg::RptColProposed,
                     Msg::RptColForMonths,
                     Msg::RptColSignature,
