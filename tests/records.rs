@@ -294,3 +294,67 @@ fn after_a_save_the_application_shows_what_was_written_and_keeps_the_rest() {
     assert_eq!(app.roster.members().len(), members);
     assert!(app.roster.members().iter().all(|x| x.id != extra.id));
 }
+
+#[test]
+fn a_year_end_meeting_saved_before_grading_opens_with_none_and_keeps_its_grades_once_graded() {
+    use chibo::domain::evaluation::Grade;
+    use chibo::domain::review::{Change, Whom};
+    use chibo::domain::vote::{Vote, VoteMethod, VoteRule};
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/backup-schema1.json")).unwrap();
+    // a meeting as the first schema wrote it, held as the year-end review
+    let mut old = fixture["trees"]["meetings"]["21"].clone();
+    old["kind"] = "year_end".into();
+    let mut open = old.clone();
+    open["approved_at"] = serde_json::Value::Null;
+    open["approval"] = serde_json::Value::Null;
+    open["id"] = 22.into();
+    let store = MemoryStore::new();
+    let mut batch = Batch::default();
+    for (key, record) in [(21u64, &old), (22, &open)] {
+        batch.put(
+            Tree::Meetings,
+            key.to_be_bytes().to_vec(),
+            serde_json::to_vec(record).unwrap(),
+        );
+    }
+    store.apply(batch).unwrap();
+    let member = MemberId(1);
+    // its minutes were approved: it opens with no grading, and grading it now is refused
+    let id = chibo::domain::meeting::MeetingId(21);
+    let mut m = store.meeting(id).unwrap().expect("the old record loads");
+    assert!(m.review.is_none());
+    assert!(
+        m.grade(Whom::Member(member), Change::Propose(Some(Grade::Good)))
+            .is_err()
+    );
+    assert!(m.review.is_none());
+    // one not approved yet is graded and saved
+    let id = chibo::domain::meeting::MeetingId(22);
+    let mut m = store.meeting(id).unwrap().expect("the old record loads");
+    assert!(m.review.is_none());
+    m.grade(Whom::Member(member), Change::SelfGrade(Some(Grade::Good)))
+        .unwrap();
+    let vote = Vote {
+        subject: "Xếp loại đảng viên".into(),
+        kind: Default::default(),
+        method: VoteMethod::ShowOfHands,
+        rule: VoteRule::SimpleMajority,
+        eligible: 6,
+        branch: 6,
+        in_favour: 6,
+        against: 0,
+        other: 0,
+    };
+    m.grade(Whom::Member(member), Change::Decide(Grade::Good, vote))
+        .unwrap();
+    let at = m.date.and_hms_opt(21, 0, 0).unwrap();
+    store.save_meeting(&mut m, at, Some("grade")).unwrap();
+    let back = store.meeting(id).unwrap().unwrap();
+    let sheet = back.review.as_ref().unwrap().member(member).unwrap();
+    assert_eq!(sheet.self_grade, Some(Grade::Good));
+    assert_eq!(sheet.decided(), Some(Grade::Good));
+    assert_eq!(sheet.decision.as_ref().unwrap().vote.in_favour, 6);
+    // the member graded is referred to: not deleted as one added by mistake
+    assert!(back.member_refs().contains(&member));
+}

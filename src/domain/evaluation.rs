@@ -95,6 +95,7 @@ struct RawRules {
     tasks_weight: Option<toml::Spanned<u32>>,
     exempt_not_graded: Option<toml::Spanned<bool>>,
     joined_within_months: Option<toml::Spanned<u32>>,
+    branch: Option<super::branch_grade::RawBranch>,
 }
 
 /// The rules of grading.
@@ -112,6 +113,8 @@ pub struct Rules {
     pub tasks_weight: Rule<u32>,
     pub exempt_not_graded: Rule<bool>,
     pub joined_within_months: Rule<u32>,
+    /// The criteria of the branch's own grade.
+    pub branch: super::branch_grade::BranchRules,
 }
 
 /// The line (from 1) of a byte offset.
@@ -199,6 +202,11 @@ impl Rules {
                     line: 0,
                 }),
             joined_within_months: shipped(&raw.joined_within_months, 6),
+            branch: super::branch_grade::BranchRules::from_raw(
+                text,
+                raw.branch.as_ref(),
+                RuleFile::Shipped,
+            ),
         }
     }
 
@@ -269,6 +277,7 @@ impl Rules {
         if let Some(s) = &raw.exempt_not_graded {
             r.exempt_not_graded = rule(text, RuleFile::User, s);
         }
+        r.branch = r.branch.with_user(text, raw.branch.as_ref())?;
         let bands = [r.excellent_points, r.good_points, r.done_points];
         if !(bands[0].value > bands[1].value && bands[1].value > bands[2].value) {
             let worst = bands

@@ -206,6 +206,9 @@ pub struct Meeting {
     /// stay as they were when members later move, leave or change standing.
     #[serde(default)]
     pub roster: Vec<RosterEntry>,
+    /// The grading of a year-end meeting (none before anything is graded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::Review>,
     /// Held in memory without its attendance (an old meeting); never stored.
     #[serde(skip)]
     pub partial: bool,
@@ -250,6 +253,7 @@ impl Meeting {
             item_since: None,
             amendments: Vec::new(),
             roster: Vec::new(),
+            review: None,
             partial: false,
         }
     }
@@ -300,6 +304,7 @@ impl Meeting {
         let mut refs: Vec<MemberId> = self.chair.into_iter().chain(self.secretary).collect();
         refs.extend(self.attendance.keys().copied());
         refs.extend(self.amendments.iter().filter_map(|a| a.member));
+        refs.extend(self.review.iter().flat_map(|r| r.members.keys().copied()));
         for item in &self.agenda {
             refs.extend(item.presenter);
             refs.extend(item.entries.iter().filter_map(|e| match e.kind {

@@ -1,6 +1,7 @@
 //! Pure types and rules of the branch's work, with no I/O.
 
 pub mod branch;
+pub mod branch_grade;
 pub mod calendar;
 pub mod discipline;
 pub mod dues;
@@ -12,6 +13,7 @@ pub mod notebook;
 pub mod quality;
 pub mod record;
 pub mod resolution;
+pub mod review;
 pub mod task;
 pub mod text;
 pub mod vote;
