@@ -1,7 +1,8 @@
 //! What the user waits for: opening the store to the first frame, the first frame of
 //! each screen, the reports, and a keystroke handled and drawn (`App::handle` then a
 //! full render into a 120×40 buffer), also right after a 200,000-character paste, timed
-//! one by one; prints p50, p99 and max.
+//! one by one; prints p50, p99 and max. The dues roll is timed alone too: what a
+//! keystroke on the dues screen would cost if it were computed again for it.
 //!
 //! `cargo bench --bench keystroke` (add `-- --members 2000 --years 10` for the stress
 //! branch; `--only save,tasks` runs only the cases whose names hold one of those words,
@@ -175,6 +176,9 @@ fn main() {
         "switching screens",
         "tasks by member moving",
         "all tasks moving",
+        "dues moving",
+        "report dues",
+        "dues roll",
         "minutes editor typing",
         "paste 200,000 chars and draw",
     ];
@@ -185,7 +189,7 @@ fn main() {
     // the reports, on the loaded data
     let store = MemoryStore::new();
     generate(&store, &demo, today, now).unwrap();
-    if wanted("report") || wanted("export") {
+    if wanted("report") || wanted("export") || wanted("dues roll") {
         use chibo::store::Records;
         let (tasks, resolutions, ms, meetings) = (
             store.tasks().unwrap(),
@@ -211,6 +215,21 @@ fn main() {
         report(
             "report coverage",
             time(&|| drop(chibo::export::report::coverage(&ms, &tasks, today, today).to_json())),
+        );
+        let (ledger, rates) = (
+            store.dues_ledger().unwrap(),
+            chibo::domain::dues::Rates::shipped(),
+        );
+        let month = chibo::domain::dues::Month::of(today);
+        report(
+            "report dues (year)",
+            time(&|| drop(chibo::export::dues::year(&ledger, &rates, &ms, 2026, today).to_json())),
+        );
+        // what the dues screen computed for every frame and twice per key before it
+        // kept the roll until the ledger, the roster or the month changes
+        report(
+            "dues roll computed once",
+            time(&|| drop(chibo::app::dues::view(&ledger, &rates, &ms, month))),
         );
         let m = meetings
             .iter()
@@ -309,6 +328,11 @@ fn main() {
         report("all tasks moving", timed(&mut app, &moves));
     }
     app.handle(key("v"));
+    // dues: moving through the month's roll
+    if wanted("dues moving") {
+        app.handle(key("5"));
+        report("dues moving", timed(&mut app, &moves));
+    }
     if !wanted("minutes") && !wanted("paste") {
         return;
     }

@@ -4,6 +4,8 @@
 //! the share sent up, entered from the keyboard. Every entry is a new dated line of
 //! the ledger: nothing is ever edited.
 
+use std::cell::{Ref, RefCell};
+
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
@@ -21,11 +23,40 @@ pub const MAX_MONTHS: u32 = 24;
 
 #[derive(Debug, Default)]
 pub struct Dues {
-    pub ledger: Ledger,
+    /// The ledger as stored: replaced by each reload, never changed in place.
+    ledger: Ledger,
+    /// Counts the reloads of the ledger, so the roll knows when it is stale.
+    version: u64,
     pub rates: Rates,
     /// The month shown; this month until another is chosen.
     pub month: Option<Month>,
     pub cursor: super::list::Cursor,
+    /// The roll of the month shown, computed once per change of the ledger, the
+    /// roster, the rates or the month, not once per frame or key.
+    cache: RefCell<(Option<ViewKey>, DuesView)>,
+}
+
+/// What the roll is computed from.
+#[derive(Debug, Clone, PartialEq)]
+struct ViewKey {
+    version: u64,
+    generation: u64,
+    rates: Rates,
+    month: Month,
+}
+
+impl Dues {
+    /// No entry yet, at these rates.
+    pub fn new(rates: Rates) -> Dues {
+        Dues {
+            rates,
+            ..Dues::default()
+        }
+    }
+
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
 }
 
 /// One member's line of the roll.
@@ -55,6 +86,17 @@ pub struct DuesView {
     pub totals: MonthLedger,
     /// The month the ledger opens (none: no entry yet).
     pub opens: Option<Month>,
+}
+
+impl Default for DuesView {
+    /// The roll of nobody, before anything is loaded.
+    fn default() -> DuesView {
+        let month = Month {
+            year: 1970,
+            month: 1,
+        };
+        view(&Ledger::default(), &Rates::default(), &[], month)
+    }
 }
 
 /// The roll of `month`: members who pay here that month, and anyone who paid for it.
@@ -88,17 +130,27 @@ impl App {
         self.dues.month.unwrap_or_else(|| Month::of(self.today()))
     }
 
-    pub fn dues_view(&self) -> DuesView {
-        view(
-            &self.dues.ledger,
-            &self.dues.rates,
-            self.roster.members(),
-            self.dues_month(),
-        )
+    /// The roll of the month shown, computed again only when the ledger, the roster,
+    /// the rates or the month changed, and lent out from the cache.
+    pub fn dues_view(&self) -> Ref<'_, DuesView> {
+        let d = &self.dues;
+        let key = ViewKey {
+            version: d.version,
+            generation: self.generation,
+            rates: d.rates,
+            month: self.dues_month(),
+        };
+        let fresh = d.cache.borrow().0.as_ref() == Some(&key);
+        if !fresh {
+            let v = view(&d.ledger, &d.rates, self.roster.members(), key.month);
+            *d.cache.borrow_mut() = (Some(key), v);
+        }
+        Ref::map(d.cache.borrow(), |(_, v)| v)
     }
 
     pub(super) fn reload_dues(&mut self) -> Result<(), StoreError> {
         self.dues.ledger = self.store.dues_ledger()?;
+        self.dues.version += 1;
         Ok(())
     }
 

@@ -287,10 +287,7 @@ impl App {
             meetings: Meetings::default(),
             resolutions: Resolutions::default(),
             tasks: Tasks::default(),
-            dues: dues::Dues {
-                rates: options.dues,
-                ..dues::Dues::default()
-            },
+            dues: dues::Dues::new(options.dues),
             notebook: notebook::Notebook::default(),
             categories: options.categories,
             templates: options.templates,

@@ -3,24 +3,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
+use super::table::{Cell, Column, Row};
 use crate::app::App;
-use crate::domain::calendar::format_date;
-use crate::domain::dues::{Basis, format_amount};
+use crate::app::dues::DuesRow;
+use crate::domain::dues::{Month, format_amount};
+use crate::export::dues::{basis_text, months_text, sent_text};
 use crate::i18n::Msg;
-
-/// "lương 8.500.000", "mức chung", "miễn (ốm dài ngày)".
-pub fn basis_text(app: &App, b: &Basis) -> String {
-    match b {
-        Basis::Salary(a) => format!("{} {}", app.t(Msg::BasisSalary), format_amount(*a)),
-        Basis::Pension(a) => format!("{} {}", app.t(Msg::BasisPension), format_amount(*a)),
-        Basis::Other => app.t(Msg::BasisOther).to_string(),
-        Basis::Fixed(a) => format!("{} {}", app.t(Msg::BasisFixed), format_amount(*a)),
-        Basis::Exempt(r) => format!("{} ({r})", app.t(Msg::BasisExempt)),
-    }
-}
 
 /// The title, the totals, the shares, a note and the table.
 fn layout(area: Rect) -> [Rect; 5] {
@@ -65,20 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         )),
         totals,
     );
-    let sent = match t.sent_on {
-        // the whole share sent: only the date
-        Some(date) if t.sent_amount == t.upper_share => {
-            Msg::DuesSentAllOn.fill(app.lang, &[("date", &format_date(date))])
-        }
-        Some(date) => Msg::DuesSentOn.fill(
-            app.lang,
-            &[
-                ("amount", &format_amount(t.sent_amount)),
-                ("date", &format_date(date)),
-            ],
-        ),
-        None => app.t(Msg::DuesNotSent).to_string(),
-    };
+    let sent = sent_text(app.lang, t.sent_amount, t.sent_on, t.upper_share);
     let percent = app.dues.rates.branch_keeps_percent;
     frame.render_widget(
         Paragraph::new(format!(
@@ -112,75 +91,60 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows_height = table.height.saturating_sub(1) as usize;
     let d = &app.dues;
     let offset = d.cursor.first_shown(v.rows.len(), rows_height);
-    let header = Row::new(
-        [
-            app.t(Msg::ColName),
-            app.t(Msg::ColBasisDues),
-            app.t(Msg::ColDuesDue),
-            app.t(Msg::ColPaid),
-            app.t(Msg::ColOwed),
-            app.t(Msg::ColOwedMonths),
-        ]
-        .map(Cell::from),
-    )
-    .style(app.theme.title());
+    let shown = || v.rows.iter().skip(offset).take(rows_height);
+    // amounts line up on the right, as wide as the widest shown or the heading
+    let t = |m| app.t(m);
+    let headers = [
+        t(Msg::ColName),
+        t(Msg::ColBasisDues),
+        t(Msg::ColDuesDue),
+        t(Msg::ColPaid),
+        t(Msg::ColOwed),
+        t(Msg::ColOwedMonths),
+    ];
+    let width = |head: &str, amount: fn(&DuesRow) -> i64| {
+        shown()
+            .map(|r| format_amount(amount(r)).width())
+            .chain([head.width()])
+            .max()
+            .unwrap_or(0)
+    };
+    let due_w = width(headers[2], |r| r.due);
+    let paid_w = width(headers[3], |r| r.paid);
+    let owed_w = width(headers[4], DuesRow::owed_total);
     let right = |n: i64, w: usize| format!("{:>w$}", format_amount(n));
-    let rows: Vec<Row> = v
-        .rows
-        .iter()
-        .skip(offset)
-        .take(rows_height)
+    let rows: Vec<Row> = shown()
         .map(|r| {
             let owed = r.owed_total();
-            let months = r
-                .owed
-                .iter()
-                .map(|(m, _)| {
-                    if m.year == v.month.year {
-                        format!("{:02}", m.month)
-                    } else {
-                        m.label()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(",");
+            let months: Vec<Month> = r.owed.iter().map(|(m, _)| *m).collect();
             let owed_style = if r.owed.len() as u32 >= crate::domain::dues::UNPAID_FLAG_MONTHS {
                 app.theme.error()
             } else {
                 app.theme.warn()
             };
-            Row::new(vec![
-                Cell::from(r.name.clone()),
-                Cell::from(basis_text(app, &r.basis)),
-                Cell::from(right(r.due, 8)),
-                Cell::from(right(r.paid, 8)),
-                Cell::from(if owed > 0 {
-                    Span::styled(right(owed, 8), owed_style)
+            Row::new([
+                Cell::new(r.name.clone()),
+                Cell::new(basis_text(app.lang, &r.basis)),
+                Cell::new(right(r.due, due_w)),
+                Cell::new(right(r.paid, paid_w)),
+                if owed > 0 {
+                    Cell::styled(right(owed, owed_w), owed_style)
                 } else {
-                    Span::raw("")
-                }),
-                Cell::from(if r.owed.is_empty() {
-                    Span::raw("")
-                } else {
-                    Span::styled(months, owed_style)
-                }),
+                    Cell::new("")
+                },
+                Cell::styled(months_text(&months, v.month.year), owed_style),
             ])
         })
         .collect();
-    let widths = [
-        Constraint::Min(19),
-        Constraint::Length(19),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Min(6),
+    let columns = [
+        Column::new(headers[0]).cap(30).min(12),
+        Column::new(headers[1]).cap(24).min(9),
+        Column::new(headers[2]).cap(12).min(6),
+        Column::new(headers[3]).cap(12).min(6),
+        Column::new(headers[4]).cap(12).min(6),
+        // the months owed take the room left
+        Column::new(headers[5]).cap(30).min(5).grow(),
     ];
-    let tbl = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(app.theme.selected())
-        .column_spacing(1);
-    let mut state = TableState::default().with_selected(
-        (!v.rows.is_empty()).then(|| d.cursor.selected().min(v.rows.len() - 1) - offset),
-    );
-    frame.render_stateful_widget(tbl, table, &mut state);
+    let selected = (!v.rows.is_empty()).then(|| d.cursor.selected().min(v.rows.len() - 1) - offset);
+    super::table::render(app, frame, table, &columns, rows, selected);
 }

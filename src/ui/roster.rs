@@ -354,7 +354,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
             app.resolutions.tasks_of(m.id),
             today,
         )
-        .with_unpaid_dues(&app.dues.ledger, &app.dues.rates, m, today);
+        .with_unpaid_dues(app.dues.ledger(), &app.dues.rates, m, today);
         let pct = |p: Option<u32>| p.map(|p| format!(" ({p}%)")).unwrap_or_default();
         lines.push(Line::default());
         lines.push(Line::from(Msg::RecordLine.fill(
