@@ -4,6 +4,7 @@
 //! edit); and each month's ledger — expected, collected, arrears per member, the
 //! share the branch keeps and the share sent to the upper level, with the date sent.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -343,17 +344,67 @@ pub fn validate(entry: &Entry) -> Result<(), DuesError> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ledger {
     entries: Vec<DatedEntry>,
+    /// The places in `entries` of each member's entries, oldest first: a member's
+    /// months are reckoned from their own entries, not the whole branch's.
+    by_member: HashMap<MemberId, Vec<usize>>,
+    /// The month the ledger opens (see `opens`), kept as entries are added.
+    opens: Option<Month>,
+}
+
+/// The member an entry is about (none: the share sent up).
+fn member_of(e: &Entry) -> Option<MemberId> {
+    match e {
+        Entry::Basis { member, .. }
+        | Entry::Payment { member, .. }
+        | Entry::Correction { member, .. } => Some(*member),
+        Entry::Sent { .. } => None,
+    }
+}
+
+/// The earliest month an entry is dated in or names.
+fn first_month(e: &DatedEntry) -> Month {
+    let named = match &e.entry {
+        Entry::Basis { from, .. } => Some(*from),
+        Entry::Payment { months, .. } => months.iter().map(|(m, _)| *m).min(),
+        Entry::Correction { month, .. } | Entry::Sent { month, .. } => Some(*month),
+    };
+    named.map_or(Month::of(e.date), |m| m.min(Month::of(e.date)))
 }
 
 impl Ledger {
     /// The ledger of stored entries, put in order of date and then id.
     pub fn from_entries(mut entries: Vec<DatedEntry>) -> Ledger {
         entries.sort_by_key(|e| (e.date, e.id));
-        Ledger { entries }
+        let mut ledger = Ledger::default();
+        for e in entries {
+            ledger.push(e);
+        }
+        ledger
+    }
+
+    fn push(&mut self, e: DatedEntry) {
+        let first = first_month(&e);
+        self.opens = Some(self.opens.map_or(first, |o| o.min(first)));
+        if let Some(m) = member_of(&e.entry) {
+            self.by_member
+                .entry(m)
+                .or_default()
+                .push(self.entries.len());
+        }
+        self.entries.push(e);
     }
 
     pub fn entries(&self) -> &[DatedEntry] {
         &self.entries
+    }
+
+    /// The member's entries, oldest first.
+    fn of(&self, member: MemberId) -> impl Iterator<Item = &DatedEntry> {
+        self.by_member
+            .get(&member)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.entries.get(i))
     }
 
     /// Adds an entry at the end: checked, and dated no earlier than the last one.
@@ -362,7 +413,7 @@ impl Ledger {
         if self.entries.last().is_some_and(|l| l.date > entry.date) {
             return Err(DuesError::OutOfOrder);
         }
-        self.entries.push(entry);
+        self.push(entry);
         Ok(())
     }
 
@@ -370,13 +421,8 @@ impl Ledger {
     /// before; `Other` when none was.
     pub fn basis(&self, member: MemberId, month: Month) -> Basis {
         let mut found: Option<(Month, &Basis)> = None;
-        for e in &self.entries {
-            if let Entry::Basis {
-                member: m,
-                from,
-                basis,
-            } = &e.entry
-                && *m == member
+        for e in self.of(member) {
+            if let Entry::Basis { from, basis, .. } = &e.entry
                 && *from <= month
                 && found.is_none_or(|(f, _)| *from >= f)
             {
@@ -390,17 +436,7 @@ impl Ledger {
     /// (a basis set from January opens it in January). Nothing is expected before it,
     /// so data kept before the ledger shows no arrears.
     pub fn opens(&self) -> Option<Month> {
-        self.entries
-            .iter()
-            .flat_map(|e| {
-                let named: Vec<Month> = match &e.entry {
-                    Entry::Basis { from, .. } => vec![*from],
-                    Entry::Payment { months, .. } => months.iter().map(|(m, _)| *m).collect(),
-                    Entry::Correction { month, .. } | Entry::Sent { month, .. } => vec![*month],
-                };
-                named.into_iter().chain([Month::of(e.date)])
-            })
-            .min()
+        self.opens
     }
 
     /// What the member is to pay for `month`: nothing before the ledger opens or the
@@ -415,20 +451,16 @@ impl Ledger {
 
     /// What was collected from the member for `month`: payments and corrections.
     pub fn collected(&self, member: MemberId, month: Month) -> i64 {
-        self.entries
-            .iter()
+        self.of(member)
             .map(|e| match &e.entry {
-                Entry::Payment { member: m, months } if *m == member => months
+                Entry::Payment { months, .. } => months
                     .iter()
                     .filter(|(x, _)| *x == month)
                     .map(|(_, a)| *a)
                     .sum(),
                 Entry::Correction {
-                    member: m,
-                    month: x,
-                    amount,
-                    ..
-                } if *m == member && *x == month => *amount,
+                    month: x, amount, ..
+                } if *x == month => *amount,
                 _ => 0,
             })
             .sum()
