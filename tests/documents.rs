@@ -423,7 +423,14 @@ fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() 
             &s(&file("nghi-quyet.docx")),
         ],
     );
-    let reports = ["overdue", "followup", "coverage", "attendance", "meetings"];
+    let reports = [
+        "overdue",
+        "followup",
+        "coverage",
+        "attendance",
+        "meetings",
+        "dues",
+    ];
     for r in reports {
         for ext in ["docx", "xlsx"] {
             run_ok(
@@ -442,8 +449,24 @@ fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() 
     // a resolution found by its sequence alone, the latest year's
     let by_seq = chibo(&data, &["export", "resolution", "11", "--format", "txt"]);
     assert!(String::from_utf8_lossy(&by_seq.stdout).contains("Số 11-NQ/CB"));
+    // the month's dues collection sheet, to print and sign
+    run_ok(
+        &data,
+        &[
+            "report",
+            "dues",
+            "--month",
+            "2026-11",
+            "--sheet",
+            "--format",
+            "docx",
+            "--out",
+            &s(&file("dues-sheet.docx")),
+        ],
+    );
     let mut docs = vec![file("bien-ban.docx"), file("nghi-quyet.docx")];
     docs.extend(reports.map(|r| file(&format!("{r}.docx"))));
+    docs.push(file("dues-sheet.docx"));
     soffice(
         tmp.path(),
         "pdf",
@@ -459,6 +482,15 @@ fn the_demo_documents_open_in_libreoffice_and_print_every_part_of_the_minutes() 
             "{} opens and converts",
             d.display()
         );
+    }
+
+    let sheet = pdftotext(&tmp.path().join("out/dues-sheet.pdf"), false);
+    for part in [
+        "DANH SÁCH THU ĐẢNG PHÍ THÁNG 11/2026",
+        "Ký nộp",
+        "NGƯỜI THU",
+    ] {
+        assert!(sheet.contains(part), "{part}:\n{sheet}");
     }
 
     // every part DOMAIN.md asks of the minutes, in order

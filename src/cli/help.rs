@@ -81,6 +81,7 @@ fn arg_help(path: &str, id: &str) -> Option<Msg> {
         ("report", "month") => Msg::CliMonth,
         ("report", "year") => Msg::CliYear,
         ("report", "member") => Msg::CliMember,
+        ("report", "sheet") => Msg::CliDuesSheet,
         ("report", "format") => Msg::CliReportFormat,
         ("keymap check", "file") => Msg::CliKeymapFile,
         _ => return None,

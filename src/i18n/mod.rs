@@ -816,9 +816,9 @@ messages! {
     CliRestoreFile => "Tệp sao lưu cần khôi phục", "The backup file to restore";
     CliLatest => "Bản sao lưu mới nhất dùng được trong thư mục dữ liệu", "The newest usable backup in the data directory";
     CliReport => "Một báo cáo để in hoặc dùng trong script", "A report for scripts or printing";
-    CliReportKind => "Loại báo cáo: overdue (nhiệm vụ quá hạn), followup (theo dõi một tháng: quá hạn, đến hạn, hoàn thành), coverage (phân công của từng đảng viên), attendance (dự họp và nhiệm vụ trong năm của từng đảng viên), meetings (chất lượng các buổi sinh hoạt trong năm), evaluation (đánh giá, xếp loại đảng viên cuối năm)", "Which report: overdue (open items past their due date), followup (a month: overdue, due, done), coverage (every active member's tasks), attendance (each member's year: meetings and tasks), meetings (the quality of the year's meetings), evaluation (the year-end grading of the members)";
-    CliMonth => "Tháng (YYYY-MM) của báo cáo followup hoặc coverage (mặc định: tháng này)", "The month (YYYY-MM) of a followup or coverage report (default: this month)";
-    CliYear => "Năm của báo cáo attendance, meetings hoặc evaluation (mặc định: năm nay)", "The year of an attendance, meetings or evaluation report (default: this year)";
+    CliReportKind => "Loại báo cáo: overdue (nhiệm vụ quá hạn), followup (theo dõi một tháng: quá hạn, đến hạn, hoàn thành), coverage (phân công của từng đảng viên), attendance (dự họp và nhiệm vụ trong năm của từng đảng viên), meetings (chất lượng các buổi sinh hoạt trong năm), evaluation (đánh giá, xếp loại đảng viên cuối năm), dues (sổ đảng phí của một tháng hoặc một năm)", "Which report: overdue (open items past their due date), followup (a month: overdue, due, done), coverage (every active member's tasks), attendance (each member's year: meetings and tasks), meetings (the quality of the year's meetings), evaluation (the year-end grading of the members), dues (the dues ledger of a month or a year)";
+    CliMonth => "Tháng (YYYY-MM) của báo cáo followup, coverage hoặc dues (mặc định: tháng này)", "The month (YYYY-MM) of a followup, coverage or dues report (default: this month)";
+    CliYear => "Năm của báo cáo attendance, meetings, evaluation hoặc dues (mặc định: năm nay)", "The year of an attendance, meetings, evaluation or dues report (default: this year)";
     CliMember => "Phiếu của một đảng viên trong báo cáo evaluation (\"Họ Tên\")", "One member's own sheet of the evaluation report (\"Họ Tên\")";
     CliReportFormat => "Định dạng: txt, csv, json, docx (Word, theo thể thức văn bản của Đảng), xlsx (bảng tính Excel, ngày là ngày)", "Format: txt, csv, json, docx (Word, in the form of party documents), xlsx (an Excel workbook, dates as dates)";
     CliCheck => "Kiểm tra cơ sở dữ liệu và in số lượng bản ghi", "Verify the database and print counts";
@@ -1110,6 +1110,7 @@ messages! {
     RptDuesSheetTotal => "Tổng số tiền đề nghị thu của {n} đồng chí: {amount} đồng.", "Proposed from {n} members in all: {amount} đồng.";
     RptDuesCollector => "NGƯỜI THU", "COLLECTED BY";
     CliDuesPeriod => "report dues nhận --month hoặc --year, không nhận cả hai", "report dues takes --month or --year, not both";
+    CliDuesSheet => "Danh sách thu đảng phí của tháng để in, có cột ký nộp (với dues --month)", "The month's dues collection sheet to print, with a column to sign (with dues --month)";
     CliSheetDuesMonth => "--sheet là danh sách thu đảng phí của một tháng: chibo report dues --month YYYY-MM --sheet", "--sheet is the dues collection sheet of a month: chibo report dues --month YYYY-MM --sheet";
 }
 
