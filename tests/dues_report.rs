@@ -300,6 +300,10 @@ fn the_command_line_refuses_a_bad_period_in_one_line() {
         ),
         (&["report", "overdue", "--sheet"][..], "--sheet"),
         (&["report", "dues", "--month", "2026-13"][..], "2026-13"),
+        (
+            &["report", "dues", "--year", "2027"][..],
+            "năm 2027 chưa đến",
+        ),
     ] {
         let (code, out, err) = run(args);
         assert_eq!(code, Some(1), "{args:?}");
@@ -316,4 +320,37 @@ fn the_command_line_refuses_a_bad_period_in_one_line() {
         "{csv}"
     );
     assert_eq!(csv.lines().count(), 12, "a header and January to November");
+}
+
+#[test]
+fn data_from_before_dues_reports_an_empty_ledger_and_says_why() {
+    let store = fixture_store();
+    let ms = members(&store);
+    let ledger = store.dues_ledger().unwrap();
+    assert!(ledger.entries().is_empty());
+    let rates = Rates::shipped();
+    let r = dues::month(&ledger, &rates, &ms, m(2026, 11), today());
+    assert!(r.members.is_empty());
+    assert_eq!(
+        (r.totals.expected, r.totals.arrears),
+        (0, 0),
+        "nothing owed"
+    );
+    let text = r.to_text();
+    assert!(text.contains("Sổ đảng phí chưa có khoản nào"), "{text}");
+    assert!(
+        !text.contains("không có đảng viên nào"),
+        "one reason, not two: {text}"
+    );
+    let y = dues::year(&ledger, &rates, &ms, 2026, today());
+    assert_eq!(y.months.len(), 11, "January to this month");
+    assert!(y.members.is_empty() && y.totals.expected == 0);
+    // the first collection sheet proposes each member the month's amount
+    let s = dues::sheet(&ledger, &rates, &ms, m(2026, 11), today());
+    assert!(
+        s.members
+            .iter()
+            .all(|x| x.proposed == 5_000 || x.proposed == 0)
+    );
+    assert!(s.proposed > 0);
 }

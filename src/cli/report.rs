@@ -165,6 +165,9 @@ pub(super) fn run(
             let ledger = store.dues_ledger()?;
             let shown = crate::domain::dues::Month::of(month);
             match year {
+                Some(y) if y > today.year() => {
+                    anyhow::bail!(Msg::CliDuesFutureYear.fill(lang, &[("year", &y)]))
+                }
                 Some(y) => {
                     let r = dues::year(&ledger, rates, &members, y, today);
                     write(&dues::DuesReport { lang, ..r }, format, branch, out, lang)

@@ -255,7 +255,8 @@ pub fn year(
     today: NaiveDate,
 ) -> DuesReport {
     let as_of = year_as_of(year, today);
-    let through = Month::of(as_of);
+    // a year to come has no month yet
+    let through = Month::of(as_of).min(Month::of(today));
     let months: Vec<Month> = Month::of_year(year).filter(|m| *m <= through).collect();
     let (mut rows, months, totals) = report(ledger, rates, members, months);
     for r in &mut rows {
@@ -517,12 +518,18 @@ impl Document for DuesReport {
         if self.month.is_none() {
             page.heading(Msg::RptDuesByMonth.get(lang));
             page.push(Block::Table(self.months_table()));
-            page.heading(Msg::RptDuesByMember.get(lang));
         }
-        if self.members.is_empty() {
-            page.para(Msg::DuesNone.get(lang));
-        } else {
+        if !self.members.is_empty() {
+            if self.month.is_none() {
+                page.heading(Msg::RptDuesByMember.get(lang));
+            }
             page.push(Block::Table(self.members_table()));
+        } else if self.not_open().is_none() {
+            // before the ledger opens the note above says why
+            page.para(match self.month {
+                Some(_) => Msg::DuesNone.get(lang),
+                None => Msg::RptDuesNoneInYear.get(lang),
+            });
         }
         let flagged: Vec<ListItem> = self
             .members

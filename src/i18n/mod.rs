@@ -1110,6 +1110,8 @@ messages! {
     RptDuesSheetTotal => "Tổng số tiền đề nghị thu của {n} đồng chí: {amount} đồng.", "Proposed from {n} members in all: {amount} đồng.";
     RptDuesCollector => "NGƯỜI THU", "COLLECTED BY";
     CliDuesPeriod => "report dues nhận --month hoặc --year, không nhận cả hai", "report dues takes --month or --year, not both";
+    RptDuesNoneInYear => "Năm này không có đảng viên nào đóng đảng phí ở chi bộ.", "Nobody paid dues to the branch that year.";
+    CliDuesFutureYear => "năm {year} chưa đến: chưa có đảng phí nào để báo cáo", "{year} has not come yet: there are no dues to report";
     CliDuesSheet => "Danh sách thu đảng phí của tháng để in, có cột ký nộp (với dues --month)", "The month's dues collection sheet to print, with a column to sign (with dues --month)";
     CliSheetDuesMonth => "--sheet là danh sách thu đảng phí của một tháng: chibo report dues --month YYYY-MM --sheet", "--sheet is the dues collection sheet of a month: chibo report dues --month YYYY-MM --sheet";
 }
