@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use chibo::domain::dues::{Basis, Entry, Month, Rates};
 use chibo::domain::member::Member;
-use chibo::export::dues;
 use chibo::export::report::Document;
+use chibo::export::{dues, dues_sheet};
 use chibo::store::{MemoryStore, Records};
 use common::*;
 
@@ -186,7 +186,7 @@ fn the_collection_sheet_proposes_each_member_what_is_owed_with_room_to_sign() {
     let store = ledger_store();
     let ms = members(&store);
     let ledger = store.dues_ledger().unwrap();
-    let s = dues::sheet(
+    let s = dues_sheet::sheet(
         &ledger,
         &Rates::shipped(),
         &ms,
@@ -346,7 +346,7 @@ fn data_from_before_dues_reports_an_empty_ledger_and_says_why() {
     assert_eq!(y.months.len(), 11, "January to this month");
     assert!(y.members.is_empty() && y.totals.expected == 0);
     // the first collection sheet proposes each member the month's amount
-    let s = dues::sheet(&ledger, &rates, &ms, m(2026, 11), today());
+    let s = dues_sheet::sheet(&ledger, &rates, &ms, m(2026, 11), today());
     assert!(
         s.members
             .iter()

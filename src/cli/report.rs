@@ -161,7 +161,7 @@ pub(super) fn run(
             write(&r, format, branch, out, lang)
         }
         ReportKind::Dues => {
-            use crate::export::dues;
+            use crate::export::{dues, dues_sheet};
             let ledger = store.dues_ledger()?;
             let shown = crate::domain::dues::Month::of(month);
             match year {
@@ -173,8 +173,8 @@ pub(super) fn run(
                     write(&dues::DuesReport { lang, ..r }, format, branch, out, lang)
                 }
                 None if sheet => {
-                    let r = dues::sheet(&ledger, rates, &members, shown, today);
-                    let r = dues::CollectionSheet { lang, ..r };
+                    let r = dues_sheet::sheet(&ledger, rates, &members, shown, today);
+                    let r = dues_sheet::CollectionSheet { lang, ..r };
                     write(&r, format, branch, out, lang)
                 }
                 None => {

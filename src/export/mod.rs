@@ -6,6 +6,7 @@ pub mod csv;
 pub mod document;
 pub mod docx;
 pub mod dues;
+pub mod dues_sheet;
 pub mod evaluation;
 pub mod file;
 pub mod members;
