@@ -204,6 +204,8 @@ fn table(t: &Table, width: usize) -> WTable {
                 .map(|(v, w)| {
                     let align = match v {
                         Value::Text(_) => AlignmentType::Left,
+                        // amounts line up on their last digit
+                        Value::Amount(_) => AlignmentType::Right,
                         _ => AlignmentType::Center,
                     };
                     cell(&v.shown(), false, align, *w)
