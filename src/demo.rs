@@ -385,6 +385,17 @@ pub fn meetings(
         m.freeze_roster(members);
         out.push(m);
     }
+    // the year-end review (kiểm điểm cuối năm) planned for December, to grade the year
+    let mut review = Meeting::new(
+        MeetingKind::YearEnd,
+        date(today.year(), 12, 19),
+        NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default(),
+    );
+    review.place = "Nhà văn hóa Khu phố 3".into();
+    review.chair = chair;
+    review.secretary = secretary;
+    review.agenda = templates.agenda(MeetingKind::YearEnd);
+    out.push(review);
     out
 }
 

@@ -103,6 +103,13 @@ pub enum Action {
     MarkSent,
     MarkPaid,
     ScreenDues,
+    // grading at the year-end meeting
+    Grading,
+    SelfGrade,
+    ProposeGrade,
+    AcceptProposal,
+    DiscussionNote,
+    DecideGrade,
 }
 
 impl Action {
@@ -200,6 +207,12 @@ impl Action {
         Action::MarkSent,
         Action::MarkPaid,
         Action::ScreenDues,
+        Action::Grading,
+        Action::SelfGrade,
+        Action::ProposeGrade,
+        Action::AcceptProposal,
+        Action::DiscussionNote,
+        Action::DecideGrade,
     ];
 
     /// Parses a snake_case action name.
@@ -298,6 +311,12 @@ impl Action {
             Action::FilterSource => Msg::ActFilterSource,
             Action::FilterMonth => Msg::ActFilterMonth,
             Action::ScreenDues => Msg::ScreenDues,
+            Action::Grading => Msg::ActGrading,
+            Action::SelfGrade => Msg::ActSelfGrade,
+            Action::ProposeGrade => Msg::ActProposeGrade,
+            Action::AcceptProposal => Msg::ActAcceptProposal,
+            Action::DiscussionNote => Msg::ActDiscussionNote,
+            Action::DecideGrade => Msg::ActDecideGrade,
             Action::PrevMonth => Msg::ActPrevMonth,
             Action::NextMonth => Msg::ActNextMonth,
             Action::Pay => Msg::ActPay,
@@ -325,6 +344,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 92);
+        assert_eq!(Action::ALL.len(), 98);
     }
 }

@@ -373,7 +373,7 @@ fn position<T: PartialEq>(all: &[T], x: Option<T>) -> usize {
 }
 
 /// A count of the vote form: empty until typed (or the saved count), and required.
-fn count(id: FieldId, label: Msg, saved: Option<u32>) -> Field {
+pub(super) fn count(id: FieldId, label: Msg, saved: Option<u32>) -> Field {
     Field {
         kind: super::form::FieldKind::Number,
         ..Field::text(id, label, &saved.map(|n| n.to_string()).unwrap_or_default())
@@ -671,15 +671,20 @@ impl App {
     /// whose minutes are put to the vote.
     fn form_electorate(&self, form: &Form) -> (crate::domain::vote::Electorate, u32) {
         match form.purpose {
-            FormPurpose::ApprovalVote(id) => match self.meetings.get(id) {
-                Some(m) => self.electorate_at(m),
-                None => Default::default(),
-            },
+            FormPurpose::ApprovalVote(id) | FormPurpose::Grade(id, ..) => {
+                match self.meetings.get(id) {
+                    Some(m) => self.electorate_at(m),
+                    None => Default::default(),
+                }
+            }
             _ => self.electorate_now(),
         }
     }
 
-    fn electorate_at(&self, meeting: &Meeting) -> (crate::domain::vote::Electorate, u32) {
+    pub(super) fn electorate_at(
+        &self,
+        meeting: &Meeting,
+    ) -> (crate::domain::vote::Electorate, u32) {
         let present: Vec<MemberId> = self.present_at(meeting).iter().map(|m| m.id).collect();
         let e = electorate(self.roster.members(), |id| present.contains(&id));
         let temporary = self
@@ -753,6 +758,10 @@ impl App {
             A::DraftResolution => {
                 let id = c.meeting.id;
                 self.draft_resolution(id);
+            }
+            A::Grading => {
+                let id = c.meeting.id;
+                self.open_grading(id);
             }
             A::Cancel => self.leave_console(),
             _ => return,
@@ -928,7 +937,7 @@ impl App {
     }
 
     /// The vote a filled form describes, with its counts checked.
-    fn vote_from_form(&self, form: &Form) -> Result<Vote, FieldError> {
+    pub(super) fn vote_from_form(&self, form: &Form) -> Result<Vote, FieldError> {
         form.check()?;
         let (e, temporary) = self.form_electorate(form);
         let method = VoteMethod::ALL

@@ -65,6 +65,8 @@ pub enum FormPurpose {
     DuesCorrection(MemberId),
     /// The upper level's share of a month sent.
     DuesSent(crate::domain::dues::Month),
+    /// A step of a line of the year-end meeting's grading sheet.
+    Grade(MeetingId, super::grading::Step, crate::domain::review::Whom),
 }
 
 /// Which field: forms look values up by meaning, not position.
@@ -139,6 +141,8 @@ pub enum FieldId {
     Month,
     /// How many months.
     Months,
+    /// A grade at the year-end review.
+    Grade,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -137,6 +137,7 @@ const AFTER_APPROVAL: &[super::Action] = &[
     super::Action::PreviewMinutes,
     super::Action::Amend,
     super::Action::DraftResolution,
+    super::Action::Grading,
     super::Action::Cancel,
     super::Action::MoveUp,
     super::Action::MoveDown,
@@ -331,6 +332,7 @@ impl App {
                 self.ask_export_format(super::export::ExportTarget::Minutes(meeting.id))
             }
             A::DraftResolution => self.draft_resolution(meeting.id),
+            A::Grading => self.open_grading(meeting.id),
             A::PreviewMinutes => self.preview_minutes(&meeting),
             A::Approve => match meeting.status() {
                 // the branch votes on the minutes read back; the vote goes into them

@@ -7,6 +7,7 @@ pub mod console;
 pub mod dues;
 pub mod export;
 pub mod form;
+pub mod grading;
 pub mod list;
 pub mod meetings;
 pub mod notebook;
@@ -145,6 +146,8 @@ pub enum Overlay {
         lines: Vec<String>,
         scroll: usize,
     },
+    /// The grading sheet of a year-end meeting.
+    Grading(Box<grading::GradingSheet>),
 }
 
 impl Overlay {
@@ -161,6 +164,7 @@ impl Overlay {
             Overlay::Detail => Section::Detail,
             Overlay::Form(_) => Section::Form,
             Overlay::Confirm(_) => Section::Confirm,
+            Overlay::Grading(_) => Section::Grading,
         }
     }
 }
@@ -195,6 +199,8 @@ pub struct Options {
     pub pdf: bool,
     /// The dues rates and shares of `dues.toml`.
     pub dues: crate::domain::dues::Rates,
+    /// The grading rules of `evaluation.toml`.
+    pub evaluation: crate::domain::evaluation::Rules,
 }
 
 impl Default for Options {
@@ -216,6 +222,7 @@ impl Default for Options {
             theme: crate::ui::Theme::default(),
             pdf: false,
             dues: crate::domain::dues::Rates::shipped(),
+            evaluation: crate::domain::evaluation::Rules::shipped(),
         }
     }
 }
@@ -266,6 +273,8 @@ pub struct App {
     pdf: bool,
     /// Files asked for, waiting for the edge to write them.
     writes: Vec<(crate::export::file::FileWrite, Msg)>,
+    /// The grading rules of `evaluation.toml`.
+    pub rules: crate::domain::evaluation::Rules,
 }
 
 impl App {
@@ -304,6 +313,7 @@ impl App {
             backups: options.backups,
             pdf: options.pdf,
             writes: Vec::new(),
+            rules: options.evaluation,
         };
         let defer = defer_loading;
         app.load_roster()?;
@@ -610,7 +620,10 @@ impl App {
             Some(Overlay::Form(f))
                 if matches!(
                     f.purpose,
-                    FormPurpose::Vote | FormPurpose::EditVote(..) | FormPurpose::ApprovalVote(_)
+                    FormPurpose::Vote
+                        | FormPurpose::EditVote(..)
+                        | FormPurpose::ApprovalVote(_)
+                        | FormPurpose::Grade(_, grading::Step::Decision, _)
                 ) =>
             {
                 self.vote_preview(f)
@@ -748,6 +761,7 @@ impl App {
             Some(Section::Picker) => self.update_picker(action),
             Some(Section::RollCall) => self.update_rollcall(action),
             Some(Section::Review) => self.update_review(action),
+            Some(Section::Grading) => self.update_grading(action),
             _ => self.update_screen(action),
         }
     }
@@ -1178,6 +1192,7 @@ impl App {
             | FormPurpose::DuesBasis(_)
             | FormPurpose::DuesCorrection(_)
             | FormPurpose::DuesSent(_) => self.submit_dues_form(&form),
+            FormPurpose::Grade(..) => self.submit_grading_form(&form),
         };
         match outcome {
             Ok(Ok(message)) => {

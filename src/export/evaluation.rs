@@ -50,6 +50,9 @@ pub struct MemberRow {
     pub proposed: Option<Grade>,
     /// The rules that keep the grade from a higher one, by their names in the file.
     pub held_by: Vec<&'static str>,
+    /// What the proposal rests on, for the grading sheet's checks.
+    #[serde(skip)]
+    pub evidence: Evidence,
 }
 
 /// A warning: the rule, where it is written, and the words.
@@ -129,7 +132,17 @@ fn grading_key(g: Grading) -> &'static str {
     }
 }
 
-fn grade_msg(g: Grade) -> Msg {
+pub(crate) fn branch_grade_msg(g: crate::domain::branch_grade::BranchGrade) -> Msg {
+    use crate::domain::branch_grade::BranchGrade as B;
+    match g {
+        B::Strong => Msg::BranchGradeStrong,
+        B::Good => Msg::BranchGradeGood,
+        B::Done => Msg::BranchGradeDone,
+        B::NotDone => Msg::BranchGradeNotDone,
+    }
+}
+
+pub(crate) fn grade_msg(g: Grade) -> Msg {
     match g {
         Grade::Excellent => Msg::GradeExcellent,
         Grade::Good => Msg::GradeGood,
@@ -218,6 +231,7 @@ pub fn evaluation(y: &Year, today: NaiveDate, only: Option<&Member>, lang: Lang)
                 .as_ref()
                 .map(|p| p.reasons.iter().map(|r| r.rule().key()).collect())
                 .unwrap_or_default(),
+            evidence,
         });
     }
     let grades: Vec<Grade> = graded.iter().map(|(_, g, _)| *g).collect();
@@ -294,7 +308,7 @@ pub fn evaluation(y: &Year, today: NaiveDate, only: Option<&Member>, lang: Lang)
     }
 }
 
-fn reason_text(r: &Reason, lang: Lang) -> String {
+pub(crate) fn reason_text(r: &Reason, lang: Lang) -> String {
     match r {
         Reason::Points { points, needed, .. } => {
             Msg::EvalReasonPoints.fill(lang, &[("points", points), ("needed", needed)])

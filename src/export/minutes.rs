@@ -483,6 +483,7 @@ pub fn document(
         }
     }
 
+    grading_section(&mut doc, m, members);
     doc.para(ended_line(m));
     if let Some(at) = m.approved_at {
         doc.para(match &m.approval {
@@ -530,6 +531,67 @@ pub fn document(
         }
     }
     doc
+}
+
+/// The grades the branch decided at a year-end meeting, each with its vote, the
+/// branch's own grade and the count per grade.
+fn grading_section(doc: &mut Document, m: &Meeting, members: &[Member]) {
+    let Some(review) = &m.review else { return };
+    let decided: Vec<(
+        MemberId,
+        &crate::domain::review::Decision<crate::domain::evaluation::Grade>,
+    )> = members
+        .iter()
+        .filter_map(|x| Some((x.id, review.member(x.id)?.decision.as_ref()?)))
+        .collect();
+    let branch = review.branch.decision.as_ref();
+    if decided.is_empty() && branch.is_none() {
+        return;
+    }
+    doc.heading(says(Msg::DocGradingHeading, &[("year", &review.year)]));
+    let lines = decided.iter().enumerate().map(|(i, (id, d))| {
+        says(
+            Msg::DocGradeLine,
+            &[
+                ("n", &(i + 1)),
+                ("name", &name(members, *id)),
+                (
+                    "grade",
+                    &word(crate::export::evaluation::grade_msg(d.grade)),
+                ),
+                ("for", &d.vote.in_favour),
+                ("of", &d.vote.denominator()),
+            ],
+        )
+    });
+    doc.push(Block::lines(lines));
+    if !decided.is_empty() {
+        let grades: Vec<_> = decided.iter().map(|(_, d)| d.grade).collect();
+        let [excellent, good, done, not_done] =
+            crate::domain::evaluation::tally(&grades).map(|(_, n, _)| n);
+        doc.para(says(
+            Msg::DocGradeTally,
+            &[
+                ("excellent", &excellent),
+                ("good", &good),
+                ("done", &done),
+                ("not_done", &not_done),
+            ],
+        ));
+    }
+    if let Some(d) = branch {
+        doc.para(says(
+            Msg::DocBranchGradeLine,
+            &[
+                (
+                    "grade",
+                    &word(crate::export::evaluation::branch_grade_msg(d.grade)),
+                ),
+                ("for", &d.vote.in_favour),
+                ("of", &d.vote.denominator()),
+            ],
+        ));
+    }
 }
 
 /// Writes the biên bản of a meeting as Markdown or plain text.

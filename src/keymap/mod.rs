@@ -39,10 +39,11 @@ pub enum Section {
     FollowUp,
     Review,
     Dues,
+    Grading,
 }
 
 impl Section {
-    pub const ALL: [Section; 19] = [
+    pub const ALL: [Section; 20] = [
         Section::Global,
         Section::Roster,
         Section::Meetings,
@@ -62,6 +63,7 @@ impl Section {
         Section::FollowUp,
         Section::Review,
         Section::Dues,
+        Section::Grading,
     ];
 
     pub fn name(self) -> &'static str {
@@ -85,6 +87,7 @@ impl Section {
             Section::FollowUp => "followup",
             Section::Review => "review",
             Section::Dues => "dues",
+            Section::Grading => "grading",
         }
     }
 
@@ -172,6 +175,7 @@ impl Section {
                 Action::AssignUnassigned,
             ],
             Section::Dues => &[Action::Pay, Action::PrevMonth, Action::NextMonth],
+            Section::Grading => &[Action::DecideGrade, Action::Cancel],
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod console;
 mod dues;
+mod grading;
 mod meetings;
 mod overlay;
 mod resolutions;
@@ -308,6 +309,15 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::Quit,
         ],
         Section::Help => &[Action::Cancel],
+        Section::Grading => &[
+            Action::DecideGrade,
+            Action::AcceptProposal,
+            Action::SelfGrade,
+            Action::DiscussionNote,
+            Action::ProposeGrade,
+            Action::Help,
+            Action::Cancel,
+        ],
         _ => &[Action::NextScreen, Action::Help, Action::Quit],
     }
 }
@@ -409,7 +419,7 @@ pub fn footer(app: &App, section: Section) -> Vec<Action> {
     // the meeting's own dialogs keep the order they are given
     if matches!(
         section,
-        Section::Console | Section::RollCall | Section::Review | Section::Help
+        Section::Console | Section::RollCall | Section::Review | Section::Grading | Section::Help
     ) || section.is_text_entry()
         || !section.falls_back_to_global()
     {

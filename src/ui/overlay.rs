@@ -26,6 +26,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         }
         Overlay::Review { selected } => super::resolutions::review(app, *selected, frame, area),
         Overlay::Preview { lines, scroll } => preview(app, lines, *scroll, frame, area),
+        Overlay::Grading(s) => super::grading::render(app, s, frame, area),
     }
 }
 
