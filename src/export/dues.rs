@@ -46,6 +46,32 @@ pub fn sent_text(lang: Lang, sent_amount: i64, sent_on: Option<NaiveDate>, upper
     }
 }
 
+/// "Phải thu … · đã thu … · còn thiếu … (đồng)": the totals, on the screen and in the
+/// report alike.
+pub fn totals_text(lang: Lang, expected: i64, collected: i64, arrears: i64) -> String {
+    Msg::DuesTotals.fill(
+        lang,
+        &[
+            ("expected", &format_amount(expected)),
+            ("collected", &format_amount(collected)),
+            ("arrears", &format_amount(arrears)),
+        ],
+    )
+}
+
+/// "Chi bộ giữ … (30%) · cấp trên … · {sent}": the two shares and what was sent.
+pub fn shares_text(lang: Lang, (branch, percent, upper): (i64, f64, i64), sent: &str) -> String {
+    let shares = Msg::DuesShares.fill(
+        lang,
+        &[
+            ("branch", &format_amount(branch)),
+            ("percent", &percent),
+            ("upper", &format_amount(upper)),
+        ],
+    );
+    format!("{shares} · {sent}")
+}
+
 /// The months owed as the screen lists them: "09,10" within the year shown, "12/2025"
 /// for another year.
 pub fn months_text(months: &[Month], year: i32) -> String {
@@ -403,27 +429,18 @@ impl DuesReport {
     fn summary(&self) -> [String; 2] {
         let lang = self.lang;
         let t = &self.totals;
-        let totals = Msg::DuesTotals.fill(
-            lang,
-            &[
-                ("expected", &format_amount(t.expected)),
-                ("collected", &format_amount(t.collected)),
-                ("arrears", &format_amount(t.arrears)),
-            ],
-        );
         let sent = match (self.month, self.months.first()) {
             (Some(_), Some(m)) => sent_text(lang, m.sent_amount, m.sent_on, m.upper_share),
             _ => Msg::RptDuesSentTotal.fill(lang, &[("amount", &format_amount(t.sent_amount))]),
         };
-        let shares = Msg::DuesShares.fill(
-            lang,
-            &[
-                ("branch", &format_amount(t.branch_share)),
-                ("percent", &self.branch_keeps_percent),
-                ("upper", &format_amount(t.upper_share)),
-            ],
-        );
-        [totals, format!("{shares} · {sent}")]
+        [
+            totals_text(lang, t.expected, t.collected, t.arrears),
+            shares_text(
+                lang,
+                (t.branch_share, self.branch_keeps_percent, t.upper_share),
+                &sent,
+            ),
+        ]
     }
 
     /// Why there is nothing to count, when the period is before the ledger opens.

@@ -11,7 +11,7 @@ use super::table::{Cell, Column, Row};
 use crate::app::App;
 use crate::app::dues::DuesRow;
 use crate::domain::dues::{Month, format_amount};
-use crate::export::dues::{basis_text, months_text, sent_text};
+use crate::export::dues::{basis_text, months_text, sent_text, shares_text, totals_text};
 use crate::i18n::Msg;
 
 /// The title, the totals, the shares, a note and the table.
@@ -46,14 +46,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(format!(
             " {}",
-            Msg::DuesTotals.fill(
-                app.lang,
-                &[
-                    ("expected", &format_amount(t.expected)),
-                    ("collected", &format_amount(t.collected)),
-                    ("arrears", &format_amount(t.arrears)),
-                ],
-            )
+            totals_text(app.lang, t.expected, t.collected, t.arrears)
         )),
         totals,
     );
@@ -61,15 +54,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let percent = app.dues.rates.branch_keeps_percent;
     frame.render_widget(
         Paragraph::new(format!(
-            " {} · {sent}",
-            Msg::DuesShares.fill(
-                app.lang,
-                &[
-                    ("branch", &format_amount(t.branch_share)),
-                    ("percent", &percent),
-                    ("upper", &format_amount(t.upper_share)),
-                ],
-            )
+            " {}",
+            shares_text(app.lang, (t.branch_share, percent, t.upper_share), &sent)
         )),
         shares,
     );
