@@ -19,17 +19,28 @@ fn see(term: &Tty, text: &str) {
     );
 }
 
-/// The name the status line gives for the payment just marked.
-fn paid_name(term: &Tty) -> String {
-    see(term, "đồng đảng phí tháng 12/2026");
-    let screen = term.screen();
-    let line = screen
-        .lines()
-        .find(|l| l.contains("Đ/c ") && l.contains(" đã nộp "))
-        .unwrap_or_else(|| panic!("a payment said\n{screen}"));
-    let start = line.find("Đ/c ").expect("the member named") + "Đ/c ".len();
-    let end = line.find(" đã nộp ").expect("the amount");
-    line[start..end].trim().to_string()
+/// The name the status line gives for the payment just marked: a member not among
+/// those who paid before it (the line before it may still be on screen a moment).
+fn paid_name(term: &Tty, before: &[String]) -> String {
+    let name_in = |screen: &str| {
+        let line = screen
+            .lines()
+            .find(|l| l.contains("Đ/c ") && l.contains(" đồng đảng phí tháng "))?;
+        let start = line.find("Đ/c ")? + "Đ/c ".len();
+        let end = line.find(" đã nộp ")?;
+        Some(line[start..end].trim().to_string())
+    };
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let screen = term.screen();
+        match name_in(&screen) {
+            Some(name) if !before.contains(&name) => return name,
+            _ if std::time::Instant::now() > until => {
+                panic!("a new payment said\n{screen}")
+            }
+            _ => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
 }
 
 #[test]
@@ -66,8 +77,7 @@ fn dues_collected_during_the_roll_call_agree_with_the_screen_and_the_report() {
     let mut paid = Vec::new();
     for _ in 0..3 {
         term.keys(&["p"]);
-        let name = paid_name(&term);
-        assert!(!paid.contains(&name), "{name} twice\n{}", term.screen());
+        let name = paid_name(&term, &paid);
         paid.push(name);
         term.keys(&["Down"]);
     }
