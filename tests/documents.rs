@@ -773,3 +773,126 @@ fn the_roster_screen_exports_a_workbook_and_remembers_the_format() {
     press(&mut app, "w");
     assert!(screen(&app, 120, 40).contains("Excel (.xlsx)"));
 }
+
+/// The year-end meeting of December 2026: three members graded, one of them given more
+/// than the record allows, and the branch's own grade decided.
+fn year_end_review(members: &[Member]) -> Meeting {
+    use chibo::domain::branch_grade::BranchGrade;
+    use chibo::domain::evaluation::Grade;
+    use chibo::domain::review::{Change, Whom};
+    let mut m = Meeting::new(MeetingKind::YearEnd, day(2026, 12, 19), time(8, 0));
+    m.id = chibo::domain::meeting::MeetingId(900);
+    let vote = |for_: u32| -> Vote {
+        serde_json::from_value(serde_json::json!({
+            "subject": "Xếp loại",
+            "method": "show_of_hands",
+            "rule": "simple_majority",
+            "eligible": 24, "branch": 25, "for": for_, "against": 24 - for_, "other": 0
+        }))
+        .unwrap()
+    };
+    let hung = Whom::Member(id(members, "Nguyễn Văn Hùng"));
+    let mai = Whom::Member(id(members, "Trần Thị Mai"));
+    let tuan = Whom::Member(id(members, "Lê Minh Tuấn"));
+    for (whom, change) in [
+        (hung, Change::SelfGrade(Some(Grade::Good))),
+        (hung, Change::Propose(Some(Grade::Good))),
+        (
+            hung,
+            Change::Note("Gương mẫu trong phong trào của khu phố.".into()),
+        ),
+        (hung, Change::Decide(Grade::Good, vote(23))),
+        (mai, Change::SelfGrade(Some(Grade::Excellent))),
+        (mai, Change::Propose(Some(Grade::Excellent))),
+        (mai, Change::Decide(Grade::Excellent, vote(20))),
+        (tuan, Change::SelfGrade(Some(Grade::Good))),
+        (Whom::Branch, Change::ProposeBranch(Some(BranchGrade::Good))),
+        (
+            Whom::Branch,
+            Change::DecideBranch(BranchGrade::Good, vote(24)),
+        ),
+    ] {
+        m.grade(whom, change).unwrap();
+    }
+    m
+}
+
+#[test]
+fn the_evaluation_report_lists_the_decided_grades_beside_the_proposed_in_json_and_word() {
+    use chibo::i18n::Lang;
+    let (store, members) = sorted_members();
+    let branch = store.branch().unwrap();
+    let meetings = vec![december(&members), year_end_review(&members)];
+    let rules = chibo::domain::evaluation::Rules::shipped();
+    let y = chibo::export::evaluation::Year {
+        year: 2026,
+        members: &members,
+        meetings: &meetings,
+        tasks: &[],
+        notes: &[],
+        discipline: &[],
+        awards: &[],
+        resolutions: &[],
+        rules: &rules,
+    };
+    use chibo::export::report::Document as _;
+    let r = chibo::export::evaluation::evaluation(&y, day(2026, 12, 20), None, Lang::Vi);
+    let json = r.to_json();
+    golden("evaluation.json", &json);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let row = |name: &str| {
+        v["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["member"] == name)
+            .unwrap()
+            .clone()
+    };
+    let hung = row("Nguyễn Văn Hùng");
+    assert_eq!(hung["decided"], "good");
+    assert_eq!(hung["self_grade"], "good");
+    assert_eq!(hung["vote"]["for"], 23);
+    assert_eq!(hung["vote"]["rule"], "simple_majority");
+    assert_eq!(row("Lê Minh Tuấn")["decided"], serde_json::Value::Null);
+    // counted from the decisions: one excellent, one good of the two decided
+    assert_eq!(v["grades"][0]["count"], 1);
+    assert_eq!(v["grades"][1]["count"], 1);
+    assert_eq!(v["grades"][1]["percent"], 50);
+    assert_eq!(v["branch"]["decided"], "good");
+    // "xuất sắc" decided on a record that does not allow it is warned with its rule
+    assert!(
+        v["warnings"].as_array().unwrap().iter().any(|w| w["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Quyết định — Trần Thị Mai")),
+        "{json}"
+    );
+    let shape = structure(&r.to_docx(branch.as_ref()));
+    golden("evaluation.docx.txt", &shape);
+    assert!(
+        shape.contains("TỰ ĐÁNH GIÁ, XẾP LOẠI CỦA CHI BỘ"),
+        "{shape}"
+    );
+    assert!(
+        shape.contains("Chi bộ quyết định: Hoàn thành tốt nhiệm vụ (tán thành 24/24"),
+        "{shape}"
+    );
+    // one member's sheet says what the review wrote and decided
+    let hung_member = members.iter().find(|m| m.full_name() == "Nguyễn Văn Hùng");
+    let sheet = chibo::export::evaluation::evaluation(&y, day(2026, 12, 20), hung_member, Lang::Vi);
+    let text = sheet.to_text();
+    assert!(text.contains("KIỂM ĐIỂM CUỐI NĂM"), "{text}");
+    assert!(
+        text.contains("Tự xếp loại: Hoàn thành tốt nhiệm vụ."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Thảo luận: Gương mẫu trong phong trào của khu phố."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Chi bộ quyết định: Hoàn thành tốt nhiệm vụ (tán thành 23/24, "),
+        "{text}"
+    );
+}

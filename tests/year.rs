@@ -93,7 +93,7 @@ fn the_evaluation_report_proposes_a_grade_for_every_member_graded_under_the_rule
         }
     }
     assert!(graded > 0);
-    let counted: u64 = v["grades"]
+    let counted: u64 = v["proposed_grades"]
         .as_array()
         .unwrap()
         .iter()
@@ -109,7 +109,7 @@ fn the_evaluation_report_proposes_a_grade_for_every_member_graded_under_the_rule
         "# our upper level's guidance\nexcellent_cap_percent = 1\n",
     )
     .unwrap();
-    let excellent = v["grades"][0]["count"].as_u64().unwrap();
+    let excellent = v["proposed_grades"][0]["count"].as_u64().unwrap();
     let (code, text, err) = run(data, &["report", "evaluation", "--year", "2026"]);
     assert_eq!(code, 0, "{err}");
     assert!(

@@ -9,8 +9,7 @@ use chrono::Datelike;
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::{App, Overlay, Status};
 use crate::domain::branch_grade::{
-    BranchFacts, BranchGrade, Criterion, Shortfall, YearRecord, branch_facts, check_branch,
-    propose_branch,
+    BranchFacts, BranchGrade, Shortfall, YearRecord, branch_facts, check_branch, propose_branch,
 };
 use crate::domain::evaluation::{Grade, Grading, Proposal, RuleFile, Warning, check, propose};
 use crate::domain::meeting::{Amendment, Meeting, MeetingId, MeetingKind};
@@ -19,6 +18,7 @@ use crate::domain::review::{Change, ReviewError, Sheet, Whom};
 use crate::domain::vote::VoteMethod;
 pub(crate) use crate::export::evaluation::branch_grade_msg;
 use crate::export::evaluation::{MemberRow, Year, evaluation, grade_msg, reason_text};
+pub(crate) use crate::export::grading::shortfall_text;
 use crate::i18n::{Lang, Msg, labels};
 use crate::store::{Records, StoreError};
 
@@ -104,32 +104,11 @@ pub(crate) fn grade_label(g: Option<Grade>) -> Msg {
     g.map_or(Msg::GradeNone, grade_msg)
 }
 
-pub(crate) fn criterion_msg(c: Criterion) -> Msg {
-    match c {
-        Criterion::Meetings => Msg::CritMeetings,
-        Criterion::ItemsDone => Msg::CritItemsDone,
-        Criterion::TaskCoverage => Msg::CritCoverage,
-        Criterion::Quality => Msg::CritQuality,
-    }
-}
-
 fn file_name(file: RuleFile) -> &'static str {
     match file {
         RuleFile::Shipped => "evaluation.toml (chibo)",
         RuleFile::User => "evaluation.toml",
     }
-}
-
-pub(crate) fn shortfall_text(s: &Shortfall, lang: Lang) -> String {
-    Msg::GradingShortfall.fill(
-        lang,
-        &[
-            ("criterion", &criterion_msg(s.criterion).get(lang)),
-            ("percent", &s.percent),
-            ("grade", &branch_grade_msg(s.grade).get(lang)),
-            ("needed", &s.needed),
-        ],
-    )
 }
 
 /// Why a member is not graded.
@@ -166,6 +145,7 @@ pub fn sheet(d: &SheetData, selected: usize, lang: Lang) -> GradingSheet {
         notes: d.notes,
         discipline: d.discipline,
         awards: d.awards,
+        resolutions: d.resolutions,
         rules: d.rules,
     };
     let report = evaluation(&y, m.date, None, lang);

@@ -155,6 +155,7 @@ pub(super) fn run(
                 notes: &notes,
                 discipline: &discipline,
                 awards: &awards,
+                resolutions: &resolutions,
                 rules,
             };
             let r = crate::export::evaluation::evaluation(&y, today, only, lang);

@@ -50,6 +50,9 @@ pub struct MemberRow {
     pub proposed: Option<Grade>,
     /// The rules that keep the grade from a higher one, by their names in the file.
     pub held_by: Vec<&'static str>,
+    /// What the year-end review wrote and decided.
+    #[serde(flatten)]
+    pub review: super::grading::Decided,
     /// What the proposal rests on, for the grading sheet's checks.
     #[serde(skip)]
     pub evidence: Evidence,
@@ -78,8 +81,13 @@ pub struct Evaluation {
     pub year: i32,
     pub as_of: NaiveDate,
     pub members: Vec<MemberRow>,
-    /// The proposed grades counted, of the members graded.
+    /// The grades the branch decided at the year-end meeting, counted.
     pub grades: Vec<GradeCount>,
+    /// The grades proposed from the record, counted, of the members graded.
+    pub proposed_grades: Vec<GradeCount>,
+    /// The branch's own grade (the whole list only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub branch: Option<super::grading::BranchRow>,
     pub warnings: Vec<RuleWarning>,
     /// One member's sheet: notes and records listed in full.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -120,6 +128,7 @@ pub struct Year<'a> {
     pub notes: &'a [Note],
     pub discipline: &'a [Discipline],
     pub awards: &'a [Award],
+    pub resolutions: &'a [crate::domain::resolution::Resolution],
     pub rules: &'a Rules,
 }
 
@@ -163,6 +172,8 @@ fn discipline_msg(f: DisciplineForm) -> Msg {
 /// The report for `y.year`, as of `today`; for one member when `only` is given.
 pub fn evaluation(y: &Year, today: NaiveDate, only: Option<&Member>, lang: Lang) -> Evaluation {
     let as_of = year_as_of(y.year, today);
+    let review_meeting = super::grading::review_of(y.meetings, y.year);
+    let review = review_meeting.and_then(|m| m.review.as_ref());
     let mut rows = Vec::new();
     let mut graded: Vec<(usize, Grade, Evidence)> = Vec::new();
     // the members of the year: those on the roster, and those who left during it
@@ -231,34 +242,72 @@ pub fn evaluation(y: &Year, today: NaiveDate, only: Option<&Member>, lang: Lang)
                 .as_ref()
                 .map(|p| p.reasons.iter().map(|r| r.rule().key()).collect())
                 .unwrap_or_default(),
+            review: if how == Grading::Graded {
+                super::grading::Decided::of(review.and_then(|r| r.member(m.id)))
+            } else {
+                super::grading::Decided::default()
+            },
             evidence,
         });
     }
-    let grades: Vec<Grade> = graded.iter().map(|(_, g, _)| *g).collect();
-    let counts = tally(&grades)
-        .into_iter()
-        .map(|(grade, count, percent)| GradeCount {
-            grade,
-            count,
-            percent,
-        })
+    let counted = |grades: &[Grade]| -> Vec<GradeCount> {
+        tally(grades)
+            .into_iter()
+            .map(|(grade, count, percent)| GradeCount {
+                grade,
+                count,
+                percent,
+            })
+            .collect()
+    };
+    let proposed: Vec<Grade> = graded.iter().map(|(_, g, _)| *g).collect();
+    // the decisions, each with the evidence it rests on
+    let decided: Vec<(usize, Grade, Evidence)> = graded
+        .iter()
+        .filter_map(|(row, _, e)| Some((*row, rows[*row].review.decided?, *e)))
         .collect();
-    let pairs: Vec<(Grade, Evidence)> = graded.iter().map(|(_, g, e)| (*g, *e)).collect();
-    let warnings = check(&pairs, y.rules)
-        .into_iter()
-        .map(|w| {
+    let decided_grades: Vec<Grade> = decided.iter().map(|(_, g, _)| *g).collect();
+    let mut warnings = Vec::new();
+    for (set, decision) in [(&graded, false), (&decided, true)] {
+        let pairs: Vec<(Grade, Evidence)> = set.iter().map(|(_, g, e)| (*g, *e)).collect();
+        for w in check(&pairs, y.rules) {
             let (file, line) = y.rules.place(w.rule());
-            RuleWarning {
+            let text = warning_text(&w, &rows, set, lang);
+            warnings.push(RuleWarning {
                 rule: w.rule().key(),
                 file: match file {
                     RuleFile::Shipped => "evaluation.toml (chibo)",
                     RuleFile::User => "evaluation.toml",
                 },
                 line,
-                text: warning_text(&w, &rows, &graded, lang),
-            }
-        })
-        .collect();
+                text: if decision {
+                    Msg::GradingWarnDecision.fill(lang, &[("text", &text)])
+                } else {
+                    text
+                },
+            });
+        }
+    }
+    let branch = only.is_none().then(|| {
+        let graded_members: Vec<&Member> = graded
+            .iter()
+            .filter_map(|(row, ..)| y.members.iter().find(|m| m.id.0 == rows[*row].member_id))
+            .collect();
+        super::grading::branch_row(
+            &super::grading::BranchYear {
+                year: y.year,
+                as_of,
+                meetings: y.meetings,
+                members: y.members,
+                graded: &graded_members,
+                resolutions: y.resolutions,
+                tasks: y.tasks,
+                review: review_meeting,
+                rules: y.rules,
+            },
+            lang,
+        )
+    });
     let sheet = only.map(|m| Sheet {
         notes: crate::domain::notebook::of_year(y.notes, m.id, y.year)
             .into_iter()
@@ -301,7 +350,9 @@ pub fn evaluation(y: &Year, today: NaiveDate, only: Option<&Member>, lang: Lang)
         year: y.year,
         as_of,
         members: rows,
-        grades: counts,
+        grades: counted(&decided_grades),
+        proposed_grades: counted(&proposed),
+        branch,
         warnings,
         sheet,
         lang,
@@ -368,7 +419,7 @@ fn warning_text(
     }
 }
 
-const EVALUATION_CSV: [[&str; 13]; 2] = [
+const EVALUATION_CSV: [[&str; 15]; 2] = [
     [
         "ho_ten",
         "xep_loai",
@@ -383,6 +434,8 @@ const EVALUATION_CSV: [[&str; 13]; 2] = [
         "ky_luat",
         "khen_thuong",
         "de_xuat",
+        "tu_xep_loai",
+        "quyet_dinh",
     ],
     [
         "member",
@@ -398,6 +451,8 @@ const EVALUATION_CSV: [[&str; 13]; 2] = [
         "discipline",
         "awards",
         "proposed",
+        "self_grade",
+        "decided",
     ],
 ];
 
@@ -413,6 +468,11 @@ impl Evaluation {
             .get(self.lang)
             .to_string(),
         }
+    }
+
+    fn grade_text(&self, g: Option<Grade>) -> String {
+        g.map(|g| grade_msg(g).get(self.lang).to_string())
+            .unwrap_or_default()
     }
 
     fn discipline_text(&self, r: &MemberRow) -> String {
@@ -446,6 +506,8 @@ impl Document for Evaluation {
                     self.discipline_text(r),
                     r.awards.join("; "),
                     self.proposed_text(r),
+                    self.grade_text(r.review.self_grade),
+                    self.grade_text(r.review.decided),
                 ]
             })
             .collect();
@@ -475,20 +537,32 @@ impl Document for Evaluation {
         page.push(Block::Table(Table {
             header: headings(
                 lang,
-                &[Msg::EvalColGrade, Msg::EvalColCount, Msg::EvalColShare],
+                &[
+                    Msg::EvalColGrade,
+                    Msg::EvalDecidedCount,
+                    Msg::EvalColShare,
+                    Msg::EvalProposedCount,
+                    Msg::EvalColShare,
+                ],
             ),
             rows: self
                 .grades
                 .iter()
-                .map(|g| {
+                .zip(&self.proposed_grades)
+                .map(|(g, p)| {
                     vec![
                         Value::text(grade_msg(g.grade).get(lang)),
                         Value::Int(g.count as i64),
                         Value::Int(i64::from(g.percent)),
+                        Value::Int(p.count as i64),
+                        Value::Int(i64::from(p.percent)),
                     ]
                 })
                 .collect(),
         }));
+        if let Some(b) = &self.branch {
+            super::grading::branch_section(&mut page, b, lang);
+        }
         if !self.warnings.is_empty() {
             page.heading(Msg::RptToNote.get(lang));
             page.push(Block::List(
@@ -505,6 +579,9 @@ impl Document for Evaluation {
             ));
         }
         if let Some(sheet) = &self.sheet {
+            if let Some(r) = self.members.first() {
+                super::grading::member_section(&mut page, &r.review, lang);
+            }
             page.heading(Msg::EvalNotebook.get(lang));
             if sheet.notes.is_empty() {
                 page.para(Msg::EvalNothing.get(lang));
@@ -557,6 +634,7 @@ impl Document for Evaluation {
                     Msg::EvalColAwards,
                     Msg::EvalColPoints,
                     Msg::EvalColProposed,
+                    Msg::EvalDecidedCount,
                 ],
             ),
             rows: self
@@ -585,6 +663,7 @@ impl Document for Evaluation {
                             .map(|p| Value::Int(i64::from(p)))
                             .unwrap_or(Value::Empty),
                         Value::text(self.proposed_text(r)),
+                        Value::text(self.grade_text(r.review.decided)),
                     ]
                 })
                 .collect(),

@@ -9,6 +9,7 @@ pub mod dues;
 pub mod dues_sheet;
 pub mod evaluation;
 pub mod file;
+pub mod grading;
 pub mod members;
 pub mod minutes;
 pub mod pdf;

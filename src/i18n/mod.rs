@@ -1177,6 +1177,16 @@ messages! {
     GradingVoteSubject => "Xếp loại {who}: {grade}", "Grade of {who}: {grade}";
     GradingAmendText => "Xếp loại {who}: {old} thành {new}.", "Grade of {who}: {old} changed to {new}.";
     GradingMember => "đồng chí {name}", "{name}";
+    EvalVoteCell => "tán thành {for}/{of}, {rule}", "{for} of {of} in favour, {rule}";
+    EvalBranchHeading => "TỰ ĐÁNH GIÁ, XẾP LOẠI CỦA CHI BỘ", "THE BRANCH'S OWN GRADE";
+    EvalBranchProposed => "Theo tiêu chí trong evaluation.toml: {grade}.", "By the criteria of evaluation.toml: {grade}.";
+    EvalCommitteeProposed => "Chi ủy đề xuất: {grade}.", "Proposed by the committee: {grade}.";
+    EvalDecidedLine => "Chi bộ quyết định: {grade} ({vote}).", "Decided by the branch: {grade} ({vote}).";
+    EvalNotDecided => "Chi bộ chưa biểu quyết quyết định.", "Not decided by the branch yet.";
+    EvalReviewHeading => "KIỂM ĐIỂM CUỐI NĂM", "YEAR-END REVIEW";
+    EvalSelfGrade => "Tự xếp loại: {grade}.", "Self-grade: {grade}.";
+    EvalProposedCount => "Đề xuất", "Proposed";
+    EvalDecidedCount => "Quyết định", "Decided";
     DocGradingHeading => "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM {year}", "GRADING OF THE YEAR {year}";
     DocGradeLine => "{n}. Đồng chí {name}: {grade} (tán thành {for}/{of}).", "{n}. {name}: {grade} ({for} of {of} in favour).";
     DocGradeTally => "Tổng hợp: {excellent} hoàn thành xuất sắc nhiệm vụ, {good} hoàn thành tốt nhiệm vụ, {done} hoàn thành nhiệm vụ, {not_done} không hoàn thành nhiệm vụ.", "In all: {excellent} excellent, {good} good, {done} tasks completed, {not_done} tasks not completed.";
