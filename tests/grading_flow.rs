@@ -259,3 +259,113 @@ fn approved_minutes_lock_the_sheet_and_a_change_of_grade_is_an_amendment() {
         m.amendments[0]
     );
 }
+
+/// chibo run on `data` as a script would on the day of the review.
+fn on_review_day(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .args(args)
+        .env("CHIBO_DATA_DIR", data)
+        .env("CHIBO_CONFIG_DIR", data.join("no-config"))
+        .env("CHIBO_TODAY", "2026-12-19")
+        .output()
+        .unwrap()
+}
+
+#[test]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
+fn every_member_of_the_demo_branch_is_graded_at_its_year_end_meeting_through_the_terminal() {
+    common::tty::require();
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let cfg = tmp.path().join("cfg");
+    let made = on_review_day(&data, &["demo"]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let term = common::tty::Tty::start(
+        "grading",
+        &data,
+        &cfg,
+        (120, 40),
+        &["CHIBO_TODAY=2026-12-19"],
+    );
+    assert!(term.wait_for("Đảng viên", 10), "{}", term.screen());
+    // the year-end meeting is the newest of the meetings: opened, held, its sheet shown
+    term.keys(&["2", "Home", "Enter"]);
+    assert!(term.wait_for("kiểm điểm cuối năm", 5), "{}", term.screen());
+    term.keys(&["s"]);
+    assert!(term.wait_for("Mục 1/", 5), "{}", term.screen());
+    term.keys(&["C-y"]);
+    assert!(term.wait_for("Xếp loại năm 2026", 5), "{}", term.screen());
+    let mut decided = 0;
+    loop {
+        let screen = term.screen();
+        let selected = screen
+            .lines()
+            .find_map(|l| l.strip_prefix("│› "))
+            .unwrap_or_else(|| panic!("a line is selected:\n{screen}"))
+            .to_string();
+        let name = selected.split("  ").next().unwrap().trim().to_string();
+        let branch = name.starts_with("Chi bộ (tổ chức đảng)");
+        if !selected.contains("không XL") {
+            // the vote on the grade the form starts on: the record's
+            term.keys(&["d", "Tab", "Tab"]);
+            term.type_text("10");
+            term.keys(&["Tab"]);
+            term.type_text("1");
+            term.keys(&["Tab"]);
+            term.type_text("0");
+            term.keys(&["C-s"]);
+            let said = if branch {
+                "Chi bộ quyết định: Chi bộ (tổ chức đảng)".to_string()
+            } else {
+                format!("Chi bộ quyết định: đồng chí {name} —")
+            };
+            assert!(term.wait_for(&said, 5), "{said}\n{}", term.screen());
+            decided += 1;
+        }
+        if branch {
+            break;
+        }
+        term.keys(&["Down"]);
+    }
+    // the report asked while the application is open: every member graded is decided
+    let out = on_review_day(
+        &data,
+        &["report", "evaluation", "--year", "2026", "--format", "json"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let members = v["members"].as_array().unwrap();
+    let graded: Vec<_> = members
+        .iter()
+        .filter(|m| m["grading"] == "graded")
+        .collect();
+    assert!(graded.len() > 20, "{}", graded.len());
+    for m in &graded {
+        assert!(m["decided"].is_string(), "{m}");
+        assert_eq!(m["vote"]["for"], 10, "{m}");
+    }
+    assert_eq!(
+        decided,
+        graded.len() + 1,
+        "each member graded and the branch"
+    );
+    assert!(v["branch"]["decided"].is_string(), "{}", v["branch"]);
+    let counted: u64 = v["grades"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, graded.len() as u64);
+}
