@@ -1,5 +1,5 @@
 //! The settings files of the config directory (`config.toml`, `keymap.toml`,
-//! `agenda.toml`, `categories.toml`, `holidays.toml`, `dues.toml`, `evaluation.toml`),
+//! `agenda.toml`, `categories.toml`, `holidays.toml`, `dues.toml`, `evaluation.toml`, `candidates.toml`),
 //! read one way: only a regular
 //! file of at most 1 MB is read; a file that is broken, too large or not a file is
 //! reported (where it is, what is wrong) and the defaults stand in for it whole, but
@@ -28,6 +28,7 @@ pub const CATEGORIES: &str = "categories.toml";
 pub const HOLIDAYS: &str = "holidays.toml";
 pub const DUES: &str = "dues.toml";
 pub const EVALUATION: &str = "evaluation.toml";
+pub const CANDIDATES: &str = "candidates.toml";
 
 /// What is wrong with a settings file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +130,8 @@ pub struct Settings {
     pub dues: Rates,
     /// The grading rules of `evaluation.toml`.
     pub evaluation: crate::domain::evaluation::Rules,
+    /// The candidates' steps and time limits of `candidates.toml`.
+    pub candidates: crate::domain::candidates::Rules,
     /// What was wrong, file by file, in the order above.
     pub problems: Vec<Problem>,
 }
@@ -151,6 +154,8 @@ impl Settings {
             dues: parsed(dir, DUES, &mut problems, parse_dues).unwrap_or_else(Rates::shipped),
             evaluation: parsed(dir, EVALUATION, &mut problems, parse_evaluation)
                 .unwrap_or_else(crate::domain::evaluation::Rules::shipped),
+            candidates: parsed(dir, CANDIDATES, &mut problems, parse_candidates)
+                .unwrap_or_else(crate::domain::candidates::Rules::shipped),
             problems,
         }
     }
@@ -304,6 +309,15 @@ fn parse_evaluation(
             Reason::Invalid(e.message),
         )]
     })
+}
+
+/// `candidates.toml`, read by the domain: the shipped steps and limits with the user's.
+fn parse_candidates(
+    path: &Path,
+    text: &str,
+) -> Result<crate::domain::candidates::Rules, Vec<Problem>> {
+    crate::domain::candidates::Rules::with_user(text)
+        .map_err(|e| vec![domain_problem(path, text, &e)])
 }
 
 /// `categories.toml`: `categories = ["…", …]`, replacing the shipped list.

@@ -69,6 +69,20 @@ fn every_valid_file_is_read_and_takes_effect() {
         Rates::shipped().salary_percent,
         "what the file does not name stays"
     );
+    assert_eq!(s.candidates.warn_days, 14);
+    assert_eq!(
+        s.candidates.limits,
+        [chibo::domain::candidates::Limit {
+            step: chibo::domain::candidates::Step::Ceremony,
+            after: chibo::domain::candidates::Step::Decision,
+            span: chibo::domain::candidates::Span::Days(45),
+        }],
+        "the file's limits replace the shipped ones"
+    );
+    assert_eq!(
+        s.candidates.steps,
+        chibo::domain::candidates::Rules::shipped().steps
+    );
 }
 
 /// What stands when a file is ignored: the part of the settings it would have set.
@@ -80,6 +94,7 @@ enum Part {
     Categories,
     Holidays,
     Dues,
+    Candidates,
 }
 
 #[test]
@@ -160,6 +175,12 @@ fn each_broken_file_is_reported_with_its_place_and_its_defaults_stand() {
             Part::Dues,
             "dues.toml:1:16: invalid type: string \"5000\", expected i64",
         ),
+        (
+            "candidates-unknown-step",
+            Part::Candidates,
+            "candidates.toml:3:34: unknown step \"party\" (known: class, application, \
+             background, verification, introduction, comments, vote, decision, ceremony)",
+        ),
     ];
     let mut seen = Vec::new();
     for (case, part, expected) in cases {
@@ -182,6 +203,7 @@ fn each_broken_file_is_reported_with_its_place_and_its_defaults_stand() {
             Part::Categories => s.categories == default_categories(),
             Part::Holidays => !s.calendar.is_decided(2030),
             Part::Dues => s.dues == Rates::shipped(),
+            Part::Candidates => s.candidates == chibo::domain::candidates::Rules::shipped(),
         };
         assert!(defaults, "{case}: the defaults stand");
         seen.push(case.to_string());

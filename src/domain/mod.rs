@@ -3,6 +3,7 @@
 pub mod branch;
 pub mod branch_grade;
 pub mod calendar;
+pub mod candidates;
 pub mod discipline;
 pub mod dues;
 pub mod evaluation;
