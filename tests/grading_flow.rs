@@ -31,10 +31,12 @@ fn sheet(app: &chibo::app::App) -> &GradingSheet {
 fn open_sheet() -> chibo::app::App {
     let mut app = demo_app(12);
     press(&mut app, "2 home enter");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("kiểm điểm cuối năm"), "{shown}");
+    // the meeting says where its sheet is and how far the grading has come
     assert!(
-        screen(&app, 100, 30).contains("kiểm điểm cuối năm"),
-        "{}",
-        screen(&app, 100, 30)
+        shown.contains("y: phiếu xếp loại (0 đảng viên đã quyết định)"),
+        "{shown}"
     );
     press(&mut app, "y");
     app

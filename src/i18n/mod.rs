@@ -1177,6 +1177,7 @@ messages! {
     GradingVoteSubject => "Xếp loại {who}: {grade}", "Grade of {who}: {grade}";
     GradingAmendText => "Xếp loại {who}: {old} thành {new}.", "Grade of {who}: {old} changed to {new}.";
     GradingMember => "đồng chí {name}", "{name}";
+    GradingAgendaLine => "{key}: phiếu xếp loại ({n} đảng viên đã quyết định)", "{key}: grading sheet ({n} members decided)";
     EvalVoteCell => "tán thành {for}/{of}, {rule}", "{for} of {of} in favour, {rule}";
     EvalBranchHeading => "TỰ ĐÁNH GIÁ, XẾP LOẠI CỦA CHI BỘ", "THE BRANCH'S OWN GRADE";
     EvalBranchProposed => "Theo tiêu chí trong evaluation.toml: {grade}.", "By the criteria of evaluation.toml: {grade}.";

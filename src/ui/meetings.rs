@@ -181,6 +181,16 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
     if !m.amendments.is_empty() {
         extra.push(Msg::AmendmentsLine.fill(app.lang, &[("n", &m.amendments.len())]));
     }
+    if m.kind == crate::domain::meeting::MeetingKind::YearEnd {
+        let decided = m.review.as_ref().map_or(0, |r| {
+            r.members.values().filter(|s| s.decision.is_some()).count()
+        });
+        let key = app
+            .keymap
+            .key_for(crate::keymap::Section::Agenda, crate::app::Action::Grading)
+            .unwrap_or_default();
+        extra.push(Msg::GradingAgendaLine.fill(app.lang, &[("key", &key), ("n", &decided)]));
+    }
     lines.push(Line::styled(
         format!(" {}", extra.join(" · ")),
         app.theme.dim(),
