@@ -75,7 +75,7 @@ fn the_first_schema_restores_and_reads_in_full() {
     // the dues ledger, the notebook, discipline and awards came later: the data from
     // before opens with none
     let mut counts = v["counts"].clone();
-    for later in ["dues", "notebook", "discipline", "awards"] {
+    for later in ["dues", "notebook", "discipline", "awards", "candidates"] {
         counts[later] = 0.into();
     }
     assert_eq!(w["counts"], counts);
@@ -390,4 +390,84 @@ fn the_notebook_discipline_and_awards_are_kept_backed_up_and_hold_the_member() {
     assert_eq!(store.notes().unwrap(), [note]);
     assert_eq!(store.discipline().unwrap(), [expulsion]);
     assert_eq!(store.awards().unwrap(), [award]);
+}
+
+#[test]
+fn candidates_are_kept_backed_up_and_the_ceremony_makes_the_member() {
+    use chibo::domain::candidates::{Candidate, Rules, Step};
+    use chibo::domain::member::Standing;
+    use chibo::domain::task::Task;
+    use chibo::store::{Records, SledStore};
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/backup-schema1.json"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(chibo(tmp.path(), &["restore", fixture]).status.success());
+    let store = SledStore::open_existing(tmp.path()).unwrap();
+    // data from before them has none
+    assert!(store.candidates().unwrap().is_empty());
+    let members_before = store.members().unwrap().len();
+    let helper = store.members().unwrap()[0].id;
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let now = day(11, 20).and_hms_opt(21, 0, 0).unwrap();
+    let rules = Rules::shipped();
+    let mut c = Candidate::new("Trịnh", "Thị", "Ngọc", day(1, 10));
+    c.birth_date = Some(chrono::NaiveDate::from_ymd_opt(1999, 4, 2).unwrap());
+    let mut task = Task::new("Giúp đỡ quần chúng Trịnh Thị Ngọc", day(12, 31));
+    task.lead = Some(helper);
+    store.save_candidate(&mut c, Some(&mut task), now).unwrap();
+    assert_eq!(c.helper_task, Some(task.id), "the candidate names the task");
+    assert_eq!(
+        store.task(task.id).unwrap().unwrap().lead,
+        Some(helper),
+        "an ordinary task of the helper"
+    );
+    // the ceremony is not recorded yet: no member is made
+    assert!(store.admit_candidate(&mut c, now).unwrap().is_none());
+    for (i, s) in rules.steps.iter().enumerate() {
+        c.record(*s, day(2, 1 + i as u32), "số 1", day(11, 20), &rules)
+            .unwrap();
+    }
+    let member = store.admit_candidate(&mut c, now).unwrap().unwrap();
+    assert_eq!(member.full_name(), "Trịnh Thị Ngọc");
+    assert_eq!(member.standing, Standing::Probationary);
+    assert_eq!(member.admission_date, Some(day(2, 9)));
+    assert_eq!(c.member, Some(member.id));
+    assert_eq!(store.members().unwrap().len(), members_before + 1);
+    assert_eq!(store.candidate(c.id).unwrap().as_ref(), Some(&c));
+    // once a member, never again
+    assert!(store.admit_candidate(&mut c, now).unwrap().is_none());
+    let mut stopped = Candidate::new("Mai", "", "Lan", day(3, 1));
+    stopped
+        .close(day(6, 1), "Chuyển đi nơi khác", day(11, 20))
+        .unwrap();
+    store.save_candidate(&mut stopped, None, now).unwrap();
+    drop(store);
+    let check = chibo(tmp.path(), &["check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let other = tempfile::tempdir().unwrap();
+    let file = other.path().join("b.json");
+    assert!(
+        chibo(tmp.path(), &["backup", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(b["counts"]["candidates"], 2);
+    let into = other.path().join("data");
+    assert!(
+        chibo(&into, &["restore", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let store = SledStore::open_existing(&into).unwrap();
+    let mut back = store.candidates().unwrap();
+    back.sort_by_key(|c| c.id);
+    assert_eq!(back, [c, stopped]);
 }

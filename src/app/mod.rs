@@ -458,7 +458,7 @@ impl App {
                 Tree::Dues => dues = true,
                 Tree::Notebook | Tree::Awards => notes = true,
                 // read from the store where they are shown, when they are shown
-                Tree::Discipline => {}
+                Tree::Discipline | Tree::Candidates => {}
                 Tree::Meta | Tree::Audit | Tree::OpenTasks | Tree::TaskDates => {}
             }
         }

@@ -315,6 +315,9 @@ pub struct Candidate {
     /// The task assigning a member to help the candidate (an ordinary task).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helper_task: Option<TaskId>,
+    /// The branch's vote on the admission: (meeting, agenda item, entry) of its minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<super::discipline::VoteRef>,
     /// The probationary member the ceremony made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<MemberId>,
@@ -378,6 +381,7 @@ impl Candidate {
             since,
             steps: Vec::new(),
             helper_task: None,
+            vote: None,
             member: None,
             closed: None,
         }

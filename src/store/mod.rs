@@ -47,6 +47,8 @@ pub enum Tree {
     Discipline,
     /// Awards, by id (added later).
     Awards,
+    /// Candidates for membership, by id (added later).
+    Candidates,
     /// Open tasks by due date: derived from `tasks`, written in the same transaction,
     /// rebuilt when missing, never backed up.
     OpenTasks,
@@ -57,7 +59,7 @@ pub enum Tree {
 
 impl Tree {
     /// The trees of records: what a backup holds.
-    pub const ALL: [Tree; 10] = [
+    pub const ALL: [Tree; 11] = [
         Tree::Meta,
         Tree::Members,
         Tree::Meetings,
@@ -68,10 +70,11 @@ impl Tree {
         Tree::Notebook,
         Tree::Discipline,
         Tree::Awards,
+        Tree::Candidates,
     ];
 
     /// The trees of records (`ALL`) and the indexes derived from them.
-    pub const STORED: [Tree; 12] = [
+    pub const STORED: [Tree; 13] = [
         Tree::Meta,
         Tree::Members,
         Tree::Meetings,
@@ -82,6 +85,7 @@ impl Tree {
         Tree::Notebook,
         Tree::Discipline,
         Tree::Awards,
+        Tree::Candidates,
         Tree::OpenTasks,
         Tree::TaskDates,
     ];
@@ -98,6 +102,7 @@ impl Tree {
             Tree::Notebook => "notebook",
             Tree::Discipline => "discipline",
             Tree::Awards => "awards",
+            Tree::Candidates => "candidates",
             Tree::OpenTasks => "open_tasks",
             Tree::TaskDates => "task_dates",
         }

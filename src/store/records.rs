@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use super::{Batch, Result, Store, StoreError, Tree};
 use crate::domain::branch::Branch;
+use crate::domain::candidates::{Candidate, CandidateId};
 use crate::domain::discipline::{Award, Discipline, RecordId};
 use crate::domain::dues::{DatedEntry, DuesError, Entry, Ledger};
 use crate::domain::meeting::{Meeting, MeetingId};
@@ -418,6 +419,83 @@ pub trait Records: Store {
         )?;
         self.apply(batch)?;
         self.flush()
+    }
+
+    /// Every candidate for membership, closed and admitted ones included (none for
+    /// data from before them). Candidates are never deleted: a stop is a closing.
+    fn candidates(&self) -> Result<Vec<Candidate>> {
+        all(self, Tree::Candidates)
+    }
+
+    fn candidate(&self, id: CandidateId) -> Result<Option<Candidate>> {
+        self.get(Tree::Candidates, &id_key(id.0))?
+            .map(|v| decode(Tree::Candidates, &v))
+            .transpose()
+    }
+
+    /// Saves a candidate (a new one gets its id here) with an audit line, durably; with
+    /// `helper`, the task assigning a member to help them, in the same write (a new
+    /// task gets its id and the candidate names it).
+    fn save_candidate(
+        &self,
+        candidate: &mut Candidate,
+        helper: Option<&mut Task>,
+        at: NaiveDateTime,
+    ) -> Result<()> {
+        if candidate.id.0 == 0 {
+            candidate.id = CandidateId(self.generate_id()?);
+        }
+        let mut batch = Batch::default();
+        if let Some(task) = helper {
+            let old = if task.id.0 == 0 {
+                task.id = TaskId(self.generate_id()?);
+                None
+            } else {
+                self.task(task.id)?
+            };
+            index_task(&mut batch, old.as_ref(), task);
+            batch.put(Tree::Tasks, id_key(task.id.0), encode(task));
+            candidate.helper_task = Some(task.id);
+        }
+        batch.put(Tree::Candidates, id_key(candidate.id.0), encode(candidate));
+        audit(self, &mut batch, at, "candidate", None, candidate.id.0)?;
+        self.apply(batch)?;
+        self.flush()
+    }
+
+    /// The admission ceremony entered: the probationary member made from the
+    /// candidate's record and the candidate linked to them, in one write. Returns the
+    /// member; `None` (nothing written) before the ceremony is recorded or when the
+    /// candidate is a member already.
+    fn admit_candidate(
+        &self,
+        candidate: &mut Candidate,
+        at: NaiveDateTime,
+    ) -> Result<Option<Member>> {
+        if candidate.member.is_some() {
+            return Ok(None);
+        }
+        let Some(mut member) = candidate.admitted_member() else {
+            return Ok(None);
+        };
+        member.id = MemberId(self.generate_id()?);
+        let mut admitted = candidate.clone();
+        admitted.member = Some(member.id);
+        let mut batch = Batch::default();
+        batch.put(Tree::Members, id_key(member.id.0), encode(&member));
+        batch.put(Tree::Candidates, id_key(admitted.id.0), encode(&admitted));
+        audit(
+            self,
+            &mut batch,
+            at,
+            "admit",
+            Some(member.id),
+            admitted.id.0,
+        )?;
+        self.apply(batch)?;
+        self.flush()?;
+        *candidate = admitted;
+        Ok(Some(member))
     }
 
     /// Every award (none for data from before them).

@@ -102,6 +102,18 @@ impl Verifier {
                 says(a.id.0)?;
                 self.refs.push((tree, id, Ref::Member(a.member)));
             }
+            Tree::Candidates => {
+                let c: crate::domain::candidates::Candidate = decode(tree, id, bytes)?;
+                says(c.id.0)?;
+                c.validate()
+                    .map_err(|_| broken(tree, format!("record {id}: a candidate has no name")))?;
+                self.refs
+                    .extend(c.member.map(|m| (tree, id, Ref::Member(m))));
+                self.refs
+                    .extend(c.helper_task.map(|t| (tree, id, Ref::Task(t.0))));
+                self.refs
+                    .extend(c.vote.map(|(m, _, _)| (tree, id, Ref::Meeting(m.0))));
+            }
             Tree::Members => {
                 let m: Member = decode(tree, id, bytes)?;
                 says(m.id.0)?;
@@ -348,6 +360,33 @@ mod tests {
         store.apply(b).unwrap();
         let e = verify(&store).unwrap_err();
         assert!(e.to_string().contains("member 4242"), "{e}");
+    }
+
+    #[test]
+    fn a_candidate_naming_a_missing_task_or_member_is_found() {
+        for (record, missing) in [
+            (
+                serde_json::json!({"id": 70, "family_name": "Hà", "given_name": "Vy",
+                    "since": "2026-01-05", "helper_task": 4343}),
+                "task 4343",
+            ),
+            (
+                serde_json::json!({"id": 70, "family_name": "Hà", "given_name": "Vy",
+                    "since": "2026-01-05", "member": 4242}),
+                "member 4242",
+            ),
+        ] {
+            let store = store_with_two_members("1", "2");
+            let mut b = Batch::default();
+            b.put(
+                Tree::Candidates,
+                70u64.to_be_bytes().to_vec(),
+                serde_json::to_vec(&record).unwrap(),
+            );
+            store.apply(b).unwrap();
+            let e = verify(&store).unwrap_err();
+            assert!(e.to_string().contains(missing), "{e}");
+        }
     }
 
     #[test]
