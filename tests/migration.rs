@@ -394,7 +394,7 @@ fn the_notebook_discipline_and_awards_are_kept_backed_up_and_hold_the_member() {
 
 #[test]
 fn candidates_are_kept_backed_up_and_the_ceremony_makes_the_member() {
-    use chibo::domain::candidates::{Candidate, Rules, Step};
+    use chibo::domain::candidates::{Candidate, Rules};
     use chibo::domain::member::Standing;
     use chibo::domain::task::Task;
     use chibo::store::{Records, SledStore};
