@@ -371,3 +371,36 @@ fn every_member_of_the_demo_branch_is_graded_at_its_year_end_meeting_through_the
         .sum();
     assert_eq!(counted, graded.len() as u64);
 }
+
+#[test]
+fn points_entered_at_the_meeting_carry_the_grade_by_the_bands_and_out_of_range_is_refused() {
+    let mut app = open_sheet();
+    let first = sheet(&app).members[0].clone();
+    press(&mut app, "c");
+    type_text(&mut app, "120");
+    press(&mut app, "ctrl-s");
+    assert!(screen(&app, 120, 40).contains("Điểm là số nguyên từ 0 đến 100."));
+    assert!(year_end(&app).review.is_none());
+    for _ in 0..3 {
+        press(&mut app, "backspace");
+    }
+    // under the "hoàn thành" band: not done, whatever the tasks
+    type_text(&mut app, "45");
+    press(&mut app, "ctrl-s");
+    let line = sheet(&app).members[0].clone();
+    assert_eq!(line.sheet.points, Some(45));
+    let p = line.computed.unwrap();
+    assert_eq!(
+        (p.points, p.points_entered, p.grade),
+        (45, true, Grade::NotDone)
+    );
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("Theo kết quả trong năm: Không hoàn thành nhiệm vụ, 45 điểm."),
+        "{shown}"
+    );
+    assert!(shown.contains("45 điểm, cần 50"), "{shown}");
+    // the points are kept with the meeting
+    let review = year_end(&app).review.unwrap();
+    assert_eq!(review.member(first.member).unwrap().points, Some(45));
+}

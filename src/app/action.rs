@@ -110,6 +110,7 @@ pub enum Action {
     AcceptProposal,
     DiscussionNote,
     DecideGrade,
+    GradePoints,
 }
 
 impl Action {
@@ -213,6 +214,7 @@ impl Action {
         Action::AcceptProposal,
         Action::DiscussionNote,
         Action::DecideGrade,
+        Action::GradePoints,
     ];
 
     /// Parses a snake_case action name.
@@ -317,6 +319,7 @@ impl Action {
             Action::AcceptProposal => Msg::ActAcceptProposal,
             Action::DiscussionNote => Msg::ActDiscussionNote,
             Action::DecideGrade => Msg::ActDecideGrade,
+            Action::GradePoints => Msg::ActGradePoints,
             Action::PrevMonth => Msg::ActPrevMonth,
             Action::NextMonth => Msg::ActNextMonth,
             Action::Pay => Msg::ActPay,
@@ -344,6 +347,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 98);
+        assert_eq!(Action::ALL.len(), 99);
     }
 }

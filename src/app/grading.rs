@@ -26,6 +26,7 @@ pub(crate) use sheet::{grade_label, not_graded_msg};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     SelfGrade,
+    Points,
     Proposal,
     Note,
     Decision,
@@ -134,6 +135,7 @@ impl App {
             A::First => 0,
             A::Last => n - 1,
             A::SelfGrade => return self.grading_form(Step::SelfGrade),
+            A::GradePoints => return self.grading_form(Step::Points),
             A::ProposeGrade => return self.grading_form(Step::Proposal),
             A::DiscussionNote => return self.grading_form(Step::Note),
             A::DecideGrade => return self.grading_form(Step::Decision),
@@ -158,7 +160,9 @@ impl App {
                     ("why", &self.t(not_graded_msg(l.grading))),
                 ],
             )),
-            None if step == Step::SelfGrade => Some(self.t(Msg::GradingBranchNoSelf).to_string()),
+            None if matches!(step, Step::SelfGrade | Step::Points) => {
+                Some(self.t(Msg::GradingBranchNoSelf).to_string())
+            }
             Some(l) if s.locked && l.sheet.decision.is_none() => {
                 Some(self.t(Msg::GradingNothingDecided).to_string())
             }
@@ -218,6 +222,7 @@ impl App {
             ReviewError::NotPassed | ReviewError::Vote(_) => Msg::GradingNotPassed,
             ReviewError::NoReason => Msg::ErrRequired,
             ReviewError::NotLocked | ReviewError::NothingDecided => Msg::GradingNothingDecided,
+            ReviewError::Points => Msg::GradingPointsRange,
         })
         .to_string()
     }
@@ -313,6 +318,14 @@ impl App {
                     )],
                 )
             }
+            (Step::Points, Some(l)) => (
+                Msg::FormGradePoints,
+                vec![Field::text(
+                    FieldId::Number,
+                    Msg::FieldPoints,
+                    &l.sheet.points.map(|p| p.to_string()).unwrap_or_default(),
+                )],
+            ),
             (Step::Note, _) => {
                 let note = member.map_or(s.branch.sheet.note.as_str(), |l| l.sheet.note.as_str());
                 (
@@ -360,12 +373,14 @@ impl App {
                 (title, fields)
             }
             // the branch has no self-grade: refused above
-            (Step::SelfGrade, None) => return,
+            (Step::SelfGrade | Step::Points, None) => return,
         };
         let purpose = FormPurpose::Grade(s.meeting, step, whom);
         let mut form = Form::new(purpose, title.fill(self.lang, &[("who", &who)]), fields);
-        if step == Step::Decision {
-            form.note = self.vote_preview(&form);
+        match step {
+            Step::Decision => form.note = self.vote_preview(&form),
+            Step::Points => form.note = Some(self.t(Msg::GradingPointsHint).to_string()),
+            _ => {}
         }
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
@@ -411,6 +426,17 @@ impl App {
             (Step::Proposal, Whom::Branch) => Change::ProposeBranch(
                 optional(choice).and_then(|i| BranchGrade::ALL.get(i).copied()),
             ),
+            (Step::Points, _) => {
+                let text = form.text(FieldId::Number);
+                if text.is_empty() {
+                    Change::Points(None)
+                } else {
+                    match text.parse::<u32>() {
+                        Ok(p) if p <= 100 => Change::Points(Some(p)),
+                        _ => return Ok(Err((FieldId::Number, Msg::GradingPointsRange))),
+                    }
+                }
+            }
             (Step::Note, _) => Change::Note(form.text(FieldId::Text)),
             (Step::Decision, _) => {
                 let mut vote = match self.vote_from_form(form) {
@@ -477,6 +503,7 @@ impl App {
                 Ok(Err((FieldId::InFavour, Msg::GradingNotPassed)))
             }
             Err(ReviewError::NoReason) => Ok(Err((FieldId::Reason, Msg::ErrRequired))),
+            Err(ReviewError::Points) => Ok(Err((FieldId::Number, Msg::GradingPointsRange))),
             Err(_) => Ok(Err((FieldId::Grade, Msg::GradingLocked))),
         }
     }

@@ -31,6 +31,10 @@ pub struct Sheet<G> {
     /// The chi ủy's (or secretary's) proposal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposed: Option<G>,
+    /// Points on 100 when the branch scores its members (the grade's bands then rest
+    /// on them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<u32>,
     /// What the branch said in its discussion.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -45,6 +49,7 @@ impl<G> Default for Sheet<G> {
     fn default() -> Self {
         Sheet {
             self_grade: None,
+            points: None,
             proposed: None,
             note: String::new(),
             decision: None,
@@ -112,6 +117,8 @@ pub enum ReviewError {
     NoReason,
     #[error("nothing was decided to amend")]
     NothingDecided,
+    #[error("points are counted on 100")]
+    Points,
 }
 
 /// Whose line of the sheet.
@@ -125,6 +132,8 @@ pub enum Whom {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     SelfGrade(Option<Grade>),
+    /// A member's points on 100 (none: weighed from attendance and tasks).
+    Points(Option<u32>),
     Propose(Option<Grade>),
     ProposeBranch(Option<BranchGrade>),
     Note(String),
@@ -156,6 +165,8 @@ impl Meeting {
                 let sheet = next.members.entry(id).or_default();
                 match change {
                     Change::SelfGrade(g) => sheet.self_grade = g,
+                    Change::Points(Some(p)) if p > 100 => return Err(ReviewError::Points),
+                    Change::Points(p) => sheet.points = p,
                     Change::Propose(g) => sheet.proposed = g,
                     Change::Note(text) => sheet.note = super::text::clean(&text),
                     Change::Decide(g, vote) => sheet.decide(g, vote)?,
@@ -173,7 +184,10 @@ impl Meeting {
                     Change::ProposeBranch(g) => sheet.proposed = g,
                     Change::Note(text) => sheet.note = super::text::clean(&text),
                     Change::DecideBranch(g, vote) => sheet.decide(g, vote)?,
-                    Change::SelfGrade(_) | Change::Propose(_) | Change::Decide(..) => {
+                    Change::SelfGrade(_)
+                    | Change::Points(_)
+                    | Change::Propose(_)
+                    | Change::Decide(..) => {
                         return Err(ReviewError::NotYearEnd);
                     }
                 }
@@ -284,7 +298,13 @@ mod tests {
         .unwrap();
         m.grade(Whom::Member(AN), Change::Decide(Grade::Good, vote(9, 1)))
             .unwrap();
+        m.grade(Whom::Member(AN), Change::Points(Some(84))).unwrap();
+        assert_eq!(
+            m.grade(Whom::Member(AN), Change::Points(Some(101))),
+            Err(ReviewError::Points)
+        );
         let r = m.review.as_ref().unwrap();
+        assert_eq!(r.member(AN).unwrap().points, Some(84));
         assert_eq!(r.year, 2026);
         let s = r.member(AN).unwrap();
         assert_eq!(s.self_grade, Some(Grade::Excellent));

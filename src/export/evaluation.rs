@@ -44,8 +44,10 @@ pub struct MemberRow {
     pub discipline: Vec<DisciplineForm>,
     /// The awards of the year.
     pub awards: Vec<String>,
-    /// Points weighed from attendance and tasks (no points are entered yet).
+    /// Points on 100: entered at the year-end meeting, or weighed from attendance and
+    /// tasks.
     pub points: Option<u32>,
+    pub points_entered: bool,
     /// excellent, good, done, not_done; none for a member not graded.
     pub proposed: Option<Grade>,
     /// The rules that keep the grade from a higher one, by their names in the file.
@@ -196,7 +198,8 @@ pub fn evaluation(y: &Year, today: NaiveDate, only: Option<&Member>, lang: Lang)
         );
         let notebook = summary(y.notes, m.id, y.year);
         let evidence = Evidence {
-            points: None,
+            // the points the year-end meeting entered, when the branch scores
+            points: review.and_then(|r| r.member(m.id)).and_then(|s| s.points),
             attendance_percent: r.attendance_percent(),
             assigned: r.on_time + r.late + r.not_done,
             on_time: r.on_time,
@@ -237,6 +240,7 @@ pub fn evaluation(y: &Year, today: NaiveDate, only: Option<&Member>, lang: Lang)
                 .map(|a| a.form.clone())
                 .collect(),
             points: proposal.as_ref().map(|p| p.points),
+            points_entered: proposal.as_ref().is_some_and(|p| p.points_entered),
             proposed: proposal.as_ref().map(|p| p.grade),
             held_by: proposal
                 .as_ref()

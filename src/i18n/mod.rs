@@ -1177,6 +1177,11 @@ messages! {
     GradingVoteSubject => "Xếp loại {who}: {grade}", "Grade of {who}: {grade}";
     GradingAmendText => "Xếp loại {who}: {old} thành {new}.", "Grade of {who}: {old} changed to {new}.";
     GradingMember => "đồng chí {name}", "{name}";
+    ActGradePoints => "chấm điểm", "enter points";
+    FormGradePoints => "Chấm điểm — {who}", "Points — {who}";
+    FieldPoints => "Điểm (trên 100)", "Points (of 100)";
+    GradingPointsHint => "Để trống: điểm tính từ dự họp và nhiệm vụ theo evaluation.toml.", "Empty: points weighed from attendance and tasks by evaluation.toml.";
+    GradingPointsRange => "Điểm là số nguyên từ 0 đến 100.", "Points are a whole number from 0 to 100.";
     GradingAgendaLine => "{key}: phiếu xếp loại ({n} đảng viên đã quyết định)", "{key}: grading sheet ({n} members decided)";
     EvalVoteCell => "tán thành {for}/{of}, {rule}", "{for} of {of} in favour, {rule}";
     EvalBranchHeading => "TỰ ĐÁNH GIÁ, XẾP LOẠI CỦA CHI BỘ", "THE BRANCH'S OWN GRADE";

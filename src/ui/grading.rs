@@ -215,11 +215,10 @@ fn detail(app: &App, s: &GradingSheet) -> Vec<Line<'static>> {
                     ("held", &f.meetings_held),
                 ],
             )));
-            out.push(Line::from(format!(
-                "{} {}",
-                app.t(Msg::GradingColProposed),
-                app.t(branch_grade_msg(b.computed))
-            )));
+            out.push(Line::from(
+                Msg::EvalBranchProposed
+                    .fill(lang, &[("grade", &app.t(branch_grade_msg(b.computed)))]),
+            ));
             if !b.shortfalls.is_empty() {
                 let reasons: Vec<String> = b
                     .shortfalls

@@ -315,6 +315,7 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::SelfGrade,
             Action::DiscussionNote,
             Action::ProposeGrade,
+            Action::GradePoints,
             Action::Help,
             Action::Cancel,
         ],
