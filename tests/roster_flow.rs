@@ -328,9 +328,12 @@ fn switching_screens_shows_honest_empty_states() {
     press(&mut app, "tab");
     assert_eq!(app.screen, chibo::app::Screen::Dues);
     press(&mut app, "tab");
+    assert_eq!(app.screen, chibo::app::Screen::Candidates);
+    assert!(screen(&app, 80, 24).contains("Chưa có quần chúng nào: n để thêm"));
+    press(&mut app, "tab");
     assert_eq!(app.screen, chibo::app::Screen::Roster);
     press(&mut app, "shift-tab");
-    assert_eq!(app.screen, chibo::app::Screen::Dues);
+    assert_eq!(app.screen, chibo::app::Screen::Candidates);
 }
 
 #[test]

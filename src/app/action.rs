@@ -111,6 +111,11 @@ pub enum Action {
     DiscussionNote,
     DecideGrade,
     GradePoints,
+    // candidates
+    ScreenCandidates,
+    RecordStep,
+    AssignHelper,
+    CloseCandidate,
 }
 
 impl Action {
@@ -215,6 +220,10 @@ impl Action {
         Action::DiscussionNote,
         Action::DecideGrade,
         Action::GradePoints,
+        Action::ScreenCandidates,
+        Action::RecordStep,
+        Action::AssignHelper,
+        Action::CloseCandidate,
     ];
 
     /// Parses a snake_case action name.
@@ -327,6 +336,10 @@ impl Action {
             Action::CorrectDues => Msg::ActCorrectDues,
             Action::MarkSent => Msg::ActMarkSent,
             Action::MarkPaid => Msg::ActMarkPaid,
+            Action::ScreenCandidates => Msg::ScreenCandidates,
+            Action::RecordStep => Msg::ActRecordStep,
+            Action::AssignHelper => Msg::ActAssignHelper,
+            Action::CloseCandidate => Msg::ActCloseCandidate,
         }
     }
 }
@@ -347,6 +360,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 99);
+        assert_eq!(Action::ALL.len(), 103);
     }
 }

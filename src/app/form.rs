@@ -67,6 +67,17 @@ pub enum FormPurpose {
     DuesSent(crate::domain::dues::Month),
     /// A step of a line of the year-end meeting's grading sheet.
     Grade(MeetingId, super::grading::Step, crate::domain::review::Whom),
+    /// A candidate for membership added.
+    NewCandidate,
+    /// The next step of a candidate: its date and proof.
+    CandidateStep(
+        crate::domain::candidates::CandidateId,
+        crate::domain::candidates::Step,
+    ),
+    /// The member helping a candidate (an ordinary task).
+    CandidateHelper(crate::domain::candidates::CandidateId),
+    /// A candidate closed with a reason.
+    CloseCandidate(crate::domain::candidates::CandidateId),
 }
 
 /// Which field: forms look values up by meaning, not position.

@@ -170,6 +170,7 @@ pub struct ListRows {
     pub tasks: usize,
     pub picker: usize,
     pub dues: usize,
+    pub candidates: usize,
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! so tests drive an `App` with keys and render it into a `TestBackend`.
 
 mod action;
+pub mod candidates;
 pub mod console;
 pub mod dues;
 pub mod export;
@@ -70,15 +71,17 @@ pub enum Screen {
     Resolutions,
     Tasks,
     Dues,
+    Candidates,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Roster,
         Screen::Meetings,
         Screen::Resolutions,
         Screen::Tasks,
         Screen::Dues,
+        Screen::Candidates,
     ];
 
     pub fn title(self) -> Msg {
@@ -88,6 +91,7 @@ impl Screen {
             Screen::Resolutions => Msg::ScreenResolutions,
             Screen::Tasks => Msg::ScreenTasks,
             Screen::Dues => Msg::ScreenDues,
+            Screen::Candidates => Msg::ScreenCandidates,
         }
     }
 
@@ -98,6 +102,7 @@ impl Screen {
             Screen::Resolutions => Section::Resolutions,
             Screen::Tasks => Section::Tasks,
             Screen::Dues => Section::Dues,
+            Screen::Candidates => Section::Candidates,
         }
     }
 }
@@ -118,6 +123,8 @@ pub enum Confirm {
     QuitMeeting,
     /// Removing a saved vote from the minutes: its item, entry and subject.
     RemoveVote(usize, usize, String),
+    /// The admission ceremony: the candidate with the ceremony recorded, not saved yet.
+    Ceremony(Box<crate::domain::candidates::Candidate>),
 }
 
 /// Popups above the screen; the top one gets the keys.
@@ -199,6 +206,8 @@ pub struct Options {
     pub pdf: bool,
     /// The dues rates and shares of `dues.toml`.
     pub dues: crate::domain::dues::Rates,
+    /// The candidates' steps and limits of `candidates.toml`.
+    pub candidates: crate::domain::candidates::Rules,
     /// The grading rules of `evaluation.toml`.
     pub evaluation: crate::domain::evaluation::Rules,
 }
@@ -222,6 +231,7 @@ impl Default for Options {
             theme: crate::ui::Theme::default(),
             pdf: false,
             dues: crate::domain::dues::Rates::shipped(),
+            candidates: crate::domain::candidates::Rules::shipped(),
             evaluation: crate::domain::evaluation::Rules::shipped(),
         }
     }
@@ -244,6 +254,7 @@ pub struct App {
     pub resolutions: Resolutions,
     pub tasks: Tasks,
     pub dues: dues::Dues,
+    pub candidates: candidates::Candidates,
     /// The notes of the members' notebook and the awards, read with the rest of the data
     /// and again after one of them is saved.
     pub notebook: notebook::Notebook,
@@ -297,6 +308,7 @@ impl App {
             resolutions: Resolutions::default(),
             tasks: Tasks::default(),
             dues: dues::Dues::new(options.dues),
+            candidates: candidates::Candidates::new(options.candidates),
             notebook: notebook::Notebook::default(),
             categories: options.categories,
             templates: options.templates,
@@ -358,6 +370,7 @@ impl App {
         self.load_resolutions()?;
         self.reload_dues()?;
         self.reload_notebook()?;
+        self.reload_candidates()?;
         self.store.forget_written();
         self.loaded = true;
         if let Some(m) = self
@@ -401,6 +414,7 @@ impl App {
         self.load_meetings()?;
         self.load_resolutions()?;
         self.reload_notebook()?;
+        self.reload_candidates()?;
         self.reload_dues()
     }
 
@@ -421,6 +435,7 @@ impl App {
         let mut members = Vec::new();
         let mut dues = false;
         let mut notes = false;
+        let mut candidates = false;
         let mut tasks = Vec::new();
         for (tree, key) in written {
             match tree {
@@ -458,7 +473,8 @@ impl App {
                 Tree::Dues => dues = true,
                 Tree::Notebook | Tree::Awards => notes = true,
                 // read from the store where they are shown, when they are shown
-                Tree::Discipline | Tree::Candidates => {}
+                Tree::Candidates => candidates = true,
+                Tree::Discipline => {}
                 Tree::Meta | Tree::Audit | Tree::OpenTasks | Tree::TaskDates => {}
             }
         }
@@ -467,6 +483,9 @@ impl App {
         }
         if dues {
             self.reload_dues()?;
+        }
+        if candidates {
+            self.reload_candidates()?;
         }
         if notes {
             self.reload_notebook()?;
@@ -527,6 +546,10 @@ impl App {
                 tasks::TaskView::All => self.task_row_ids().len(),
             };
             self.tasks.cursor.set_page(rows.tasks, n);
+        }
+        if self.screen == Screen::Candidates {
+            let n = self.candidates.all().len();
+            self.candidates.cursor.set_page(rows.candidates, n);
         }
         if self.screen == Screen::Dues {
             let n = self.dues_view().rows.len();
@@ -790,6 +813,7 @@ impl App {
             Action::ScreenResolutions => self.screen = Screen::Resolutions,
             Action::ScreenTasks => self.screen = Screen::Tasks,
             Action::ScreenDues => self.screen = Screen::Dues,
+            Action::ScreenCandidates => self.screen = Screen::Candidates,
             _ => return false,
         }
         true
@@ -846,6 +870,7 @@ impl App {
             }
             Section::Meetings => self.update_meetings(action),
             Section::Dues => self.update_dues(action),
+            Section::Candidates => self.update_candidates(action),
             _ => false,
         };
         if !handled {
@@ -1095,6 +1120,7 @@ impl App {
                     Confirm::QuitUnsaved(_) => self.quit = true,
                     Confirm::QuitMeeting => self.request_quit(),
                     Confirm::RemoveVote(item, entry, _) => self.remove_vote(item, entry),
+                    Confirm::Ceremony(c) => self.hold_ceremony(*c),
                 }
             }
             _ => {}
@@ -1193,6 +1219,10 @@ impl App {
             | FormPurpose::DuesCorrection(_)
             | FormPurpose::DuesSent(_) => self.submit_dues_form(&form),
             FormPurpose::Grade(..) => self.submit_grading_form(&form),
+            FormPurpose::NewCandidate
+            | FormPurpose::CandidateStep(..)
+            | FormPurpose::CandidateHelper(_)
+            | FormPurpose::CloseCandidate(_) => self.submit_candidate_form(&form),
         };
         match outcome {
             Ok(Ok(message)) => {

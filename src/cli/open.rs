@@ -43,6 +43,7 @@ pub(super) fn run(
         templates: settings.templates,
         categories: settings.categories,
         dues: settings.dues,
+        candidates: settings.candidates,
         evaluation: settings.evaluation,
         theme: crate::ui::Theme::from_env(ascii),
         pdf: crate::export::pdf::soffice().is_some(),

@@ -1197,6 +1197,62 @@ messages! {
     DocGradeLine => "{n}. Đồng chí {name}: {grade} (tán thành {for}/{of}).", "{n}. {name}: {grade} ({for} of {of} in favour).";
     DocGradeTally => "Tổng hợp: {excellent} hoàn thành xuất sắc nhiệm vụ, {good} hoàn thành tốt nhiệm vụ, {done} hoàn thành nhiệm vụ, {not_done} không hoàn thành nhiệm vụ.", "In all: {excellent} excellent, {good} good, {done} tasks completed, {not_done} tasks not completed.";
     DocBranchGradeLine => "Chi bộ tự đánh giá, xếp loại: {grade} (tán thành {for}/{of}).", "The branch graded itself: {grade} ({for} of {of} in favour).";
+
+    // candidates
+    ScreenCandidates => "Kết nạp", "Candidates";
+    StepClass => "Lớp nhận thức về Đảng", "Awareness class";
+    StepApplication => "Đơn xin vào Đảng", "Application";
+    StepBackground => "Lý lịch", "Background file";
+    StepVerification => "Thẩm tra lý lịch", "Background verified";
+    StepIntroduction => "Giới thiệu", "Introduction";
+    StepComments => "Nhận xét đoàn thể, nơi cư trú", "Comments of organisation, residence";
+    StepVote => "Chi bộ biểu quyết", "Branch vote";
+    StepDecision => "Quyết định kết nạp", "Upper level's decision";
+    StepCeremony => "Lễ kết nạp", "Admission ceremony";
+    CandProposed => "Quần chúng ưu tú", "Proposed";
+    CandAdmitted => "Đã kết nạp", "Admitted";
+    CandClosed => "Dừng: {reason}", "Stopped: {reason}";
+    CandLimitDue => "{step} trước {date}", "{step} by {date}";
+    CandLimitOver => "Quá hạn: {step} ({date})", "Overdue: {step} ({date})";
+    CandAge => "{age} tuổi: cần ngoại lệ", "aged {age}: needs an exception";
+    CandTitle => "Phát triển đảng viên: {open} quần chúng đang theo dõi", "Candidates for membership: {open} on the way";
+    CandNone => "Chưa có quần chúng nào: {key} để thêm", "No candidate yet: {key} adds one";
+    CandNoSelection => "Chưa chọn quần chúng nào.", "No candidate is selected.";
+    ColStage => "Giai đoạn", "Stage";
+    ColNextStep => "Bước tiếp", "Next step";
+    ColHelper => "Người giúp đỡ", "Helper";
+    ColStageBegan => "Từ ngày", "Since";
+    ColWaiting => "Chờ", "Waiting";
+    ColCandWarning => "Lưu ý", "Warnings";
+    CandDays => "{n} ngày", "{n} days";
+    FormNewCandidate => "Thêm quần chúng ưu tú", "New candidate";
+    FormCandStep => "{step}: {name}", "{step}: {name}";
+    FormCandHelper => "Phân công giúp đỡ {name}", "Helper for {name}";
+    FormCandClose => "Dừng theo dõi {name}", "Stop following {name}";
+    FieldProof => "Căn cứ (số giấy tờ)", "Proof (paper no.)";
+    FieldCandSince => "Theo dõi từ ngày", "Candidate since";
+    FieldCandHelper => "Đảng viên giúp đỡ", "Member helping";
+    ErrCandNotNext => "Đây không còn là bước tiếp theo.", "This is no longer the next step.";
+    ErrCandFinished => "Đã kết nạp hoặc đã dừng: không ghi thêm.", "Admitted or stopped: nothing more is entered.";
+    ErrCandBeforeStage => "Ngày trước khi giai đoạn này bắt đầu.", "The date is before this stage began.";
+    ErrCandNoProof => "Cần ghi căn cứ (số giấy, số quyết định).", "The proof is needed (certificate, decision no.).";
+    ErrCandDue => "Hạn giúp đỡ không thể trước hôm nay.", "The helper's due date cannot be before today.";
+    ErrCandHelper => "Đảng viên này không nhận được nhiệm vụ.", "This member cannot be given tasks.";
+    CandVoteNone => "Chưa có biểu quyết kết nạp {name} trong cuộc họp nào: biểu quyết \"Kết nạp quần chúng {name}\" trong cuộc họp chi bộ.", "No meeting has voted on admitting {name} yet: vote \"Kết nạp quần chúng {name}\" in a branch meeting.";
+    CandVoteFailed => "Biểu quyết ngày {date} chưa đạt 2/3 đảng viên chính thức: {for}/{branch} tán thành.", "The vote of {date} did not reach 2/3 of the branch: {for}/{branch} in favour.";
+    CandVoteProof => "Họp chi bộ {date}: {for}/{branch} đảng viên tán thành", "Branch meeting {date}: {for} of {branch} members in favour";
+    CandVoteRecorded => "Đã ghi biểu quyết của chi bộ ngày {date} kết nạp {name}.", "The branch's vote of {date} on admitting {name} recorded.";
+    CandHelperTask => "Giúp đỡ quần chúng {name} phấn đấu vào Đảng", "Help {name} on the way to membership";
+    CandHelperSet => "{member} giúp đỡ {name}.", "{member} helps {name}.";
+    CandStepSaved => "Đã ghi: {step} — {name}.", "Recorded: {step} — {name}.";
+    CandAdded => "Đã thêm quần chúng {name}.", "Candidate {name} added.";
+    CandClosedSaved => "Đã dừng theo dõi {name}.", "{name} is no longer followed.";
+    ConfirmCeremonyTitle => "Lễ kết nạp", "Admission ceremony";
+    ConfirmCeremony => "Lễ kết nạp {name} ngày {date}.\nTạo đảng viên dự bị từ hồ sơ này (thời gian dự bị 12 tháng)? Không thể hoàn tác.", "Admission ceremony of {name} on {date}.\nMake the probationary member from this record (12 months of probation)? This cannot be undone.";
+    CandAdmittedSaved => "{name} là đảng viên dự bị từ {date}.", "{name} is a probationary member from {date}.";
+    ActRecordStep => "ghi bước tiếp", "record next step";
+    ActAssignHelper => "phân công giúp đỡ", "assign helper";
+    ActCloseCandidate => "dừng theo dõi", "stop, with reason";
 }
 
 #[cfg(test)]

@@ -40,10 +40,11 @@ pub enum Section {
     Review,
     Dues,
     Grading,
+    Candidates,
 }
 
 impl Section {
-    pub const ALL: [Section; 20] = [
+    pub const ALL: [Section; 21] = [
         Section::Global,
         Section::Roster,
         Section::Meetings,
@@ -64,6 +65,7 @@ impl Section {
         Section::Review,
         Section::Dues,
         Section::Grading,
+        Section::Candidates,
     ];
 
     pub fn name(self) -> &'static str {
@@ -88,6 +90,7 @@ impl Section {
             Section::Review => "review",
             Section::Dues => "dues",
             Section::Grading => "grading",
+            Section::Candidates => "candidates",
         }
     }
 
@@ -176,6 +179,12 @@ impl Section {
             ],
             Section::Dues => &[Action::Pay, Action::PrevMonth, Action::NextMonth],
             Section::Grading => &[Action::DecideGrade, Action::Cancel],
+            Section::Candidates => &[
+                Action::New,
+                Action::RecordStep,
+                Action::AssignHelper,
+                Action::CloseCandidate,
+            ],
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Rendering: a pure function of `&App` into a ratatui `Frame`. Header with the branch
 //! and date, the screen, the message line, and a footer of keys from the effective map.
 
+mod candidates;
 mod console;
 mod dues;
 mod grading;
@@ -47,6 +48,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Resolutions => resolutions::render(app, frame, body),
         Screen::Tasks => tasks::render(app, frame, body),
         Screen::Dues => dues::render(app, frame, body),
+        Screen::Candidates => candidates::render(app, frame, body),
     }
     frame.render_widget(
         Paragraph::new(status_line).wrap(Wrap { trim: false }),
@@ -101,6 +103,7 @@ pub fn list_rows(app: &App, width: u16, height: u16) -> ListRows {
         tasks: tasks::rows(app, body),
         picker: console::picker_rows(body),
         dues: dues::rows(body),
+        candidates: candidates::rows(app, body),
     }
 }
 
@@ -305,6 +308,14 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::SetBasis,
             Action::CorrectDues,
             Action::MarkSent,
+            Action::Help,
+            Action::Quit,
+        ],
+        Section::Candidates => &[
+            Action::New,
+            Action::RecordStep,
+            Action::AssignHelper,
+            Action::CloseCandidate,
             Action::Help,
             Action::Quit,
         ],

@@ -457,6 +457,16 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
             Msg::ConfirmRemoveVoteTitle,
             Msg::ConfirmRemoveVote.fill(app.lang, &[("subject", subject)]),
         ),
+        Confirm::Ceremony(c) => {
+            let date = c
+                .taken(crate::domain::candidates::Step::Ceremony)
+                .map(|d| crate::domain::calendar::format_date(d.date))
+                .unwrap_or_default();
+            (
+                Msg::ConfirmCeremonyTitle,
+                Msg::ConfirmCeremony.fill(app.lang, &[("name", &c.full_name()), ("date", &date)]),
+            )
+        }
         Confirm::QuitUnsaved(why) => (
             Msg::ConfirmQuitUnsavedTitle,
             Msg::ConfirmQuitUnsaved.fill(app.lang, &[("err", why)]),

@@ -1,0 +1,468 @@
+//! The candidates screen (phát triển đảng viên): each candidate's stage, next step,
+//! helper, the day the stage began, days waiting and the time limits that apply; a
+//! candidate added, the next step recorded with its date and proof (the branch's vote
+//! taken from the minutes of the meeting that held it), a helper assigned by an
+//! ordinary task, a candidate closed with a reason; the ceremony, once confirmed,
+//! makes the probationary member from the candidate's record.
+
+use chrono::NaiveDate;
+
+use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::{App, Confirm, Overlay, Status};
+use crate::domain::calendar::{add_months, format_date};
+use crate::domain::candidates::{Candidate, CandidateError, Rules, Step, Warning, admission_vote};
+use crate::domain::member::{Gender, MemberId};
+use crate::domain::task::{Task, TaskNote};
+use crate::i18n::{Lang, Msg};
+use crate::store::{Records, StoreError};
+
+const GENDERS: [Option<Gender>; 3] = [None, Some(Gender::Male), Some(Gender::Female)];
+
+#[derive(Debug)]
+pub struct Candidates {
+    /// On the way first, then admitted and closed; by name within each.
+    list: Vec<Candidate>,
+    pub rules: Rules,
+    pub cursor: super::list::Cursor,
+}
+
+impl Candidates {
+    pub fn new(rules: Rules) -> Candidates {
+        Candidates {
+            list: Vec::new(),
+            rules,
+            cursor: super::list::Cursor::default(),
+        }
+    }
+
+    pub fn all(&self) -> &[Candidate] {
+        &self.list
+    }
+
+    pub fn selected(&self) -> Option<&Candidate> {
+        self.list.get(self.cursor.selected())
+    }
+
+    fn set(&mut self, mut list: Vec<Candidate>) {
+        list.sort_by_cached_key(|c| (!c.is_open(), c.closed.is_some(), c.sort_key()));
+        self.list = list;
+        self.cursor.clamp(self.list.len());
+    }
+}
+
+/// A step's name.
+pub fn step_name(step: Step) -> Msg {
+    match step {
+        Step::Class => Msg::StepClass,
+        Step::Application => Msg::StepApplication,
+        Step::Background => Msg::StepBackground,
+        Step::Verification => Msg::StepVerification,
+        Step::Introduction => Msg::StepIntroduction,
+        Step::Comments => Msg::StepComments,
+        Step::Vote => Msg::StepVote,
+        Step::Decision => Msg::StepDecision,
+        Step::Ceremony => Msg::StepCeremony,
+    }
+}
+
+/// Where a candidate is: the last step taken, proposed, admitted or stopped.
+pub fn stage_text(lang: Lang, c: &Candidate) -> String {
+    if let Some(closed) = &c.closed {
+        return Msg::CandClosed.fill(lang, &[("reason", &closed.reason)]);
+    }
+    if c.member.is_some() {
+        return Msg::CandAdmitted.get(lang).to_string();
+    }
+    match c.stage() {
+        Some(done) => step_name(done.step).get(lang).to_string(),
+        None => Msg::CandProposed.get(lang).to_string(),
+    }
+}
+
+/// A warning in words.
+pub fn warning_text(lang: Lang, w: &Warning) -> String {
+    match w {
+        Warning::Limit { step, due, overdue } => {
+            let msg = if *overdue {
+                Msg::CandLimitOver
+            } else {
+                Msg::CandLimitDue
+            };
+            msg.fill(
+                lang,
+                &[
+                    ("step", &step_name(*step).get(lang)),
+                    ("date", &format_date(*due)),
+                ],
+            )
+        }
+        Warning::Age(age) => Msg::CandAge.fill(lang, &[("age", age)]),
+    }
+}
+
+/// Why a step or a closing was refused, under the field it concerns.
+fn refusal(e: CandidateError) -> FieldError {
+    match e {
+        CandidateError::NoName => (FieldId::Given, Msg::ErrRequired),
+        CandidateError::NotNext(_) => (FieldId::Date, Msg::ErrCandNotNext),
+        CandidateError::Finished => (FieldId::Date, Msg::ErrCandFinished),
+        CandidateError::BeforeStage => (FieldId::Date, Msg::ErrCandBeforeStage),
+        CandidateError::InFuture => (FieldId::Date, Msg::ErrFuture),
+        CandidateError::NoProof => (FieldId::Text, Msg::ErrCandNoProof),
+        CandidateError::NoReason => (FieldId::Reason, Msg::ErrRequired),
+    }
+}
+
+impl App {
+    pub(super) fn reload_candidates(&mut self) -> Result<(), StoreError> {
+        let list = self.store.candidates()?;
+        self.candidates.set(list);
+        Ok(())
+    }
+
+    /// The name of the member helping `c`: the lead of the helper's task.
+    pub fn helper_name(&self, c: &Candidate) -> Option<String> {
+        let task = self.resolutions.task(c.helper_task?)?;
+        let lead = task.lead?;
+        self.roster
+            .members()
+            .iter()
+            .find(|m| m.id == lead)
+            .map(|m| m.full_name())
+    }
+
+    fn candidate_error(&mut self, msg: String) {
+        self.status = Some(Status::Error(msg));
+    }
+
+    pub(super) fn update_candidates(&mut self, action: super::Action) -> bool {
+        use super::Action as A;
+        let len = self.candidates.all().len();
+        if self.candidates.cursor.apply(action, len) {
+            return true;
+        }
+        if action == A::New {
+            let form = self.new_candidate_form();
+            self.overlays.push(Overlay::Form(Box::new(form)));
+            return true;
+        }
+        if !matches!(
+            action,
+            A::RecordStep | A::AssignHelper | A::CloseCandidate | A::Open
+        ) {
+            return false;
+        }
+        let Some(c) = self.candidates.selected().cloned() else {
+            self.candidate_error(self.t(Msg::CandNoSelection).to_string());
+            return true;
+        };
+        if !c.is_open() {
+            self.candidate_error(self.t(Msg::ErrCandFinished).to_string());
+            return true;
+        }
+        match action {
+            A::RecordStep | A::Open => self.next_step_of(&c),
+            A::AssignHelper => {
+                let form = self.helper_form(&c);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            _ => {
+                let title = Msg::FormCandClose.fill(self.lang, &[("name", &c.full_name())]);
+                let form = Form::new(
+                    FormPurpose::CloseCandidate(c.id),
+                    title,
+                    vec![
+                        Field::date(FieldId::Date, Msg::FieldDate, Some(self.today())).required(),
+                        Field::text(FieldId::Reason, Msg::FieldReason, "").required(),
+                    ],
+                );
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+        }
+        true
+    }
+
+    /// The next step: the vote read from the minutes; any other a form of its date
+    /// and proof.
+    fn next_step_of(&mut self, c: &Candidate) {
+        let rules = self.candidates.rules.clone();
+        let Some(step) = c.next_step(&rules) else {
+            self.candidate_error(self.t(Msg::ErrCandFinished).to_string());
+            return;
+        };
+        if step == Step::Vote {
+            self.record_vote(c.clone());
+            return;
+        }
+        let title = Msg::FormCandStep.fill(
+            self.lang,
+            &[
+                ("step", &step_name(step).get(self.lang)),
+                ("name", &c.full_name()),
+            ],
+        );
+        let form = Form::new(
+            FormPurpose::CandidateStep(c.id, step),
+            title,
+            vec![
+                Field::date(FieldId::Date, Msg::FieldDate, Some(self.today())).required(),
+                Field::text(FieldId::Text, Msg::FieldProof, "").required(),
+            ],
+        );
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    /// The branch's vote on the admission, as the minutes hold it: recorded when it
+    /// reached two thirds of the branch; otherwise the reason, and nothing changes.
+    fn record_vote(&mut self, mut c: Candidate) {
+        let lang = self.lang;
+        let found = admission_vote(&c, self.meetings.all()).map(|(r, d, v)| (r, d, v.clone()));
+        let Some((vote_ref, date, vote)) = found else {
+            let name = c.full_name();
+            self.candidate_error(Msg::CandVoteNone.fill(lang, &[("name", &name)]));
+            return;
+        };
+        let counts: [(&str, &dyn std::fmt::Display); 3] = [
+            ("date", &format_date(date)),
+            ("for", &vote.in_favour),
+            ("branch", &vote.branch),
+        ];
+        if !vote.passed() {
+            self.candidate_error(Msg::CandVoteFailed.fill(lang, &counts));
+            return;
+        }
+        let proof = Msg::CandVoteProof.fill(lang, &counts);
+        let rules = self.candidates.rules.clone();
+        let today = self.today();
+        if let Err(e) = c.record(Step::Vote, date, &proof, today, &rules) {
+            let (_, msg) = refusal(e);
+            self.candidate_error(self.t(msg).to_string());
+            return;
+        }
+        c.vote = Some(vote_ref);
+        let now = self.now();
+        let message = Msg::CandVoteRecorded.fill(
+            lang,
+            &[("date", &format_date(date)), ("name", &c.full_name())],
+        );
+        match self.store.save_candidate(&mut c, None, now) {
+            Ok(()) => match self.reload() {
+                Ok(()) => self.status = Some(Status::Info(message)),
+                Err(e) => self.candidate_error(self.store_error(&e)),
+            },
+            Err(e) => {
+                let msg = Msg::SaveFailed.fill(lang, &[("err", &self.store_error(&e))]);
+                self.candidate_error(msg);
+            }
+        }
+    }
+
+    fn new_candidate_form(&self) -> Form {
+        Form::new(
+            FormPurpose::NewCandidate,
+            self.t(Msg::FormNewCandidate).to_string(),
+            vec![
+                Field::text(FieldId::Family, Msg::FieldFamily, "").required(),
+                Field::text(FieldId::Middle, Msg::FieldMiddle, ""),
+                Field::text(FieldId::Given, Msg::FieldGiven, "").required(),
+                Field::choice(
+                    FieldId::Gender,
+                    Msg::FieldGender,
+                    GENDERS
+                        .iter()
+                        .map(|g| crate::i18n::labels::gender(*g))
+                        .collect(),
+                    0,
+                ),
+                Field::date(FieldId::Birth, Msg::FieldBirth, None),
+                Field::text(FieldId::Residence, Msg::FieldResidence, ""),
+                Field::text(FieldId::Workplace, Msg::FieldWorkplace, ""),
+                Field::date(FieldId::Date, Msg::FieldCandSince, Some(self.today())).required(),
+            ],
+        )
+    }
+
+    fn helper_form(&self, c: &Candidate) -> Form {
+        let current = c
+            .helper_task
+            .and_then(|t| self.resolutions.task(t))
+            .and_then(|t| t.lead)
+            .and_then(|id| self.roster.members().iter().find(|m| m.id == id))
+            .map(|m| (m.id, m.full_name()));
+        let title = Msg::FormCandHelper.fill(self.lang, &[("name", &c.full_name())]);
+        Form::new(
+            FormPurpose::CandidateHelper(c.id),
+            title,
+            vec![
+                Field::member(FieldId::Lead, Msg::FieldCandHelper, current).required(),
+                Field::date(
+                    FieldId::Due,
+                    Msg::FieldDue,
+                    Some(add_months(self.today(), 12)),
+                )
+                .required(),
+            ],
+        )
+    }
+
+    /// Saves a candidates form; the problem under its field and nothing written when
+    /// something is wrong. The ceremony asks for a confirmation first.
+    pub(super) fn submit_candidate_form(
+        &mut self,
+        form: &Form,
+    ) -> Result<Result<String, FieldError>, StoreError> {
+        if let Err(e) = form.check() {
+            return Ok(Err(e));
+        }
+        let today = self.today();
+        let now = self.now();
+        let lang = self.lang;
+        let date = |form: &Form| form.date(FieldId::Date).map(|d| d.unwrap_or(today));
+        match form.purpose {
+            FormPurpose::NewCandidate => {
+                let since = match date(form) {
+                    Ok(d) if d > today => return Ok(Err((FieldId::Date, Msg::ErrFuture))),
+                    Ok(d) => d,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let mut c = Candidate::new(
+                    &form.text(FieldId::Family),
+                    &form.text(FieldId::Middle),
+                    &form.text(FieldId::Given),
+                    since,
+                );
+                if c.validate().is_err() {
+                    return Ok(Err((FieldId::Given, Msg::ErrRequired)));
+                }
+                c.gender = GENDERS[form.choice(FieldId::Gender).min(2)];
+                c.birth_date = match form.date(FieldId::Birth) {
+                    Ok(Some(b)) if b >= today => return Ok(Err((FieldId::Birth, Msg::ErrFuture))),
+                    Ok(b) => b,
+                    Err(e) => return Ok(Err(e)),
+                };
+                c.residence = crate::domain::text::clean(&form.text(FieldId::Residence));
+                c.workplace = crate::domain::text::clean(&form.text(FieldId::Workplace));
+                self.store.save_candidate(&mut c, None, now)?;
+                Ok(Ok(Msg::CandAdded.fill(lang, &[("name", &c.full_name())])))
+            }
+            FormPurpose::CandidateStep(id, step) => {
+                let mut c = self.store.candidate(id)?.ok_or(StoreError::NotFound)?;
+                let day = match date(form) {
+                    Ok(d) => d,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let rules = self.candidates.rules.clone();
+                if let Err(e) = c.record(step, day, &form.text(FieldId::Text), today, &rules) {
+                    return Ok(Err(refusal(e)));
+                }
+                if step == Step::Ceremony {
+                    self.overlays
+                        .push(Overlay::Confirm(Confirm::Ceremony(Box::new(c))));
+                    return Ok(Ok(String::new()));
+                }
+                self.store.save_candidate(&mut c, None, now)?;
+                Ok(Ok(Msg::CandStepSaved.fill(
+                    lang,
+                    &[
+                        ("step", &step_name(step).get(lang)),
+                        ("name", &c.full_name()),
+                    ],
+                )))
+            }
+            FormPurpose::CandidateHelper(id) => {
+                let mut c = self.store.candidate(id)?.ok_or(StoreError::NotFound)?;
+                let Some(lead) = form.member(FieldId::Lead) else {
+                    return Ok(Err((FieldId::Lead, Msg::ErrRequired)));
+                };
+                let due = match form.date(FieldId::Due) {
+                    Ok(Some(d)) if d >= today => d,
+                    Ok(_) => return Ok(Err((FieldId::Due, Msg::ErrCandDue))),
+                    Err(e) => return Ok(Err(e)),
+                };
+                let Some(member) = self.roster.members().iter().find(|m| m.id == lead) else {
+                    return Ok(Err((FieldId::Lead, Msg::ErrRequired)));
+                };
+                if member.assignable().is_err() {
+                    return Ok(Err((FieldId::Lead, Msg::ErrCandHelper)));
+                }
+                let helper = member.full_name();
+                let mut task = self.helper_task(&c, lead, due)?;
+                self.store.save_candidate(&mut c, Some(&mut task), now)?;
+                Ok(Ok(Msg::CandHelperSet.fill(
+                    lang,
+                    &[("member", &helper), ("name", &c.full_name())],
+                )))
+            }
+            FormPurpose::CloseCandidate(id) => {
+                let mut c = self.store.candidate(id)?.ok_or(StoreError::NotFound)?;
+                let day = match date(form) {
+                    Ok(d) => d,
+                    Err(e) => return Ok(Err(e)),
+                };
+                if let Err(e) = c.close(day, &form.text(FieldId::Reason), today) {
+                    return Ok(Err(refusal(e)));
+                }
+                self.store.save_candidate(&mut c, None, now)?;
+                Ok(Ok(
+                    Msg::CandClosedSaved.fill(lang, &[("name", &c.full_name())])
+                ))
+            }
+            _ => Ok(Ok(String::new())),
+        }
+    }
+
+    /// The helper's task: the one the candidate has, given to `lead` (its history
+    /// says so), or a new ordinary task in the branch's category for helping
+    /// candidates.
+    fn helper_task(
+        &self,
+        c: &Candidate,
+        lead: MemberId,
+        due: NaiveDate,
+    ) -> Result<Task, StoreError> {
+        let today = self.today();
+        if let Some(id) = c.helper_task
+            && let Some(mut task) = self.store.task(id)?
+            && task.status.is_open()
+        {
+            if task.lead != Some(lead) {
+                task.reassign(lead, TaskNote::new(today, ""));
+            }
+            task.due = due;
+            return Ok(task);
+        }
+        let title = Msg::CandHelperTask.fill(self.lang, &[("name", &c.full_name())]);
+        let mut task = Task::new(&title, due);
+        task.lead = Some(lead);
+        task.created = Some(today);
+        task.category = self
+            .categories
+            .iter()
+            .find(|k| crate::domain::text::fold(k).contains("quan chung"))
+            .or_else(|| self.categories.first())
+            .cloned()
+            .unwrap_or_default();
+        Ok(task)
+    }
+
+    /// The ceremony confirmed: the member made from the record, in one write.
+    pub(super) fn hold_ceremony(&mut self, mut c: Candidate) {
+        let now = self.now();
+        match self.store.admit_candidate(&mut c, now) {
+            Ok(Some(m)) => {
+                let date = m.admission_date.map(format_date).unwrap_or_default();
+                let msg = Msg::CandAdmittedSaved
+                    .fill(self.lang, &[("name", &m.full_name()), ("date", &date)]);
+                match self.reload() {
+                    Ok(()) => self.status = Some(Status::Info(msg)),
+                    Err(e) => self.candidate_error(self.store_error(&e)),
+                }
+            }
+            Ok(None) => self.candidate_error(self.t(Msg::ErrCandFinished).to_string()),
+            Err(e) => {
+                let msg = Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]);
+                self.candidate_error(msg);
+            }
+        }
+    }
+}

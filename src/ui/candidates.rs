@@ -1,0 +1,147 @@
+//! The candidates screen: a table of candidates (stage, next step, helper, since,
+//! days waiting, warnings) and, below it, the selected candidate's steps with their
+//! dates and proofs.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::table::{Cell, Column, Row};
+use crate::app::candidates::{stage_text, step_name, warning_text};
+use crate::app::{Action, App};
+use crate::domain::calendar::format_date;
+use crate::domain::candidates::Warning;
+use crate::i18n::Msg;
+use crate::keymap::Section;
+
+/// The title, the table, the selected candidate's steps.
+fn layout(app: &App, area: Rect) -> [Rect; 3] {
+    let steps = app.candidates.rules.steps.len() as u16 + 3;
+    let detail = steps.min(area.height.saturating_sub(2) / 2);
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(detail),
+    ])
+    .areas(area)
+}
+
+/// Rows of candidates the table shows in `area` (its header apart).
+pub(super) fn rows(app: &App, area: Rect) -> usize {
+    layout(app, area)[1].height.saturating_sub(1) as usize
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let [title, table, detail] = layout(app, area);
+    let c = &app.candidates;
+    let today = app.today();
+    let open = c.all().iter().filter(|x| x.is_open()).count();
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(" {}", Msg::CandTitle.fill(app.lang, &[("open", &open)])),
+            app.theme.title(),
+        )),
+        title,
+    );
+    if c.all().is_empty() {
+        let key = app
+            .keymap
+            .key_for(Section::Candidates, Action::New)
+            .unwrap_or_default();
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!(" {}", Msg::CandNone.fill(app.lang, &[("key", &key)])),
+                app.theme.dim(),
+            )),
+            table,
+        );
+        return;
+    }
+    let t = |m| app.t(m);
+    let rows_height = table.height.saturating_sub(1) as usize;
+    let offset = c.cursor.first_shown(c.all().len(), rows_height);
+    let calendar = &app.calendar;
+    let rows: Vec<Row> = c
+        .all()
+        .iter()
+        .skip(offset)
+        .take(rows_height)
+        .map(|x| {
+            let warnings = x.warnings(today, &c.rules, calendar);
+            let overdue = warnings
+                .iter()
+                .any(|w| matches!(w, Warning::Limit { overdue: true, .. }));
+            let warn_text: Vec<String> =
+                warnings.iter().map(|w| warning_text(app.lang, w)).collect();
+            let style = if overdue {
+                app.theme.error()
+            } else {
+                app.theme.warn()
+            };
+            let next = x
+                .next_step(&c.rules)
+                .filter(|_| x.is_open())
+                .map(|s| t(step_name(s)).to_string())
+                .unwrap_or_default();
+            let waiting = x
+                .days_waiting(today)
+                .map(|n| Msg::CandDays.fill(app.lang, &[("n", &n)]))
+                .unwrap_or_default();
+            let name = if x.is_open() {
+                Cell::new(x.full_name())
+            } else {
+                Cell::styled(x.full_name(), app.theme.dim())
+            };
+            Row::new([
+                name,
+                Cell::new(stage_text(app.lang, x)),
+                Cell::new(next),
+                Cell::new(app.helper_name(x).unwrap_or_default()),
+                Cell::new(format_date(x.stage_began())),
+                Cell::new(waiting),
+                Cell::styled(warn_text.join("; "), style),
+            ])
+        })
+        .collect();
+    let columns = [
+        Column::new(t(Msg::ColName)).cap(28).min(12),
+        Column::new(t(Msg::ColStage)).cap(24).min(8),
+        Column::new(t(Msg::ColNextStep)).cap(24).min(8),
+        Column::new(t(Msg::ColHelper)).cap(24).min(8),
+        Column::new(t(Msg::ColStageBegan)).cap(10).min(10),
+        Column::new(t(Msg::ColWaiting)).cap(10).min(5),
+        Column::new(t(Msg::ColCandWarning)).cap(40).min(6).grow(),
+    ];
+    let selected = c.cursor.selected().min(c.all().len() - 1) - offset;
+    super::table::render(app, frame, table, &columns, rows, Some(selected));
+    if let Some(x) = c.selected() {
+        let mut lines = Vec::new();
+        for step in &c.rules.steps {
+            let mark = match x.taken(*step) {
+                Some(done) => Line::from(vec![
+                    Span::raw(format!(" ✓ {}  ", format_date(done.date))),
+                    Span::styled(t(step_name(*step)).to_string(), app.theme.title()),
+                    Span::raw(format!("  {}", done.proof)),
+                ]),
+                None => Line::styled(
+                    format!(" · {:10}  {}", "", t(step_name(*step))),
+                    app.theme.dim(),
+                ),
+            };
+            lines.push(mark);
+        }
+        if let Some(closed) = &x.closed {
+            lines.push(Line::styled(
+                format!(" {} {}", format_date(closed.date), stage_text(app.lang, x)),
+                app.theme.warn(),
+            ));
+        }
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(Block::default().borders(Borders::TOP).title(x.full_name())),
+            detail,
+        );
+    }
+}
