@@ -334,7 +334,20 @@ fn every_member_of_the_demo_branch_is_graded_at_its_year_end_meeting_through_the
         if branch {
             break;
         }
+        let selected_line = |screen: String| {
+            screen
+                .lines()
+                .find_map(|l| l.strip_prefix("│› "))
+                .map(str::to_string)
+        };
+        let before = selected_line(term.screen());
         term.keys(&["Down"]);
+        // read the next line only once the selection has moved to it
+        let moved = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while selected_line(term.screen()) == before {
+            assert!(std::time::Instant::now() < moved, "{}", term.screen());
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
     }
     // the report asked while the application is open: every member graded is decided
     let out = on_review_day(
