@@ -417,3 +417,29 @@ fn points_entered_at_the_meeting_carry_the_grade_by_the_bands_and_out_of_range_i
     let review = year_end(&app).review.unwrap();
     assert_eq!(review.member(first.member).unwrap().points, Some(45));
 }
+
+#[test]
+fn ending_the_year_end_meeting_says_how_many_grades_are_not_decided() {
+    let mut app = open_sheet();
+    let graded = sheet(&app)
+        .members
+        .iter()
+        .filter(|l| l.grading == Grading::Graded)
+        .count();
+    // one decided from the sheet
+    press(&mut app, "d tab tab");
+    type_text(&mut app, "6");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "tab");
+    type_text(&mut app, "0");
+    press(&mut app, "ctrl-s esc s ctrl-e");
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains(&format!(
+            "{} đảng viên chưa được chi bộ quyết định xếp loại (ctrl-y)",
+            graded - 1
+        )),
+        "{shown}"
+    );
+}

@@ -1262,7 +1262,14 @@ impl App {
             return Vec::new();
         };
         let (expected, _) = roll_call_members(self.roster.members());
-        c.meeting.missing(&expected, self.clock.now())
+        let mut missing = c.meeting.missing(&expected, self.clock.now());
+        if c.meeting.kind == crate::domain::meeting::MeetingKind::YearEnd {
+            let undecided = self.undecided_grades(&c.meeting);
+            if undecided > 0 {
+                missing.push(crate::domain::meeting::Missing::Undecided(undecided));
+            }
+        }
+        missing
     }
 
     pub(super) fn end_meeting(&mut self) {

@@ -33,6 +33,25 @@ pub enum Step {
 }
 
 impl App {
+    /// Members graded for the year of a year-end meeting whose grade is not decided.
+    pub(super) fn undecided_grades(&self, m: &Meeting) -> usize {
+        let year = m
+            .review
+            .as_ref()
+            .map_or(chrono::Datelike::year(&m.date), |r| r.year);
+        self.roster
+            .members()
+            .iter()
+            .filter(|x| crate::domain::evaluation::grading(x, year, &self.rules) == Grading::Graded)
+            .filter(|x| {
+                m.review
+                    .as_ref()
+                    .and_then(|r| r.member(x.id))
+                    .is_none_or(|s| s.decision.is_none())
+            })
+            .count()
+    }
+
     /// The meeting as it is now: the console's copy while it is open.
     fn grading_meeting(&self, id: MeetingId) -> Option<&Meeting> {
         match &self.meetings.console {

@@ -467,6 +467,9 @@ pub enum Missing {
         minutes: i64,
         minimum: i64,
     },
+    /// Members graded at a year-end meeting whose grade is not decided yet (approving
+    /// the minutes locks the grades).
+    Undecided(usize),
 }
 
 /// Members expected at a meeting (on the roll call): active and temporarily attached.

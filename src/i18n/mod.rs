@@ -1177,6 +1177,7 @@ messages! {
     GradingVoteSubject => "Xếp loại {who}: {grade}", "Grade of {who}: {grade}";
     GradingAmendText => "Xếp loại {who}: {old} thành {new}.", "Grade of {who}: {old} changed to {new}.";
     GradingMember => "đồng chí {name}", "{name}";
+    MissingGrades => "{n} đảng viên chưa được chi bộ quyết định xếp loại ({key}); thông qua biên bản sẽ khóa kết quả xếp loại", "{n} members' grades not decided yet ({key}); approving the minutes locks the grades";
     ActGradePoints => "chấm điểm", "enter points";
     FormGradePoints => "Chấm điểm — {who}", "Points — {who}";
     FieldPoints => "Điểm (trên 100)", "Points (of 100)";

@@ -490,5 +490,12 @@ pub fn missing_text(app: &App, m: &Missing) -> String {
         Missing::TooShort { minutes, minimum } => {
             Msg::MissingShort.fill(app.lang, &[("minutes", minutes), ("minimum", minimum)])
         }
+        Missing::Undecided(n) => {
+            let key = app
+                .keymap
+                .key_for(crate::keymap::Section::Console, crate::app::Action::Grading)
+                .unwrap_or_default();
+            Msg::MissingGrades.fill(app.lang, &[("n", n), ("key", &key)])
+        }
     }
 }
