@@ -55,3 +55,30 @@ fn a_wider_terminal_shows_more_of_the_section_s_commands() {
     assert!(wide.contains("l "), "{wide}");
     assert!(wide.contains("? trợ giúp"), "{wide}");
 }
+
+#[test]
+fn a_member_s_detail_at_80_columns_shows_all_its_keys_on_two_rows() {
+    let mut app = demo_app(30);
+    press(&mut app, "1 enter");
+    let shown = screen(&app, 80, 24);
+    let rows: Vec<&str> = shown.lines().rev().take(2).collect();
+    let both = format!("{}\n{}", rows[1], rows[0]);
+    for hint in [
+        "e sửa",
+        "s đổi trạng thái",
+        "n ghi sổ theo dõi",
+        "k khen thưởng",
+        "y lọc năm",
+        "c quyết định công nhận chính thức",
+        "d xóa",
+        "esc hủy",
+        "? trợ giúp",
+    ] {
+        assert!(both.contains(hint), "{hint}: {both}");
+    }
+    // the roster keeps its one row
+    press(&mut app, "esc");
+    let roster = screen(&app, 80, 24);
+    let last: Vec<&str> = roster.lines().rev().take(2).collect();
+    assert!(last[0].contains("? trợ giúp") && !last[1].contains("trợ giúp"));
+}

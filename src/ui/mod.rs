@@ -83,7 +83,7 @@ fn areas(app: &App, status_line: &Line, area: Rect) -> [Rect; 5] {
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(status_rows),
-        Constraint::Length(1),
+        Constraint::Length(footer_rows(app, area.width).len() as u16),
     ])
     .areas(area)
 }
@@ -463,11 +463,58 @@ pub fn footer(app: &App, section: Section) -> Vec<Action> {
 }
 
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
+    let lines: Vec<Line> = footer_rows(app, area.width)
+        .into_iter()
+        .map(|row| {
+            let mut spans = vec![Span::raw(" ")];
+            spans.extend(row);
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The footer's rows in a terminal `width` columns wide: one, or two for a member's
+/// detail whose keys do not fit on one (its first row the most used, the second the
+/// rest and help).
+fn footer_rows(app: &App, width: u16) -> Vec<Vec<Span<'static>>> {
     let section = app.section();
-    let mut spans = vec![Span::raw(" ")];
     let actions = footer(app, section);
-    spans.extend(hints(app, section, &actions, area.width.saturating_sub(1)));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let room = width.saturating_sub(1);
+    let width_of = |a: &[Action]| -> usize {
+        hints(app, section, a, u16::MAX)
+            .iter()
+            .map(|s| s.width())
+            .sum()
+    };
+    if section != Section::Detail || width_of(&actions) <= room as usize {
+        return vec![hints(app, section, &actions, room)];
+    }
+    let mut used = 0;
+    let mut split = 0;
+    for a in actions.iter().filter(|a| **a != Action::Help) {
+        let w = width_of(&[*a]);
+        if used + w > room as usize {
+            break;
+        }
+        used += w;
+        split += 1;
+    }
+    let first: Vec<Action> = actions
+        .iter()
+        .filter(|a| **a != Action::Help)
+        .take(split)
+        .copied()
+        .collect();
+    let rest: Vec<Action> = actions
+        .iter()
+        .filter(|a| !first.contains(a))
+        .copied()
+        .collect();
+    vec![
+        hints(app, section, &first, room),
+        hints(app, section, &rest, room),
+    ]
 }
 
 /// A rectangle of at most `w`×`h` centred in `area`.
