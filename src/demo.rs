@@ -1,6 +1,8 @@
 //! A realistic demo branch: believable Vietnamese names, dates, standings, committee and
 //! status changes, the same for the same seed and day.
 
+mod candidates;
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::branch::Branch;
@@ -734,8 +736,17 @@ pub fn generate(
     })?;
     store.import_members(&mut ms, now)?;
     let mut held = meetings(opts, &ms, today, &Templates::shipped());
+    // the admission vote of a candidate is held in one of these meetings
+    let (mut candidates, vote_in) = candidates::candidates(&ms, &mut held, today);
     for m in held.iter_mut() {
         store.save_meeting(m, now, None)?;
+    }
+    if let Some(at) = vote_in {
+        for (c, _) in candidates.iter_mut() {
+            if let Some((_, item, entry)) = c.vote {
+                c.vote = Some((held[at].id, item, entry));
+            }
+        }
     }
     for (mut r, mut tasks) in resolutions(opts, &ms, &held, today) {
         store.save_resolution(&mut r, &mut tasks, now, "demo")?;
@@ -750,6 +761,9 @@ pub fn generate(
     }
     for a in awards.iter_mut() {
         store.save_award(a, now)?;
+    }
+    for (c, task) in candidates.iter_mut() {
+        store.save_candidate(c, task.as_mut(), now)?;
     }
     Ok(ms.len())
 }

@@ -10,10 +10,10 @@ use chrono::NaiveDate;
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::{App, Confirm, Overlay, Status};
 use crate::domain::calendar::{add_months, format_date};
-use crate::domain::candidates::{Candidate, CandidateError, Rules, Step, Warning, admission_vote};
+use crate::domain::candidates::{Candidate, CandidateError, Rules, Step, admission_vote};
 use crate::domain::member::{Gender, MemberId};
 use crate::domain::task::{Task, TaskNote};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::store::{Records, StoreError};
 
 const GENDERS: [Option<Gender>; 3] = [None, Some(Gender::Male), Some(Gender::Female)];
@@ -50,55 +50,7 @@ impl Candidates {
     }
 }
 
-/// A step's name.
-pub fn step_name(step: Step) -> Msg {
-    match step {
-        Step::Class => Msg::StepClass,
-        Step::Application => Msg::StepApplication,
-        Step::Background => Msg::StepBackground,
-        Step::Verification => Msg::StepVerification,
-        Step::Introduction => Msg::StepIntroduction,
-        Step::Comments => Msg::StepComments,
-        Step::Vote => Msg::StepVote,
-        Step::Decision => Msg::StepDecision,
-        Step::Ceremony => Msg::StepCeremony,
-    }
-}
-
-/// Where a candidate is: the last step taken, proposed, admitted or stopped.
-pub fn stage_text(lang: Lang, c: &Candidate) -> String {
-    if let Some(closed) = &c.closed {
-        return Msg::CandClosed.fill(lang, &[("reason", &closed.reason)]);
-    }
-    if c.member.is_some() {
-        return Msg::CandAdmitted.get(lang).to_string();
-    }
-    match c.stage() {
-        Some(done) => step_name(done.step).get(lang).to_string(),
-        None => Msg::CandProposed.get(lang).to_string(),
-    }
-}
-
-/// A warning in words.
-pub fn warning_text(lang: Lang, w: &Warning) -> String {
-    match w {
-        Warning::Limit { step, due, overdue } => {
-            let msg = if *overdue {
-                Msg::CandLimitOver
-            } else {
-                Msg::CandLimitDue
-            };
-            msg.fill(
-                lang,
-                &[
-                    ("step", &step_name(*step).get(lang)),
-                    ("date", &format_date(*due)),
-                ],
-            )
-        }
-        Warning::Age(age) => Msg::CandAge.fill(lang, &[("age", age)]),
-    }
-}
+pub use crate::export::candidates::{stage_text, step_name, warning_text};
 
 /// Why a step or a closing was refused, under the field it concerns.
 fn refusal(e: CandidateError) -> FieldError {

@@ -181,6 +181,8 @@ pub enum ReportKind {
     Evaluation,
     /// Party dues: a month's ledger (--month) or a year's by month (--year).
     Dues,
+    /// Candidates for membership: stage, next step, helper, days waiting, time limits.
+    Candidates,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -452,6 +454,8 @@ fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> 
                 member: member.as_deref(),
                 sheet,
                 rules: &settings.evaluation,
+                candidates: &settings.candidates,
+                calendar: &settings.calendar,
             },
             format,
             out.as_deref(),

@@ -1,5 +1,5 @@
-//! `chibo report`: overdue, follow-up, coverage, attendance, meetings, evaluation and
-//! dues, as text, CSV, JSON, Word or an Excel workbook.
+//! `chibo report`: overdue, follow-up, coverage, attendance, meetings, evaluation,
+//! dues and candidates, as text, CSV, JSON, Word or an Excel workbook.
 
 use std::path::Path;
 
@@ -46,6 +46,9 @@ pub(super) struct Period<'a> {
     pub sheet: bool,
     /// The grading rules (the evaluation report).
     pub rules: &'a crate::domain::evaluation::Rules,
+    /// The candidates' steps and limits, and the working days they count in.
+    pub candidates: &'a crate::domain::candidates::Rules,
+    pub calendar: &'a crate::domain::calendar::WorkCalendar,
 }
 
 /// Prints one report in the format asked for.
@@ -61,6 +64,8 @@ pub(super) fn run(
         member,
         sheet,
         rules,
+        candidates,
+        calendar,
     }: Period,
     format: ReportFormat,
     out: Option<&Path>,
@@ -86,6 +91,8 @@ pub(super) fn run(
     let tasks = match kind {
         ReportKind::Overdue => store.open_tasks(Some(today))?,
         ReportKind::Followup | ReportKind::Coverage => store.tasks_since(first)?,
+        // the helpers' tasks are read one by one
+        ReportKind::Candidates => Vec::new(),
         _ => store.tasks()?,
     };
     let resolutions = store.resolutions()?;
@@ -159,6 +166,27 @@ pub(super) fn run(
                 rules,
             };
             let r = crate::export::evaluation::evaluation(&y, today, only, lang);
+            write(&r, format, branch, out, lang)
+        }
+        ReportKind::Candidates => {
+            let mut list = store.candidates()?;
+            list.sort_by_cached_key(|c| (!c.is_open(), c.closed.is_some(), c.sort_key()));
+            let mut helpers = std::collections::HashMap::new();
+            for c in &list {
+                let lead = match c.helper_task {
+                    Some(t) => store.task(t)?.and_then(|t| t.lead),
+                    None => None,
+                };
+                let name = lead
+                    .and_then(|id| members.iter().find(|m| m.id == id))
+                    .map(|m| m.full_name());
+                helpers.insert(c.id, name);
+            }
+            let helper =
+                |c: &crate::domain::candidates::Candidate| helpers.get(&c.id).cloned().flatten();
+            let r = crate::export::candidates::report(
+                &list, &helper, candidates, calendar, today, lang,
+            );
             write(&r, format, branch, out, lang)
         }
         ReportKind::Dues => {

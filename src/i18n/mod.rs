@@ -1254,6 +1254,13 @@ messages! {
     ActRecordStep => "ghi bước tiếp", "record next step";
     ActAssignHelper => "phân công giúp đỡ", "assign helper";
     ActCloseCandidate => "dừng theo dõi", "stop, with reason";
+    RptCandidatesTitle => "PHÁT TRIỂN ĐẢNG VIÊN", "CANDIDATES FOR MEMBERSHIP";
+    RptSheetCandidates => "Phát triển đảng viên", "Candidates";
+    RptColDaysWaiting => "Số ngày chờ", "Days waiting";
+    RptCandidatesCounts => "Đang theo dõi {open} quần chúng · đã kết nạp {admitted} · đã dừng {closed}.", "On the way: {open} · admitted: {admitted} · stopped: {closed}.";
+    RptCandidatesNone => "Chưa có quần chúng nào được theo dõi.", "No candidate is followed yet.";
+    RptCandidatesSteps => "CÁC BƯỚC ĐÃ THỰC HIỆN", "STEPS TAKEN";
+    RptCandidatesNoStep => "Chưa thực hiện bước nào.", "No step taken yet.";
 }
 
 #[cfg(test)]

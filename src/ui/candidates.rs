@@ -105,13 +105,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let columns = [
-        Column::new(t(Msg::ColName)).cap(28).min(12),
-        Column::new(t(Msg::ColStage)).cap(24).min(8),
-        Column::new(t(Msg::ColNextStep)).cap(24).min(8),
-        Column::new(t(Msg::ColHelper)).cap(24).min(8),
+        Column::new(t(Msg::ColName)).cap(24).min(12),
+        Column::new(t(Msg::ColStage)).cap(20).min(8),
+        Column::new(t(Msg::ColNextStep)).cap(18).min(8),
+        Column::new(t(Msg::ColHelper)).cap(20).min(8),
         Column::new(t(Msg::ColStageBegan)).cap(10).min(10),
-        Column::new(t(Msg::ColWaiting)).cap(10).min(5),
-        Column::new(t(Msg::ColCandWarning)).cap(40).min(6).grow(),
+        Column::new(t(Msg::ColWaiting)).cap(9).min(5),
+        Column::new(t(Msg::ColCandWarning)).cap(48).min(6).grow(),
     ];
     let selected = c.cursor.selected().min(c.all().len() - 1) - offset;
     super::table::render(app, frame, table, &columns, rows, Some(selected));
