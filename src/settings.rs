@@ -122,6 +122,8 @@ pub struct Settings {
     pub lang: Option<Lang>,
     /// `ascii = true` in `config.toml`: the limited theme, as `--ascii`.
     pub ascii: bool,
+    /// `mouse` and `mouse_in_console` of `config.toml`.
+    pub mouse: crate::app::mouse::Mouse,
     pub keymap: Keymap,
     pub templates: Templates,
     pub categories: Vec<String>,
@@ -144,6 +146,7 @@ impl Settings {
         Settings {
             lang: config.lang,
             ascii: config.ascii,
+            mouse: config.mouse,
             keymap: user_keymap(dir, &mut problems),
             templates: parsed(dir, AGENDA, &mut problems, parse_agenda)
                 .unwrap_or_else(Templates::shipped),
@@ -227,9 +230,11 @@ fn parsed<T>(
 struct Config {
     lang: Option<Lang>,
     ascii: bool,
+    mouse: crate::app::mouse::Mouse,
 }
 
-/// `config.toml`: `lang = "vi"` or `"en"`, `ascii = true`.
+/// `config.toml`: `lang = "vi"` or `"en"`, `ascii = true`, `mouse = false`,
+/// `mouse_in_console = true`.
 fn parse_config(path: &Path, text: &str) -> Result<Config, Vec<Problem>> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -237,6 +242,8 @@ fn parse_config(path: &Path, text: &str) -> Result<Config, Vec<Problem>> {
         lang: Option<toml::Spanned<String>>,
         #[serde(default)]
         ascii: bool,
+        mouse: Option<bool>,
+        mouse_in_console: Option<bool>,
     }
     let file: File = toml::from_str(text).map_err(|e| vec![Problem::parse(path, text, &e)])?;
     let lang = match file.lang {
@@ -252,9 +259,14 @@ fn parse_config(path: &Path, text: &str) -> Result<Config, Vec<Problem>> {
             }
         },
     };
+    let shipped = crate::app::mouse::Mouse::default();
     Ok(Config {
         lang,
         ascii: file.ascii,
+        mouse: crate::app::mouse::Mouse {
+            on: file.mouse.unwrap_or(shipped.on),
+            in_console: file.mouse_in_console.unwrap_or(shipped.in_console),
+        },
     })
 }
 

@@ -4,7 +4,7 @@
 mod input;
 pub mod sgr;
 
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -41,11 +41,32 @@ fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     let size = terminal.size()?;
     app.set_list_rows(crate::ui::list_rows(app, size.width, size.height));
     terminal.draw(|f| crate::ui::render(app, f))?;
-    Ok(())
+    report_mouse(app.mouse_wanted())
+}
+
+/// The terminal reports the mouse (its own selection of text then needs shift): set
+/// after each frame from what the screen in front wants.
+static MOUSE_REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Turns the terminal's mouse reports on or off: presses and the wheel only (1000),
+/// in the SGR form (1006), never every movement.
+fn report_mouse(on: bool) -> io::Result<()> {
+    use std::sync::atomic::Ordering;
+    if MOUSE_REPORTED.swap(on, Ordering::Relaxed) == on {
+        return Ok(());
+    }
+    let mut out = io::stdout();
+    out.write_all(if on {
+        b"\x1b[?1000h\x1b[?1006h"
+    } else {
+        b"\x1b[?1006l\x1b[?1000l"
+    })?;
+    out.flush()
 }
 
 /// Puts the terminal back as it was. Safe to call twice.
 pub fn restore() {
+    let _ = report_mouse(false);
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,
@@ -330,6 +351,7 @@ impl Guard {
                 app.paste(&text)
             }
             Event::Resize(..) => true,
+            Event::Mouse(m) => app.mouse(m),
             _ => false,
         };
         match (app.deliberate(), self.opened) {

@@ -108,7 +108,7 @@ fn each_broken_file_is_reported_with_its_place_and_its_defaults_stand() {
         (
             "config-misspelt",
             Part::Lang,
-            "config.toml:1:1: unknown field `lnag`, expected `lang` or `ascii`",
+            "config.toml:1:1: unknown field `lnag`, expected one of `lang`, `ascii`, `mouse`, `mouse_in_console`",
         ),
         (
             "config-not-toml",

@@ -11,6 +11,7 @@ pub mod form;
 pub mod grading;
 pub mod list;
 pub mod meetings;
+pub mod mouse;
 pub mod notebook;
 pub mod picker;
 pub mod resolutions;
@@ -210,6 +211,8 @@ pub struct Options {
     pub candidates: crate::domain::candidates::Rules,
     /// The grading rules of `evaluation.toml`.
     pub evaluation: crate::domain::evaluation::Rules,
+    /// Where the mouse is used (`config.toml`).
+    pub mouse: mouse::Mouse,
 }
 
 impl Default for Options {
@@ -233,6 +236,7 @@ impl Default for Options {
             dues: crate::domain::dues::Rates::shipped(),
             candidates: crate::domain::candidates::Rules::shipped(),
             evaluation: crate::domain::evaluation::Rules::shipped(),
+            mouse: mouse::Mouse::default(),
         }
     }
 }
@@ -286,6 +290,11 @@ pub struct App {
     writes: Vec<(crate::export::file::FileWrite, Msg)>,
     /// The grading rules of `evaluation.toml`.
     pub rules: crate::domain::evaluation::Rules,
+    /// Where the mouse is used.
+    pub mouse: mouse::Mouse,
+    /// The lists the last frame drew with a selection, in the order drawn (the last
+    /// one is in front): what a click on a row selects.
+    pub drawn: std::cell::RefCell<Vec<mouse::DrawnList>>,
 }
 
 impl App {
@@ -326,6 +335,8 @@ impl App {
             pdf: options.pdf,
             writes: Vec::new(),
             rules: options.evaluation,
+            mouse: options.mouse,
+            drawn: Default::default(),
         };
         let defer = defer_loading;
         app.load_roster()?;

@@ -45,6 +45,7 @@ pub(super) fn run(
         dues: settings.dues,
         candidates: settings.candidates,
         evaluation: settings.evaluation,
+        mouse: settings.mouse,
         theme: crate::ui::Theme::from_env(ascii),
         pdf: crate::export::pdf::soffice().is_some(),
     };

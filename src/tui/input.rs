@@ -7,7 +7,9 @@
 
 use std::time::Duration;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 /// How long the rest of an escape sequence may take to come. Terminals send a whole
 /// sequence in one write; this only has to outlast a slow connection's gap.
@@ -266,6 +268,39 @@ fn escape(buf: &[u8], idle: bool) -> Step {
     }
 }
 
+/// A mouse report in the SGR form, `ESC [ < button ; column ; row M` (pressed) or `m`
+/// (released), columns and rows counted from 1. Only what chibo uses comes through:
+/// the left button pressed and the wheel; anything else is dropped.
+fn sgr_mouse(params: &str, last: u8) -> Option<MouseEvent> {
+    let mut nums = params.split(';').map(|p| p.parse::<u16>().ok());
+    let (button, column, row) = (nums.next()??, nums.next()??, nums.next()??);
+    if nums.next().is_some() || column == 0 || row == 0 {
+        return None;
+    }
+    let mut modifiers = KeyModifiers::NONE;
+    if button & 4 != 0 {
+        modifiers |= KeyModifiers::SHIFT;
+    }
+    if button & 8 != 0 {
+        modifiers |= KeyModifiers::ALT;
+    }
+    if button & 16 != 0 {
+        modifiers |= KeyModifiers::CONTROL;
+    }
+    let kind = match (button & !(4 | 8 | 16), last) {
+        (0, b'M') => MouseEventKind::Down(MouseButton::Left),
+        (64, b'M') => MouseEventKind::ScrollUp,
+        (65, b'M') => MouseEventKind::ScrollDown,
+        _ => return None,
+    };
+    Some(MouseEvent {
+        kind,
+        column: column - 1,
+        row: row - 1,
+        modifiers,
+    })
+}
+
 fn ss3(c: u8) -> Option<KeyCode> {
     Some(match c {
         b'A' => KeyCode::Up,
@@ -307,6 +342,12 @@ fn csi(buf: &[u8]) -> Step {
         return Step::PasteStart(len);
     }
     let params = std::str::from_utf8(&buf[2..n]).unwrap_or("");
+    if let Some(mouse) = params.strip_prefix('<') {
+        return match sgr_mouse(mouse, buf[n]) {
+            Some(ev) => Step::Event(Event::Mouse(ev), len),
+            None => Step::Skip(len),
+        };
+    }
     let mut nums = params
         .split(';')
         .map(|p| p.split(':').next().unwrap_or("").parse::<u32>().ok());
@@ -392,6 +433,34 @@ mod tests {
                 _ => "?".into(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_click_and_the_wheel_are_read_and_other_mouse_reports_dropped() {
+        // left press at column 12, row 3 (counted from 1), its release, wheel down and
+        // up, a right click and a drag: only the press and the wheel come through
+        let out = parse(&[
+            b"\x1b[<0;12;3M\x1b[<0;12;3m\x1b[<65;5;9M\x1b[<64;5;9M\x1b[<2;1;1M\x1b[<32;4;4Mj",
+        ]);
+        let kinds: Vec<_> = out
+            .iter()
+            .map(|e| match e {
+                Event::Mouse(m) => format!("{:?}@{},{}", m.kind, m.column, m.row),
+                other => keys(std::slice::from_ref(other)),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            ["Down(Left)@11,2", "ScrollDown@4,8", "ScrollUp@4,8", "<j>"]
+        );
+        // a report cut between two reads is one event
+        let out = parse(&[b"\x1b[<0;1", b"2;3M"]);
+        assert!(matches!(&out[..], [Event::Mouse(m)] if m.column == 11));
+        // nonsense numbers are dropped, and the key after them works
+        assert_eq!(
+            keys(&parse(&[b"\x1b[<0;0;0M\x1b[<0;1;1;5M\x1b[<99999999;1;1Mk"])),
+            "<k>"
+        );
     }
 
     #[test]

@@ -30,7 +30,11 @@ use crate::keymap::Section;
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// The screen row of the tabs (under the header).
+pub const TABS_ROW: u16 = 1;
+
 pub fn render(app: &App, frame: &mut Frame) {
+    app.drawn.borrow_mut().clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(app, frame, area);
@@ -132,19 +136,37 @@ fn render_header(app: &App, frame: &mut Frame, header: Rect, tabs: Rect) {
     frame.render_widget(Paragraph::new(line).style(app.theme.header()), header);
 
     let mut spans = Vec::new();
-    for (i, s) in Screen::ALL.iter().enumerate() {
-        let style = if *s == app.screen {
+    for (s, label) in tab_labels(app) {
+        let style = if s == app.screen {
             app.theme.tab_active()
         } else {
             app.theme.tab()
         };
-        spans.push(Span::styled(
-            format!(" {} {} ", i + 1, app.t(s.title())),
-            style,
-        ));
+        spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+}
+
+/// Each screen's tab as drawn, in order; one space between two tabs.
+fn tab_labels(app: &App) -> impl Iterator<Item = (Screen, String)> + '_ {
+    Screen::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, format!(" {} {} ", i + 1, app.t(s.title()))))
+}
+
+/// The screen whose tab is drawn at `column` of the tabs row.
+pub fn tab_at(app: &App, column: u16) -> Option<Screen> {
+    let mut x = 0usize;
+    for (s, label) in tab_labels(app) {
+        let w = unicode_width::UnicodeWidthStr::width(label.as_str());
+        if (x..x + w).contains(&(column as usize)) {
+            return Some(s);
+        }
+        x += w + 1;
+    }
+    None
 }
 
 /// The message line: what the last key did, else keys typed of a sequence, else the

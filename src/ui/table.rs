@@ -216,6 +216,7 @@ pub fn render_with(
         .style(style)
     };
     let body: Vec<_> = rows.into_iter().map(|r| to_row(r.cells, r.style)).collect();
+    let shown = body.len();
     let mut table = Table::new(body, w.iter().map(|&x| Constraint::Length(x)))
         .column_spacing(SPACING)
         .row_highlight_style(app.theme.selected())
@@ -230,6 +231,18 @@ pub fn render_with(
     }
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
+    // what a click on one of its rows selects (the table scrolls itself when the
+    // selection is below what fits)
+    if let Some(sel) = state.selected() {
+        let first_row = area.y + u16::from(header);
+        let fits = area.height.saturating_sub(u16::from(header)) as usize;
+        app.drawn.borrow_mut().push(crate::app::mouse::DrawnList {
+            area,
+            first_row,
+            rows: shown.saturating_sub(state.offset()).min(fits),
+            selected: sel.saturating_sub(state.offset()),
+        });
+    }
 }
 
 #[cfg(test)]

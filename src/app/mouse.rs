@@ -1,0 +1,122 @@
+//! The mouse: the wheel moves the selection of the list in front, a click on a tab opens
+//! that screen, and a click on a row of the list in front selects it. Each is the same
+//! action as its key (`down`, `2`, …), so nothing new can happen by mouse. It is off in
+//! the meeting console unless `config.toml` says `mouse_in_console = true`, so the
+//! terminal's own selection of text keeps working there, and `mouse = false` turns it
+//! off everywhere.
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::{App, Screen};
+use crate::keymap::Section;
+
+/// The rows one notch of the wheel moves.
+pub const WHEEL_ROWS: usize = 3;
+
+/// What `config.toml` says about the mouse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    /// `mouse`: on everywhere but the console (default `true`).
+    pub on: bool,
+    /// `mouse_in_console`: on in the meeting console too (default `false`).
+    pub in_console: bool,
+}
+
+impl Default for Mouse {
+    fn default() -> Self {
+        Mouse {
+            on: true,
+            in_console: false,
+        }
+    }
+}
+
+/// A list drawn in the last frame with a selected row: where its rows are and which
+/// of them is selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DrawnList {
+    /// The whole table, its heading included.
+    pub area: Rect,
+    /// The screen row of its first row under the heading.
+    pub first_row: u16,
+    /// How many rows it shows.
+    pub rows: usize,
+    /// Which of the rows shown is selected.
+    pub selected: usize,
+}
+
+impl App {
+    /// The terminal should report the mouse: on, and not in the console unless asked.
+    pub fn mouse_wanted(&self) -> bool {
+        self.mouse.on && (self.section() != Section::Console || self.mouse.in_console)
+    }
+
+    /// Handles a mouse report; true when the screen changed.
+    pub fn mouse(&mut self, ev: MouseEvent) -> bool {
+        // a dialog that ends a meeting or approves minutes is answered by keys only
+        if !self.mouse_wanted() || self.deliberate() {
+            return false;
+        }
+        match ev.kind {
+            MouseEventKind::ScrollDown => self.wheel(Action::MoveDown),
+            MouseEventKind::ScrollUp => self.wheel(Action::MoveUp),
+            MouseEventKind::Down(MouseButton::Left) => self.click(ev.column, ev.row),
+            _ => false,
+        }
+    }
+
+    fn wheel(&mut self, action: Action) -> bool {
+        for _ in 0..WHEEL_ROWS {
+            self.update(action);
+        }
+        true
+    }
+
+    fn click(&mut self, column: u16, row: u16) -> bool {
+        if row == crate::ui::TABS_ROW {
+            // the tabs switch screens only where the keys 1–6 would
+            return match crate::ui::tab_at(self, column) {
+                Some(screen) if self.overlays.is_empty() && self.pending.is_empty() => {
+                    self.update(screen_action(screen));
+                    true
+                }
+                _ => false,
+            };
+        }
+        // only the list in front (drawn last) answers a click: a click beside a
+        // dialog, or on a list behind it, does nothing
+        let Some(list) = self.drawn.borrow().last().copied() else {
+            return false;
+        };
+        let inside = column >= list.area.x
+            && column < list.area.x + list.area.width
+            && row >= list.first_row
+            && row < list.area.y + list.area.height;
+        let shown = (row - list.first_row.min(row)) as usize;
+        if !inside || shown >= list.rows || shown == list.selected {
+            return false;
+        }
+        let (action, n) = if shown > list.selected {
+            (Action::MoveDown, shown - list.selected)
+        } else {
+            (Action::MoveUp, list.selected - shown)
+        };
+        for _ in 0..n {
+            self.update(action);
+        }
+        true
+    }
+}
+
+fn screen_action(screen: Screen) -> Action {
+    match screen {
+        Screen::Roster => Action::ScreenRoster,
+        Screen::Meetings => Action::ScreenMeetings,
+        Screen::Resolutions => Action::ScreenResolutions,
+        Screen::Tasks => Action::ScreenTasks,
+        Screen::Dues => Action::ScreenDues,
+        Screen::Candidates => Action::ScreenCandidates,
+    }
+}

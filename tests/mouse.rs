@@ -1,0 +1,214 @@
+//! The mouse: the wheel, a click on a tab and a click on a row do what their keys do,
+//! nothing in the console unless the settings ask for it, and nothing to a dialog that
+//! needs a deliberate key.
+
+mod common;
+
+use chibo::app::Screen;
+use chibo::app::mouse::Mouse;
+use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+use common::tty::{self, Tty};
+use common::*;
+
+fn at(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+    MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+fn click(column: u16, row: u16) -> MouseEvent {
+    at(MouseEventKind::Down(MouseButton::Left), column, row)
+}
+
+/// The screen row and line of the selected list row (drawn behind the `›`).
+fn selected_line(app: &chibo::app::App) -> (u16, String) {
+    let text = screen(app, 120, 40);
+    text.lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start().starts_with('›'))
+        .map(|(y, l)| (y as u16, l.to_string()))
+        .unwrap_or_else(|| panic!("no row selected:\n{text}"))
+}
+
+#[test]
+fn a_click_on_a_row_selects_it_and_the_wheel_moves_three_rows() {
+    let mut app = demo_app(40);
+    let (first, _) = selected_line(&app);
+    let text = screen(&app, 120, 40);
+    let lines: Vec<&str> = text.lines().collect();
+    // the fifth member shown, clicked on its name
+    let target = first + 4;
+    let name = lines[target as usize]
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    assert!(app.mouse(click(20, target)));
+    let (y, line) = selected_line(&app);
+    assert_eq!(y, target, "the clicked row is selected");
+    assert!(line.contains(&name), "{line} should be {name}'s row");
+    // the detail beside the roster follows the selection, as with the keys
+    assert!(screen(&app, 120, 40).contains(&name));
+
+    assert!(app.mouse(at(MouseEventKind::ScrollUp, 20, target)));
+    assert_eq!(selected_line(&app).0, target - 3);
+    assert!(app.mouse(at(MouseEventKind::ScrollDown, 20, target)));
+    assert_eq!(selected_line(&app).0, target);
+
+    // the heading, the header and the message line select nothing
+    for row in [0, first - 1, 38] {
+        assert!(!app.mouse(click(20, row)), "row {row}");
+        assert_eq!(selected_line(&app).0, target);
+    }
+}
+
+#[test]
+fn a_click_on_a_tab_opens_its_screen() {
+    let mut app = demo_app(40);
+    let text = screen(&app, 120, 40);
+    let tabs = text.lines().nth(chibo::ui::TABS_ROW as usize).unwrap();
+    for (screen_, title) in [
+        (Screen::Meetings, "Sinh hoạt"),
+        (Screen::Tasks, "Nhiệm vụ"),
+        (Screen::Roster, "Đảng viên"),
+    ] {
+        let byte = tabs
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} in {tabs}"));
+        let column = unicode_width::UnicodeWidthStr::width(&tabs[..byte]) as u16;
+        assert!(app.mouse(click(column + 1, chibo::ui::TABS_ROW)));
+        assert_eq!(app.screen, screen_, "a click on {title}");
+    }
+    // the space after the last tab is no tab
+    assert!(!app.mouse(click(119, chibo::ui::TABS_ROW)));
+    assert_eq!(app.screen, Screen::Roster);
+}
+
+#[test]
+fn the_console_leaves_the_mouse_to_the_terminal_unless_the_settings_ask() {
+    let mut app = fixture_app();
+    plan_and_start(&mut app);
+    screen(&app, 120, 40);
+    assert!(
+        !app.mouse_wanted(),
+        "the console keeps the terminal's own selection"
+    );
+    assert!(!app.mouse(click(5, chibo::ui::TABS_ROW)));
+    app.mouse = Mouse {
+        on: true,
+        in_console: true,
+    };
+    assert!(app.mouse_wanted());
+    // the dialog that ends the meeting is answered by keys alone
+    press(&mut app, "ctrl-e");
+    assert!(app.deliberate());
+    let before = screen(&app, 120, 40);
+    for ev in [
+        click(60, 20),
+        at(MouseEventKind::ScrollDown, 60, 20),
+        click(5, chibo::ui::TABS_ROW),
+    ] {
+        assert!(!app.mouse(ev));
+    }
+    assert!(app.deliberate());
+    assert_eq!(screen(&app, 120, 40), before);
+    press(&mut app, "esc");
+    app.mouse = Mouse {
+        on: false,
+        in_console: true,
+    };
+    assert!(!app.mouse_wanted(), "mouse = false turns it off everywhere");
+}
+
+#[test]
+fn mouse_settings_are_read_from_config_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = |text: &str| {
+        std::fs::write(dir.path().join("config.toml"), text).unwrap();
+        chibo::settings::Settings::load(dir.path())
+    };
+    let s = read("");
+    assert_eq!(s.mouse, Mouse::default());
+    assert!(s.mouse.on && !s.mouse.in_console);
+    let s = read("mouse = false\n");
+    assert!(!s.mouse.on && s.problems.is_empty());
+    let s = read("mouse_in_console = true\n");
+    assert!(s.mouse.on && s.mouse.in_console);
+    let s = read("mouse = \"yes\"\n");
+    assert_eq!(
+        s.problems.len(),
+        1,
+        "a wrong value is reported, not guessed"
+    );
+    assert_eq!(s.mouse, Mouse::default());
+}
+
+#[test]
+#[cfg_attr(
+    not(chibo_ci),
+    ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
+)]
+fn a_click_and_the_wheel_through_the_terminal() {
+    tty::require();
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let cfg = tmp.path().join("cfg");
+    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .args(["--data-dir", data.to_str().unwrap(), "demo"])
+        .env("CHIBO_CONFIG_DIR", &cfg)
+        .output()
+        .unwrap();
+    assert!(ok.status.success());
+    let term = Tty::start("mouse", &data, &cfg, (120, 40), &[]);
+    assert!(
+        term.wait_for("Thông tin đảng viên", 10),
+        "{}",
+        term.screen()
+    );
+    let selected = |term: &Tty| {
+        let text = term.screen();
+        text.lines()
+            .position(|l| l.starts_with('›'))
+            .unwrap_or_else(|| panic!("no row selected:\n{text}"))
+    };
+    let first = selected(&term);
+    // what a terminal sends for a left click at column 20 on the third row of the
+    // list (both counted from 1), then for the wheel turned down once
+    let third = first + 2;
+    term.type_text(&format!(
+        "\x1b[<0;20;{}M\x1b[<0;20;{}m",
+        third + 1,
+        third + 1
+    ));
+    assert!(wait_until(|| selected(&term) == third), "{}", term.screen());
+    term.type_text("\x1b[<65;20;10M");
+    assert!(
+        wait_until(|| selected(&term) == third + 3),
+        "{}",
+        term.screen()
+    );
+    // a click on the tab of the meetings
+    let tabs = term.screen().lines().nth(1).unwrap().to_string();
+    let byte = tabs.find("Sinh hoạt").unwrap();
+    let column = unicode_width::UnicodeWidthStr::width(&tabs[..byte]) + 2;
+    term.type_text(&format!("\x1b[<0;{column};2M"));
+    assert!(
+        term.wait_for("năm: tất cả  loại: tất cả", 5),
+        "{}",
+        term.screen()
+    );
+}
+
+fn wait_until(mut f: impl FnMut() -> bool) -> bool {
+    for _ in 0..50 {
+        if f() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    false
+}
