@@ -67,6 +67,7 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
             .status
             .success()
     );
+    last_months_resolution(&data);
     let term = Tty::start(
         "minutes",
         &data,
@@ -223,6 +224,55 @@ fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
 
 /// Compares with a committed file; `CHIBO_UPDATE_GOLDEN=1` rewrites it (then review
 /// the diff before committing).
+/// November's resolution, adopted at November's meeting: one item done before this
+/// meeting, one carried over and one overdue — item 3 of the minutes reviews all three.
+fn last_months_resolution(data: &std::path::Path) {
+    use chibo::domain::resolution::{Resolution, ResolutionId, ResolutionKind};
+    use chibo::domain::task::{Task, TaskNote};
+    use chibo::store::Records;
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let store = common::open_when_free(data);
+    let members = store.members().unwrap();
+    let mut res = Resolution {
+        id: ResolutionId(0),
+        kind: ResolutionKind::Monthly,
+        year: 2026,
+        seq: 11,
+        number: "11-NQ/CB".into(),
+        title: "Nghị quyết chi bộ tháng 11/2026".into(),
+        adopted_on: Some(day(11, 6)),
+        meeting: None,
+        adopted_by: None,
+        basis: "kết quả sinh hoạt chi bộ thường kỳ ngày 06/11/2026".into(),
+        results: String::new(),
+        items: Vec::new(),
+        superseded_by: None,
+        supersedes: None,
+        adopted: None,
+    };
+    let mut done = Task::new("Tổng vệ sinh đường phố trước ngày 20/11", day(11, 20));
+    done.lead = Some(members[1].id);
+    done.complete(TaskNote::new(day(11, 19), ""), "Đã ra quân, 40 hộ tham gia");
+    let mut carried = Task::new("Thu quỹ khuyến học của khu phố", day(11, 30));
+    carried.lead = Some(members[2].id);
+    carried
+        .carry_over(
+            TaskNote::new(day(11, 28), "mới thu được một nửa"),
+            day(12, 31),
+        )
+        .unwrap();
+    let mut overdue = Task::new("Rà soát hộ nghèo, cận nghèo", day(11, 25));
+    overdue.lead = Some(members[3].id);
+    let mut tasks = [done, carried, overdue];
+    for t in &mut tasks {
+        t.created = Some(day(11, 6));
+    }
+    let at = day(11, 6).and_hms_opt(21, 0, 0).unwrap();
+    store
+        .save_resolution(&mut res, &mut tasks, at, "test")
+        .unwrap();
+}
+
 fn golden(name: &str, actual: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
