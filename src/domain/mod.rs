@@ -10,6 +10,7 @@ pub mod evaluation;
 pub mod lunar;
 pub mod meeting;
 pub mod member;
+pub mod month;
 pub mod notebook;
 pub mod quality;
 pub mod record;
