@@ -327,12 +327,13 @@ impl Meeting {
     }
 
     /// Starts the meeting when its console first opens at `now`: held today, at the
-    /// time it was called for (the console is often opened late), unless it is opened
-    /// well before that time, when it starts now. Both can be corrected until approval.
+    /// time it was called for when that is today (the console is often opened late),
+    /// unless it is opened well before that time; on another day than the one planned,
+    /// or well early, it starts now. Both can be corrected until approval.
     pub fn hold(&mut self, now: NaiveDateTime) {
         let today = now.date();
         let planned = today.and_time(self.start);
-        let start = if now + chrono::Duration::minutes(30) < planned {
+        let start = if self.date != today || now + chrono::Duration::minutes(30) < planned {
             now.with_second(0).unwrap_or(now)
         } else {
             planned
@@ -698,6 +699,48 @@ mod tests {
         assert_eq!(t.agenda(MeetingKind::Committee).len(), 1);
         assert_eq!(t.agenda(MeetingKind::Regular).len(), 8);
         assert!(Templates::with_user("[[template]]\nkind = \"party\"\nitems = []\n").is_err());
+    }
+
+    #[test]
+    fn a_meeting_starts_at_its_time_on_its_day_and_now_on_another() {
+        let at = |day, h, m| d(2026, 12, day).and_hms_opt(h, m, 20).unwrap();
+        let planned = || {
+            Meeting::new(
+                MeetingKind::Regular,
+                d(2026, 12, 5),
+                NaiveTime::from_hms_opt(19, 30, 0).unwrap(),
+            )
+        };
+        // on the day, opened late: the time it was called for
+        let mut m = planned();
+        m.hold(at(5, 19, 52));
+        assert_eq!(
+            m.started_at,
+            Some(at(5, 19, 30) - chrono::Duration::seconds(20))
+        );
+        // on the day, well early: now
+        let mut m = planned();
+        m.hold(at(5, 18, 0));
+        assert_eq!(
+            m.started_at,
+            Some(at(5, 18, 0) - chrono::Duration::seconds(20))
+        );
+        // three days early, in the evening: now, on that day, and not 19:30 of it
+        let mut m = planned();
+        m.hold(at(2, 21, 21));
+        assert_eq!(m.date, d(2026, 12, 2));
+        assert_eq!(
+            m.started_at,
+            Some(at(2, 21, 21) - chrono::Duration::seconds(20))
+        );
+        assert_eq!(m.start, NaiveTime::from_hms_opt(21, 21, 0).unwrap());
+        // a day late, in the evening: now too
+        let mut m = planned();
+        m.hold(at(6, 20, 5));
+        assert_eq!(
+            m.started_at,
+            Some(at(6, 20, 5) - chrono::Duration::seconds(20))
+        );
     }
 
     #[test]
