@@ -1223,9 +1223,8 @@ messages! {
     ColNextStep => "Bước tiếp", "Next step";
     ColHelper => "Người giúp đỡ", "Helper";
     ColStageBegan => "Từ ngày", "Since";
-    ColWaiting => "Chờ", "Waiting";
+    ColWaiting => "Ngày chờ", "Waiting";
     ColCandWarning => "Lưu ý", "Warnings";
-    CandDays => "{n} ngày", "{n} days";
     FormNewCandidate => "Thêm quần chúng ưu tú", "New candidate";
     FormCandStep => "{step}: {name}", "{step}: {name}";
     FormCandHelper => "Phân công giúp đỡ {name}", "Helper for {name}";

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::table::{Cell, Column, Row};
 use crate::app::candidates::{stage_text, step_name, warning_text};
@@ -86,7 +86,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             let waiting = x
                 .days_waiting(today)
-                .map(|n| Msg::CandDays.fill(app.lang, &[("n", &n)]))
+                .map(|n| format!("{n:>8}"))
                 .unwrap_or_default();
             let name = if x.is_open() {
                 Cell::new(x.full_name())
@@ -105,18 +105,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let columns = [
-        Column::new(t(Msg::ColName)).cap(24).min(12),
-        Column::new(t(Msg::ColStage)).cap(20).min(8),
-        Column::new(t(Msg::ColNextStep)).cap(18).min(8),
-        Column::new(t(Msg::ColHelper)).cap(20).min(8),
+        Column::new(t(Msg::ColName)).cap(24).min(16),
+        Column::new(t(Msg::ColStage)).cap(20).min(12),
+        Column::new(t(Msg::ColNextStep)).cap(18).min(12),
+        Column::new(t(Msg::ColHelper)).cap(20).min(10),
         Column::new(t(Msg::ColStageBegan)).cap(10).min(10),
-        Column::new(t(Msg::ColWaiting)).cap(9).min(5),
+        Column::new(t(Msg::ColWaiting)).cap(8).min(8),
         Column::new(t(Msg::ColCandWarning)).cap(48).min(6).grow(),
     ];
     let selected = c.cursor.selected().min(c.all().len() - 1) - offset;
     super::table::render(app, frame, table, &columns, rows, Some(selected));
     if let Some(x) = c.selected() {
         let mut lines = Vec::new();
+        // the warnings in full: the table's column is narrow at 80 columns
+        for w in x.warnings(today, &c.rules, calendar) {
+            let style = match w {
+                Warning::Limit { overdue: true, .. } => app.theme.error(),
+                _ => app.theme.warn(),
+            };
+            lines.push(Line::styled(
+                format!(" ⚠ {}", warning_text(app.lang, &w)),
+                style,
+            ));
+        }
+        let mut steps = Vec::new();
         for step in &c.rules.steps {
             let mark = match x.taken(*step) {
                 Some(done) => Line::from(vec![
@@ -129,8 +141,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     app.theme.dim(),
                 ),
             };
-            lines.push(mark);
+            steps.push(mark);
         }
+        // a pane too short for every step keeps the latest ones and the next in view
+        let room = (detail.height as usize)
+            .saturating_sub(1 + lines.len() + usize::from(x.closed.is_some()))
+            .max(1);
+        let next = x.steps.len().min(steps.len().saturating_sub(1));
+        let first = (next + 1).saturating_sub(room);
+        lines.extend(steps.into_iter().skip(first));
         if let Some(closed) = &x.closed {
             lines.push(Line::styled(
                 format!(" {} {}", format_date(closed.date), stage_text(app.lang, x)),
@@ -139,7 +158,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         frame.render_widget(
             Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
                 .block(Block::default().borders(Borders::TOP).title(x.full_name())),
             detail,
         );
