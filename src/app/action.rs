@@ -36,6 +36,8 @@ pub enum Action {
     AddNote,
     /// An award of the member.
     AddAward,
+    /// A discipline decision on the member.
+    AddDiscipline,
     Delete,
     FilterStanding,
     FilterActivity,
@@ -146,6 +148,7 @@ impl Action {
         Action::RecognitionDecision,
         Action::AddNote,
         Action::AddAward,
+        Action::AddDiscipline,
         Action::Delete,
         Action::FilterStanding,
         Action::FilterActivity,
@@ -262,6 +265,7 @@ impl Action {
             Action::RecognitionDecision => Msg::ActRecognitionDecision,
             Action::AddNote => Msg::ActAddNote,
             Action::AddAward => Msg::ActAddAward,
+            Action::AddDiscipline => Msg::ActAddDiscipline,
             Action::Delete => Msg::ActDelete,
             Action::FilterStanding => Msg::ActFilterStanding,
             Action::FilterActivity => Msg::ActFilterActivity,

@@ -23,6 +23,8 @@ pub enum FormPurpose {
     NewNote(MemberId),
     /// An award of a member.
     NewAward(MemberId),
+    /// A discipline decision on a member.
+    NewDiscipline(MemberId),
     Branch,
     NewMeeting,
     EditMeeting(MeetingId),

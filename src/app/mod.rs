@@ -5,6 +5,7 @@
 mod action;
 pub mod candidates;
 pub mod console;
+pub mod discipline;
 pub mod dues;
 pub mod export;
 pub mod form;
@@ -126,6 +127,9 @@ pub enum Confirm {
     RemoveVote(usize, usize, String),
     /// The admission ceremony: the candidate with the ceremony recorded, not saved yet.
     Ceremony(Box<crate::domain::candidates::Candidate>),
+    /// An expulsion checked and not saved yet: the member leaves on its date. The
+    /// form it came from comes back when it is not confirmed.
+    Expulsion(Box<crate::domain::discipline::Discipline>, Box<Form>),
 }
 
 /// Popups above the screen; the top one gets the keys.
@@ -433,6 +437,7 @@ impl App {
     fn reload_notebook(&mut self) -> Result<(), StoreError> {
         self.notebook.notes = self.store.notes()?;
         self.notebook.awards = self.store.awards()?;
+        self.notebook.discipline = self.store.discipline()?;
         Ok(())
     }
 
@@ -482,10 +487,9 @@ impl App {
                     }
                 }
                 Tree::Dues => dues = true,
-                Tree::Notebook | Tree::Awards => notes = true,
+                Tree::Notebook | Tree::Awards | Tree::Discipline => notes = true,
                 // read from the store where they are shown, when they are shown
                 Tree::Candidates => candidates = true,
-                Tree::Discipline => {}
                 Tree::Meta | Tree::Audit | Tree::OpenTasks | Tree::TaskDates => {}
             }
         }
@@ -1046,6 +1050,7 @@ impl App {
                     self.overlays.push(Overlay::Form(Box::new(form)));
                 }
             }
+            Action::AddDiscipline => self.open_discipline_form(),
             Action::AddAward => {
                 if let Some(m) = self.roster.selected_member() {
                     let form = notebook::award_form(self.lang, m, self.today());
@@ -1120,6 +1125,9 @@ impl App {
         match action {
             Action::Cancel => {
                 self.overlays.pop();
+                if let Confirm::Expulsion(_, form) = what {
+                    self.overlays.push(Overlay::Form(form));
+                }
             }
             Action::Confirm => {
                 self.overlays.pop();
@@ -1132,6 +1140,7 @@ impl App {
                     Confirm::QuitMeeting => self.request_quit(),
                     Confirm::RemoveVote(item, entry, _) => self.remove_vote(item, entry),
                     Confirm::Ceremony(c) => self.hold_ceremony(*c),
+                    Confirm::Expulsion(r, _) => self.expel(*r),
                 }
             }
             _ => {}
@@ -1230,6 +1239,7 @@ impl App {
             | FormPurpose::DuesCorrection(_)
             | FormPurpose::DuesSent(_) => self.submit_dues_form(&form),
             FormPurpose::Grade(..) => self.submit_grading_form(&form),
+            FormPurpose::NewDiscipline(id) => self.submit_discipline_form(&form, id),
             FormPurpose::NewCandidate
             | FormPurpose::CandidateStep(..)
             | FormPurpose::CandidateHelper(_)

@@ -16,6 +16,8 @@ pub struct Notebook {
     pub notes: Vec<Note>,
     /// The members' awards, read with the notes.
     pub awards: Vec<Award>,
+    /// The members' discipline records, read with the notes.
+    pub discipline: Vec<crate::domain::discipline::Discipline>,
     pub year: Option<i32>,
     /// Lines of the member's detail scrolled past (page down / page up).
     pub scroll: usize,
@@ -36,6 +38,20 @@ impl Notebook {
     /// A member's awards, newest first.
     pub fn awards_of(&self, member: crate::domain::member::MemberId) -> Vec<&Award> {
         let mut shown: Vec<&Award> = self.awards.iter().filter(|a| a.member == member).collect();
+        shown.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+        shown
+    }
+
+    /// A member's discipline records, newest first.
+    pub fn discipline_of(
+        &self,
+        member: crate::domain::member::MemberId,
+    ) -> Vec<&crate::domain::discipline::Discipline> {
+        let mut shown: Vec<_> = self
+            .discipline
+            .iter()
+            .filter(|d| d.member == member)
+            .collect();
         shown.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
         shown
     }

@@ -1260,6 +1260,25 @@ messages! {
     RptCandidatesNone => "Chưa có quần chúng nào được theo dõi.", "No candidate is followed yet.";
     RptCandidatesSteps => "CÁC BƯỚC ĐÃ THỰC HIỆN", "STEPS TAKEN";
     RptCandidatesNoStep => "Chưa thực hiện bước nào.", "No step taken yet.";
+    // discipline
+    ActAddDiscipline => "kỷ luật", "discipline";
+    FormDiscipline => "Kỷ luật: {name}", "Discipline: {name}";
+    FieldDisciplineForm => "Hình thức kỷ luật", "Form of discipline";
+    FieldDecidingBody => "Cấp quyết định", "Deciding body";
+    FieldProposedBy => "Biểu quyết đề nghị", "Proposed by the vote";
+    FieldCountsFor => "Tính cho năm", "Counts for the year";
+    ErrCountsFor => "Năm tính kỷ luật là năm quyết định hoặc năm trước đó.", "The year it counts for is the decision's year or the one before.";
+    ErrDisciplineVoteRule => "Biểu quyết này không theo nguyên tắc kỷ luật (quá 1/2 đảng viên chi bộ) hoặc không đạt.", "This vote was not held to the discipline rule (over 1/2 of the branch) or did not pass.";
+    ErrExpulsionVoteRule => "Khai trừ cần biểu quyết đạt ít nhất 2/3 đảng viên chi bộ.", "Expulsion needs a vote of at least 2/3 of the branch.";
+    ErrVoteAfterDecision => "Biểu quyết đề nghị phải trước ngày quyết định.", "The proposing vote must come before the decision.";
+    ErrProbationaryDiscipline => "Đảng viên dự bị chỉ bị khiển trách hoặc cảnh cáo.", "A probationary member can only be reprimanded or warned.";
+    DisciplineSaved => "Đã ghi kỷ luật {form} đối với đ/c {name}.", "Discipline recorded for {name}: {form}.";
+    DisciplineTitle => "Kỷ luật", "Discipline";
+    DisciplineEmpty => "Không bị kỷ luật.", "No discipline.";
+    DisciplineCounts => "tính năm {year}", "counts for {year}";
+    DisciplineVote => "chi bộ biểu quyết {date}: {for}/{branch} tán thành", "branch vote of {date}: {for} of {branch} in favour";
+    ConfirmExpulsionTitle => "Khai trừ", "Expulsion";
+    ConfirmExpulsion => "Khai trừ đ/c {name} khỏi Đảng từ ngày {date}.\nĐảng viên sẽ ra khỏi danh sách sinh hoạt từ ngày đó. Không thể hoàn tác.", "Expel {name} from the party from {date}.\nThe member leaves the roster on that day. This cannot be undone.";
 }
 
 #[cfg(test)]
@@ -1341,6 +1360,16 @@ pub mod labels {
             K::Shortcoming => Msg::NoteShortcoming,
             K::Commitment => Msg::NoteCommitment,
             K::Other => Msg::NoteOther,
+        }
+    }
+
+    pub fn discipline_form(f: crate::domain::discipline::DisciplineForm) -> Msg {
+        use crate::domain::discipline::DisciplineForm as F;
+        match f {
+            F::Reprimand => Msg::DisciplineReprimand,
+            F::Warning => Msg::DisciplineWarning,
+            F::Removal => Msg::DisciplineRemoval,
+            F::Expulsion => Msg::DisciplineExpulsion,
         }
     }
 

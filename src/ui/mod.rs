@@ -221,6 +221,7 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::ChangeStatus,
             Action::AddNote,
             Action::AddAward,
+            Action::AddDiscipline,
             Action::FilterYear,
             Action::RecognitionDecision,
             Action::Delete,

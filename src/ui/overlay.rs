@@ -467,6 +467,20 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
                 Msg::ConfirmCeremony.fill(app.lang, &[("name", &c.full_name()), ("date", &date)]),
             )
         }
+        Confirm::Expulsion(r, _) => {
+            let name = app
+                .roster
+                .members()
+                .iter()
+                .find(|m| m.id == r.member)
+                .map(|m| m.full_name())
+                .unwrap_or_default();
+            let date = crate::domain::calendar::format_date(r.date);
+            (
+                Msg::ConfirmExpulsionTitle,
+                Msg::ConfirmExpulsion.fill(app.lang, &[("name", &name), ("date", &date)]),
+            )
+        }
         Confirm::QuitUnsaved(why) => (
             Msg::ConfirmQuitUnsavedTitle,
             Msg::ConfirmQuitUnsaved.fill(app.lang, &[("err", why)]),

@@ -402,6 +402,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
     }
     notebook_lines(app, m, &mut lines);
     award_lines(app, m, &mut lines);
+    discipline_lines(app, m, &mut lines);
     lines.push(Line::default());
     lines.push(Line::styled(
         t(Msg::HistoryTitle).to_string(),
@@ -458,6 +459,56 @@ fn notebook_lines(app: &App, m: &Member, lines: &mut Vec<Line<'static>>) {
                 app.theme.dim(),
             ),
             Span::raw(n.text.clone()),
+        ]));
+    }
+}
+
+/// The member's discipline records, newest first, with the vote that proposed each.
+fn discipline_lines(app: &App, m: &Member, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        app.t(Msg::DisciplineTitle).to_string(),
+        app.theme.title(),
+    ));
+    let records = app.notebook.discipline_of(m.id);
+    if records.is_empty() {
+        lines.push(Line::styled(
+            app.t(Msg::DisciplineEmpty).to_string(),
+            app.theme.dim(),
+        ));
+    }
+    for r in records {
+        let mut text = app.t(labels::discipline_form(r.form)).to_string();
+        for part in [&r.body, &r.number, &r.reason] {
+            if !part.is_empty() {
+                text.push_str(" — ");
+                text.push_str(part);
+            }
+        }
+        text.push_str(" (");
+        text.push_str(&Msg::DisciplineCounts.fill(app.lang, &[("year", &r.counts_for)]));
+        let vote = r.vote.and_then(|(meeting, item, entry)| {
+            let mt = app.meetings.get(meeting)?;
+            match &mt.agenda.get(item)?.entries.get(entry)?.kind {
+                crate::domain::meeting::EntryKind::Vote(v) => Some((mt.date, v.clone())),
+                _ => None,
+            }
+        });
+        if let Some((date, v)) = vote {
+            text.push_str("; ");
+            text.push_str(&Msg::DisciplineVote.fill(
+                app.lang,
+                &[
+                    ("date", &format_date(date)),
+                    ("for", &v.in_favour),
+                    ("branch", &v.branch),
+                ],
+            ));
+        }
+        text.push(')');
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", format_date(r.date)), app.theme.warn()),
+            Span::raw(text),
         ]));
     }
 }
