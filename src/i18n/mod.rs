@@ -1253,6 +1253,7 @@ messages! {
     ActRecordStep => "ghi bước tiếp", "record next step";
     ActAssignHelper => "phân công giúp đỡ", "assign helper";
     ActCloseCandidate => "dừng theo dõi", "stop, with reason";
+    CandMemberHistory => "Quá trình phấn đấu vào Đảng", "The way to membership";
     RptCandidatesTitle => "PHÁT TRIỂN ĐẢNG VIÊN", "CANDIDATES FOR MEMBERSHIP";
     RptSheetCandidates => "Phát triển đảng viên", "Candidates";
     RptColDaysWaiting => "Số ngày chờ", "Days waiting";

@@ -163,3 +163,28 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
     }
 }
+
+/// In a member's detail: the way to membership of the candidate the ceremony made
+/// this member, step by step with dates and proofs.
+pub(super) fn member_lines(
+    app: &App,
+    m: &crate::domain::member::Member,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let Some(c) = app.candidates.all().iter().find(|c| c.member == Some(m.id)) else {
+        return;
+    };
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        app.t(Msg::CandMemberHistory).to_string(),
+        app.theme.title(),
+    ));
+    for done in &c.steps {
+        lines.push(Line::from(format!(
+            "{}  {}: {}",
+            format_date(done.date),
+            app.t(step_name(done.step)),
+            done.proof
+        )));
+    }
+}

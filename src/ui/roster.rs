@@ -403,6 +403,7 @@ pub fn detail_lines(app: &App, m: &Member) -> Vec<Line<'static>> {
     notebook_lines(app, m, &mut lines);
     award_lines(app, m, &mut lines);
     discipline_lines(app, m, &mut lines);
+    super::candidates::member_lines(app, m, &mut lines);
     lines.push(Line::default());
     lines.push(Line::styled(
         t(Msg::HistoryTitle).to_string(),
