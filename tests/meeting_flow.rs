@@ -1234,3 +1234,46 @@ fn an_agenda_item_is_found_by_letters_of_its_title_in_the_plan_and_in_the_consol
         "the typing went to the item found"
     );
 }
+
+#[test]
+fn a_held_meeting_shows_what_the_branch_can_act_on() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    plan_and_start(&mut app);
+    press(&mut app, "ctrl-r a esc");
+    type_text(&mut app, "Khai mạc.");
+    clock.advance(70);
+    press(&mut app, "ctrl-e enter");
+    assert!(app.meetings.console.is_none(), "the meeting ended");
+    // the branch's own members (the exempt and those attached elsewhere left out)
+    let expected = chibo::domain::meeting::attendance_report(
+        &store.meetings().unwrap()[0],
+        &store.members().unwrap(),
+    )
+    .expected();
+    assert!(expected > 20);
+    let line = |w, h| {
+        let shown = screen(&app, w, h);
+        shown
+            .lines()
+            .find(|l| l.starts_with(" Chất lượng: "))
+            .unwrap_or_else(|| panic!("no quality line:\n{shown}"))
+            .to_string()
+    };
+    // what falls short first: nobody spoke, 70 minutes of the 90 at least, no thematic
+    // meeting in the quarter; then the attendance
+    let wide = line(120, 40);
+    assert_eq!(
+        wide,
+        format!(
+            " Chất lượng: 0 đồng chí phát biểu · 70 phút (tối thiểu 90) · quý 4 chưa sinh hoạt \
+             chuyên đề · có mặt {expected}/{expected} (100%)"
+        )
+    );
+    let narrow = line(80, 24);
+    assert!(
+        narrow.starts_with(" Chất lượng: 0 đồng chí phát biểu · 70 phút") && narrow.ends_with('…'),
+        "cut with an ellipsis at 80 columns: {narrow}"
+    );
+}

@@ -1280,6 +1280,13 @@ messages! {
     DisciplineVote => "chi bộ biểu quyết {date}: {for}/{branch} tán thành", "branch vote of {date}: {for} of {branch} in favour";
     ConfirmExpulsionTitle => "Khai trừ", "Expulsion";
     ConfirmExpulsion => "Khai trừ đ/c {name} khỏi Đảng từ ngày {date}.\nĐảng viên sẽ ra khỏi danh sách sinh hoạt từ ngày đó. Không thể hoàn tác.", "Expel {name} from the party from {date}.\nThe member leaves the roster on that day. This cannot be undone.";
+    // meeting quality in a held meeting's details
+    QualityHeading => "Chất lượng", "Quality";
+    QualityAttended => "có mặt {present}/{expected} ({pct}%)", "present {present}/{expected} ({pct}%)";
+    QualitySpoke => "{n} đồng chí phát biểu", "{n} members spoke";
+    QualityLength => "{minutes} phút (tối thiểu {minimum})", "{minutes} min (at least {minimum})";
+    QualityItems => "{lead}/{n} việc có người phụ trách", "{lead}/{n} items with a lead";
+    QualityNoThematic => "quý {quarter} chưa sinh hoạt chuyên đề", "no thematic meeting in quarter {quarter}";
 }
 
 #[cfg(test)]

@@ -34,9 +34,11 @@ pub(super) fn list_rows(area: Rect) -> usize {
 }
 
 /// The meeting's details, its agenda and the total line.
-fn agenda_layout(area: Rect) -> [Rect; 3] {
+/// The details take 4 lines: title, date and place, chair, and the guests and
+/// amendments; a held meeting's quality takes the last one, or a fifth beside them.
+fn agenda_layout(area: Rect, info_lines: u16) -> [Rect; 3] {
     Layout::vertical([
-        Constraint::Length(4),
+        Constraint::Length(info_lines),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
@@ -44,8 +46,12 @@ fn agenda_layout(area: Rect) -> [Rect; 3] {
 }
 
 /// Agenda items shown at once (below the heading).
-pub(super) fn agenda_rows(area: Rect) -> usize {
-    agenda_layout(area)[1].height.saturating_sub(1) as usize
+pub(super) fn agenda_rows(app: &App, area: Rect) -> usize {
+    let lines = app
+        .meetings
+        .open_meeting()
+        .map_or(4, |m| info_lines(&extra_line(app, m), m));
+    agenda_layout(area, lines)[1].height.saturating_sub(1) as usize
 }
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect) {
@@ -139,8 +145,117 @@ pub fn meeting_title(app: &App, m: &Meeting) -> String {
     Msg::MeetingTitle.fill(app.lang, &[("kind", &kind), ("month", &m.month_label())])
 }
 
+/// The details' fourth line: the guests, the amendments, the grading sheet.
+fn extra_line(app: &App, m: &Meeting) -> String {
+    let mut extra = Vec::new();
+    if !m.guests.is_empty() {
+        extra.push(Msg::GuestsLine.fill(app.lang, &[("guests", &m.guests)]));
+    }
+    if !m.amendments.is_empty() {
+        extra.push(Msg::AmendmentsLine.fill(app.lang, &[("n", &m.amendments.len())]));
+    }
+    if m.kind == crate::domain::meeting::MeetingKind::YearEnd {
+        let decided = m.review.as_ref().map_or(0, |r| {
+            r.members.values().filter(|s| s.decision.is_some()).count()
+        });
+        let key = app
+            .keymap
+            .key_for(crate::keymap::Section::Agenda, crate::app::Action::Grading)
+            .unwrap_or_default();
+        extra.push(Msg::GradingAgendaLine.fill(app.lang, &[("key", &key), ("n", &decided)]));
+    }
+    extra.join(" · ")
+}
+
+/// How many lines the details take.
+fn info_lines(extra: &str, m: &Meeting) -> u16 {
+    if m.ended_at.is_some() && !extra.is_empty() {
+        5
+    } else {
+        4
+    }
+}
+
+/// The facts of a held meeting the branch can act on: attendance, who spoke, the
+/// length against its minimum, the items that name who leads them, the quarter's
+/// thematic meeting; what falls short is drawn as a warning.
+fn quality_line(app: &App, m: &Meeting, width: u16) -> Line<'static> {
+    use crate::domain::quality::{meeting_quality, quarter};
+    let resolutions: Vec<_> = app
+        .resolutions
+        .all()
+        .iter()
+        .filter(|r| r.meeting == Some(m.id))
+        .cloned()
+        .collect();
+    let tasks: Vec<_> = resolutions
+        .iter()
+        .flat_map(|r| r.items.iter().filter_map(|id| app.resolutions.task(*id)))
+        .cloned()
+        .collect();
+    let q = meeting_quality(
+        m,
+        app.meetings.all(),
+        app.roster.members(),
+        &resolutions,
+        &tasks,
+    );
+    // (what it says, whether it falls short): what falls short comes first, so it is
+    // seen at 80 columns too
+    let mut parts: Vec<(String, bool)> = vec![(
+        Msg::QualityAttended.fill(
+            app.lang,
+            &[
+                ("present", &q.present),
+                ("expected", &q.expected),
+                ("pct", &q.attendance_percent().unwrap_or(0)),
+            ],
+        ),
+        false,
+    )];
+    parts.push((
+        Msg::QualitySpoke.fill(app.lang, &[("n", &q.speakers.len())]),
+        q.speakers.is_empty(),
+    ));
+    if let Some(minutes) = q.minutes {
+        parts.push((
+            Msg::QualityLength.fill(app.lang, &[("minutes", &minutes), ("minimum", &q.minimum)]),
+            q.long_enough() == Some(false),
+        ));
+    }
+    if q.items > 0 {
+        parts.push((
+            Msg::QualityItems.fill(app.lang, &[("lead", &q.items_with_lead), ("n", &q.items)]),
+            !q.concrete(),
+        ));
+    }
+    if !q.thematic_in_quarter {
+        parts.push((
+            Msg::QualityNoThematic.fill(app.lang, &[("quarter", &quarter(q.date))]),
+            true,
+        ));
+    }
+    parts.sort_by_key(|(_, short)| !short);
+    let short = parts.iter().any(|(_, short)| *short);
+    let parts: Vec<String> = parts.into_iter().map(|(text, _)| text).collect();
+    let style = if short {
+        app.theme.warn()
+    } else {
+        app.theme.dim()
+    };
+    let text = format!("{}: {}", app.t(Msg::QualityHeading), parts.join(" · "));
+    Line::styled(
+        format!(
+            " {}",
+            super::table::fit(&text, width.saturating_sub(1) as usize)
+        ),
+        style,
+    )
+}
+
 fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
-    let [info, table, total] = agenda_layout(area);
+    let extra = extra_line(app, m);
+    let [info, table, total] = agenda_layout(area, info_lines(&extra, m));
     let status = app.t(labels::meeting_status(m.status()));
     let place = if m.place.is_empty() {
         app.t(Msg::NotSet).to_string()
@@ -174,27 +289,12 @@ fn render_agenda(app: &App, m: &Meeting, frame: &mut Frame, area: Rect) {
             )
         )),
     ];
-    let mut extra = Vec::new();
-    if !m.guests.is_empty() {
-        extra.push(Msg::GuestsLine.fill(app.lang, &[("guests", &m.guests)]));
+    if !extra.is_empty() || m.ended_at.is_none() {
+        lines.push(Line::styled(format!(" {extra}"), app.theme.dim()));
     }
-    if !m.amendments.is_empty() {
-        extra.push(Msg::AmendmentsLine.fill(app.lang, &[("n", &m.amendments.len())]));
+    if m.ended_at.is_some() {
+        lines.push(quality_line(app, m, info.width));
     }
-    if m.kind == crate::domain::meeting::MeetingKind::YearEnd {
-        let decided = m.review.as_ref().map_or(0, |r| {
-            r.members.values().filter(|s| s.decision.is_some()).count()
-        });
-        let key = app
-            .keymap
-            .key_for(crate::keymap::Section::Agenda, crate::app::Action::Grading)
-            .unwrap_or_default();
-        extra.push(Msg::GradingAgendaLine.fill(app.lang, &[("key", &key), ("n", &decided)]));
-    }
-    lines.push(Line::styled(
-        format!(" {}", extra.join(" · ")),
-        app.theme.dim(),
-    ));
     frame.render_widget(Paragraph::new(lines), info);
 
     let cursor = app.meetings.item;

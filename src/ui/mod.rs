@@ -100,7 +100,7 @@ pub fn list_rows(app: &App, width: u16, height: u16) -> ListRows {
     ListRows {
         roster: roster::table_rows(app, body),
         meetings: meetings::list_rows(body),
-        agenda: meetings::agenda_rows(body),
+        agenda: meetings::agenda_rows(app, body),
         resolutions: resolutions::list_rows(body),
         items: resolutions::item_rows(app, body),
         followup: resolutions::followup_rows(body),
