@@ -763,6 +763,26 @@ impl App {
                 let id = c.meeting.id;
                 self.open_grading(id);
             }
+            A::AddNote => {
+                c.sync_editor();
+                let entry = c
+                    .meeting
+                    .agenda
+                    .get(c.item)
+                    .and_then(|i| i.entries.get(c.entry));
+                match entry {
+                    Some(Entry {
+                        kind: EntryKind::Speech(member),
+                        text,
+                        ..
+                    }) => {
+                        let (member, text) = (*member, text.clone());
+                        self.note_from_meeting(member, &text);
+                    }
+                    _ => self.error(Msg::NoteNotASpeech),
+                }
+                return;
+            }
             A::Cancel => self.leave_console(),
             _ => return,
         }
@@ -1137,6 +1157,10 @@ impl App {
                 if let Some(Overlay::RollCall { find, .. }) = self.overlays.last_mut() {
                     *find = Some(String::new());
                 }
+                return;
+            }
+            A::AddNote if n > 0 => {
+                self.note_from_meeting(rows[selected], "");
                 return;
             }
             // dues are collected at the opening: the meeting's month, paid at what is due

@@ -19,8 +19,8 @@ pub enum FormPurpose {
     Status(MemberId),
     /// The upper level's decision recognizing a probationary member as official.
     Recognition(MemberId),
-    /// A note in a member's notebook.
-    NewNote(MemberId),
+    /// A note in a member's notebook, and the record it comes from.
+    NewNote(MemberId, crate::domain::notebook::NoteSource),
     /// An award of a member.
     NewAward(MemberId),
     /// A discipline decision on a member.

@@ -1211,7 +1211,7 @@ impl App {
             | FormPurpose::EditMember(_)
             | FormPurpose::Status(_)
             | FormPurpose::Recognition(_)
-            | FormPurpose::NewNote(_)
+            | FormPurpose::NewNote(..)
             | FormPurpose::NewAward(_)
             | FormPurpose::Branch => self.submit_roster_form(&form),
             FormPurpose::NewMeeting
@@ -1376,7 +1376,7 @@ impl App {
                     &[("name", &member.full_name()), ("form", &award.form)],
                 )))
             }
-            FormPurpose::NewNote(id) => {
+            FormPurpose::NewNote(id, _) => {
                 let member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
                 let mut note = match notebook::note_from_form(form, &member, today) {
                     Ok(n) => n,

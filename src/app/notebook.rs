@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use crate::domain::discipline::{Award, RecordError};
 use crate::domain::member::Member;
-use crate::domain::notebook::{Note, NoteError, NoteKind};
+use crate::domain::notebook::{Note, NoteError, NoteKind, NoteSource};
 use crate::i18n::{Lang, Msg, labels};
 
 /// The notes of the branch, read on load and after a note is saved, and the year
@@ -76,6 +76,33 @@ impl Notebook {
 
 /// The form of a new note: its kind, date (today) and text.
 pub fn note_form(lang: Lang, member: &Member, today: NaiveDate) -> Form {
+    sourced_note_form(
+        lang,
+        member,
+        NoteDraft {
+            date: today,
+            kind: NoteKind::Strength,
+            text: String::new(),
+            source: NoteSource::None,
+        },
+    )
+}
+
+/// What a note taken from a record starts with: its date, kind and text, and the
+/// record it comes from.
+pub struct NoteDraft {
+    pub date: NaiveDate,
+    pub kind: NoteKind,
+    pub text: String,
+    pub source: NoteSource,
+}
+
+/// The form of a note taken from a task's result or a meeting, its source kept.
+pub fn sourced_note_form(lang: Lang, member: &Member, draft: NoteDraft) -> Form {
+    let kind = NoteKind::ALL
+        .iter()
+        .position(|k| *k == draft.kind)
+        .unwrap_or(0);
     let fields = vec![
         Field::choice(
             FieldId::Kind,
@@ -84,13 +111,13 @@ pub fn note_form(lang: Lang, member: &Member, today: NaiveDate) -> Form {
                 .iter()
                 .map(|k| labels::note_kind(*k))
                 .collect(),
-            0,
+            kind,
         ),
-        Field::date(FieldId::Date, Msg::FieldDate, Some(today)).required(),
-        Field::text(FieldId::Text, Msg::FieldNoteText, "").required(),
+        Field::date(FieldId::Date, Msg::FieldDate, Some(draft.date)).required(),
+        Field::text(FieldId::Text, Msg::FieldNoteText, &draft.text).required(),
     ];
     let title = Msg::FormNote.fill(lang, &[("name", &member.full_name())]);
-    Form::new(FormPurpose::NewNote(member.id), title, fields)
+    Form::new(FormPurpose::NewNote(member.id, draft.source), title, fields)
 }
 
 /// The note a filled form describes, checked on `today`.
@@ -103,7 +130,10 @@ pub fn note_from_form(form: &Form, member: &Member, today: NaiveDate) -> Result<
     let date = form
         .date(FieldId::Date)?
         .ok_or((FieldId::Date, Msg::ErrRequired))?;
-    let note = Note::new(member.id, date, kind, &form.text(FieldId::Text));
+    let mut note = Note::new(member.id, date, kind, &form.text(FieldId::Text));
+    if let FormPurpose::NewNote(_, source) = form.purpose {
+        note.source = source;
+    }
     note.validate(today).map_err(|e| match e {
         NoteError::EmptyText => (FieldId::Text, Msg::ErrRequired),
         NoteError::InTheFuture => (FieldId::Date, Msg::ErrFuture),
@@ -151,6 +181,73 @@ pub fn award_from_form(
         _ => (FieldId::Kind, Msg::ErrRequired),
     })?;
     Ok(award)
+}
+
+impl super::App {
+    /// The note form for `member` from a record; an error when they are not on the
+    /// roster.
+    fn open_note(&mut self, member: crate::domain::member::MemberId, draft: NoteDraft) {
+        let Some(m) = self.roster.members().iter().find(|m| m.id == member) else {
+            self.error(Msg::NoteNoMember);
+            return;
+        };
+        let empty = draft.text.is_empty();
+        let mut form = sourced_note_form(self.lang, m, draft);
+        if empty {
+            // what was seen is to be written: the text first
+            form.focus = form
+                .fields
+                .iter()
+                .position(|f| f.id == FieldId::Text)
+                .unwrap_or(0);
+        }
+        self.overlays.push(super::Overlay::Form(Box::new(form)));
+    }
+
+    /// A note on the lead of a task done with a result (the tasks screen's selection):
+    /// the result as its text, a strength unless rated not met, dated when it was done.
+    pub(super) fn note_from_task(&mut self, task: &crate::domain::task::Task) {
+        use crate::domain::task::{Rating, TaskStatus};
+        let result = task.result.trim();
+        let (Some(lead), TaskStatus::Done, false) = (task.lead, task.status, result.is_empty())
+        else {
+            self.error(Msg::NoteTaskNotDone);
+            return;
+        };
+        let kind = match task.rating {
+            Some(Rating::NotMet) => NoteKind::Shortcoming,
+            _ => NoteKind::Strength,
+        };
+        let draft = NoteDraft {
+            date: task
+                .done_on
+                .unwrap_or_else(|| self.today())
+                .min(self.today()),
+            kind,
+            text: format!("{}: {}", task.title, result),
+            source: NoteSource::Task(task.id),
+        };
+        self.open_note(lead, draft);
+    }
+
+    /// A note on a member from the meeting in the console: the speech selected (its
+    /// text), or the member of the roll call's line selected.
+    pub(super) fn note_from_meeting(
+        &mut self,
+        member: crate::domain::member::MemberId,
+        text: &str,
+    ) {
+        let Some(c) = self.meetings.console.as_ref() else {
+            return;
+        };
+        let draft = NoteDraft {
+            date: c.meeting.date.min(self.today()),
+            kind: NoteKind::Other,
+            text: crate::domain::text::clean(text.trim()),
+            source: NoteSource::Meeting(c.meeting.id),
+        };
+        self.open_note(member, draft);
+    }
 }
 
 #[cfg(test)]

@@ -281,6 +281,13 @@ impl App {
             TaskView::All => self.task_row_ids().len(),
         };
         if self.tasks.view == TaskView::All
+            && action == A::AddNote
+            && let Some(task) = self.task_row(self.tasks.cursor.selected()).cloned()
+        {
+            self.note_from_task(&task);
+            return true;
+        }
+        if self.tasks.view == TaskView::All
             && let Some(task) = self.task_row(self.tasks.cursor.selected()).cloned()
             && self.task_action(action, &task, None)
         {

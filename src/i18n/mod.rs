@@ -1279,6 +1279,11 @@ messages! {
     DisciplineCounts => "tính năm {year}", "counts for {year}";
     DisciplineVote => "chi bộ biểu quyết {date}: {for}/{branch} tán thành", "branch vote of {date}: {for} of {branch} in favour";
     ConfirmExpulsionTitle => "Khai trừ", "Expulsion";
+    NoteFromMeeting => "họp {date}", "meeting of {date}";
+    NoteFromTask => "theo kết quả nhiệm vụ", "from a task's result";
+    NoteNoMember => "Đảng viên này không có trong danh sách.", "This member is not on the roster.";
+    NoteTaskNotDone => "Chỉ ghi sổ được nhiệm vụ đã hoàn thành, có kết quả và người phụ trách.", "Only a task done, with its result and a lead, can be noted.";
+    NoteNotASpeech => "Chọn một ý kiến phát biểu của đảng viên (ctrl-↑/↓) để ghi sổ.", "Select a member's speech (ctrl-up/down) to note it.";
     ConfirmExpulsion => "Khai trừ đ/c {name} khỏi Đảng từ ngày {date}.\nĐảng viên sẽ ra khỏi danh sách sinh hoạt từ ngày đó. Không thể hoàn tác.", "Expel {name} from the party from {date}.\nThe member leaves the roster on that day. This cannot be undone.";
     // meeting quality in a held meeting's details
     QualityHeading => "Chất lượng", "Quality";

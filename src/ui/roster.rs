@@ -454,13 +454,28 @@ fn notebook_lines(app: &App, m: &Member, lines: &mut Vec<Line<'static>>) {
         ));
     }
     for n in notes {
-        lines.push(Line::from(vec![
+        use crate::domain::notebook::NoteSource;
+        let source = match n.source {
+            NoteSource::Meeting(id) => app
+                .meetings
+                .get(id)
+                .map(|mt| Msg::NoteFromMeeting.fill(app.lang, &[("date", &format_date(mt.date))])),
+            NoteSource::Task(_) | NoteSource::ResolutionItem(..) => {
+                Some(t(Msg::NoteFromTask).to_string())
+            }
+            NoteSource::None => None,
+        };
+        let mut spans = vec![
             Span::styled(
                 format!("{} {}: ", format_date(n.date), t(labels::note_kind(n.kind))),
                 app.theme.dim(),
             ),
             Span::raw(n.text.clone()),
-        ]));
+        ];
+        if let Some(s) = source {
+            spans.push(Span::styled(format!(" ({s})"), app.theme.dim()));
+        }
+        lines.push(Line::from(spans));
     }
 }
 
