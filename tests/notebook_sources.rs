@@ -80,3 +80,36 @@ fn a_speech_and_a_roll_call_line_are_noted_with_the_meeting_as_source() {
             .all(|n| n.source == NoteSource::Meeting(meeting))
     );
 }
+
+#[test]
+fn a_commitment_of_the_year_is_checked_at_its_end_with_a_remark() {
+    let mut app = fixture_app();
+    press(&mut app, "/");
+    type_text(&mut app, "phan van long");
+    press(&mut app, "enter enter m");
+    assert!(
+        screen(&app, 80, 24)
+            .contains("Không còn cam kết hay khuyết điểm nào chưa kiểm điểm năm 2026.")
+    );
+    // a commitment written, then checked: partly kept, with a remark
+    press(&mut app, "n right right tab tab");
+    type_text(&mut app, "Hoàn thành lớp trung cấp lý luận chính trị");
+    press(&mut app, "ctrl-s m right tab tab");
+    type_text(&mut app, "Còn hai môn thi lại");
+    press(&mut app, "ctrl-s");
+    let notes = app.store().notes().unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].kind, NoteKind::Commitment);
+    assert_eq!(
+        notes[0].outcome.map(|o| o.1),
+        Some(chibo::domain::notebook::Outcome::Partly)
+    );
+    assert_eq!(notes[0].outcome_note, "Còn hai môn thi lại");
+    let shown = screen(&app, 120, 60);
+    assert!(
+        shown.contains("hiện một phần 22/11/2026: Còn hai môn thi lại"),
+        "{shown}"
+    );
+    press(&mut app, "m");
+    assert!(screen(&app, 80, 24).contains("Không còn cam kết"));
+}

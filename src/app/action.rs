@@ -38,6 +38,8 @@ pub enum Action {
     AddAward,
     /// A discipline decision on the member.
     AddDiscipline,
+    /// The year-end check of the member's next commitment or shortcoming.
+    CheckCommitment,
     Delete,
     FilterStanding,
     FilterActivity,
@@ -149,6 +151,7 @@ impl Action {
         Action::AddNote,
         Action::AddAward,
         Action::AddDiscipline,
+        Action::CheckCommitment,
         Action::Delete,
         Action::FilterStanding,
         Action::FilterActivity,
@@ -266,6 +269,7 @@ impl Action {
             Action::AddNote => Msg::ActAddNote,
             Action::AddAward => Msg::ActAddAward,
             Action::AddDiscipline => Msg::ActAddDiscipline,
+            Action::CheckCommitment => Msg::ActCheckCommitment,
             Action::Delete => Msg::ActDelete,
             Action::FilterStanding => Msg::ActFilterStanding,
             Action::FilterActivity => Msg::ActFilterActivity,

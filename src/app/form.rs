@@ -23,6 +23,8 @@ pub enum FormPurpose {
     NewNote(MemberId, crate::domain::notebook::NoteSource),
     /// An award of a member.
     NewAward(MemberId),
+    /// The year-end check of a commitment or a shortcoming.
+    CheckNote(crate::domain::notebook::NoteId),
     /// A discipline decision on a member.
     NewDiscipline(MemberId),
     Branch,

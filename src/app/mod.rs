@@ -1051,6 +1051,7 @@ impl App {
                 }
             }
             Action::AddDiscipline => self.open_discipline_form(),
+            Action::CheckCommitment => self.open_check_form(),
             Action::AddAward => {
                 if let Some(m) = self.roster.selected_member() {
                     let form = notebook::award_form(self.lang, m, self.today());
@@ -1240,6 +1241,7 @@ impl App {
             | FormPurpose::DuesSent(_) => self.submit_dues_form(&form),
             FormPurpose::Grade(..) => self.submit_grading_form(&form),
             FormPurpose::NewDiscipline(id) => self.submit_discipline_form(&form, id),
+            FormPurpose::CheckNote(id) => self.submit_check_form(&form, id),
             FormPurpose::NewCandidate
             | FormPurpose::CandidateStep(..)
             | FormPurpose::CandidateHelper(_)

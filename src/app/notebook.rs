@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use crate::domain::discipline::{Award, RecordError};
 use crate::domain::member::Member;
-use crate::domain::notebook::{Note, NoteError, NoteKind, NoteSource};
+use crate::domain::notebook::{Note, NoteError, NoteKind, NoteSource, Outcome};
 use crate::i18n::{Lang, Msg, labels};
 
 /// The notes of the branch, read on load and after a note is saved, and the year
@@ -202,6 +202,81 @@ impl super::App {
                 .unwrap_or(0);
         }
         self.overlays.push(super::Overlay::Form(Box::new(form)));
+    }
+
+    /// The year-end check of the selected member's next commitment or shortcoming not
+    /// checked yet, of the year shown (this year when all are shown), oldest first.
+    pub(super) fn open_check_form(&mut self) {
+        let Some(member) = self.roster.selected_member().map(|m| m.id) else {
+            return;
+        };
+        let year = self.notebook.year.unwrap_or_else(|| self.today().year());
+        let next = self
+            .notebook
+            .notes
+            .iter()
+            .filter(|n| {
+                n.member == member
+                    && n.date.year() == year
+                    && n.checked_at_year_end()
+                    && n.outcome.is_none()
+            })
+            .min_by_key(|n| (n.date, n.id));
+        let Some(note) = next else {
+            self.status = Some(super::Status::Info(
+                Msg::NothingToCheck.fill(self.lang, &[("year", &year)]),
+            ));
+            return;
+        };
+        let fields = vec![
+            Field::choice(
+                FieldId::Rating,
+                Msg::FieldOutcome,
+                Outcome::ALL.iter().map(|o| labels::outcome(*o)).collect(),
+                0,
+            ),
+            Field::date(FieldId::Date, Msg::FieldDate, Some(self.today())).required(),
+            Field::text(FieldId::Text, Msg::FieldOutcomeNote, ""),
+        ];
+        let title = Msg::FormCheckNote.fill(self.lang, &[("text", &note.text)]);
+        let form = Form::new(FormPurpose::CheckNote(note.id), title, fields);
+        self.overlays.push(super::Overlay::Form(Box::new(form)));
+    }
+
+    pub(super) fn submit_check_form(
+        &mut self,
+        form: &Form,
+        id: crate::domain::notebook::NoteId,
+    ) -> Result<Result<String, FieldError>, crate::store::StoreError> {
+        use crate::store::Records;
+        let now = self.clock.now();
+        if let Err(e) = form.check() {
+            return Ok(Err(e));
+        }
+        let date = match form.date(FieldId::Date) {
+            Ok(Some(d)) => d,
+            Ok(None) => return Ok(Err((FieldId::Date, Msg::ErrRequired))),
+            Err(e) => return Ok(Err(e)),
+        };
+        if date > now.date() {
+            return Ok(Err((FieldId::Date, Msg::ErrFuture)));
+        }
+        let Some(mut note) = self.notebook.notes.iter().find(|n| n.id == id).cloned() else {
+            return Err(crate::store::StoreError::NotFound);
+        };
+        let outcome = Outcome::ALL
+            .get(form.choice(FieldId::Rating))
+            .copied()
+            .unwrap_or(Outcome::Met);
+        if note.check(date, outcome).is_err() {
+            return Ok(Err((FieldId::Rating, Msg::ErrRequired)));
+        }
+        note.outcome_note = crate::domain::text::clean(form.text(FieldId::Text).trim());
+        self.store.save_note(&mut note, now)?;
+        Ok(Ok(Msg::CheckSaved.fill(
+            self.lang,
+            &[("outcome", &self.t(labels::outcome(outcome)))],
+        )))
     }
 
     /// A note on the lead of a task done with a result (the tasks screen's selection):

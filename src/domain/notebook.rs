@@ -30,6 +30,10 @@ pub enum NoteKind {
     Other,
 }
 
+impl Outcome {
+    pub const ALL: [Outcome; 3] = [Outcome::Met, Outcome::Partly, Outcome::NotMet];
+}
+
 impl NoteKind {
     pub const ALL: [NoteKind; 4] = [
         NoteKind::Strength,
@@ -75,6 +79,9 @@ pub struct Note {
     /// The year-end check of a commitment or shortcoming, with its date.
     #[serde(default)]
     pub outcome: Option<(NaiveDate, Outcome)>,
+    /// What the year-end check found, in a few words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub outcome_note: String,
 }
 
 /// Why a note cannot be saved.
@@ -97,6 +104,7 @@ impl Note {
             text: super::text::clean(text.trim()),
             source: NoteSource::None,
             outcome: None,
+            outcome_note: String::new(),
         }
     }
 

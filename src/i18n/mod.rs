@@ -1281,6 +1281,18 @@ messages! {
     ConfirmExpulsionTitle => "Khai trừ", "Expulsion";
     NoteFromMeeting => "họp {date}", "meeting of {date}";
     NoteFromTask => "theo kết quả nhiệm vụ", "from a task's result";
+    ActRecognitionShort => "công nhận chính thức", "recognition";
+    ActCheckShort => "kiểm điểm", "check";
+    ActCheckCommitment => "kiểm điểm cam kết", "check commitments";
+    FormCheckNote => "Kiểm điểm cuối năm: {text}", "Year-end check: {text}";
+    FieldOutcome => "Kết quả", "Outcome";
+    FieldOutcomeNote => "Nhận xét", "Remark";
+    OutcomeMet => "đã thực hiện", "kept";
+    OutcomePartly => "thực hiện một phần", "partly kept";
+    OutcomeNotMet => "chưa thực hiện", "not kept";
+    NothingToCheck => "Không còn cam kết hay khuyết điểm nào chưa kiểm điểm năm {year}.", "No commitment or shortcoming of {year} is left to check.";
+    CheckSaved => "Đã ghi kết quả kiểm điểm: {outcome}.", "Check recorded: {outcome}.";
+    NoteOutcome => "{outcome} {date}", "{outcome} {date}";
     NoteNoMember => "Đảng viên này không có trong danh sách.", "This member is not on the roster.";
     NoteTaskNotDone => "Chỉ ghi sổ được nhiệm vụ đã hoàn thành, có kết quả và người phụ trách.", "Only a task done, with its result and a lead, can be noted.";
     NoteNotASpeech => "Chọn một ý kiến phát biểu của đảng viên (ctrl-↑/↓) để ghi sổ.", "Select a member's speech (ctrl-up/down) to note it.";
@@ -1373,6 +1385,15 @@ pub mod labels {
             K::Shortcoming => Msg::NoteShortcoming,
             K::Commitment => Msg::NoteCommitment,
             K::Other => Msg::NoteOther,
+        }
+    }
+
+    pub fn outcome(o: crate::domain::notebook::Outcome) -> Msg {
+        use crate::domain::notebook::Outcome as O;
+        match o {
+            O::Met => Msg::OutcomeMet,
+            O::Partly => Msg::OutcomePartly,
+            O::NotMet => Msg::OutcomeNotMet,
         }
     }
 

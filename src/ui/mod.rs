@@ -222,6 +222,7 @@ fn footer_actions(section: Section) -> &'static [Action] {
             Action::AddNote,
             Action::AddAward,
             Action::AddDiscipline,
+            Action::CheckCommitment,
             Action::FilterYear,
             Action::RecognitionDecision,
             Action::Delete,
@@ -372,6 +373,9 @@ pub fn hints(app: &App, section: Section, actions: &[Action], width: u16) -> Vec
         // esc in the console leaves it; the meeting goes on
         let what = match (section, a) {
             (Section::Console, Action::Cancel) => Msg::ActLeaveConsole,
+            // a member's detail has many keys: the longest say less in its footer
+            (Section::Detail, Action::RecognitionDecision) => Msg::ActRecognitionShort,
+            (Section::Detail, Action::CheckCommitment) => Msg::ActCheckShort,
             _ => a.describe(),
         };
         let desc = format!(" {}  ", app.t(what));

@@ -475,6 +475,20 @@ fn notebook_lines(app: &App, m: &Member, lines: &mut Vec<Line<'static>>) {
         if let Some(s) = source {
             spans.push(Span::styled(format!(" ({s})"), app.theme.dim()));
         }
+        if let Some((date, outcome)) = n.outcome {
+            let mut text = Msg::NoteOutcome.fill(
+                app.lang,
+                &[
+                    ("outcome", &t(labels::outcome(outcome))),
+                    ("date", &format_date(date)),
+                ],
+            );
+            if !n.outcome_note.is_empty() {
+                text.push_str(": ");
+                text.push_str(&n.outcome_note);
+            }
+            spans.push(Span::styled(format!(" — {text}"), app.theme.warn()));
+        }
         lines.push(Line::from(spans));
     }
 }
