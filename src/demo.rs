@@ -762,10 +762,36 @@ pub fn generate(
     for a in awards.iter_mut() {
         store.save_award(a, now)?;
     }
+    if let Some(mut d) = discipline(&ms, today) {
+        store.save_discipline(&mut d, now)?;
+    }
     for (c, task) in candidates.iter_mut() {
         store.save_candidate(c, task.as_mut(), now)?;
     }
     Ok(ms.len())
+}
+
+/// One reprimand of the year, decided by the branch, on an official member on the
+/// roster after those the notebook names.
+pub fn discipline(
+    ms: &[Member],
+    today: NaiveDate,
+) -> Option<crate::domain::discipline::Discipline> {
+    use crate::domain::discipline::{Discipline, DisciplineForm};
+    let m = ms
+        .iter()
+        .filter(|m| m.activity.on_roster())
+        .filter(|m| m.standing == crate::domain::member::Standing::Official)
+        .nth(5)?;
+    let mut d = Discipline::new(
+        m.id,
+        DisciplineForm::Reprimand,
+        date(today.year(), 10, 15).min(today),
+    );
+    d.body = "Chi bộ Khu phố 3".to_string();
+    d.number = "03-QĐ/CB".to_string();
+    d.reason = "Vắng sinh hoạt chi bộ ba kỳ liền không có lý do".to_string();
+    Some(d)
 }
 
 /// A few notes of the year in the members' notebook and a few awards of the years

@@ -144,3 +144,14 @@ fn an_expulsion_needs_a_two_thirds_vote_and_a_confirmation_and_ends_membership_o
     assert_eq!(member.activity, Activity::Expelled);
     assert!(screen(&app, 80, 24).contains("Đã ghi kỷ luật khai trừ đối với đ/c Phan Văn Long."));
 }
+
+#[test]
+fn the_demo_branch_has_a_reprimand_shown_in_the_member_s_detail() {
+    let app = demo_app(30);
+    let records = app.store().discipline().unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].form, DisciplineForm::Reprimand);
+    let member = app.store().member(records[0].member).unwrap().unwrap();
+    assert_eq!(member.activity, Activity::Active);
+    assert!(!app.store().notes().unwrap().is_empty());
+}
