@@ -183,6 +183,9 @@ pub enum ReportKind {
     Dues,
     /// Candidates for membership: stage, next step, helper, days waiting, time limits.
     Candidates,
+    /// The Huy hiệu Đảng to propose: members reaching 30, 40, 45… party years in the
+    /// year (--year, the coming year by default).
+    Badges,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -92,7 +92,7 @@ pub(super) fn run(
         ReportKind::Overdue => store.open_tasks(Some(today))?,
         ReportKind::Followup | ReportKind::Coverage => store.tasks_since(first)?,
         // the helpers' tasks are read one by one
-        ReportKind::Candidates => Vec::new(),
+        ReportKind::Candidates | ReportKind::Badges => Vec::new(),
         _ => store.tasks()?,
     };
     let resolutions = store.resolutions()?;
@@ -166,6 +166,11 @@ pub(super) fn run(
                 rules,
             };
             let r = crate::export::evaluation::evaluation(&y, today, only, lang);
+            write(&r, format, branch, out, lang)
+        }
+        ReportKind::Badges => {
+            let year = year.unwrap_or(today.year() + 1);
+            let r = crate::export::badges::badges(&members, &store.awards()?, year, today, lang);
             write(&r, format, branch, out, lang)
         }
         ReportKind::Candidates => {

@@ -2,6 +2,7 @@
 //! Markdown, plain text and Word (PDF through LibreOffice), the roster and the reports
 //! as Excel workbooks, the roster as CSV and JSON.
 
+pub mod badges;
 pub mod candidates;
 pub mod csv;
 pub mod document;

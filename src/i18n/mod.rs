@@ -1293,6 +1293,12 @@ messages! {
     NothingToCheck => "Không còn cam kết hay khuyết điểm nào chưa kiểm điểm năm {year}.", "No commitment or shortcoming of {year} is left to check.";
     CheckSaved => "Đã ghi kết quả kiểm điểm: {outcome}.", "Check recorded: {outcome}.";
     NoteOutcome => "{outcome} {date}", "{outcome} {date}";
+    RptBadgesTitle => "DANH SÁCH ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG NĂM {year}", "PARTY BADGES TO PROPOSE IN {year}";
+    RptBadgesNone => "Không có đảng viên nào đủ tuổi Đảng nhận Huy hiệu trong năm {year}.", "No member reaches a badge mark in {year}.";
+    RptSheetBadges => "Huy hiệu Đảng", "Party badges";
+    RptColAdmitted => "Ngày vào Đảng", "Admitted";
+    RptColPartyYears => "Tuổi Đảng", "Party years";
+    RptColBadgeOn => "Đủ ngày", "Reached on";
     NoteNoMember => "Đảng viên này không có trong danh sách.", "This member is not on the roster.";
     NoteTaskNotDone => "Chỉ ghi sổ được nhiệm vụ đã hoàn thành, có kết quả và người phụ trách.", "Only a task done, with its result and a lead, can be noted.";
     NoteNotASpeech => "Chọn một ý kiến phát biểu của đảng viên (ctrl-↑/↓) để ghi sổ.", "Select a member's speech (ctrl-up/down) to note it.";
