@@ -790,7 +790,7 @@ pub fn discipline(
     );
     d.body = "Chi bộ Khu phố 3".to_string();
     d.number = "03-QĐ/CB".to_string();
-    d.reason = "Vắng sinh hoạt chi bộ ba kỳ liền không có lý do".to_string();
+    d.reason = "Không hoàn thành nhiệm vụ được giao, không báo cáo chi bộ".to_string();
     Some(d)
 }
 
