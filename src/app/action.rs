@@ -368,6 +368,6 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), Action::ALL.len());
         // `ALL` names every variant: `describe` is exhaustive, and this count follows it.
-        assert_eq!(Action::ALL.len(), 104);
+        assert_eq!(Action::ALL.len(), 105);
     }
 }
