@@ -88,3 +88,16 @@ fn agenda_titles_end_whole_or_with_an_ellipsis() {
         }
     }
 }
+
+#[test]
+fn the_candidates_names_are_whole_or_marked_at_80_columns() {
+    let mut app = demo_app(40);
+    press(&mut app, "6");
+    for w in [80, 120] {
+        let shown = screen(&app, w, 24);
+        for c in app.candidates.all() {
+            let name = c.full_name();
+            assert!(whole_or_marked(&shown, &name), "{w}: {name}\n{shown}");
+        }
+    }
+}

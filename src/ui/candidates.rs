@@ -111,7 +111,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Column::new(t(Msg::ColHelper)).cap(20).min(10),
         Column::new(t(Msg::ColStageBegan)).cap(10).min(10),
         Column::new(t(Msg::ColWaiting)).cap(8).min(8),
-        Column::new(t(Msg::ColCandWarning)).cap(48).min(6).grow(),
+        // the least of every column fits 80 columns (the warnings are in full below)
+        Column::new(t(Msg::ColCandWarning)).cap(48).min(4).grow(),
     ];
     let selected = c.cursor.selected().min(c.all().len() - 1) - offset;
     super::table::render(app, frame, table, &columns, rows, Some(selected));
