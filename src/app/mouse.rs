@@ -94,8 +94,11 @@ impl App {
             && column < list.area.x + list.area.width
             && row >= list.first_row
             && row < list.area.y + list.area.height;
-        let shown = (row - list.first_row.min(row)) as usize;
-        if !inside || shown >= list.rows || shown == list.selected {
+        if !inside {
+            return false;
+        }
+        let shown = (row - list.first_row) as usize;
+        if shown >= list.rows || shown == list.selected {
             return false;
         }
         let (action, n) = if shown > list.selected {

@@ -181,15 +181,11 @@ fn info_lines(extra: &str, m: &Meeting) -> u16 {
 /// thematic meeting; what falls short is drawn as a warning.
 fn quality_line(app: &App, m: &Meeting, width: u16) -> Line<'static> {
     use crate::domain::quality::{meeting_quality, quarter};
-    let resolutions: Vec<_> = app
-        .resolutions
-        .all()
-        .iter()
-        .filter(|r| r.meeting == Some(m.id))
-        .cloned()
-        .collect();
+    // only the items of the resolution adopted at this meeting are read
+    let resolutions = app.resolutions.all();
     let tasks: Vec<_> = resolutions
         .iter()
+        .filter(|r| r.meeting == Some(m.id))
         .flat_map(|r| r.items.iter().filter_map(|id| app.resolutions.task(*id)))
         .cloned()
         .collect();
@@ -197,7 +193,7 @@ fn quality_line(app: &App, m: &Meeting, width: u16) -> Line<'static> {
         m,
         app.meetings.all(),
         app.roster.members(),
-        &resolutions,
+        resolutions,
         &tasks,
     );
     // (what it says, whether it falls short): what falls short comes first, so it is
