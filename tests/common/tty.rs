@@ -62,7 +62,22 @@ impl Tty {
             args.extend(["-e", e]);
         }
         args.push(env!("CARGO_BIN_EXE_chibo"));
-        tmux(&args).expect("tmux starts chibo");
+        // a tmux server whose last session another test just ended is on its way out,
+        // and a new session asked of it in that moment fails: it is asked again
+        let mut last_error = String::new();
+        let started = (0..5).any(|_| {
+            let out = Command::new("tmux")
+                .args(&args)
+                .output()
+                .expect("tmux runs");
+            if out.status.success() {
+                return true;
+            }
+            last_error = String::from_utf8_lossy(&out.stderr).into_owned();
+            sleep(Duration::from_millis(200));
+            false
+        });
+        assert!(started, "tmux starts chibo: {last_error}");
         let pid = tmux(&["list-panes", "-t", &session, "-F", "#{pane_pid}"])
             .and_then(|p| p.trim().parse().ok())
             .expect("the pane's process");
