@@ -37,7 +37,7 @@ use crate::domain::branch::Branch;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::meeting::{EntryKind, MeetingId, MeetingStatus, Templates};
 use crate::domain::member::{MemberId, ProbationReminder, probation_reminder};
-use crate::i18n::{Lang, Msg, labels};
+use crate::i18n::{Lang, Msg};
 use crate::keymap::{Key, Keymap, Lookup, Section};
 use crate::store::{Records, Store, StoreError, Tracked, Tree, Written};
 
@@ -963,110 +963,6 @@ impl App {
         }
     }
 
-    fn update_roster(&mut self, action: Action) -> bool {
-        let today = self.today();
-        if self.roster.list.apply(action) {
-            return true;
-        }
-        match action {
-            Action::Search => self.roster.searching = true,
-            Action::Confirm if self.roster.searching => self.roster.searching = false,
-            Action::Cancel if self.roster.searching => {
-                self.roster.searching = false;
-                self.roster.query.clear();
-                self.roster.refilter();
-            }
-            Action::Cancel => self.roster.clear_filters(),
-            Action::FilterStanding => self.roster.cycle_standing(),
-            Action::FilterActivity => self.roster.cycle_activity(),
-            Action::FilterRole => self.roster.cycle_role(),
-            Action::ExportMembers => {
-                self.roster.searching = false;
-                self.ask_export_format(export::ExportTarget::Roster);
-            }
-            Action::New => {
-                self.roster.searching = false;
-                self.overlays
-                    .push(Overlay::Form(Box::new(roster::member_form(
-                        self.lang, None,
-                    ))));
-            }
-            Action::Open | Action::Edit | Action::ChangeStatus | Action::Delete => {
-                self.roster.searching = false;
-                let Some(m) = self.roster.selected_member() else {
-                    return true;
-                };
-                let overlay = match action {
-                    Action::Open => {
-                        self.notebook.scroll = 0;
-                        Overlay::Detail
-                    }
-                    Action::Edit => {
-                        Overlay::Form(Box::new(roster::member_form(self.lang, Some(m))))
-                    }
-                    Action::ChangeStatus => {
-                        Overlay::Form(Box::new(roster::status_form(self.lang, m, today)))
-                    }
-                    _ => Overlay::Confirm(Confirm::DeleteMember(m.id, m.full_name())),
-                };
-                self.overlays.push(overlay);
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    fn update_detail(&mut self, action: Action) {
-        match action {
-            Action::Cancel => {
-                self.overlays.pop();
-            }
-            Action::MoveUp | Action::MoveDown => {
-                self.roster.list.apply(action);
-                self.notebook.scroll = 0;
-            }
-            Action::PageDown => self.notebook.scroll += 5,
-            Action::PageUp => self.notebook.scroll = self.notebook.scroll.saturating_sub(5),
-            Action::Edit | Action::ChangeStatus | Action::Delete => {
-                self.update_roster(action);
-            }
-            Action::RecognitionDecision => {
-                let Some(m) = self.roster.selected_member() else {
-                    return;
-                };
-                if m.standing != crate::domain::member::Standing::Probationary {
-                    let name = m.full_name();
-                    self.status = Some(Status::Error(
-                        Msg::NotProbationary.fill(self.lang, &[("name", &name)]),
-                    ));
-                    return;
-                }
-                let form = roster::recognition_form(self.lang, m);
-                self.overlays.push(Overlay::Form(Box::new(form)));
-            }
-            Action::AddNote => {
-                if let Some(m) = self.roster.selected_member() {
-                    let form = notebook::note_form(self.lang, m, self.today());
-                    self.overlays.push(Overlay::Form(Box::new(form)));
-                }
-            }
-            Action::AddDiscipline => self.open_discipline_form(),
-            Action::CheckCommitment => self.open_check_form(),
-            Action::AddAward => {
-                if let Some(m) = self.roster.selected_member() {
-                    let form = notebook::award_form(self.lang, m, self.today());
-                    self.overlays.push(Overlay::Form(Box::new(form)));
-                }
-            }
-            Action::FilterYear => {
-                if let Some(id) = self.roster.selected_member().map(|m| m.id) {
-                    self.notebook.cycle_year(id);
-                }
-            }
-            _ => {}
-        }
-    }
-
     fn update_help(&mut self, action: Action) {
         if let Some(Overlay::Help { scroll, .. } | Overlay::Preview { scroll, .. }) =
             self.overlays.last_mut()
@@ -1145,27 +1041,6 @@ impl App {
                 }
             }
             _ => {}
-        }
-    }
-
-    fn delete_member(&mut self, id: MemberId, name: &str) {
-        let now = self.clock.now();
-        match self.store.delete_member(id, now) {
-            Ok(()) => {
-                self.overlays.retain(|o| *o != Overlay::Detail);
-                self.status = Some(Status::Info(
-                    Msg::Deleted.fill(self.lang, &[("name", &name)]),
-                ));
-            }
-            Err(StoreError::Referenced(n)) => {
-                self.status = Some(Status::Error(
-                    Msg::DeleteRefused.fill(self.lang, &[("name", &name), ("n", &n)]),
-                ));
-            }
-            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
-        }
-        if let Err(e) = self.reload() {
-            self.status = Some(Status::Error(self.store_error(&e)));
         }
     }
 
@@ -1280,128 +1155,6 @@ impl App {
                 let msg = Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]);
                 self.status = Some(Status::Error(msg));
             }
-        }
-    }
-
-    fn submit_roster_form(
-        &mut self,
-        form: &Form,
-    ) -> Result<Result<String, form::FieldError>, StoreError> {
-        let now = self.clock.now();
-        let today = now.date();
-        match form.purpose {
-            FormPurpose::NewMember | FormPurpose::EditMember(_) => {
-                let base = match form.purpose {
-                    FormPurpose::EditMember(id) => self.store.member(id)?,
-                    _ => None,
-                };
-                let mut member = match roster::member_from_form(form, base.as_ref()) {
-                    Ok(m) => m,
-                    Err(e) => return Ok(Err(e)),
-                };
-                let verb = if base.is_some() { "edit" } else { "add" };
-                self.store.save_member(&mut member, now, verb)?;
-                self.reload()?;
-                self.roster.select_id(member.id);
-                Ok(Ok(self.t(Msg::Saved).to_string()))
-            }
-            FormPurpose::Status(id) => {
-                let mut member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
-                let (to, date, reason) = match roster::status_from_form(form, &member, today) {
-                    Ok(c) => c,
-                    Err(e) => return Ok(Err(e)),
-                };
-                member.change_activity(to, date, &reason);
-                self.store.save_member(&mut member, now, "status")?;
-                // leaving the active roster with open tasks: offer to reassign them
-                if !crate::domain::record::expects_task(&member) {
-                    let tasks = self.store.tasks()?;
-                    let open: Vec<_> =
-                        crate::domain::record::open_tasks(member.id, &tasks).collect();
-                    let helping = open.iter().filter(|t| t.helped_only_by(member.id)).count();
-                    if !open.is_empty() {
-                        self.overlays.push(Overlay::Confirm(Confirm::OpenTasks(
-                            member.id,
-                            member.full_name(),
-                            open.len() - helping,
-                            helping,
-                        )));
-                    }
-                }
-                let status = self.t(labels::activity(to));
-                Ok(Ok(Msg::StatusChanged.fill(
-                    self.lang,
-                    &[("name", &member.full_name()), ("status", &status)],
-                )))
-            }
-            FormPurpose::Recognition(id) => {
-                use crate::domain::member::RecognitionError as E;
-                if let Err(e) = form.check() {
-                    return Ok(Err(e));
-                }
-                let date = match form.date(form::FieldId::Date) {
-                    Ok(Some(d)) => d,
-                    Ok(None) => return Ok(Err((form::FieldId::Date, Msg::ErrRequired))),
-                    Err(e) => return Ok(Err(e)),
-                };
-                let mut member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
-                let number = form.text(form::FieldId::Number);
-                if let Err(e) = member.recognize(&number, date, today) {
-                    let msg = match e {
-                        E::NotProbationary => Msg::ErrNotProbationary,
-                        E::BeforeVote => Msg::ErrDecisionBeforeVote,
-                        E::BeforeAdmission => Msg::ErrDecisionBeforeAdmission,
-                        E::InFuture => Msg::ErrDecisionInFuture,
-                    };
-                    return Ok(Err((form::FieldId::Date, msg)));
-                }
-                self.store
-                    .save_member(&mut member, now, "recognition_decision")?;
-                Ok(Ok(Msg::Recognized.fill(
-                    self.lang,
-                    &[
-                        ("name", &member.full_name()),
-                        ("date", &crate::domain::calendar::format_date(date)),
-                        ("number", &number),
-                    ],
-                )))
-            }
-            FormPurpose::NewAward(id) => {
-                let member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
-                let mut award = match notebook::award_from_form(form, &member, today) {
-                    Ok(a) => a,
-                    Err(e) => return Ok(Err(e)),
-                };
-                self.store.save_award(&mut award, now)?;
-                Ok(Ok(Msg::AwardSaved.fill(
-                    self.lang,
-                    &[("name", &member.full_name()), ("form", &award.form)],
-                )))
-            }
-            FormPurpose::NewNote(id, _) => {
-                let member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
-                let mut note = match notebook::note_from_form(form, &member, today) {
-                    Ok(n) => n,
-                    Err(e) => return Ok(Err(e)),
-                };
-                self.store.save_note(&mut note, now)?;
-                Ok(Ok(Msg::NoteSaved.fill(
-                    self.lang,
-                    &[
-                        ("name", &member.full_name()),
-                        ("kind", &self.t(labels::note_kind(note.kind))),
-                    ],
-                )))
-            }
-            _ => match crate::app::form::branch_from_form(form) {
-                Ok(mut branch) => {
-                    // the demo branch edited is the demo still
-                    branch.demo = self.branch.as_ref().is_some_and(|b| b.demo);
-                    self.store.save_branch(&branch)?;
-                    Ok(Ok(self.t(Msg::Saved).to_string()))
-                }
-                Err(e) => Ok(Err(e)),
-            },
         }
     }
 

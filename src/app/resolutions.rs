@@ -8,7 +8,6 @@ use chrono::{Datelike, NaiveDate};
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::list::{Cursor, Filtered, matches_words};
-use super::picker::{PickPurpose, Picker};
 use super::text_input::TextInput;
 use super::{App, Overlay, Status};
 use crate::domain::meeting::{EntryKind, Meeting, MeetingId};
@@ -17,7 +16,7 @@ use crate::domain::resolution::{
     Resolution, ResolutionId, ResolutionKind, ResolutionState, format_number, next_seq,
     number_taken, seq_of,
 };
-use crate::domain::task::{Rating, Task, TaskId, TaskNote, end_of_month, proposed_carry_due};
+use crate::domain::task::{Rating, Task, TaskId, TaskNote, end_of_month};
 use crate::domain::text::fold;
 use crate::i18n::{Msg, labels};
 use crate::store::{Records, StoreError};
@@ -465,99 +464,7 @@ impl App {
         true
     }
 
-    /// Keys on one task, in the detail, the follow-up view or a meeting's review.
-    pub(super) fn task_action(
-        &mut self,
-        action: super::Action,
-        task: &Task,
-        at_meeting: Option<MeetingId>,
-    ) -> bool {
-        use super::Action as A;
-        let (purpose, title, fields) = match action {
-            A::Progress => (
-                FormPurpose::Progress(task.id, at_meeting),
-                Msg::FormProgress,
-                vec![
-                    Field::text(FieldId::Text, Msg::FieldProgress, "").required(),
-                    Field::date(
-                        FieldId::Date,
-                        Msg::FieldNoteDate,
-                        Some(self.note_date(at_meeting)),
-                    )
-                    .required(),
-                    // no percentage is assumed: empty unless the member gave one
-                    Field {
-                        kind: super::form::FieldKind::Number,
-                        ..Field::text(FieldId::Percent, Msg::FieldPercent, "")
-                    },
-                    Field::member(FieldId::Reporter, Msg::FieldReporter, self.named(task.lead)),
-                ],
-            ),
-            A::MarkDone => (
-                FormPurpose::Done(task.id, at_meeting),
-                Msg::FormDone,
-                vec![
-                    Field::text(FieldId::Result, Msg::FieldResult, &task.result).required(),
-                    Field::choice(
-                        FieldId::Rating,
-                        Msg::FieldRating,
-                        vec![
-                            Msg::RatingNone,
-                            Msg::RatingExceeded,
-                            Msg::RatingMet,
-                            Msg::RatingNotMet,
-                        ],
-                        match task.rating {
-                            None => 0,
-                            Some(Rating::Exceeded) => 1,
-                            Some(Rating::Met) => 2,
-                            Some(Rating::NotMet) => 3,
-                        },
-                    ),
-                ],
-            ),
-            A::CarryOver => (
-                FormPurpose::CarryOver(task.id, at_meeting),
-                Msg::FormCarryOver,
-                vec![
-                    Field::date(
-                        FieldId::Due,
-                        Msg::FieldNewDue,
-                        Some(proposed_carry_due(task.due, self.note_date(at_meeting))),
-                    )
-                    .required(),
-                    Field::text(FieldId::Reason, Msg::FieldReason, ""),
-                ],
-            ),
-            A::CancelItem => (
-                FormPurpose::CancelTask(task.id, at_meeting),
-                Msg::FormCancelTask,
-                vec![Field::text(FieldId::Reason, Msg::FieldReason, "").required()],
-            ),
-            A::Reassign => {
-                let picker = Picker::new(
-                    PickPurpose::Lead(task.id),
-                    self.roster
-                        .members()
-                        .iter()
-                        .filter(|m| m.activity.on_roster()),
-                );
-                self.overlays.push(Overlay::Picker(Box::new(picker)));
-                return true;
-            }
-            _ => return false,
-        };
-        if !task.status.is_open() && action != A::MarkDone {
-            self.error(Msg::TaskClosed);
-            return true;
-        }
-        let title = format!("{}: {}", self.t(title), task.title);
-        self.overlays
-            .push(Overlay::Form(Box::new(Form::new(purpose, title, fields))));
-        true
-    }
-
-    fn named(&self, id: Option<MemberId>) -> Option<(MemberId, String)> {
+    pub(super) fn named(&self, id: Option<MemberId>) -> Option<(MemberId, String)> {
         let id = id?;
         self.roster
             .members()
@@ -851,30 +758,6 @@ impl App {
         Form::new(purpose, self.t(title).to_string(), fields)
     }
 
-    /// Changes a task and saves it, dated.
-    pub(super) fn edit_task(&mut self, id: TaskId, action: &str, f: impl FnOnce(&mut Task)) {
-        let now = self.now();
-        let result = (|| -> Result<(), StoreError> {
-            let mut t = self.store.task(id)?.ok_or(StoreError::NotFound)?;
-            f(&mut t);
-            self.store
-                .save_tasks(std::slice::from_mut(&mut t), now, action)?;
-            self.tasks_saved(std::slice::from_ref(&t), None);
-            Ok(())
-        })();
-        if let Err(e) = result {
-            self.status = Some(Status::Error(self.store_error(&e)));
-        }
-    }
-
-    /// The date of a follow-up note: the meeting's when reviewed there.
-    fn note_date(&self, meeting: Option<MeetingId>) -> NaiveDate {
-        meeting
-            .and_then(|id| self.meetings.get(id))
-            .map(|m| m.date)
-            .unwrap_or_else(|| self.today())
-    }
-
     pub(super) fn submit_resolution_form(
         &mut self,
         form: &Form,
@@ -1098,14 +981,6 @@ impl App {
             }
             _ => Ok(Ok(String::new())),
         }
-    }
-
-    pub(super) fn set_lead(&mut self, task: TaskId, lead: MemberId) {
-        let date = self.today();
-        self.edit_task(task, "reassign", |t| {
-            t.reassign(lead, TaskNote::new(date, ""))
-        });
-        self.info(Msg::Reassigned);
     }
 
     /// Drafts the monthly resolution from a meeting whose conclusion the branch voted

@@ -1,16 +1,17 @@
-//! The roster's state: members in Vietnamese order, the search and filters, the
-//! selection, and the forms that add, edit and change the status of a member.
+//! The roster screen: members in Vietnamese order, the search and filters, the
+//! selection, a member's detail, and deleting a member; its forms are in `form`.
 
-use chrono::NaiveDate;
+mod form;
 
-use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+pub use form::{member_form, member_from_form, recognition_form, status_form, status_from_form};
+
 use super::list::{Filtered, matches_words};
 use super::text_input::TextInput;
-use crate::domain::member::{
-    Activity, CommitteeRole, Gender, Member, MemberError, MemberId, Standing,
-};
+use super::{Action, App, Confirm, Overlay, Status, export, notebook};
+use crate::domain::member::{Activity, CommitteeRole, Member, MemberId, Standing};
 use crate::domain::text;
-use crate::i18n::{Lang, Msg, labels};
+use crate::i18n::Msg;
+use crate::store::{Records, StoreError};
 
 /// Which activities the roster shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -192,153 +193,127 @@ impl Roster {
     }
 }
 
-const GENDERS: [Option<Gender>; 3] = [None, Some(Gender::Male), Some(Gender::Female)];
-const STANDINGS: [Standing; 2] = [Standing::Official, Standing::Probationary];
-
-/// The add/edit form, filled from a member (or blank).
-pub fn member_form(lang: Lang, member: Option<&Member>) -> Form {
-    let blank = Member::new("", "", "");
-    let m = member.unwrap_or(&blank);
-    let (purpose, title) = match member {
-        Some(m) => (
-            FormPurpose::EditMember(m.id),
-            Msg::FormEditMember.get(lang).to_string(),
-        ),
-        None => (
-            FormPurpose::NewMember,
-            Msg::FormNewMember.get(lang).to_string(),
-        ),
-    };
-    let fields = vec![
-        Field::text(FieldId::Family, Msg::FieldFamily, &m.family_name).required(),
-        Field::text(FieldId::Middle, Msg::FieldMiddle, &m.middle_name),
-        Field::text(FieldId::Given, Msg::FieldGiven, &m.given_name).required(),
-        Field::choice(
-            FieldId::Gender,
-            Msg::FieldGender,
-            GENDERS.iter().map(|g| labels::gender(*g)).collect(),
-            GENDERS.iter().position(|g| *g == m.gender).unwrap_or(0),
-        ),
-        Field::date(FieldId::Birth, Msg::FieldBirth, m.birth_date),
-        Field::date(FieldId::Admission, Msg::FieldAdmission, m.admission_date),
-        Field::choice(
-            FieldId::Standing,
-            Msg::FieldStanding,
-            STANDINGS.iter().map(|s| labels::standing(*s)).collect(),
-            STANDINGS.iter().position(|s| *s == m.standing).unwrap_or(0),
-        ),
-        Field::date(FieldId::Official, Msg::FieldOfficial, m.official_date),
-        Field::text(FieldId::Card, Msg::FieldCard, &m.card_number),
-        Field::choice(
-            FieldId::Role,
-            Msg::FieldRole,
-            CommitteeRole::ALL
-                .iter()
-                .map(|r| labels::role(*r))
-                .collect(),
-            CommitteeRole::ALL
-                .iter()
-                .position(|r| *r == m.committee_role)
-                .unwrap_or(0),
-        ),
-        Field::text(FieldId::Phone, Msg::FieldPhone, &m.phone),
-        Field::text(FieldId::Residence, Msg::FieldResidence, &m.residence),
-        Field::text(FieldId::Workplace, Msg::FieldWorkplace, &m.workplace),
-        Field::text(FieldId::Notes, Msg::FieldNotes, &m.notes),
-    ];
-    Form::new(purpose, title, fields)
-}
-
-/// The member a filled form describes, over `base` (the record being edited).
-pub fn member_from_form(form: &Form, base: Option<&Member>) -> Result<Member, FieldError> {
-    form.check()?;
-    let mut m = base.cloned().unwrap_or_else(|| Member::new("", "", ""));
-    m.family_name = form.text(FieldId::Family);
-    m.middle_name = form.text(FieldId::Middle);
-    m.given_name = form.text(FieldId::Given);
-    m.gender = GENDERS.get(form.choice(FieldId::Gender)).copied().flatten();
-    m.birth_date = form.date(FieldId::Birth)?;
-    m.admission_date = form.date(FieldId::Admission)?;
-    m.standing = STANDINGS
-        .get(form.choice(FieldId::Standing))
-        .copied()
-        .unwrap_or_default();
-    m.official_date = form.date(FieldId::Official)?;
-    m.card_number = form.text(FieldId::Card);
-    m.committee_role = CommitteeRole::ALL
-        .get(form.choice(FieldId::Role))
-        .copied()
-        .unwrap_or_default();
-    m.phone = form.text(FieldId::Phone);
-    m.residence = form.text(FieldId::Residence);
-    m.workplace = form.text(FieldId::Workplace);
-    m.notes = form.text(FieldId::Notes);
-    m.validate().map_err(|e| match e {
-        MemberError::MissingFamilyName => (FieldId::Family, Msg::ErrRequired),
-        MemberError::MissingGivenName => (FieldId::Given, Msg::ErrRequired),
-        MemberError::OfficialBeforeAdmission => {
-            (FieldId::Official, Msg::ErrOfficialBeforeAdmission)
+impl App {
+    pub(super) fn update_roster(&mut self, action: Action) -> bool {
+        let today = self.today();
+        if self.roster.list.apply(action) {
+            return true;
         }
-        MemberError::AdmissionBeforeBirth => (FieldId::Admission, Msg::ErrAdmissionBeforeBirth),
-        MemberError::ProbationaryWithOfficialDate => {
-            (FieldId::Official, Msg::ErrProbationaryOfficialDate)
+        match action {
+            Action::Search => self.roster.searching = true,
+            Action::Confirm if self.roster.searching => self.roster.searching = false,
+            Action::Cancel if self.roster.searching => {
+                self.roster.searching = false;
+                self.roster.query.clear();
+                self.roster.refilter();
+            }
+            Action::Cancel => self.roster.clear_filters(),
+            Action::FilterStanding => self.roster.cycle_standing(),
+            Action::FilterActivity => self.roster.cycle_activity(),
+            Action::FilterRole => self.roster.cycle_role(),
+            Action::ExportMembers => {
+                self.roster.searching = false;
+                self.ask_export_format(export::ExportTarget::Roster);
+            }
+            Action::New => {
+                self.roster.searching = false;
+                self.overlays
+                    .push(Overlay::Form(Box::new(member_form(self.lang, None))));
+            }
+            Action::Open | Action::Edit | Action::ChangeStatus | Action::Delete => {
+                self.roster.searching = false;
+                let Some(m) = self.roster.selected_member() else {
+                    return true;
+                };
+                let overlay = match action {
+                    Action::Open => {
+                        self.notebook.scroll = 0;
+                        Overlay::Detail
+                    }
+                    Action::Edit => Overlay::Form(Box::new(member_form(self.lang, Some(m)))),
+                    Action::ChangeStatus => {
+                        Overlay::Form(Box::new(status_form(self.lang, m, today)))
+                    }
+                    _ => Overlay::Confirm(Confirm::DeleteMember(m.id, m.full_name())),
+                };
+                self.overlays.push(overlay);
+            }
+            _ => return false,
         }
-    })?;
-    Ok(m)
-}
-
-/// The status-change form: new activity, date (today), reason.
-pub fn status_form(lang: Lang, member: &Member, today: NaiveDate) -> Form {
-    let current = Activity::ALL
-        .iter()
-        .position(|a| *a == member.activity)
-        .unwrap_or(0);
-    let fields = vec![
-        Field::choice(
-            FieldId::NewActivity,
-            Msg::FieldNewActivity,
-            Activity::ALL.iter().map(|a| labels::activity(*a)).collect(),
-            (current + 1) % Activity::ALL.len(),
-        ),
-        Field::date(FieldId::Date, Msg::FieldDate, Some(today)).required(),
-        Field::text(FieldId::Reason, Msg::FieldReason, ""),
-    ];
-    let title = Msg::FormStatus.fill(lang, &[("name", &member.full_name())]);
-    Form::new(FormPurpose::Status(member.id), title, fields)
-}
-
-/// The form of the upper level's decision recognizing a probationary member as
-/// official: its number and date.
-pub fn recognition_form(lang: Lang, member: &Member) -> Form {
-    let fields = vec![
-        Field::text(FieldId::Number, Msg::FieldDecisionNumber, "").required(),
-        Field::date(FieldId::Date, Msg::FieldDecisionDate, None).required(),
-    ];
-    let title = Msg::FormRecognition.fill(lang, &[("name", &member.full_name())]);
-    Form::new(FormPurpose::Recognition(member.id), title, fields)
-}
-
-/// The change a filled status form asks for.
-pub fn status_from_form(
-    form: &Form,
-    member: &Member,
-    today: NaiveDate,
-) -> Result<(Activity, NaiveDate, String), FieldError> {
-    form.check()?;
-    let to = Activity::ALL
-        .get(form.choice(FieldId::NewActivity))
-        .copied()
-        .unwrap_or_default();
-    if to == member.activity {
-        return Err((FieldId::NewActivity, Msg::ErrSameStatus));
+        true
     }
-    let date = form
-        .date(FieldId::Date)?
-        .ok_or((FieldId::Date, Msg::ErrRequired))?;
-    if date > today {
-        return Err((FieldId::Date, Msg::ErrFuture));
+
+    pub(super) fn update_detail(&mut self, action: Action) {
+        match action {
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            Action::MoveUp | Action::MoveDown => {
+                self.roster.list.apply(action);
+                self.notebook.scroll = 0;
+            }
+            Action::PageDown => self.notebook.scroll += 5,
+            Action::PageUp => self.notebook.scroll = self.notebook.scroll.saturating_sub(5),
+            Action::Edit | Action::ChangeStatus | Action::Delete => {
+                self.update_roster(action);
+            }
+            Action::RecognitionDecision => {
+                let Some(m) = self.roster.selected_member() else {
+                    return;
+                };
+                if m.standing != crate::domain::member::Standing::Probationary {
+                    let name = m.full_name();
+                    self.status = Some(Status::Error(
+                        Msg::NotProbationary.fill(self.lang, &[("name", &name)]),
+                    ));
+                    return;
+                }
+                let form = recognition_form(self.lang, m);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            Action::AddNote => {
+                if let Some(m) = self.roster.selected_member() {
+                    let form = notebook::note_form(self.lang, m, self.today());
+                    self.overlays.push(Overlay::Form(Box::new(form)));
+                }
+            }
+            Action::AddDiscipline => self.open_discipline_form(),
+            Action::CheckCommitment => self.open_check_form(),
+            Action::AddAward => {
+                if let Some(m) = self.roster.selected_member() {
+                    let form = notebook::award_form(self.lang, m, self.today());
+                    self.overlays.push(Overlay::Form(Box::new(form)));
+                }
+            }
+            Action::FilterYear => {
+                if let Some(id) = self.roster.selected_member().map(|m| m.id) {
+                    self.notebook.cycle_year(id);
+                }
+            }
+            _ => {}
+        }
     }
-    Ok((to, date, form.text(FieldId::Reason)))
+
+    pub(super) fn delete_member(&mut self, id: MemberId, name: &str) {
+        let now = self.clock.now();
+        match self.store.delete_member(id, now) {
+            Ok(()) => {
+                self.overlays.retain(|o| *o != Overlay::Detail);
+                self.status = Some(Status::Info(
+                    Msg::Deleted.fill(self.lang, &[("name", &name)]),
+                ));
+            }
+            Err(StoreError::Referenced(n)) => {
+                self.status = Some(Status::Error(
+                    Msg::DeleteRefused.fill(self.lang, &[("name", &name), ("n", &n)]),
+                ));
+            }
+            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+        }
+        if let Err(e) = self.reload() {
+            self.status = Some(Status::Error(self.store_error(&e)));
+        }
+    }
 }
 
 #[cfg(test)]
