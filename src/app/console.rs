@@ -3,8 +3,6 @@
 //! is saved at most a second after it happens; nothing asks to be saved.
 
 use chrono::{NaiveDateTime, NaiveTime};
-use ratatui::style::Style;
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use unicode_normalization::char::is_combining_mark;
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
@@ -16,6 +14,7 @@ use crate::domain::meeting::{
 use crate::domain::member::{Activity, Member, MemberId};
 use crate::domain::text::nfc;
 use crate::domain::vote::{Vote, VoteMethod, VoteRule, electorate};
+use crate::editor::Editor;
 use crate::i18n::{Msg, labels};
 use crate::keymap::{Code, Key};
 use crate::store::{Records, StoreError};
@@ -26,7 +25,7 @@ pub struct Console {
     pub item: usize,
     /// The entry of the item being typed into.
     pub entry: usize,
-    pub editor: TextArea<'static>,
+    pub editor: Editor,
     /// Typing not yet in the store.
     pub unsaved: bool,
     /// When the current item's time was last counted, for its elapsed time.
@@ -47,19 +46,6 @@ impl std::fmt::Debug for Console {
     }
 }
 
-fn editor(text: &str, (row, col): (usize, usize)) -> TextArea<'static> {
-    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-    let mut e = TextArea::new(lines);
-    e.set_wrap_mode(WrapMode::WordOrGlyph);
-    e.set_cursor_line_style(Style::default());
-    e.set_max_histories(200);
-    e.move_cursor(CursorMove::Jump(
-        row.min(u16::MAX as usize) as u16,
-        col.min(u16::MAX as usize) as u16,
-    ));
-    e
-}
-
 impl Console {
     /// Opens the console where it was left (item, entry, caret).
     pub fn new(meeting: Meeting, now: NaiveDateTime) -> Console {
@@ -74,7 +60,7 @@ impl Console {
             meeting,
             item,
             entry,
-            editor: editor("", (0, 0)),
+            editor: Editor::default(),
             unsaved: false,
             item_since,
             latest,
@@ -129,7 +115,7 @@ impl Console {
 
     fn load_editor(&mut self, cursor: (usize, usize)) {
         let text = self.active().map(|e| e.text.clone()).unwrap_or_default();
-        self.editor = editor(&text, cursor);
+        self.editor.set_text(&text, cursor);
     }
 
     pub fn active(&self) -> Option<&Entry> {
@@ -141,8 +127,8 @@ impl Console {
 
     /// Copies the editor's text into the active entry (before saving or switching).
     pub fn sync_editor(&mut self) {
-        let text = self.editor.lines().join("\n");
-        let (row, col) = (self.editor.cursor().0, self.editor.cursor().1);
+        let text = self.editor.text();
+        let (row, col) = self.editor.cursor();
         if let Some(e) = self
             .meeting
             .agenda
@@ -321,7 +307,7 @@ impl Console {
     }
 
     fn compose_line(&mut self) {
-        let (row, col) = (self.editor.cursor().0, self.editor.cursor().1);
+        let (row, col) = self.editor.cursor();
         let line = &self.editor.lines()[row];
         if line.chars().all(|c| !is_combining_mark(c)) {
             return;
@@ -331,7 +317,7 @@ impl Console {
         let mut lines: Vec<String> = self.editor.lines().to_vec();
         lines[row] = nfc(&lines[row]);
         let text = lines.join("\n");
-        self.editor = editor(&text, (row, new_col));
+        self.editor.set_text(&text, (row, new_col));
     }
 
     /// An editing key (backspace, arrows, enter …) for the editor.
@@ -352,7 +338,7 @@ impl Console {
         if !editing {
             return false;
         }
-        if self.editor.input(key.to_event()) {
+        if self.editor.key(key) {
             self.unsaved = true;
         }
         true

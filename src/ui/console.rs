@@ -307,10 +307,8 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
     frame.render_widget(&c.editor, editor);
     // the terminal's own cursor at the caret, so an IME draws its composition there
     if app.overlays.is_empty() {
-        let sc = c.editor.screen_cursor();
-        let (top, left) = c.editor.scroll_offset();
-        let row = sc.row.saturating_sub(top as usize) as u16;
-        let col = sc.col.saturating_sub(left as usize) as u16;
+        let (row, col) = c.editor.caret_on_screen();
+        let (row, col) = (row as u16, col as u16);
         if row < editor.height && col < editor.width {
             frame.set_cursor_position((editor.x + col, editor.y + row));
         }
