@@ -372,9 +372,9 @@ impl App {
                 let mut fields = vec![
                     Field::choice(FieldId::Grade, Msg::FieldGrade, options, choice),
                     Field::choice(FieldId::Method, Msg::FieldMethod, methods, 0),
-                    super::console::count(FieldId::InFavour, Msg::FieldInFavour, None),
-                    super::console::count(FieldId::Against, Msg::FieldAgainst, None),
-                    super::console::count(FieldId::Other, Msg::FieldOther, None),
+                    super::minutes::count(FieldId::InFavour, Msg::FieldInFavour, None),
+                    super::minutes::count(FieldId::Against, Msg::FieldAgainst, None),
+                    super::minutes::count(FieldId::Other, Msg::FieldOther, None),
                 ];
                 if s.locked {
                     fields.push(Field::text(FieldId::Reason, Msg::FieldReason, "").required());

@@ -25,7 +25,7 @@ pub struct Meetings {
     /// The selected agenda item there.
     pub item: Cursor,
     /// The live console, while a meeting is being minuted.
-    pub console: Option<super::console::Console>,
+    pub console: Option<super::minutes::Console>,
 }
 
 impl Meetings {

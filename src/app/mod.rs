@@ -4,7 +4,6 @@
 
 mod action;
 pub mod candidates;
-pub mod console;
 pub mod discipline;
 pub mod dues;
 pub mod export;
@@ -12,6 +11,7 @@ pub mod form;
 pub mod grading;
 pub mod list;
 pub mod meetings;
+pub mod minutes;
 pub mod mouse;
 pub mod notebook;
 pub mod picker;

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::centered;
 use super::overlay::popup;
 use crate::app::App;
-use crate::app::console::Console;
+use crate::app::minutes::Console;
 use crate::app::picker::Picker;
 use crate::domain::meeting::{EntryKind, Missing, Presence};
 use crate::i18n::Msg;
@@ -449,7 +449,7 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
         }
     }
     let rows = app.roll_call_rows();
-    let (expected, _) = crate::app::console::roll_call_members(app.roster.members());
+    let (expected, _) = crate::app::minutes::roll_call_members(app.roster.members());
     let mut lines = Vec::new();
     let mut selected_line = 0;
     for (i, m) in rows.iter().enumerate() {
