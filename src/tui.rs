@@ -351,7 +351,7 @@ impl Guard {
                 app.paste(&text)
             }
             Event::Resize(..) => true,
-            Event::Mouse(m) => app.mouse(m),
+            Event::Mouse(m) => input::mouse(&m).is_some_and(|m| app.mouse(m)),
             _ => false,
         };
         match (app.deliberate(), self.opened) {

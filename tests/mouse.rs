@@ -5,23 +5,17 @@
 mod common;
 
 use chibo::app::Screen;
-use chibo::app::mouse::Mouse;
-use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use chibo::app::mouse::{Mouse, MouseEvent, MouseKind};
 
 use common::tty::{self, Tty};
 use common::*;
 
-fn at(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
-    MouseEvent {
-        kind,
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    }
+fn at(kind: MouseKind, column: u16, row: u16) -> MouseEvent {
+    MouseEvent { kind, column, row }
 }
 
 fn click(column: u16, row: u16) -> MouseEvent {
-    at(MouseEventKind::Down(MouseButton::Left), column, row)
+    at(MouseKind::Click, column, row)
 }
 
 /// The screen row and line of the selected list row (drawn behind the `›`).
@@ -54,9 +48,9 @@ fn a_click_on_a_row_selects_it_and_the_wheel_moves_three_rows() {
     // the detail beside the roster follows the selection, as with the keys
     assert!(screen(&app, 120, 40).contains(&name));
 
-    assert!(app.mouse(at(MouseEventKind::ScrollUp, 20, target)));
+    assert!(app.mouse(at(MouseKind::WheelUp, 20, target)));
     assert_eq!(selected_line(&app).0, target - 3);
-    assert!(app.mouse(at(MouseEventKind::ScrollDown, 20, target)));
+    assert!(app.mouse(at(MouseKind::WheelDown, 20, target)));
     assert_eq!(selected_line(&app).0, target);
 
     // the heading, the header and the message line select nothing
@@ -109,7 +103,7 @@ fn the_console_leaves_the_mouse_to_the_terminal_unless_the_settings_ask() {
     let before = screen(&app, 120, 40);
     for ev in [
         click(60, 20),
-        at(MouseEventKind::ScrollDown, 60, 20),
+        at(MouseKind::WheelDown, 60, 20),
         click(5, chibo::ui::TABS_ROW),
     ] {
         assert!(!app.mouse(ev));

@@ -5,9 +5,6 @@
 //! terminal's own selection of text keeps working there, and `mouse = false` turns it
 //! off everywhere.
 
-use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
-
 use super::action::Action;
 use super::{App, Screen};
 use crate::keymap::Section;
@@ -31,6 +28,54 @@ impl Default for Mouse {
             in_console: false,
         }
     }
+}
+
+/// A rectangle of the terminal, in columns and rows from its top left (from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rect {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Rect {
+    pub fn new(x: u16, y: u16, width: u16, height: u16) -> Rect {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    /// The column just right of it.
+    pub fn right(&self) -> u16 {
+        self.x.saturating_add(self.width)
+    }
+
+    /// The row just under it.
+    pub fn bottom(&self) -> u16 {
+        self.y.saturating_add(self.height)
+    }
+}
+
+/// What the mouse did that chibo answers: the terminal's other reports (a release, a
+/// drag, another button) never reach the application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    /// The left button pressed.
+    Click,
+    WheelUp,
+    WheelDown,
+}
+
+/// A mouse report at a column and row of the terminal (from 0, top left).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MouseEvent {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
 }
 
 /// A list drawn in the last frame with a selected row: where its rows are and which
@@ -60,10 +105,9 @@ impl App {
             return false;
         }
         match ev.kind {
-            MouseEventKind::ScrollDown => self.wheel(Action::MoveDown),
-            MouseEventKind::ScrollUp => self.wheel(Action::MoveUp),
-            MouseEventKind::Down(MouseButton::Left) => self.click(ev.column, ev.row),
-            _ => false,
+            MouseKind::WheelDown => self.wheel(Action::MoveDown),
+            MouseKind::WheelUp => self.wheel(Action::MoveUp),
+            MouseKind::Click => self.click(ev.column, ev.row),
         }
     }
 
@@ -91,9 +135,9 @@ impl App {
             return false;
         };
         let inside = column >= list.area.x
-            && column < list.area.x + list.area.width
+            && column < list.area.right()
             && row >= list.first_row
-            && row < list.area.y + list.area.height;
+            && row < list.area.bottom();
         if !inside {
             return false;
         }

@@ -268,6 +268,23 @@ fn escape(buf: &[u8], idle: bool) -> Step {
     }
 }
 
+/// The application's own mouse report for one of crossterm's: the left button pressed
+/// and the wheel; nothing for the rest.
+pub(super) fn mouse(ev: &MouseEvent) -> Option<crate::app::mouse::MouseEvent> {
+    use crate::app::mouse::MouseKind;
+    let kind = match ev.kind {
+        MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
+        MouseEventKind::ScrollUp => MouseKind::WheelUp,
+        MouseEventKind::ScrollDown => MouseKind::WheelDown,
+        _ => return None,
+    };
+    Some(crate::app::mouse::MouseEvent {
+        kind,
+        column: ev.column,
+        row: ev.row,
+    })
+}
+
 /// A mouse report in the SGR form, `ESC [ < button ; column ; row M` (pressed) or `m`
 /// (released), columns and rows counted from 1. Only what chibo uses comes through:
 /// the left button pressed and the wheel; anything else is dropped.
@@ -453,6 +470,27 @@ mod tests {
             kinds,
             ["Down(Left)@11,2", "ScrollDown@4,8", "ScrollUp@4,8", "<j>"]
         );
+        // what the application receives of them: the press and the wheel, where they were
+        let ours: Vec<_> = out
+            .iter()
+            .filter_map(|e| match e {
+                Event::Mouse(m) => super::mouse(m),
+                _ => None,
+            })
+            .map(|m| (m.kind, m.column, m.row))
+            .collect();
+        use crate::app::mouse::MouseKind as K;
+        assert_eq!(
+            ours,
+            [(K::Click, 11, 2), (K::WheelDown, 4, 8), (K::WheelUp, 4, 8)]
+        );
+        let release = MouseEvent {
+            kind: MouseEventKind::Up(MouseButton::Left),
+            column: 1,
+            row: 1,
+            modifiers: KeyModifiers::NONE,
+        };
+        assert_eq!(super::mouse(&release), None);
         // a report cut between two reads is one event
         let out = parse(&[b"\x1b[<0;1", b"2;3M"]);
         assert!(matches!(&out[..], [Event::Mouse(m)] if m.column == 11));

@@ -237,7 +237,7 @@ pub fn render_with(
         let first_row = area.y + u16::from(header);
         let fits = area.height.saturating_sub(u16::from(header)) as usize;
         app.drawn.borrow_mut().push(crate::app::mouse::DrawnList {
-            area,
+            area: crate::app::mouse::Rect::new(area.x, area.y, area.width, area.height),
             first_row,
             rows: shown.saturating_sub(state.offset()).min(fits),
             selected: sel.saturating_sub(state.offset()),
