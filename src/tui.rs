@@ -17,7 +17,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::App;
+use crate::app::{App, Effect};
 
 type Term = Terminal<CrosstermBackend<sgr::Output<Stdout>>>;
 
@@ -100,14 +100,23 @@ pub trait Background {
     fn finish(&mut self);
 }
 
-/// Writes the files the application asked for and reports each back on its message
-/// line (the loop calls it; tests stand in for the loop). Whether there were any.
+/// Carries out what the application asked for — files to write, backups to take — and
+/// reports each back on its message line (the loop calls it; tests stand in for the
+/// loop). Whether there was anything.
 pub fn carry_out(app: &mut App) -> bool {
-    let writes = app.take_writes();
-    let any = !writes.is_empty();
-    for (w, done) in writes {
-        let result = crate::export::file::write(&w);
-        app.written(done, result);
+    let effects = app.take_effects();
+    let any = !effects.is_empty();
+    for effect in effects {
+        match effect {
+            Effect::Write(w, done) => {
+                let result = crate::export::file::write(&w);
+                app.written(done, result);
+            }
+            Effect::Backup { dir, at, reason } => {
+                let result = crate::store::auto_backup(app.store(), &dir, at, reason);
+                app.backed_up(result.map(|_| ()));
+            }
+        }
     }
     any
 }
@@ -199,6 +208,8 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
         }
         Ok(())
     })();
+    // what was asked for just before quitting (a backup after approval) is still done
+    carry_out(&mut app);
     let flushed = app.shutdown();
     let rescue = flushed.is_err().then(|| app.unsaved_minutes()).flatten();
     restore();

@@ -1277,3 +1277,37 @@ fn a_held_meeting_shows_what_the_branch_can_act_on() {
         "cut with an ellipsis at 80 columns: {narrow}"
     );
 }
+
+#[test]
+fn approved_minutes_are_backed_up_by_the_edge_not_by_the_application() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 30);
+    let tmp = tempfile::tempdir().unwrap();
+    let backups = tmp.path().join("backups");
+    let options = Options {
+        clock: Box::new(clock.clone()),
+        backups: Some(backups.clone()),
+        ..options(Lang::Vi)
+    };
+    let mut app = App::new(Box::new(store.clone()), options).unwrap();
+    plan_and_start(&mut app);
+    type_text(&mut app, "Nội dung.");
+    clock.advance(60);
+    press(&mut app, "ctrl-e enter");
+    approve_by_vote(&mut app, "23");
+    assert_eq!(
+        store.meetings().unwrap()[0].status(),
+        MeetingStatus::Approved
+    );
+    // the application asked for the backup and wrote nothing itself
+    assert!(!backups.exists(), "no file before the edge carries it out");
+    assert!(chibo::tui::carry_out(&mut app));
+    let taken: Vec<_> = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(taken.len(), 1, "{taken:?}");
+    assert!(!matches!(app.status, Some(chibo::app::Status::Error(_))));
+    // nothing is left to do
+    assert!(!chibo::tui::carry_out(&mut app));
+}

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
-use super::{App, Confirm, Overlay, Status};
+use super::{App, Confirm, Outcome, Overlay, Status};
 use crate::domain::calendar::{add_months, format_date};
 use crate::domain::candidates::{Candidate, CandidateError, Rules, Step, admission_vote};
 use crate::domain::member::{Gender, MemberId};
@@ -87,36 +87,35 @@ impl App {
         self.status = Some(Status::Error(msg));
     }
 
-    pub(super) fn update_candidates(&mut self, action: super::Action) -> bool {
+    pub(super) fn update_candidates(&mut self, action: super::Action) -> Outcome {
         use super::Action as A;
         let len = self.candidates.all().len();
         if self.candidates.cursor.apply(action, len) {
-            return true;
+            return Outcome::Done;
         }
         if action == A::New {
             let form = self.new_candidate_form();
-            self.overlays.push(Overlay::Form(Box::new(form)));
-            return true;
+            return Outcome::form(form);
         }
         if !matches!(
             action,
             A::RecordStep | A::AssignHelper | A::CloseCandidate | A::Open
         ) {
-            return false;
+            return Outcome::NotMine;
         }
         let Some(c) = self.candidates.selected().cloned() else {
             self.candidate_error(self.t(Msg::CandNoSelection).to_string());
-            return true;
+            return Outcome::Done;
         };
         if !c.is_open() {
             self.candidate_error(self.t(Msg::ErrCandFinished).to_string());
-            return true;
+            return Outcome::Done;
         }
         match action {
             A::RecordStep | A::Open => self.next_step_of(&c),
             A::AssignHelper => {
                 let form = self.helper_form(&c);
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
             _ => {
                 let title = Msg::FormCandClose.fill(self.lang, &[("name", &c.full_name())]);
@@ -128,10 +127,10 @@ impl App {
                         Field::text(FieldId::Reason, Msg::FieldReason, "").required(),
                     ],
                 );
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
         }
-        true
+        Outcome::Done
     }
 
     /// The next step: the vote read from the minutes; any other a form of its date

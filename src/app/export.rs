@@ -6,7 +6,7 @@
 //! with the command line's rules.
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
-use super::{App, Status};
+use super::{App, Ctx, Effect, Status};
 use crate::domain::meeting::MeetingId;
 use crate::domain::task::ResolutionId;
 use crate::export::document::Document;
@@ -101,40 +101,39 @@ fn with_extension(name: &str, format: DocFormat) -> String {
     format!("{stem}.{}", format.name())
 }
 
+/// The formats offered: PDF only where LibreOffice was found.
+fn offered_formats(target: ExportTarget, pdf: bool) -> Vec<DocFormat> {
+    match target {
+        ExportTarget::Roster => DocFormat::ROSTER.to_vec(),
+        _ => DocFormat::DOCUMENT
+            .into_iter()
+            .filter(|f| *f != DocFormat::Pdf || pdf)
+            .collect(),
+    }
+}
+
+/// The form that asks for the format, the last one chosen preselected.
+pub fn format_form(target: ExportTarget, ctx: &Ctx) -> Form {
+    let offered = offered_formats(target, ctx.pdf);
+    let last = ctx.store.preference(target.preference()).ok().flatten();
+    let selected = offered
+        .iter()
+        .position(|f| Some(f.name()) == last.as_deref())
+        .unwrap_or(0);
+    let field = Field::choice(
+        FieldId::Format,
+        Msg::FieldFormat,
+        offered.iter().map(|f| f.label()).collect(),
+        selected,
+    );
+    Form::new(
+        FormPurpose::Export(target),
+        ctx.t(Msg::FormExport).to_string(),
+        vec![field],
+    )
+}
+
 impl App {
-    /// The formats offered: PDF only where LibreOffice was found.
-    fn offered_formats(&self, target: ExportTarget) -> Vec<DocFormat> {
-        match target {
-            ExportTarget::Roster => DocFormat::ROSTER.to_vec(),
-            _ => DocFormat::DOCUMENT
-                .into_iter()
-                .filter(|f| *f != DocFormat::Pdf || self.pdf)
-                .collect(),
-        }
-    }
-
-    /// Asks for the format, the last one chosen preselected.
-    pub(super) fn ask_export_format(&mut self, target: ExportTarget) {
-        let offered = self.offered_formats(target);
-        let last = self.store.preference(target.preference()).ok().flatten();
-        let selected = offered
-            .iter()
-            .position(|f| Some(f.name()) == last.as_deref())
-            .unwrap_or(0);
-        let field = Field::choice(
-            FieldId::Format,
-            Msg::FieldFormat,
-            offered.iter().map(|f| f.label()).collect(),
-            selected,
-        );
-        let form = Form::new(
-            FormPurpose::Export(target),
-            self.t(Msg::FormExport).to_string(),
-            vec![field],
-        );
-        self.overlays.push(super::Overlay::Form(Box::new(form)));
-    }
-
     /// The format chosen: remembered, the document built and handed to the edge.
     pub(super) fn submit_export_form(
         &mut self,
@@ -143,7 +142,7 @@ impl App {
         let FormPurpose::Export(target) = form.purpose else {
             return Ok(Ok(String::new()));
         };
-        let offered = self.offered_formats(target);
+        let offered = offered_formats(target, self.pdf);
         let Some(format) = offered.get(form.choice(FieldId::Format)).copied() else {
             return Ok(Ok(String::new()));
         };
@@ -189,7 +188,7 @@ impl App {
             }
             ExportTarget::Roster => return Ok(Ok(String::new())),
         };
-        self.writes.push((
+        self.effects.push(Effect::Write(
             FileWrite {
                 dir: self.data_dir.join("exports"),
                 name: with_extension(&name, format),
@@ -223,7 +222,7 @@ impl App {
             DocFormat::Json => crate::export::members::to_json(&list).into_bytes(),
             _ => crate::export::members::to_csv_in(&list, self.lang).into_bytes(),
         };
-        self.writes.push((
+        self.effects.push(Effect::Write(
             FileWrite {
                 dir: self.data_dir.join("exports"),
                 name: format!("dang-vien-{}.{}", today.format("%Y-%m-%d"), format.name()),
@@ -232,12 +231,6 @@ impl App {
             Msg::ExportedRoster,
         ));
         Ok(String::new())
-    }
-
-    /// The files waiting for the edge to write them, with the message each says when
-    /// written.
-    pub fn take_writes(&mut self) -> Vec<(FileWrite, Msg)> {
-        std::mem::take(&mut self.writes)
     }
 
     /// What writing a file came to, on the message line.

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::list::{Cursor, Filtered};
 use super::picker::{PickPurpose, Picker};
-use super::{App, Overlay, Status};
+use super::{App, Outcome, Overlay, Status};
 use crate::domain::meeting::{Amendment, Meeting, MeetingId, MeetingKind, MeetingStatus};
 use crate::domain::member::{CommitteeRole, MemberId};
 use crate::i18n::{Msg, labels};
@@ -181,10 +181,10 @@ pub fn find_meeting<'a>(meetings: &'a [Meeting], key: &str) -> Option<&'a Meetin
 }
 
 impl App {
-    pub(super) fn update_meetings(&mut self, action: super::Action) -> bool {
+    pub(super) fn update_meetings(&mut self, action: super::Action) -> Outcome {
         use super::Action as A;
         if self.meetings.shown.apply(action) {
-            return true;
+            return Outcome::Done;
         }
         match action {
             A::FilterYear => self.meetings.cycle_year(),
@@ -196,7 +196,7 @@ impl App {
             }
             A::New => {
                 let form = self.meeting_form(None);
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
             A::Open => {
                 if let Some(m) = self.meetings.selected_meeting() {
@@ -204,9 +204,9 @@ impl App {
                     self.meetings.item.select(0, 0);
                 }
             }
-            _ => return false,
+            _ => return Outcome::NotMine,
         }
-        true
+        Outcome::Done
     }
 
     fn member_name(&self, id: MemberId) -> String {
@@ -306,30 +306,33 @@ impl App {
         self.overlays.push(Overlay::Picker(Box::new(picker)));
     }
 
-    pub(super) fn update_agenda(&mut self, action: super::Action) {
+    pub(super) fn update_agenda(&mut self, action: super::Action) -> Outcome {
         use super::Action as A;
         let Some(meeting) = self.meetings.open_meeting().cloned() else {
             self.meetings.open = None;
-            return;
+            return Outcome::Done;
         };
         let n = meeting.agenda.len();
         let locked = meeting.is_locked();
         let item = self.meetings.item.selected().min(n.saturating_sub(1));
         if self.meetings.item.apply(action, n) {
-            return;
+            return Outcome::Done;
         }
         match action {
             A::Cancel => self.meetings.open = None,
             A::Search if n > 0 => {
                 let picker = Picker::agenda(&meeting, item);
-                self.overlays.push(Overlay::Picker(Box::new(picker)));
+                return Outcome::Open(Overlay::Picker(Box::new(picker)));
             }
             A::StartMeeting => match self.full_meeting(meeting.id) {
                 Ok(full) => self.open_console(full),
                 Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
             },
             A::ExportMinutes => {
-                self.ask_export_format(super::export::ExportTarget::Minutes(meeting.id))
+                return Outcome::form(super::export::format_form(
+                    super::export::ExportTarget::Minutes(meeting.id),
+                    &ctx!(self),
+                ));
             }
             A::DraftResolution => self.draft_resolution(meeting.id),
             A::Grading => self.open_grading(meeting.id),
@@ -338,7 +341,7 @@ impl App {
                 // the branch votes on the minutes read back; the vote goes into them
                 MeetingStatus::Ended => {
                     let form = self.approval_form(meeting.id);
-                    self.overlays.push(Overlay::Form(Box::new(form)));
+                    return Outcome::form(form);
                 }
                 MeetingStatus::Approved => self.info(Msg::AlreadyApproved),
                 _ => self.error(Msg::NotEndedYet),
@@ -357,13 +360,13 @@ impl App {
                     self.t(Msg::FormAmend).to_string(),
                     fields,
                 );
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
             A::Amend => self.error(Msg::AmendOnlyApproved),
             _ if locked => self.error(Msg::MinutesLocked),
             A::Edit => {
                 let form = self.meeting_form(Some(&meeting));
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
             A::AddItem | A::RenameItem => {
                 let existing = if action == A::RenameItem {
@@ -395,7 +398,7 @@ impl App {
                     self.t(title).to_string(),
                     fields,
                 );
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
             A::RemoveItem if n > 0 => {
                 if meeting.agenda[item].entries.iter().any(|e| {
@@ -436,10 +439,11 @@ impl App {
                         .iter()
                         .filter(|m| m.activity.on_roster()),
                 );
-                self.overlays.push(Overlay::Picker(Box::new(picker)));
+                return Outcome::Open(Overlay::Picker(Box::new(picker)));
             }
             _ => {}
         }
+        Outcome::Done
     }
 
     /// Changes a meeting and saves it: the console's working copy when it is open,

@@ -2,6 +2,19 @@
 //! actions change the state and write to the store. Nothing here touches the terminal,
 //! so tests drive an `App` with keys and render it into a `TestBackend`.
 
+/// What a screen's update may read ([`Ctx`]), borrowed field by field so that the screen
+/// itself can be borrowed mutably beside it.
+macro_rules! ctx {
+    ($app:expr) => {
+        $crate::app::Ctx {
+            store: &$app.store,
+            lang: $app.lang,
+            now: $app.clock.now(),
+            pdf: $app.pdf,
+        }
+    };
+}
+
 mod action;
 pub mod candidates;
 pub mod discipline;
@@ -17,6 +30,7 @@ pub mod notebook;
 pub mod picker;
 pub mod resolutions;
 pub mod roster;
+mod screen;
 pub mod tasks;
 pub mod text_input;
 
@@ -31,6 +45,7 @@ use meetings::Meetings;
 use picker::{PickPurpose, Picker};
 use resolutions::Resolutions;
 use roster::Roster;
+pub use screen::{Ctx, Effect, Outcome};
 use tasks::Tasks;
 
 use crate::domain::branch::Branch;
@@ -290,8 +305,8 @@ pub struct App {
     backups: Option<PathBuf>,
     /// LibreOffice is installed.
     pdf: bool,
-    /// Files asked for, waiting for the edge to write them.
-    writes: Vec<(crate::export::file::FileWrite, Msg)>,
+    /// Files to write and backups to take, waiting for the edge to carry them out.
+    effects: Vec<Effect>,
     /// The grading rules of `evaluation.toml`.
     pub rules: crate::domain::evaluation::Rules,
     /// Where the mouse is used.
@@ -337,7 +352,7 @@ impl App {
             updated_in_place: false,
             backups: options.backups,
             pdf: options.pdf,
-            writes: Vec::new(),
+            effects: Vec::new(),
             rules: options.evaluation,
             mouse: options.mouse,
             drawn: Default::default(),
@@ -834,14 +849,16 @@ impl App {
         true
     }
 
+    /// Routes an action to the screen in front (in the mode it is in), then acts on what
+    /// the screen made of it; what no screen takes goes to the global keys.
     fn update_screen(&mut self, action: Action) {
-        let handled = match self.section() {
+        let outcome = match self.section() {
             Section::Search if self.screen == Screen::Resolutions => {
                 self.update_resolutions(action)
             }
             Section::Search if self.screen == Screen::Tasks => self.update_tasks(action),
+            Section::Roster | Section::Search => self.roster.update(action, &ctx!(self)),
             Section::Tasks => self.update_tasks(action),
-            Section::Roster | Section::Search => self.update_roster(action),
             Section::Resolutions => self.update_resolutions(action),
             Section::Resolution | Section::FollowUp => {
                 let section = self.section();
@@ -851,14 +868,11 @@ impl App {
                     .iter()
                     .any(|b| b.action == action)
                     || list::is_movement(action);
-                if own {
-                    if section == Section::FollowUp {
-                        self.update_followup(action);
-                    } else {
-                        self.update_resolution_detail(action);
-                    }
+                match section {
+                    _ if !own => Outcome::NotMine,
+                    Section::FollowUp => self.update_followup(action),
+                    _ => self.update_resolution_detail(action),
                 }
-                own
             }
             Section::Console => {
                 let own = self
@@ -869,7 +883,7 @@ impl App {
                 if own {
                     self.update_console(action);
                 }
-                own
+                Outcome::handled(own)
             }
             Section::Agenda => {
                 let own = self
@@ -879,18 +893,39 @@ impl App {
                     .any(|b| b.action == action)
                     || list::is_movement(action);
                 if own {
-                    self.update_agenda(action);
+                    self.update_agenda(action)
+                } else {
+                    Outcome::NotMine
                 }
-                own
             }
             Section::Meetings => self.update_meetings(action),
-            Section::Dues => self.update_dues(action),
+            Section::Dues => Outcome::handled(self.update_dues(action)),
             Section::Candidates => self.update_candidates(action),
-            _ => false,
+            _ => Outcome::NotMine,
         };
-        if !handled {
+        if let Outcome::NotMine = outcome {
             self.update_global(action);
+        } else {
+            self.act_on(outcome);
         }
+    }
+
+    /// Carries out what an update came to: an overlay opens, an effect waits for the
+    /// edge.
+    pub(crate) fn act_on(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::NotMine | Outcome::Done => {}
+            Outcome::Open(overlay) => self.open(overlay),
+            Outcome::Effect(effect) => self.effects.push(effect),
+        }
+    }
+
+    /// Opens an overlay above the screen; a member's detail opens at its top.
+    pub(crate) fn open(&mut self, overlay: Overlay) {
+        if overlay == Overlay::Detail {
+            self.notebook.scroll = 0;
+        }
+        self.overlays.push(overlay);
     }
 
     fn update_picker(&mut self, action: Action) {
@@ -1163,15 +1198,28 @@ impl App {
         store_error_text(e, self.lang)
     }
 
-    /// Takes an automatic backup, if backups are kept; a failure is said on the
-    /// message line and stops nothing.
+    /// Asks the edge for an automatic backup, if backups are kept.
     pub(crate) fn auto_backup(&mut self, reason: crate::store::BackupReason) {
         let Some(dir) = self.backups.clone() else {
             return;
         };
-        if let Err(e) =
-            crate::store::auto_backup(self.store.as_ref(), &dir, self.clock.now(), reason)
-        {
+        self.effects.push(Effect::Backup {
+            dir,
+            at: self.clock.now(),
+            reason,
+        });
+    }
+
+    /// The files to write and backups to take, for the edge to carry out (and report
+    /// back with [`App::written`] and [`App::backed_up`]).
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// What an automatic backup came to: a failure is said on the message line and
+    /// stops nothing.
+    pub fn backed_up(&mut self, result: Result<(), StoreError>) {
+        if let Err(e) = result {
             self.status = Some(Status::Error(
                 Msg::BackupFailed.fill(self.lang, &[("err", &self.store_error(&e))]),
             ));

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::list::{Cursor, Filtered, matches_words};
 use super::text_input::TextInput;
-use super::{App, Overlay, Status};
+use super::{App, Outcome, Overlay, Status};
 use crate::domain::meeting::{EntryKind, Meeting, MeetingId};
 use crate::domain::member::MemberId;
 use crate::domain::resolution::{
@@ -389,12 +389,12 @@ impl App {
             .unwrap_or_else(|| crate::domain::branch::DEFAULT_SUFFIX.into())
     }
 
-    pub(super) fn update_resolutions(&mut self, action: super::Action) -> bool {
+    pub(super) fn update_resolutions(&mut self, action: super::Action) -> Outcome {
         use super::Action as A;
         let today = self.today();
         let r = &mut self.resolutions;
         if r.move_in(action, today) {
-            return true;
+            return Outcome::Done;
         }
         match action {
             A::Search => r.searching = true,
@@ -457,11 +457,11 @@ impl App {
             }
             A::New => {
                 let form = self.resolution_form(None);
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
-            _ => return false,
+            _ => return Outcome::NotMine,
         }
-        true
+        Outcome::Done
     }
 
     pub(super) fn named(&self, id: Option<MemberId>) -> Option<(MemberId, String)> {
@@ -473,17 +473,18 @@ impl App {
             .map(|m| (m.id, m.full_name()))
     }
 
-    pub(super) fn update_resolution_detail(&mut self, action: super::Action) {
+    pub(super) fn update_resolution_detail(&mut self, action: super::Action) -> Outcome {
         use super::Action as A;
         let Some(res) = self.resolutions.open_resolution().cloned() else {
             self.resolutions.open = None;
-            return;
+            return Outcome::Done;
         };
         let today = self.today();
-        if let Some(task) = self.resolutions.selected_task(today).cloned()
-            && self.task_action(action, &task, None)
-        {
-            return;
+        if let Some(task) = self.resolutions.selected_task(today).cloned() {
+            let outcome = self.task_action(action, &task, None);
+            if !matches!(outcome, Outcome::NotMine) {
+                return outcome;
+            }
         }
         match action {
             A::Cancel => self.resolutions.open = None,
@@ -495,7 +496,7 @@ impl App {
             _ if self.resolutions.move_in(action, today) => {}
             A::Edit => {
                 let form = self.resolution_form(Some(&res));
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
             A::AddItem | A::RenameItem => {
                 let task = if action == A::RenameItem {
@@ -545,14 +546,14 @@ impl App {
                     title,
                     fields,
                 );
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
             A::Adopt => {
                 if res.adopted_on.is_some() {
                     self.info(Msg::AlreadyAdopted);
                 } else {
                     let form = self.adopt_form(&res);
-                    self.overlays.push(Overlay::Form(Box::new(form)));
+                    return Outcome::form(form);
                 }
             }
             A::Supersede => {
@@ -563,22 +564,27 @@ impl App {
                     self.t(Msg::FormSupersede).to_string(),
                     fields,
                 );
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
             A::ExportResolution => {
-                self.ask_export_format(super::export::ExportTarget::Resolution(res.id))
+                return Outcome::form(super::export::format_form(
+                    super::export::ExportTarget::Resolution(res.id),
+                    &ctx!(self),
+                ));
             }
             _ => {}
         }
+        Outcome::Done
     }
 
-    pub(super) fn update_followup(&mut self, action: super::Action) {
+    pub(super) fn update_followup(&mut self, action: super::Action) -> Outcome {
         use super::Action as A;
         let today = self.today();
-        if let Some(task) = self.resolutions.selected_task(today).cloned()
-            && self.task_action(action, &task, None)
-        {
-            return;
+        if let Some(task) = self.resolutions.selected_task(today).cloned() {
+            let outcome = self.task_action(action, &task, None);
+            if !matches!(outcome, Outcome::NotMine) {
+                return outcome;
+            }
         }
         match action {
             A::Cancel => self.resolutions.followup = false,
@@ -601,6 +607,7 @@ impl App {
             }
             _ => {}
         }
+        Outcome::Done
     }
 
     /// The items reviewed in the console: last month's resolution's items.
@@ -631,7 +638,8 @@ impl App {
             A::MoveDown => (selected + 1).min(n.saturating_sub(1)),
             _ => {
                 if let Some(t) = tasks.get(selected) {
-                    self.task_action(action, t, meeting);
+                    let outcome = self.task_action(action, t, meeting);
+                    self.act_on(outcome);
                 }
                 return;
             }

@@ -7,7 +7,7 @@ pub use form::{member_form, member_from_form, recognition_form, status_form, sta
 
 use super::list::{Filtered, matches_words};
 use super::text_input::TextInput;
-use super::{Action, App, Confirm, Overlay, Status, export, notebook};
+use super::{Action, App, Confirm, Ctx, Outcome, Overlay, Status, export, notebook};
 use crate::domain::member::{Activity, CommitteeRole, Member, MemberId, Standing};
 use crate::domain::text;
 use crate::i18n::Msg;
@@ -193,56 +193,55 @@ impl Roster {
     }
 }
 
-impl App {
-    pub(super) fn update_roster(&mut self, action: Action) -> bool {
-        let today = self.today();
-        if self.roster.list.apply(action) {
-            return true;
+impl Roster {
+    /// The roster screen's keys (and the search field's, while searching).
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+        if self.list.apply(action) {
+            return Outcome::Done;
         }
         match action {
-            Action::Search => self.roster.searching = true,
-            Action::Confirm if self.roster.searching => self.roster.searching = false,
-            Action::Cancel if self.roster.searching => {
-                self.roster.searching = false;
-                self.roster.query.clear();
-                self.roster.refilter();
+            Action::Search => self.searching = true,
+            Action::Confirm if self.searching => self.searching = false,
+            Action::Cancel if self.searching => {
+                self.searching = false;
+                self.query.clear();
+                self.refilter();
             }
-            Action::Cancel => self.roster.clear_filters(),
-            Action::FilterStanding => self.roster.cycle_standing(),
-            Action::FilterActivity => self.roster.cycle_activity(),
-            Action::FilterRole => self.roster.cycle_role(),
+            Action::Cancel => self.clear_filters(),
+            Action::FilterStanding => self.cycle_standing(),
+            Action::FilterActivity => self.cycle_activity(),
+            Action::FilterRole => self.cycle_role(),
             Action::ExportMembers => {
-                self.roster.searching = false;
-                self.ask_export_format(export::ExportTarget::Roster);
+                self.searching = false;
+                return Outcome::form(export::format_form(export::ExportTarget::Roster, ctx));
             }
             Action::New => {
-                self.roster.searching = false;
-                self.overlays
-                    .push(Overlay::Form(Box::new(member_form(self.lang, None))));
+                self.searching = false;
+                return Outcome::form(member_form(ctx.lang, None));
             }
             Action::Open | Action::Edit | Action::ChangeStatus | Action::Delete => {
-                self.roster.searching = false;
-                let Some(m) = self.roster.selected_member() else {
-                    return true;
+                self.searching = false;
+                let Some(m) = self.selected_member() else {
+                    return Outcome::Done;
                 };
-                let overlay = match action {
-                    Action::Open => {
-                        self.notebook.scroll = 0;
-                        Overlay::Detail
-                    }
-                    Action::Edit => Overlay::Form(Box::new(member_form(self.lang, Some(m)))),
+                return Outcome::Open(match action {
+                    Action::Open => Overlay::Detail,
+                    Action::Edit => Overlay::Form(Box::new(member_form(ctx.lang, Some(m)))),
                     Action::ChangeStatus => {
-                        Overlay::Form(Box::new(status_form(self.lang, m, today)))
+                        Overlay::Form(Box::new(status_form(ctx.lang, m, ctx.today())))
                     }
                     _ => Overlay::Confirm(Confirm::DeleteMember(m.id, m.full_name())),
-                };
-                self.overlays.push(overlay);
+                });
             }
-            _ => return false,
+            _ => return Outcome::NotMine,
         }
-        true
+        Outcome::Done
     }
+}
 
+impl App {
+    /// The keys of a member's detail, above the roster: moving to the next member,
+    /// scrolling the notebook, and what can be done to the member shown.
     pub(super) fn update_detail(&mut self, action: Action) {
         match action {
             Action::Cancel => {
@@ -255,7 +254,8 @@ impl App {
             Action::PageDown => self.notebook.scroll += 5,
             Action::PageUp => self.notebook.scroll = self.notebook.scroll.saturating_sub(5),
             Action::Edit | Action::ChangeStatus | Action::Delete => {
-                self.update_roster(action);
+                let outcome = self.roster.update(action, &ctx!(self));
+                self.act_on(outcome);
             }
             Action::RecognitionDecision => {
                 let Some(m) = self.roster.selected_member() else {
@@ -269,12 +269,12 @@ impl App {
                     return;
                 }
                 let form = recognition_form(self.lang, m);
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                self.open(Overlay::Form(Box::new(form)));
             }
             Action::AddNote => {
                 if let Some(m) = self.roster.selected_member() {
                     let form = notebook::note_form(self.lang, m, self.today());
-                    self.overlays.push(Overlay::Form(Box::new(form)));
+                    self.open(Overlay::Form(Box::new(form)));
                 }
             }
             Action::AddDiscipline => self.open_discipline_form(),
@@ -282,7 +282,7 @@ impl App {
             Action::AddAward => {
                 if let Some(m) = self.roster.selected_member() {
                     let form = notebook::award_form(self.lang, m, self.today());
-                    self.overlays.push(Overlay::Form(Box::new(form)));
+                    self.open(Overlay::Form(Box::new(form)));
                 }
             }
             Action::FilterYear => {

@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use super::form::FormPurpose;
 use super::list::Cursor;
 use super::text_input::TextInput;
-use super::{App, Overlay};
+use super::{App, Outcome};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::record::expects_task;
 use crate::domain::task::{Task, TaskId, TaskStatus, end_of_month};
@@ -277,7 +277,7 @@ impl App {
         self.task_loads().get(self.tasks.cursor.selected()).cloned()
     }
 
-    pub(super) fn update_tasks(&mut self, action: super::Action) -> bool {
+    pub(super) fn update_tasks(&mut self, action: super::Action) -> Outcome {
         use super::Action as A;
         let today = self.today();
         let n = match self.tasks.view {
@@ -289,17 +289,19 @@ impl App {
             && let Some(task) = self.task_row(self.tasks.cursor.selected()).cloned()
         {
             self.note_from_task(&task);
-            return true;
+            return Outcome::Done;
         }
         if self.tasks.view == TaskView::All
             && let Some(task) = self.task_row(self.tasks.cursor.selected()).cloned()
-            && self.task_action(action, &task, None)
         {
-            return true;
+            let outcome = self.task_action(action, &task, None);
+            if !matches!(outcome, Outcome::NotMine) {
+                return outcome;
+            }
         }
         let t = &mut self.tasks;
         if t.cursor.apply(action, n) {
-            return true;
+            return Outcome::Done;
         }
         match action {
             A::ToggleView => {
@@ -399,7 +401,7 @@ impl App {
                     TaskView::All => self.tasks.member,
                 };
                 let form = self.task_form(FormPurpose::NewTask, lead, 0);
-                self.overlays.push(Overlay::Form(Box::new(form)));
+                return Outcome::form(form);
             }
             A::BulkAssign => {
                 if self.tasks.marked.is_empty() {
@@ -407,7 +409,7 @@ impl App {
                 } else {
                     self.tasks.bulk = self.tasks.marked.iter().copied().collect();
                     let form = self.task_form(FormPurpose::BulkTask, None, self.tasks.bulk.len());
-                    self.overlays.push(Overlay::Form(Box::new(form)));
+                    return Outcome::form(form);
                 }
             }
             A::AssignUnassigned => {
@@ -422,11 +424,11 @@ impl App {
                 } else {
                     self.tasks.bulk = unassigned;
                     let form = self.task_form(FormPurpose::BulkTask, None, self.tasks.bulk.len());
-                    self.overlays.push(Overlay::Form(Box::new(form)));
+                    return Outcome::form(form);
                 }
             }
-            _ => return false,
+            _ => return Outcome::NotMine,
         }
-        true
+        Outcome::Done
     }
 }

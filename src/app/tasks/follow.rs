@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::app::form::{Field, FieldId, FieldKind, Form, FormPurpose};
 use crate::app::picker::{PickPurpose, Picker};
-use crate::app::{Action, App, Overlay, Status};
+use crate::app::{Action, App, Outcome, Overlay, Status};
 use crate::domain::meeting::MeetingId;
 use crate::domain::member::MemberId;
 use crate::domain::task::{Rating, Task, TaskId, TaskNote, proposed_carry_due};
@@ -20,7 +20,7 @@ impl App {
         action: Action,
         task: &Task,
         at_meeting: Option<MeetingId>,
-    ) -> bool {
+    ) -> Outcome {
         use crate::app::Action as A;
         let (purpose, title, fields) = match action {
             A::Progress => (
@@ -91,19 +91,16 @@ impl App {
                         .iter()
                         .filter(|m| m.activity.on_roster()),
                 );
-                self.overlays.push(Overlay::Picker(Box::new(picker)));
-                return true;
+                return Outcome::Open(Overlay::Picker(Box::new(picker)));
             }
-            _ => return false,
+            _ => return Outcome::NotMine,
         };
         if !task.status.is_open() && action != A::MarkDone {
             self.error(Msg::TaskClosed);
-            return true;
+            return Outcome::Done;
         }
         let title = format!("{}: {}", self.t(title), task.title);
-        self.overlays
-            .push(Overlay::Form(Box::new(Form::new(purpose, title, fields))));
-        true
+        Outcome::form(Form::new(purpose, title, fields))
     }
 
     /// Changes a task and saves it, dated.

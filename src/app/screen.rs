@@ -1,0 +1,79 @@
+//! The shape of a screen: what its update reads besides its own state ([`Ctx`]), what
+//! it comes to ([`Outcome`]), and the effects it leaves for the edge. `App` routes an
+//! action to the screen in front, acts on the outcome, and queues every [`Effect`] for
+//! the terminal loop (or a test standing in for it) to carry out, so that nothing in
+//! `app` touches the file system.
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::Overlay;
+use super::form::Form;
+use crate::export::file::FileWrite;
+use crate::i18n::{Lang, Msg};
+use crate::store::{BackupReason, Store};
+
+/// What a screen's update may read besides its own state.
+pub struct Ctx<'a> {
+    pub store: &'a dyn Store,
+    pub lang: Lang,
+    /// The clock's reading when the action came.
+    pub now: NaiveDateTime,
+    /// LibreOffice is installed: the export offers PDF.
+    pub pdf: bool,
+}
+
+impl Ctx<'_> {
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    pub fn t(&self, msg: Msg) -> &'static str {
+        msg.get(self.lang)
+    }
+}
+
+/// What a screen did with an action.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Not this screen's action: the global keys get it.
+    NotMine,
+    /// Handled here; whatever changed is in the screen's state or the store.
+    Done,
+    /// Handled: this overlay opens above the screen.
+    Open(Overlay),
+    /// Handled: the edge has something to do.
+    Effect(Effect),
+}
+
+impl Outcome {
+    /// A form opens above the screen.
+    pub fn form(form: Form) -> Outcome {
+        Outcome::Open(Overlay::Form(Box::new(form)))
+    }
+
+    /// `Done` when `handled`, else `NotMine`: for an update that says only whether it
+    /// took the action.
+    pub fn handled(handled: bool) -> Outcome {
+        if handled {
+            Outcome::Done
+        } else {
+            Outcome::NotMine
+        }
+    }
+}
+
+/// Work with files that the edge carries out, then reports back to `App`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write a file (a document, the roster) with the command line's rules; `done`
+    /// says where it went, on the message line.
+    Write(FileWrite, Msg),
+    /// Take an automatic backup into `dir` (approved minutes are a permanent record).
+    Backup {
+        dir: PathBuf,
+        at: NaiveDateTime,
+        reason: BackupReason,
+    },
+}
