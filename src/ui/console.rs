@@ -8,8 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::centered;
-use super::overlay::popup;
+use super::layout::{centered, popup};
 use crate::app::App;
 use crate::app::minutes::Console;
 use crate::app::picker::Picker;
@@ -401,7 +400,7 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
     let sentence =
         crate::export::minutes::attendance_lines(&report, app.roster.members()).join(" ");
     // every key of the legend, on as many lines as it takes
-    let legend = Paragraph::new(Line::from(super::hints(
+    let legend = Paragraph::new(Line::from(super::hints::hints(
         app,
         crate::keymap::Section::RollCall,
         &[

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::overlay::popup;
+use super::layout::popup;
 use super::table::{Cell, Column, Row};
 use crate::app::App;
 use crate::app::grading::{

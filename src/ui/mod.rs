@@ -5,6 +5,8 @@ mod candidates;
 mod console;
 mod dues;
 mod grading;
+mod hints;
+mod layout;
 mod meetings;
 mod overlay;
 mod resolutions;
@@ -25,6 +27,7 @@ use crate::app::{Action, App, Screen, Status};
 use crate::domain::calendar::format_date;
 use crate::i18n::Msg;
 use crate::keymap::Section;
+use hints::hints;
 
 /// Below this size the layout cannot hold a roster line.
 pub const MIN_WIDTH: u16 = 80;
@@ -358,60 +361,6 @@ fn footer_actions(section: Section) -> &'static [Action] {
     }
 }
 
-/// "key description" pairs from the effective keymap, as many whole ones as fit in
-/// `width` columns, most important first.
-/// Help always keeps its place: the hints after the last that fits are dropped, never
-/// the key to help.
-pub fn hints(app: &App, section: Section, actions: &[Action], width: u16) -> Vec<Span<'static>> {
-    let hint = |a: Action| {
-        // where letters type, a letter is not the key to show
-        let key = app
-            .keymap
-            .keys_for(section, a)
-            .into_iter()
-            .find(|k| !section.is_text_entry() || k.chars().count() > 1)?;
-        // esc in the console leaves it; the meeting goes on
-        let what = match (section, a) {
-            (Section::Console, Action::Cancel) => Msg::ActLeaveConsole,
-            // a member's detail has many keys: the longest say less in its footer
-            (Section::Detail, Action::RecognitionDecision) => Msg::ActRecognitionShort,
-            (Section::Detail, Action::CheckCommitment) => Msg::ActCheckShort,
-            _ => a.describe(),
-        };
-        let desc = format!(" {}  ", app.t(what));
-        let w = unicode_width::UnicodeWidthStr::width(key.as_str())
-            + unicode_width::UnicodeWidthStr::width(desc.as_str());
-        Some((key, desc, w))
-    };
-    let mut help = actions
-        .contains(&Action::Help)
-        .then(|| hint(Action::Help))
-        .flatten()
-        .map_or(0, |(_, _, w)| w);
-    let mut spans = Vec::new();
-    let mut used = 0;
-    let mut full = false;
-    for a in actions {
-        let Some((k, desc, w)) = hint(*a) else {
-            continue;
-        };
-        if *a == Action::Help {
-            if used + w > width as usize {
-                break;
-            }
-            help = 0;
-        } else if full || used + w + help > width as usize {
-            // the rest is dropped, the help still to come keeps its room
-            full = true;
-            continue;
-        }
-        used += w;
-        spans.push(Span::styled(k, app.theme.key()));
-        spans.push(Span::raw(desc));
-    }
-    spans
-}
-
 /// The all-tasks view's keys, most used first.
 const ALL_TASKS: &[Action] = &[
     Action::Progress,
@@ -542,16 +491,4 @@ fn footer_rows(app: &App, width: u16) -> Vec<Vec<Span<'static>>> {
         hints(app, section, &first, room),
         hints(app, section, &rest, room),
     ]
-}
-
-/// A rectangle of at most `w`×`h` centred in `area`.
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
 }

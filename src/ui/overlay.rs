@@ -4,10 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::{centered, hints};
+use super::hints::hints;
+use super::layout::{centered, popup};
 use crate::app::form::{FieldKind, Form};
 use crate::app::{Action, App, Confirm, Overlay};
 use crate::i18n::Msg;
@@ -28,17 +29,6 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Preview { lines, scroll } => preview(app, lines, *scroll, frame, area),
         Overlay::Grading(s) => super::grading::render(app, s, frame, area),
     }
-}
-
-pub(super) fn popup(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
-    frame.render_widget(Clear, area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(app.theme.border())
-        .title(Span::styled(format!(" {title} "), app.theme.title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    inner
 }
 
 fn welcome(app: &App, frame: &mut Frame, area: Rect) {

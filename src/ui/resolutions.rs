@@ -8,8 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::table::{Cell, Column, Row};
 
-use super::centered;
-use super::overlay::popup;
+use super::layout::{centered, popup};
 use crate::app::resolutions::{Due, StateFilter};
 use crate::app::{Action, App};
 use crate::domain::calendar::format_date;
@@ -515,7 +514,7 @@ pub fn review(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         let skip = lines.len().saturating_sub(hist.height as usize) as u16;
         frame.render_widget(Paragraph::new(lines).scroll((skip, 0)), hist);
     }
-    let keys = super::hints(
+    let keys = super::hints::hints(
         app,
         Section::Review,
         &[
