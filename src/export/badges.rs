@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::document::{Block, Document as Page, Table, Value};
-use super::report::{Document, as_of_title, csv_header, headings, opening};
+use super::document::{Block, Document as Page, Table, Value, table};
+use super::report::{Document, Head, csv_header};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
 use crate::domain::discipline::{Award, badges_due};
@@ -87,7 +87,7 @@ impl Document for Badges {
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
-        let mut page = opening(branch, self.as_of, self.title());
+        let mut page = self.opening(branch);
         if self.members.is_empty() {
             page.para(Msg::RptBadgesNone.fill(self.lang, &[("year", &self.year)]));
         } else {
@@ -97,42 +97,29 @@ impl Document for Badges {
     }
 
     fn table(&self) -> Table {
-        Table {
-            header: headings(
-                self.lang,
-                &[
-                    Msg::RptColMember,
-                    Msg::RptColAdmitted,
-                    Msg::RptColPartyYears,
-                    Msg::RptColBadgeOn,
-                ],
-            ),
-            rows: self
-                .members
-                .iter()
-                .map(|r| {
-                    vec![
-                        Value::text(r.member.clone()),
-                        Value::Date(r.admitted),
-                        Value::Int(r.years as i64),
-                        Value::Date(r.on),
-                    ]
-                })
-                .collect(),
-        }
+        table(
+            self.lang,
+            &[
+                Msg::RptColMember,
+                Msg::RptColAdmitted,
+                Msg::RptColPartyYears,
+                Msg::RptColBadgeOn,
+            ],
+            &self.members,
+            |r| {
+                vec![
+                    Value::text(r.member.clone()),
+                    Value::Date(r.admitted),
+                    Value::Int(r.years as i64),
+                    Value::Date(r.on),
+                ]
+            },
+        )
     }
 
-    fn sheet(&self) -> &'static str {
-        Msg::RptSheetBadges.get(self.lang)
-    }
-
-    fn title(&self) -> String {
+    fn head(&self) -> Head {
         let title = Msg::RptBadgesTitle.fill(self.lang, &[("year", &self.year)]);
-        as_of_title(self.lang, title, self.as_of)
-    }
-
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
+        Head::dated(self.lang, self.as_of, title, Msg::RptSheetBadges)
     }
 }
 

@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::document::{Block, Document as Page, ListItem, Paragraph, Table, Value};
-use super::report::{Document, as_of_title, csv_header, headings, opening};
+use super::document::{Block, Document as Page, ListItem, Paragraph, Table, Value, table};
+use super::report::{Document, Head, csv_header};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::{WorkCalendar, format_date};
 use crate::domain::candidates::{Candidate, Rules, Step, Warning};
@@ -265,10 +265,19 @@ impl Document for CandidatesReport {
     }
 
     fn table(&self) -> Table {
-        let rows = self
-            .candidates
-            .iter()
-            .map(|r| {
+        table(
+            self.lang,
+            &[
+                Msg::ColName,
+                Msg::ColStage,
+                Msg::ColStageBegan,
+                Msg::RptColDaysWaiting,
+                Msg::ColNextStep,
+                Msg::ColHelper,
+                Msg::ColCandWarning,
+            ],
+            &self.candidates,
+            |r| {
                 vec![
                     Value::text(r.name.clone()),
                     Value::text(r.stage_shown.clone()),
@@ -278,44 +287,18 @@ impl Document for CandidatesReport {
                     Value::text(r.helper.clone().unwrap_or_default()),
                     Value::text(self.warnings_of(r)),
                 ]
-            })
-            .collect();
-        Table {
-            header: headings(
-                self.lang,
-                &[
-                    Msg::ColName,
-                    Msg::ColStage,
-                    Msg::ColStageBegan,
-                    Msg::RptColDaysWaiting,
-                    Msg::ColNextStep,
-                    Msg::ColHelper,
-                    Msg::ColCandWarning,
-                ],
-            ),
-            rows,
-        }
-    }
-
-    fn sheet(&self) -> &'static str {
-        Msg::RptSheetCandidates.get(self.lang)
-    }
-
-    fn title(&self) -> String {
-        as_of_title(
-            self.lang,
-            Msg::RptCandidatesTitle.get(self.lang).to_string(),
-            self.as_of,
+            },
         )
     }
 
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
+    fn head(&self) -> Head {
+        let title = Msg::RptCandidatesTitle.get(self.lang).to_string();
+        Head::dated(self.lang, self.as_of, title, Msg::RptSheetCandidates)
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
         let lang = self.lang;
-        let mut page = opening(branch, self.as_of, self.title());
+        let mut page = self.opening(branch);
         page.landscape = true;
         page.para(Msg::RptCandidatesCounts.fill(
             lang,

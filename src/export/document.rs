@@ -184,6 +184,20 @@ pub struct Table {
     pub rows: Vec<Vec<Value>>,
 }
 
+/// The table of a report: `columns` headed in `lang`, the cells of a row for each of
+/// `items`.
+pub fn table<T>(
+    lang: Lang,
+    columns: &[Msg],
+    items: impl IntoIterator<Item = T>,
+    row: impl FnMut(T) -> Vec<Value>,
+) -> Table {
+    Table {
+        header: columns.iter().map(|m| m.get(lang).to_string()).collect(),
+        rows: items.into_iter().map(row).collect(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignatureColumn {
     /// "THƯ KÝ" or "T/M CHI BỘ" / "BÍ THƯ", the hint under it, room to sign, the name.
@@ -439,7 +453,7 @@ fn render(doc: &Document, form: Form) -> String {
                 out.push('\n');
             }
             Block::Table(t) => {
-                out.push_str(&table(t, form));
+                out.push_str(&rendered_table(t, form));
                 out.push('\n');
             }
             Block::Signatures(cols) => {
@@ -486,7 +500,7 @@ fn header(h: &PartyHeader, form: Form) -> String {
     }
 }
 
-fn table(t: &Table, form: Form) -> String {
+fn rendered_table(t: &Table, form: Form) -> String {
     let rows: Vec<Vec<String>> = t
         .rows
         .iter()

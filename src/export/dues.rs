@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::document::{Block, Document as Page, ListItem, Paragraph, Table, Value};
-use super::report::{Document, as_of_title, csv_header, headings, opening, year_as_of};
+use super::document::{Block, Document as Page, ListItem, Paragraph, Table, Value, table};
+use super::report::{Document, Head, csv_header, year_as_of};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
 use crate::domain::dues::{
@@ -363,38 +363,40 @@ impl DuesReport {
         if year_form {
             header.push(Msg::RptColUnpaidMonths);
         }
-        let rows = self
-            .members
-            .iter()
-            .map(|r| {
-                let mut row = vec![Value::text(r.member.clone())];
-                if !year_form {
-                    row.push(Value::text(basis_text(lang, &r.basis_shown)));
-                }
-                row.extend([
-                    Value::Amount(r.expected),
-                    Value::Amount(r.collected),
-                    Value::Amount(r.arrears),
-                    Value::Amount(r.owed),
-                    Value::text(months_text(&r.owed_months, self.year)),
-                ]);
-                if let Some(n) = r.unpaid_months {
-                    row.push(Value::Int(i64::from(n)));
-                }
-                row
-            })
-            .collect();
-        Table {
-            header: headings(lang, &header),
-            rows,
-        }
+        table(lang, &header, &self.members, |r| {
+            let mut row = vec![Value::text(r.member.clone())];
+            if !year_form {
+                row.push(Value::text(basis_text(lang, &r.basis_shown)));
+            }
+            row.extend([
+                Value::Amount(r.expected),
+                Value::Amount(r.collected),
+                Value::Amount(r.arrears),
+                Value::Amount(r.owed),
+                Value::text(months_text(&r.owed_months, self.year)),
+            ]);
+            if let Some(n) = r.unpaid_months {
+                row.push(Value::Int(i64::from(n)));
+            }
+            row
+        })
     }
 
     fn months_table(&self) -> Table {
-        let rows = self
-            .months
-            .iter()
-            .map(|m| {
+        table(
+            self.lang,
+            &[
+                Msg::RptColMonth,
+                Msg::RptColExpected,
+                Msg::RptColCollected,
+                Msg::RptColArrears,
+                Msg::RptColBranchShare,
+                Msg::RptColUpperShare,
+                Msg::RptColSent,
+                Msg::RptColSentOn,
+            ],
+            &self.months,
+            |m| {
                 vec![
                     Value::text(m.month.label()),
                     Value::Amount(m.expected),
@@ -405,24 +407,8 @@ impl DuesReport {
                     Value::Amount(m.sent_amount),
                     Value::date(m.sent_on),
                 ]
-            })
-            .collect();
-        Table {
-            header: headings(
-                self.lang,
-                &[
-                    Msg::RptColMonth,
-                    Msg::RptColExpected,
-                    Msg::RptColCollected,
-                    Msg::RptColArrears,
-                    Msg::RptColBranchShare,
-                    Msg::RptColUpperShare,
-                    Msg::RptColSent,
-                    Msg::RptColSentOn,
-                ],
-            ),
-            rows,
-        }
+            },
+        )
     }
 
     /// The totals and the shares, in two lines as on the dues screen.
@@ -502,25 +488,17 @@ impl Document for DuesReport {
         }
     }
 
-    fn title(&self) -> String {
+    fn head(&self) -> Head {
         let title = match self.month {
             Some(m) => Msg::RptDuesMonthTitle.fill(self.lang, &[("month", &m.label())]),
             None => Msg::RptDuesYearTitle.fill(self.lang, &[("year", &self.year)]),
         };
-        as_of_title(self.lang, title, self.as_of)
-    }
-
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
-    fn sheet(&self) -> &'static str {
-        Msg::RptSheetDues.get(self.lang)
+        Head::dated(self.lang, self.as_of, title, Msg::RptSheetDues)
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
         let lang = self.lang;
-        let mut page = opening(branch, self.as_of, self.title());
+        let mut page = self.opening(branch);
         // seven columns of names and amounts: the page turns sideways
         page.landscape = true;
         let [totals, shares] = self.summary();
@@ -577,10 +555,8 @@ impl Document for DuesReport {
 
     /// A year's workbook has two sheets: by month, and by member.
     fn to_xlsx(&self, branch: Option<&Branch>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-        let title = match branch {
-            Some(b) => format!("{} — {}", b.name, self.title()),
-            None => self.title(),
-        };
+        let head = self.head();
+        let title = head.workbook_title(branch);
         let mut sheets = Vec::new();
         if self.month.is_none() {
             sheets.push(super::report::sheet_of(
@@ -595,7 +571,7 @@ impl Document for DuesReport {
             ));
         } else {
             sheets.push(super::report::sheet_of(
-                self.sheet(),
+                head.sheet(),
                 &title,
                 self.members_table(),
             ));

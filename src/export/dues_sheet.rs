@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::document::{Block, Document as Page, SignatureColumn, Table, Value};
+use super::document::{Block, Document as Page, SignatureColumn, Table, Value, table};
 use super::dues::{basis_text, months_text};
-use super::report::{Document, csv_header, headings, opening};
+use super::report::{Document, Head, csv_header};
 use crate::domain::branch::Branch;
 use crate::domain::dues::{Basis, Ledger, Month, Rates, format_amount, pays_here};
 use crate::domain::member::Member;
@@ -116,21 +116,19 @@ impl Document for CollectionSheet {
         (csv_header(&SHEET_CSV, self.lang), rows)
     }
 
-    fn title(&self) -> String {
-        Msg::RptDuesSheetTitle.fill(self.lang, &[("month", &self.month.label())])
-    }
-
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
-    fn sheet(&self) -> &'static str {
-        Msg::RptSheetDues.get(self.lang)
+    fn head(&self) -> Head {
+        Head {
+            lang: self.lang,
+            as_of: self.as_of,
+            // a sheet to collect on: the day it was printed is not its title's
+            title: Msg::RptDuesSheetTitle.fill(self.lang, &[("month", &self.month.label())]),
+            sheet: Msg::RptSheetDues,
+        }
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
         let lang = self.lang;
-        let mut page = opening(branch, self.as_of, self.title());
+        let mut page = self.opening(branch);
         page.push(Block::Table(self.table()));
         page.para(Msg::RptDuesSheetTotal.fill(
             lang,
@@ -151,11 +149,17 @@ impl Document for CollectionSheet {
     }
 
     fn table(&self) -> Table {
-        let rows = self
-            .members
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
+        table(
+            self.lang,
+            &[
+                Msg::RptColNo,
+                Msg::RptColMember,
+                Msg::RptColProposed,
+                Msg::RptColForMonths,
+                Msg::RptColSignature,
+            ],
+            self.members.iter().enumerate(),
+            |(i, r)| {
                 vec![
                     Value::Int(i as i64 + 1),
                     Value::text(r.member.clone()),
@@ -172,20 +176,7 @@ impl Document for CollectionSheet {
                     // room to sign, as wide as a name
                     Value::text(" ".repeat(SIGN_ROOM)),
                 ]
-            })
-            .collect();
-        Table {
-            header: headings(
-                self.lang,
-                &[
-                    Msg::RptColNo,
-                    Msg::RptColMember,
-                    Msg::RptColProposed,
-                    Msg::RptColForMonths,
-                    Msg::RptColSignature,
-                ],
-            ),
-            rows,
-        }
+            },
+        )
     }
 }

@@ -7,8 +7,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::document::{Block, Document as Page, ListItem, Paragraph, Table, Value};
-use super::report::{Document, as_of_title, csv_header, headings, opening, year_as_of};
+use super::document::{Block, Document as Page, ListItem, Paragraph, Table, Value, table};
+use super::report::{Document, Head, csv_header, year_as_of};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
 use crate::domain::discipline::{Award, Discipline, DisciplineForm, disciplined_in};
@@ -518,52 +518,38 @@ impl Document for Evaluation {
         (header, rows)
     }
 
-    fn title(&self) -> String {
+    fn head(&self) -> Head {
         let title = Msg::RptEvaluationTitle.fill(self.lang, &[("year", &self.year)]);
-        as_of_title(self.lang, title, self.as_of)
-    }
-
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
-    fn sheet(&self) -> &'static str {
-        Msg::RptSheetEvaluation.get(self.lang)
+        Head::dated(self.lang, self.as_of, title, Msg::RptSheetEvaluation)
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
         let lang = self.lang;
-        let mut page = opening(branch, self.as_of, self.title());
+        let mut page = self.opening(branch);
         page.landscape = true;
         page.para(Msg::EvalProposedNote.get(lang));
         page.push(Block::Table(self.table()));
         page.heading(Msg::EvalTally.get(lang));
-        page.push(Block::Table(Table {
-            header: headings(
-                lang,
-                &[
-                    Msg::EvalColGrade,
-                    Msg::EvalDecidedCount,
-                    Msg::EvalColShare,
-                    Msg::EvalProposedCount,
-                    Msg::EvalColShare,
-                ],
-            ),
-            rows: self
-                .grades
-                .iter()
-                .zip(&self.proposed_grades)
-                .map(|(g, p)| {
-                    vec![
-                        Value::text(grade_msg(g.grade).get(lang)),
-                        Value::Int(g.count as i64),
-                        Value::Int(i64::from(g.percent)),
-                        Value::Int(p.count as i64),
-                        Value::Int(i64::from(p.percent)),
-                    ]
-                })
-                .collect(),
-        }));
+        page.push(Block::Table(table(
+            lang,
+            &[
+                Msg::EvalColGrade,
+                Msg::EvalDecidedCount,
+                Msg::EvalColShare,
+                Msg::EvalProposedCount,
+                Msg::EvalColShare,
+            ],
+            self.grades.iter().zip(&self.proposed_grades),
+            |(g, p)| {
+                vec![
+                    Value::text(grade_msg(g.grade).get(lang)),
+                    Value::Int(g.count as i64),
+                    Value::Int(i64::from(g.percent)),
+                    Value::Int(p.count as i64),
+                    Value::Int(i64::from(p.percent)),
+                ]
+            },
+        )));
         if let Some(b) = &self.branch {
             super::grading::branch_section(&mut page, b, lang);
         }
@@ -625,52 +611,47 @@ impl Document for Evaluation {
 
     fn table(&self) -> Table {
         let lang = self.lang;
-        Table {
-            header: headings(
-                lang,
-                &[
-                    Msg::RptColMember,
-                    Msg::RptColAttendedPct,
-                    Msg::EvalColTasks,
-                    Msg::RptColExceeded,
-                    Msg::EvalColNotebook,
-                    Msg::EvalColDiscipline,
-                    Msg::EvalColAwards,
-                    Msg::EvalColPoints,
-                    Msg::EvalColProposed,
-                    Msg::EvalDecidedCount,
-                ],
-            ),
-            rows: self
-                .members
-                .iter()
-                .map(|r| {
-                    vec![
-                        Value::text(r.member.clone()),
-                        r.attendance_percent
-                            .map(|p| Value::Int(i64::from(p)))
-                            .unwrap_or(Value::Empty),
-                        Value::text(format!("{}/{}", r.tasks_on_time, r.tasks)),
-                        Value::Int(i64::from(r.tasks_exceeded)),
-                        Value::text(Msg::EvalNotebookCell.fill(
-                            lang,
-                            &[
-                                ("strengths", &r.strengths),
-                                ("open", &r.shortcomings_open),
-                                ("met", &r.commitments_met),
-                                ("commitments", &r.commitments),
-                            ],
-                        )),
-                        Value::text(self.discipline_text(r)),
-                        Value::text(r.awards.join("; ")),
-                        r.points
-                            .map(|p| Value::Int(i64::from(p)))
-                            .unwrap_or(Value::Empty),
-                        Value::text(self.proposed_text(r)),
-                        Value::text(self.grade_text(r.review.decided)),
-                    ]
-                })
-                .collect(),
-        }
+        table(
+            lang,
+            &[
+                Msg::RptColMember,
+                Msg::RptColAttendedPct,
+                Msg::EvalColTasks,
+                Msg::RptColExceeded,
+                Msg::EvalColNotebook,
+                Msg::EvalColDiscipline,
+                Msg::EvalColAwards,
+                Msg::EvalColPoints,
+                Msg::EvalColProposed,
+                Msg::EvalDecidedCount,
+            ],
+            &self.members,
+            |r| {
+                vec![
+                    Value::text(r.member.clone()),
+                    r.attendance_percent
+                        .map(|p| Value::Int(i64::from(p)))
+                        .unwrap_or(Value::Empty),
+                    Value::text(format!("{}/{}", r.tasks_on_time, r.tasks)),
+                    Value::Int(i64::from(r.tasks_exceeded)),
+                    Value::text(Msg::EvalNotebookCell.fill(
+                        lang,
+                        &[
+                            ("strengths", &r.strengths),
+                            ("open", &r.shortcomings_open),
+                            ("met", &r.commitments_met),
+                            ("commitments", &r.commitments),
+                        ],
+                    )),
+                    Value::text(self.discipline_text(r)),
+                    Value::text(r.awards.join("; ")),
+                    r.points
+                        .map(|p| Value::Int(i64::from(p)))
+                        .unwrap_or(Value::Empty),
+                    Value::text(self.proposed_text(r)),
+                    Value::text(self.grade_text(r.review.decided)),
+                ]
+            },
+        )
     }
 }

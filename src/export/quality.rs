@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::document::{Block, Document as Page, Table, Value};
-use super::report::{Document, as_of_title, csv_header, headings, opening, year_as_of};
+use super::document::{Block, Document as Page, Table, Value, table};
+use super::report::{Document, Head, csv_header, year_as_of};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
 use crate::domain::meeting::{Meeting, MeetingKind};
@@ -205,33 +205,28 @@ const MEETINGS_CSV: [[&str; 14]; 2] = [
 
 impl Meetings {
     fn quarter_table(&self) -> Table {
-        Table {
-            header: headings(
-                self.lang,
-                &[
-                    Msg::RptColQuarter,
-                    Msg::RptColMeetingsHeld,
-                    Msg::RptColMeanAttendance,
-                    Msg::RptColMeanSpeakers,
-                    Msg::RptColLongEnough,
-                    Msg::RptColThematic,
-                ],
-            ),
-            rows: self
-                .quarters
-                .iter()
-                .map(|q| {
-                    vec![
-                        Value::text(roman(q.quarter)),
-                        Value::Int(q.meetings as i64),
-                        pct(q.attendance_percent),
-                        pct(q.speakers_per_meeting),
-                        Value::Int(q.long_enough as i64),
-                        Value::text(yes_no(q.thematic, self.lang)),
-                    ]
-                })
-                .collect(),
-        }
+        table(
+            self.lang,
+            &[
+                Msg::RptColQuarter,
+                Msg::RptColMeetingsHeld,
+                Msg::RptColMeanAttendance,
+                Msg::RptColMeanSpeakers,
+                Msg::RptColLongEnough,
+                Msg::RptColThematic,
+            ],
+            &self.quarters,
+            |q| {
+                vec![
+                    Value::text(roman(q.quarter)),
+                    Value::Int(q.meetings as i64),
+                    pct(q.attendance_percent),
+                    pct(q.speakers_per_meeting),
+                    Value::Int(q.long_enough as i64),
+                    Value::text(yes_no(q.thematic, self.lang)),
+                ]
+            },
+        )
     }
 
     /// What the branch should act on, one line each.
@@ -302,22 +297,14 @@ impl Document for Meetings {
         (header, rows)
     }
 
-    fn title(&self) -> String {
+    fn head(&self) -> Head {
         let title = Msg::RptMeetingsTitle.fill(self.lang, &[("year", &self.year)]);
-        as_of_title(self.lang, title, self.as_of)
-    }
-
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
-    fn sheet(&self) -> &'static str {
-        Msg::RptSheetMeetings.get(self.lang)
+        Head::dated(self.lang, self.as_of, title, Msg::RptSheetMeetings)
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
         let lang = self.lang;
-        let mut page = opening(branch, self.as_of, self.title());
+        let mut page = self.opening(branch);
         page.landscape = true;
         if self.meetings.is_empty() {
             page.para(Msg::RptNoMeetings.fill(lang, &[("year", &self.year)]));
@@ -337,41 +324,36 @@ impl Document for Meetings {
 
     fn table(&self) -> Table {
         let lang = self.lang;
-        Table {
-            header: headings(
-                lang,
-                &[
-                    Msg::RptColDate,
-                    Msg::RptColKind,
-                    Msg::RptColAttended,
-                    Msg::RptColAttendedPct,
-                    Msg::RptColSpeakers,
-                    Msg::RptColItemsWithLead,
-                    Msg::RptColLength,
-                    Msg::RptColMinimum,
-                    Msg::RptColThematicInQuarter,
-                    Msg::RptColGuests,
-                ],
-            ),
-            rows: self
-                .meetings
-                .iter()
-                .map(|r| {
-                    vec![
-                        Value::Date(r.date),
-                        Value::text(kind_label(r.kind, r.with_thematic, lang)),
-                        Value::text(format!("{}/{}", r.present, r.expected)),
-                        pct(r.attendance_percent),
-                        Value::Int(r.speakers.len() as i64),
-                        Value::text(format!("{}/{}", r.items_with_lead, r.items)),
-                        r.minutes.map(Value::Int).unwrap_or(Value::Empty),
-                        Value::Int(i64::from(r.minimum_minutes)),
-                        Value::text(yes_no(r.thematic_in_quarter, lang)),
-                        Value::text(r.guests.join("; ")),
-                    ]
-                })
-                .collect(),
-        }
+        table(
+            lang,
+            &[
+                Msg::RptColDate,
+                Msg::RptColKind,
+                Msg::RptColAttended,
+                Msg::RptColAttendedPct,
+                Msg::RptColSpeakers,
+                Msg::RptColItemsWithLead,
+                Msg::RptColLength,
+                Msg::RptColMinimum,
+                Msg::RptColThematicInQuarter,
+                Msg::RptColGuests,
+            ],
+            &self.meetings,
+            |r| {
+                vec![
+                    Value::Date(r.date),
+                    Value::text(kind_label(r.kind, r.with_thematic, lang)),
+                    Value::text(format!("{}/{}", r.present, r.expected)),
+                    pct(r.attendance_percent),
+                    Value::Int(r.speakers.len() as i64),
+                    Value::text(format!("{}/{}", r.items_with_lead, r.items)),
+                    r.minutes.map(Value::Int).unwrap_or(Value::Empty),
+                    Value::Int(i64::from(r.minimum_minutes)),
+                    Value::text(yes_no(r.thematic_in_quarter, lang)),
+                    Value::text(r.guests.join("; ")),
+                ]
+            },
+        )
     }
 }
 

@@ -4,7 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::document::{Block, Document as Page, ListItem, Paragraph, PartyHeader, Table, Value};
+use super::document::{
+    Block, Document as Page, ListItem, Paragraph, PartyHeader, Table, Value, table,
+};
 use super::sheet::{Cell, Sheet};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::format_date;
@@ -13,12 +15,51 @@ use crate::domain::resolution::Resolution;
 use crate::domain::task::{Task, TaskStatus, end_of_month};
 use crate::i18n::{Lang, Msg, labels};
 
+/// What a report says of itself before its body: the language of its words, the day
+/// it is computed for, its title (printed, and the workbook's title row) and the name
+/// of its workbook sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub lang: Lang,
+    pub as_of: NaiveDate,
+    pub title: String,
+    pub sheet: Msg,
+}
+
+impl Head {
+    /// A head whose title ends with the day: `{title} (tính đến dd/mm/yyyy)`.
+    pub fn dated(lang: Lang, as_of: NaiveDate, title: String, sheet: Msg) -> Head {
+        Head {
+            lang,
+            as_of,
+            title: as_of_title(lang, title, as_of),
+            sheet,
+        }
+    }
+
+    /// The workbook sheet's name.
+    pub fn sheet(&self) -> &'static str {
+        self.sheet.get(self.lang)
+    }
+
+    /// The title with the branch's name before it, as a workbook's title row reads.
+    pub fn workbook_title(&self, branch: Option<&Branch>) -> String {
+        match branch {
+            Some(b) => format!("{} — {}", b.name, self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
 /// The forms of every report: text to read and print (plain, Word), CSV and a
 /// workbook for a spreadsheet, and JSON (stable, documented in the README) for other
 /// programs. Text and Word are the same page. Headings, titles and CSV headers are in
 /// the report's language (`lang`, Vietnamese unless set); the JSON keys are the same in
 /// every language.
 pub trait Document: Serialize {
+    /// The language, the day, the title and the sheet's name.
+    fn head(&self) -> Head;
+
     /// The CSV header and one row per line of the report.
     fn csv(&self) -> (&'static [&'static str], Vec<Vec<String>>);
 
@@ -28,13 +69,24 @@ pub trait Document: Serialize {
     /// The rows with dates as dates, for a workbook.
     fn table(&self) -> Table;
 
-    /// The workbook sheet's name.
-    fn sheet(&self) -> &'static str;
-
-    /// The title, as printed and in the workbook's title row.
-    fn title(&self) -> String;
-
-    fn as_of(&self) -> NaiveDate;
+    /// The first blocks of the page: the party header when the branch is known, the
+    /// title.
+    fn opening(&self, branch: Option<&Branch>) -> Page {
+        let head = self.head();
+        let mut page = Page::new();
+        if let Some(b) = branch {
+            page.push(Block::Header(PartyHeader::of(
+                Some(b),
+                Some(head.as_of),
+                None,
+            )));
+        }
+        page.push(Block::Title {
+            main: head.title,
+            sub: None,
+        });
+        page
+    }
 
     fn to_text(&self) -> String {
         self.page(None).to_text()
@@ -45,11 +97,9 @@ pub trait Document: Serialize {
     }
 
     fn to_xlsx(&self, branch: Option<&Branch>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-        let mut title = self.title();
-        if let Some(b) = branch {
-            title = format!("{} — {title}", b.name);
-        }
-        super::sheet::workbook(&[sheet_of(self.sheet(), &title, self.table())])
+        let head = self.head();
+        let title = head.workbook_title(branch);
+        super::sheet::workbook(&[sheet_of(head.sheet(), &title, self.table())])
     }
 
     fn to_json(&self) -> String {
@@ -86,20 +136,6 @@ pub(super) fn sheet_of(name: &str, title: &str, table: Table) -> Sheet {
     }
 }
 
-/// The first blocks of a printed report: the header when the branch is known, the title.
-pub(super) fn opening(branch: Option<&Branch>, as_of: NaiveDate, title: String) -> Page {
-    let mut page = Page::new();
-    if let Some(b) = branch {
-        page.push(Block::Header(PartyHeader::of(Some(b), Some(as_of), None)));
-    }
-    page.push(Block::Title {
-        main: title,
-        sub: None,
-    });
-    page
-}
-
-/// `{title} (tính đến dd/mm/yyyy)`.
 /// The day a yearly report is computed for: today in the current year, the year's
 /// last day for a year gone by.
 pub(super) fn year_as_of(year: i32, today: NaiveDate) -> NaiveDate {
@@ -110,13 +146,9 @@ pub(super) fn year_as_of(year: i32, today: NaiveDate) -> NaiveDate {
     }
 }
 
+/// `{title} (tính đến dd/mm/yyyy)`.
 pub(super) fn as_of_title(lang: Lang, title: String, as_of: NaiveDate) -> String {
     Msg::RptAsOf.fill(lang, &[("title", &title), ("date", &format_date(as_of))])
-}
-
-/// Headings in the report's language.
-pub(super) fn headings(lang: Lang, msgs: &[Msg]) -> Vec<String> {
-    msgs.iter().map(|m| m.get(lang).to_string()).collect()
 }
 
 fn month_label(month: &str) -> String {
@@ -436,29 +468,23 @@ impl Document for Report {
         (header, rows)
     }
 
-    fn title(&self) -> String {
-        let title = match &self.month {
-            Some(m) => Msg::RptFollowupTitle.fill(self.lang, &[("month", &month_label(m))]),
-            None => Msg::RptOverdueTitle.get(self.lang).to_string(),
+    fn head(&self) -> Head {
+        let (title, sheet) = match &self.month {
+            Some(m) => (
+                Msg::RptFollowupTitle.fill(self.lang, &[("month", &month_label(m))]),
+                Msg::RptSheetFollowup,
+            ),
+            None => (
+                Msg::RptOverdueTitle.get(self.lang).to_string(),
+                Msg::RptSheetOverdue,
+            ),
         };
-        as_of_title(self.lang, title, self.as_of)
-    }
-
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
-    fn sheet(&self) -> &'static str {
-        if self.month.is_some() {
-            Msg::RptSheetFollowup.get(self.lang)
-        } else {
-            Msg::RptSheetOverdue.get(self.lang)
-        }
+        Head::dated(self.lang, self.as_of, title, sheet)
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
         let lang = self.lang;
-        let mut page = opening(branch, self.as_of, self.title());
+        let mut page = self.opening(branch);
         if self.items.is_empty() {
             page.para(Msg::RptNoItems.get(lang));
             return page;
@@ -517,39 +543,34 @@ impl Document for Report {
     }
 
     fn table(&self) -> Table {
-        Table {
-            header: headings(
-                self.lang,
-                &[
-                    Msg::RptColGroup,
-                    Msg::RptColResolution,
-                    Msg::RptColTitle,
-                    Msg::RptColLead,
-                    Msg::RptColDue,
-                    Msg::RptColFirstDue,
-                    Msg::RptColStatus,
-                    Msg::RptColDaysOverdue,
-                    Msg::RptColLastNote,
-                ],
-            ),
-            rows: self
-                .items
-                .iter()
-                .map(|r| {
-                    vec![
-                        Value::text(group_heading(r.group, self.lang)),
-                        Value::text(r.resolution.clone().unwrap_or_default()),
-                        Value::text(r.title.clone()),
-                        Value::text(r.lead.clone().unwrap_or_default()),
-                        Value::Date(r.due),
-                        Value::Date(r.original_due),
-                        Value::text(status_shown(r, self.lang)),
-                        Value::Int(r.days_overdue),
-                        Value::text(r.last_note.clone().unwrap_or_default()),
-                    ]
-                })
-                .collect(),
-        }
+        table(
+            self.lang,
+            &[
+                Msg::RptColGroup,
+                Msg::RptColResolution,
+                Msg::RptColTitle,
+                Msg::RptColLead,
+                Msg::RptColDue,
+                Msg::RptColFirstDue,
+                Msg::RptColStatus,
+                Msg::RptColDaysOverdue,
+                Msg::RptColLastNote,
+            ],
+            &self.items,
+            |r| {
+                vec![
+                    Value::text(group_heading(r.group, self.lang)),
+                    Value::text(r.resolution.clone().unwrap_or_default()),
+                    Value::text(r.title.clone()),
+                    Value::text(r.lead.clone().unwrap_or_default()),
+                    Value::Date(r.due),
+                    Value::Date(r.original_due),
+                    Value::text(status_shown(r, self.lang)),
+                    Value::Int(r.days_overdue),
+                    Value::text(r.last_note.clone().unwrap_or_default()),
+                ]
+            },
+        )
     }
 }
 
@@ -666,22 +687,14 @@ impl Document for Coverage {
         (header, rows)
     }
 
-    fn title(&self) -> String {
+    fn head(&self) -> Head {
         let month = month_label(&self.month);
         let title = Msg::RptCoverageTitle.fill(self.lang, &[("month", &month)]);
-        as_of_title(self.lang, title, self.as_of)
-    }
-
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
-    fn sheet(&self) -> &'static str {
-        Msg::RptSheetCoverage.get(self.lang)
+        Head::dated(self.lang, self.as_of, title, Msg::RptSheetCoverage)
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
-        let mut page = opening(branch, self.as_of, self.title());
+        let mut page = self.opening(branch);
         if self.unassigned > 0 {
             page.para(Msg::RptUnassigned.fill(self.lang, &[("n", &self.unassigned)]));
         } else {
@@ -692,33 +705,28 @@ impl Document for Coverage {
     }
 
     fn table(&self) -> Table {
-        Table {
-            header: headings(
-                self.lang,
-                &[
-                    Msg::RptColMember,
-                    Msg::RptColStanding,
-                    Msg::RptColOpen,
-                    Msg::RptColOverdue,
-                    Msg::RptColDoneInMonth,
-                    Msg::RptColNearestDue,
-                ],
-            ),
-            rows: self
-                .members
-                .iter()
-                .map(|r| {
-                    vec![
-                        Value::text(r.member.clone()),
-                        Value::text(standing_label(r.standing, self.lang)),
-                        Value::Int(r.open as i64),
-                        Value::Int(r.overdue as i64),
-                        Value::Int(r.done_in_month as i64),
-                        Value::date(r.nearest_due),
-                    ]
-                })
-                .collect(),
-        }
+        table(
+            self.lang,
+            &[
+                Msg::RptColMember,
+                Msg::RptColStanding,
+                Msg::RptColOpen,
+                Msg::RptColOverdue,
+                Msg::RptColDoneInMonth,
+                Msg::RptColNearestDue,
+            ],
+            &self.members,
+            |r| {
+                vec![
+                    Value::text(r.member.clone()),
+                    Value::text(standing_label(r.standing, self.lang)),
+                    Value::Int(r.open as i64),
+                    Value::Int(r.overdue as i64),
+                    Value::Int(r.done_in_month as i64),
+                    Value::date(r.nearest_due),
+                ]
+            },
+        )
     }
 }
 
@@ -854,21 +862,13 @@ impl Document for Attendance {
         (header, rows)
     }
 
-    fn title(&self) -> String {
+    fn head(&self) -> Head {
         let title = Msg::RptAttendanceTitle.fill(self.lang, &[("year", &self.year)]);
-        as_of_title(self.lang, title, self.as_of)
-    }
-
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
-    fn sheet(&self) -> &'static str {
-        Msg::RptSheetAttendance.get(self.lang)
+        Head::dated(self.lang, self.as_of, title, Msg::RptSheetAttendance)
     }
 
     fn page(&self, branch: Option<&Branch>) -> Page {
-        let mut page = opening(branch, self.as_of, self.title());
+        let mut page = self.opening(branch);
         // a row per member with sixteen numbers: the page turns sideways
         page.landscape = true;
         page.push(Block::Table(self.table()));
@@ -904,55 +904,50 @@ impl Document for Attendance {
     }
 
     fn table(&self) -> Table {
-        Table {
-            header: headings(
-                self.lang,
-                &[
-                    Msg::RptColMember,
-                    Msg::RptColMeetings,
-                    Msg::RptColAttended,
-                    Msg::RptColAttendedPct,
-                    Msg::RptColExcused,
-                    Msg::RptColAbsent,
-                    Msg::RptColAbsentMonths,
-                    Msg::RptColTasks,
-                    Msg::RptColOnTime,
-                    Msg::RptColOnTimePct,
-                    Msg::RptColLate,
-                    Msg::RptColNotDone,
-                    Msg::RptColInProgress,
-                    Msg::RptColExceeded,
-                    Msg::RptColMet,
-                    Msg::RptColNotMet,
-                ],
-            ),
-            rows: self
-                .members
-                .iter()
-                .map(|r| {
-                    let n = |n: u32| Value::Int(i64::from(n));
-                    let pct = |p: Option<u32>| p.map(n).unwrap_or(Value::Empty);
-                    vec![
-                        Value::text(r.member.clone()),
-                        n(r.meetings),
-                        n(r.attended),
-                        pct(r.attendance_percent),
-                        n(r.excused),
-                        n(r.absent),
-                        n(r.absent_months),
-                        n(r.tasks_assigned),
-                        n(r.tasks_on_time),
-                        pct(r.tasks_on_time_percent),
-                        n(r.tasks_late),
-                        n(r.tasks_not_done),
-                        n(r.tasks_open),
-                        n(r.rated_exceeded),
-                        n(r.rated_met),
-                        n(r.rated_not_met),
-                    ]
-                })
-                .collect(),
-        }
+        table(
+            self.lang,
+            &[
+                Msg::RptColMember,
+                Msg::RptColMeetings,
+                Msg::RptColAttended,
+                Msg::RptColAttendedPct,
+                Msg::RptColExcused,
+                Msg::RptColAbsent,
+                Msg::RptColAbsentMonths,
+                Msg::RptColTasks,
+                Msg::RptColOnTime,
+                Msg::RptColOnTimePct,
+                Msg::RptColLate,
+                Msg::RptColNotDone,
+                Msg::RptColInProgress,
+                Msg::RptColExceeded,
+                Msg::RptColMet,
+                Msg::RptColNotMet,
+            ],
+            &self.members,
+            |r| {
+                let n = |n: u32| Value::Int(i64::from(n));
+                let pct = |p: Option<u32>| p.map(n).unwrap_or(Value::Empty);
+                vec![
+                    Value::text(r.member.clone()),
+                    n(r.meetings),
+                    n(r.attended),
+                    pct(r.attendance_percent),
+                    n(r.excused),
+                    n(r.absent),
+                    n(r.absent_months),
+                    n(r.tasks_assigned),
+                    n(r.tasks_on_time),
+                    pct(r.tasks_on_time_percent),
+                    n(r.tasks_late),
+                    n(r.tasks_not_done),
+                    n(r.tasks_open),
+                    n(r.rated_exceeded),
+                    n(r.rated_met),
+                    n(r.rated_not_met),
+                ]
+            },
+        )
     }
 }
 
