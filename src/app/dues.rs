@@ -4,7 +4,7 @@
 //! the share sent up, entered from the keyboard. Every entry is a new dated line of
 //! the ledger: nothing is ever edited.
 
-use std::cell::{Ref, RefCell};
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
@@ -32,8 +32,9 @@ pub struct Dues {
     pub month: Option<Month>,
     pub cursor: super::list::Cursor,
     /// The roll of the month shown, computed once per change of the ledger, the
-    /// roster, the rates or the month, not once per frame or key.
-    cache: RefCell<(Option<ViewKey>, DuesView)>,
+    /// roster, the rates or the month, not once per frame or key: brought up to date by
+    /// `refresh_dues`, before each frame and after each key of the screen.
+    cache: (Option<ViewKey>, DuesView),
 }
 
 /// What the roll is computed from.
@@ -130,22 +131,35 @@ impl App {
         self.dues.month.unwrap_or_else(|| Month::of(self.today()))
     }
 
-    /// The roll of the month shown, computed again only when the ledger, the roster,
-    /// the rates or the month changed, and lent out from the cache.
-    pub fn dues_view(&self) -> Ref<'_, DuesView> {
-        let d = &self.dues;
-        let key = ViewKey {
-            version: d.version,
+    fn dues_key(&self) -> ViewKey {
+        ViewKey {
+            version: self.dues.version,
             generation: self.generation,
-            rates: d.rates,
+            rates: self.dues.rates,
             month: self.dues_month(),
-        };
-        let fresh = d.cache.borrow().0.as_ref() == Some(&key);
-        if !fresh {
-            let v = view(&d.ledger, &d.rates, self.roster.members(), key.month);
-            *d.cache.borrow_mut() = (Some(key), v);
         }
-        Ref::map(d.cache.borrow(), |(_, v)| v)
+    }
+
+    /// Computes the roll of the month shown again if the ledger, the roster, the rates
+    /// or the month changed since it was last computed.
+    pub fn refresh_dues(&mut self) {
+        let key = self.dues_key();
+        if self.dues.cache.0.as_ref() != Some(&key) {
+            let d = &self.dues;
+            let v = view(&d.ledger, &d.rates, self.roster.members(), key.month);
+            self.dues.cache = (Some(key), v);
+        }
+    }
+
+    /// The roll of the month shown: lent from the cache when it is up to date, otherwise
+    /// (nothing refreshed it since a change) computed for this use alone.
+    pub fn dues_view(&self) -> Cow<'_, DuesView> {
+        let key = self.dues_key();
+        let d = &self.dues;
+        match &d.cache {
+            (Some(k), v) if *k == key => Cow::Borrowed(v),
+            _ => Cow::Owned(view(&d.ledger, &d.rates, self.roster.members(), key.month)),
+        }
     }
 
     pub(super) fn reload_dues(&mut self) -> Result<(), StoreError> {
@@ -166,6 +180,7 @@ impl App {
 
     pub(super) fn update_dues(&mut self, action: super::Action) -> bool {
         use super::Action as A;
+        self.refresh_dues();
         let len = self.dues_view().rows.len();
         if self.dues.cursor.apply(action, len) {
             return true;

@@ -556,6 +556,12 @@ impl App {
     /// frame): how far a page key moves, and the first row that keeps the selection in
     /// view.
     pub fn set_list_rows(&mut self, rows: list::ListRows) {
+        // the rows the frame will draw, computed here so that drawing only reads them
+        match self.screen {
+            Screen::Tasks => self.refresh_tasks(),
+            Screen::Dues => self.refresh_dues(),
+            _ => {}
+        }
         self.roster.list.set_page(rows.roster);
         self.meetings.shown.set_page(rows.meetings);
         let agenda = self.meetings.open_meeting().map_or(0, |m| m.agenda.len());

@@ -6,7 +6,7 @@ mod follow;
 
 pub use assign::not_assignable_text;
 
-use std::cell::{Ref, RefCell};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -67,7 +67,8 @@ struct FilterKey {
 }
 
 /// Rows computed once per change of the data or the filters, not once per frame: a
-/// branch of thousands of tasks moves its selection without recounting them.
+/// branch of thousands of tasks moves its selection without recounting them. Brought up
+/// to date by `refresh_tasks`, before each frame and after each key of the screen.
 #[derive(Debug, Default)]
 struct Cache {
     loads: Option<(u64, NaiveDate, Vec<MemberLoad>)>,
@@ -76,7 +77,7 @@ struct Cache {
 
 #[derive(Debug, Default)]
 pub struct Tasks {
-    cache: RefCell<Cache>,
+    cache: Cache,
     pub view: TaskView,
     /// The selection in the view shown.
     pub cursor: Cursor,
@@ -205,33 +206,9 @@ impl App {
         self.resolutions.tasks().collect()
     }
 
-    /// The by-member rows, counted once per change of the data or of the day and lent
-    /// out from the cache (no copy per key).
-    pub fn task_loads(&self) -> Ref<'_, [MemberLoad]> {
-        let today = self.today();
-        let fresh = matches!(&self.tasks.cache.borrow().loads,
-            Some((generation, day, _)) if *generation == self.generation && *day == today);
-        if !fresh {
-            let rows = loads(
-                self.roster.members(),
-                |m| self.resolutions.tasks_of(m),
-                today,
-            );
-            self.tasks.cache.borrow_mut().loads = Some((self.generation, today, rows));
-        }
-        Ref::map(self.tasks.cache.borrow(), |c| {
-            c.loads
-                .as_ref()
-                .map(|(_, _, rows)| rows.as_slice())
-                .unwrap_or(&[])
-        })
-    }
-
-    /// The ids of the all-tasks view's rows, nearest due first: filtered and sorted once
-    /// per change of the data or the filters, lent out from the cache.
-    pub fn task_row_ids(&self) -> Ref<'_, [TaskId]> {
+    fn filter_key(&self) -> FilterKey {
         let t = &self.tasks;
-        let key = FilterKey {
+        FilterKey {
             status: t.status,
             member: t.member,
             category: t.category.clone(),
@@ -239,23 +216,67 @@ impl App {
             source: t.source,
             query: t.query.value().to_string(),
             today: self.today(),
-        };
-        let fresh = matches!(&t.cache.borrow().rows,
-            Some((generation, k, _)) if *generation == self.generation && *k == key);
-        if !fresh {
-            let ids = t
-                .filtered(&self.all_tasks(), key.today, self.roster.members())
-                .iter()
-                .map(|r| r.id)
-                .collect();
-            t.cache.borrow_mut().rows = Some((self.generation, key, ids));
         }
-        Ref::map(t.cache.borrow(), |c| {
-            c.rows
-                .as_ref()
-                .map(|(_, _, ids)| ids.as_slice())
-                .unwrap_or(&[])
-        })
+    }
+
+    fn count_loads(&self, today: NaiveDate) -> Vec<MemberLoad> {
+        loads(
+            self.roster.members(),
+            |m| self.resolutions.tasks_of(m),
+            today,
+        )
+    }
+
+    fn filter_rows(&self, key: &FilterKey) -> Vec<TaskId> {
+        self.tasks
+            .filtered(&self.all_tasks(), key.today, self.roster.members())
+            .iter()
+            .map(|r| r.id)
+            .collect()
+    }
+
+    /// Counts the by-member rows and filters the all-tasks rows again where the data,
+    /// the day or the filters changed since they were last computed.
+    pub fn refresh_tasks(&mut self) {
+        let today = self.today();
+        let generation = self.generation;
+        let fresh = matches!(&self.tasks.cache.loads,
+            Some((g, day, _)) if *g == generation && *day == today);
+        if !fresh {
+            let rows = self.count_loads(today);
+            self.tasks.cache.loads = Some((generation, today, rows));
+        }
+        let key = self.filter_key();
+        let fresh = matches!(&self.tasks.cache.rows,
+            Some((g, k, _)) if *g == generation && *k == key);
+        if !fresh {
+            let ids = self.filter_rows(&key);
+            self.tasks.cache.rows = Some((generation, key, ids));
+        }
+    }
+
+    /// The by-member rows: lent from the cache when it is up to date, otherwise
+    /// (nothing refreshed it since a change) counted for this use alone.
+    pub fn task_loads(&self) -> Cow<'_, [MemberLoad]> {
+        let today = self.today();
+        match &self.tasks.cache.loads {
+            Some((g, day, rows)) if *g == self.generation && *day == today => {
+                Cow::Borrowed(rows.as_slice())
+            }
+            _ => Cow::Owned(self.count_loads(today)),
+        }
+    }
+
+    /// The ids of the all-tasks view's rows, nearest due first: lent from the cache
+    /// when it is up to date, otherwise filtered and sorted for this use alone.
+    pub fn task_row_ids(&self) -> Cow<'_, [TaskId]> {
+        let key = self.filter_key();
+        match &self.tasks.cache.rows {
+            Some((g, k, ids)) if *g == self.generation && *k == key => {
+                Cow::Borrowed(ids.as_slice())
+            }
+            _ => Cow::Owned(self.filter_rows(&key)),
+        }
     }
 
     /// The row `i` of the all-tasks view.
@@ -279,6 +300,7 @@ impl App {
 
     pub(super) fn update_tasks(&mut self, action: super::Action) -> Outcome {
         use super::Action as A;
+        self.refresh_tasks();
         let today = self.today();
         let n = match self.tasks.view {
             TaskView::ByMember => self.task_loads().len(),
