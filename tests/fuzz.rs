@@ -19,7 +19,7 @@ use proptest::prelude::*;
 fn keys() -> Vec<Key> {
     let mut set: Vec<Key> = Vec::new();
     let map = chibo::keymap::Keymap::defaults();
-    for s in chibo::keymap::Section::ALL {
+    for s in chibo::command::Section::ALL {
         for b in map.bindings(s) {
             set.extend(b.keys.iter().copied());
         }

@@ -1,9 +1,9 @@
 //! Every shipped keymap is valid; a broken entry of a user's file gives an exact error
 //! and is skipped while the rest applies; the README's key list is the shipped map.
 
-use chibo::app::Action;
+use chibo::command::{Action, Section};
 use chibo::i18n::Lang;
-use chibo::keymap::{Key, Keymap, Lookup, Section, markdown};
+use chibo::keymap::{Key, Keymap, Lookup, markdown};
 
 #[test]
 fn every_file_in_keymaps_loads_and_validates() {

@@ -239,7 +239,8 @@ fn detail_pane_beside_the_table_at_120x40() {
 
 #[test]
 fn help_lists_every_binding_of_the_screen_and_global() {
-    use chibo::keymap::{Keymap, Section, seq_to_string};
+    use chibo::command::Section;
+    use chibo::keymap::{Keymap, seq_to_string};
     // the effective map: the shipped keys with a user's file over them
     let (keymap, errors) =
         Keymap::with_user("[roster]\nz = \"new\"\n[tasks]\n\"g t\" = \"mark\"\n");

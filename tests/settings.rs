@@ -9,10 +9,11 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use chibo::command::Section;
 use chibo::domain::dues::Rates;
 use chibo::domain::meeting::{MeetingKind, Templates};
 use chibo::i18n::Lang;
-use chibo::keymap::{Key, Keymap, Lookup, Section};
+use chibo::keymap::{Key, Keymap, Lookup};
 use chibo::settings::Settings;
 use common::*;
 
@@ -42,7 +43,7 @@ fn every_valid_file_is_read_and_takes_effect() {
     assert_eq!(
         s.keymap
             .resolve(Section::Roster, &[], Key::parse("z").unwrap()),
-        Lookup::Action(chibo::app::Action::New)
+        Lookup::Action(chibo::command::Action::New)
     );
     let titles: Vec<String> = s
         .templates

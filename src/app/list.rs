@@ -141,15 +141,7 @@ impl Filtered {
 
 /// Whether an action moves a list's selection.
 pub fn is_movement(action: Action) -> bool {
-    matches!(
-        action,
-        Action::MoveUp
-            | Action::MoveDown
-            | Action::PageUp
-            | Action::PageDown
-            | Action::First
-            | Action::Last
-    )
+    action.is_movement()
 }
 
 /// Whether every word of a (folded) query is in a (folded) text.

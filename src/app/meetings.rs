@@ -148,10 +148,10 @@ impl App {
     /// (the agenda of approved minutes); `None` when every key works.
     pub fn still_possible(
         &self,
-        section: crate::keymap::Section,
+        section: crate::command::Section,
     ) -> Option<&'static [super::Action]> {
         let locked = self.meetings.open_meeting().is_some_and(Meeting::is_locked);
-        (section == crate::keymap::Section::Agenda && locked).then_some(AFTER_APPROVAL)
+        (section == crate::command::Section::Agenda && locked).then_some(AFTER_APPROVAL)
     }
 }
 

@@ -15,7 +15,6 @@ macro_rules! ctx {
     };
 }
 
-mod action;
 pub mod candidates;
 pub mod discipline;
 pub mod dues;
@@ -39,7 +38,6 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use crossterm::event::KeyEvent;
 
-pub use action::Action;
 use form::{FieldKind, Form, FormPurpose};
 use meetings::Meetings;
 use picker::{PickPurpose, Picker};
@@ -48,12 +46,13 @@ use roster::Roster;
 pub use screen::{Ctx, Effect, Outcome};
 use tasks::Tasks;
 
+use crate::command::{Action, Section};
 use crate::domain::branch::Branch;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::meeting::{EntryKind, MeetingId, MeetingStatus, Templates};
 use crate::domain::member::{MemberId, ProbationReminder, probation_reminder};
 use crate::i18n::{Lang, Msg};
-use crate::keymap::{Key, Keymap, Lookup, Section};
+use crate::keymap::{Key, Keymap, Lookup};
 use crate::store::{Records, Store, StoreError, Tracked, Tree, Written};
 
 /// Where "now" comes from: the system clock, or a fixed one in tests.

@@ -5,9 +5,8 @@
 //! terminal's own selection of text keeps working there, and `mouse = false` turns it
 //! off everywhere.
 
-use super::action::Action;
 use super::{App, Screen};
-use crate::keymap::Section;
+use crate::command::{Action, Section};
 
 /// The rows one notch of the wheel moves.
 pub const WHEEL_ROWS: usize = 3;

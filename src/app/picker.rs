@@ -89,7 +89,7 @@ impl Picker {
     /// A pick among lines of text (the meeting's votes), the last one selected.
     pub fn labels(purpose: PickPurpose, labels: Vec<String>) -> Picker {
         let mut p = Picker::new(purpose, []).with_guests(labels);
-        p.shown.apply(crate::app::Action::Last);
+        p.shown.apply(crate::command::Action::Last);
         p
     }
 
@@ -168,7 +168,7 @@ mod tests {
         assert!(p.is_for_task());
         let marks: Vec<_> = p.visible_marked().map(|(_, _, m)| m).collect();
         assert_eq!(marks, [None, Some(Activity::Exempt)]);
-        p.shown.apply(crate::app::Action::MoveDown);
+        p.shown.apply(crate::command::Action::MoveDown);
         assert_eq!(p.chosen_mark(), Some(Activity::Exempt));
         assert!(!Picker::new(PickPurpose::Speaker, [&a]).is_for_task());
     }

@@ -1021,7 +1021,7 @@ impl App {
             Err(refusal) => {
                 let key = |a| {
                     self.keymap
-                        .key_for(crate::keymap::Section::Console, a)
+                        .key_for(crate::command::Section::Console, a)
                         .unwrap_or_default()
                 };
                 let msg = match refusal {

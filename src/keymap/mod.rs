@@ -12,182 +12,10 @@ pub use notation::{Code, Key, seq_to_string};
 
 pub use crate::domain::text::line_col;
 
-use crate::app::Action;
+use crate::command::{Action, Section, commands};
 
 /// The shipped map.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../keymaps/default.toml");
-
-/// A keymap section: one per screen or mode, then `global`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Section {
-    Global,
-    Roster,
-    Meetings,
-    Resolutions,
-    Tasks,
-    Search,
-    Detail,
-    Form,
-    Confirm,
-    Welcome,
-    Help,
-    Agenda,
-    Console,
-    RollCall,
-    Picker,
-    Resolution,
-    FollowUp,
-    Review,
-    Dues,
-    Grading,
-    Candidates,
-}
-
-impl Section {
-    pub const ALL: [Section; 21] = [
-        Section::Global,
-        Section::Roster,
-        Section::Meetings,
-        Section::Resolutions,
-        Section::Tasks,
-        Section::Search,
-        Section::Detail,
-        Section::Form,
-        Section::Confirm,
-        Section::Welcome,
-        Section::Help,
-        Section::Agenda,
-        Section::Console,
-        Section::RollCall,
-        Section::Picker,
-        Section::Resolution,
-        Section::FollowUp,
-        Section::Review,
-        Section::Dues,
-        Section::Grading,
-        Section::Candidates,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Section::Global => "global",
-            Section::Roster => "roster",
-            Section::Meetings => "meetings",
-            Section::Resolutions => "resolutions",
-            Section::Tasks => "tasks",
-            Section::Search => "search",
-            Section::Detail => "detail",
-            Section::Form => "form",
-            Section::Confirm => "confirm",
-            Section::Welcome => "welcome",
-            Section::Help => "help",
-            Section::Agenda => "agenda",
-            Section::Console => "console",
-            Section::RollCall => "rollcall",
-            Section::Picker => "picker",
-            Section::Resolution => "resolution",
-            Section::FollowUp => "followup",
-            Section::Review => "review",
-            Section::Dues => "dues",
-            Section::Grading => "grading",
-            Section::Candidates => "candidates",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Section> {
-        Section::ALL.into_iter().find(|s| s.name() == name)
-    }
-
-    /// Sections where typing goes to a text field: printable keys are never commands.
-    pub fn is_text_entry(self) -> bool {
-        matches!(
-            self,
-            Section::Search | Section::Form | Section::Console | Section::Picker
-        )
-    }
-
-    /// Modal sections do not fall back to `global`: a form or a question must be
-    /// answered before a screen key works again.
-    pub fn falls_back_to_global(self) -> bool {
-        !matches!(
-            self,
-            Section::Form | Section::Confirm | Section::Welcome | Section::Help
-        )
-    }
-
-    /// Actions that must keep a key, or the user could get stuck.
-    fn required(self) -> &'static [Action] {
-        match self {
-            Section::Global => &[Action::Help, Action::Quit, Action::MoveUp, Action::MoveDown],
-            Section::Roster => &[Action::Search, Action::New, Action::Edit, Action::Open],
-            Section::Search => &[Action::Cancel, Action::Confirm],
-            Section::Detail => &[Action::Cancel],
-            Section::Form => &[Action::Save, Action::Cancel, Action::NextField],
-            Section::Confirm => &[Action::Confirm, Action::Cancel],
-            Section::Welcome => &[Action::CreateBranch, Action::LoadDemo, Action::Quit],
-            Section::Help => &[Action::Cancel],
-            Section::Meetings => &[Action::New, Action::Open],
-            Section::Agenda => &[
-                Action::StartMeeting,
-                Action::AddItem,
-                Action::Cancel,
-                Action::ExportMinutes,
-            ],
-            Section::Console => &[
-                Action::NextItem,
-                Action::PrevItem,
-                Action::Speech,
-                Action::Vote,
-                Action::Conclusion,
-                Action::RollCall,
-                Action::EndMeeting,
-                Action::Cancel,
-            ],
-            Section::RollCall => &[
-                Action::MarkPresent,
-                Action::MarkLate,
-                Action::MarkExcused,
-                Action::MarkAbsent,
-                Action::Cancel,
-            ],
-            Section::Picker => &[Action::Confirm, Action::Cancel],
-            Section::Resolutions => &[Action::New, Action::Open, Action::FollowUp],
-            Section::Resolution => &[
-                Action::AddItem,
-                Action::Progress,
-                Action::MarkDone,
-                Action::Cancel,
-            ],
-            Section::FollowUp => &[
-                Action::Progress,
-                Action::MarkDone,
-                Action::CarryOver,
-                Action::Cancel,
-            ],
-            Section::Review => &[
-                Action::Progress,
-                Action::MarkDone,
-                Action::CarryOver,
-                Action::CancelItem,
-                Action::Cancel,
-            ],
-            Section::Tasks => &[
-                Action::ToggleView,
-                Action::Mark,
-                Action::New,
-                Action::AssignUnassigned,
-            ],
-            Section::Dues => &[Action::Pay, Action::PrevMonth, Action::NextMonth],
-            Section::Grading => &[Action::DecideGrade, Action::Cancel],
-            Section::Candidates => &[
-                Action::New,
-                Action::RecordStep,
-                Action::AssignHelper,
-                Action::CloseCandidate,
-            ],
-        }
-    }
-}
 
 /// One binding, with where it was written (for messages about a user file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -568,7 +396,7 @@ impl Keymap {
     fn missing_required(&self) -> Vec<(Section, Action)> {
         Section::ALL
             .into_iter()
-            .flat_map(|s| s.required().iter().map(move |a| (s, *a)))
+            .flat_map(|s| commands(s).needing_a_key().map(move |a| (s, a)))
             .filter(|(s, a)| self.keys_for(*s, *a).is_empty())
             .collect()
     }
@@ -769,6 +597,33 @@ mod tests {
         }
         assert!(Keymap::defaults().validate().is_empty());
         assert!(!Keymap::defaults().bindings(Section::Roster).is_empty());
+    }
+
+    /// The shipped map gives keys to the commands of each section's table, and to
+    /// nothing else; whatever must keep a key has one.
+    #[test]
+    fn shipped_map_and_commands_tables_agree() {
+        let map = Keymap::defaults();
+        for section in Section::ALL {
+            let commands = commands(section);
+            for b in map.bindings(section) {
+                assert!(
+                    commands.offers(b.action),
+                    "[{}] \"{}\" = \"{}\" is not in the section's commands",
+                    section.name(),
+                    seq_to_string(&b.keys),
+                    action_name(b.action)
+                );
+            }
+            for action in commands.needing_a_key() {
+                assert!(
+                    !map.keys_for(section, action).is_empty(),
+                    "[{}] \"{}\" needs a key and has none",
+                    section.name(),
+                    action_name(action)
+                );
+            }
+        }
     }
 
     #[test]

@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::table::{Cell, Column, Row};
+use crate::app::App;
 use crate::app::candidates::{stage_text, step_name, warning_text};
-use crate::app::{Action, App};
+use crate::command::{Action, Section};
 use crate::domain::calendar::format_date;
 use crate::domain::candidates::Warning;
 use crate::i18n::Msg;
-use crate::keymap::Section;
 
 /// The title, the table, the selected candidate's steps.
 fn layout(app: &App, area: Rect) -> [Rect; 3] {

@@ -232,7 +232,10 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
     if reviewing && let Some((res, tasks)) = app.review_items() {
         let key = app
             .keymap
-            .key_for(crate::keymap::Section::Console, crate::app::Action::Review)
+            .key_for(
+                crate::command::Section::Console,
+                crate::command::Action::Review,
+            )
             .unwrap_or_default();
         history.push(Line::styled(
             Msg::ReviewInConsole.fill(app.lang, &[("number", &res.number), ("key", &key)]),
@@ -390,7 +393,7 @@ fn presence_text(app: &App, p: Option<&Presence>) -> String {
 }
 
 pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Frame, area: Rect) {
-    use crate::app::Action as A;
+    use crate::command::Action as A;
     let Some(c) = &app.meetings.console else {
         return;
     };
@@ -402,7 +405,7 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
     // every key of the legend, on as many lines as it takes
     let legend = Paragraph::new(Line::from(super::hints::hints(
         app,
-        crate::keymap::Section::RollCall,
+        crate::command::Section::RollCall,
         &[
             A::MarkPresent,
             A::MarkLate,
@@ -490,7 +493,10 @@ pub fn missing_text(app: &App, m: &Missing) -> String {
         Missing::Undecided(n) => {
             let key = app
                 .keymap
-                .key_for(crate::keymap::Section::Console, crate::app::Action::Grading)
+                .key_for(
+                    crate::command::Section::Console,
+                    crate::command::Action::Grading,
+                )
                 .unwrap_or_default();
             Msg::MissingGrades.fill(app.lang, &[("n", n), ("key", &key)])
         }

@@ -3,9 +3,8 @@
 
 use ratatui::text::Span;
 
-use crate::app::{Action, App};
-use crate::i18n::Msg;
-use crate::keymap::Section;
+use crate::app::App;
+use crate::command::{Action, Section};
 
 /// "key description" pairs from the effective keymap, as many whole ones as fit in
 /// `width` columns, most important first.
@@ -19,14 +18,7 @@ pub fn hints(app: &App, section: Section, actions: &[Action], width: u16) -> Vec
             .keys_for(section, a)
             .into_iter()
             .find(|k| !section.is_text_entry() || k.chars().count() > 1)?;
-        // esc in the console leaves it; the meeting goes on
-        let what = match (section, a) {
-            (Section::Console, Action::Cancel) => Msg::ActLeaveConsole,
-            // a member's detail has many keys: the longest say less in its footer
-            (Section::Detail, Action::RecognitionDecision) => Msg::ActRecognitionShort,
-            (Section::Detail, Action::CheckCommitment) => Msg::ActCheckShort,
-            _ => a.describe(),
-        };
+        let what = section.commands().footer_word(a);
         let desc = format!(" {}  ", app.t(what));
         let w = unicode_width::UnicodeWidthStr::width(key.as_str())
             + unicode_width::UnicodeWidthStr::width(desc.as_str());

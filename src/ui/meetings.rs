@@ -7,11 +7,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::table::{Cell, Column, Row};
 
-use crate::app::{Action, App};
+use crate::app::App;
+use crate::command::{Action, Section};
 use crate::domain::calendar::format_date;
 use crate::domain::meeting::Meeting;
 use crate::i18n::{Msg, labels};
-use crate::keymap::Section;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.meetings.console.is_some() {
@@ -160,7 +160,10 @@ fn extra_line(app: &App, m: &Meeting) -> String {
         });
         let key = app
             .keymap
-            .key_for(crate::keymap::Section::Agenda, crate::app::Action::Grading)
+            .key_for(
+                crate::command::Section::Agenda,
+                crate::command::Action::Grading,
+            )
             .unwrap_or_default();
         extra.push(Msg::GradingAgendaLine.fill(app.lang, &[("key", &key), ("n", &decided)]));
     }

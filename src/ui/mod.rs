@@ -23,10 +23,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::list::ListRows;
-use crate::app::{Action, App, Screen, Status};
+use crate::app::{App, Screen, Status};
+use crate::command::{Action, Rest, Section};
 use crate::domain::calendar::format_date;
 use crate::i18n::Msg;
-use crate::keymap::Section;
 use hints::hints;
 
 /// Below this size the layout cannot hold a roster line.
@@ -203,192 +203,9 @@ fn status_line(app: &App) -> Line<'static> {
     }
 }
 
-/// The actions worth a place in the footer, per section.
-fn footer_actions(section: Section) -> &'static [Action] {
-    match section {
-        Section::Roster => &[
-            Action::Search,
-            Action::New,
-            Action::Open,
-            Action::Edit,
-            Action::ChangeStatus,
-            Action::Help,
-            Action::Quit,
-            Action::FilterStanding,
-            Action::FilterActivity,
-            Action::FilterRole,
-        ],
-        Section::Search => &[Action::Confirm, Action::Cancel],
-        Section::Detail => &[
-            Action::Edit,
-            Action::ChangeStatus,
-            Action::AddNote,
-            Action::AddAward,
-            Action::AddDiscipline,
-            Action::CheckCommitment,
-            Action::FilterYear,
-            Action::RecognitionDecision,
-            Action::Delete,
-            Action::Cancel,
-        ],
-        Section::Form => &[Action::NextField, Action::Save, Action::Cancel],
-        Section::Confirm => &[Action::Confirm, Action::Cancel],
-        Section::Welcome => &[Action::CreateBranch, Action::LoadDemo, Action::Quit],
-        Section::Meetings => &[
-            Action::New,
-            Action::Open,
-            Action::FilterYear,
-            Action::FilterKind,
-            Action::Help,
-            Action::Quit,
-        ],
-        Section::Agenda => &[
-            Action::StartMeeting,
-            Action::Approve,
-            Action::PreviewMinutes,
-            Action::ExportMinutes,
-            Action::Edit,
-            Action::AddItem,
-            Action::RenameItem,
-            Action::MoveItemUp,
-            Action::Presenter,
-            Action::Cancel,
-        ],
-        // most used first: what does not fit at 80 columns is dropped from the end
-        Section::Console => &[
-            Action::Speech,
-            Action::Vote,
-            Action::RollCall,
-            Action::EndMeeting,
-            Action::Cancel,
-            Action::Help,
-            Action::NextItem,
-            Action::Conclusion,
-            Action::CorrectVote,
-            Action::PreviewMinutes,
-            Action::PrevItem,
-            Action::Note,
-        ],
-        Section::Picker => &[Action::Confirm, Action::Cancel],
-        Section::Resolutions => &[
-            Action::Open,
-            Action::New,
-            Action::FollowUp,
-            Action::Search,
-            Action::FilterState,
-            Action::FilterYear,
-            Action::Help,
-            Action::Quit,
-        ],
-        Section::Resolution => &[
-            Action::Progress,
-            Action::MarkDone,
-            Action::CarryOver,
-            Action::Reassign,
-            Action::CancelItem,
-            Action::AddItem,
-            Action::RenameItem,
-            Action::Adopt,
-            Action::ExportResolution,
-            Action::Cancel,
-        ],
-        Section::FollowUp => &[
-            Action::Progress,
-            Action::MarkDone,
-            Action::CarryOver,
-            Action::Reassign,
-            Action::CancelItem,
-            Action::Open,
-            Action::Cancel,
-        ],
-        // the members' view; the all-tasks view has its own, below
-        Section::Tasks => &[
-            Action::New,
-            Action::Mark,
-            Action::BulkAssign,
-            Action::AssignUnassigned,
-            Action::Open,
-            Action::ToggleView,
-            Action::Help,
-            Action::Search,
-        ],
-        Section::Review => &[
-            Action::Progress,
-            Action::MarkDone,
-            Action::CarryOver,
-            Action::CancelItem,
-            Action::Cancel,
-        ],
-        Section::RollCall => &[
-            Action::MarkPresent,
-            Action::MarkAllPresent,
-            Action::MarkLate,
-            Action::MarkExcused,
-            Action::MarkAbsent,
-            Action::Search,
-            Action::Cancel,
-        ],
-        Section::Dues => &[
-            Action::Pay,
-            Action::PrevMonth,
-            Action::NextMonth,
-            Action::SetBasis,
-            Action::CorrectDues,
-            Action::MarkSent,
-            Action::Help,
-            Action::Quit,
-        ],
-        Section::Candidates => &[
-            Action::New,
-            Action::RecordStep,
-            Action::AssignHelper,
-            Action::CloseCandidate,
-            Action::Help,
-            Action::Quit,
-        ],
-        Section::Help => &[Action::Cancel],
-        Section::Grading => &[
-            Action::DecideGrade,
-            Action::AcceptProposal,
-            Action::SelfGrade,
-            Action::DiscussionNote,
-            Action::ProposeGrade,
-            Action::GradePoints,
-            Action::Help,
-            Action::Cancel,
-        ],
-        _ => &[Action::NextScreen, Action::Help, Action::Quit],
-    }
-}
-
-/// The all-tasks view's keys, most used first.
-const ALL_TASKS: &[Action] = &[
-    Action::Progress,
-    Action::MarkDone,
-    Action::ToggleView,
-    Action::New,
-    Action::Search,
-    Action::FilterState,
-    Action::Help,
-    Action::CarryOver,
-    Action::Reassign,
-    Action::CancelItem,
-    Action::FilterKind,
-    Action::FilterMonth,
-    Action::FilterSource,
-];
-
-/// Keys of the tasks section that work in one view only.
-const MEMBERS_VIEW_ONLY: &[Action] = &[
-    Action::Mark,
-    Action::BulkAssign,
-    Action::AssignUnassigned,
-    Action::Open,
-];
-
-/// The footer of what has the keys: the section's commands, the most used first (the
-/// order above), then every other command the section binds, then help. Hints drop
-/// them from the end when the line is full, and keep help.
+/// The footer of what has the keys, from the section's commands: the most used first,
+/// then (for most sections) every other command the section binds, then help. Hints
+/// drop them from the end when the line is full, and keep help.
 pub fn footer(app: &App, section: Section) -> Vec<Action> {
     if let Some(only) = app.still_possible(section) {
         let mut out = only.to_vec();
@@ -397,38 +214,18 @@ pub fn footer(app: &App, section: Section) -> Vec<Action> {
         }
         return out;
     }
+    let commands = section.commands();
     let all_tasks = section == Section::Tasks && app.tasks.view == crate::app::tasks::TaskView::All;
-    let ranked = if all_tasks {
-        ALL_TASKS
-    } else {
-        footer_actions(section)
-    };
-    let mut out = ranked.to_vec();
-    // the meeting's own dialogs keep the order they are given
-    if matches!(
-        section,
-        Section::Console | Section::RollCall | Section::Review | Section::Grading | Section::Help
-    ) || section.is_text_entry()
-        || !section.falls_back_to_global()
-    {
+    let footer = commands.footer(all_tasks);
+    let mut out = footer.first.to_vec();
+    let Rest::Others { except } = footer.rest else {
         return out;
-    }
-    let task_keys = [
-        Action::Progress,
-        Action::MarkDone,
-        Action::CarryOver,
-        Action::Reassign,
-        Action::CancelItem,
-    ];
-    for b in app.keymap.bindings(section) {
-        let a = b.action;
-        let elsewhere = section == Section::Tasks
-            && if all_tasks {
-                MEMBERS_VIEW_ONLY.contains(&a)
-            } else {
-                task_keys.contains(&a)
-            };
-        if !out.contains(&a) && !crate::app::list::is_movement(a) && !elsewhere {
+    };
+    let bindings = app.keymap.bindings(section);
+    for c in commands.own {
+        let a = c.action;
+        let bound = bindings.iter().any(|b| b.action == a);
+        if bound && !out.contains(&a) && !a.is_movement() && !except.contains(&a) {
             out.push(a);
         }
     }

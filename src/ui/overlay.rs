@@ -10,9 +10,10 @@ use unicode_width::UnicodeWidthStr;
 use super::hints::hints;
 use super::layout::{centered, popup};
 use crate::app::form::{FieldKind, Form};
-use crate::app::{Action, App, Confirm, Overlay};
+use crate::app::{App, Confirm, Overlay};
+use crate::command::{Action, Section};
 use crate::i18n::Msg;
-use crate::keymap::{Section, seq_to_string};
+use crate::keymap::seq_to_string;
 
 pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     match overlay {

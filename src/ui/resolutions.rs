@@ -9,14 +9,14 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::table::{Cell, Column, Row};
 
 use super::layout::{centered, popup};
+use crate::app::App;
 use crate::app::resolutions::{Due, StateFilter};
-use crate::app::{Action, App};
+use crate::command::{Action, Section};
 use crate::domain::calendar::format_date;
 use crate::domain::member::MemberId;
 use crate::domain::resolution::Resolution;
 use crate::domain::task::{Shown, Task};
 use crate::i18n::{Msg, labels};
-use crate::keymap::Section;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.resolutions;

@@ -213,7 +213,7 @@ fn render_table(app: &App, frame: &mut Frame, area: Rect) {
         let text = if r.members().is_empty() {
             let key = app
                 .keymap
-                .key_for(crate::keymap::Section::Roster, crate::app::Action::New)
+                .key_for(crate::command::Section::Roster, crate::command::Action::New)
                 .unwrap_or_default();
             Msg::EmptyRoster.fill(app.lang, &[("key", &key)])
         } else {

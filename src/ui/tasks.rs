@@ -7,11 +7,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::table::{Cell, Column, Row};
 
+use crate::app::App;
 use crate::app::tasks::{Source, StatusFilter, TaskView};
-use crate::app::{Action, App};
+use crate::command::{Action, Section};
 use crate::domain::calendar::{format_date, format_opt};
 use crate::i18n::{Msg, labels};
-use crate::keymap::Section;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     match app.tasks.view {

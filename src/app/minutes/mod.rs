@@ -111,8 +111,8 @@ impl App {
         }
     }
 
-    pub(in crate::app) fn update_console(&mut self, action: crate::app::Action) {
-        use crate::app::Action as A;
+    pub(in crate::app) fn update_console(&mut self, action: crate::command::Action) {
+        use crate::command::Action as A;
         let now = self.clock.now();
         let Some(c) = self.meetings.console.as_mut() else {
             return;

@@ -34,8 +34,8 @@ impl App {
         rows
     }
 
-    pub(in crate::app) fn update_rollcall(&mut self, action: crate::app::Action) {
-        use crate::app::Action as A;
+    pub(in crate::app) fn update_rollcall(&mut self, action: crate::command::Action) {
+        use crate::command::Action as A;
         let Some(Overlay::RollCall { selected, find }) = self.overlays.last() else {
             return;
         };

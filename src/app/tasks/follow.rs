@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use crate::app::form::{Field, FieldId, FieldKind, Form, FormPurpose};
 use crate::app::picker::{PickPurpose, Picker};
-use crate::app::{Action, App, Outcome, Overlay, Status};
+use crate::app::{App, Outcome, Overlay, Status};
+use crate::command::Action;
 use crate::domain::meeting::MeetingId;
 use crate::domain::member::MemberId;
 use crate::domain::task::{Rating, Task, TaskId, TaskNote, proposed_carry_due};
@@ -21,7 +22,7 @@ impl App {
         task: &Task,
         at_meeting: Option<MeetingId>,
     ) -> Outcome {
-        use crate::app::Action as A;
+        use crate::command::Action as A;
         let (purpose, title, fields) = match action {
             A::Progress => (
                 FormPurpose::Progress(task.id, at_meeting),
