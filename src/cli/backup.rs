@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use super::output::Lines;
 use crate::i18n::{Lang, Msg};
 use crate::store::{
-    Records, SledStore, Store, StoreError, write_and_check, write_file_safely_with,
+    RANGE, Records, Reopening, Store, StoreError, write_and_check, write_file_safely_with,
 };
 
 /// `backup --list`: the backups in the data folder, newest first; a broken one says
@@ -39,14 +39,15 @@ pub(super) fn list(dir: &Path, now: NaiveDateTime, lang: Lang) -> Result<()> {
 }
 
 /// `backup [FILE]`: a backup into FILE, or into the data folder's `backups/`; read back
-/// and verified either way.
+/// and verified either way. The database is read in ranges, closed and opened again
+/// between them (bounded memory at any size).
 pub(super) fn take(
     dir: &Path,
     now: NaiveDateTime,
     file: Option<PathBuf>,
     lang: Lang,
 ) -> Result<()> {
-    let store = super::open_existing(dir)?;
+    let store = Reopening::new(super::open_existing(dir)?, RANGE);
     let path = match file {
         Some(f) => {
             // written record by record, and read back before it takes the name
@@ -75,7 +76,7 @@ pub(super) fn take(
 /// Before replacing the data: refuses unless it is empty or `force` is given, and then
 /// backs it up first. Returns whether there was data.
 pub(super) fn make_room(
-    store: &SledStore,
+    store: &dyn Store,
     dir: &Path,
     now: NaiveDateTime,
     force: bool,

@@ -19,9 +19,9 @@ pub(super) fn run(
     opts: crate::demo::DemoOptions,
     force: bool,
 ) -> Result<()> {
-    let store = super::open(dir)?;
+    let store = crate::store::Reopening::new(super::open(dir)?, crate::store::RANGE);
     super::backup::make_room(&store, dir, now, force, lang)?;
-    let lock = store.lock();
+    let lock = store.lock()?;
     drop(store);
     let mut n = 0;
     crate::store::replace_database(&lock, |new| {
@@ -37,7 +37,7 @@ pub(super) fn run(
 /// database takes its place at once, as a restore's does: a clear cut short leaves the
 /// demo, never a mixture. Only the demo branch is cleared.
 pub(super) fn clear(dir: &Path, now: NaiveDateTime, lang: Lang) -> Result<()> {
-    let store = super::open_existing(dir)?;
+    let store = crate::store::Reopening::new(super::open_existing(dir)?, crate::store::RANGE);
     if store.is_empty()? {
         bail!(
             "{}",
@@ -48,7 +48,7 @@ pub(super) fn clear(dir: &Path, now: NaiveDateTime, lang: Lang) -> Result<()> {
         bail!("{}", Msg::CliNotDemo.fill(lang, &[("dir", &dir.display())]));
     }
     let saved = crate::store::backup_into(&store, &dir.join("backups"), now)?;
-    let lock = store.lock();
+    let lock = store.lock()?;
     drop(store);
     crate::store::replace_database(&lock, |_| Ok(()))?;
     let mut out = Lines::default();

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 
 use super::output::Lines;
 use crate::i18n::{Lang, Msg};
-use crate::store::{BackupFile, DataLock, SledStore, StoreError};
+use crate::store::{BackupFile, DataLock, RANGE, Reopening, SledStore, StoreError};
 
 /// Restores FILE, or the newest backup that verifies with `latest`; existing data is
 /// replaced only with `force` (and backed up first). The backup is verified before
@@ -62,6 +62,7 @@ pub(super) fn run(
     let lock = DataLock::acquire(dir, true)?;
     match SledStore::open_locked(lock.clone()) {
         Ok(store) => {
+            let store = Reopening::new(store, RANGE);
             super::backup::make_room(&store, dir, now, force, lang)?;
             drop(store);
         }

@@ -15,7 +15,7 @@ use serde::de::{DeserializeSeed, Error as _, IgnoredAny, MapAccess, Visitor};
 
 use super::records::{SCHEMA_VERSION, id_key, key_id, set_next_id};
 use super::verify::Verifier;
-use super::{Batch, EachEntry, Store, StoreError, Tree};
+use super::{Batch, EachEntry, EachEntryWhile, Store, StoreError, Tree};
 
 /// What `each_record` hands every record (tree, key, canonical JSON) to.
 type EachRecord<'a> = dyn FnMut(Tree, &str, &[u8]) -> Result<(), StoreError> + 'a;
@@ -49,8 +49,17 @@ pub enum BackupError {
 pub trait Source {
     /// A record of `meta`.
     fn meta(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError>;
-    /// Every entry of a tree, in key order, one at a time.
-    fn entries(&self, tree: Tree, f: EachEntry) -> Result<(), StoreError>;
+    /// The entries of a tree whose keys are `from` or after, in key order, one at a
+    /// time, for as long as `f` says to go on.
+    fn entries_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<(), StoreError>;
+    /// How many records are read between two `reopen`s (`Store::range`).
+    fn range(&self) -> Option<usize> {
+        None
+    }
+    /// Between two ranges of records (`Store::reopen`).
+    fn reopen(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 impl<S: Store + ?Sized> Source for S {
@@ -58,8 +67,52 @@ impl<S: Store + ?Sized> Source for S {
         self.get(Tree::Meta, key)
     }
 
-    fn entries(&self, tree: Tree, f: EachEntry) -> Result<(), StoreError> {
-        self.each_entry(tree, f)
+    fn entries_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<(), StoreError> {
+        self.each_entry_from(tree, from, f)
+    }
+
+    fn range(&self) -> Option<usize> {
+        Store::range(self)
+    }
+
+    fn reopen(&self) -> Result<(), StoreError> {
+        Store::reopen(self)
+    }
+}
+
+/// Visits every entry of `tree` in key order, `src.range()` entries at a time: `read`
+/// counts the entries read since the source was last opened (over several trees), and
+/// once a range is full the source is opened again (`Source::reopen`) and the walk
+/// goes on after the last key it visited. A walk over every record of a large database
+/// so stays in bounded memory; with no range it is one pass.
+pub(crate) fn each_entry_in_ranges<S: Source + ?Sized>(
+    src: &S,
+    tree: Tree,
+    read: &mut usize,
+    f: EachEntry,
+) -> Result<(), StoreError> {
+    let range = src.range().unwrap_or(usize::MAX).max(1);
+    let mut from = Vec::new();
+    loop {
+        let mut after: Option<Vec<u8>> = None;
+        src.entries_from(tree, &from, &mut |k, v| {
+            f(k, v)?;
+            *read += 1;
+            if *read >= range {
+                // the first key after `k`
+                let mut next = k.to_vec();
+                next.push(0);
+                after = Some(next);
+                return Ok(false);
+            }
+            Ok(true)
+        })?;
+        let Some(next) = after else {
+            return Ok(());
+        };
+        src.reopen()?;
+        *read = 0;
+        from = next;
     }
 }
 
@@ -110,14 +163,15 @@ pub fn digest_of<S: Source + ?Sized>(src: &S) -> Result<Digest, StoreError> {
     Ok(digest)
 }
 
-/// Visits every record a backup of `src` holds, in canonical form; stops with an error
-/// once `stop` is set.
+/// Visits every record a backup of `src` holds, in canonical form, in ranges of
+/// `src.range()` records; stops with an error once `stop` is set.
 fn each_record<S: Source + ?Sized>(
     src: &S,
     stop: Option<&AtomicBool>,
     f: &mut EachRecord,
 ) -> Result<(), StoreError> {
     let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed));
+    let mut read = 0;
     for tree in Tree::ALL {
         if tree == Tree::Meta {
             if let Some(b) = src.meta(b"branch")? {
@@ -125,7 +179,7 @@ fn each_record<S: Source + ?Sized>(
             }
             continue;
         }
-        src.entries(tree, &mut |k, v| {
+        each_entry_in_ranges(src, tree, &mut read, &mut |k, v| {
             if stopped() {
                 return Err(StoreError::Io("the backup was stopped".into()));
             }
@@ -1135,6 +1189,44 @@ mod tests {
         // once a day
         let again = BackupJob::daily(store.reader(), data.join("backups"), at(2026, 11, 22, 18));
         assert_eq!(again.finish().unwrap(), None);
+    }
+
+    /// A backup read 40 records at a time, the database closed and opened again between
+    /// the ranges, is the same file as one read in one pass, and restores, written 40
+    /// records at a time too, to the same records.
+    #[test]
+    fn a_backup_made_in_ranges_restores_the_same_as_one_made_in_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = crate::store::SledStore::open(&tmp.path().join("data")).unwrap();
+        crate::demo::generate(
+            &store,
+            &crate::demo::DemoOptions {
+                members: 20,
+                years: 2,
+                seed: 3,
+            },
+            at(2026, 11, 22, 9).date(),
+            at(2026, 11, 22, 9),
+        )
+        .unwrap();
+        let now = at(2026, 11, 22, 10);
+        let mut whole = Vec::new();
+        write_backup(&store, &mut whole, now, None).unwrap();
+        let records = records_of(&store);
+        let ranged = crate::store::Reopening::new(store, 40);
+        let mut in_ranges = Vec::new();
+        let digest = write_backup(&ranged, &mut in_ranges, now, None).unwrap();
+        assert!(digest.record_count() > 3 * 40, "{digest:?}");
+        assert!(whole == in_ranges, "the same backup");
+        let back = crate::store::Reopening::new(
+            crate::store::SledStore::open(&tmp.path().join("back")).unwrap(),
+            40,
+        );
+        let read = restore_stream(in_ranges.as_slice(), &back).unwrap();
+        assert_eq!(read.digest, digest);
+        assert!(records_of(&back) == records, "the same records");
+        assert_eq!(digest_of(&back).unwrap(), digest);
+        crate::store::verify(&back).unwrap();
     }
 
     #[test]

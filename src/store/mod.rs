@@ -6,6 +6,7 @@ mod files;
 mod live;
 mod memory;
 mod records;
+mod reopening;
 mod sled_store;
 mod swap;
 mod tracked;
@@ -25,6 +26,7 @@ pub use files::{
 pub use live::{Listener, LiveError, SOCKET, Snapshot, snapshot};
 pub use memory::MemoryStore;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
+pub use reopening::{RANGE, Reopening};
 pub use sled_store::{DataLock, MARKER, SledReader, SledStore, engine_lock, secure_path};
 pub use swap::{replace_database, set_aside};
 pub use tracked::{MANY_WRITES, Tracked, Written};
@@ -243,6 +245,16 @@ pub trait Store: Send {
     fn generate_id(&self) -> Result<u64>;
     /// Makes every applied batch durable.
     fn flush(&self) -> Result<()>;
+    /// How many records a walk over every record reads before `reopen` is called:
+    /// `None`, the whole walk in one go (`Reopening`).
+    fn range(&self) -> Option<usize> {
+        None
+    }
+    /// Between two ranges of a walk over every record: an engine whose memory grows
+    /// with what one opening has read closes and opens again (`Reopening`).
+    fn reopen(&self) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// A store shared between owners (tests reopen an application over the same data).
@@ -270,5 +282,11 @@ impl<S: Store + Sync + ?Sized> Store for std::sync::Arc<S> {
     }
     fn flush(&self) -> Result<()> {
         (**self).flush()
+    }
+    fn range(&self) -> Option<usize> {
+        (**self).range()
+    }
+    fn reopen(&self) -> Result<()> {
+        (**self).reopen()
     }
 }

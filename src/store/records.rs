@@ -178,9 +178,9 @@ pub(crate) fn reserve_ids<S: Store + ?Sized>(store: &S, n: u64) -> Result<u64> {
 }
 
 pub(crate) fn set_next_id<S: Store + ?Sized>(store: &S, batch: &mut Batch) -> Result<()> {
-    let mut max = 0;
+    let (mut max, mut read) = (0, 0);
     for tree in Tree::ALL.into_iter().filter(|t| *t != Tree::Meta) {
-        store.each_entry(tree, &mut |k, _| {
+        super::backup::each_entry_in_ranges(store, tree, &mut read, &mut |k, _| {
             max = max.max(key_id(k).unwrap_or(0));
             Ok(())
         })?;

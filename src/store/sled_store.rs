@@ -221,6 +221,28 @@ impl SledStore {
         })
     }
 
+    /// The same database closed (flushed) and opened again: what sled kept in memory of
+    /// every page read or written is let go (`Reopening`). No other handle of it may be
+    /// alive (no `reader`).
+    pub(crate) fn reopened(self) -> Result<SledStore> {
+        if self.stopped.get() {
+            return Err(StoreError::WritesStopped);
+        }
+        let (dir, db_path, lock) = (self.dir.clone(), self.db_path.clone(), self.lock.clone());
+        drop(self);
+        // sled lets go of its lock on the files a moment after its last handle is dropped
+        let mut tries = 0;
+        loop {
+            match Self::open_engine(&dir, &db_path, lock.clone()) {
+                Err(StoreError::InUse(_)) if tries < 100 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// The lock on the data folder this store holds (kept across closing the store).
     pub fn lock(&self) -> DataLock {
         self.lock.clone()
@@ -390,11 +412,12 @@ impl super::backup::Source for SledReader {
         Ok(self.trees[0].get(key)?.map(|v| v.to_vec()))
     }
 
-    fn entries(&self, tree: Tree, f: EachEntry) -> Result<()> {
-        let i = Tree::ALL.iter().position(|x| *x == tree).unwrap_or(0);
-        for r in self.trees[i].iter() {
+    fn entries_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+        for r in self.trees[slot(tree)].range(from..) {
             let (k, v) = r?;
-            f(&k, &v)?;
+            if !f(&k, &v)? {
+                break;
+            }
         }
         Ok(())
     }

@@ -12,25 +12,29 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::sled_store::{DataLock, SledStore, engine_lock, secure_path};
-use super::{Records, Result, Store, StoreError};
+use super::{Records, Reopening, Result, Store, StoreError};
 
 const BUILDING: &str = "db.building-";
 const READY: &str = "db.ready";
 const SET_ASIDE: &str = "db.before-restore-";
 
 /// Replaces the data folder's database with a new one that `fill` writes. No store of
-/// this folder may be open in this process. The new database is verified (schema and
-/// invariants) before it takes the old one's place. Returns where the old database was
-/// set aside, if there was one.
+/// this folder may be open in this process. The new database is built and verified
+/// (schema and invariants) in ranges of `RANGE` records, closed and opened again between
+/// them, before it takes the old one's place. Returns where the old database was set
+/// aside, if there was one.
 pub fn replace_database(
     lock: &DataLock,
-    fill: impl FnOnce(&SledStore) -> Result<()>,
+    fill: impl FnOnce(&Reopening) -> Result<()>,
 ) -> Result<Option<PathBuf>> {
     let dir = lock.dir();
     let staging = dir.join(format!("{BUILDING}{:016x}", random()));
     super::ensure_private_dir(&staging)?;
     let built = (|| {
-        let store = SledStore::open_engine(dir, &staging, lock.clone())?;
+        let store = Reopening::new(
+            SledStore::open_engine(dir, &staging, lock.clone())?,
+            super::RANGE,
+        );
         store.check_schema()?;
         fill(&store)?;
         super::verify::verify(&store)?;

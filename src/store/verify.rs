@@ -263,7 +263,7 @@ impl Verifier {
 /// key; members valid, their card numbers unique; every reference (chair, thư ký,
 /// attendance, speakers, leads, helpers, reporters, resolutions, meetings, items)
 /// resolving; approved minutes ended before they were approved; the id counter past
-/// every id. Records are decoded one at a time.
+/// every id. Records are decoded one at a time, in the store's ranges (`Store::range`).
 pub fn verify<S: Store + ?Sized>(store: &S) -> Result<Summary> {
     let schema = match store.schema_version()? {
         Some(v) if v <= SCHEMA_VERSION => v,
@@ -279,8 +279,9 @@ pub fn verify<S: Store + ?Sized>(store: &S) -> Result<Summary> {
     if let Some(b) = store.get(Tree::Meta, b"branch")? {
         v.branch(&b)?;
     }
+    let mut read = 0;
     for tree in Tree::ALL.into_iter().filter(|t| *t != Tree::Meta) {
-        store.each_entry(tree, &mut |k, bytes| {
+        super::backup::each_entry_in_ranges(store, tree, &mut read, &mut |k, bytes| {
             let id =
                 key_id(k).ok_or_else(|| broken(tree, format!("a key of {} bytes", k.len())))?;
             v.record(tree, id, bytes)
