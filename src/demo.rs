@@ -751,7 +751,7 @@ pub fn generate(
     for (mut r, mut tasks) in resolutions(opts, &ms, &held, today) {
         store.save_resolution(&mut r, &mut tasks, now, "demo")?;
     }
-    store.save_tasks(&mut direct_tasks(opts, &ms, today), now, "demo")?;
+    store.save_new_tasks(&mut direct_tasks(opts, &ms, today), now, "demo")?;
     if let Err(e) = store.add_dues_entries(dues(opts, &ms, today), now, "demo")? {
         return Err(StoreError::Io(e.to_string()));
     }
