@@ -1287,3 +1287,108 @@ fn check_says_the_data_is_the_demo_branch_and_how_to_start_the_real_one() {
     ok(&b, &["import", "members", FIXTURE]);
     assert!(!ok(&b, &["check"]).contains("demo"));
 }
+
+/// The number after `label` on a line of `chibo check`.
+fn counted(check: &str, label: &str) -> usize {
+    let line = check
+        .lines()
+        .find(|l| l.starts_with(label))
+        .unwrap_or_else(|| panic!("no line {label:?} in:\n{check}"));
+    line[label.len()..].trim().parse().unwrap()
+}
+
+#[test]
+fn check_counts_candidates_notes_awards_and_discipline() {
+    let tmp = tempfile::tempdir().unwrap();
+    let roster = tmp.path().join("roster");
+    ok(&roster, &["import", "members", FIXTURE]);
+    let check = ok(&roster, &["check"]);
+    for label in [
+        "đối tượng kết nạp: ",
+        "ghi chép sổ theo dõi: ",
+        "khen thưởng: ",
+        "kỷ luật: ",
+    ] {
+        assert_eq!(counted(&check, label), 0, "{check}");
+    }
+
+    let demo = tmp.path().join("demo");
+    ok(&demo, &["demo"]);
+    let check = ok(&demo, &["--lang", "en", "check"]);
+    let report: serde_json::Value =
+        serde_json::from_str(&ok(&demo, &["report", "candidates", "--format", "json"])).unwrap();
+    assert_eq!(
+        counted(&check, "candidates: "),
+        report["candidates"].as_array().unwrap().len(),
+        "{check}"
+    );
+    // the demo branch keeps notes, two awards and a reprimand
+    for label in ["notebook notes: ", "awards: ", "discipline: "] {
+        assert!(counted(&check, label) > 0, "{check}");
+    }
+    assert!(check.ends_with("result: good\n"), "{check}");
+}
+
+#[test]
+fn a_badges_year_before_any_admission_is_refused_in_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    ok(&data, &["demo"]);
+    let roster: Vec<serde_json::Value> =
+        serde_json::from_str(&ok(&data, &["export", "members", "--format", "json"])).unwrap();
+    let earliest = roster
+        .iter()
+        .filter_map(|m| m["admission_date"].as_str())
+        .min()
+        .unwrap()
+        .to_string();
+    let first_year: i32 = earliest[..4].parse().unwrap();
+    let shown = format!(
+        "{}/{}/{}",
+        &earliest[8..10],
+        &earliest[5..7],
+        &earliest[..4]
+    );
+    let out = tmp.path().join("badges.txt");
+    let out_arg = out.to_str().unwrap();
+
+    let before = (first_year - 1).to_string();
+    let err = fails(
+        &data,
+        &["report", "badges", "--year", &before, "--out", out_arg],
+        1,
+    );
+    assert_eq!(
+        err,
+        format!(
+            "chibo: năm {before} trước ngày vào Đảng sớm nhất của chi bộ ({shown}): không có Huy hiệu nào để đề nghị\n"
+        )
+    );
+    assert!(!out.exists(), "nothing is written");
+    let err = fails(
+        &data,
+        &[
+            "--lang", "en", "report", "badges", "--year", "1929", "--out", out_arg,
+        ],
+        1,
+    );
+    assert_eq!(
+        err,
+        "chibo: 1929 is before the party was founded (1930): there is no badge to propose\n"
+    );
+    assert!(!out.exists(), "nothing is written");
+
+    // the year of the earliest admission is one to ask about
+    ok(
+        &data,
+        &[
+            "report",
+            "badges",
+            "--year",
+            &first_year.to_string(),
+            "--out",
+            out_arg,
+        ],
+    );
+    assert!(out.exists());
+}

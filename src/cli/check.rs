@@ -35,6 +35,10 @@ pub(super) fn run(dir: &Path, lang: Lang) -> Result<()> {
     out.push(Msg::CliCheckMeetings.fill(lang, &[("n", &s.meetings)]));
     out.push(Msg::CliCheckResolutions.fill(lang, &[("n", &s.resolutions)]));
     out.push(Msg::CliCheckTasks.fill(lang, &[("n", &s.tasks)]));
+    out.push(Msg::CliCheckCandidates.fill(lang, &[("n", &store.candidates()?.len())]));
+    out.push(Msg::CliCheckNotes.fill(lang, &[("n", &store.notes()?.len())]));
+    out.push(Msg::CliCheckAwards.fill(lang, &[("n", &store.awards()?.len())]));
+    out.push(Msg::CliCheckDiscipline.fill(lang, &[("n", &store.discipline()?.len())]));
     out.push(Msg::CliCheckAudit.fill(lang, &[("n", &s.audit)]));
     out.push(Msg::CliCheckSize.fill(lang, &[("n", &(store.size_on_disk()? / 1024))]));
     out.push(Msg::CliCheckGood.get(lang));

@@ -170,6 +170,7 @@ pub(super) fn run(
         }
         ReportKind::Badges => {
             let year = year.unwrap_or(today.year() + 1);
+            badges_year(&members, year, lang)?;
             let r = crate::export::badges::badges(&members, &store.awards()?, year, today, lang);
             write(&r, format, branch, out, lang)
         }
@@ -217,6 +218,28 @@ pub(super) fn run(
                 }
             }
         }
+    }
+}
+
+/// The party was founded in 1930: no member's years count from before.
+const FOUNDED: i32 = 1930;
+
+/// A year of badges is one the branch's members can reach a mark in: not before the
+/// earliest admission on the roster, nor before the party's founding.
+fn badges_year(members: &[crate::domain::member::Member], year: i32, lang: Lang) -> Result<()> {
+    if year < FOUNDED {
+        anyhow::bail!(Msg::CliBadgesBeforeParty.fill(lang, &[("year", &year)]));
+    }
+    let earliest = members.iter().filter_map(|m| m.admission_date).min();
+    match earliest {
+        Some(first) if year < first.year() => anyhow::bail!(Msg::CliBadgesBeforeAdmission.fill(
+            lang,
+            &[
+                ("year", &year),
+                ("date", &crate::domain::calendar::format_date(first))
+            ]
+        )),
+        _ => Ok(()),
     }
 }
 

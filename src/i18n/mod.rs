@@ -1310,6 +1310,13 @@ messages! {
     QualityLength => "{minutes} phút (tối thiểu {minimum})", "{minutes} min (at least {minimum})";
     QualityItems => "{lead}/{n} việc có người phụ trách", "{lead}/{n} items with a lead";
     QualityNoThematic => "quý {quarter} chưa sinh hoạt chuyên đề", "no thematic meeting in quarter {quarter}";
+    // chibo check: the records added since the first counts; report badges: the year asked
+    CliCheckCandidates => "đối tượng kết nạp: {n}", "candidates: {n}";
+    CliCheckNotes => "ghi chép sổ theo dõi: {n}", "notebook notes: {n}";
+    CliCheckAwards => "khen thưởng: {n}", "awards: {n}";
+    CliCheckDiscipline => "kỷ luật: {n}", "discipline: {n}";
+    CliBadgesBeforeAdmission => "năm {year} trước ngày vào Đảng sớm nhất của chi bộ ({date}): không có Huy hiệu nào để đề nghị", "{year} is before the branch's earliest admission ({date}): there is no badge to propose";
+    CliBadgesBeforeParty => "năm {year} trước khi Đảng được thành lập (1930): không có Huy hiệu nào để đề nghị", "{year} is before the party was founded (1930): there is no badge to propose";
 }
 
 #[cfg(test)]
