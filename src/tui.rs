@@ -355,7 +355,7 @@ impl Guard {
                 {
                     return false;
                 }
-                app.handle_key(key)
+                input::key_of(&key).is_some_and(|k| app.handle(k))
             }
             Event::Paste(text) => {
                 self.last_paste = Some(at);

@@ -36,7 +36,6 @@ pub mod text_input;
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate, NaiveDateTime};
-use crossterm::event::KeyEvent;
 
 use form::{FieldKind, Form, FormPurpose};
 use meetings::Meetings;
@@ -620,15 +619,8 @@ impl App {
         }
     }
 
-    /// Handles one terminal key; returns whether the screen must be drawn again.
-    pub fn handle_key(&mut self, event: KeyEvent) -> bool {
-        let Some(key) = Key::from_event(&event) else {
-            return false;
-        };
-        self.handle(key)
-    }
-
-    /// Handles one key.
+    /// Handles one key (the terminal's, converted at the edge); returns whether the
+    /// screen must be drawn again.
     pub fn handle(&mut self, key: Key) -> bool {
         // a letter typed into the minutes never ends a meeting or approves minutes
         if self.deliberate() && key.printable().is_some() {

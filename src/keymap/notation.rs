@@ -4,8 +4,6 @@
 
 use std::fmt;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
 /// One key press, normalized: shift is folded into the character for printable keys
 /// ("G", not shift-g) and into `BackTab` for shift-tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -87,7 +85,9 @@ impl Key {
         }
     }
 
-    fn normalized(mut self) -> Key {
+    /// The one spelling of a key: shift folded into a printable character and into
+    /// shift-tab, ctrl-S written ctrl-s (what terminals send).
+    pub fn normalized(mut self) -> Key {
         match self.code {
             Code::Char(c) => {
                 let c = if self.shift && c.is_ascii_lowercase() {
@@ -167,80 +167,6 @@ impl Key {
             return Err("empty key".into());
         }
         keys.into_iter().map(Key::parse).collect()
-    }
-
-    /// The key of a terminal event; `None` for releases and keys chibo does not use.
-    pub fn from_event(ev: &KeyEvent) -> Option<Key> {
-        if ev.kind == KeyEventKind::Release {
-            return None;
-        }
-        let code = match ev.code {
-            KeyCode::Char(c) => Code::Char(c),
-            KeyCode::Enter => Code::Enter,
-            KeyCode::Esc => Code::Esc,
-            KeyCode::Tab => Code::Tab,
-            KeyCode::BackTab => Code::BackTab,
-            KeyCode::Backspace => Code::Backspace,
-            KeyCode::Delete => Code::Delete,
-            KeyCode::Insert => Code::Insert,
-            KeyCode::Home => Code::Home,
-            KeyCode::End => Code::End,
-            KeyCode::PageUp => Code::PageUp,
-            KeyCode::PageDown => Code::PageDown,
-            KeyCode::Up => Code::Up,
-            KeyCode::Down => Code::Down,
-            KeyCode::Left => Code::Left,
-            KeyCode::Right => Code::Right,
-            KeyCode::F(n) => Code::F(n),
-            _ => return None,
-        };
-        let m = ev.modifiers;
-        Some(
-            Key {
-                code,
-                ctrl: m.contains(KeyModifiers::CONTROL),
-                alt: m.contains(KeyModifiers::ALT),
-                shift: m.contains(KeyModifiers::SHIFT),
-            }
-            .normalized(),
-        )
-    }
-
-    /// The crossterm event for this key (tests and benchmarks type with it).
-    pub fn to_event(self) -> KeyEvent {
-        let code = match self.code {
-            Code::Char(c) => KeyCode::Char(c),
-            Code::Enter => KeyCode::Enter,
-            Code::Esc => KeyCode::Esc,
-            Code::Tab => KeyCode::Tab,
-            Code::BackTab => KeyCode::BackTab,
-            Code::Backspace => KeyCode::Backspace,
-            Code::Delete => KeyCode::Delete,
-            Code::Insert => KeyCode::Insert,
-            Code::Home => KeyCode::Home,
-            Code::End => KeyCode::End,
-            Code::PageUp => KeyCode::PageUp,
-            Code::PageDown => KeyCode::PageDown,
-            Code::Up => KeyCode::Up,
-            Code::Down => KeyCode::Down,
-            Code::Left => KeyCode::Left,
-            Code::Right => KeyCode::Right,
-            Code::F(n) => KeyCode::F(n),
-        };
-        let mut mods = KeyModifiers::empty();
-        if self.ctrl {
-            mods |= KeyModifiers::CONTROL;
-        }
-        if self.alt {
-            mods |= KeyModifiers::ALT;
-        }
-        if self.shift
-            || matches!(self.code, Code::BackTab)
-            || matches!(self.code, Code::Char(c) if c.is_uppercase())
-        {
-            mods |= KeyModifiers::SHIFT;
-        }
-        KeyEvent::new(code, mods)
     }
 
     /// Keys a terminal sends as the same bytes as another key.
@@ -332,14 +258,6 @@ mod tests {
         let seq = Key::parse_seq("g g").unwrap();
         assert_eq!(seq_to_string(&seq), "g g");
         assert_eq!(Key::parse_seq("  ").unwrap_err(), "empty key");
-    }
-
-    #[test]
-    fn events_round_trip() {
-        for s in ["G", "ctrl-s", "shift-tab", "f5", "enter", "ư", "?", "alt-x"] {
-            let k = Key::parse(s).unwrap();
-            assert_eq!(Key::from_event(&k.to_event()), Some(k), "{s}");
-        }
     }
 
     #[test]

@@ -8,8 +8,10 @@
 use std::time::Duration;
 
 use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+
+use crate::keymap::{Code, Key};
 
 /// How long the rest of an escape sequence may take to come. Terminals send a whole
 /// sequence in one write; this only has to outlast a slow connection's gap.
@@ -285,6 +287,43 @@ pub(super) fn mouse(ev: &MouseEvent) -> Option<crate::app::mouse::MouseEvent> {
     })
 }
 
+/// Our key for one of crossterm's; `None` for releases and keys chibo does not use.
+pub(super) fn key_of(ev: &KeyEvent) -> Option<Key> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let code = match ev.code {
+        KeyCode::Char(c) => Code::Char(c),
+        KeyCode::Enter => Code::Enter,
+        KeyCode::Esc => Code::Esc,
+        KeyCode::Tab => Code::Tab,
+        KeyCode::BackTab => Code::BackTab,
+        KeyCode::Backspace => Code::Backspace,
+        KeyCode::Delete => Code::Delete,
+        KeyCode::Insert => Code::Insert,
+        KeyCode::Home => Code::Home,
+        KeyCode::End => Code::End,
+        KeyCode::PageUp => Code::PageUp,
+        KeyCode::PageDown => Code::PageDown,
+        KeyCode::Up => Code::Up,
+        KeyCode::Down => Code::Down,
+        KeyCode::Left => Code::Left,
+        KeyCode::Right => Code::Right,
+        KeyCode::F(n) => Code::F(n),
+        _ => return None,
+    };
+    let m = ev.modifiers;
+    Some(
+        Key {
+            code,
+            ctrl: m.contains(KeyModifiers::CONTROL),
+            alt: m.contains(KeyModifiers::ALT),
+            shift: m.contains(KeyModifiers::SHIFT),
+        }
+        .normalized(),
+    )
+}
+
 /// A mouse report in the SGR form, `ESC [ < button ; column ; row M` (pressed) or `m`
 /// (released), columns and rows counted from 1. Only what chibo uses comes through:
 /// the left button pressed and the wheel; anything else is dropped.
@@ -441,15 +480,50 @@ mod tests {
             .iter()
             .map(|e| match e {
                 Event::Key(k) => {
-                    let key = crate::keymap::Key::from_event(k)
-                        .map(|k| k.to_string())
-                        .unwrap_or_default();
+                    let key = key_of(k).map(|k| k.to_string()).unwrap_or_default();
                     format!("<{key}>")
                 }
                 Event::Paste(t) => format!("[paste {t}]"),
                 _ => "?".into(),
             })
             .collect()
+    }
+
+    /// A terminal's key events become the keys the keymap spells: shift folded into
+    /// the letter and into shift-tab, ctrl-S as ctrl-s, releases and unknown keys dropped.
+    #[test]
+    fn terminal_keys_become_ours() {
+        use crossterm::event::KeyEventState;
+        let ev = |code, mods| KeyEvent::new(code, mods);
+        let cases = [
+            (ev(KeyCode::Char('G'), KeyModifiers::SHIFT), "G"),
+            (ev(KeyCode::Char('s'), KeyModifiers::CONTROL), "ctrl-s"),
+            (
+                ev(
+                    KeyCode::Char('S'),
+                    KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+                ),
+                "ctrl-s",
+            ),
+            (ev(KeyCode::BackTab, KeyModifiers::SHIFT), "shift-tab"),
+            (ev(KeyCode::Tab, KeyModifiers::SHIFT), "shift-tab"),
+            (ev(KeyCode::F(5), KeyModifiers::NONE), "f5"),
+            (ev(KeyCode::Enter, KeyModifiers::NONE), "enter"),
+            (ev(KeyCode::Char('ư'), KeyModifiers::NONE), "ư"),
+            (ev(KeyCode::Char('?'), KeyModifiers::SHIFT), "?"),
+            (ev(KeyCode::Char('x'), KeyModifiers::ALT), "alt-x"),
+            (ev(KeyCode::Up, KeyModifiers::CONTROL), "ctrl-up"),
+        ];
+        for (event, spelled) in cases {
+            assert_eq!(key_of(&event), Key::parse(spelled).ok(), "{spelled}");
+        }
+        let release = KeyEvent {
+            kind: KeyEventKind::Release,
+            state: KeyEventState::NONE,
+            ..ev(KeyCode::Char('q'), KeyModifiers::NONE)
+        };
+        assert_eq!(key_of(&release), None);
+        assert_eq!(key_of(&ev(KeyCode::CapsLock, KeyModifiers::NONE)), None);
     }
 
     #[test]

@@ -86,18 +86,14 @@ pub fn demo_app(members: usize) -> App {
 pub fn press(app: &mut App, keys: &str) {
     for k in keys.split(' ').filter(|k| !k.is_empty()) {
         let key = Key::parse(k).unwrap_or_else(|e| panic!("{k}: {e}"));
-        app.handle_key(key.to_event());
+        app.handle(key);
     }
 }
 
 /// Types text one character at a time, as a terminal delivers it.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.handle_key(
-            Key::parse(&c.to_string())
-                .unwrap_or(Key::plain(chibo::keymap::Code::Char(c)))
-                .to_event(),
-        );
+        app.handle(Key::parse(&c.to_string()).unwrap_or(Key::plain(chibo::keymap::Code::Char(c))));
     }
 }
 
