@@ -250,7 +250,7 @@ fn help_lists_every_binding_of_the_screen_and_global() {
         ..options(Lang::Vi)
     };
     let mut app = chibo::app::App::new(Box::new(fixture_store()), options).unwrap();
-    for screen_key in ["1", "2", "3", "4"] {
+    for screen_key in ["1", "2", "3", "4", "5", "6"] {
         press(&mut app, screen_key);
         press(&mut app, "?");
         let Some(Overlay::Help { section, .. }) = app.overlays.last().cloned() else {
@@ -287,6 +287,50 @@ fn help_lists_every_binding_of_the_screen_and_global() {
         screen(&app, 100, 150).contains("z           thêm"),
         "the user's key is listed"
     );
+}
+
+/// Whatever section the help is opened over, it lists every binding the effective map
+/// gives there (and in `global`, where the section falls back to it).
+#[test]
+fn help_lists_every_binding_of_every_section() {
+    use chibo::command::Section;
+    use chibo::keymap::{Keymap, seq_to_string};
+    let (keymap, errors) = Keymap::with_user(
+        "[console]\nctrl-z = \"speech\"\n[agenda]\n\"g a\" = \"add_item\"\n[global]\nf12 = \"quit\"\n",
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let options = chibo::app::Options {
+        keymap: keymap.clone(),
+        ..options(Lang::En)
+    };
+    let mut app = chibo::app::App::new(Box::new(fixture_store()), options).unwrap();
+    for section in Section::ALL {
+        app.overlays.clear();
+        app.overlays.push(Overlay::Help { section, scroll: 0 });
+        let shown = screen(&app, 100, 150);
+        let mut sections = vec![section];
+        if section.falls_back_to_global() && section != Section::Global {
+            sections.push(Section::Global);
+        }
+        for s in sections {
+            for b in keymap.bindings(s) {
+                let line = format!(
+                    "{:<12}{}",
+                    seq_to_string(&b.keys),
+                    app.t(b.action.describe())
+                );
+                let listed = shown
+                    .lines()
+                    .any(|l| l.split('│').nth(1).map(str::trim) == Some(&line));
+                assert!(
+                    listed,
+                    "help over [{}]: [{}] {line:?} missing in\n{shown}",
+                    section.name(),
+                    s.name()
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! What each section offers: its commands in the order of the shipped map, those that
 //! must keep a key, and its footer. `keymaps/default.toml` gives them their default keys;
 //! a test checks that the two agree.
+//! Over 500 lines because it is data: every section's table side by side, read as one list.
 
 use super::{Commands, Footer, Rest, Section, cmd, key};
 use crate::command::Action::*;
