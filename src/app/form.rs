@@ -2,6 +2,8 @@
 //! message under the field that needs fixing. What a form does on save is decided by
 //! its `FormPurpose`, in the module of the screen that opened it.
 
+mod submit;
+
 use chrono::{NaiveDate, NaiveTime};
 
 use super::text_input::TextInput;

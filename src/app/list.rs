@@ -2,7 +2,7 @@
 //! shown and the page a page key moves, kept in the state. The renderer reads them and
 //! changes nothing; the terminal's size reaches them through [`ListRows`] on each frame.
 
-use super::Action;
+use super::{Action, App, Overlay, Screen, tasks};
 
 /// Rows a page key moves while the size of the list on screen is not known yet.
 const DEFAULT_PAGE: usize = 10;
@@ -163,6 +163,52 @@ pub struct ListRows {
     pub picker: usize,
     pub dues: usize,
     pub candidates: usize,
+}
+
+impl App {
+    /// The lists learn how many rows they show at the terminal's size (before each
+    /// frame): how far a page key moves, and the first row that keeps the selection in
+    /// view.
+    pub fn set_list_rows(&mut self, rows: ListRows) {
+        // the rows the frame will draw, computed here so that drawing only reads them
+        match self.screen {
+            Screen::Tasks => self.refresh_tasks(),
+            Screen::Dues => self.refresh_dues(),
+            _ => {}
+        }
+        self.roster.list.set_page(rows.roster);
+        self.meetings.shown.set_page(rows.meetings);
+        let agenda = self.meetings.open_meeting().map_or(0, |m| m.agenda.len());
+        self.meetings.item.set_page(rows.agenda, agenda);
+        self.resolutions.shown.set_page(rows.resolutions);
+        let items = self
+            .resolutions
+            .open_resolution()
+            .map_or(0, |r| r.items.len());
+        self.resolutions.item.set_page(rows.items, items);
+        if self.screen == Screen::Resolutions && self.resolutions.followup {
+            let n = self.resolutions.followup(self.today()).len();
+            self.resolutions.fu.set_page(rows.followup, n);
+        }
+        if self.screen == Screen::Tasks {
+            let n = match self.tasks.view {
+                tasks::TaskView::ByMember => self.task_loads().len(),
+                tasks::TaskView::All => self.task_row_ids().len(),
+            };
+            self.tasks.cursor.set_page(rows.tasks, n);
+        }
+        if self.screen == Screen::Candidates {
+            let n = self.candidates.all().len();
+            self.candidates.cursor.set_page(rows.candidates, n);
+        }
+        if self.screen == Screen::Dues {
+            let n = self.dues_view().rows.len();
+            self.dues.cursor.set_page(rows.dues, n);
+        }
+        if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
+            p.shown.set_page(rows.picker);
+        }
+    }
 }
 
 #[cfg(test)]

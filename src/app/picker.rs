@@ -2,9 +2,11 @@
 //! presenter, lead and helpers. Members who may not be given tasks (exempt, left) are
 //! marked with their activity.
 
-use super::form::FieldId;
+use super::form::{FieldId, FieldKind};
 use super::list::{Filtered, matches_words};
 use super::text_input::TextInput;
+use super::{Action, App, Overlay, Status, tasks};
+use crate::domain::meeting::EntryKind;
 use crate::domain::member::{Activity, Member, MemberId};
 use crate::domain::text::fold;
 
@@ -150,6 +152,78 @@ impl Picker {
             .selected()
             .filter(|&i| self.candidates[i].0.is_none())
             .map(|i| self.candidates[i].1.clone())
+    }
+}
+
+impl App {
+    pub(super) fn update_picker(&mut self, action: Action) {
+        let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
+            return;
+        };
+        if p.shown.apply(action) {
+            return;
+        }
+        match action {
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            Action::Confirm => {
+                let purpose = p.purpose;
+                if matches!(purpose, PickPurpose::Vote | PickPurpose::AgendaItem) {
+                    // letters that match nothing keep the list open, to type again
+                    let Some(index) = p.chosen_index() else {
+                        return;
+                    };
+                    self.overlays.pop();
+                    match purpose {
+                        PickPurpose::Vote => self.vote_picked(index),
+                        _ => self.agenda_item_picked(index),
+                    }
+                    return;
+                }
+                if let Some(guest) = p.chosen_guest() {
+                    self.overlays.pop();
+                    self.guest_speaks(guest);
+                    return;
+                }
+                let Some((id, name)) = p.chosen() else { return };
+                // exempt members and those who left carry no task: say why, keep the picker
+                if p.is_for_task()
+                    && let Some(activity) = p.chosen_mark()
+                {
+                    self.status = Some(Status::Error(tasks::not_assignable_text(
+                        self.lang, &name, activity,
+                    )));
+                    return;
+                }
+                self.overlays.pop();
+                let now = self.clock.now();
+                match purpose {
+                    PickPurpose::Field(field) => {
+                        if let Some(Overlay::Form(form)) = self.overlays.last_mut() {
+                            let several = form
+                                .field(field)
+                                .is_some_and(|f| f.kind == FieldKind::Members);
+                            form.set_member(field, Some((id, name)));
+                            // a several-member field stays for the next pick
+                            if !several {
+                                form.next_field();
+                            }
+                        }
+                    }
+                    PickPurpose::Speaker => {
+                        if let Some(c) = self.meetings.console.as_mut() {
+                            let at = c.stamp(now).time();
+                            c.new_entry(EntryKind::Speech(id), at);
+                        }
+                    }
+                    PickPurpose::Presenter => self.set_presenter(id),
+                    PickPurpose::Lead(task) => self.set_lead(task, id),
+                    PickPurpose::Vote | PickPurpose::AgendaItem => {}
+                }
+            }
+            _ => {}
+        }
     }
 }
 

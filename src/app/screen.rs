@@ -8,11 +8,56 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::Overlay;
 use super::form::Form;
+use super::{App, Overlay, Status};
+use crate::command::Section;
 use crate::export::file::FileWrite;
 use crate::i18n::{Lang, Msg};
-use crate::store::{BackupReason, Store};
+use crate::store::{BackupReason, Store, StoreError};
+
+/// The screens, switched with tab or 1–5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Roster,
+    Meetings,
+    Resolutions,
+    Tasks,
+    Dues,
+    Candidates,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] = [
+        Screen::Roster,
+        Screen::Meetings,
+        Screen::Resolutions,
+        Screen::Tasks,
+        Screen::Dues,
+        Screen::Candidates,
+    ];
+
+    pub fn title(self) -> Msg {
+        match self {
+            Screen::Roster => Msg::ScreenRoster,
+            Screen::Meetings => Msg::ScreenMeetings,
+            Screen::Resolutions => Msg::ScreenResolutions,
+            Screen::Tasks => Msg::ScreenTasks,
+            Screen::Dues => Msg::ScreenDues,
+            Screen::Candidates => Msg::ScreenCandidates,
+        }
+    }
+
+    pub fn section(self) -> Section {
+        match self {
+            Screen::Roster => Section::Roster,
+            Screen::Meetings => Section::Meetings,
+            Screen::Resolutions => Section::Resolutions,
+            Screen::Tasks => Section::Tasks,
+            Screen::Dues => Section::Dues,
+            Screen::Candidates => Section::Candidates,
+        }
+    }
+}
 
 /// What a screen's update may read besides its own state.
 pub struct Ctx<'a> {
@@ -76,4 +121,34 @@ pub enum Effect {
         at: NaiveDateTime,
         reason: BackupReason,
     },
+}
+
+impl App {
+    /// Asks the edge for an automatic backup, if backups are kept.
+    pub(crate) fn auto_backup(&mut self, reason: crate::store::BackupReason) {
+        let Some(dir) = self.backups.clone() else {
+            return;
+        };
+        self.effects.push(Effect::Backup {
+            dir,
+            at: self.clock.now(),
+            reason,
+        });
+    }
+
+    /// The files to write and backups to take, for the edge to carry out (and report
+    /// back with [`App::written`] and [`App::backed_up`]).
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// What an automatic backup came to: a failure is said on the message line and
+    /// stops nothing.
+    pub fn backed_up(&mut self, result: Result<(), StoreError>) {
+        if let Err(e) = result {
+            self.status = Some(Status::Error(
+                Msg::BackupFailed.fill(self.lang, &[("err", &self.store_error(&e))]),
+            ));
+        }
+    }
 }
