@@ -39,6 +39,7 @@ fn setup(basic: bool) -> io::Result<Term> {
 /// Draws a frame, the lists told first how many rows the terminal's size gives them.
 fn draw(terminal: &mut Term, app: &mut App) -> io::Result<()> {
     let size = terminal.size()?;
+    app.resize(size.width, size.height);
     app.set_list_rows(crate::ui::list_rows(app, size.width, size.height));
     terminal.draw(|f| crate::ui::render(app, f))?;
     report_mouse(app.mouse_wanted())
@@ -361,7 +362,10 @@ impl Guard {
                 self.last_paste = Some(at);
                 app.paste(&text)
             }
-            Event::Resize(..) => true,
+            Event::Resize(width, height) => {
+                app.resize(width, height);
+                true
+            }
             Event::Mouse(m) => input::mouse(&m).is_some_and(|m| app.mouse(m)),
             _ => false,
         };

@@ -31,6 +31,7 @@ fn selected_line(app: &chibo::app::App) -> (u16, String) {
 #[test]
 fn a_click_on_a_row_selects_it_and_the_wheel_moves_three_rows() {
     let mut app = demo_app(40);
+    app.resize(120, 40);
     let (first, _) = selected_line(&app);
     let text = screen(&app, 120, 40);
     let lines: Vec<&str> = text.lines().collect();
@@ -60,9 +61,60 @@ fn a_click_on_a_row_selects_it_and_the_wheel_moves_three_rows() {
     }
 }
 
+/// The list a click answers is laid out where the frame draws it: its selected row is
+/// the one drawn behind the `›`, on every screen, in a wide and a narrow terminal.
+#[test]
+fn the_lists_a_click_answers_are_where_the_frame_draws_them() {
+    let mut app = demo_app(40);
+    let open = |app: &mut chibo::app::App, keys: &str| {
+        press(app, "esc esc 1");
+        press(app, keys);
+    };
+    for (w, h) in [(120, 40), (80, 24)] {
+        app.resize(w, h);
+        for keys in [
+            "1 j j j",
+            "2 j",
+            "2 j enter j j",
+            "3 j",
+            "3 enter j",
+            "3 t j j",
+            "4 j j",
+            "4 v j",
+            "5 j j j",
+            "6",
+        ] {
+            open(&mut app, keys);
+            let text = screen(&app, w, h);
+            let lists = chibo::ui::lists(&app);
+            let Some(list) = lists.last() else {
+                panic!("{keys} at {w}×{h}: no list laid out\n{text}");
+            };
+            let line: String = text
+                .lines()
+                .nth((list.first_row + list.selected as u16) as usize)
+                .unwrap()
+                .chars()
+                .skip(list.area.x as usize)
+                .collect();
+            assert!(
+                line.starts_with('›'),
+                "{keys} at {w}×{h}: {list:?} selects {line:?}\n{text}"
+            );
+            // the rows counted are rows of the list: the last one is drawn
+            let last = text
+                .lines()
+                .nth((list.first_row + list.rows as u16 - 1) as usize)
+                .unwrap();
+            assert!(!last.trim().is_empty(), "{keys} at {w}×{h}\n{text}");
+        }
+    }
+}
+
 #[test]
 fn a_click_on_a_tab_opens_its_screen() {
     let mut app = demo_app(40);
+    app.resize(120, 40);
     let text = screen(&app, 120, 40);
     let tabs = text.lines().nth(chibo::ui::TABS_ROW as usize).unwrap();
     for (screen_, title) in [
@@ -85,6 +137,7 @@ fn a_click_on_a_tab_opens_its_screen() {
 #[test]
 fn the_console_leaves_the_mouse_to_the_terminal_unless_the_settings_ask() {
     let mut app = fixture_app();
+    app.resize(120, 40);
     plan_and_start(&mut app);
     screen(&app, 120, 40);
     assert!(

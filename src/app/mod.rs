@@ -120,9 +120,9 @@ pub struct App {
     pub rules: crate::domain::evaluation::Rules,
     /// Where the mouse is used.
     pub mouse: mouse::Mouse,
-    /// The lists the last frame drew with a selection, in the order drawn (the last
-    /// one is in front): what a click on a row selects.
-    pub drawn: std::cell::RefCell<Vec<mouse::DrawnList>>,
+    /// The terminal's size (columns, rows), told on each resize: where the lists a
+    /// click answers are laid out.
+    pub terminal: (u16, u16),
 }
 
 impl App {
@@ -164,7 +164,7 @@ impl App {
             effects: Vec::new(),
             rules: options.evaluation,
             mouse: options.mouse,
-            drawn: Default::default(),
+            terminal: (0, 0),
         };
         let defer = defer_loading;
         app.load_roster()?;

@@ -77,10 +77,11 @@ pub struct MouseEvent {
     pub row: u16,
 }
 
-/// A list drawn in the last frame with a selected row: where its rows are and which
-/// of them is selected.
+/// A list a frame draws with a selected row: where its rows are and which of them is
+/// selected. The drawing code lays the lists out from the state and the terminal's
+/// size (`ui::lists`), the same way for a frame and for a click.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DrawnList {
+pub struct ListArea {
     /// The whole table, its heading included.
     pub area: Rect,
     /// The screen row of its first row under the heading.
@@ -95,6 +96,11 @@ impl App {
     /// The terminal should report the mouse: on, and not in the console unless asked.
     pub fn mouse_wanted(&self) -> bool {
         self.mouse.on && (self.section() != Section::Console || self.mouse.in_console)
+    }
+
+    /// The terminal's new size (columns, rows).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.terminal = (width, height);
     }
 
     /// Handles a mouse report; true when the screen changed.
@@ -130,7 +136,7 @@ impl App {
         }
         // only the list in front (drawn last) answers a click: a click beside a
         // dialog, or on a list behind it, does nothing
-        let Some(list) = self.drawn.borrow().last().copied() else {
+        let Some(list) = crate::ui::lists(self).last().copied() else {
             return false;
         };
         let inside = column >= list.area.x

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::table::{Cell, Column, Row};
 use crate::app::App;
 use crate::app::candidates::{stage_text, step_name, warning_text};
+use crate::app::mouse::ListArea;
 use crate::command::{Action, Section};
 use crate::domain::calendar::format_date;
 use crate::domain::candidates::Warning;
@@ -30,6 +31,22 @@ fn layout(app: &App, area: Rect) -> [Rect; 3] {
 /// Rows of candidates the table shows in `area` (its header apart).
 pub(super) fn rows(app: &App, area: Rect) -> usize {
     layout(app, area)[1].height.saturating_sub(1) as usize
+}
+
+/// Where the candidates' table is, for a click: none when there is no candidate.
+pub(super) fn list(app: &App, area: Rect) -> Option<ListArea> {
+    let table = layout(app, area)[1];
+    let c = &app.candidates;
+    let len = c.all().len();
+    let offset = c
+        .cursor
+        .first_shown(len, table.height.saturating_sub(1) as usize);
+    super::table::window(
+        table,
+        len,
+        offset,
+        c.cursor.selected().min(len.saturating_sub(1)),
+    )
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {

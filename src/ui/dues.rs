@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::table::{Cell, Column, Row};
 use crate::app::App;
 use crate::app::dues::DuesRow;
+use crate::app::mouse::ListArea;
 use crate::domain::dues::{Month, format_amount};
 use crate::export::dues::{basis_text, months_text, sent_text, shares_text, totals_text};
 use crate::i18n::Msg;
@@ -29,6 +30,20 @@ fn layout(area: Rect) -> [Rect; 5] {
 /// Rows of members the table shows in `area` (its header apart).
 pub(super) fn rows(area: Rect) -> usize {
     layout(area)[4].height.saturating_sub(1) as usize
+}
+
+/// Where the month's roll is, for a click: none when nobody is on it.
+pub(super) fn list(app: &App, area: Rect) -> Option<ListArea> {
+    let table = layout(area)[4];
+    let len = app.dues_view().rows.len();
+    let cursor = &app.dues.cursor;
+    let offset = cursor.first_shown(len, table.height.saturating_sub(1) as usize);
+    super::table::window(
+        table,
+        len,
+        offset,
+        cursor.selected().min(len.saturating_sub(1)),
+    )
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {

@@ -13,6 +13,7 @@ use crate::app::App;
 use crate::app::grading::{
     GradingSheet, MemberLine, branch_grade_msg, grade_label, shortfall_text,
 };
+use crate::app::mouse::ListArea;
 use crate::domain::branch_grade::BranchGrade;
 use crate::domain::evaluation::{Grade, Grading};
 use crate::i18n::{Msg, labels};
@@ -264,17 +265,40 @@ fn detail(app: &App, s: &GradingSheet) -> Vec<Line<'static>> {
     out
 }
 
+/// The sheet's table and the selected line in full, inside the popup.
+fn layout(area: Rect, inner: Rect) -> [Rect; 2] {
+    Layout::vertical([
+        Constraint::Min(4),
+        Constraint::Length(if area.height > 30 { 9 } else { 6 }),
+    ])
+    .areas(inner)
+}
+
+/// The first of `len` lines the sheet shows in `shown` rows, the selected one in view.
+fn first_shown(s: &GradingSheet, len: usize, shown: usize) -> usize {
+    let mut cursor = crate::app::list::Cursor::default();
+    cursor.set_page(shown, len);
+    cursor.select(s.selected, len);
+    cursor.first_shown(len, shown)
+}
+
+/// Where the sheet's lines are, for a click.
+pub(super) fn list(s: &GradingSheet, area: Rect) -> Option<ListArea> {
+    let inner = Block::default().borders(Borders::ALL).inner(area);
+    let [table, _] = layout(area, inner);
+    // the members' lines and the branch's
+    let len = s.members.len() + 1;
+    let first = first_shown(s, len, table.height.saturating_sub(1) as usize);
+    super::table::window(table, len, first, s.selected)
+}
+
 pub fn render(app: &App, s: &GradingSheet, frame: &mut Frame, area: Rect) {
     let mut title = s.title.clone();
     if s.locked {
         title = format!("{title} ({})", app.t(Msg::GradingLockedTitle));
     }
     let inner = popup(app, frame, area, &title);
-    let [table, info] = Layout::vertical([
-        Constraint::Min(4),
-        Constraint::Length(if area.height > 30 { 9 } else { 6 }),
-    ])
-    .areas(inner);
+    let [table, info] = layout(area, inner);
     let t = |m: Msg| app.t(m).to_string();
     let columns = [
         Column::new(t(Msg::RptColMember)).grow().min(12),
@@ -295,10 +319,7 @@ pub fn render(app: &App, s: &GradingSheet, frame: &mut Frame, area: Rect) {
         .collect();
     rows.push(branch_row(app, s));
     let shown = table.height.saturating_sub(1) as usize;
-    let mut cursor = crate::app::list::Cursor::default();
-    cursor.set_page(shown, rows.len());
-    cursor.select(s.selected, rows.len());
-    let first = cursor.first_shown(rows.len(), shown);
+    let first = first_shown(s, rows.len(), shown);
     let visible: Vec<Row> = rows.into_iter().skip(first).take(shown).collect();
     super::table::render(
         app,

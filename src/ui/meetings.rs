@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::table::{Cell, Column, Row};
 
 use crate::app::App;
+use crate::app::mouse::ListArea;
 use crate::command::{Action, Section};
 use crate::domain::calendar::format_date;
 use crate::domain::meeting::Meeting;
@@ -21,6 +22,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         render_list(app, frame, area);
     }
+}
+
+/// Where the list in front is, for a click: the agenda of the meeting open, or the
+/// meetings (none in the console, which draws no list).
+pub(super) fn list(app: &App, area: Rect) -> Option<ListArea> {
+    if app.meetings.console.is_some() {
+        return None;
+    }
+    if let Some(m) = app.meetings.open_meeting() {
+        let table = agenda_layout(area, info_lines(&extra_line(app, m), m))[1];
+        let cursor = app.meetings.item;
+        let len = m.agenda.len();
+        let shown = table.height.saturating_sub(1) as usize;
+        let selected = cursor.selected().min(len.saturating_sub(1));
+        return super::table::window(table, len, cursor.first_shown(len, shown), selected);
+    }
+    let table = list_layout(area)[1];
+    let ms = &app.meetings;
+    let len = ms.visible_len();
+    let first = ms
+        .shown
+        .cursor
+        .first_shown(len, table.height.saturating_sub(1) as usize);
+    super::table::window(table, len, first, ms.shown.cursor.selected())
 }
 
 /// The filters line above the table of meetings.

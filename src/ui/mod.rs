@@ -37,7 +37,6 @@ pub const MIN_HEIGHT: u16 = 24;
 pub const TABS_ROW: u16 = 1;
 
 pub fn render(app: &App, frame: &mut Frame) {
-    app.drawn.borrow_mut().clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(app, frame, area);
@@ -112,6 +111,41 @@ pub fn list_rows(app: &App, width: u16, height: u16) -> ListRows {
         dues: dues::rows(body),
         candidates: candidates::rows(app, body),
     }
+}
+
+/// The lists a frame at the terminal's size draws with a selection, in the order they
+/// are drawn (the last one is in front), from the same layout as the frame: what a
+/// click on a row selects.
+pub fn lists(app: &App) -> Vec<crate::app::mouse::ListArea> {
+    let (width, height) = app.terminal;
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return Vec::new();
+    }
+    let status_line = status_line(app);
+    let [_, _, body, _, _] = areas(app, &status_line, Rect::new(0, 0, width, height));
+    let mut out = Vec::new();
+    let welcome = app.overlays.first() == Some(&crate::app::Overlay::Welcome);
+    let screen = match app.screen {
+        _ if welcome => None,
+        Screen::Roster => roster::list(app, body),
+        Screen::Meetings => meetings::list(app, body),
+        Screen::Resolutions => resolutions::list(app, body),
+        Screen::Tasks => tasks::list(app, body),
+        Screen::Dues => dues::list(app, body),
+        Screen::Candidates => candidates::list(app, body),
+    };
+    out.extend(screen);
+    for o in &app.overlays {
+        let list = match o {
+            crate::app::Overlay::Review { selected } => {
+                resolutions::review_list(app, *selected, body)
+            }
+            crate::app::Overlay::Grading(s) => grading::list(s, body),
+            _ => None,
+        };
+        out.extend(list);
+    }
+    out
 }
 
 fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {

@@ -10,6 +10,7 @@ use super::table::{Cell, Column, Row};
 
 use super::layout::{centered, popup};
 use crate::app::App;
+use crate::app::mouse::ListArea;
 use crate::app::resolutions::{Due, StateFilter};
 use crate::command::{Action, Section};
 use crate::domain::calendar::format_date;
@@ -27,6 +28,103 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         render_list(app, frame, area);
     }
+}
+
+/// Where the list in front is, for a click: the items due, the open resolution's
+/// items, or the resolutions.
+pub(super) fn list(app: &App, area: Rect) -> Option<ListArea> {
+    let r = &app.resolutions;
+    if r.followup {
+        return followup_list(app, area);
+    }
+    if let Some(res) = r.open_resolution() {
+        let items = r.items(res);
+        let table = detail_layout(detail_head(app, res).len(), area)[1];
+        let selected = r.item.selected().min(items.len().saturating_sub(1));
+        let shown = table.height.saturating_sub(1) as usize;
+        let first = r.item.first_shown(items.len(), shown);
+        return super::table::window(table, items.len(), first, selected);
+    }
+    let table = list_layout(area)[1];
+    let len = r.visible_len();
+    let first = r
+        .shown
+        .cursor
+        .first_shown(len, table.height.saturating_sub(1) as usize);
+    super::table::window(table, len, first, r.shown.cursor.selected())
+}
+
+/// The follow-up's rows: group headings among the items, and the row of the selected
+/// item among them.
+fn followup_rows_of(app: &App) -> (usize, usize) {
+    let r = &app.resolutions;
+    let (mut n, mut selected_row, mut group) = (0, 0, None);
+    for (i, (g, _)) in r.followup(app.today()).iter().enumerate() {
+        if group != Some(*g) {
+            group = Some(*g);
+            n += 1;
+        }
+        if i == r.fu.selected() {
+            selected_row = n;
+        }
+        n += 1;
+    }
+    (n, selected_row)
+}
+
+/// The first of `n` follow-up rows shown in `shown`, the selected one in view.
+fn followup_first(n: usize, selected_row: usize, shown: usize) -> usize {
+    let mut cursor = crate::app::list::Cursor::default();
+    cursor.set_page(shown, n);
+    cursor.select(selected_row, n);
+    cursor.first_shown(n, shown)
+}
+
+fn followup_list(app: &App, area: Rect) -> Option<ListArea> {
+    let body = followup_layout(area)[1];
+    let (n, selected_row) = followup_rows_of(app);
+    if n == 0 {
+        return None;
+    }
+    let shown = body.height as usize;
+    let first = followup_first(n, selected_row, shown);
+    super::table::placement(
+        body,
+        false,
+        n.saturating_sub(first).min(shown),
+        Some(selected_row - first),
+    )
+}
+
+/// The review's table, the selected item's history and the hint line, in its popup.
+fn review_layout(area: Rect) -> (Rect, [Rect; 3]) {
+    let rect = centered(area, 78, area.height);
+    let inner = Block::default().borders(Borders::ALL).inner(rect);
+    let parts = Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(4),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    (rect, parts)
+}
+
+/// The first item the review shows in `shown` rows, the selected one in view.
+fn review_first(len: usize, selected: usize, shown: usize) -> usize {
+    let mut cursor = crate::app::list::Cursor::default();
+    cursor.set_page(shown, len);
+    cursor.select(selected, len);
+    cursor.first_shown(len, shown)
+}
+
+/// Where the review's items are, for a click.
+pub(super) fn review_list(app: &App, selected: usize, area: Rect) -> Option<ListArea> {
+    let (_, items) = app.review_items()?;
+    let (_, [table, _, _]) = review_layout(area);
+    let shown = table.height.saturating_sub(1) as usize;
+    let selected = selected.min(items.len().saturating_sub(1));
+    let first = review_first(items.len(), selected, shown);
+    super::table::window(table, items.len(), first, selected)
 }
 
 fn name(app: &App, id: Option<MemberId>) -> String {
@@ -437,10 +535,7 @@ fn render_followup(app: &App, frame: &mut Frame, area: Rect) {
     }
     // the rows shown: the selected one in view, group headings counted
     let shown = body.height as usize;
-    let mut cursor = crate::app::list::Cursor::default();
-    cursor.set_page(shown, rows.len());
-    cursor.select(selected_row, rows.len());
-    let first = cursor.first_shown(rows.len(), shown);
+    let first = followup_first(rows.len(), selected_row, shown);
     let t = |m| app.t(m);
     let columns = [
         Column::new(t(Msg::ColNumber)).cap(12).min(6),
@@ -481,25 +576,16 @@ pub fn review(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let Some((res, items)) = app.review_items() else {
         return;
     };
-    let rect = centered(area, 78, area.height);
-    let inner = popup(
+    let (rect, [table, hist, hint]) = review_layout(area);
+    popup(
         app,
         frame,
         rect,
         &Msg::ReviewTitle.fill(app.lang, &[("number", &res.number)]),
     );
-    let [table, hist, hint] = Layout::vertical([
-        Constraint::Min(3),
-        Constraint::Length(4),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
     let shown = table.height.saturating_sub(1) as usize;
     let selected = selected.min(items.len().saturating_sub(1));
-    let mut cursor = crate::app::list::Cursor::default();
-    cursor.set_page(shown, items.len());
-    cursor.select(selected, items.len());
-    let first = cursor.first_shown(items.len(), shown);
+    let first = review_first(items.len(), selected, shown);
     let rows = task_rows(app, items.iter().skip(first).take(shown).copied(), first);
     super::table::render(
         app,

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::table::{Cell, Column, Row};
 
 use crate::app::App;
+use crate::app::mouse::ListArea;
 use crate::app::roster::ActivityFilter;
 use crate::domain::calendar::{format_date, format_opt};
 use crate::domain::member::{Activity, Member, probation_reminder};
@@ -42,14 +43,33 @@ pub(super) fn table_rows(app: &App, area: Rect) -> usize {
     layout(app, area)[3].height.saturating_sub(1) as usize
 }
 
+/// The table and the detail pane beside it, in a wide terminal.
+fn beside_detail(table: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(table)
+}
+
+/// Where the members' table is, for a click: none when no member shows.
+pub(super) fn list(app: &App, area: Rect) -> Option<ListArea> {
+    let mut table = layout(app, area)[3];
+    if area.width >= SIDE_DETAIL_WIDTH {
+        table = beside_detail(table)[0];
+    }
+    let r = &app.roster;
+    let len = r.visible_len();
+    let first = r
+        .list
+        .cursor
+        .first_shown(len, table.height.saturating_sub(1) as usize);
+    super::table::window(table, len, first, r.list.cursor.selected())
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [counts, reminders, filters, table] = layout(app, area);
     render_counts(app, frame, counts);
     render_reminders(app, frame, reminders);
     render_filters(app, frame, filters);
     if area.width >= SIDE_DETAIL_WIDTH {
-        let [list, side] =
-            Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(table);
+        let [list, side] = beside_detail(table);
         render_table(app, frame, list);
         if let Some(m) = app.roster.selected_member() {
             let block = Block::default()

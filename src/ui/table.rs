@@ -18,6 +18,7 @@ use ratatui::widgets::{HighlightSpacing, Table, TableState};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::App;
+use crate::app::mouse::ListArea;
 
 /// Columns between two cells.
 const SPACING: u16 = 1;
@@ -216,7 +217,6 @@ pub fn render_with(
         .style(style)
     };
     let body: Vec<_> = rows.into_iter().map(|r| to_row(r.cells, r.style)).collect();
-    let shown = body.len();
     let mut table = Table::new(body, w.iter().map(|&x| Constraint::Length(x)))
         .column_spacing(SPACING)
         .row_highlight_style(app.theme.selected())
@@ -231,18 +231,48 @@ pub fn render_with(
     }
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
-    // what a click on one of its rows selects (the table scrolls itself when the
-    // selection is below what fits)
-    if let Some(sel) = state.selected() {
-        let first_row = area.y + u16::from(header);
-        let fits = area.height.saturating_sub(u16::from(header)) as usize;
-        app.drawn.borrow_mut().push(crate::app::mouse::DrawnList {
-            area: crate::app::mouse::Rect::new(area.x, area.y, area.width, area.height),
-            first_row,
-            rows: shown.saturating_sub(state.offset()).min(fits),
-            selected: sel.saturating_sub(state.offset()),
-        });
+}
+
+/// Where a table drawn by [`render_with`] in `area` puts `shown` rows with `selected`
+/// (an index into them) reversed: what a click on one of its rows selects. None when
+/// it shows no selection. The table scrolls itself, as ratatui's does, when the
+/// selection is below what fits.
+pub fn placement(
+    area: Rect,
+    header: bool,
+    shown: usize,
+    selected: Option<usize>,
+) -> Option<ListArea> {
+    let mut sel = selected?;
+    let first_row = area.y + u16::from(header);
+    let fits = area.height.saturating_sub(u16::from(header)) as usize;
+    let mut offset = 0;
+    // a table in no room draws nothing and keeps the selection as given
+    if area.width > 0 && area.height > 0 {
+        if shown == 0 {
+            return None;
+        }
+        sel = sel.min(shown - 1);
+        offset = (sel + 1).saturating_sub(fits);
     }
+    Some(ListArea {
+        area: crate::app::mouse::Rect::new(area.x, area.y, area.width, area.height),
+        first_row,
+        rows: shown.saturating_sub(offset).min(fits),
+        selected: sel.saturating_sub(offset),
+    })
+}
+
+/// Where the rows `first..` of a list of `len` go in a table of `area` under its
+/// heading, `selected` (an index into the whole list) reversed: the placement of a
+/// list drawn from its cursor.
+pub fn window(area: Rect, len: usize, first: usize, selected: usize) -> Option<ListArea> {
+    if len == 0 {
+        return None;
+    }
+    let fits = area.height.saturating_sub(1) as usize;
+    let shown = len.saturating_sub(first).min(fits);
+    placement(area, true, shown, Some(selected.saturating_sub(first)))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::table::{Cell, Column, Row};
 
 use crate::app::App;
+use crate::app::mouse::ListArea;
 use crate::app::tasks::{Source, StatusFilter, TaskView};
 use crate::command::{Action, Section};
 use crate::domain::calendar::{format_date, format_opt};
@@ -23,6 +24,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// The first row shown that keeps the selection in view.
 fn scroll(app: &App, rows: usize, len: usize) -> usize {
     app.tasks.cursor.first_shown(len, rows)
+}
+
+/// Where the view's table is, for a click: none when it lists nothing.
+pub(super) fn list(app: &App, area: Rect) -> Option<ListArea> {
+    let (table, len) = match app.tasks.view {
+        TaskView::ByMember => (by_member_layout(area)[2], app.task_loads().len()),
+        TaskView::All => (all_layout(area)[1], app.task_row_ids().len()),
+    };
+    let offset = scroll(app, table.height.saturating_sub(1) as usize, len);
+    let selected = app.tasks.cursor.selected().min(len.saturating_sub(1));
+    super::table::window(table, len, offset, selected)
 }
 
 /// The title, the warning line and the members' table.
