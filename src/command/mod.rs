@@ -141,3 +141,39 @@ impl Section {
         commands(self)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Routing reads the tables: the agenda's list moves with the global arrows, while
+    /// in the console they move the caret and a key of `global` stays global's.
+    #[test]
+    fn a_section_owns_its_commands_and_its_list_movement() {
+        assert!(Section::Agenda.owns(Action::AddItem));
+        assert!(Section::Agenda.owns(Action::MoveDown));
+        assert!(!Section::Agenda.owns(Action::Quit));
+        assert!(Section::Console.owns(Action::EndMeeting));
+        assert!(!Section::Console.owns(Action::MoveDown));
+        assert!(Section::FollowUp.owns(Action::PageDown));
+        assert!(!Section::Resolution.owns(Action::ScreenTasks));
+    }
+
+    #[test]
+    fn footer_words_and_views() {
+        let console = Section::Console.commands();
+        assert_eq!(console.footer_word(Action::Cancel), Msg::ActLeaveConsole);
+        assert_eq!(
+            console.footer_word(Action::Speech),
+            Action::Speech.describe()
+        );
+        let tasks = Section::Tasks.commands();
+        assert_eq!(tasks.footer(false).first[0], Action::New);
+        assert_eq!(tasks.footer(true).first[0], Action::Progress);
+        // a section with one view shows it for both
+        assert_eq!(
+            Section::Roster.commands().footer(true),
+            &Section::Roster.commands().footer
+        );
+    }
+}

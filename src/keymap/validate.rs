@@ -193,6 +193,32 @@ mod tests {
 
     /// The check of one entry finds a problem exactly when the check of the whole map
     /// does, for keys of every kind in every section.
+    /// A footer shows only what the section answers, each with a key of the shipped map.
+    #[test]
+    fn every_footer_action_is_offered_and_has_a_key() {
+        let map = Keymap::defaults();
+        for section in Section::ALL {
+            let table = commands(section);
+            let footers = [Some(table.footer), table.other_view];
+            for action in footers.iter().flatten().flat_map(|f| f.first) {
+                let answered = table.owns(*action)
+                    || (section.falls_back_to_global() && commands(Section::Global).owns(*action));
+                assert!(
+                    answered,
+                    "[{}] the footer shows \"{}\", which the section does not answer",
+                    section.name(),
+                    action_name(*action)
+                );
+                assert!(
+                    !map.keys_for(section, *action).is_empty(),
+                    "[{}] the footer shows \"{}\", which has no key",
+                    section.name(),
+                    action_name(*action)
+                );
+            }
+        }
+    }
+
     #[test]
     fn one_entry_is_checked_as_the_whole_map_would_be() {
         let defaults = Keymap::defaults();
