@@ -10,8 +10,9 @@ use crate::domain::member::{
     Activity, CommitteeRole, Gender, Member, MemberId, Standing, StatusChange,
 };
 use crate::domain::text::{clean, fold};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, labels};
 
+use super::document::word;
 pub use super::roster_import::{Parsed, RowError, parse};
 
 /// The columns, with their Vietnamese and English header names.
@@ -194,20 +195,20 @@ pub fn row(m: &Member) -> Vec<Value> {
         .collect()
 }
 
+// A roster file's cells are in Vietnamese whatever the interface's language (the
+// upper level reads them, and they read back the same): the words of the documents.
+
 pub(crate) fn gender_word(g: Option<Gender>) -> &'static str {
     match g {
-        Some(Gender::Male) => "Nam",
-        Some(Gender::Female) => "Nữ",
+        Some(_) => word(labels::gender(g)),
         None => "",
     }
 }
 
 pub(crate) fn role_word(r: CommitteeRole) -> &'static str {
     match r {
-        CommitteeRole::Secretary => "bí thư",
-        CommitteeRole::Deputy => "phó bí thư",
-        CommitteeRole::Member => "chi ủy viên",
         CommitteeRole::None => "",
+        role => word(labels::role(role)),
     }
 }
 
@@ -221,33 +222,18 @@ pub(crate) fn status_word(m: &Member) -> String {
         Standing::Probationary
     };
     match m.activity {
-        Activity::Active => match m.standing {
-            Standing::Official => "chính thức".into(),
-            Standing::Probationary => "dự bị".into(),
-        },
+        Activity::Active => standing_word(m.standing).into(),
         other if m.standing == by_date => activity_word(other).into(),
         other => format!("{} ({})", activity_word(other), standing_word(m.standing)),
     }
 }
 
 fn standing_word(s: Standing) -> &'static str {
-    match s {
-        Standing::Official => "chính thức",
-        Standing::Probationary => "dự bị",
-    }
+    word(labels::standing(s))
 }
 
 fn activity_word(a: Activity) -> &'static str {
-    match a {
-        Activity::Active => "đang sinh hoạt",
-        Activity::TemporaryIn => "sinh hoạt tạm thời",
-        Activity::TemporaryOut => "sinh hoạt tạm thời nơi khác",
-        Activity::Exempt => "miễn sinh hoạt",
-        Activity::Transferred => "chuyển sinh hoạt",
-        Activity::StruckOff => "xóa tên",
-        Activity::Expelled => "khai trừ",
-        Activity::Deceased => "từ trần",
-    }
+    word(labels::activity(a))
 }
 
 /// Reads a status cell: the standing if the cell says it (`None`: it follows from the

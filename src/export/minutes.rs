@@ -448,6 +448,8 @@ pub fn document(
     let review_item = m.agenda.iter().position(|i| {
         crate::domain::text::fold(&i.title).contains("danh gia ket qua thuc hien nghi quyet")
     });
+    // a guest typed as "đồng chí …" is written "Đ/c …:", as a member is
+    let comrade = says(Msg::DocComrade, &[("name", &"")]);
     for (i, item) in m.agenda.iter().enumerate() {
         let mut head = format!("{}. {}", i + 1, item.title);
         if let Some(p) = item.presenter {
@@ -466,7 +468,7 @@ pub fn document(
                 EntryKind::GuestSpeech(guest) => doc.paragraph(Paragraph::of(vec![
                     Span::italic(says(
                         Msg::DocGuestSpeaker,
-                        &[("name", &guest.strip_prefix("đồng chí ").unwrap_or(guest))],
+                        &[("name", &guest.strip_prefix(&comrade).unwrap_or(guest))],
                     )),
                     Span::plain(format!(" {text}")),
                 ])),
