@@ -9,7 +9,6 @@ mod common;
 use std::thread::sleep;
 use std::time::Duration;
 
-use common::chibo;
 use common::tty::{self, Tty};
 
 /// Longer than the time a deliberate dialog ignores keys after it opens.
@@ -48,21 +47,11 @@ fn step(term: &Tty, date: Option<&str>, proof: &str) {
 )]
 fn a_candidate_becomes_a_probationary_member_through_the_terminal() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let cfg = tmp.path().join("cfg");
-    assert!(
-        chibo(&data, &["import", "members", common::FIXTURE])
-            .status
-            .success()
-    );
-    let term = Tty::start(
-        "candidates",
-        &data,
-        &cfg,
-        (80, 24),
+    let branch = tty::Branch::made(
+        &["import", "members", common::FIXTURE],
         &["CHIBO_TODAY=2026-12-05"],
     );
+    let term = branch.start("candidates", (80, 24));
     see(&term, "Tên chi bộ");
     typed(&term, "Chi bộ Khu phố 3");
     term.keys(&["Tab"]);
@@ -146,13 +135,7 @@ fn a_candidate_becomes_a_probationary_member_through_the_terminal() {
     drop(term);
 
     // the decision and the ceremony come weeks later; the probation ends a year on
-    let term = Tty::start(
-        "candidates2",
-        &data,
-        &cfg,
-        (80, 24),
-        &["CHIBO_TODAY=2027-11-20"],
-    );
+    let term = branch.start_with("candidates2", (80, 24), &["CHIBO_TODAY=2027-11-20"]);
     see(&term, "Đảng viên");
     term.keys(&["6"]);
     see(&term, "Quyết định kết nạp");

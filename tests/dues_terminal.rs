@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::tty::{self, Tty};
 
 const TODAY: &str = "CHIBO_TODAY=2026-12-05";
@@ -50,24 +48,13 @@ fn paid_name(term: &Tty, before: &[String]) -> String {
 )]
 fn dues_collected_during_the_roll_call_agree_with_the_screen_and_the_report() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let cfg = tmp.path().join("cfg");
-    let chibo = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_chibo"))
-            .args(args)
-            .env("CHIBO_DATA_DIR", &data)
-            .env("CHIBO_CONFIG_DIR", &cfg)
-            .env("CHIBO_TODAY", "2026-12-05")
-            .output()
-            .unwrap()
-    };
-    assert!(chibo(&["demo"]).status.success());
+    let branch = tty::Branch::made(&["demo"], &[TODAY]);
+    let chibo = |args: &[&str]| branch.chibo(args);
     let before: serde_json::Value = serde_json::from_slice(
         &chibo(&["report", "dues", "--month", "2026-12", "--format", "json"]).stdout,
     )
     .unwrap();
-    let term = Tty::start("dues", &data, &cfg, (80, 24), &[TODAY]);
+    let term = branch.start("dues", (80, 24));
     term.start_meeting();
 
     // the roll call: three members pay December, one key each; a fourth key on the

@@ -8,8 +8,7 @@ mod common;
 use std::thread::sleep;
 use std::time::Duration;
 
-use common::chibo;
-use common::tty::{self, ThreadUsage, Tty, thread_usage};
+use common::tty::{self, ThreadUsage, thread_usage};
 
 /// CPU ticks and wake-ups between two readings: of the threads chibo runs, and of
 /// the pool of I/O threads sled starts.
@@ -38,14 +37,13 @@ fn moved(before: &[ThreadUsage], after: &[ThreadUsage]) -> ((u64, u64), (u64, u6
 )]
 fn no_wake_ups_when_nothing_changes_and_one_a_second_with_the_meeting_clock() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    assert!(
-        chibo(&data, &["demo", "--members", "20", "--years", "1"])
-            .status
-            .success()
+    let demo = tty::demo_with(
+        "idle",
+        (100, 30),
+        &["demo", "--members", "20", "--years", "1"],
+        &[],
     );
-    let term = Tty::start("idle", &data, &tmp.path().join("cfg"), (100, 30), &[]);
+    let term = &demo.term;
     assert!(term.wait_for("Đảng viên", 10), "{}", term.screen());
     sleep(Duration::from_millis(1000));
     let before = thread_usage(term.pid);
@@ -57,7 +55,7 @@ fn no_wake_ups_when_nothing_changes_and_one_a_second_with_the_meeting_clock() {
     let start = thread_usage(term.pid);
     sleep(Duration::from_secs(5));
     let end = thread_usage(term.pid);
-    drop(term);
+    drop(demo);
     let (own, sled) = moved(&before, &after);
     assert_eq!(
         own,

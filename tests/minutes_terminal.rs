@@ -10,7 +10,6 @@ mod common;
 use std::thread::sleep;
 use std::time::Duration;
 
-use common::chibo;
 use common::tty::{self, Tty};
 
 /// Longer than the time a deliberate dialog ignores keys after it opens.
@@ -59,22 +58,13 @@ fn steady(text: &str) -> String {
 )]
 fn a_meeting_typed_through_the_terminal_gives_minutes_the_branch_can_file() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let fixture = common::FIXTURE;
-    assert!(
-        chibo(&data, &["import", "members", fixture])
-            .status
-            .success()
-    );
-    last_months_resolution(&data);
-    let term = Tty::start(
-        "minutes",
-        &data,
-        &tmp.path().join("cfg"),
-        (80, 24),
+    let branch = tty::Branch::made(
+        &["import", "members", common::FIXTURE],
         &["CHIBO_TODAY=2026-12-05"],
     );
+    let data = &branch.data;
+    last_months_resolution(data);
+    let term = branch.start("minutes", (80, 24));
     // the branch, asked for on the first open
     see(&term, "Tên chi bộ");
     typed(&term, "Chi bộ Khu phố 3");

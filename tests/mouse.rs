@@ -201,16 +201,8 @@ fn mouse_settings_are_read_from_config_toml() {
 )]
 fn a_click_and_the_wheel_through_the_terminal() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let cfg = tmp.path().join("cfg");
-    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_chibo"))
-        .args(["--data-dir", data.to_str().unwrap(), "demo"])
-        .env("CHIBO_CONFIG_DIR", &cfg)
-        .output()
-        .unwrap();
-    assert!(ok.status.success());
-    let term = Tty::start("mouse", &data, &cfg, (120, 40), &[]);
+    let demo = tty::demo("mouse", (120, 40));
+    let term = &demo.term;
     assert!(
         term.wait_for("Thông tin đảng viên", 10),
         "{}",
@@ -222,7 +214,7 @@ fn a_click_and_the_wheel_through_the_terminal() {
             .position(|l| l.starts_with('›'))
             .unwrap_or_else(|| panic!("no row selected:\n{text}"))
     };
-    let first = selected(&term);
+    let first = selected(term);
     // what a terminal sends for a left click at column 20 on the third row of the
     // list (both counted from 1), then for the wheel turned down once
     let third = first + 2;
@@ -231,10 +223,10 @@ fn a_click_and_the_wheel_through_the_terminal() {
         third + 1,
         third + 1
     ));
-    assert!(wait_until(|| selected(&term) == third), "{}", term.screen());
+    assert!(wait_until(|| selected(term) == third), "{}", term.screen());
     term.type_text("\x1b[<65;20;10M");
     assert!(
-        wait_until(|| selected(&term) == third + 3),
+        wait_until(|| selected(term) == third + 3),
         "{}",
         term.screen()
     );

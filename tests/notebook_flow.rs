@@ -3,7 +3,7 @@
 mod common;
 
 use chibo::store::Records;
-use common::tty::{self, Tty};
+use common::tty;
 use common::*;
 
 #[test]
@@ -51,16 +51,8 @@ fn an_award_dated_after_today_is_refused() {
 )]
 fn a_note_and_an_award_through_the_terminal() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let cfg = tmp.path().join("cfg");
-    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_chibo"))
-        .args(["--data-dir", data.to_str().unwrap(), "demo"])
-        .env("CHIBO_CONFIG_DIR", &cfg)
-        .output()
-        .unwrap();
-    assert!(ok.status.success());
-    let term = Tty::start("notebook", &data, &cfg, (80, 24), &[]);
+    let demo = tty::demo("notebook", (80, 24));
+    let term = &demo.term;
     assert!(term.wait_for("Đảng viên", 10), "{}", term.screen());
     term.keys(&["Enter", "n", "Tab", "Tab"]);
     term.type_text("Hăng hái nhận việc khó");

@@ -7,19 +7,18 @@ mod common;
 use std::thread::sleep;
 use std::time::Duration;
 
-use common::chibo;
-use common::tty::{self, Tty};
+use common::tty;
 
-fn console(name: &str, tmp: &std::path::Path) -> Tty {
-    let data = tmp.join("data");
-    assert!(
-        chibo(&data, &["demo", "--members", "20", "--years", "1"])
-            .status
-            .success()
+/// A small demo branch with a meeting started, its console on screen.
+fn console(name: &str) -> tty::Demo {
+    let demo = tty::demo_with(
+        name,
+        (80, 24),
+        &["demo", "--members", "20", "--years", "1"],
+        &[],
     );
-    let term = Tty::start(name, &data, &tmp.join("cfg"), (80, 24), &[]);
-    term.start_meeting();
-    term
+    demo.term.start_meeting();
+    demo
 }
 
 #[test]
@@ -29,8 +28,8 @@ fn console(name: &str, tmp: &std::path::Path) -> Tty {
 )]
 fn an_unfinished_escape_sequence_is_dropped_and_the_text_after_it_arrives() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let term = console("escape", tmp.path());
+    let demo = console("escape");
+    let term = &demo.term;
     // ESC [ ? and then nothing: a terminal report cut short, a key a terminal mangled
     term.type_text("\u{1b}[?");
     sleep(Duration::from_millis(300));
@@ -51,8 +50,8 @@ fn an_unfinished_escape_sequence_is_dropped_and_the_text_after_it_arrives() {
 )]
 fn a_paste_carrying_the_end_marker_and_command_keys_stays_text() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let term = console("paste", tmp.path());
+    let demo = console("paste");
+    let term = &demo.term;
     term.type_text("Ý kiến: ");
     sleep(Duration::from_millis(200));
     // what was found: the marker closed the paste early, and ctrl-e, Enter, A, Enter

@@ -1,7 +1,7 @@
 //! The real binary in a real terminal: a tmux session per test, ended when dropped,
 //! and what the kernel says about the process's threads.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -168,6 +168,82 @@ impl Drop for Tty {
         while self.alive() && Instant::now() < until {
             sleep(Duration::from_millis(20));
         }
+    }
+}
+
+/// A branch's data and settings in a temporary folder, filled by a chibo command (the
+/// demo, or an import), for chibo in a terminal; `env` ("NAME=value", e.g. the day)
+/// holds for that command, for the terminal and for the commands run beside it.
+pub struct Branch {
+    pub data: PathBuf,
+    pub cfg: PathBuf,
+    env: Vec<String>,
+    /// Removed when the branch is dropped, after the terminal (declared before it).
+    pub tmp: tempfile::TempDir,
+}
+
+impl Branch {
+    /// The data filled by `chibo ARGS` (e.g. `["demo"]`), which must succeed.
+    pub fn made(args: &[&str], env: &[&str]) -> Branch {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let branch = Branch {
+            data: tmp.path().join("data"),
+            cfg: tmp.path().join("cfg"),
+            env: env.iter().map(|e| e.to_string()).collect(),
+            tmp,
+        };
+        let out = branch.chibo(args);
+        assert!(
+            out.status.success(),
+            "chibo {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        branch
+    }
+
+    /// Runs `chibo ARGS` on the branch, as a script beside the terminal would.
+    pub fn chibo(&self, args: &[&str]) -> std::process::Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_chibo"));
+        cmd.args(args)
+            .env("CHIBO_DATA_DIR", &self.data)
+            .env("CHIBO_CONFIG_DIR", &self.cfg);
+        for e in &self.env {
+            let (name, value) = e.split_once('=').expect("NAME=value");
+            cmd.env(name, value);
+        }
+        cmd.output().expect("chibo runs")
+    }
+
+    /// chibo started on the branch in a `cols`×`rows` terminal.
+    pub fn start(&self, name: &str, size: (u16, u16)) -> Tty {
+        let env: Vec<&str> = self.env.iter().map(String::as_str).collect();
+        Tty::start(name, &self.data, &self.cfg, size, &env)
+    }
+
+    /// chibo started again on another day (or with other variables) than the branch's.
+    pub fn start_with(&self, name: &str, size: (u16, u16), env: &[&str]) -> Tty {
+        Tty::start(name, &self.data, &self.cfg, size, env)
+    }
+}
+
+/// chibo in a terminal on a branch of its own; the terminal ends before the folder goes.
+pub struct Demo {
+    pub term: Tty,
+    pub branch: Branch,
+}
+
+/// The demo branch (`chibo demo`) in a temporary folder, and chibo started on it in a
+/// terminal of `size`, in a tmux session named after `name`.
+pub fn demo(name: &str, size: (u16, u16)) -> Demo {
+    demo_with(name, size, &["demo"], &[])
+}
+
+/// Like `demo`, with the data filled by `chibo ARGS` and `env` for it and the terminal.
+pub fn demo_with(name: &str, size: (u16, u16), args: &[&str], env: &[&str]) -> Demo {
+    let branch = Branch::made(args, env);
+    Demo {
+        term: branch.start(name, size),
+        branch,
     }
 }
 
