@@ -1,3 +1,4 @@
+// Over 500 lines: a whole branch's believable years, every kind of record; a tenth is tests.
 //! A realistic demo branch: believable Vietnamese names, dates, standings, committee and
 //! status changes, the same for the same seed and day.
 

@@ -1,3 +1,4 @@
+// Over 500 lines: a third of it is the tests of the date rules (lunar holidays, working days).
 //! Dates as the branch writes them (dd/mm/yyyy, "ngày 05 tháng 12 năm 2026") and working
 //! days, with public holidays kept as data.
 

@@ -1,3 +1,4 @@
+// Over 500 lines: one procedure, step by step with its limits and ages; its tests a quarter of it.
 //! Candidates for membership (quần chúng ưu tú, DOMAIN.md §Candidates): the person
 //! (only what the procedure needs), the steps taken with their date and proof, the
 //! next step, how long the stage has waited and the time limits that apply. The steps

@@ -1,3 +1,4 @@
+// Over 500 lines: one record from plan to amended minutes, with all its rules; a quarter is tests.
 //! A branch meeting (sinh hoạt chi bộ): kind, plan, agenda, attendance, the minutes'
 //! entries, votes, end, approval and amendments.
 

@@ -1,3 +1,4 @@
+// Over 500 lines: the member's rules are short; their tests are a quarter of the file.
 //! A party member (đảng viên): name in three parts, standing, activity, committee role,
 //! party dates, and the dated history of status changes.
 

@@ -1,3 +1,4 @@
+// Over 500 lines: nearly half of it is the tests of every voting rule.
 //! Votes (biểu quyết) by the branch's rules: who may vote, the denominator each rule
 //! counts against, and the result — computed, never typed.
 

@@ -1,3 +1,4 @@
+// Over 500 lines: one report in two forms, the month's and the year's, with their tables.
 //! `chibo report dues`: a month's ledger — each member's expected, collected and
 //! arrears, the months still owed, the totals, the share the branch keeps and the share
 //! sent up with the date sent — or a year's, month by month with each member's year.

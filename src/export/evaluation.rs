@@ -1,3 +1,4 @@
+// Over 500 lines: one report, each member's year of evidence as the upper level asks for it.
 //! `chibo report evaluation`: the list the upper level asks for at the year's end —
 //! each member with the year's evidence (attendance, tasks, the notebook, discipline
 //! and awards), the grade proposed from it under the rules of `evaluation.toml`, the

@@ -1,3 +1,4 @@
+// Over 500 lines: one document, the biên bản, written section by section as the branch files it.
 //! The biên bản: the minutes in the form the branch files them, in Vietnamese, as one
 //! document (Markdown, plain text or Word).
 

@@ -1,3 +1,4 @@
+// Over 500 lines: by design one table of every string in both languages, so a word has one place.
 //! Every string the user sees, in Vietnamese (default) and English. Each entry of the
 //! table must give both, or the crate does not compile.
 

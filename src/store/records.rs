@@ -1,3 +1,4 @@
+// Over 500 lines: one trait, `Records`, giving every kind its typed reads, writes and indexes.
 //! Typed records over any `Store`: the schema version, the branch, members, audit
 //! entries. Written once, so the sled and in-memory stores behave alike.
 

@@ -1,3 +1,4 @@
+// Over 500 lines: the views of one noun: the list, a resolution, the follow-up, the review.
 //! The resolution tracker: the list, one resolution with its items and their
 //! follow-up, the follow-up view across resolutions, and the review in a meeting.
 

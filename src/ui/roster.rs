@@ -1,3 +1,4 @@
+// Over 500 lines: the roster screen and a member's detail, which the detail popup draws as well.
 //! The roster screen: counts, reminders, search and filters, the member table, and
 //! (on wide terminals) the selected member's details beside it.
 
