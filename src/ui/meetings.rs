@@ -16,7 +16,7 @@ use crate::i18n::{Msg, labels};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.meetings.console.is_some() {
-        super::console::render(app, frame, area);
+        super::minutes::render(app, frame, area);
     } else if let Some(m) = app.meetings.open_meeting() {
         render_agenda(app, m, frame, area);
     } else {

@@ -2,14 +2,16 @@
 //! and date, the screen, the message line, and a footer of keys from the effective map.
 
 mod candidates;
-mod console;
 mod dues;
 mod grading;
 mod hints;
 mod layout;
 mod meetings;
+mod minutes;
 mod overlay;
+mod picker;
 mod resolutions;
+mod roll_call;
 pub mod roster;
 pub mod table;
 mod tasks;
@@ -107,7 +109,7 @@ pub fn list_rows(app: &App, width: u16, height: u16) -> ListRows {
         items: resolutions::item_rows(app, body),
         followup: resolutions::followup_rows(body),
         tasks: tasks::rows(app, body),
-        picker: console::picker_rows(body),
+        picker: picker::picker_rows(body),
         dues: dues::rows(body),
         candidates: candidates::rows(app, body),
     }

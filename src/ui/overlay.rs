@@ -22,9 +22,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Detail => detail(app, frame, area),
         Overlay::Form(form) => render_form(app, form, frame, area),
         Overlay::Confirm(c) => confirm(app, c, frame, area),
-        Overlay::Picker(p) => super::console::picker(app, p, frame, area),
+        Overlay::Picker(p) => super::picker::picker(app, p, frame, area),
         Overlay::RollCall { selected, find } => {
-            super::console::roll_call(app, *selected, find.as_deref(), frame, area)
+            super::roll_call::roll_call(app, *selected, find.as_deref(), frame, area)
         }
         Overlay::Review { selected } => super::resolutions::review(app, *selected, frame, area),
         Overlay::Preview { lines, scroll } => preview(app, lines, *scroll, frame, area),
@@ -422,7 +422,7 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
                 body.push_str(app.t(Msg::ConfirmEndMissing));
                 for m in missing {
                     body.push_str("\n • ");
-                    body.push_str(&super::console::missing_text(app, &m));
+                    body.push_str(&super::minutes::missing_text(app, &m));
                 }
             }
             (Msg::ConfirmEndTitle, body)

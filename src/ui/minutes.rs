@@ -1,6 +1,6 @@
 //! The live minutes console: meeting clock and attendance, the current agenda item
 //! and its time box, the item's entries, and the editor with the caret where the IME
-//! draws. Also the roll call and the member picker.
+//! draws; what the minutes lack, said when the meeting ends.
 
 use chrono::NaiveDateTime;
 use ratatui::Frame;
@@ -8,11 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::layout::{centered, popup};
 use crate::app::App;
 use crate::app::minutes::Console;
-use crate::app::picker::Picker;
-use crate::domain::meeting::{EntryKind, Missing, Presence};
+use crate::domain::meeting::{EntryKind, Missing};
 use crate::i18n::Msg;
 
 /// Width from which the agenda stands beside the minutes.
@@ -174,7 +172,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// At most `width` columns of `s`, with "…" where it was cut.
-fn truncate(s: &str, width: usize) -> String {
+pub(super) fn truncate(s: &str, width: usize) -> String {
     if unicode_width::UnicodeWidthStr::width(s) <= width {
         return s.to_string();
     }
@@ -315,167 +313,6 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
             frame.set_cursor_position((editor.x + col, editor.y + row));
         }
     }
-}
-
-/// The picker's box in `area`: its query line and the names under it. The votes of
-/// the meeting are long lines: the picker widens for them.
-fn picker_layout(area: Rect, wide: bool) -> (Rect, [Rect; 2]) {
-    let rect = centered(area, if wide { 76 } else { 50 }, area.height.min(18));
-    let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
-    (
-        rect,
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner),
-    )
-}
-
-/// Names the picker shows at once.
-pub(super) fn picker_rows(area: Rect) -> usize {
-    picker_layout(area, false).1[1].height as usize
-}
-
-pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
-    use crate::app::picker::PickPurpose;
-    let wide = matches!(p.purpose, PickPurpose::Vote | PickPurpose::AgendaItem);
-    let (rect, [query, list]) = picker_layout(area, wide);
-    let title = match p.purpose {
-        PickPurpose::Vote => Msg::VotePickTitle,
-        PickPurpose::AgendaItem => Msg::AgendaPickTitle,
-        _ => Msg::PickerTitle,
-    };
-    popup(app, frame, rect, app.t(title));
-    let prompt = app.t(Msg::PickerPrompt);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(prompt, app.theme.dim()),
-            Span::styled(p.query.value().to_string(), app.theme.focus_field()),
-        ])),
-        query,
-    );
-    let x =
-        query.x + (unicode_width::UnicodeWidthStr::width(prompt) + p.query.cursor_column()) as u16;
-    if x < query.right() {
-        frame.set_cursor_position((x, query.y));
-    }
-    let rows = list.height as usize;
-    let selected = p.shown.cursor.selected();
-    let skip = p.shown.cursor.first_shown(p.visible_len(), rows);
-    let lines: Vec<Line> = p
-        .visible_marked()
-        .enumerate()
-        .skip(skip)
-        .take(rows)
-        .map(|(i, (_, name, mark))| {
-            // exempt members and those who left are marked, whatever the pick is for
-            let name = match mark {
-                Some(a) => format!("{name} · {}", app.t(crate::i18n::labels::activity(a))),
-                None => name.to_string(),
-            };
-            if i == selected {
-                Line::styled(format!(" {name}"), app.theme.selected())
-            } else if mark.is_some() {
-                Line::styled(format!(" {name}"), app.theme.dim())
-            } else {
-                Line::from(format!(" {name}"))
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), list);
-}
-
-fn presence_text(app: &App, p: Option<&Presence>) -> String {
-    match p {
-        Some(Presence::Present) => app.t(Msg::MarkPresent).to_string(),
-        Some(Presence::Late(t)) => Msg::MarkLate.fill(app.lang, &[("time", &t.format("%H:%M"))]),
-        Some(Presence::Excused(r)) => Msg::MarkExcused.fill(app.lang, &[("reason", r)]),
-        Some(Presence::Absent) => app.t(Msg::MarkAbsent).to_string(),
-        None => app.t(Msg::MarkNone).to_string(),
-    }
-}
-
-pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Frame, area: Rect) {
-    use crate::command::Action as A;
-    let Some(c) = &app.meetings.console else {
-        return;
-    };
-    let rect = centered(area, 76, area.height);
-    let inner = popup(app, frame, rect, app.t(Msg::RollCallTitle));
-    let report = app.console_attendance().unwrap_or_default();
-    let sentence =
-        crate::export::minutes::attendance_lines(&report, app.roster.members()).join(" ");
-    // every key of the legend, on as many lines as it takes
-    let legend = Paragraph::new(Line::from(super::hints::hints(
-        app,
-        crate::command::Section::RollCall,
-        &[
-            A::MarkPresent,
-            A::MarkLate,
-            A::MarkExcused,
-            A::MarkAbsent,
-            A::MarkAllPresent,
-            A::MarkPaid,
-            A::Search,
-            A::Cancel,
-        ],
-        u16::MAX,
-    )))
-    .wrap(Wrap { trim: true });
-    let legend_rows = legend.line_count(inner.width) as u16;
-    // the summary whole, however long it grows; the list keeps at least a few rows
-    let summary_text = Paragraph::new(sentence)
-        .style(app.theme.dim())
-        .wrap(Wrap { trim: true });
-    let room = inner.height.saturating_sub(legend_rows + 4);
-    let summary_rows = (summary_text.line_count(inner.width) as u16).min(room);
-    let [summary, find_line, list, hint] = Layout::vertical([
-        Constraint::Length(summary_rows),
-        Constraint::Length(u16::from(find.is_some())),
-        Constraint::Min(1),
-        Constraint::Length(legend_rows),
-    ])
-    .areas(inner);
-    frame.render_widget(summary_text, summary);
-    if let Some(q) = find {
-        let prompt = app.t(Msg::PickerPrompt);
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(prompt, app.theme.dim()),
-                Span::styled(q.to_string(), app.theme.focus_field()),
-            ])),
-            find_line,
-        );
-        let x = find_line.x
-            + (unicode_width::UnicodeWidthStr::width(prompt)
-                + unicode_width::UnicodeWidthStr::width(q)) as u16;
-        if x < find_line.right() {
-            frame.set_cursor_position((x, find_line.y));
-        }
-    }
-    let rows = app.roll_call_rows();
-    let (expected, _) = crate::app::minutes::roll_call_members(app.roster.members());
-    let mut lines = Vec::new();
-    let mut selected_line = 0;
-    for (i, m) in rows.iter().enumerate() {
-        if i == expected.len() {
-            lines.push(Line::styled(
-                app.t(Msg::RollCallExempt).to_string(),
-                app.theme.title(),
-            ));
-        }
-        let mut mark = presence_text(app, c.meeting.attendance.get(&m.id));
-        if app.dues_paid(m, crate::domain::dues::Month::of(c.meeting.date)) {
-            mark = format!("{mark:<16} {}", app.t(Msg::DuesPaidMark));
-        }
-        let text = format!(" {:<28} {mark}", truncate(&m.full_name(), 28));
-        if i == selected {
-            selected_line = lines.len();
-            lines.push(Line::styled(text, app.theme.selected()));
-        } else {
-            lines.push(Line::from(text));
-        }
-    }
-    let skip = (selected_line + 1).saturating_sub(list.height as usize);
-    frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), list);
-    frame.render_widget(legend, hint);
 }
 
 /// One missing thing, as the end-of-meeting confirmation lists it.
