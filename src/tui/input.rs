@@ -4,6 +4,10 @@
 //!
 //! crossterm's own parser waits for the final byte of a sequence however long it takes,
 //! so one stray `ESC [ ?` swallowed every key until a `c` or `u` happened to be typed.
+//! Its events become the application's own keys and mouse reports here, at the edge.
+//!
+//! Over 500 lines with its tests (the parser is under 470): each sequence it reads is
+//! pinned by a case below.
 
 use std::time::Duration;
 
