@@ -462,44 +462,22 @@ impl App {
             Section::Roster | Section::Search => self.roster.update(action, &ctx!(self)),
             Section::Tasks => self.update_tasks(action),
             Section::Resolutions => self.update_resolutions(action),
-            Section::Resolution | Section::FollowUp => {
-                let section = self.section();
-                let own = self
-                    .keymap
-                    .bindings(section)
-                    .iter()
-                    .any(|b| b.action == action)
-                    || list::is_movement(action);
-                match section {
-                    _ if !own => Outcome::NotMine,
-                    Section::FollowUp => self.update_followup(action),
-                    _ => self.update_resolution_detail(action),
-                }
+            // these modes take only their own commands (and moves); the rest is global
+            section @ (Section::Resolution
+            | Section::FollowUp
+            | Section::Console
+            | Section::Agenda)
+                if !section.owns(action) =>
+            {
+                Outcome::NotMine
             }
+            Section::FollowUp => self.update_followup(action),
+            Section::Resolution => self.update_resolution_detail(action),
             Section::Console => {
-                let own = self
-                    .keymap
-                    .bindings(Section::Console)
-                    .iter()
-                    .any(|b| b.action == action);
-                if own {
-                    self.update_console(action);
-                }
-                Outcome::handled(own)
+                self.update_console(action);
+                Outcome::Done
             }
-            Section::Agenda => {
-                let own = self
-                    .keymap
-                    .bindings(Section::Agenda)
-                    .iter()
-                    .any(|b| b.action == action)
-                    || list::is_movement(action);
-                if own {
-                    self.update_agenda(action)
-                } else {
-                    Outcome::NotMine
-                }
-            }
+            Section::Agenda => self.update_agenda(action),
             Section::Meetings => self.update_meetings(action),
             Section::Dues => Outcome::handled(self.update_dues(action)),
             Section::Candidates => self.update_candidates(action),
