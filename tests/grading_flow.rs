@@ -280,22 +280,9 @@ fn on_review_day(data: &std::path::Path, args: &[&str]) -> std::process::Output 
 )]
 fn every_member_of_the_demo_branch_is_graded_at_its_year_end_meeting_through_the_terminal() {
     common::tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let cfg = tmp.path().join("cfg");
-    let made = on_review_day(&data, &["demo"]);
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
-    let term = common::tty::Tty::start(
-        "grading",
-        &data,
-        &cfg,
-        (120, 40),
-        &["CHIBO_TODAY=2026-12-19"],
-    );
+    let branch = common::tty::Branch::made(&["demo"], &["CHIBO_TODAY=2026-12-19"]);
+    let data = &branch.data;
+    let term = branch.start("grading", (120, 40));
     assert!(term.wait_for("Đảng viên", 10), "{}", term.screen());
     // the year-end meeting is the newest of the meetings: opened, held, its sheet shown
     term.keys(&["2", "Home", "Enter"]);
@@ -351,7 +338,7 @@ fn every_member_of_the_demo_branch_is_graded_at_its_year_end_meeting_through_the
     }
     // the report asked while the application is open: every member graded is decided
     let out = on_review_day(
-        &data,
+        data,
         &["report", "evaluation", "--year", "2026", "--format", "json"],
     );
     assert!(
