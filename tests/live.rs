@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::chibo;
-use common::tty::{self, Tty};
+use common::tty;
 
 fn ok(data: &Path, args: &[&str]) -> String {
     let out = chibo(data, args);
@@ -41,16 +41,12 @@ fn wait_for_socket(data: &Path) -> bool {
 )]
 fn reports_exports_and_check_run_while_the_application_is_open() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    ok(&data, &["demo", "--members", "20", "--years", "1"]);
-    let term = Tty::start(
-        "live",
-        &data,
-        &tmp.path().join("cfg"),
-        (100, 30),
+    let branch = tty::Branch::made(
+        &["demo", "--members", "20", "--years", "1"],
         &["CHIBO_TODAY=2026-11-22"],
     );
+    let data = branch.data.clone();
+    let term = branch.start("live", (100, 30));
     assert!(term.wait_for("Đảng viên", 20), "{}", term.screen());
     assert!(wait_for_socket(&data), "{}", term.screen());
     #[cfg(unix)]
@@ -133,17 +129,13 @@ fn a_stale_socket_with_the_data_held_gives_the_usual_message() {
 )]
 fn the_application_replaces_a_stale_socket() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    ok(&data, &["demo", "--members", "5", "--years", "1"]);
-    drop(std::os::unix::net::UnixListener::bind(data.join("chibo.sock")).unwrap());
-    let term = Tty::start(
-        "stale",
-        &data,
-        &tmp.path().join("cfg"),
-        (100, 30),
+    let branch = tty::Branch::made(
+        &["demo", "--members", "5", "--years", "1"],
         &["CHIBO_TODAY=2026-11-22"],
     );
+    let data = branch.data.clone();
+    drop(std::os::unix::net::UnixListener::bind(data.join("chibo.sock")).unwrap());
+    let term = branch.start("stale", (100, 30));
     assert!(term.wait_for("Đảng viên", 20), "{}", term.screen());
     let until = Instant::now() + Duration::from_secs(20);
     let mut check = String::new();
