@@ -3,6 +3,7 @@
 //! grade decided by vote, then the branch's own line; what breaks a rule of
 //! `evaluation.toml` is warned about with the rule and its line. Approved minutes lock
 //! the sheet: a decided grade is then changed by an amendment.
+//! Over 500 lines: the sheet's steps and their forms follow one rule file together.
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::{App, Overlay, Status};

@@ -1,5 +1,6 @@
 //! The meetings screen: the list (newest first, by year and kind), planning a meeting,
 //! its agenda, and what happens after it: approval, amendments, the biên bản file.
+//! Over 500 lines: planning, the agenda and approval share the meeting's working copy.
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 

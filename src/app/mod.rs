@@ -1,6 +1,7 @@
 //! The application state and its pure update: keys become actions through the keymap,
 //! actions change the state and write to the store. Nothing here touches the terminal,
 //! so tests drive an `App` with keys and render it into a `TestBackend`.
+//! Over 500 lines: the key entry (text fields, sequences, paste) sits beside the routing it feeds.
 
 /// What a screen's update may read ([`Ctx`]), borrowed field by field so that the screen
 /// itself can be borrowed mutably beside it.
