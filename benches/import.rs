@@ -6,6 +6,8 @@
 //! `cargo bench --bench import` (add `-- --rows 20000` for one size). `cargo test
 //! --benches` runs it once on 500 rows, to keep it compiling.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 use std::time::Instant;
 
 use chibo::export::members;

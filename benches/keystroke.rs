@@ -9,6 +9,8 @@
 //! `--saves N` sets how many saves are timed). `cargo test --benches` runs it once,
 //! quickly, to keep it compiling.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 use std::time::{Duration, Instant};
 
 use chibo::app::{App, FixedClock, Options};
@@ -209,7 +211,7 @@ fn main() {
         report(
             "report overdue",
             time(&|| {
-                drop(chibo::export::report::overdue(&tasks, &resolutions, &ms, today).to_json())
+                drop(chibo::export::report::overdue(&tasks, &resolutions, &ms, today).to_json());
             }),
         );
         report(
@@ -246,7 +248,7 @@ fn main() {
                     None,
                     &reviewed,
                     chibo::export::minutes::Format::Markdown,
-                ))
+                ));
             }),
         );
     }

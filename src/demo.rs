@@ -739,11 +739,11 @@ pub fn generate(
     let mut held = meetings(opts, &ms, today, &Templates::shipped());
     // the admission vote of a candidate is held in one of these meetings
     let (mut candidates, vote_in) = candidates::candidates(&ms, &mut held, today);
-    for m in held.iter_mut() {
+    for m in &mut held {
         store.save_meeting(m, now, None)?;
     }
     if let Some(at) = vote_in {
-        for (c, _) in candidates.iter_mut() {
+        for (c, _) in &mut candidates {
             if let Some((_, item, entry)) = c.vote {
                 c.vote = Some((held[at].id, item, entry));
             }
@@ -757,16 +757,16 @@ pub fn generate(
         return Err(StoreError::Io(e.to_string()));
     }
     let (mut notes, mut awards) = notebook(&ms, today);
-    for n in notes.iter_mut() {
+    for n in &mut notes {
         store.save_note(n, now)?;
     }
-    for a in awards.iter_mut() {
+    for a in &mut awards {
         store.save_award(a, now)?;
     }
     if let Some(mut d) = discipline(&ms, today) {
         store.save_discipline(&mut d, now)?;
     }
-    for (c, task) in candidates.iter_mut() {
+    for (c, task) in &mut candidates {
         store.save_candidate(c, task.as_mut(), now)?;
     }
     Ok(ms.len())

@@ -232,7 +232,7 @@ fn rescue_minutes(app: &App, name: &str, text: &str) {
         let path = dir.join(name);
         // written owner-only from the start
         let written = crate::store::ensure_private_dir(&dir)
-            .and_then(|_| crate::store::write_file_safely(&path, text.as_bytes()));
+            .and_then(|()| crate::store::write_file_safely(&path, text.as_bytes()));
         if written.is_ok() {
             eprintln!(
                 "{}",
@@ -366,7 +366,7 @@ impl Guard {
                 app.resize(width, height);
                 true
             }
-            Event::Mouse(m) => input::mouse(&m).is_some_and(|m| app.mouse(m)),
+            Event::Mouse(m) => input::mouse(m).is_some_and(|m| app.mouse(m)),
             _ => false,
         };
         match (app.deliberate(), self.opened) {

@@ -1,6 +1,8 @@
 //! The catalogue of bad input: each case is what a user might feed chibo, the exact
 //! message they see, and proof that nothing changed.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::path::Path;

@@ -1,5 +1,7 @@
 //! The command line as scripts use it: the real binary against a temporary data dir.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::path::Path;

@@ -1,6 +1,8 @@
 //! Column widths come from the content: each column gets what it needs up to a cap, the
 //! name column grows last, and a cut is marked with `…`, at 80, 120 and 200 columns.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use chibo::app::App;

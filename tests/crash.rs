@@ -5,6 +5,8 @@
 //! database survives the next open. `CHIBO_CRASH_ROUNDS` sets the rounds per command
 //! (default 6), `CHIBO_CRASH_SEED` the seed.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::path::{Path, PathBuf};

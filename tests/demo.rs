@@ -1,6 +1,8 @@
 //! The demo branch: named as such on every screen, and `chibo demo --clear` starts the
 //! real branch with the demo kept in a backup, all or nothing.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::path::Path;

@@ -9,6 +9,8 @@
 //! nothing; the real program in tmux does not spin on the full disk. A read-only data
 //! folder gets its own message.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::io::Write;
@@ -416,12 +418,12 @@ fn after_the_disk_refuses_a_write_midway_nothing_hangs() {
         for n in 0..8 {
             batch.put(Tree::Audit, format!("big-{n}"), vec![7u8; 1024 * 1024]);
         }
-        let first = store.apply(batch).and_then(|_| store.flush()).err();
+        let first = store.apply(batch).and_then(|()| store.flush()).err();
         // room again: sled would now take the write and never finish its flush
         std::fs::remove_file(&filler).unwrap();
         let mut batch = Batch::default();
         batch.put(Tree::Meta, "next", b"typed after".to_vec());
-        let next = store.apply(batch).and_then(|_| store.flush());
+        let next = store.apply(batch).and_then(|()| store.flush());
         let read = store
             .get(Tree::Meta, b"schema_version")
             .map(|v| v.is_some());

@@ -2,6 +2,8 @@
 //! months, bad input refused with nothing written), and during a meeting's roll call,
 //! one key per member; the ledger in the store and the screen agree.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::sync::Arc;

@@ -2,6 +2,8 @@
 //! fixture roster with three months of dues written in code (golden files), and the
 //! report against the dues screen over the same ledger: they agree member by member.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::path::Path;

@@ -3,6 +3,8 @@
 //! twice on the same member is once, then the dues screen and `chibo report dues
 //! --month`, asked while the application is still open, agree.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use common::tty::{self, Tty};

@@ -1,6 +1,8 @@
 //! Footers come from the section's commands, the least used dropped first when the line
 //! is full: the key to help always stays, and each view shows its own keys.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use chibo::app::App;

@@ -3,6 +3,8 @@
 //! it wakes about once a second. Needs tmux: ignored unless asked for with
 //! `--include-ignored` (as CI does), and then a missing tmux fails it.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::thread::sleep;

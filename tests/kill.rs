@@ -5,6 +5,8 @@
 //! Needs tmux: ignored unless asked for with `--include-ignored` (as CI does), and
 //! then a missing tmux fails them.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::path::Path;

@@ -4,6 +4,8 @@
 //! asked for with `--include-ignored` (CI runs them always), and then a missing tmux
 //! fails them.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::path::Path;

@@ -2,6 +2,8 @@
 //! vote and a conclusion, ended and approved — by keys into `App` — then the stored
 //! record and the biên bản checked.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::sync::Arc;

@@ -2,6 +2,8 @@
 //! the first schema; when the schema changes, a migration must carry this fixture to
 //! the current one and this test keeps it honest.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 use std::process::Command;
 
 fn chibo(data: &std::path::Path, args: &[&str]) -> std::process::Output {

@@ -5,6 +5,8 @@
 //! written in the details, the minutes read back, approved by a vote, amended, and
 //! exported. The exported biên bản is compared with a committed golden file.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::thread::sleep;

@@ -2,6 +2,8 @@
 //! nothing in the console unless the settings ask for it, and nothing to a dialog that
 //! needs a deliberate key.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use chibo::app::Screen;

@@ -1,6 +1,8 @@
 //! The roster as a secretary uses it: keys typed into `App`, the screen read back, the
 //! store checked.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use chibo::app::Overlay;

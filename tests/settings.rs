@@ -4,6 +4,8 @@
 //! unread. The command line says so on stderr and goes on (exit 0); the application
 //! keeps the warning on its message line until it is dismissed.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -2,6 +2,8 @@
 //! resolution item shows in the member's tasks and its completion in both places, and
 //! exempt members are never warned about.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::sync::Arc;

@@ -2,6 +2,8 @@
 //! Linux console): the selection still shows, and only characters the console font
 //! holds are drawn.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use std::sync::Arc;
@@ -205,7 +207,7 @@ fn on_the_linux_console_every_screen_draws_ascii_and_vietnamese_letters_only() {
         let buf = draw(&app);
         only_console_characters(&buf, &keys);
         // the 8 basic colours only
-        for cell in buf.content.iter() {
+        for cell in &buf.content {
             for c in [cell.fg, cell.bg] {
                 assert!(
                     matches!(

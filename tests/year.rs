@@ -1,6 +1,8 @@
 //! The year's work as a secretary meets it: the meetings screen warns when a quarter
 //! ended without a thematic meeting.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // a failing test or bench may panic
+
 mod common;
 
 use chibo::app::App;

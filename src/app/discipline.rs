@@ -271,7 +271,7 @@ mod tests {
     fn filled(votes: &[ProposingVote], kind: usize, link: usize) -> Form {
         let today = day(2026, 12, 2);
         let mut f = discipline_form(Lang::Vi, &member(Standing::Official), votes, today);
-        for field in f.fields.iter_mut() {
+        for field in &mut f.fields {
             match field.id {
                 FieldId::Kind => field.choice = kind,
                 FieldId::Date => field.input = TextInput::new("20/11/2026"),

@@ -398,9 +398,8 @@ impl App {
                 (date, Entry::Payment { member: id, months }, message)
             }
             FormPurpose::DuesBasis(id) => {
-                let from = match Month::parse_loose(&form.text(FieldId::Month)) {
-                    Some(f) => f,
-                    None => return Ok(Err((FieldId::Month, Msg::ErrMonth))),
+                let Some(from) = Month::parse_loose(&form.text(FieldId::Month)) else {
+                    return Ok(Err((FieldId::Month, Msg::ErrMonth)));
                 };
                 let amount = parse_amount(&form.text(FieldId::Amount), false);
                 let kind = form.choice(FieldId::Basis);
@@ -517,7 +516,7 @@ impl App {
         let result = self
             .store
             .add_dues_entry(today, entry, now)
-            .and_then(|r| self.reload_dues().map(|_| r));
+            .and_then(|r| self.reload_dues().map(|()| r));
         self.status = Some(match result {
             Ok(Ok(_)) => Status::Info(paid_message(self.lang, &m.full_name(), &[(month, due)])),
             Ok(Err(_)) => Status::Error(self.t(Msg::ErrDuesOrder).to_string()),

@@ -214,7 +214,7 @@ impl App {
                 match crate::export::roster_xlsx::write(&list, branch, today, self.lang) {
                     Ok(b) => b,
                     Err(e) => {
-                        self.status = Some(Status::Error(e.to_string()));
+                        self.status = Some(Status::Error(e.clone()));
                         return Ok(String::new());
                     }
                 }

@@ -468,7 +468,7 @@ impl App {
             f(&mut m);
             self.store.save_meeting(&mut m, now, Some(action))
         })();
-        match result.and_then(|_| self.reload_meetings()) {
+        match result.and_then(|()| self.reload_meetings()) {
             Ok(()) => {}
             Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
         }
@@ -497,7 +497,7 @@ impl App {
     pub(super) fn load_meetings(&mut self) -> Result<(), StoreError> {
         let since = self.attendance_since();
         let mut list = self.store.meetings()?;
-        for m in list.iter_mut() {
+        for m in &mut list {
             Self::trim_old(m, since);
         }
         self.meetings.load(list);

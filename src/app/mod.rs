@@ -439,7 +439,7 @@ impl App {
             }),
             Action::NextScreen => self.screen = Screen::ALL[(idx + 1) % Screen::ALL.len()],
             Action::PrevScreen => {
-                self.screen = Screen::ALL[(idx + Screen::ALL.len() - 1) % Screen::ALL.len()]
+                self.screen = Screen::ALL[(idx + Screen::ALL.len() - 1) % Screen::ALL.len()];
             }
             Action::ScreenRoster => self.screen = Screen::Roster,
             Action::ScreenMeetings => self.screen = Screen::Meetings,

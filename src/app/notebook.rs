@@ -343,7 +343,7 @@ mod tests {
 
     fn filled(kind: usize, date: &str, text: &str) -> Form {
         let mut f = note_form(Lang::Vi, &member(), day(2026, 5, 10));
-        for field in f.fields.iter_mut() {
+        for field in &mut f.fields {
             match field.id {
                 FieldId::Kind => field.choice = kind,
                 FieldId::Date => field.input = TextInput::new(date),
@@ -380,7 +380,7 @@ mod tests {
 
     fn award(form_text: &str, date: &str) -> Form {
         let mut f = award_form(Lang::Vi, &member(), day(2026, 5, 10));
-        for field in f.fields.iter_mut() {
+        for field in &mut f.fields {
             match field.id {
                 FieldId::Kind => field.input = TextInput::new(form_text),
                 FieldId::Parent => field.input = TextInput::new("Đảng ủy phường"),

@@ -1076,7 +1076,7 @@ impl App {
         match self
             .store
             .save_resolution(&mut r, &mut tasks, now, "draft")
-            .and_then(|_| self.reload_resolutions())
+            .and_then(|()| self.reload_resolutions())
         {
             Ok(()) => {
                 self.screen = super::Screen::Resolutions;

@@ -276,7 +276,7 @@ pub fn branch_facts(y: &YearRecord) -> BranchFacts {
         .filter(of_year)
         .map(|m| m.date.month())
         .collect();
-    months.sort();
+    months.sort_unstable();
     months.dedup();
     let adopted: Vec<&Resolution> = y
         .resolutions

@@ -169,7 +169,7 @@ pub fn report(
                     .collect(),
                 age_outside_rules: warnings.iter().find_map(|w| match w {
                     Warning::Age(a) => Some(*a),
-                    _ => None,
+                    Warning::Limit { .. } => None,
                 }),
                 steps: c
                     .steps

@@ -328,7 +328,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
                         .keep_next(true),
                     120,
                     120,
-                ))
+                ));
             }
             Block::Paragraph(p) => d = d.add_paragraph(body(p)),
             Block::List(items) => {

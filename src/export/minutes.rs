@@ -331,7 +331,7 @@ fn standing(m: &Meeting, t: &Task) -> String {
         TaskStatus::Cancelled => word(Msg::DocStatusCancelled).into(),
         _ if t.due < m.date => on(Msg::DocOverdue, t.due),
         TaskStatus::InProgress => on(Msg::DocInProgressDue, t.due),
-        _ => on(Msg::DocNotStartedDue, t.due),
+        TaskStatus::NotStarted => on(Msg::DocNotStartedDue, t.due),
     }
 }
 

@@ -127,7 +127,7 @@ pub fn engine_lock(db_path: &Path) -> Result<Option<File>> {
         match file.try_lock() {
             Ok(()) => return Ok(Some(file)),
             Err(fs::TryLockError::WouldBlock) => {
-                std::thread::sleep(std::time::Duration::from_millis(40))
+                std::thread::sleep(std::time::Duration::from_millis(40));
             }
             Err(fs::TryLockError::Error(e)) => return Err(e.into()),
         }
@@ -319,7 +319,7 @@ impl Store for SledStore {
     }
 
     fn each_value(&self, tree: Tree, f: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<()> {
-        for r in self.tree(tree).iter() {
+        for r in self.tree(tree) {
             let (_, v) = r?;
             f(&v)?;
         }
@@ -327,7 +327,7 @@ impl Store for SledStore {
     }
 
     fn each_entry(&self, tree: Tree, f: EachEntry) -> Result<()> {
-        for r in self.tree(tree).iter() {
+        for r in self.tree(tree) {
             let (k, v) = r?;
             f(&k, &v)?;
         }

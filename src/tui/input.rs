@@ -276,7 +276,7 @@ fn escape(buf: &[u8], idle: bool) -> Step {
 
 /// The application's own mouse report for one of crossterm's: the left button pressed
 /// and the wheel; nothing for the rest.
-pub(super) fn mouse(ev: &MouseEvent) -> Option<crate::app::mouse::MouseEvent> {
+pub(super) fn mouse(ev: MouseEvent) -> Option<crate::app::mouse::MouseEvent> {
     use crate::app::mouse::MouseKind;
     let kind = match ev.kind {
         MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
@@ -552,7 +552,7 @@ mod tests {
         let ours: Vec<_> = out
             .iter()
             .filter_map(|e| match e {
-                Event::Mouse(m) => super::mouse(m),
+                Event::Mouse(m) => super::mouse(*m),
                 _ => None,
             })
             .map(|m| (m.kind, m.column, m.row))
@@ -568,7 +568,7 @@ mod tests {
             row: 1,
             modifiers: KeyModifiers::NONE,
         };
-        assert_eq!(super::mouse(&release), None);
+        assert_eq!(super::mouse(release), None);
         // a report cut between two reads is one event
         let out = parse(&[b"\x1b[<0;1", b"2;3M"]);
         assert!(matches!(&out[..], [Event::Mouse(m)] if m.column == 11));

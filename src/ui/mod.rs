@@ -68,7 +68,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if app.theme.ascii {
         let buf = frame.buffer_mut();
-        for cell in buf.content.iter_mut() {
+        for cell in &mut buf.content {
             if let Some(c) = theme::ascii_for(cell.symbol()) {
                 cell.set_char(c);
             }

@@ -24,7 +24,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Confirm(c) => confirm(app, c, frame, area),
         Overlay::Picker(p) => super::picker::picker(app, p, frame, area),
         Overlay::RollCall { selected, find } => {
-            super::roll_call::roll_call(app, *selected, find.as_deref(), frame, area)
+            super::roll_call::roll_call(app, *selected, find.as_deref(), frame, area);
         }
         Overlay::Review { selected } => super::resolutions::review(app, *selected, frame, area),
         Overlay::Preview { lines, scroll } => preview(app, lines, *scroll, frame, area),
@@ -252,7 +252,7 @@ fn render_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         }
         let focused = i == form.focus;
         let label = format!("{}{}", app.t(f.label), if f.required { " *" } else { "" });
-        let label = format!("{label:>width$} ", width = LABEL_WIDTH);
+        let label = format!("{label:>LABEL_WIDTH$} ");
         if f.kind == FieldKind::Lines {
             y = render_lines(app, frame, f, focused, label, inner, y, value_width);
             continue;

@@ -296,7 +296,7 @@ fn shown_cell(app: &App, t: &Task) -> Cell {
     let style = match shown {
         Shown::Overdue => app.theme.error(),
         Shown::Status(s) if !s.is_open() => app.theme.info(),
-        _ => ratatui::style::Style::new(),
+        Shown::Status(_) => ratatui::style::Style::new(),
     };
     Cell::styled(app.t(labels::shown(shown)), style)
 }

@@ -57,7 +57,7 @@ impl Theme {
 
     /// `c`, or nothing when colours are off; a bright colour becomes its basic one on
     /// an 8-colour terminal.
-    fn c(&self, c: Color) -> Option<Color> {
+    fn c(self, c: Color) -> Option<Color> {
         match self.colours {
             Colours::Full => Some(c),
             Colours::None => None,
@@ -75,7 +75,7 @@ impl Theme {
         }
     }
 
-    fn style(&self, fg: Option<Color>, bg: Option<Color>) -> Style {
+    fn style(self, fg: Option<Color>, bg: Option<Color>) -> Style {
         let mut s = Style::new();
         if let Some(fg) = fg.and_then(|c| self.c(c)) {
             s = s.fg(fg);

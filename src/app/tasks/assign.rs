@@ -166,7 +166,7 @@ impl App {
             .collect();
         for id in &helping {
             self.edit_task(*id, "remove_helper", |t| {
-                t.remove_helper(member, TaskNote::new(today, ""))
+                t.remove_helper(member, TaskNote::new(today, ""));
             });
         }
         let leads = self

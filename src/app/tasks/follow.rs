@@ -136,7 +136,7 @@ impl App {
     pub(in crate::app) fn set_lead(&mut self, task: TaskId, lead: MemberId) {
         let date = self.today();
         self.edit_task(task, "reassign", |t| {
-            t.reassign(lead, TaskNote::new(date, ""))
+            t.reassign(lead, TaskNote::new(date, ""));
         });
         self.info(Msg::Reassigned);
     }
