@@ -13,6 +13,7 @@ pub mod editor;
 pub mod export;
 pub mod i18n;
 pub mod keymap;
+pub mod look;
 pub mod settings;
 pub mod store;
 pub mod tui;

@@ -366,7 +366,8 @@ impl Guard {
                 app.resize(width, height);
                 true
             }
-            Event::Mouse(m) => input::mouse(m).is_some_and(|m| app.mouse(m)),
+            Event::Mouse(m) => input::mouse(m)
+                .is_some_and(|m| app.mouse(m, crate::ui::target(app, m.column, m.row))),
             _ => false,
         };
         match (app.deliberate(), self.opened) {

@@ -16,6 +16,12 @@ fn at(kind: MouseKind, column: u16, row: u16) -> MouseEvent {
     MouseEvent { kind, column, row }
 }
 
+/// A mouse report over what the frame lays out there, as the terminal's loop sends it.
+fn mouse(app: &mut chibo::app::App, ev: MouseEvent) -> bool {
+    let target = chibo::ui::target(app, ev.column, ev.row);
+    app.mouse(ev, target)
+}
+
 fn click(column: u16, row: u16) -> MouseEvent {
     at(MouseKind::Click, column, row)
 }
@@ -44,21 +50,21 @@ fn a_click_on_a_row_selects_it_and_the_wheel_moves_three_rows() {
         .nth(1)
         .unwrap()
         .to_string();
-    assert!(app.mouse(click(20, target)));
+    assert!(mouse(&mut app, click(20, target)));
     let (y, line) = selected_line(&app);
     assert_eq!(y, target, "the clicked row is selected");
     assert!(line.contains(&name), "{line} should be {name}'s row");
     // the detail beside the roster follows the selection, as with the keys
     assert!(screen(&app, 120, 40).contains(&name));
 
-    assert!(app.mouse(at(MouseKind::WheelUp, 20, target)));
+    assert!(mouse(&mut app, at(MouseKind::WheelUp, 20, target)));
     assert_eq!(selected_line(&app).0, target - 3);
-    assert!(app.mouse(at(MouseKind::WheelDown, 20, target)));
+    assert!(mouse(&mut app, at(MouseKind::WheelDown, 20, target)));
     assert_eq!(selected_line(&app).0, target);
 
     // the heading, the header and the message line select nothing
     for row in [0, first - 1, 38] {
-        assert!(!app.mouse(click(20, row)), "row {row}");
+        assert!(!mouse(&mut app, click(20, row)), "row {row}");
         assert_eq!(selected_line(&app).0, target);
     }
 }
@@ -128,11 +134,11 @@ fn a_click_on_a_tab_opens_its_screen() {
             .find(title)
             .unwrap_or_else(|| panic!("{title} in {tabs}"));
         let column = unicode_width::UnicodeWidthStr::width(&tabs[..byte]) as u16;
-        assert!(app.mouse(click(column + 1, chibo::ui::TABS_ROW)));
+        assert!(mouse(&mut app, click(column + 1, chibo::ui::TABS_ROW)));
         assert_eq!(app.screen, screen_, "a click on {title}");
     }
     // the space after the last tab is no tab
-    assert!(!app.mouse(click(119, chibo::ui::TABS_ROW)));
+    assert!(!mouse(&mut app, click(119, chibo::ui::TABS_ROW)));
     assert_eq!(app.screen, Screen::Roster);
 }
 
@@ -146,7 +152,7 @@ fn the_console_leaves_the_mouse_to_the_terminal_unless_the_settings_ask() {
         !app.mouse_wanted(),
         "the console keeps the terminal's own selection"
     );
-    assert!(!app.mouse(click(5, chibo::ui::TABS_ROW)));
+    assert!(!mouse(&mut app, click(5, chibo::ui::TABS_ROW)));
     app.mouse = Mouse {
         on: true,
         in_console: true,
@@ -161,7 +167,7 @@ fn the_console_leaves_the_mouse_to_the_terminal_unless_the_settings_ask() {
         at(MouseKind::WheelDown, 60, 20),
         click(5, chibo::ui::TABS_ROW),
     ] {
-        assert!(!app.mouse(ev));
+        assert!(!mouse(&mut app, ev));
     }
     assert!(app.deliberate());
     assert_eq!(screen(&app, 120, 40), before);

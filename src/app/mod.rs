@@ -76,7 +76,7 @@ pub struct App {
     pub lang: Lang,
     pub keymap: Keymap,
     /// Colours and symbols for this terminal.
-    pub theme: crate::ui::Theme,
+    pub theme: crate::look::Theme,
     clock: Box<dyn Clock>,
     pub calendar: WorkCalendar,
     pub data_dir: PathBuf,

@@ -92,6 +92,18 @@ pub struct ListArea {
     pub selected: usize,
 }
 
+/// What is under the pointer, as the drawing code lays the frame out (`ui::target`):
+/// the edge asks it, so the application itself knows nothing of the layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A screen's tab on the tab row.
+    Tab(Screen),
+    /// The row of the tab row outside any tab.
+    Tabs,
+    /// Elsewhere: the list in front (drawn last), if any list is drawn.
+    List(Option<ListArea>),
+}
+
 impl App {
     /// The terminal should report the mouse: on, and not in the console unless asked.
     pub fn mouse_wanted(&self) -> bool {
@@ -103,8 +115,8 @@ impl App {
         self.terminal = (width, height);
     }
 
-    /// Handles a mouse report; true when the screen changed.
-    pub fn mouse(&mut self, ev: MouseEvent) -> bool {
+    /// Handles a mouse report over `target`; true when the screen changed.
+    pub fn mouse(&mut self, ev: MouseEvent, target: Target) -> bool {
         // a dialog that ends a meeting or approves minutes is answered by keys only
         if !self.mouse_wanted() || self.deliberate() {
             return false;
@@ -112,7 +124,7 @@ impl App {
         match ev.kind {
             MouseKind::WheelDown => self.wheel(Action::MoveDown),
             MouseKind::WheelUp => self.wheel(Action::MoveUp),
-            MouseKind::Click => self.click(ev.column, ev.row),
+            MouseKind::Click => self.click(ev.column, ev.row, target),
         }
     }
 
@@ -123,21 +135,17 @@ impl App {
         true
     }
 
-    fn click(&mut self, column: u16, row: u16) -> bool {
-        if row == crate::ui::TABS_ROW {
+    fn click(&mut self, column: u16, row: u16, target: Target) -> bool {
+        let list = match target {
             // the tabs switch screens only where the keys 1–6 would
-            return match crate::ui::tab_at(self, column) {
-                Some(screen) if self.overlays.is_empty() && self.pending.is_empty() => {
-                    self.update(screen_action(screen));
-                    true
-                }
-                _ => false,
-            };
-        }
-        // only the list in front (drawn last) answers a click: a click beside a
-        // dialog, or on a list behind it, does nothing
-        let Some(list) = crate::ui::lists(self).last().copied() else {
-            return false;
+            Target::Tab(screen) if self.overlays.is_empty() && self.pending.is_empty() => {
+                self.update(screen_action(screen));
+                return true;
+            }
+            Target::Tab(_) | Target::Tabs | Target::List(None) => return false,
+            // only the list in front (drawn last) answers a click: a click beside a
+            // dialog, or on a list behind it, does nothing
+            Target::List(Some(list)) => list,
         };
         let inside = column >= list.area.x
             && column < list.area.right()

@@ -26,7 +26,7 @@ pub struct Options {
     pub defer_loading: bool,
     pub templates: Templates,
     pub categories: Vec<String>,
-    pub theme: crate::ui::Theme,
+    pub theme: crate::look::Theme,
     /// LibreOffice is installed: the export key offers PDF.
     pub pdf: bool,
     /// The dues rates and shares of `dues.toml`.
@@ -55,7 +55,7 @@ impl Default for Options {
                 .iter()
                 .map(|c| c.to_string())
                 .collect(),
-            theme: crate::ui::Theme::default(),
+            theme: crate::look::Theme::default(),
             pdf: false,
             dues: crate::domain::dues::Rates::shipped(),
             candidates: crate::domain::candidates::Rules::shipped(),

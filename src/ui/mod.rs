@@ -195,6 +195,16 @@ fn tab_labels(app: &App) -> impl Iterator<Item = (Screen, String)> + '_ {
         .map(|(i, s)| (*s, format!(" {} {} ", i + 1, app.t(s.title()))))
 }
 
+/// What a click at (`column`, `row`) is on, for [`App::mouse`]: a tab, or the list in
+/// front as this frame lays it out.
+pub fn target(app: &App, column: u16, row: u16) -> crate::app::mouse::Target {
+    use crate::app::mouse::Target;
+    if row == TABS_ROW {
+        return tab_at(app, column).map_or(Target::Tabs, Target::Tab);
+    }
+    Target::List(lists(app).last().copied())
+}
+
 /// The screen whose tab is drawn at `column` of the tabs row.
 pub fn tab_at(app: &App, column: u16) -> Option<Screen> {
     let mut x = 0usize;
