@@ -210,7 +210,8 @@ impl App {
         Outcome::Done
     }
 
-    fn member_name(&self, id: MemberId) -> String {
+    /// A member's full name, or nothing for one no longer on the roster.
+    pub(super) fn member_name(&self, id: MemberId) -> String {
         self.roster
             .members()
             .iter()

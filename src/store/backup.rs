@@ -1084,6 +1084,23 @@ mod tests {
         store
     }
 
+    /// A small demo branch in a sled database at `dir`.
+    fn demo_on_disk(dir: &std::path::Path) -> crate::store::SledStore {
+        let store = crate::store::SledStore::open(dir).unwrap();
+        crate::demo::generate(
+            &store,
+            &crate::demo::DemoOptions {
+                members: 20,
+                years: 2,
+                seed: 3,
+            },
+            at(2026, 11, 22, 9).date(),
+            at(2026, 11, 22, 9),
+        )
+        .unwrap();
+        store
+    }
+
     /// Every record (as JSON) of every tree, but the counters the restore rewrites.
     fn records_of(store: &dyn Store) -> Vec<TreeRecords> {
         Tree::ALL
@@ -1168,18 +1185,7 @@ mod tests {
     fn the_daily_backup_of_an_open_database_holds_every_record() {
         let tmp = tempfile::tempdir().unwrap();
         let data = tmp.path().join("data");
-        let store = crate::store::SledStore::open(&data).unwrap();
-        crate::demo::generate(
-            &store,
-            &crate::demo::DemoOptions {
-                members: 20,
-                years: 2,
-                seed: 3,
-            },
-            at(2026, 11, 22, 9).date(),
-            at(2026, 11, 22, 9),
-        )
-        .unwrap();
+        let store = demo_on_disk(&data);
         let job = BackupJob::daily(store.reader(), data.join("backups"), at(2026, 11, 22, 9));
         // the application goes on reading meanwhile
         assert!(crate::store::verify(&store).is_ok());
@@ -1197,18 +1203,7 @@ mod tests {
     #[test]
     fn a_backup_made_in_ranges_restores_the_same_as_one_made_in_one() {
         let tmp = tempfile::tempdir().unwrap();
-        let store = crate::store::SledStore::open(&tmp.path().join("data")).unwrap();
-        crate::demo::generate(
-            &store,
-            &crate::demo::DemoOptions {
-                members: 20,
-                years: 2,
-                seed: 3,
-            },
-            at(2026, 11, 22, 9).date(),
-            at(2026, 11, 22, 9),
-        )
-        .unwrap();
+        let store = demo_on_disk(&tmp.path().join("data"));
         let now = at(2026, 11, 22, 10);
         let mut whole = Vec::new();
         write_backup(&store, &mut whole, now, None).unwrap();

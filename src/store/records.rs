@@ -152,6 +152,25 @@ fn audit<S: Store + ?Sized>(
     Ok(())
 }
 
+/// The one audit line of tasks saved together: their ids.
+fn audit_tasks<S: Store + ?Sized>(
+    store: &S,
+    batch: &mut Batch,
+    at: NaiveDateTime,
+    action: &str,
+    tasks: &[Task],
+) -> Result<()> {
+    let ids: Vec<String> = tasks.iter().map(|t| t.id.0.to_string()).collect();
+    let entry = AuditEntry {
+        at,
+        action: action.into(),
+        member: None,
+        detail: format!("tasks {}", ids.join(",")),
+    };
+    batch.put(Tree::Audit, id_key(store.generate_id()?), encode(&entry));
+    Ok(())
+}
+
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     // Our records are plain data (no maps with non-string keys): this cannot fail.
     serde_json::to_vec(value).unwrap_or_default()
@@ -807,14 +826,7 @@ pub trait Records: Store {
             index_task(&mut batch, old.as_ref(), t);
             batch.put(Tree::Tasks, id_key(t.id.0), encode(t));
         }
-        let ids: Vec<String> = tasks.iter().map(|t| t.id.0.to_string()).collect();
-        let entry = AuditEntry {
-            at,
-            action: action.into(),
-            member: None,
-            detail: format!("tasks {}", ids.join(",")),
-        };
-        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
+        audit_tasks(self, &mut batch, at, action, tasks)?;
         self.apply(batch)?;
         self.flush()
     }
@@ -839,15 +851,8 @@ pub trait Records: Store {
             }
             self.apply(batch)?;
         }
-        let ids: Vec<String> = tasks.iter().map(|t| t.id.0.to_string()).collect();
-        let entry = AuditEntry {
-            at,
-            action: action.into(),
-            member: None,
-            detail: format!("tasks {}", ids.join(",")),
-        };
         let mut batch = Batch::default();
-        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&entry));
+        audit_tasks(self, &mut batch, at, action, tasks)?;
         self.apply(batch)?;
         self.flush()
     }

@@ -251,16 +251,7 @@ impl SledStore {
     /// `each_entry_from` for a walk over every record: each key read again after it is
     /// visited (`read_again`).
     pub(super) fn walk_from(&self, t: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
-        let tree = self.tree(t);
-        for r in tree.range(from..) {
-            let (k, v) = r?;
-            let go = f(&k, &v)?;
-            read_again(tree, &k)?;
-            if !go {
-                break;
-            }
-        }
-        Ok(())
+        walk(self.tree(t), from, f)
     }
 
     fn tree(&self, t: Tree) -> &sled::Tree {
@@ -428,17 +419,22 @@ impl super::backup::Source for SledReader {
     }
 
     fn entries_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
-        let tree = &self.trees[slot(tree)];
-        for r in tree.range(from..) {
-            let (k, v) = r?;
-            let go = f(&k, &v)?;
-            read_again(tree, &k)?;
-            if !go {
-                break;
-            }
-        }
-        Ok(())
+        walk(&self.trees[slot(tree)], from, f)
     }
+}
+
+/// The entries of `tree` from `from` on, in key order, until `f` says stop; each key is
+/// read again after it is visited (`read_again`).
+fn walk(tree: &sled::Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+    for r in tree.range(from..) {
+        let (k, v) = r?;
+        let go = f(&k, &v)?;
+        read_again(tree, &k)?;
+        if !go {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// Reads `key` once more, right after a walk visited it, so that the walk keeps

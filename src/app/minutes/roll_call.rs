@@ -104,7 +104,7 @@ impl App {
                     None => now.time(),
                 };
                 let fields = vec![Field::time(FieldId::Time, Msg::FieldArrived, at).required()];
-                let title = Msg::FormLate.fill(self.lang, &[("name", &self.member_name_of(id))]);
+                let title = Msg::FormLate.fill(self.lang, &[("name", &self.member_name(id))]);
                 self.overlays.push(Overlay::Form(Box::new(Form::new(
                     FormPurpose::Late(id),
                     title,
@@ -129,7 +129,7 @@ impl App {
                     _ => String::new(),
                 };
                 let fields = vec![Field::text(FieldId::Reason, Msg::FieldReason, &current)];
-                let title = Msg::FormExcuse.fill(self.lang, &[("name", &self.member_name_of(id))]);
+                let title = Msg::FormExcuse.fill(self.lang, &[("name", &self.member_name(id))]);
                 self.overlays.push(Overlay::Form(Box::new(Form::new(
                     FormPurpose::Excuse(id),
                     title,
@@ -180,15 +180,6 @@ impl App {
         {
             *selected = i;
         }
-    }
-
-    fn member_name_of(&self, id: MemberId) -> String {
-        self.roster
-            .members()
-            .iter()
-            .find(|m| m.id == id)
-            .map(|m| m.full_name())
-            .unwrap_or_default()
     }
 
     /// The live attendance counts of the console line.
