@@ -136,6 +136,15 @@ impl Section {
         commands(self).owns(action)
     }
 
+    /// Whether a key bound to `action` here does something: the section's own
+    /// command, or a global one the section falls back to.
+    pub fn answers(self, action: Action) -> bool {
+        self.owns(action)
+            || (self != Section::Global
+                && self.falls_back_to_global()
+                && Section::Global.owns(action))
+    }
+
     /// The section's commands.
     pub fn commands(self) -> &'static Commands {
         commands(self)

@@ -88,6 +88,18 @@ fn parse_file(text: &str) -> Result<(Parsed, Vec<KeymapError>), Vec<KeymapError>
                     }
                 }
             };
+            if let Some(a) = action.filter(|a| !section.answers(*a)) {
+                errors.push(KeymapError {
+                    line: at.0,
+                    column: at.1,
+                    message: format!(
+                        "[{name}] \"{}\" does nothing here: the section has no command \"{}\"",
+                        seq_to_string(&keys),
+                        super::action_name(a)
+                    ),
+                });
+                continue;
+            }
             if let Some(prev) = list.iter().find(|(k, _, _)| *k == keys) {
                 errors.push(KeymapError {
                     line: at.0,
@@ -296,6 +308,30 @@ mod tests {
             Lookup::Action(Action::Quit)
         );
         assert_eq!(map.keys_for(Section::Roster, Action::New), vec!["insert"]);
+    }
+
+    /// A key bound to a command its section does not have would do nothing when
+    /// pressed: the entry is refused, saying so, and the rest applies.
+    #[test]
+    fn a_command_the_section_does_not_have_is_refused() {
+        let (map, errors) = Keymap::with_user("[roster]\nz = \"approve\"\ninsert = \"new\"\n");
+        assert_eq!(
+            map.resolve(Section::Roster, &[], key("insert")),
+            Lookup::Action(Action::New)
+        );
+        assert_eq!(map.resolve(Section::Roster, &[], key("z")), Lookup::Unbound);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].to_string(),
+            "2:5: [roster] \"z\" does nothing here: the section has no command \"approve\""
+        );
+        // a global command in a section that falls back to the global keys is fine
+        let (map, errors) = Keymap::with_user("[roster]\nx = \"quit\"\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            map.resolve(Section::Roster, &[], key("x")),
+            Lookup::Action(Action::Quit)
+        );
     }
 
     #[test]
