@@ -139,11 +139,6 @@ impl Filtered {
     }
 }
 
-/// Whether an action moves a list's selection.
-pub fn is_movement(action: Action) -> bool {
-    action.is_movement()
-}
-
 /// Whether every word of a (folded) query is in a (folded) text.
 pub fn matches_words(text: &str, words: &[&str]) -> bool {
     words.iter().all(|w| text.contains(w))
