@@ -3,8 +3,9 @@
 //! so tests drive an `App` with keys and render it into a `TestBackend`.
 //! Over 500 lines: the key entry (text fields, sequences, paste) sits beside the routing it feeds.
 
-/// What a screen's update may read ([`Ctx`]), borrowed field by field so that the screen
-/// itself can be borrowed mutably beside it.
+/// What a screen's update may read ([`Ctx`]), borrowed field by field so that a screen
+/// the context does not lend can be borrowed mutably beside it (the others go through
+/// [`App::route`]).
 macro_rules! ctx {
     ($app:expr) => {
         $crate::app::Ctx {
@@ -12,6 +13,12 @@ macro_rules! ctx {
             lang: $app.lang,
             now: $app.clock.now(),
             pdf: $app.pdf,
+            members: $app.roster.members(),
+            meetings: &$app.meetings,
+            resolutions: &$app.resolutions,
+            branch: $app.branch.as_ref(),
+            categories: &$app.categories,
+            generation: $app.generation,
         }
     };
 }
@@ -457,12 +464,18 @@ impl App {
     fn update_screen(&mut self, action: Action) {
         let outcome = match self.section() {
             Section::Search if self.screen == Screen::Resolutions => {
-                self.update_resolutions(action)
+                self.route(|a| &mut a.resolutions, |r, ctx| r.update(action, ctx))
             }
-            Section::Search if self.screen == Screen::Tasks => self.update_tasks(action),
-            Section::Roster | Section::Search => self.roster.update(action, &ctx!(self)),
-            Section::Tasks => self.update_tasks(action),
-            Section::Resolutions => self.update_resolutions(action),
+            Section::Search if self.screen == Screen::Tasks => {
+                self.tasks.update(action, &ctx!(self))
+            }
+            Section::Roster | Section::Search => {
+                self.route(|a| &mut a.roster, |r, ctx| r.update(action, ctx))
+            }
+            Section::Tasks => self.tasks.update(action, &ctx!(self)),
+            Section::Resolutions => {
+                self.route(|a| &mut a.resolutions, |r, ctx| r.update(action, ctx))
+            }
             // these modes take only their own commands (and moves); the rest is global
             section @ (Section::Resolution
             | Section::FollowUp
@@ -472,8 +485,14 @@ impl App {
             {
                 Outcome::NotMine
             }
-            Section::FollowUp => self.update_followup(action),
-            Section::Resolution => self.update_resolution_detail(action),
+            Section::FollowUp => self.route(
+                |a| &mut a.resolutions,
+                |r, ctx| r.update_followup(action, ctx),
+            ),
+            Section::Resolution => self.route(
+                |a| &mut a.resolutions,
+                |r, ctx| r.update_detail(action, ctx),
+            ),
             Section::Console => {
                 self.update_console(action);
                 Outcome::Done
@@ -498,6 +517,7 @@ impl App {
             Outcome::NotMine | Outcome::Done => {}
             Outcome::Open(overlay) => self.open(overlay),
             Outcome::Effect(effect) => self.effects.push(effect),
+            Outcome::Message(status) => self.status = Some(status),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::Ctx;
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use crate::domain::discipline::{Award, RecordError};
 use crate::domain::member::Member;
@@ -187,21 +188,8 @@ impl super::App {
     /// The note form for `member` from a record; an error when they are not on the
     /// roster.
     fn open_note(&mut self, member: crate::domain::member::MemberId, draft: NoteDraft) {
-        let Some(m) = self.roster.members().iter().find(|m| m.id == member) else {
-            self.error(Msg::NoteNoMember);
-            return;
-        };
-        let empty = draft.text.is_empty();
-        let mut form = sourced_note_form(self.lang, m, draft);
-        if empty {
-            // what was seen is to be written: the text first
-            form.focus = form
-                .fields
-                .iter()
-                .position(|f| f.id == FieldId::Text)
-                .unwrap_or(0);
-        }
-        self.overlays.push(super::Overlay::Form(Box::new(form)));
+        let outcome = note_outcome(member, draft, &ctx!(self));
+        self.act_on(outcome);
     }
 
     /// The year-end check of the selected member's next commitment or shortcoming not
@@ -279,32 +267,6 @@ impl super::App {
         )))
     }
 
-    /// A note on the lead of a task done with a result (the tasks screen's selection):
-    /// the result as its text, a strength unless rated not met, dated when it was done.
-    pub(super) fn note_from_task(&mut self, task: &crate::domain::task::Task) {
-        use crate::domain::task::{Rating, TaskStatus};
-        let result = task.result.trim();
-        let (Some(lead), TaskStatus::Done, false) = (task.lead, task.status, result.is_empty())
-        else {
-            self.error(Msg::NoteTaskNotDone);
-            return;
-        };
-        let kind = match task.rating {
-            Some(Rating::NotMet) => NoteKind::Shortcoming,
-            _ => NoteKind::Strength,
-        };
-        let draft = NoteDraft {
-            date: task
-                .done_on
-                .unwrap_or_else(|| self.today())
-                .min(self.today()),
-            kind,
-            text: format!("{}: {}", task.title, result),
-            source: NoteSource::Task(task.id),
-        };
-        self.open_note(lead, draft);
-    }
-
     /// A note on a member from the meeting in the console: the speech selected (its
     /// text), or the member of the roll call's line selected.
     pub(super) fn note_from_meeting(
@@ -323,6 +285,49 @@ impl super::App {
         };
         self.open_note(member, draft);
     }
+}
+
+/// The form of a note drafted from something seen (a task, a meeting) on `member`.
+fn note_outcome(
+    member: crate::domain::member::MemberId,
+    draft: NoteDraft,
+    ctx: &Ctx,
+) -> crate::app::Outcome {
+    let Some(m) = ctx.members.iter().find(|m| m.id == member) else {
+        return ctx.error(Msg::NoteNoMember);
+    };
+    let empty = draft.text.is_empty();
+    let mut form = sourced_note_form(ctx.lang, m, draft);
+    if empty {
+        // what was seen is to be written: the text first
+        form.focus = form
+            .fields
+            .iter()
+            .position(|f| f.id == FieldId::Text)
+            .unwrap_or(0);
+    }
+    crate::app::Outcome::form(form)
+}
+
+/// A note on the lead of a task done with a result (the tasks screen's selection):
+/// the result as its text, a strength unless rated not met, dated when it was done.
+pub(super) fn note_from_task(task: &crate::domain::task::Task, ctx: &Ctx) -> crate::app::Outcome {
+    use crate::domain::task::{Rating, TaskStatus};
+    let result = task.result.trim();
+    let (Some(lead), TaskStatus::Done, false) = (task.lead, task.status, result.is_empty()) else {
+        return ctx.error(Msg::NoteTaskNotDone);
+    };
+    let kind = match task.rating {
+        Some(Rating::NotMet) => NoteKind::Shortcoming,
+        _ => NoteKind::Strength,
+    };
+    let draft = NoteDraft {
+        date: task.done_on.unwrap_or_else(|| ctx.today()).min(ctx.today()),
+        kind,
+        text: format!("{}: {}", task.title, result),
+        source: NoteSource::Task(task.id),
+    };
+    note_outcome(lead, draft, ctx)
 }
 
 #[cfg(test)]

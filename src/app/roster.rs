@@ -254,7 +254,7 @@ impl App {
             Action::PageDown => self.notebook.scroll += 5,
             Action::PageUp => self.notebook.scroll = self.notebook.scroll.saturating_sub(5),
             Action::Edit | Action::ChangeStatus | Action::Delete => {
-                let outcome = self.roster.update(action, &ctx!(self));
+                let outcome = self.route(|a| &mut a.roster, |r, ctx| r.update(action, ctx));
                 self.act_on(outcome);
             }
             Action::RecognitionDecision => {

@@ -9,8 +9,12 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::form::Form;
+use super::meetings::Meetings;
+use super::resolutions::Resolutions;
 use super::{App, Overlay, Status};
 use crate::command::Section;
+use crate::domain::branch::Branch;
+use crate::domain::member::{Member, MemberId};
 use crate::export::file::FileWrite;
 use crate::i18n::{Lang, Msg};
 use crate::store::{BackupReason, Store, StoreError};
@@ -59,7 +63,9 @@ impl Screen {
     }
 }
 
-/// What a screen's update may read besides its own state.
+/// What a screen's update may read besides its own state: borrowed, read-only. While a
+/// screen's update runs, that screen is out of the app ([`App::route`]): its own data is
+/// in `self`, and what the context would lend of it is empty.
 pub struct Ctx<'a> {
     pub store: &'a dyn Store,
     pub lang: Lang,
@@ -67,6 +73,16 @@ pub struct Ctx<'a> {
     pub now: NaiveDateTime,
     /// LibreOffice is installed: the export offers PDF.
     pub pdf: bool,
+    /// Every member, in roster order.
+    pub members: &'a [Member],
+    pub meetings: &'a Meetings,
+    /// The resolutions and every task in memory.
+    pub resolutions: &'a Resolutions,
+    pub branch: Option<&'a Branch>,
+    /// The branch's task categories.
+    pub categories: &'a [String],
+    /// Counts every load of data (`App::generation`): cached rows know when they are stale.
+    pub generation: u64,
 }
 
 impl Ctx<'_> {
@@ -76,6 +92,32 @@ impl Ctx<'_> {
 
     pub fn t(&self, msg: Msg) -> &'static str {
         msg.get(self.lang)
+    }
+
+    /// A member's id and full name, for a member field.
+    pub fn named(&self, id: Option<MemberId>) -> Option<(MemberId, String)> {
+        let id = id?;
+        self.members
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| (m.id, m.full_name()))
+    }
+
+    /// The suffix of the branch's resolution numbers.
+    pub fn suffix(&self) -> String {
+        self.branch
+            .map(|b| b.resolution_suffix.clone())
+            .unwrap_or_else(|| crate::domain::branch::DEFAULT_SUFFIX.into())
+    }
+
+    /// Handled: the message line says `msg`.
+    pub fn info(&self, msg: Msg) -> Outcome {
+        Outcome::Message(Status::Info(self.t(msg).to_string()))
+    }
+
+    /// Handled, refused: the message line says why.
+    pub fn error(&self, msg: Msg) -> Outcome {
+        Outcome::Message(Status::Error(self.t(msg).to_string()))
     }
 }
 
@@ -90,6 +132,8 @@ pub enum Outcome {
     Open(Overlay),
     /// Handled: the edge has something to do.
     Effect(Effect),
+    /// Handled: the message line says this.
+    Message(Status),
 }
 
 impl Outcome {
@@ -124,6 +168,19 @@ pub enum Effect {
 }
 
 impl App {
+    /// Routes an action to a screen the app holds: the screen is taken out while its
+    /// update runs, so that everything else can be lent to it in the [`Ctx`].
+    pub(crate) fn route<S: Default>(
+        &mut self,
+        screen: fn(&mut App) -> &mut S,
+        update: impl FnOnce(&mut S, &Ctx) -> Outcome,
+    ) -> Outcome {
+        let mut taken = std::mem::take(screen(self));
+        let outcome = update(&mut taken, &ctx!(self));
+        *screen(self) = taken;
+        outcome
+    }
+
     /// Asks the edge for an automatic backup, if backups are kept.
     pub(crate) fn auto_backup(&mut self, reason: crate::store::BackupReason) {
         let Some(dir) = self.backups.clone() else {

@@ -5,6 +5,7 @@ mod assign;
 mod follow;
 
 pub use assign::not_assignable_text;
+pub use follow::task_action;
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -14,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use super::form::FormPurpose;
 use super::list::Cursor;
 use super::text_input::TextInput;
-use super::{App, Outcome};
+use super::{Action, App, Ctx, Outcome, notebook};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::record::expects_task;
 use crate::domain::task::{Task, TaskId, TaskStatus, end_of_month};
@@ -68,7 +69,7 @@ struct FilterKey {
 
 /// Rows computed once per change of the data or the filters, not once per frame: a
 /// branch of thousands of tasks moves its selection without recounting them. Brought up
-/// to date by `refresh_tasks`, before each frame and after each key of the screen.
+/// to date by `Tasks::refresh`, before each frame and after each key of the screen.
 #[derive(Debug, Default)]
 struct Cache {
     loads: Option<(u64, NaiveDate, Vec<MemberLoad>)>,
@@ -200,36 +201,26 @@ impl Tasks {
     }
 }
 
-impl App {
-    /// Every task (resolution items and direct ones) in memory.
-    pub fn all_tasks(&self) -> Vec<&Task> {
-        self.resolutions.tasks().collect()
-    }
-
-    fn filter_key(&self) -> FilterKey {
-        let t = &self.tasks;
+impl Tasks {
+    fn filter_key(&self, ctx: &Ctx) -> FilterKey {
         FilterKey {
-            status: t.status,
-            member: t.member,
-            category: t.category.clone(),
-            month: t.month,
-            source: t.source,
-            query: t.query.value().to_string(),
-            today: self.today(),
+            status: self.status,
+            member: self.member,
+            category: self.category.clone(),
+            month: self.month,
+            source: self.source,
+            query: self.query.value().to_string(),
+            today: ctx.today(),
         }
     }
 
-    fn count_loads(&self, today: NaiveDate) -> Vec<MemberLoad> {
-        loads(
-            self.roster.members(),
-            |m| self.resolutions.tasks_of(m),
-            today,
-        )
+    fn count_loads(ctx: &Ctx) -> Vec<MemberLoad> {
+        loads(ctx.members, |m| ctx.resolutions.tasks_of(m), ctx.today())
     }
 
-    fn filter_rows(&self, key: &FilterKey) -> Vec<TaskId> {
-        self.tasks
-            .filtered(&self.all_tasks(), key.today, self.roster.members())
+    fn filter_rows(&self, key: &FilterKey, ctx: &Ctx) -> Vec<TaskId> {
+        let all: Vec<&Task> = ctx.resolutions.tasks().collect();
+        self.filtered(&all, key.today, ctx.members)
             .iter()
             .map(|r| r.id)
             .collect()
@@ -237,134 +228,161 @@ impl App {
 
     /// Counts the by-member rows and filters the all-tasks rows again where the data,
     /// the day or the filters changed since they were last computed.
-    pub fn refresh_tasks(&mut self) {
-        let today = self.today();
-        let generation = self.generation;
-        let fresh = matches!(&self.tasks.cache.loads,
+    pub fn refresh(&mut self, ctx: &Ctx) {
+        let today = ctx.today();
+        let generation = ctx.generation;
+        let fresh = matches!(&self.cache.loads,
             Some((g, day, _)) if *g == generation && *day == today);
         if !fresh {
-            let rows = self.count_loads(today);
-            self.tasks.cache.loads = Some((generation, today, rows));
+            self.cache.loads = Some((generation, today, Self::count_loads(ctx)));
         }
-        let key = self.filter_key();
-        let fresh = matches!(&self.tasks.cache.rows,
+        let key = self.filter_key(ctx);
+        let fresh = matches!(&self.cache.rows,
             Some((g, k, _)) if *g == generation && *k == key);
         if !fresh {
-            let ids = self.filter_rows(&key);
-            self.tasks.cache.rows = Some((generation, key, ids));
+            let ids = self.filter_rows(&key, ctx);
+            self.cache.rows = Some((generation, key, ids));
         }
     }
 
     /// The by-member rows: lent from the cache when it is up to date, otherwise
     /// (nothing refreshed it since a change) counted for this use alone.
-    pub fn task_loads(&self) -> Cow<'_, [MemberLoad]> {
-        let today = self.today();
-        match &self.tasks.cache.loads {
-            Some((g, day, rows)) if *g == self.generation && *day == today => {
+    pub fn loads(&self, ctx: &Ctx) -> Cow<'_, [MemberLoad]> {
+        match &self.cache.loads {
+            Some((g, day, rows)) if *g == ctx.generation && *day == ctx.today() => {
                 Cow::Borrowed(rows.as_slice())
             }
-            _ => Cow::Owned(self.count_loads(today)),
+            _ => Cow::Owned(Self::count_loads(ctx)),
         }
     }
 
     /// The ids of the all-tasks view's rows, nearest due first: lent from the cache
     /// when it is up to date, otherwise filtered and sorted for this use alone.
-    pub fn task_row_ids(&self) -> Cow<'_, [TaskId]> {
-        let key = self.filter_key();
-        match &self.tasks.cache.rows {
-            Some((g, k, ids)) if *g == self.generation && *k == key => {
-                Cow::Borrowed(ids.as_slice())
-            }
-            _ => Cow::Owned(self.filter_rows(&key)),
+    pub fn row_ids(&self, ctx: &Ctx) -> Cow<'_, [TaskId]> {
+        let key = self.filter_key(ctx);
+        match &self.cache.rows {
+            Some((g, k, ids)) if *g == ctx.generation && *k == key => Cow::Borrowed(ids.as_slice()),
+            _ => Cow::Owned(self.filter_rows(&key, ctx)),
         }
     }
 
     /// The row `i` of the all-tasks view.
-    pub fn task_row(&self, i: usize) -> Option<&Task> {
-        let id = *self.task_row_ids().get(i)?;
-        self.resolutions.task(id)
+    fn row<'a>(&self, i: usize, ctx: &Ctx<'a>) -> Option<&'a Task> {
+        let id = *self.row_ids(ctx).get(i)?;
+        ctx.resolutions.task(id)
     }
 
-    /// Every row of the all-tasks view (for a whole list; the screen takes only the
-    /// rows it shows, with `task_row_ids`).
-    pub fn task_rows(&self) -> Vec<&Task> {
-        let ids = self.task_row_ids();
-        ids.iter()
-            .filter_map(|id| self.resolutions.task(*id))
-            .collect()
+    fn selected_load(&self, ctx: &Ctx) -> Option<MemberLoad> {
+        self.loads(ctx).get(self.cursor.selected()).cloned()
     }
 
-    fn selected_load(&self) -> Option<MemberLoad> {
-        self.task_loads().get(self.tasks.cursor.selected()).cloned()
-    }
-
-    pub(super) fn update_tasks(&mut self, action: super::Action) -> Outcome {
-        use super::Action as A;
-        self.refresh_tasks();
-        let today = self.today();
-        let n = match self.tasks.view {
-            TaskView::ByMember => self.task_loads().len(),
-            TaskView::All => self.task_row_ids().len(),
+    /// The tasks screen's keys (and the search field's, while searching): the keys on a
+    /// task first, on the task selected in the all-tasks view.
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+        use Action as A;
+        self.refresh(ctx);
+        let n = match self.view {
+            TaskView::ByMember => self.loads(ctx).len(),
+            TaskView::All => self.row_ids(ctx).len(),
         };
-        if self.tasks.view == TaskView::All
-            && action == A::AddNote
-            && let Some(task) = self.task_row(self.tasks.cursor.selected()).cloned()
+        if self.view == TaskView::All
+            && let Some(task) = self.row(self.cursor.selected(), ctx)
         {
-            self.note_from_task(&task);
-            return Outcome::Done;
-        }
-        if self.tasks.view == TaskView::All
-            && let Some(task) = self.task_row(self.tasks.cursor.selected()).cloned()
-        {
-            let outcome = self.task_action(action, &task, None);
+            if action == A::AddNote {
+                return notebook::note_from_task(task, ctx);
+            }
+            let outcome = task_action(action, task, None, ctx);
             if !matches!(outcome, Outcome::NotMine) {
                 return outcome;
             }
         }
-        let t = &mut self.tasks;
-        if t.cursor.apply(action, n) {
+        if self.cursor.apply(action, n) {
             return Outcome::Done;
         }
         match action {
             A::ToggleView => {
-                t.view = match t.view {
+                self.view = match self.view {
                     TaskView::ByMember => TaskView::All,
                     TaskView::All => TaskView::ByMember,
                 };
-                t.cursor.select(0, 0);
+                self.cursor.select(0, 0);
             }
             A::Search => {
-                t.view = TaskView::All;
-                t.searching = true;
+                self.view = TaskView::All;
+                self.searching = true;
             }
-            A::Confirm if t.searching => t.searching = false,
-            A::Cancel if t.searching => {
-                t.searching = false;
-                t.query.clear();
+            A::Confirm if self.searching => self.searching = false,
+            A::Cancel if self.searching => {
+                self.searching = false;
+                self.query.clear();
             }
             A::Cancel => {
-                t.clear();
-                t.marked.clear();
+                self.clear();
+                self.marked.clear();
             }
-            A::Open if t.view == TaskView::ByMember => {
-                if let Some(load) = self.selected_load() {
-                    self.tasks.view = TaskView::All;
-                    self.tasks.clear();
-                    self.tasks.member = Some(load.member);
+            A::Open if self.view == TaskView::ByMember => {
+                if let Some(load) = self.selected_load(ctx) {
+                    self.view = TaskView::All;
+                    self.clear();
+                    self.member = Some(load.member);
                 }
             }
-            A::Mark if t.view == TaskView::ByMember => {
-                if let Some(load) = self.selected_load() {
-                    let t = &mut self.tasks;
-                    if !t.marked.remove(&load.member) {
-                        t.marked.insert(load.member);
+            A::Mark if self.view == TaskView::ByMember => {
+                if let Some(load) = self.selected_load(ctx) {
+                    if !self.marked.remove(&load.member) {
+                        self.marked.insert(load.member);
                     }
-                    t.cursor.apply(A::MoveDown, n);
+                    self.cursor.apply(A::MoveDown, n);
                 }
             }
-            A::FilterState => {
-                t.view = TaskView::All;
-                t.status = match t.status {
+            A::FilterState | A::FilterKind | A::FilterMonth | A::FilterSource => {
+                self.view = TaskView::All;
+                self.cycle_filter(action, ctx);
+                self.cursor.select(0, 0);
+            }
+            A::New => {
+                let lead = match self.view {
+                    TaskView::ByMember => self.selected_load(ctx).map(|l| l.member),
+                    TaskView::All => self.member,
+                };
+                return Outcome::form(assign::task_form(FormPurpose::NewTask, lead, 0, ctx));
+            }
+            A::BulkAssign if self.marked.is_empty() => return ctx.error(Msg::NobodyMarked),
+            A::BulkAssign => {
+                self.bulk = self.marked.iter().copied().collect();
+                return self.bulk_form(ctx);
+            }
+            A::AssignUnassigned => {
+                let unassigned: Vec<MemberId> = self
+                    .loads(ctx)
+                    .iter()
+                    .filter(|l| l.open == 0)
+                    .map(|l| l.member)
+                    .collect();
+                if unassigned.is_empty() {
+                    return ctx.info(Msg::NobodyUnassigned);
+                }
+                self.bulk = unassigned;
+                return self.bulk_form(ctx);
+            }
+            _ => return Outcome::NotMine,
+        }
+        Outcome::Done
+    }
+
+    /// The form giving one task to each member of `bulk`, or one to them all.
+    fn bulk_form(&self, ctx: &Ctx) -> Outcome {
+        let form = assign::task_form(FormPurpose::BulkTask, None, self.bulk.len(), ctx);
+        Outcome::form(form)
+    }
+
+    /// The next value of the filter `action` cycles: status, category, month (this,
+    /// next, last) or source, then none.
+    fn cycle_filter(&mut self, action: Action, ctx: &Ctx) {
+        let today = ctx.today();
+        match action {
+            Action::FilterState => {
+                self.status = match self.status {
                     None => Some(StatusFilter::Open),
                     Some(StatusFilter::Open) => Some(StatusFilter::Overdue),
                     Some(StatusFilter::Overdue) => Some(StatusFilter::Status(TaskStatus::Done)),
@@ -373,12 +391,10 @@ impl App {
                     }
                     Some(_) => None,
                 };
-                t.cursor.select(0, 0);
             }
-            A::FilterKind => {
-                t.view = TaskView::All;
-                let cats = &self.categories;
-                t.category = match &t.category {
+            Action::FilterKind => {
+                let cats = ctx.categories;
+                self.category = match &self.category {
                     None => cats.first().cloned(),
                     Some(c) => cats
                         .iter()
@@ -386,10 +402,8 @@ impl App {
                         .and_then(|i| cats.get(i + 1))
                         .cloned(),
                 };
-                t.cursor.select(0, 0);
             }
-            A::FilterMonth => {
-                t.view = TaskView::All;
+            Action::FilterMonth => {
                 let this = (today.year(), today.month());
                 let next = end_of_month(today)
                     .succ_opt()
@@ -400,57 +414,56 @@ impl App {
                     .and_then(|d| d.pred_opt())
                     .map(|d| (d.year(), d.month()))
                     .unwrap_or(this);
-                t.month = match t.month {
+                self.month = match self.month {
                     None => Some(this),
                     Some(m) if m == this => Some(next),
                     Some(m) if m == next => Some(prev),
                     Some(_) => None,
                 };
-                t.cursor.select(0, 0);
             }
-            A::FilterSource => {
-                t.view = TaskView::All;
-                t.source = match t.source {
+            _ => {
+                self.source = match self.source {
                     None => Some(Source::Resolution),
                     Some(Source::Resolution) => Some(Source::Direct),
                     Some(Source::Direct) => None,
                 };
-                t.cursor.select(0, 0);
             }
-            A::New => {
-                let lead = match self.tasks.view {
-                    TaskView::ByMember => self.selected_load().map(|l| l.member),
-                    TaskView::All => self.tasks.member,
-                };
-                let form = self.task_form(FormPurpose::NewTask, lead, 0);
-                return Outcome::form(form);
-            }
-            A::BulkAssign => {
-                if self.tasks.marked.is_empty() {
-                    self.error(Msg::NobodyMarked);
-                } else {
-                    self.tasks.bulk = self.tasks.marked.iter().copied().collect();
-                    let form = self.task_form(FormPurpose::BulkTask, None, self.tasks.bulk.len());
-                    return Outcome::form(form);
-                }
-            }
-            A::AssignUnassigned => {
-                let unassigned: Vec<MemberId> = self
-                    .task_loads()
-                    .iter()
-                    .filter(|l| l.open == 0)
-                    .map(|l| l.member)
-                    .collect();
-                if unassigned.is_empty() {
-                    self.info(Msg::NobodyUnassigned);
-                } else {
-                    self.tasks.bulk = unassigned;
-                    let form = self.task_form(FormPurpose::BulkTask, None, self.tasks.bulk.len());
-                    return Outcome::form(form);
-                }
-            }
-            _ => return Outcome::NotMine,
         }
-        Outcome::Done
+    }
+}
+
+impl App {
+    /// Every task (resolution items and direct ones) in memory.
+    pub fn all_tasks(&self) -> Vec<&Task> {
+        self.resolutions.tasks().collect()
+    }
+
+    /// Brings the tasks screen's rows up to date (`Tasks::refresh`).
+    pub fn refresh_tasks(&mut self) {
+        self.tasks.refresh(&ctx!(self));
+    }
+
+    /// The by-member rows (`Tasks::loads`).
+    pub fn task_loads(&self) -> Cow<'_, [MemberLoad]> {
+        self.tasks.loads(&ctx!(self))
+    }
+
+    /// The ids of the all-tasks view's rows (`Tasks::row_ids`).
+    pub fn task_row_ids(&self) -> Cow<'_, [TaskId]> {
+        self.tasks.row_ids(&ctx!(self))
+    }
+
+    /// The row `i` of the all-tasks view.
+    pub fn task_row(&self, i: usize) -> Option<&Task> {
+        self.tasks.row(i, &ctx!(self))
+    }
+
+    /// Every row of the all-tasks view (for a whole list; the screen takes only the
+    /// rows it shows, with `task_row_ids`).
+    pub fn task_rows(&self) -> Vec<&Task> {
+        let ids = self.task_row_ids();
+        ids.iter()
+            .filter_map(|id| self.resolutions.task(*id))
+            .collect()
     }
 }

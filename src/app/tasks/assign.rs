@@ -2,85 +2,80 @@
 //! what happens to the tasks of a member who leaves the active roster.
 
 use super::{StatusFilter, TaskView};
-use crate::app::form::{Field, FieldError, FieldId, Form, FormPurpose};
-use crate::app::{App, Screen, Status};
+use crate::app::form::{Field, FieldId, Form, FormPurpose};
+use crate::app::resolutions::{Resolutions, Saved};
+use crate::app::{App, Ctx, Screen, Status};
 use crate::domain::member::{Member, MemberId};
+use crate::domain::resolution::{ResolutionId, ResolutionState};
 use crate::domain::task::{Task, TaskId, TaskNote, end_of_month};
 use crate::i18n::Msg;
 use crate::store::{Records, StoreError};
 
-impl App {
-    pub(in crate::app) fn task_form(
-        &self,
-        purpose: FormPurpose,
-        lead: Option<MemberId>,
-        count: usize,
-    ) -> Form {
-        let today = self.today();
-        let name = |id: MemberId| {
-            self.roster
-                .members()
-                .iter()
-                .find(|m| m.id == id)
-                .map(|m| (m.id, m.full_name()))
-        };
-        let mut fields = vec![
-            Field::text(FieldId::Title, Msg::FieldTaskContent, "").required(),
-            Field::text(FieldId::Details, Msg::FieldDetails, ""),
-            Field::options(
-                FieldId::Category,
-                Msg::FieldCategory,
-                self.categories.clone(),
-                0,
-            ),
-        ];
-        let title = if purpose == FormPurpose::BulkTask {
-            fields.push(Field::choice(
-                FieldId::Mode,
-                Msg::FieldMode,
-                vec![Msg::ModeEach, Msg::ModeShared],
-                0,
-            ));
-            Msg::FormBulkTask.fill(self.lang, &[("n", &count)])
-        } else {
-            fields
-                .push(Field::member(FieldId::Lead, Msg::FieldLead, lead.and_then(name)).required());
-            fields.push(Field::members(
-                FieldId::Helpers,
-                Msg::FieldHelpers,
-                Vec::new(),
-            ));
-            self.t(Msg::FormNewTask).to_string()
-        };
-        fields.push(Field::text(FieldId::Area, Msg::FieldArea, ""));
-        fields.push(Field::date(FieldId::Due, Msg::FieldDue, Some(end_of_month(today))).required());
-        // optionally an item of a resolution in force: one record, followed up there too
-        let mut links = vec![self.t(Msg::NoResolutionLink).to_string()];
-        links.extend(self.linkable_resolutions().iter().map(|(_, n)| n.clone()));
-        fields.push(Field::options(
-            FieldId::Link,
-            Msg::FieldResolutionLink,
-            links,
+/// A new task (for `lead`, when one is selected), or the bulk form for `count` members.
+pub(super) fn task_form(
+    purpose: FormPurpose,
+    lead: Option<MemberId>,
+    count: usize,
+    ctx: &Ctx,
+) -> Form {
+    let mut fields = vec![
+        Field::text(FieldId::Title, Msg::FieldTaskContent, "").required(),
+        Field::text(FieldId::Details, Msg::FieldDetails, ""),
+        Field::options(
+            FieldId::Category,
+            Msg::FieldCategory,
+            ctx.categories.to_vec(),
+            0,
+        ),
+    ];
+    let title = if purpose == FormPurpose::BulkTask {
+        fields.push(Field::choice(
+            FieldId::Mode,
+            Msg::FieldMode,
+            vec![Msg::ModeEach, Msg::ModeShared],
             0,
         ));
-        Form::new(purpose, title, fields)
-    }
-
-    /// Resolutions a new task may belong to: adopted, still being carried out.
-    fn linkable_resolutions(&self) -> Vec<(crate::domain::resolution::ResolutionId, String)> {
-        use crate::domain::resolution::ResolutionState;
-        self.resolutions
-            .all()
+        Msg::FormBulkTask.fill(ctx.lang, &[("n", &count)])
+    } else {
+        fields.push(Field::member(FieldId::Lead, Msg::FieldLead, ctx.named(lead)).required());
+        fields.push(Field::members(
+            FieldId::Helpers,
+            Msg::FieldHelpers,
+            Vec::new(),
+        ));
+        ctx.t(Msg::FormNewTask).to_string()
+    };
+    fields.push(Field::text(FieldId::Area, Msg::FieldArea, ""));
+    fields
+        .push(Field::date(FieldId::Due, Msg::FieldDue, Some(end_of_month(ctx.today()))).required());
+    // optionally an item of a resolution in force: one record, followed up there too
+    let mut links = vec![ctx.t(Msg::NoResolutionLink).to_string()];
+    links.extend(
+        linkable_resolutions(ctx.resolutions)
             .iter()
-            .filter(|r| self.resolutions.state_of(r) == ResolutionState::InForce)
-            .map(|r| (r.id, format!("{} — {}", r.number, r.title)))
-            .collect()
-    }
+            .map(|(_, n)| n.clone()),
+    );
+    fields.push(Field::options(
+        FieldId::Link,
+        Msg::FieldResolutionLink,
+        links,
+        0,
+    ));
+    Form::new(purpose, title, fields)
+}
 
-    pub(in crate::app) fn submit_task_form(
-        &mut self,
-        form: &Form,
-    ) -> Result<Result<String, FieldError>, StoreError> {
+/// Resolutions a new task may belong to: adopted, still being carried out.
+fn linkable_resolutions(resolutions: &Resolutions) -> Vec<(ResolutionId, String)> {
+    resolutions
+        .all()
+        .iter()
+        .filter(|r| resolutions.state_of(r) == ResolutionState::InForce)
+        .map(|r| (r.id, format!("{} — {}", r.number, r.title)))
+        .collect()
+}
+
+impl App {
+    pub(in crate::app) fn submit_task_form(&mut self, form: &Form) -> Saved {
         if let Err(e) = form.check() {
             return Ok(Err(e));
         }
@@ -137,7 +132,7 @@ impl App {
         let link = form
             .choice(FieldId::Link)
             .checked_sub(1)
-            .and_then(|i| self.linkable_resolutions().get(i).map(|r| r.0));
+            .and_then(|i| linkable_resolutions(&self.resolutions).get(i).map(|r| r.0));
         match link {
             Some(id) => {
                 let mut r = self.store.resolution(id)?.ok_or(StoreError::NotFound)?;
