@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
-use super::{App, Confirm, Outcome, Overlay, Status};
+use super::{Action, App, Confirm, Ctx, Outcome, Overlay, Status, store_error_text};
 use crate::domain::calendar::{add_months, format_date};
 use crate::domain::candidates::{Candidate, CandidateError, Rules, Step, admission_vote};
 use crate::domain::member::{Gender, MemberId};
@@ -82,20 +82,18 @@ impl App {
             .find(|m| m.id == lead)
             .map(|m| m.full_name())
     }
+}
 
-    fn candidate_error(&mut self, msg: String) {
-        self.status = Some(Status::Error(msg));
-    }
-
-    pub(super) fn update_candidates(&mut self, action: super::Action) -> Outcome {
-        use super::Action as A;
-        let len = self.candidates.all().len();
-        if self.candidates.cursor.apply(action, len) {
+impl Candidates {
+    /// The candidates screen's keys: moving, adding, and on the candidate selected (on
+    /// the way still) its next step, its helper or its closing.
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+        use Action as A;
+        if self.cursor.apply(action, self.list.len()) {
             return Outcome::Done;
         }
         if action == A::New {
-            let form = self.new_candidate_form();
-            return Outcome::form(form);
+            return Outcome::form(new_candidate_form(ctx));
         }
         if !matches!(
             action,
@@ -103,75 +101,54 @@ impl App {
         ) {
             return Outcome::NotMine;
         }
-        let Some(c) = self.candidates.selected().cloned() else {
-            self.candidate_error(self.t(Msg::CandNoSelection).to_string());
-            return Outcome::Done;
+        let Some(c) = self.selected().cloned() else {
+            return ctx.error(Msg::CandNoSelection);
         };
         if !c.is_open() {
-            self.candidate_error(self.t(Msg::ErrCandFinished).to_string());
-            return Outcome::Done;
+            return ctx.error(Msg::ErrCandFinished);
         }
         match action {
-            A::RecordStep | A::Open => self.next_step_of(&c),
-            A::AssignHelper => {
-                let form = self.helper_form(&c);
-                return Outcome::form(form);
-            }
-            _ => {
-                let title = Msg::FormCandClose.fill(self.lang, &[("name", &c.full_name())]);
-                let form = Form::new(
-                    FormPurpose::CloseCandidate(c.id),
-                    title,
-                    vec![
-                        Field::date(FieldId::Date, Msg::FieldDate, Some(self.today())).required(),
-                        Field::text(FieldId::Reason, Msg::FieldReason, "").required(),
-                    ],
-                );
-                return Outcome::form(form);
-            }
+            A::RecordStep | A::Open => self.next_step_of(c, ctx),
+            A::AssignHelper => Outcome::form(helper_form(&c, ctx)),
+            _ => Outcome::form(close_form(&c, ctx)),
         }
-        Outcome::Done
     }
 
     /// The next step: the vote read from the minutes; any other a form of its date
     /// and proof.
-    fn next_step_of(&mut self, c: &Candidate) {
-        let rules = self.candidates.rules.clone();
-        let Some(step) = c.next_step(&rules) else {
-            self.candidate_error(self.t(Msg::ErrCandFinished).to_string());
-            return;
+    fn next_step_of(&self, c: Candidate, ctx: &Ctx) -> Outcome {
+        let Some(step) = c.next_step(&self.rules) else {
+            return ctx.error(Msg::ErrCandFinished);
         };
         if step == Step::Vote {
-            self.record_vote(c.clone());
-            return;
+            return self.record_vote(c, ctx);
         }
         let title = Msg::FormCandStep.fill(
-            self.lang,
+            ctx.lang,
             &[
-                ("step", &step_name(step).get(self.lang)),
+                ("step", &step_name(step).get(ctx.lang)),
                 ("name", &c.full_name()),
             ],
         );
-        let form = Form::new(
+        Outcome::form(Form::new(
             FormPurpose::CandidateStep(c.id, step),
             title,
             vec![
-                Field::date(FieldId::Date, Msg::FieldDate, Some(self.today())).required(),
+                Field::date(FieldId::Date, Msg::FieldDate, Some(ctx.today())).required(),
                 Field::text(FieldId::Text, Msg::FieldProof, "").required(),
             ],
-        );
-        self.overlays.push(Overlay::Form(Box::new(form)));
+        ))
     }
 
     /// The branch's vote on the admission, as the minutes hold it: recorded when it
     /// reached two thirds of the branch; otherwise the reason, and nothing changes.
-    fn record_vote(&mut self, mut c: Candidate) {
-        let lang = self.lang;
-        let found = admission_vote(&c, self.meetings.all()).map(|(r, d, v)| (r, d, v.clone()));
+    fn record_vote(&self, mut c: Candidate, ctx: &Ctx) -> Outcome {
+        let lang = ctx.lang;
+        let refused = |msg: String| Outcome::Message(Status::Error(msg));
+        let found = admission_vote(&c, ctx.meetings.all()).map(|(r, d, v)| (r, d, v.clone()));
         let Some((vote_ref, date, vote)) = found else {
             let name = c.full_name();
-            self.candidate_error(Msg::CandVoteNone.fill(lang, &[("name", &name)]));
-            return;
+            return refused(Msg::CandVoteNone.fill(lang, &[("name", &name)]));
         };
         let counts: [(&str, &dyn std::fmt::Display); 3] = [
             ("date", &format_date(date)),
@@ -179,83 +156,84 @@ impl App {
             ("branch", &vote.branch),
         ];
         if !vote.passed() {
-            self.candidate_error(Msg::CandVoteFailed.fill(lang, &counts));
-            return;
+            return refused(Msg::CandVoteFailed.fill(lang, &counts));
         }
         let proof = Msg::CandVoteProof.fill(lang, &counts);
-        let rules = self.candidates.rules.clone();
-        let today = self.today();
-        if let Err(e) = c.record(Step::Vote, date, &proof, today, &rules) {
+        if let Err(e) = c.record(Step::Vote, date, &proof, ctx.today(), &self.rules) {
             let (_, msg) = refusal(e);
-            self.candidate_error(self.t(msg).to_string());
-            return;
+            return ctx.error(msg);
         }
         c.vote = Some(vote_ref);
-        let now = self.now();
         let message = Msg::CandVoteRecorded.fill(
             lang,
             &[("date", &format_date(date)), ("name", &c.full_name())],
         );
-        match self.store.save_candidate(&mut c, None, now) {
-            Ok(()) => match self.reload() {
-                Ok(()) => self.status = Some(Status::Info(message)),
-                Err(e) => self.candidate_error(self.store_error(&e)),
-            },
-            Err(e) => {
-                let msg = Msg::SaveFailed.fill(lang, &[("err", &self.store_error(&e))]);
-                self.candidate_error(msg);
-            }
+        match ctx.store.save_candidate(&mut c, None, ctx.now) {
+            Ok(()) => Outcome::Saved(message),
+            Err(e) => refused(Msg::SaveFailed.fill(lang, &[("err", &store_error_text(&e, lang))])),
         }
     }
+}
 
-    fn new_candidate_form(&self) -> Form {
-        Form::new(
-            FormPurpose::NewCandidate,
-            self.t(Msg::FormNewCandidate).to_string(),
-            vec![
-                Field::text(FieldId::Family, Msg::FieldFamily, "").required(),
-                Field::text(FieldId::Middle, Msg::FieldMiddle, ""),
-                Field::text(FieldId::Given, Msg::FieldGiven, "").required(),
-                Field::choice(
-                    FieldId::Gender,
-                    Msg::FieldGender,
-                    GENDERS
-                        .iter()
-                        .map(|g| crate::i18n::labels::gender(*g))
-                        .collect(),
-                    0,
-                ),
-                Field::date(FieldId::Birth, Msg::FieldBirth, None),
-                Field::text(FieldId::Residence, Msg::FieldResidence, ""),
-                Field::text(FieldId::Workplace, Msg::FieldWorkplace, ""),
-                Field::date(FieldId::Date, Msg::FieldCandSince, Some(self.today())).required(),
-            ],
-        )
-    }
+fn new_candidate_form(ctx: &Ctx) -> Form {
+    Form::new(
+        FormPurpose::NewCandidate,
+        ctx.t(Msg::FormNewCandidate).to_string(),
+        vec![
+            Field::text(FieldId::Family, Msg::FieldFamily, "").required(),
+            Field::text(FieldId::Middle, Msg::FieldMiddle, ""),
+            Field::text(FieldId::Given, Msg::FieldGiven, "").required(),
+            Field::choice(
+                FieldId::Gender,
+                Msg::FieldGender,
+                GENDERS
+                    .iter()
+                    .map(|g| crate::i18n::labels::gender(*g))
+                    .collect(),
+                0,
+            ),
+            Field::date(FieldId::Birth, Msg::FieldBirth, None),
+            Field::text(FieldId::Residence, Msg::FieldResidence, ""),
+            Field::text(FieldId::Workplace, Msg::FieldWorkplace, ""),
+            Field::date(FieldId::Date, Msg::FieldCandSince, Some(ctx.today())).required(),
+        ],
+    )
+}
 
-    fn helper_form(&self, c: &Candidate) -> Form {
-        let current = c
-            .helper_task
-            .and_then(|t| self.resolutions.task(t))
-            .and_then(|t| t.lead)
-            .and_then(|id| self.roster.members().iter().find(|m| m.id == id))
-            .map(|m| (m.id, m.full_name()));
-        let title = Msg::FormCandHelper.fill(self.lang, &[("name", &c.full_name())]);
-        Form::new(
-            FormPurpose::CandidateHelper(c.id),
-            title,
-            vec![
-                Field::member(FieldId::Lead, Msg::FieldCandHelper, current).required(),
-                Field::date(
-                    FieldId::Due,
-                    Msg::FieldDue,
-                    Some(add_months(self.today(), 12)),
-                )
-                .required(),
-            ],
-        )
-    }
+fn helper_form(c: &Candidate, ctx: &Ctx) -> Form {
+    let current = c
+        .helper_task
+        .and_then(|t| ctx.resolutions.task(t))
+        .and_then(|t| ctx.named(t.lead));
+    let title = Msg::FormCandHelper.fill(ctx.lang, &[("name", &c.full_name())]);
+    Form::new(
+        FormPurpose::CandidateHelper(c.id),
+        title,
+        vec![
+            Field::member(FieldId::Lead, Msg::FieldCandHelper, current).required(),
+            Field::date(
+                FieldId::Due,
+                Msg::FieldDue,
+                Some(add_months(ctx.today(), 12)),
+            )
+            .required(),
+        ],
+    )
+}
 
+fn close_form(c: &Candidate, ctx: &Ctx) -> Form {
+    let title = Msg::FormCandClose.fill(ctx.lang, &[("name", &c.full_name())]);
+    Form::new(
+        FormPurpose::CloseCandidate(c.id),
+        title,
+        vec![
+            Field::date(FieldId::Date, Msg::FieldDate, Some(ctx.today())).required(),
+            Field::text(FieldId::Reason, Msg::FieldReason, "").required(),
+        ],
+    )
+}
+
+impl App {
     /// Saves a candidates form; the problem under its field and nothing written when
     /// something is wrong. The ceremony asks for a confirmation first.
     pub(super) fn submit_candidate_form(
@@ -406,13 +384,13 @@ impl App {
                     .fill(self.lang, &[("name", &m.full_name()), ("date", &date)]);
                 match self.reload() {
                     Ok(()) => self.status = Some(Status::Info(msg)),
-                    Err(e) => self.candidate_error(self.store_error(&e)),
+                    Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
                 }
             }
-            Ok(None) => self.candidate_error(self.t(Msg::ErrCandFinished).to_string()),
+            Ok(None) => self.error(Msg::ErrCandFinished),
             Err(e) => {
                 let msg = Msg::SaveFailed.fill(self.lang, &[("err", &self.store_error(&e))]);
-                self.candidate_error(msg);
+                self.status = Some(Status::Error(msg));
             }
         }
     }

@@ -500,7 +500,7 @@ impl App {
             Section::Agenda => self.update_agenda(action),
             Section::Meetings => self.update_meetings(action),
             Section::Dues => Outcome::handled(self.update_dues(action)),
-            Section::Candidates => self.update_candidates(action),
+            Section::Candidates => self.candidates.update(action, &ctx!(self)),
             _ => Outcome::NotMine,
         };
         if let Outcome::NotMine = outcome {
@@ -518,6 +518,10 @@ impl App {
             Outcome::Open(overlay) => self.open(overlay),
             Outcome::Effect(effect) => self.effects.push(effect),
             Outcome::Message(status) => self.status = Some(status),
+            Outcome::Saved(message) => match self.reload() {
+                Ok(()) => self.status = Some(Status::Info(message)),
+                Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+            },
         }
     }
 

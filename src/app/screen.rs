@@ -134,6 +134,9 @@ pub enum Outcome {
     Effect(Effect),
     /// Handled: the message line says this.
     Message(Status),
+    /// Handled: the screen wrote to the store (`Ctx::store`); what it wrote is read
+    /// again, then the message line says this.
+    Saved(String),
 }
 
 impl Outcome {
