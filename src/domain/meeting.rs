@@ -434,8 +434,14 @@ impl Meeting {
 /// Items of a regular meeting the minutes may not leave empty: the review of last
 /// month's resolution and the next month's tasks.
 fn required_item(title: &str) -> bool {
-    let t = super::text::fold(title);
-    t.contains("danh gia ket qua thuc hien nghi quyet") || t.contains("nhiem vu thang toi")
+    reviews_resolution(title) || super::text::fold(title).contains("nhiem vu thang toi")
+}
+
+/// Whether an agenda item is the review of last month's resolution ("Đánh giá kết quả
+/// thực hiện nghị quyết …"), however its title is cased and accented: the console shows
+/// the resolution's items under it, the minutes list their status.
+pub fn reviews_resolution(title: &str) -> bool {
+    super::text::fold(title).contains("danh gia ket qua thuc hien nghi quyet")
 }
 
 impl AgendaItem {

@@ -446,9 +446,10 @@ pub fn document(
     }
 
     doc.heading(word(Msg::DocContentHeading));
-    let review_item = m.agenda.iter().position(|i| {
-        crate::domain::text::fold(&i.title).contains("danh gia ket qua thuc hien nghi quyet")
-    });
+    let review_item = m
+        .agenda
+        .iter()
+        .position(|i| crate::domain::meeting::reviews_resolution(&i.title));
     // a guest typed as "đồng chí …" is written "Đ/c …:", as a member is
     let comrade = says(Msg::DocComrade, &[("name", &"")]);
     for (i, item) in m.agenda.iter().enumerate() {

@@ -225,8 +225,7 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
     // what was recorded before, above the editor; the latest lines stay in view
     let mut history: Vec<Line> = Vec::new();
     // the item that reviews last month's resolution shows its items and their status
-    let reviewing =
-        crate::domain::text::fold(&item.title).contains("danh gia ket qua thuc hien nghi quyet");
+    let reviewing = crate::domain::meeting::reviews_resolution(&item.title);
     if reviewing && let Some((res, tasks)) = app.review_items() {
         let key = app
             .keymap
