@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::output::Lines;
 use crate::i18n::{Lang, Msg};
-use crate::store::Records;
+use crate::store::{Records, Store, Tree};
 
 /// Opens the data, verifies it and prints its counts.
 pub(super) fn run(dir: &Path, lang: Lang) -> Result<()> {
@@ -35,12 +35,23 @@ pub(super) fn run(dir: &Path, lang: Lang) -> Result<()> {
     out.push(Msg::CliCheckMeetings.fill(lang, &[("n", &s.meetings)]));
     out.push(Msg::CliCheckResolutions.fill(lang, &[("n", &s.resolutions)]));
     out.push(Msg::CliCheckTasks.fill(lang, &[("n", &s.tasks)]));
-    out.push(Msg::CliCheckCandidates.fill(lang, &[("n", &store.candidates()?.len())]));
-    out.push(Msg::CliCheckNotes.fill(lang, &[("n", &store.notes()?.len())]));
-    out.push(Msg::CliCheckAwards.fill(lang, &[("n", &store.awards()?.len())]));
-    out.push(Msg::CliCheckDiscipline.fill(lang, &[("n", &store.discipline()?.len())]));
+    out.push(Msg::CliCheckCandidates.fill(lang, &[("n", &count(&*store, Tree::Candidates)?)]));
+    out.push(Msg::CliCheckNotes.fill(lang, &[("n", &count(&*store, Tree::Notebook)?)]));
+    out.push(Msg::CliCheckAwards.fill(lang, &[("n", &count(&*store, Tree::Awards)?)]));
+    out.push(Msg::CliCheckDiscipline.fill(lang, &[("n", &count(&*store, Tree::Discipline)?)]));
     out.push(Msg::CliCheckAudit.fill(lang, &[("n", &s.audit)]));
     out.push(Msg::CliCheckSize.fill(lang, &[("n", &(store.size_on_disk()? / 1024))]));
     out.push(Msg::CliCheckGood.get(lang));
     out.print()
+}
+
+/// The records of a tree, counted without decoding them: `verify` has just decoded and
+/// checked each one.
+fn count(store: &dyn Store, tree: Tree) -> Result<usize> {
+    let mut n = 0;
+    store.each_entry(tree, &mut |_, _| {
+        n += 1;
+        Ok(())
+    })?;
+    Ok(n)
 }
