@@ -499,7 +499,7 @@ impl App {
             }
             Section::Agenda => self.update_agenda(action),
             Section::Meetings => self.update_meetings(action),
-            Section::Dues => Outcome::handled(self.update_dues(action)),
+            Section::Dues => self.dues.update(action, &ctx!(self)),
             Section::Candidates => self.candidates.update(action, &ctx!(self)),
             _ => Outcome::NotMine,
         };
