@@ -1,11 +1,14 @@
 //! The member's forms: adding and editing a member, a change of status, the recognition
 //! decision, and what saving each (and a note, an award, the branch) writes.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::app::form::{self, Field, FieldError, FieldId, Form, FormPurpose};
+use crate::app::resolutions::Saved;
 use crate::app::{App, Confirm, Overlay, notebook};
-use crate::domain::member::{Activity, CommitteeRole, Gender, Member, MemberError, Standing};
+use crate::domain::member::{
+    Activity, CommitteeRole, Gender, Member, MemberError, MemberId, Standing,
+};
 use crate::i18n::{Lang, Msg, labels};
 use crate::store::{Records, StoreError};
 
@@ -159,125 +162,153 @@ pub fn status_from_form(
 }
 
 impl App {
-    pub(in crate::app) fn submit_roster_form(
+    /// Saves a form opened on the roster or a member's detail: each purpose by a step
+    /// of its own.
+    pub(in crate::app) fn submit_roster_form(&mut self, form: &Form) -> Saved {
+        let now = self.clock.now();
+        match form.purpose {
+            FormPurpose::NewMember => self.save_member_form(form, None, now),
+            FormPurpose::EditMember(id) => self.save_member_form(form, Some(id), now),
+            FormPurpose::Status(id) => self.save_status_form(form, id, now),
+            FormPurpose::Recognition(id) => self.save_recognition_form(form, id, now),
+            FormPurpose::NewAward(id) => self.save_award_form(form, id, now),
+            FormPurpose::NewNote(id, _) => self.save_note_form(form, id, now),
+            _ => self.save_branch_form(form),
+        }
+    }
+
+    /// A new member, or member `editing` changed; the roster selects them.
+    fn save_member_form(
         &mut self,
         form: &Form,
-    ) -> Result<Result<String, form::FieldError>, StoreError> {
-        let now = self.clock.now();
+        editing: Option<MemberId>,
+        now: NaiveDateTime,
+    ) -> Saved {
+        let base = match editing {
+            Some(id) => self.store.member(id)?,
+            None => None,
+        };
+        let mut member = match member_from_form(form, base.as_ref()) {
+            Ok(m) => m,
+            Err(e) => return Ok(Err(e)),
+        };
+        let verb = if base.is_some() { "edit" } else { "add" };
+        self.store.save_member(&mut member, now, verb)?;
+        self.reload()?;
+        self.roster.select_id(member.id);
+        Ok(Ok(self.t(Msg::Saved).to_string()))
+    }
+
+    /// A member's activity changed; leaving the active roster with open tasks asks
+    /// whether to reassign them.
+    fn save_status_form(&mut self, form: &Form, id: MemberId, now: NaiveDateTime) -> Saved {
         let today = now.date();
-        match form.purpose {
-            FormPurpose::NewMember | FormPurpose::EditMember(_) => {
-                let base = match form.purpose {
-                    FormPurpose::EditMember(id) => self.store.member(id)?,
-                    _ => None,
-                };
-                let mut member = match member_from_form(form, base.as_ref()) {
-                    Ok(m) => m,
-                    Err(e) => return Ok(Err(e)),
-                };
-                let verb = if base.is_some() { "edit" } else { "add" };
-                self.store.save_member(&mut member, now, verb)?;
-                self.reload()?;
-                self.roster.select_id(member.id);
+        let mut member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
+        let (to, date, reason) = match status_from_form(form, &member, today) {
+            Ok(c) => c,
+            Err(e) => return Ok(Err(e)),
+        };
+        member.change_activity(to, date, &reason);
+        self.store.save_member(&mut member, now, "status")?;
+        // leaving the active roster with open tasks: offer to reassign them
+        if !crate::domain::record::expects_task(&member) {
+            let tasks = self.store.tasks()?;
+            let open: Vec<_> = crate::domain::record::open_tasks(member.id, &tasks).collect();
+            let helping = open.iter().filter(|t| t.helped_only_by(member.id)).count();
+            if !open.is_empty() {
+                self.overlays.push(Overlay::Confirm(Confirm::OpenTasks(
+                    member.id,
+                    member.full_name(),
+                    open.len() - helping,
+                    helping,
+                )));
+            }
+        }
+        let status = self.t(labels::activity(to));
+        Ok(Ok(Msg::StatusChanged.fill(
+            self.lang,
+            &[("name", &member.full_name()), ("status", &status)],
+        )))
+    }
+
+    /// The decision recognising a probationary member as official.
+    fn save_recognition_form(&mut self, form: &Form, id: MemberId, now: NaiveDateTime) -> Saved {
+        use crate::domain::member::RecognitionError as E;
+        let today = now.date();
+        if let Err(e) = form.check() {
+            return Ok(Err(e));
+        }
+        let date = match form.date(form::FieldId::Date) {
+            Ok(Some(d)) => d,
+            Ok(None) => return Ok(Err((form::FieldId::Date, Msg::ErrRequired))),
+            Err(e) => return Ok(Err(e)),
+        };
+        let mut member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
+        let number = form.text(form::FieldId::Number);
+        if let Err(e) = member.recognize(&number, date, today) {
+            let msg = match e {
+                E::NotProbationary => Msg::ErrNotProbationary,
+                E::BeforeVote => Msg::ErrDecisionBeforeVote,
+                E::BeforeAdmission => Msg::ErrDecisionBeforeAdmission,
+                E::InFuture => Msg::ErrDecisionInFuture,
+            };
+            return Ok(Err((form::FieldId::Date, msg)));
+        }
+        self.store
+            .save_member(&mut member, now, "recognition_decision")?;
+        Ok(Ok(Msg::Recognized.fill(
+            self.lang,
+            &[
+                ("name", &member.full_name()),
+                ("date", &crate::domain::calendar::format_date(date)),
+                ("number", &number),
+            ],
+        )))
+    }
+
+    /// An award of a member.
+    fn save_award_form(&mut self, form: &Form, id: MemberId, now: NaiveDateTime) -> Saved {
+        let today = now.date();
+        let member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
+        let mut award = match notebook::award_from_form(form, &member, today) {
+            Ok(a) => a,
+            Err(e) => return Ok(Err(e)),
+        };
+        self.store.save_award(&mut award, now)?;
+        Ok(Ok(Msg::AwardSaved.fill(
+            self.lang,
+            &[("name", &member.full_name()), ("form", &award.form)],
+        )))
+    }
+
+    /// A note of a member's notebook.
+    fn save_note_form(&mut self, form: &Form, id: MemberId, now: NaiveDateTime) -> Saved {
+        let today = now.date();
+        let member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
+        let mut note = match notebook::note_from_form(form, &member, today) {
+            Ok(n) => n,
+            Err(e) => return Ok(Err(e)),
+        };
+        self.store.save_note(&mut note, now)?;
+        Ok(Ok(Msg::NoteSaved.fill(
+            self.lang,
+            &[
+                ("name", &member.full_name()),
+                ("kind", &self.t(labels::note_kind(note.kind))),
+            ],
+        )))
+    }
+
+    /// The branch's name and settings.
+    fn save_branch_form(&mut self, form: &Form) -> Saved {
+        match crate::app::form::branch_from_form(form) {
+            Ok(mut branch) => {
+                // the demo branch edited is the demo still
+                branch.demo = self.branch.as_ref().is_some_and(|b| b.demo);
+                self.store.save_branch(&branch)?;
                 Ok(Ok(self.t(Msg::Saved).to_string()))
             }
-            FormPurpose::Status(id) => {
-                let mut member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
-                let (to, date, reason) = match status_from_form(form, &member, today) {
-                    Ok(c) => c,
-                    Err(e) => return Ok(Err(e)),
-                };
-                member.change_activity(to, date, &reason);
-                self.store.save_member(&mut member, now, "status")?;
-                // leaving the active roster with open tasks: offer to reassign them
-                if !crate::domain::record::expects_task(&member) {
-                    let tasks = self.store.tasks()?;
-                    let open: Vec<_> =
-                        crate::domain::record::open_tasks(member.id, &tasks).collect();
-                    let helping = open.iter().filter(|t| t.helped_only_by(member.id)).count();
-                    if !open.is_empty() {
-                        self.overlays.push(Overlay::Confirm(Confirm::OpenTasks(
-                            member.id,
-                            member.full_name(),
-                            open.len() - helping,
-                            helping,
-                        )));
-                    }
-                }
-                let status = self.t(labels::activity(to));
-                Ok(Ok(Msg::StatusChanged.fill(
-                    self.lang,
-                    &[("name", &member.full_name()), ("status", &status)],
-                )))
-            }
-            FormPurpose::Recognition(id) => {
-                use crate::domain::member::RecognitionError as E;
-                if let Err(e) = form.check() {
-                    return Ok(Err(e));
-                }
-                let date = match form.date(form::FieldId::Date) {
-                    Ok(Some(d)) => d,
-                    Ok(None) => return Ok(Err((form::FieldId::Date, Msg::ErrRequired))),
-                    Err(e) => return Ok(Err(e)),
-                };
-                let mut member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
-                let number = form.text(form::FieldId::Number);
-                if let Err(e) = member.recognize(&number, date, today) {
-                    let msg = match e {
-                        E::NotProbationary => Msg::ErrNotProbationary,
-                        E::BeforeVote => Msg::ErrDecisionBeforeVote,
-                        E::BeforeAdmission => Msg::ErrDecisionBeforeAdmission,
-                        E::InFuture => Msg::ErrDecisionInFuture,
-                    };
-                    return Ok(Err((form::FieldId::Date, msg)));
-                }
-                self.store
-                    .save_member(&mut member, now, "recognition_decision")?;
-                Ok(Ok(Msg::Recognized.fill(
-                    self.lang,
-                    &[
-                        ("name", &member.full_name()),
-                        ("date", &crate::domain::calendar::format_date(date)),
-                        ("number", &number),
-                    ],
-                )))
-            }
-            FormPurpose::NewAward(id) => {
-                let member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
-                let mut award = match notebook::award_from_form(form, &member, today) {
-                    Ok(a) => a,
-                    Err(e) => return Ok(Err(e)),
-                };
-                self.store.save_award(&mut award, now)?;
-                Ok(Ok(Msg::AwardSaved.fill(
-                    self.lang,
-                    &[("name", &member.full_name()), ("form", &award.form)],
-                )))
-            }
-            FormPurpose::NewNote(id, _) => {
-                let member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
-                let mut note = match notebook::note_from_form(form, &member, today) {
-                    Ok(n) => n,
-                    Err(e) => return Ok(Err(e)),
-                };
-                self.store.save_note(&mut note, now)?;
-                Ok(Ok(Msg::NoteSaved.fill(
-                    self.lang,
-                    &[
-                        ("name", &member.full_name()),
-                        ("kind", &self.t(labels::note_kind(note.kind))),
-                    ],
-                )))
-            }
-            _ => match crate::app::form::branch_from_form(form) {
-                Ok(mut branch) => {
-                    // the demo branch edited is the demo still
-                    branch.demo = self.branch.as_ref().is_some_and(|b| b.demo);
-                    self.store.save_branch(&branch)?;
-                    Ok(Ok(self.t(Msg::Saved).to_string()))
-                }
-                Err(e) => Ok(Err(e)),
-            },
+            Err(e) => Ok(Err(e)),
         }
     }
 }
