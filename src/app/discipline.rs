@@ -6,7 +6,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
-use super::{App, Confirm, Overlay, Status};
+use super::meetings::Meetings;
+use super::{App, Confirm, Outcome, Overlay, Status};
 use crate::domain::discipline::{Discipline, DisciplineForm, RecordError, VoteRef};
 use crate::domain::meeting::EntryKind;
 use crate::domain::member::{Member, MemberId};
@@ -132,43 +133,42 @@ pub fn discipline_from_form(
     Ok(record)
 }
 
-impl App {
-    /// The votes passed in the branch's meetings under the discipline rule (more than
-    /// half of the branch) or on an expulsion, latest first.
-    pub(super) fn discipline_votes(&self) -> Vec<ProposingVote> {
-        let mut meetings: Vec<_> = self
-            .meetings
-            .all()
-            .iter()
-            .filter(|m| m.started_at.is_some())
-            .collect();
-        meetings.sort_by_key(|m| std::cmp::Reverse((m.date, m.start)));
-        let mut out = Vec::new();
-        for m in meetings {
-            for (i, item) in m.agenda.iter().enumerate() {
-                for (e, entry) in item.entries.iter().enumerate() {
-                    if let EntryKind::Vote(v) = &entry.kind
-                        && v.passed()
-                        && (v.rule == VoteRule::MajorityOfBranch
-                            || v.kind == VoteSubject::Expulsion)
-                    {
-                        out.push(ProposingVote {
-                            at: (m.id, i, e),
-                            date: m.date,
-                            vote: v.clone(),
-                        });
-                    }
+/// The votes passed in the branch's meetings under the discipline rule (more than half
+/// of the branch) or on an expulsion, latest first.
+pub(super) fn discipline_votes(meetings: &Meetings) -> Vec<ProposingVote> {
+    let mut held: Vec<_> = meetings
+        .all()
+        .iter()
+        .filter(|m| m.started_at.is_some())
+        .collect();
+    held.sort_by_key(|m| std::cmp::Reverse((m.date, m.start)));
+    let mut out = Vec::new();
+    for m in held {
+        for (i, item) in m.agenda.iter().enumerate() {
+            for (e, entry) in item.entries.iter().enumerate() {
+                if let EntryKind::Vote(v) = &entry.kind
+                    && v.passed()
+                    && (v.rule == VoteRule::MajorityOfBranch || v.kind == VoteSubject::Expulsion)
+                {
+                    out.push(ProposingVote {
+                        at: (m.id, i, e),
+                        date: m.date,
+                        vote: v.clone(),
+                    });
                 }
             }
         }
-        out
     }
+    out
+}
 
+impl App {
+    /// The discipline form of the member selected in the roster.
     pub(super) fn open_discipline_form(&mut self) {
         if let Some(m) = self.roster.selected_member() {
-            let votes = self.discipline_votes();
-            let form = discipline_form(self.lang, m, &votes, self.today());
-            self.overlays.push(Overlay::Form(Box::new(form)));
+            let ctx = ctx!(self);
+            let form = discipline_form(ctx.lang, m, &discipline_votes(ctx.meetings), ctx.today());
+            self.act_on(Outcome::form(form));
         }
     }
 
@@ -179,7 +179,7 @@ impl App {
     ) -> Result<Result<String, FieldError>, StoreError> {
         let now = self.clock.now();
         let member = self.store.member(id)?.ok_or(StoreError::NotFound)?;
-        let votes = self.discipline_votes();
+        let votes = discipline_votes(&self.meetings);
         let mut record = match discipline_from_form(form, &member, &votes, now.date()) {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),

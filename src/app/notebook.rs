@@ -25,6 +25,39 @@ pub struct Notebook {
 }
 
 impl Notebook {
+    /// The year-end check of `member`'s next commitment or shortcoming not checked
+    /// yet, of the year shown (this year when all are shown), oldest first.
+    pub fn check_form(&self, member: crate::domain::member::MemberId, ctx: &Ctx) -> super::Outcome {
+        let year = self.year.unwrap_or_else(|| ctx.today().year());
+        let next = self
+            .notes
+            .iter()
+            .filter(|n| {
+                n.member == member
+                    && n.date.year() == year
+                    && n.checked_at_year_end()
+                    && n.outcome.is_none()
+            })
+            .min_by_key(|n| (n.date, n.id));
+        let Some(note) = next else {
+            return super::Outcome::Message(super::Status::Info(
+                Msg::NothingToCheck.fill(ctx.lang, &[("year", &year)]),
+            ));
+        };
+        let fields = vec![
+            Field::choice(
+                FieldId::Rating,
+                Msg::FieldOutcome,
+                Outcome::ALL.iter().map(|o| labels::outcome(*o)).collect(),
+                0,
+            ),
+            Field::date(FieldId::Date, Msg::FieldDate, Some(ctx.today())).required(),
+            Field::text(FieldId::Text, Msg::FieldOutcomeNote, ""),
+        ];
+        let title = Msg::FormCheckNote.fill(ctx.lang, &[("text", &note.text)]);
+        super::Outcome::form(Form::new(FormPurpose::CheckNote(note.id), title, fields))
+    }
+
     /// A member's notes of the year shown, newest first.
     pub fn of(&self, member: crate::domain::member::MemberId) -> Vec<&Note> {
         let mut shown: Vec<&Note> = self
@@ -192,43 +225,14 @@ impl super::App {
         self.act_on(outcome);
     }
 
-    /// The year-end check of the selected member's next commitment or shortcoming not
-    /// checked yet, of the year shown (this year when all are shown), oldest first.
+    /// The year-end check of the selected member's next commitment or shortcoming
+    /// (`Notebook::check_form`).
     pub(super) fn open_check_form(&mut self) {
         let Some(member) = self.roster.selected_member().map(|m| m.id) else {
             return;
         };
-        let year = self.notebook.year.unwrap_or_else(|| self.today().year());
-        let next = self
-            .notebook
-            .notes
-            .iter()
-            .filter(|n| {
-                n.member == member
-                    && n.date.year() == year
-                    && n.checked_at_year_end()
-                    && n.outcome.is_none()
-            })
-            .min_by_key(|n| (n.date, n.id));
-        let Some(note) = next else {
-            self.status = Some(super::Status::Info(
-                Msg::NothingToCheck.fill(self.lang, &[("year", &year)]),
-            ));
-            return;
-        };
-        let fields = vec![
-            Field::choice(
-                FieldId::Rating,
-                Msg::FieldOutcome,
-                Outcome::ALL.iter().map(|o| labels::outcome(*o)).collect(),
-                0,
-            ),
-            Field::date(FieldId::Date, Msg::FieldDate, Some(self.today())).required(),
-            Field::text(FieldId::Text, Msg::FieldOutcomeNote, ""),
-        ];
-        let title = Msg::FormCheckNote.fill(self.lang, &[("text", &note.text)]);
-        let form = Form::new(FormPurpose::CheckNote(note.id), title, fields);
-        self.overlays.push(super::Overlay::Form(Box::new(form)));
+        let outcome = self.notebook.check_form(member, &ctx!(self));
+        self.act_on(outcome);
     }
 
     pub(super) fn submit_check_form(
