@@ -15,7 +15,7 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use common::chibo;
-use common::tty::{self, Tty};
+use common::tty::{self, Branch, Tty, copy_dir};
 
 /// SplitMix64, seeded, so a failing round can be replayed.
 struct Rng(u64);
@@ -125,22 +125,6 @@ fn wait_gone(pid: u32) {
         sleep(Duration::from_millis(20));
     }
     panic!("process {pid} still runs 60 s after SIGKILL");
-}
-
-/// A copy of a data folder (files and folders only).
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        let kind = e.file_type().unwrap();
-        if kind.is_dir() {
-            copy_dir(&e.path(), &target);
-        } else if kind.is_file() {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-        // the socket a killed application leaves behind is not data
-    }
 }
 
 /// Runs chibo and kills it (SIGKILL) after `after`, unless it ended first.
@@ -345,15 +329,16 @@ fn backup_killed_at_any_moment_leaves_no_half_backup() {
 )]
 fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
-    let (base, _) = prepared(tmp.path());
-    let cfg = tmp.path().join("cfg");
-    let old = state(&base);
+    let base = Branch::made(
+        &["demo", "--members", "12", "--years", "1"],
+        &["CHIBO_TODAY=2026-11-22"],
+    );
+    let old = state(&base.data);
     let mut rng = rng();
     for round in 0..rounds() {
-        let data = tmp.path().join(format!("open{round}"));
-        copy_dir(&base, &data);
-        let term = Tty::start("crash", &data, &cfg, (100, 30), &["CHIBO_TODAY=2026-11-22"]);
+        let branch = base.copy();
+        let data = &branch.data;
+        let term = branch.start("crash", (100, 30));
         sleep(Duration::from_millis(rng.below(700)));
         let pid = term.pid;
         Command::new("kill")
@@ -363,24 +348,16 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
         drop(term);
         wait_gone(pid);
         assert_eq!(
-            state(&data),
+            state(data),
             old,
             "opening round {round}: the data is as it was"
         );
-        assert_clean(&data, round, "the daily backup");
-        let _ = std::fs::remove_dir_all(&data);
+        assert_clean(data, round, "the daily backup");
     }
 
     // a meeting held and ended, its minutes not yet approved
-    let ended = tmp.path().join("ended");
-    copy_dir(&base, &ended);
-    let term = Tty::start(
-        "crash",
-        &ended,
-        &cfg,
-        (100, 30),
-        &["CHIBO_TODAY=2026-11-22"],
-    );
+    let ended = base.copy();
+    let term = ended.start("crash", (100, 30));
     term.start_meeting();
     term.type_text("Chi bộ thống nhất.");
     sleep(Duration::from_millis(1500));
@@ -394,7 +371,7 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
     }
     assert!(term.wait_for("đã kết thúc", 5), "{}", term.screen());
     drop(term);
-    let not_approved = state(&ended);
+    let not_approved = state(&ended.data);
     let approvals = |data: &Path| {
         let file = data.join("probe.json");
         ok(data, &["backup", file.to_str().unwrap()]);
@@ -408,12 +385,12 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
             .filter(|m| m["approved_at"].is_string())
             .count()
     };
-    let approved_before = approvals(&ended);
+    let approved_before = approvals(&ended.data);
     let (mut saw_old, mut saw_new) = (0, 0);
     for round in 0..rounds() {
-        let data = tmp.path().join(format!("approve{round}"));
-        copy_dir(&ended, &data);
-        let term = Tty::start("crash", &data, &cfg, (100, 30), &["CHIBO_TODAY=2026-11-22"]);
+        let branch = ended.copy();
+        let data = &branch.data;
+        let term = branch.start("crash", (100, 30));
         assert!(term.wait_for("Đảng viên", 10), "{}", term.screen());
         term.keys(&["2"]);
         assert!(term.wait_for("đã kết thúc", 5), "{}", term.screen());
@@ -449,12 +426,7 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
                 .status()
                 .unwrap();
         });
-        tty::tmux(&[
-            "send-keys",
-            "-t",
-            &format!("chibo-crash-{}", std::process::id()),
-            "Enter",
-        ]);
+        term.keys(&["Enter"]);
         killer.join().unwrap();
         drop(term);
         wait_gone(pid);
@@ -466,11 +438,11 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
                 .join("\n")
         };
         assert_eq!(
-            without_audit(state(&data)),
+            without_audit(state(data)),
             without_audit(not_approved.clone()),
             "approve round {round}: nothing else changed"
         );
-        let approved = approvals(&data);
+        let approved = approvals(data);
         assert!(
             approved == approved_before || approved == approved_before + 1,
             "approve round {round}: {approved} approved"
@@ -480,8 +452,7 @@ fn the_daily_backup_and_approving_minutes_killed_at_any_moment() {
         } else {
             saw_new += 1;
         }
-        assert_clean(&data, round, "approving");
-        let _ = std::fs::remove_dir_all(&data);
+        assert_clean(data, round, "approving");
     }
     eprintln!(
         "approving: {} rounds; not yet approved {saw_old}, approved {saw_new}",

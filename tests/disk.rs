@@ -498,20 +498,13 @@ fn a_read_only_data_folder_gets_its_own_message_and_stays_as_it_was() {
 fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
     common::tty::require();
     let disk = SmallDisk::mount(24 * 1024);
-    let data = disk.path().join("data");
-    let out = chibo(&data, &["demo", "--members", "20", "--years", "1"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let term = common::tty::Tty::start(
-        "disk",
-        &data,
-        &data.join("no-config"),
-        (80, 24),
+    // the branch's folder is on the small disk
+    let branch = common::tty::Branch::made_in(
+        disk.path(),
+        &["demo", "--members", "20", "--years", "1"],
         &["CHIBO_TODAY=2026-11-22"],
     );
+    let term = branch.start("disk", (80, 24));
     term.start_meeting();
     term.type_text("Phần đã lưu");
     std::thread::sleep(std::time::Duration::from_millis(1500));
@@ -552,8 +545,8 @@ fn the_program_on_a_full_disk_keeps_the_typing_on_screen_and_does_not_spin() {
     );
     term.keys(&["C-c", "y"]);
     drop(term);
-    let probe = disk.path().join("probe.json");
-    let out = chibo_when_free(&data, &["backup", probe.to_str().unwrap()]);
+    let probe = branch.tmp.path().join("probe.json");
+    let out = chibo_when_free(&branch.data, &["backup", probe.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",

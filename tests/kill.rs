@@ -14,8 +14,8 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use common::tty::{self, Tty};
-use common::{chibo, chibo_when_free};
+use common::chibo_when_free;
+use common::tty::{self, Branch, Tty};
 
 /// SplitMix64, seeded, so a failing round can be replayed.
 struct Rng(u64);
@@ -63,8 +63,8 @@ fn typed_text(data: &Path, tmp: &Path) -> String {
 }
 
 /// chibo reopened on the meeting in progress: the console is on screen.
-fn reopen(data: &Path, cfg: &Path) -> Tty {
-    let term = Tty::start("kill", data, cfg, (100, 30), &[]);
+fn reopen(branch: &Branch) -> Tty {
+    let term = branch.start("kill", (100, 30));
     assert!(term.wait_for("Bất thường", 10), "{}", term.screen());
     term
 }
@@ -85,24 +85,18 @@ fn killed_mid_meeting_loses_at_most_the_last_second() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(20261122);
     let mut rng = Rng(seed);
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let cfg = tmp.path().join("cfg");
-    assert!(
-        chibo(&data, &["demo", "--members", "12", "--years", "1"])
-            .status
-            .success()
-    );
+    let branch = Branch::made(&["demo", "--members", "12", "--years", "1"], &[]);
+    let (data, tmp) = (&branch.data, branch.tmp.path());
 
     // an extraordinary meeting, started: the console opens on it from now on
-    let term = Tty::start("kill", &data, &cfg, (100, 30), &[]);
+    let term = branch.start("kill", (100, 30));
     term.start_meeting();
     drop(term);
-    let mut committed = typed_text(&data, tmp.path());
+    let mut committed = typed_text(data, tmp);
 
     let mut worst_loss = Duration::ZERO;
     for round in 0..rounds {
-        let term = reopen(&data, &cfg);
+        let term = reopen(&branch);
         // type words at a human pace, noting when each character was sent
         let mut sent: Vec<(char, Instant)> = Vec::new();
         let words = 2 + rng.below(6);
@@ -123,7 +117,7 @@ fn killed_mid_meeting_loses_at_most_the_last_second() {
         sleep(Duration::from_millis(150));
         drop(term);
 
-        let stored = typed_text(&data, tmp.path());
+        let stored = typed_text(data, tmp);
         assert!(
             stored.starts_with(&committed),
             "round {round}: what was saved before changed\nbefore: {committed:?}\nnow: {stored:?}"
@@ -165,9 +159,8 @@ fn a_new_data_folder_killed_in_its_first_moments_opens_again() {
     tty::require();
     let mut rng = Rng(7);
     for round in 0..12 {
-        let tmp = tempfile::tempdir().unwrap();
-        let data = tmp.path().join("data");
-        let term = Tty::start("kill-new", &data, &tmp.path().join("cfg"), (100, 30), &[]);
+        let branch = Branch::unfilled(&[]);
+        let term = branch.start("kill-new", (100, 30));
         sleep(Duration::from_millis(rng.below(600)));
         Command::new("kill")
             .args(["-9", &term.pid.to_string()])
@@ -177,7 +170,7 @@ fn a_new_data_folder_killed_in_its_first_moments_opens_again() {
         drop(term);
         // opened as the application would open it (a read-only command rightly finds
         // no chibo data in a folder killed before anything was written)
-        let out = chibo_when_free(&data, &["demo", "--members", "2", "--years", "1"]);
+        let out = chibo_when_free(&branch.data, &["demo", "--members", "2", "--years", "1"]);
         assert!(
             out.status.success(),
             "round {round}: {}",

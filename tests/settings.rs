@@ -378,23 +378,22 @@ fn the_application_keeps_a_settings_warning_until_it_is_dismissed() {
     ignore = "needs tmux: `cargo test -- --include-ignored` runs it; CI runs it always"
 )]
 fn ascii_in_the_config_draws_ascii_borders_as_the_option_does() {
-    use common::tty::{self, Tty};
+    use common::tty::{self, Branch};
     tty::require();
-    let tmp = tempfile::tempdir().unwrap();
+    let branch = Branch::unfilled(&[]);
     let box_drawing = |screen: &str| {
         screen
             .chars()
             .any(|c| ('\u{2500}'..='\u{259F}').contains(&c))
     };
-    let cfg = tmp.path().join("cfg");
-    std::fs::create_dir(&cfg).unwrap();
+    std::fs::create_dir(&branch.cfg).unwrap();
     // without the setting, the same terminal gets the full theme
-    let term = Tty::start("ascii-off", &tmp.path().join("data"), &cfg, (80, 24), &[]);
+    let term = branch.start("ascii-off", (80, 24));
     assert!(term.wait_for("Tạo chi bộ mới", 10), "{}", term.screen());
     assert!(box_drawing(&term.screen()), "{}", term.screen());
     drop(term);
-    std::fs::write(cfg.join("config.toml"), "ascii = true\n").unwrap();
-    let term = Tty::start("ascii-on", &tmp.path().join("data"), &cfg, (80, 24), &[]);
+    std::fs::write(branch.cfg.join("config.toml"), "ascii = true\n").unwrap();
+    let term = branch.start("ascii-on", (80, 24));
     assert!(term.wait_for("Tạo chi bộ mới", 10), "{}", term.screen());
     let screen = term.screen();
     assert!(!box_drawing(&screen), "{screen}");

@@ -185,13 +185,12 @@ pub struct Branch {
 impl Branch {
     /// The data filled by `chibo ARGS` (e.g. `["demo"]`), which must succeed.
     pub fn made(args: &[&str], env: &[&str]) -> Branch {
-        let tmp = tempfile::tempdir().expect("a temporary folder");
-        let branch = Branch {
-            data: tmp.path().join("data"),
-            cfg: tmp.path().join("cfg"),
-            env: env.iter().map(|e| e.to_string()).collect(),
-            tmp,
-        };
+        Branch::made_in(&std::env::temp_dir(), args, env)
+    }
+
+    /// Like `made`, in a folder inside `parent` (a small disk of the test's own).
+    pub fn made_in(parent: &Path, args: &[&str], env: &[&str]) -> Branch {
+        let branch = Branch::unfilled_in(parent, env);
         let out = branch.chibo(args);
         assert!(
             out.status.success(),
@@ -199,6 +198,34 @@ impl Branch {
             String::from_utf8_lossy(&out.stderr)
         );
         branch
+    }
+
+    /// A branch whose data folder is not there yet: chibo makes it when it opens.
+    pub fn unfilled(env: &[&str]) -> Branch {
+        Branch::unfilled_in(&std::env::temp_dir(), env)
+    }
+
+    fn unfilled_in(parent: &Path, env: &[&str]) -> Branch {
+        let tmp = tempfile::tempdir_in(parent).expect("a temporary folder");
+        Branch {
+            data: tmp.path().join("data"),
+            cfg: tmp.path().join("cfg"),
+            env: env.iter().map(|e| e.to_string()).collect(),
+            tmp,
+        }
+    }
+
+    /// A copy of the branch's data and settings in a folder of its own, with the same
+    /// variables: each round of a test starts from the same state.
+    pub fn copy(&self) -> Branch {
+        let env: Vec<&str> = self.env.iter().map(String::as_str).collect();
+        let copy = Branch::unfilled(&env);
+        for (from, to) in [(&self.data, &copy.data), (&self.cfg, &copy.cfg)] {
+            if from.exists() {
+                copy_dir(from, to);
+            }
+        }
+        copy
     }
 
     /// Runs `chibo ARGS` on the branch, as a script beside the terminal would.
@@ -223,6 +250,22 @@ impl Branch {
     /// chibo started again on another day (or with other variables) than the branch's.
     pub fn start_with(&self, name: &str, size: (u16, u16), env: &[&str]) -> Tty {
         Tty::start(name, &self.data, &self.cfg, size, env)
+    }
+}
+
+/// A copy of a folder (files and folders only: the socket a killed application leaves
+/// behind is not data).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("the copy's folder");
+    for e in std::fs::read_dir(from).expect("the folder to copy") {
+        let e = e.expect("an entry of the folder");
+        let target = to.join(e.file_name());
+        let kind = e.file_type().expect("the entry's type");
+        if kind.is_dir() {
+            copy_dir(&e.path(), &target);
+        } else if kind.is_file() {
+            std::fs::copy(e.path(), &target).expect("a file copied");
+        }
     }
 }
 
