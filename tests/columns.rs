@@ -103,3 +103,34 @@ fn the_candidates_names_are_whole_or_marked_at_80_columns() {
         }
     }
 }
+
+#[test]
+fn the_roster_summary_and_reminders_end_with_an_ellipsis_when_cut() {
+    // the demo narrowed by a search: its summary says how many of all it shows; the
+    // fixture in English: its reminder is longer than 80 columns
+    let mut demo = demo_app(40);
+    press(&mut demo, "/ n g u y e n esc");
+    let mut cut = 0;
+    for app in [demo, app(Lang::En)] {
+        let shown = screen(&app, 80, 24);
+        let lines: Vec<&str> = shown.lines().collect();
+        // under the header and the tabs: the summary, then the reminders
+        let reminders = lines.iter().filter(|l| l.contains('⚑')).copied();
+        for line in std::iter::once(lines[2]).chain(reminders) {
+            let text = line.trim_end();
+            // a line that reaches the right edge was cut: it says so
+            if unicode_width::UnicodeWidthStr::width(text) >= 80 {
+                assert!(
+                    text.ends_with('…'),
+                    "cut without an ellipsis: {text:?}\n{shown}"
+                );
+                cut += 1;
+            }
+        }
+        let wide = screen(&app, 200, 24);
+        for line in wide.lines().skip(2).take(2) {
+            assert!(!line.contains('…'), "{wide}");
+        }
+    }
+    assert!(cut >= 2, "a summary and a reminder are cut at 80 columns");
+}

@@ -259,3 +259,20 @@ fn wait_until(mut f: impl FnMut() -> bool) -> bool {
     }
     false
 }
+
+#[test]
+fn a_click_beside_a_popup_without_a_list_selects_nothing_behind_it() {
+    let mut app = demo_app(40);
+    app.resize(120, 40);
+    let (first, _) = selected_line(&app);
+    let before = app.roster.selected_member().map(|m| m.id);
+    // a member's form over the roster: a click on a roster row below the form's box
+    press(&mut app, "e");
+    assert!(!app.overlays.is_empty(), "the form is open");
+    let text = screen(&app, 120, 40);
+    assert!(!mouse(&mut app, click(2, first + 30)), "{text}");
+    assert!(!mouse(&mut app, click(2, first + 2)), "{text}");
+    press(&mut app, "esc");
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.roster.selected_member().map(|m| m.id), before);
+}

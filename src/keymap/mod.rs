@@ -108,12 +108,12 @@ impl Keymap {
         }
         let mut out = Vec::new();
         for s in sections {
-            for b in self.bindings(s) {
+            for b in self.bindings(s).iter().filter(|b| b.action == action) {
                 // a key the section rebinds no longer reaches global
                 let shadowed = s == Section::Global
                     && section != Section::Global
                     && self.bindings(section).iter().any(|o| o.keys == b.keys);
-                if b.action == action && !shadowed {
+                if !shadowed {
                     out.push(seq_to_string(&b.keys));
                 }
             }

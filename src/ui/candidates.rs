@@ -3,7 +3,7 @@
 //! dates and proofs.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -20,12 +20,14 @@ use crate::i18n::Msg;
 fn layout(app: &App, area: Rect) -> [Rect; 3] {
     let steps = app.candidates.rules.steps.len() as u16 + 3;
     let detail = steps.min(area.height.saturating_sub(2) / 2);
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(detail),
-    ])
-    .areas(area)
+    super::layout::vertical(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(detail),
+        ],
+    )
 }
 
 /// Rows of candidates the table shows in `area` (its header apart).

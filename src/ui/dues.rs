@@ -2,7 +2,7 @@
 //! the month's totals with the branch's share.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -17,14 +17,16 @@ use crate::i18n::Msg;
 
 /// The title, the totals, the shares, a note and the table.
 fn layout(area: Rect) -> [Rect; 5] {
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area)
+    super::layout::vertical(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ],
+    )
 }
 
 /// Rows of members the table shows in `area` (its header apart).

@@ -3,7 +3,7 @@
 //! its grades break, and the keys.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -267,11 +267,13 @@ fn detail(app: &App, s: &GradingSheet) -> Vec<Line<'static>> {
 
 /// The sheet's table and the selected line in full, inside the popup.
 fn layout(area: Rect, inner: Rect) -> [Rect; 2] {
-    Layout::vertical([
-        Constraint::Min(4),
-        Constraint::Length(if area.height > 30 { 9 } else { 6 }),
-    ])
-    .areas(inner)
+    super::layout::vertical(
+        inner,
+        [
+            Constraint::Min(4),
+            Constraint::Length(if area.height > 30 { 9 } else { 6 }),
+        ],
+    )
 }
 
 /// The first of `len` lines the sheet shows in `shown` rows, the selected one in view.

@@ -1,7 +1,7 @@
 //! The meetings screen: the list of meetings, and one meeting's plan and agenda.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -50,7 +50,7 @@ pub(super) fn list(app: &App, area: Rect) -> Option<ListArea> {
 
 /// The filters line above the table of meetings.
 fn list_layout(area: Rect) -> [Rect; 2] {
-    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+    super::layout::vertical(area, [Constraint::Length(1), Constraint::Min(1)])
 }
 
 /// Meetings the list shows at once (below its heading).
@@ -62,12 +62,14 @@ pub(super) fn list_rows(area: Rect) -> usize {
 /// The details take 4 lines: title, date and place, chair, and the guests and
 /// amendments; a held meeting's quality takes the last one, or a fifth beside them.
 fn agenda_layout(area: Rect, info_lines: u16) -> [Rect; 3] {
-    Layout::vertical([
-        Constraint::Length(info_lines),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area)
+    super::layout::vertical(
+        area,
+        [
+            Constraint::Length(info_lines),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ],
+    )
 }
 
 /// Agenda items shown at once (below the heading).

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -76,12 +76,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let now = app_now(app);
-    let [top, item_line, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(3),
-    ])
-    .areas(area);
+    let [top, item_line, body] = super::layout::vertical(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(3),
+        ],
+    );
     // meeting line: title, clock, attendance
     let clock = c
         .meeting
@@ -162,7 +164,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
     let main = if area.width >= SIDE_AGENDA_WIDTH {
         let [side, main] =
-            Layout::horizontal([Constraint::Length(34), Constraint::Min(40)]).areas(body);
+            super::layout::horizontal(body, [Constraint::Length(34), Constraint::Min(40)]);
         render_agenda_side(app, c, frame, side);
         main
     } else {
@@ -280,12 +282,14 @@ fn render_entries(app: &App, c: &Console, frame: &mut Frame, area: Rect) {
         history.push(Line::from(spans));
     }
     let history_rows = (area.height / 3).max(1);
-    let [hist, label, editor] = Layout::vertical([
-        Constraint::Length(history_rows),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area);
+    let [hist, label, editor] = super::layout::vertical(
+        area,
+        [
+            Constraint::Length(history_rows),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ],
+    );
     let para = Paragraph::new(history.clone()).wrap(Wrap { trim: false });
     let total = para.line_count(hist.width) as u16;
     let scroll = total.saturating_sub(hist.height);

@@ -20,7 +20,7 @@ pub mod theme;
 pub use theme::Theme;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -45,7 +45,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     let status_line = status_line(app);
-    let [header, tabs, body, status, footer] = areas(app, &status_line, area);
+    let footer_lines = footer_rows(app, area.width);
+    let [header, tabs, body, status, footer] =
+        split(app, &status_line, footer_lines.len() as u16, area);
     render_header(app, frame, header, tabs);
     // the welcome choice stands alone: there is no branch to show behind it yet
     let welcome = app.overlays.first() == Some(&crate::app::Overlay::Welcome);
@@ -62,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Paragraph::new(status_line).wrap(Wrap { trim: false }),
         status,
     );
-    render_footer(app, frame, footer);
+    render_footer(frame, footer, footer_lines);
     for o in &app.overlays {
         overlay::render(app, o, frame, body);
     }
@@ -78,6 +80,16 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Header, tabs, the screen, the message line and the footer.
 fn areas(app: &App, status_line: &Line, area: Rect) -> [Rect; 5] {
+    split(
+        app,
+        status_line,
+        footer_rows(app, area.width).len() as u16,
+        area,
+    )
+}
+
+/// [`areas`] with the footer's rows already counted.
+fn split(app: &App, status_line: &Line, footer_rows: u16, area: Rect) -> [Rect; 5] {
     // a warning wraps onto up to three rows; any other message takes one
     let status_rows = if app.status.is_none() && app.pending.is_empty() {
         (status_line.width() as u16)
@@ -86,14 +98,16 @@ fn areas(app: &App, status_line: &Line, area: Rect) -> [Rect; 5] {
     } else {
         1
     };
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(status_rows),
-        Constraint::Length(footer_rows(app, area.width).len() as u16),
-    ])
-    .areas(area)
+    layout::vertical(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(status_rows),
+            Constraint::Length(footer_rows),
+        ],
+    )
 }
 
 /// How many rows each list shows in a terminal of `width`×`height`, from the same
@@ -137,17 +151,40 @@ pub fn lists(app: &App) -> Vec<crate::app::mouse::ListArea> {
         Screen::Candidates => candidates::list(app, body),
     };
     out.extend(screen);
-    for o in &app.overlays {
-        let list = match o {
-            crate::app::Overlay::Review { selected } => {
-                resolutions::review_list(app, *selected, body)
-            }
-            crate::app::Overlay::Grading(s) => grading::list(s, body),
-            _ => None,
-        };
-        out.extend(list);
-    }
+    out.extend(
+        app.overlays
+            .iter()
+            .filter_map(|o| overlay_list(app, o, body)),
+    );
     out
+}
+
+/// The list a popup draws with a selection, if it draws one.
+fn overlay_list(
+    app: &App,
+    overlay: &crate::app::Overlay,
+    body: Rect,
+) -> Option<crate::app::mouse::ListArea> {
+    match overlay {
+        crate::app::Overlay::Review { selected } => resolutions::review_list(app, *selected, body),
+        crate::app::Overlay::Grading(s) => grading::list(s, body),
+        crate::app::Overlay::Picker(p) => picker::list(p, body),
+        _ => None,
+    }
+}
+
+/// The list of what is in front: the top popup's, or none when it draws no list (a
+/// click beside or on a popup never reaches the screen behind it); else the screen's.
+fn front_list(app: &App) -> Option<crate::app::mouse::ListArea> {
+    let Some(top) = app.overlays.last() else {
+        return lists(app).last().copied();
+    };
+    let (width, height) = app.terminal;
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return None;
+    }
+    let [_, _, body, _, _] = areas(app, &status_line(app), Rect::new(0, 0, width, height));
+    overlay_list(app, top, body)
 }
 
 fn render_too_small(app: &App, frame: &mut Frame, area: Rect) {
@@ -202,7 +239,7 @@ pub fn target(app: &App, column: u16, row: u16) -> crate::app::mouse::Target {
     if row == TABS_ROW {
         return tab_at(app, column).map_or(Target::Tabs, Target::Tab);
     }
-    Target::List(lists(app).last().copied())
+    Target::List(front_list(app))
 }
 
 /// The screen whose tab is drawn at `column` of the tabs row.
@@ -281,8 +318,8 @@ pub fn footer(app: &App, section: Section) -> Vec<Action> {
     out
 }
 
-fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
-    let lines: Vec<Line> = footer_rows(app, area.width)
+fn render_footer(frame: &mut Frame, area: Rect, rows: Vec<Vec<Span<'static>>>) {
+    let lines: Vec<Line> = rows
         .into_iter()
         .map(|row| {
             let mut spans = vec![Span::raw(" ")];

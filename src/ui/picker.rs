@@ -1,7 +1,7 @@
 //! The picker: a query line over the names (or agenda items, or votes) it narrows to.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -17,7 +17,7 @@ fn picker_layout(area: Rect, wide: bool) -> (Rect, [Rect; 2]) {
     let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
     (
         rect,
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner),
+        super::layout::vertical(inner, [Constraint::Length(1), Constraint::Min(1)]),
     )
 }
 
@@ -26,10 +26,26 @@ pub(super) fn picker_rows(area: Rect) -> usize {
     picker_layout(area, false).1[1].height as usize
 }
 
+/// The votes of the meeting and its agenda items are long lines: the picker widens for them.
+fn is_wide(p: &Picker) -> bool {
+    use crate::app::picker::PickPurpose;
+    matches!(p.purpose, PickPurpose::Vote | PickPurpose::AgendaItem)
+}
+
+/// Where the picker's names are, for a click: one row each, no heading.
+pub(super) fn list(p: &Picker, area: Rect) -> Option<crate::app::mouse::ListArea> {
+    let (_, [_, list]) = picker_layout(area, is_wide(p));
+    let len = p.visible_len();
+    let rows = list.height as usize;
+    let first = p.shown.cursor.first_shown(len, rows);
+    let shown = len.saturating_sub(first).min(rows);
+    let selected = p.shown.cursor.selected().saturating_sub(first);
+    super::table::placement(list, false, shown, Some(selected))
+}
+
 pub fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     use crate::app::picker::PickPurpose;
-    let wide = matches!(p.purpose, PickPurpose::Vote | PickPurpose::AgendaItem);
-    let (rect, [query, list]) = picker_layout(area, wide);
+    let (rect, [query, list]) = picker_layout(area, is_wide(p));
     let title = match p.purpose {
         PickPurpose::Vote => Msg::VotePickTitle,
         PickPurpose::AgendaItem => Msg::AgendaPickTitle,

@@ -3,7 +3,7 @@
 //! follow-up, the follow-up view across resolutions, and the review in a meeting.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -101,12 +101,14 @@ fn followup_list(app: &App, area: Rect) -> Option<ListArea> {
 fn review_layout(area: Rect) -> (Rect, [Rect; 3]) {
     let rect = centered(area, 78, area.height);
     let inner = Block::default().borders(Borders::ALL).inner(rect);
-    let parts = Layout::vertical([
-        Constraint::Min(3),
-        Constraint::Length(4),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    let parts = super::layout::vertical(
+        inner,
+        [
+            Constraint::Min(3),
+            Constraint::Length(4),
+            Constraint::Length(1),
+        ],
+    );
     (rect, parts)
 }
 
@@ -146,7 +148,7 @@ fn bar(done: usize, total: usize) -> String {
 
 /// The filters line above the table of resolutions.
 fn list_layout(area: Rect) -> [Rect; 2] {
-    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+    super::layout::vertical(area, [Constraint::Length(1), Constraint::Min(1)])
 }
 
 /// Resolutions the list shows at once (below its heading).
@@ -157,12 +159,14 @@ pub(super) fn list_rows(area: Rect) -> usize {
 /// The open resolution's heading lines, its items and the selected item's history.
 fn detail_layout(head_lines: usize, area: Rect) -> [Rect; 3] {
     let history_rows = (area.height / 3).max(3);
-    Layout::vertical([
-        Constraint::Length(head_lines as u16),
-        Constraint::Min(3),
-        Constraint::Length(history_rows),
-    ])
-    .areas(area)
+    super::layout::vertical(
+        area,
+        [
+            Constraint::Length(head_lines as u16),
+            Constraint::Min(3),
+            Constraint::Length(history_rows),
+        ],
+    )
 }
 
 /// Items of the open resolution shown at once (below the heading).
@@ -177,12 +181,14 @@ pub(super) fn item_rows(app: &App, area: Rect) -> usize {
 /// The title, the open items by due date, the selected item's history.
 fn followup_layout(area: Rect) -> [Rect; 3] {
     let history_rows = (area.height / 3).max(3);
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(history_rows),
-    ])
-    .areas(area)
+    super::layout::vertical(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(history_rows),
+        ],
+    )
 }
 
 /// Open items the follow-up shows at once (its group headings take a row each).

@@ -2,7 +2,7 @@
 //! are paid, exempt members apart, and the search that finds a member by name.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -56,13 +56,15 @@ pub fn roll_call(app: &App, selected: usize, find: Option<&str>, frame: &mut Fra
         .wrap(Wrap { trim: true });
     let room = inner.height.saturating_sub(legend_rows + 4);
     let summary_rows = (summary_text.line_count(inner.width) as u16).min(room);
-    let [summary, find_line, list, hint] = Layout::vertical([
-        Constraint::Length(summary_rows),
-        Constraint::Length(u16::from(find.is_some())),
-        Constraint::Min(1),
-        Constraint::Length(legend_rows),
-    ])
-    .areas(inner);
+    let [summary, find_line, list, hint] = super::layout::vertical(
+        inner,
+        [
+            Constraint::Length(summary_rows),
+            Constraint::Length(u16::from(find.is_some())),
+            Constraint::Min(1),
+            Constraint::Length(legend_rows),
+        ],
+    );
     frame.render_widget(summary_text, summary);
     if let Some(q) = find {
         let prompt = app.t(Msg::PickerPrompt);

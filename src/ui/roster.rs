@@ -4,7 +4,7 @@
 
 use chrono::Datelike;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -30,13 +30,15 @@ fn layout(app: &App, area: Rect) -> [Rect; 4] {
     } else {
         n
     };
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(reminder_lines as u16),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area)
+    super::layout::vertical(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(reminder_lines as u16),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ],
+    )
 }
 
 /// Members the table shows at once (below its heading).
@@ -46,7 +48,7 @@ pub(super) fn table_rows(app: &App, area: Rect) -> usize {
 
 /// The table and the detail pane beside it, in a wide terminal.
 fn beside_detail(table: Rect) -> [Rect; 2] {
-    Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(table)
+    super::layout::horizontal(table, [Constraint::Min(60), Constraint::Length(44)])
 }
 
 /// Where the members' table is, for a click: none when no member shows.
@@ -117,6 +119,7 @@ fn render_counts(app: &App, frame: &mut Frame, area: Rect) {
         );
         spans.push(Span::styled(format!("  ({shown})"), app.theme.dim()));
     }
+    let spans = super::table::fit_spans(spans, area.width as usize);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -168,7 +171,11 @@ fn render_reminders(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 app.theme.warn()
             };
-            Line::styled(format!(" ⚑ {}", reminder_text(app, r)), style)
+            let text = super::table::fit(
+                &format!(" ⚑ {}", reminder_text(app, r)),
+                area.width as usize,
+            );
+            Line::styled(text, style)
         })
         .collect();
     if app.reminders.len() > MAX_REMINDER_LINES {
@@ -176,7 +183,8 @@ fn render_reminders(app: &App, frame: &mut Frame, area: Rect) {
             app.lang,
             &[("n", &(app.reminders.len() - MAX_REMINDER_LINES))],
         );
-        lines.push(Line::styled(format!("   {more}"), app.theme.warn()));
+        let more = super::table::fit(&format!("   {more}"), area.width as usize);
+        lines.push(Line::styled(more, app.theme.warn()));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }

@@ -112,6 +112,34 @@ pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
+    cut(text, width)
+}
+
+/// A line of `spans` in at most `width` columns: the span that does not fit is cut with
+/// `…` in its own style, and the spans after it dropped.
+pub fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    if spans.iter().map(Span::width).sum::<usize>() <= width {
+        return spans;
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    let mut used = 0;
+    for s in spans {
+        let w = s.width();
+        // a span fits whole when the ellipsis still has a column after it
+        if used + w < width {
+            used += w;
+            out.push(s);
+            continue;
+        }
+        let text = cut(&s.content, width - used);
+        out.push(Span::styled(text, s.style));
+        break;
+    }
+    out
+}
+
+/// `text` cut to end with `…` within `width` columns.
+fn cut(text: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
@@ -210,6 +238,9 @@ pub fn render_with(
 ) {
     let marker = MARKER.width() as u16;
     let w = widths(columns, &rows, area.width.saturating_sub(marker));
+    if draw_directly(app, frame, area, columns, &rows, selected, header, &w) {
+        return;
+    }
     let to_row = |cells: Vec<Cell>, style: Style| {
         ratatui::widgets::Row::new(cells.into_iter().zip(&w).map(|(cell, &width)| {
             ratatui::widgets::Cell::from(Span::styled(fit(&cell.text, width as usize), cell.style))
@@ -231,6 +262,85 @@ pub fn render_with(
     }
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// Draws the table cell by cell as ratatui's `Table` draws it, when every column has
+/// the width asked for and every row fits without scrolling (the lists hand over only
+/// the rows on screen): `Table` lays its columns and rows out with three runs of the
+/// layout solver per frame, which cost more than the rest of a keystroke. False when
+/// the table does not fit so (then `Table` draws it).
+#[allow(clippy::too_many_arguments)]
+fn draw_directly(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    columns: &[Column],
+    rows: &[Row],
+    selected: Option<usize>,
+    header: bool,
+    widths: &[u16],
+) -> bool {
+    use ratatui::text::Line;
+    use ratatui::widgets::Widget;
+    let marker = MARKER.width() as u16;
+    let gaps = SPACING as usize * widths.len().saturating_sub(1);
+    let needed = marker as usize + widths.iter().map(|&w| w as usize).sum::<usize>() + gaps;
+    let head = u16::from(header);
+    let fits = area.height.saturating_sub(head) as usize;
+    if area.is_empty()
+        || needed > area.width as usize
+        || rows.len() > fits
+        || selected.is_some_and(|s| s >= rows.len())
+    {
+        return false;
+    }
+    // where each column starts, the selection column first
+    let mut xs = Vec::with_capacity(widths.len());
+    let mut x = area.x + marker;
+    for &w in widths {
+        xs.push(x);
+        x += w + SPACING;
+    }
+    let buf = frame.buffer_mut();
+    let draw_cells = |buf: &mut ratatui::buffer::Buffer, y: u16, cells: &[Cell]| {
+        for ((cell, &w), &x) in cells.iter().zip(widths).zip(&xs) {
+            let span = Span::styled(fit(&cell.text, w as usize), cell.style);
+            Line::from(span).render(Rect::new(x, y, w, 1), buf);
+        }
+    };
+    if header {
+        let row = Rect { height: 1, ..area };
+        buf.set_style(row, app.theme.title());
+        let heads: Vec<Cell> = columns
+            .iter()
+            .map(|c| Cell::new(c.header.as_str()))
+            .collect();
+        draw_cells(buf, area.y, &heads);
+    }
+    let mut chosen = None;
+    for (i, r) in rows.iter().enumerate() {
+        let y = area.y + head + i as u16;
+        let row = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        buf.set_style(row, r.style);
+        if selected == Some(i) {
+            let selection = Rect {
+                width: marker,
+                ..row
+            };
+            buf.set_style(selection, r.style);
+            Line::from(MARKER).render(selection, buf);
+            chosen = Some(row);
+        }
+        draw_cells(buf, y, &r.cells);
+    }
+    if let Some(row) = chosen {
+        buf.set_style(row, app.theme.selected());
+    }
+    true
 }
 
 /// Where a table drawn by [`render_with`] in `area` puts `shown` rows with `selected`
@@ -290,6 +400,20 @@ mod tests {
         assert_eq!(fit("Sinh hoạt tạm thời nơi khác", 17), "Sinh hoạt tạm th…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(fit("abcd", 1), "…");
+    }
+
+    #[test]
+    fn a_line_of_spans_is_cut_with_an_ellipsis_in_the_style_of_the_span_cut() {
+        let dim = Style::new().fg(ratatui::style::Color::Gray);
+        let spans = || vec![Span::raw("Tổng số 40"), Span::styled("  (12/40)", dim)];
+        let text = |spans: &[Span]| spans.iter().map(|s| s.content.as_ref()).collect::<String>();
+        assert_eq!(text(&fit_spans(spans(), 40)), "Tổng số 40  (12/40)");
+        assert_eq!(text(&fit_spans(spans(), 19)), "Tổng số 40  (12/40)");
+        let cut = fit_spans(spans(), 15);
+        assert_eq!(text(&cut), "Tổng số 40  (1…");
+        assert_eq!(cut[1].style, dim);
+        // the first span exactly filling the room leaves none for the rest: it is cut
+        assert_eq!(text(&fit_spans(spans(), 10)), "Tổng số 4…");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The tasks screen: members and what they carry, or every task with its filters.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -39,23 +39,27 @@ pub(super) fn list(app: &App, area: Rect) -> Option<ListArea> {
 
 /// The title, the warning line and the members' table.
 fn by_member_layout(area: Rect) -> [Rect; 3] {
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area)
+    super::layout::vertical(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ],
+    )
 }
 
 /// The filters, the tasks' table and the selected task in full.
 fn all_layout(area: Rect) -> [Rect; 3] {
     let detail_rows = (area.height / 3).max(3);
-    Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Min(1),
-        Constraint::Length(detail_rows),
-    ])
-    .areas(area)
+    super::layout::vertical(
+        area,
+        [
+            Constraint::Length(3),
+            Constraint::Min(1),
+            Constraint::Length(detail_rows),
+        ],
+    )
 }
 
 /// Rows the view shown lists at once (below its heading).
