@@ -138,12 +138,8 @@ impl App {
             self.reload_notebook()?;
         }
         if !members.is_empty() {
-            let mut list = self.roster.members().to_vec();
-            for (id, member) in members {
-                list.retain(|m| m.id != id);
-                list.extend(member);
-            }
-            self.set_roster(list);
+            self.roster.put(members);
+            self.remind();
         }
         Ok(())
     }
@@ -159,6 +155,11 @@ impl App {
     pub(super) fn set_roster(&mut self, members: Vec<crate::domain::member::Member>) {
         self.generation += 1;
         self.roster.load(members);
+        self.remind();
+    }
+
+    /// The probation reminders, from the roster.
+    fn remind(&mut self) {
         let today = self.today();
         self.reminders = self
             .roster

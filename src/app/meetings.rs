@@ -11,7 +11,7 @@ use super::{App, Outcome, Overlay, Status};
 use crate::domain::meeting::{Amendment, Meeting, MeetingId, MeetingKind, MeetingStatus};
 use crate::domain::member::{CommitteeRole, MemberId};
 use crate::i18n::{Msg, labels};
-use crate::store::{Records, StoreError};
+use crate::store::{Records, StoreError, Tree};
 
 #[derive(Debug, Default)]
 pub struct Meetings {
@@ -449,7 +449,8 @@ impl App {
     }
 
     /// Changes a meeting and saves it: the console's working copy when it is open,
-    /// the stored record otherwise.
+    /// the record otherwise (held whole in memory, or read from the store). What was
+    /// saved is put in memory as it is, not read back.
     pub(super) fn edit_meeting(
         &mut self,
         id: MeetingId,
@@ -457,22 +458,35 @@ impl App {
         f: impl FnOnce(&mut Meeting),
     ) {
         let now = self.clock.now();
-        let result = (|| -> Result<(), StoreError> {
+        let result = (|| -> Result<Meeting, StoreError> {
             if let Some(c) = self.meetings.console.as_mut()
                 && c.meeting.id == id
             {
                 f(&mut c.meeting);
                 c.sync_editor();
-                return self.store.save_meeting(&mut c.meeting, now, Some(action));
+                self.store.save_meeting(&mut c.meeting, now, Some(action))?;
+                return Ok(c.meeting.clone());
             }
-            let mut m = self.store.meeting(id)?.ok_or(StoreError::NotFound)?;
+            let mut m = self.full_meeting(id)?;
             f(&mut m);
-            self.store.save_meeting(&mut m, now, Some(action))
+            self.store.save_meeting(&mut m, now, Some(action))?;
+            Ok(m)
         })();
-        match result.and_then(|()| self.reload_meetings()) {
-            Ok(()) => {}
-            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
+        let result = result.and_then(|m| {
+            self.saved_meeting(m);
+            self.reload_meetings()
+        });
+        if let Err(e) = result {
+            self.status = Some(Status::Error(self.store_error(&e)));
         }
+    }
+
+    /// Takes in a meeting just saved, as it was written: the store is not read again
+    /// for it.
+    fn saved_meeting(&mut self, m: Meeting) {
+        self.store
+            .already_shown(Tree::Meetings, &m.id.0.to_be_bytes());
+        self.put_meeting(m);
     }
 
     /// After a write: what it changed is read again (`App::reload`).
@@ -628,19 +642,25 @@ impl App {
                         return Ok(Err((FieldId::EndTime, Msg::ErrEndBeforeStart)));
                     }
                 }
-                // one regular meeting a month, a new one or one moved to another day
-                let clash = self.store.meetings()?.into_iter().find(|m| {
-                    Some(m.id) != editing
-                        && kind == MeetingKind::Regular
-                        && m.kind == MeetingKind::Regular
-                        && (m.date.year(), m.date.month()) == (date.year(), date.month())
-                });
-                if let Some(other) = clash {
+                // one regular meeting a month, a new one or one moved to another day (every
+                // meeting's kind and date are in memory)
+                let clash = self
+                    .meetings
+                    .all()
+                    .iter()
+                    .find(|m| {
+                        Some(m.id) != editing
+                            && kind == MeetingKind::Regular
+                            && m.kind == MeetingKind::Regular
+                            && (m.date.year(), m.date.month()) == (date.year(), date.month())
+                    })
+                    .map(|m| (m.month_label(), m.date));
+                if let Some((month, other)) = clash {
                     self.status = Some(Status::Error(Msg::RegularTakenOn.fill(
                         self.lang,
                         &[
-                            ("month", &other.month_label()),
-                            ("date", &crate::domain::calendar::format_date(other.date)),
+                            ("month", &month),
+                            ("date", &crate::domain::calendar::format_date(other)),
                         ],
                     )));
                     return Ok(Err((FieldId::Date, Msg::ErrRegularTaken)));
@@ -664,6 +684,7 @@ impl App {
                         apply(&mut m);
                         m.agenda = self.templates.agenda(kind);
                         self.store.save_meeting(&mut m, now, Some("plan"))?;
+                        self.saved_meeting(m.clone());
                         self.reload_meetings()?;
                         self.meetings.open = Some(m.id);
                         self.meetings.item.select(0, 0);

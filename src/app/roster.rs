@@ -60,32 +60,10 @@ pub struct Counts {
     pub temporary_in: usize,
 }
 
-#[derive(Debug, Default)]
-pub struct Roster {
-    /// Every member, in roster order.
-    members: Vec<Member>,
-    /// Folded search text per member, same order.
-    folded: Vec<String>,
-    /// The members that pass the search and filters, and the selection among them.
-    pub list: Filtered,
-    pub query: TextInput,
-    pub searching: bool,
-    pub standing: Option<Standing>,
-    pub activity: ActivityFilter,
-    pub role: Option<CommitteeRole>,
-    counts: Counts,
-}
-
-impl Roster {
-    /// Replaces the members (after a load or a save), keeping the selected one.
-    pub fn load(&mut self, mut members: Vec<Member>) {
-        let keep = self.selected_member().map(|m| m.id);
-        let mut keyed: Vec<_> = members.drain(..).map(|m| (m.sort_key(), m)).collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        self.members = keyed.into_iter().map(|(_, m)| m).collect();
-        self.folded = self.members.iter().map(Member::search_text).collect();
+impl Counts {
+    fn of(members: &[Member]) -> Counts {
         let mut c = Counts::default();
-        for m in self.members.iter().filter(|m| m.activity.on_roster()) {
+        for m in members.iter().filter(|m| m.activity.on_roster()) {
             match m.activity {
                 Activity::TemporaryIn => {
                     c.temporary_in += 1;
@@ -103,7 +81,72 @@ impl Roster {
                 c.exempt += 1;
             }
         }
-        self.counts = c;
+        c
+    }
+}
+
+/// A member's place in Vietnamese order: given name, family name, middle name.
+type SortKey = (Vec<u8>, Vec<u8>, Vec<u8>);
+
+#[derive(Debug, Default)]
+pub struct Roster {
+    /// Every member, in roster order.
+    members: Vec<Member>,
+    /// Each member's place in that order (Vietnamese sort key, then id), same order:
+    /// a member saved is put back in its place without sorting the others again.
+    keys: Vec<(SortKey, MemberId)>,
+    /// Folded search text per member, same order.
+    folded: Vec<String>,
+    /// The members that pass the search and filters, and the selection among them.
+    pub list: Filtered,
+    pub query: TextInput,
+    pub searching: bool,
+    pub standing: Option<Standing>,
+    pub activity: ActivityFilter,
+    pub role: Option<CommitteeRole>,
+    counts: Counts,
+}
+
+impl Roster {
+    /// Replaces the members (after a load), keeping the selected one.
+    pub fn load(&mut self, members: Vec<Member>) {
+        let keep = self.selected_member().map(|m| m.id);
+        // namesakes in id order, the order the store hands them in
+        let mut keyed: Vec<_> = members
+            .into_iter()
+            .map(|m| ((m.sort_key(), m.id), m))
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        (self.keys, self.members) = keyed.into_iter().unzip();
+        self.folded = self.members.iter().map(Member::search_text).collect();
+        self.shown_again(keep);
+    }
+
+    /// Takes in members just saved (`Some`) or deleted (`None`), each put in its place
+    /// in roster order, the selection kept: only their own keys are computed, and the
+    /// order is the one `load` would give.
+    pub fn put(&mut self, changed: Vec<(MemberId, Option<Member>)>) {
+        let keep = self.selected_member().map(|m| m.id);
+        for (id, member) in changed {
+            if let Some(i) = self.members.iter().position(|m| m.id == id) {
+                self.members.remove(i);
+                self.keys.remove(i);
+                self.folded.remove(i);
+            }
+            if let Some(m) = member {
+                let key = (m.sort_key(), m.id);
+                let at = self.keys.partition_point(|k| *k < key);
+                self.keys.insert(at, key);
+                self.folded.insert(at, m.search_text());
+                self.members.insert(at, m);
+            }
+        }
+        self.shown_again(keep);
+    }
+
+    /// After the members changed: the counts, the rows shown, the selection.
+    fn shown_again(&mut self, keep: Option<MemberId>) {
+        self.counts = Counts::of(&self.members);
         self.refilter();
         if let Some(id) = keep {
             self.select_id(id);
@@ -346,6 +389,39 @@ mod tests {
         r.query = TextInput::new("THUY");
         r.refilter();
         assert_eq!(r.visible_len(), 1);
+    }
+
+    #[test]
+    fn a_member_saved_takes_the_place_a_load_would_give() {
+        let mut r = roster();
+        r.list.select_where(|i| i == 1);
+        let selected = r.selected_member().map(|m| m.id);
+        let mut renamed = r.members()[0].clone();
+        renamed.given_name = "An".into();
+        let mut added = Member::new("Doãn", "Văn", "Tâm");
+        added.id = MemberId(9);
+        let gone = r.members()[2].id;
+        let mut all: Vec<Member> = r.members().to_vec();
+        r.put(vec![
+            (renamed.id, Some(renamed.clone())),
+            (added.id, Some(added.clone())),
+            (gone, None),
+        ]);
+        all.retain(|m| m.id != renamed.id && m.id != gone);
+        all.extend([renamed, added]);
+        all.sort_by_key(|m| m.id);
+        let mut loaded = Roster::default();
+        loaded.load(all);
+        let ids = |r: &Roster| r.members().iter().map(|m| m.id).collect::<Vec<_>>();
+        assert_eq!(ids(&r), ids(&loaded));
+        assert_eq!(r.folded, loaded.folded);
+        assert_eq!(r.counts(), loaded.counts());
+        assert_eq!(r.list.indexes(), loaded.list.indexes());
+        assert_eq!(
+            r.selected_member().map(|m| m.id),
+            selected,
+            "the selection kept"
+        );
     }
 
     #[test]

@@ -40,6 +40,14 @@ impl Tracked {
         self.written.take()
     }
 
+    /// The application already holds this record as it was written (it put its own
+    /// copy in memory): it is not read back. Other records written stay noted.
+    pub fn already_shown(&self, tree: Tree, key: &[u8]) {
+        if let Written::Records(set) = &mut *self.written.borrow_mut() {
+            set.remove(&(tree, key.to_vec()));
+        }
+    }
+
     /// Forgets what was written (everything was just read again).
     pub fn forget_written(&self) {
         self.written.replace(Written::Nothing);
@@ -122,6 +130,21 @@ mod tests {
         assert_eq!(set.len(), 2);
         assert!(set.contains(&(Tree::Tasks, 9u64.to_be_bytes().to_vec())));
         assert_eq!(store.take_written(), Written::Nothing);
+    }
+
+    #[test]
+    fn a_record_already_shown_is_not_read_back() {
+        let store = Tracked::new(Box::new(MemoryStore::new()));
+        let mut b = Batch::default();
+        b.put(Tree::Meetings, 7u64.to_be_bytes().to_vec(), b"{}".to_vec());
+        b.put(Tree::Meta, b"branch".to_vec(), b"{}".to_vec());
+        store.apply(b).unwrap();
+        store.already_shown(Tree::Meetings, &7u64.to_be_bytes());
+        let Written::Records(set) = store.take_written() else {
+            panic!("records expected");
+        };
+        assert_eq!(set.len(), 1, "the other record is still to be read");
+        assert!(set.contains(&(Tree::Meta, b"branch".to_vec())));
     }
 
     #[test]
