@@ -153,8 +153,9 @@ fn main() {
         }
         report("save: member edited", samples);
 
-        // the newest meeting's plan edited and saved from its agenda
-        for k in ["2", "enter"] {
+        // the newest meeting's plan edited and saved from its agenda (the list opens on
+        // the next meeting to hold: home goes to the newest)
+        for k in ["2", "home", "enter"] {
             app.handle(Key::parse(k).unwrap());
         }
         let mut samples = Vec::new();

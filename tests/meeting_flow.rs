@@ -1313,3 +1313,57 @@ fn approved_minutes_are_backed_up_by_the_edge_not_by_the_application() {
     // nothing is left to do
     assert!(!chibo::tui::carry_out(&mut app));
 }
+
+#[test]
+fn the_meetings_list_opens_on_the_next_meeting_to_hold_and_a_save_keeps_what_it_wrote() {
+    use chibo::domain::meeting::{Meeting, MeetingKind};
+    let store = shared_fixture();
+    let at = today().and_hms_opt(8, 0, 0).unwrap();
+    let seven = chrono::NaiveTime::from_hms_opt(19, 30, 0).unwrap();
+    let mut held = Meeting::new(MeetingKind::Regular, day(2026, 11, 7), seven);
+    held.started_at = Some(day(2026, 11, 7).and_time(seven));
+    held.ended_at = Some(day(2026, 11, 7).and_hms_opt(21, 0, 0).unwrap());
+    store.save_meeting(&mut held, at, Some("plan")).unwrap();
+    // planned, newest first: January, an extraordinary one in December, then December
+    for (kind, date) in [
+        (MeetingKind::Regular, day(2026, 12, 5)),
+        (MeetingKind::Regular, day(2027, 1, 9)),
+        (MeetingKind::Extraordinary, day(2026, 12, 20)),
+    ] {
+        store
+            .save_meeting(&mut Meeting::new(kind, date, seven), at, Some("plan"))
+            .unwrap();
+    }
+    let clock = TestClock::on(today(), 19, 30);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "2");
+    let selected = app.meetings.selected_meeting().map(|m| m.date);
+    assert_eq!(
+        selected,
+        Some(day(2026, 12, 5)),
+        "the nearest planned meeting"
+    );
+    assert_eq!(
+        app.meetings.visible().next().map(|m| m.date),
+        Some(day(2027, 1, 9))
+    );
+
+    // its plan edited: what is stored and what the list shows are the same record
+    press(&mut app, "enter e tab tab tab tab");
+    type_text(&mut app, "Hội trường UBND phường");
+    press(&mut app, "ctrl-s");
+    assert!(app.overlays.is_empty(), "the plan is saved");
+    let id = app.meetings.open.unwrap();
+    let stored = store.meeting(id).unwrap().unwrap();
+    assert_eq!(stored.place, "Hội trường UBND phường");
+    assert_eq!(app.meetings.get(id), Some(&stored));
+    // a second regular meeting in November (today's) is still refused, from the
+    // meetings in memory
+    press(&mut app, "esc n ctrl-s");
+    assert!(
+        screen(&app, 100, 30).contains("07/11/2026"),
+        "{}",
+        screen(&app, 100, 30)
+    );
+    assert_eq!(store.meetings().unwrap().len(), 4, "nothing more was saved");
+}

@@ -41,6 +41,36 @@ impl Meetings {
         }
     }
 
+    /// Selects the next meeting to hold: one in progress, else the nearest planned one
+    /// from `today` on, else the nearest planned one before it (held late, or not yet
+    /// started); the top row when none is planned.
+    pub fn select_next(&mut self, today: NaiveDate) {
+        let list = &self.list;
+        let planned = |i: usize| list[i].status() == MeetingStatus::Planned;
+        // newest first: the last planned row from today on is the nearest
+        let next = self
+            .shown
+            .indexes()
+            .iter()
+            .copied()
+            .find(|&i| list[i].status() == MeetingStatus::InProgress)
+            .or_else(|| {
+                self.shown
+                    .indexes()
+                    .iter()
+                    .copied()
+                    .filter(|&i| planned(i) && list[i].date >= today)
+                    .last()
+            })
+            .or_else(|| self.shown.indexes().iter().copied().find(|&i| planned(i)));
+        match next {
+            Some(next) => {
+                self.shown.select_where(|i| i == next);
+            }
+            None => self.shown.cursor.select(0, self.shown.len()),
+        }
+    }
+
     /// Takes in a meeting just saved, in its place (newest first), the selection kept.
     pub fn put(&mut self, m: Meeting) {
         self.change(|list| {
@@ -515,7 +545,12 @@ impl App {
         for m in &mut list {
             Self::trim_old(m, since);
         }
+        // the first time, the list opens on the next meeting to hold
+        let first = self.meetings.selected_meeting().is_none();
         self.meetings.load(list);
+        if first {
+            self.meetings.select_next(self.today());
+        }
         Ok(())
     }
 
