@@ -59,8 +59,8 @@ impl Meetings {
                     .indexes()
                     .iter()
                     .copied()
-                    .filter(|&i| planned(i) && list[i].date >= today)
-                    .last()
+                    .rev()
+                    .find(|&i| planned(i) && list[i].date >= today)
             })
             .or_else(|| self.shown.indexes().iter().copied().find(|&i| planned(i)));
         match next {
