@@ -1,7 +1,7 @@
-//! The application state and its pure update: keys become actions through the keymap,
-//! actions change the state and write to the store. Nothing here touches the terminal,
-//! so tests drive an `App` with keys and render it into a `TestBackend`.
-//! Over 500 lines: the key entry (text fields, sequences, paste) sits beside the routing it feeds.
+//! The application state and its pure update: keys become actions through the keymap
+//! (`keys.rs`), actions are routed to what has the keys, which changes the state and
+//! writes to the store. Nothing here touches the terminal, so tests drive an `App` with
+//! keys and render it into a `TestBackend`.
 
 /// What a screen's update may read ([`Ctx`]), borrowed field by field so that a screen
 /// the context does not lend can be borrowed mutably beside it (the others go through
@@ -30,6 +30,7 @@ pub mod dues;
 pub mod export;
 pub mod form;
 pub mod grading;
+mod keys;
 pub mod list;
 mod load;
 pub mod meetings;
@@ -51,7 +52,6 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use clock::{Clock, FixedClock, SystemClock};
-use form::FormPurpose;
 use meetings::Meetings;
 pub use options::Options;
 pub use overlay::{Confirm, Overlay};
@@ -67,7 +67,7 @@ use crate::domain::calendar::WorkCalendar;
 use crate::domain::meeting::Templates;
 use crate::domain::member::ProbationReminder;
 use crate::i18n::{Lang, Msg};
-use crate::keymap::{Key, Keymap, Lookup};
+use crate::keymap::{Key, Keymap};
 use crate::store::{Records, Store, StoreError, Tracked};
 
 /// The message line under the screen, until the next key.
@@ -229,183 +229,6 @@ impl App {
                 Section::Resolution
             }
             None => self.screen.section(),
-        }
-    }
-
-    /// Handles one key (the terminal's, converted at the edge); returns whether the
-    /// screen must be drawn again.
-    pub fn handle(&mut self, key: Key) -> bool {
-        // a letter typed into the minutes never ends a meeting or approves minutes
-        if self.deliberate() && key.printable().is_some() {
-            return false;
-        }
-        let section = self.section();
-        let had_status = self.status.take().is_some();
-        if section.is_text_entry()
-            && self.pending.is_empty()
-            && let Some(c) = key.printable()
-        {
-            self.type_char(c);
-            return true;
-        }
-        // the section's own keys, then the field's editing keys, then global ones: an
-        // arrow key moves the caret in a text field, and the selection elsewhere
-        let mut lookup = self.keymap.resolve_in(section, &self.pending, key);
-        if lookup == Lookup::Unbound && self.pending.is_empty() && self.edit_key(key) {
-            self.after_edit();
-            return true;
-        }
-        if lookup == Lookup::Unbound && section.falls_back_to_global() {
-            lookup = self.keymap.resolve_in(Section::Global, &self.pending, key);
-        }
-        match lookup {
-            Lookup::Pending => {
-                self.pending.push(key);
-                true
-            }
-            Lookup::Action(action) => {
-                self.pending.clear();
-                self.update(action);
-                self.after_edit();
-                true
-            }
-            Lookup::Unbound => {
-                let was_pending = !self.pending.is_empty();
-                self.pending.clear();
-                was_pending || had_status
-            }
-        }
-    }
-
-    /// Keeps derived lines in step with what was typed (the vote form's result).
-    fn after_edit(&mut self) {
-        let preview = match self.overlays.last() {
-            Some(Overlay::Form(f))
-                if matches!(
-                    f.purpose,
-                    FormPurpose::Vote
-                        | FormPurpose::EditVote(..)
-                        | FormPurpose::ApprovalVote(_)
-                        | FormPurpose::Grade(_, grading::Step::Decision, _)
-                ) =>
-            {
-                self.vote_preview(f)
-            }
-            Some(Overlay::Form(f)) if matches!(f.purpose, FormPurpose::Payment(_)) => {
-                self.payment_preview(f)
-            }
-            _ => return,
-        };
-        if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
-            f.note = preview;
-        }
-    }
-
-    /// Pasted text (bracketed paste) goes to the field being typed in, if any.
-    pub fn paste(&mut self, text: &str) -> bool {
-        let section = self.section();
-        match self.overlays.last_mut() {
-            Some(Overlay::Form(form)) => {
-                form.paste(text);
-                true
-            }
-            Some(Overlay::Picker(p)) => {
-                p.query.insert_str(text);
-                p.refilter();
-                true
-            }
-            None if section == Section::Console => {
-                if let Some(c) = self.meetings.console.as_mut() {
-                    c.paste(text);
-                }
-                true
-            }
-            None if section == Section::Search => {
-                self.with_search(|q| q.insert_str(text));
-                true
-            }
-            _ => false,
-        }
-    }
-
-    fn type_char(&mut self, c: char) {
-        let section = self.section();
-        let member_field = match self.overlays.last() {
-            Some(Overlay::Form(form)) => {
-                form.focused_field().filter(|f| f.is_member()).map(|f| f.id)
-            }
-            _ => None,
-        };
-        if let Some(id) = member_field {
-            // a member is picked, not typed: space opens the picker
-            if c == ' ' {
-                self.pick_for_field(id);
-            }
-            return;
-        }
-        match self.overlays.last_mut() {
-            Some(Overlay::Form(form)) => {
-                form.type_char(c);
-                self.after_edit();
-            }
-            Some(Overlay::Picker(p)) => {
-                p.query.insert(c);
-                p.refilter();
-            }
-            Some(Overlay::RollCall { find: Some(q), .. }) => {
-                q.push(c);
-                self.find_in_roll_call();
-            }
-            None if section == Section::Console => {
-                if let Some(console) = self.meetings.console.as_mut() {
-                    console.type_char(c);
-                }
-            }
-            _ => self.with_search(|q| q.insert(c)),
-        }
-    }
-
-    fn edit_key(&mut self, key: Key) -> bool {
-        let section = self.section();
-        match self.overlays.last_mut() {
-            Some(Overlay::Form(form)) => form.edit_key(key),
-            Some(Overlay::Picker(p)) => {
-                let handled = crate::app::text_input::edit(&mut p.query, key);
-                p.refilter();
-                handled
-            }
-            Some(Overlay::RollCall { find: Some(q), .. })
-                if key.code == crate::keymap::Code::Backspace =>
-            {
-                q.pop();
-                self.find_in_roll_call();
-                true
-            }
-            None if section == Section::Console => self
-                .meetings
-                .console
-                .as_mut()
-                .is_some_and(|c| c.edit_key(key)),
-            None if section == Section::Search => {
-                let mut handled = false;
-                self.with_search(|q| handled = crate::app::text_input::edit(q, key));
-                handled
-            }
-            _ => false,
-        }
-    }
-
-    /// Edits the search field of the screen shown, then filters again.
-    fn with_search(&mut self, f: impl FnOnce(&mut text_input::TextInput)) {
-        if self.screen == Screen::Resolutions {
-            f(&mut self.resolutions.query);
-            self.resolutions.refilter();
-        } else if self.screen == Screen::Tasks {
-            f(&mut self.tasks.query);
-            self.tasks.cursor.select(0, 0);
-        } else {
-            f(&mut self.roster.query);
-            self.roster.refilter();
         }
     }
 
