@@ -276,3 +276,30 @@ fn a_click_beside_a_popup_without_a_list_selects_nothing_behind_it() {
     assert!(app.overlays.is_empty());
     assert_eq!(app.roster.selected_member().map(|m| m.id), before);
 }
+
+#[test]
+fn a_click_on_a_name_of_the_picker_selects_it() {
+    let mut app = demo_app(40);
+    app.resize(120, 40);
+    // a new task's lead is picked from the members
+    press(&mut app, "4 n");
+    type_text(&mut app, "Theo dõi hộ nghèo tổ 3");
+    press(&mut app, "tab tab tab enter");
+    let Some(chibo::app::Overlay::Picker(p)) = app.overlays.last() else {
+        panic!("the picker is open\n{}", screen(&app, 120, 40));
+    };
+    assert_eq!(p.shown.cursor.selected(), 0);
+    let list = chibo::ui::lists(&app)
+        .last()
+        .copied()
+        .expect("the picker's names");
+    assert_eq!(list.selected, 0);
+    // the third name shown, clicked
+    assert!(mouse(&mut app, click(list.area.x + 2, list.first_row + 2)));
+    let Some(chibo::app::Overlay::Picker(p)) = app.overlays.last() else {
+        panic!("the picker stays open");
+    };
+    assert_eq!(p.shown.cursor.selected(), 2);
+    // a click beside the picker's box does nothing
+    assert!(!mouse(&mut app, click(1, list.first_row + 2)));
+}
