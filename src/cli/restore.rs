@@ -90,7 +90,9 @@ pub(super) fn run(
                 detail: "the restored records differ from the backup's".into(),
             });
         }
-        Ok(())
+        // a backup holds no task indexes: built here, a range at a time, rather than by
+        // the first open, in the application's memory
+        crate::store::Records::ensure_open_index(new)
     })?;
     if let Some(aside) = aside {
         eprintln!(

@@ -67,8 +67,10 @@ impl<S: Store + ?Sized> Source for S {
         self.get(Tree::Meta, key)
     }
 
+    /// A walk over every record (`Store::walk_from`): the backup taken after minutes are
+    /// approved reads the application's open database as the daily backup reads it.
     fn entries_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<(), StoreError> {
-        self.each_entry_from(tree, from, f)
+        self.walk_from(tree, from, f)
     }
 
     fn range(&self) -> Option<usize> {
@@ -81,7 +83,8 @@ impl<S: Store + ?Sized> Source for S {
 }
 
 /// Visits every entry of `tree` in key order, `src.range()` entries at a time: `read`
-/// counts the entries read since the source was last opened (over several trees), and
+/// counts the entries read since the source was last opened (over several trees; a
+/// large entry counts for several, `reopening::weight`), and
 /// once a range is full the source is opened again (`Source::reopen`) and the walk
 /// goes on after the last key it visited. A walk over every record of a large database
 /// so stays in bounded memory; with no range it is one pass.
@@ -97,7 +100,7 @@ pub(crate) fn each_entry_in_ranges<S: Source + ?Sized>(
         let mut after: Option<Vec<u8>> = None;
         src.entries_from(tree, &from, &mut |k, v| {
             f(k, v)?;
-            *read += 1;
+            *read += super::reopening::weight(k.len() + v.len());
             if *read >= range {
                 // the first key after `k`
                 let mut next = k.to_vec();
@@ -504,21 +507,30 @@ pub fn read_verified(input: impl io::Read) -> Result<BackupRead, BackupError> {
     Ok(read)
 }
 
+/// Records, and bytes of them, written to a restored store in one write: a few
+/// thousand tasks, or a few meetings with a large branch's roll call (one write is
+/// held whole in memory, twice, until it is applied).
+const BATCH_RECORDS: usize = 2_000;
+const BATCH_BYTES: usize = 1024 * 1024;
+
 /// Fills a new, empty store with a backup's records as they are read, a few thousand
-/// at a time, and then the schema version and the id counter. Returns what was read.
+/// (or a megabyte) at a time, and then the schema version and the id counter. Returns what was read.
 pub fn restore_stream<S: Store + ?Sized>(
     input: impl io::Read,
     store: &S,
 ) -> Result<BackupRead, BackupError> {
     let mut batch = Batch::default();
+    let mut bytes = 0;
     let read = read_backup(input, &mut |tree, key, record| {
         let k = match tree {
             Tree::Meta => key.as_bytes().to_vec(),
             _ => id_key(key.parse().unwrap_or(0)).to_vec(),
         };
+        bytes += record.len();
         batch.put(tree, k, record.to_vec());
-        if batch.ops.len() >= 2000 {
+        if batch.ops.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
             store.apply(std::mem::take(&mut batch))?;
+            bytes = 0;
         }
         Ok(())
     })?;

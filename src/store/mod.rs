@@ -25,6 +25,7 @@ pub use files::{
 };
 pub use live::{Listener, LiveError, SOCKET, Snapshot, snapshot};
 pub use memory::MemoryStore;
+pub(crate) use records::KEY_INDEX_BUILT;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
 pub use reopening::{RANGE, Reopening};
 pub use sled_store::{DataLock, MARKER, SledReader, SledStore, engine_lock, secure_path};
@@ -239,6 +240,12 @@ pub trait Store: Send {
         }
         Ok(())
     }
+    /// `each_entry_from` for a walk over every record of a tree (a backup, a restore's
+    /// checks): an engine whose cache a single pass fills reads so as to keep it small
+    /// (`SledStore`'s `read_again`). Only a wrapper passes it on.
+    fn walk_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+        self.each_entry_from(tree, from, f)
+    }
     /// Applies every write of the batch or none of them.
     fn apply(&self, batch: Batch) -> Result<()>;
     /// A new key, never given before (also not after a restore).
@@ -273,6 +280,9 @@ impl<S: Store + Sync + ?Sized> Store for std::sync::Arc<S> {
     }
     fn each_entry_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
         (**self).each_entry_from(tree, from, f)
+    }
+    fn walk_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+        (**self).walk_from(tree, from, f)
     }
     fn apply(&self, batch: Batch) -> Result<()> {
         (**self).apply(batch)

@@ -85,7 +85,7 @@ fn all<T: DeserializeOwned, S: Store + ?Sized>(store: &S, tree: Tree) -> Result<
 }
 
 /// The open-tasks index says it is complete with this key (shorter than any entry's).
-const KEY_INDEX_BUILT: &[u8] = b"built";
+pub(crate) const KEY_INDEX_BUILT: &[u8] = b"built";
 
 /// A day as the first bytes of an index key: keys run in date order.
 fn day_bytes(day: NaiveDate) -> [u8; 4] {

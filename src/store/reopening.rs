@@ -14,13 +14,24 @@ use std::cell::{Cell, RefCell};
 use super::sled_store::DataLock;
 use super::{Batch, EachEntry, EachEntryWhile, Result, SledStore, Store, StoreError, Tree};
 
-/// Records read or written between two openings by the commands that go over every
-/// record. Restoring the stress branch (2,000 members, 10 years) peaked at 63 MB
-/// written 20,000 records to an opening and at 53 MB written 5,000 to one.
+/// Records read between two openings by the commands that go over every record
+/// (twice as many as are written between two, `Reopening::write_range`). Reading
+/// each record twice (`SledStore`'s `read_again`), a range of reads holds little.
 pub const RANGE: usize = 5_000;
 
-/// A store whose database is closed and opened again every `range` records written,
-/// and between the ranges of a walk over every record (`Store::range`,
+/// A record counts as one more record for every this many bytes it holds, so that a
+/// range is bounded in bytes too: a meeting with a 2,000-member roll call holds about
+/// 140 KB, as much as 300 tasks, and the stress branch's 121 meetings (17 MB) would
+/// otherwise fit in one range.
+pub const BYTES_PER_RECORD: usize = 1024;
+
+/// What a record of `bytes` counts for in a range (`RANGE`).
+pub(crate) fn weight(bytes: usize) -> usize {
+    1 + bytes / BYTES_PER_RECORD
+}
+
+/// A store whose database is closed and opened again every half `range` records
+/// written (a large record counting for several, `weight`), and between the ranges of a walk over every record (`Store::range`,
 /// `Store::reopen`).
 pub struct Reopening {
     store: RefCell<Option<SledStore>>,
@@ -42,6 +53,14 @@ impl Reopening {
     /// The lock on the data folder the store holds.
     pub fn lock(&self) -> Result<DataLock> {
         self.with(|s| Ok(s.lock()))
+    }
+
+    /// Records written between two openings: half a range. sled holds more of what
+    /// it writes than of what it reads (the new versions of the pages, the log buffers
+    /// they go to): restoring the stress branch peaked at 62 MB written 5,000 records
+    /// to an opening, 53 MB written 2,500, and 50 MB written 1,000 (twice as slow).
+    fn write_range(&self) -> usize {
+        (self.range / 2).max(1)
     }
 
     fn with<T>(&self, f: impl FnOnce(&SledStore) -> Result<T>) -> Result<T> {
@@ -67,8 +86,15 @@ impl Store for Reopening {
         self.with(|s| s.each_value(tree, f))
     }
 
+    /// Read as a walk (`walk_from`): a command's visit of a whole tree (building the
+    /// task indexes of a restored branch) keeps sled's page cache small too.
     fn each_entry(&self, tree: Tree, f: EachEntry) -> Result<()> {
-        self.with(|s| s.each_entry(tree, f))
+        self.with(|s| {
+            s.walk_from(tree, &[], &mut |k, v| {
+                f(k, v)?;
+                Ok(true)
+            })
+        })
     }
 
     /// Each key is read again after it is visited, which keeps sled's page cache small
@@ -77,11 +103,19 @@ impl Store for Reopening {
         self.with(|s| s.walk_from(tree, from, f))
     }
 
+    fn walk_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+        self.with(|s| s.walk_from(tree, from, f))
+    }
+
     fn apply(&self, batch: Batch) -> Result<()> {
-        let n = batch.ops.len();
+        let n: usize = batch
+            .ops
+            .iter()
+            .map(|(_, k, v)| weight(k.len() + v.as_ref().map_or(0, Vec::len)))
+            .sum();
         self.with(|s| s.apply(batch))?;
         self.written.set(self.written.get() + n);
-        if self.written.get() >= self.range {
+        if self.written.get() >= self.write_range() {
             self.reopen()?;
         }
         Ok(())

@@ -248,12 +248,6 @@ impl SledStore {
         self.lock.clone()
     }
 
-    /// `each_entry_from` for a walk over every record: each key read again after it is
-    /// visited (`read_again`).
-    pub(super) fn walk_from(&self, t: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
-        walk(self.tree(t), from, f)
-    }
-
     fn tree(&self, t: Tree) -> &sled::Tree {
         &self.trees[slot(t)]
     }
@@ -333,6 +327,11 @@ impl Store for SledStore {
             }
         }
         Ok(())
+    }
+
+    /// Each key read again after it is visited (`read_again`).
+    fn walk_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+        walk(self.tree(tree), from, f)
     }
 
     fn apply(&self, batch: Batch) -> Result<()> {

@@ -76,6 +76,9 @@ impl Store for Tracked {
     fn each_entry_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
         self.inner.each_entry_from(tree, from, f)
     }
+    fn walk_from(&self, tree: Tree, from: &[u8], f: EachEntryWhile) -> Result<()> {
+        self.inner.walk_from(tree, from, f)
+    }
     fn apply(&self, batch: Batch) -> Result<()> {
         {
             // noted before the write: a write that fails part way is read back too

@@ -53,11 +53,37 @@ pub(crate) struct Verifier {
     audit: usize,
     on_roster: usize,
     max: u64,
-    /// (tree, record id, what it names), in the order seen.
+    /// (tree, record id, what it names), in the order seen: the references to records
+    /// not seen yet when their record was (the others resolved at once, so that a
+    /// roll call of 2,000 members a meeting keeps nothing).
     refs: Vec<(Tree, u64, Ref)>,
 }
 
 impl Verifier {
+    /// Whether what `r` names has been seen.
+    fn resolves(&self, r: &Ref) -> bool {
+        match r {
+            Ref::Member(m) => self.members.contains(m),
+            Ref::Resolution(r) => self.resolutions.contains(r),
+            Ref::Meeting(m) => self.meetings.contains(m),
+            Ref::Task(t) => self.tasks.contains(t),
+        }
+    }
+
+    /// A reference of record `id`: checked at once if what it names was seen, else kept
+    /// for `finish` (the ids seen only grow, so the outcome is the same either way).
+    fn refer(&mut self, tree: Tree, id: u64, r: Ref) {
+        if !self.resolves(&r) {
+            self.refs.push((tree, id, r));
+        }
+    }
+
+    fn refer_all(&mut self, tree: Tree, id: u64, refs: impl IntoIterator<Item = Ref>) {
+        for r in refs {
+            self.refer(tree, id, r);
+        }
+    }
+
     /// The branch record of `meta`.
     pub(crate) fn branch(&mut self, bytes: &[u8]) -> Result<()> {
         let branch: Branch = serde_json::from_slice(bytes)
@@ -90,29 +116,27 @@ impl Verifier {
             Tree::Notebook => {
                 let n: crate::domain::notebook::Note = decode(tree, id, bytes)?;
                 says(n.id.0)?;
-                self.refs.push((tree, id, Ref::Member(n.member)));
+                self.refer(tree, id, Ref::Member(n.member));
             }
             Tree::Discipline => {
                 let d: crate::domain::discipline::Discipline = decode(tree, id, bytes)?;
                 says(d.id.0)?;
-                self.refs.push((tree, id, Ref::Member(d.member)));
+                self.refer(tree, id, Ref::Member(d.member));
             }
             Tree::Awards => {
                 let a: crate::domain::discipline::Award = decode(tree, id, bytes)?;
                 says(a.id.0)?;
-                self.refs.push((tree, id, Ref::Member(a.member)));
+                self.refer(tree, id, Ref::Member(a.member));
             }
             Tree::Candidates => {
                 let c: crate::domain::candidates::Candidate = decode(tree, id, bytes)?;
                 says(c.id.0)?;
                 c.validate()
                     .map_err(|_| broken(tree, format!("record {id}: a candidate has no name")))?;
-                self.refs
-                    .extend(c.member.map(|m| (tree, id, Ref::Member(m))));
-                self.refs
-                    .extend(c.helper_task.map(|t| (tree, id, Ref::Task(t.0))));
-                self.refs
-                    .extend(c.vote.map(|(m, _, _)| (tree, id, Ref::Meeting(m.0))));
+                let refs = (c.member.map(Ref::Member).into_iter())
+                    .chain(c.helper_task.map(|t| Ref::Task(t.0)))
+                    .chain(c.vote.map(|(m, _, _)| Ref::Meeting(m.0)));
+                self.refer_all(tree, id, refs);
             }
             Tree::Members => {
                 let m: Member = decode(tree, id, bytes)?;
@@ -136,11 +160,7 @@ impl Verifier {
             Tree::Meetings => {
                 let m: Meeting = decode(tree, id, bytes)?;
                 says(m.id.0)?;
-                self.refs.extend(
-                    m.member_refs()
-                        .into_iter()
-                        .map(|r| (tree, id, Ref::Member(r))),
-                );
+                self.refer_all(tree, id, m.member_refs().into_iter().map(Ref::Member));
                 if let Some(approved) = m.approved_at {
                     match m.ended_at {
                         Some(ended) if ended <= approved => {}
@@ -163,36 +183,29 @@ impl Verifier {
             Tree::Tasks => {
                 let t: Task = decode(tree, id, bytes)?;
                 says(t.id.0)?;
-                self.refs.extend(
-                    t.member_refs()
-                        .into_iter()
-                        .map(|r| (tree, id, Ref::Member(r))),
-                );
-                if let Some(r) = t.resolution {
-                    self.refs.push((tree, id, Ref::Resolution(r.0)));
-                }
-                self.refs.extend(
-                    t.history
-                        .iter()
-                        .filter_map(|n| n.meeting)
-                        .map(|m| (tree, id, Ref::Meeting(m.0))),
-                );
+                let refs = (t.member_refs().into_iter().map(Ref::Member))
+                    .chain(t.resolution.map(|r| Ref::Resolution(r.0)))
+                    .chain(
+                        t.history
+                            .iter()
+                            .filter_map(|n| n.meeting)
+                            .map(|m| Ref::Meeting(m.0)),
+                    );
+                self.refer_all(tree, id, refs);
                 self.tasks.insert(id);
             }
             Tree::Resolutions => {
                 let r: Resolution = decode(tree, id, bytes)?;
                 says(r.id.0)?;
-                self.refs
-                    .extend(r.items.iter().map(|t| (tree, id, Ref::Task(t.0))));
-                if let Some(m) = r.meeting {
-                    self.refs.push((tree, id, Ref::Meeting(m.0)));
-                }
-                self.refs.extend(
-                    [r.superseded_by, r.supersedes]
-                        .into_iter()
-                        .flatten()
-                        .map(|o| (tree, id, Ref::Resolution(o.0))),
-                );
+                let refs = (r.items.iter().map(|t| Ref::Task(t.0)))
+                    .chain(r.meeting.map(|m| Ref::Meeting(m.0)))
+                    .chain(
+                        [r.superseded_by, r.supersedes]
+                            .into_iter()
+                            .flatten()
+                            .map(|o| Ref::Resolution(o.0)),
+                    );
+                self.refer_all(tree, id, refs);
                 self.resolutions.insert(id);
             }
             Tree::Audit => {
