@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::list::{Cursor, Filtered};
 use super::picker::{PickPurpose, Picker};
-use super::{App, Outcome, Overlay, Status};
+use super::{App, Ctx, Outcome, Overlay, Status};
 use crate::domain::meeting::{Amendment, Meeting, MeetingId, MeetingKind, MeetingStatus};
 use crate::domain::member::{CommitteeRole, MemberId};
 use crate::i18n::{Msg, labels};
@@ -211,35 +211,116 @@ pub fn find_meeting<'a>(meetings: &'a [Meeting], key: &str) -> Option<&'a Meetin
         .find(|x| x.kind == MeetingKind::Regular && x.date.year() == y && x.date.month() == m)
 }
 
-impl App {
-    pub(super) fn update_meetings(&mut self, action: super::Action) -> Outcome {
+/// The plan form: a new meeting (chair and thư ký proposed from the committee) or
+/// the details of an existing one.
+pub fn plan_form(ctx: &Ctx, meeting: Option<&Meeting>) -> Form {
+    let today = ctx.today();
+    let role = |r: CommitteeRole| {
+        ctx.members
+            .iter()
+            .find(|m| m.committee_role == r && m.activity.on_roster())
+            .map(|m| (m.id, m.full_name()))
+    };
+    let name = |id: MemberId| {
+        ctx.members
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.full_name())
+            .unwrap_or_default()
+    };
+    let named = |id: Option<MemberId>| id.map(|id| (id, name(id)));
+    let (purpose, title, kind, with, date, start, place, chair, secretary, guests) = match meeting {
+        Some(m) => (
+            FormPurpose::EditMeeting(m.id),
+            Msg::FormEditMeeting,
+            m.kind,
+            m.with_thematic,
+            m.date,
+            m.start,
+            m.place.clone(),
+            named(m.chair),
+            named(m.secretary),
+            m.guests.clone(),
+        ),
+        None => (
+            FormPurpose::NewMeeting,
+            Msg::FormNewMeeting,
+            MeetingKind::Regular,
+            false,
+            today,
+            NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default(),
+            String::new(),
+            role(CommitteeRole::Secretary),
+            role(CommitteeRole::Deputy),
+            String::new(),
+        ),
+    };
+    let kinds = MeetingKind::ALL
+        .iter()
+        .map(|k| labels::meeting_kind(*k))
+        .collect();
+    let mut fields = vec![
+        Field::choice(
+            FieldId::Kind,
+            Msg::FieldKind,
+            kinds,
+            MeetingKind::ALL
+                .iter()
+                .position(|k| *k == kind)
+                .unwrap_or(0),
+        ),
+        Field::choice(
+            FieldId::WithThematic,
+            Msg::FieldWithThematic,
+            vec![Msg::No, Msg::Yes],
+            usize::from(with),
+        ),
+        Field::date(FieldId::Date, Msg::FieldDate, Some(date)).required(),
+        Field::time(FieldId::Time, Msg::FieldTime, start).required(),
+        Field::text(FieldId::Place, Msg::FieldMeetingPlace, &place),
+        Field::member(FieldId::Chair, Msg::FieldChair, chair),
+        Field::member(FieldId::Secretary, Msg::FieldSecretary, secretary),
+        Field::text(FieldId::Guests, Msg::FieldGuests, &guests),
+    ];
+    // the end, once there is one, is corrected here too, until approval
+    if let Some(end) = meeting.and_then(|m| m.ended_at) {
+        fields.insert(
+            4,
+            Field::time(FieldId::EndTime, Msg::FieldEndTime, end.time()).required(),
+        );
+    }
+    Form::new(purpose, ctx.t(title).to_string(), fields)
+}
+
+impl Meetings {
+    /// The meetings list's keys: moving, the filters, planning a meeting, opening one.
+    pub fn update(&mut self, action: super::Action, ctx: &Ctx) -> Outcome {
         use super::Action as A;
-        if self.meetings.shown.apply(action) {
+        if self.shown.apply(action) {
             return Outcome::Done;
         }
         match action {
-            A::FilterYear => self.meetings.cycle_year(),
-            A::FilterKind => self.meetings.cycle_kind(),
+            A::FilterYear => self.cycle_year(),
+            A::FilterKind => self.cycle_kind(),
             A::Cancel => {
-                self.meetings.year = None;
-                self.meetings.kind = None;
-                self.meetings.refilter();
+                self.year = None;
+                self.kind = None;
+                self.refilter();
             }
-            A::New => {
-                let form = self.meeting_form(None);
-                return Outcome::form(form);
-            }
+            A::New => return Outcome::form(plan_form(ctx, None)),
             A::Open => {
-                if let Some(m) = self.meetings.selected_meeting() {
-                    self.meetings.open = Some(m.id);
-                    self.meetings.item.select(0, 0);
+                if let Some(m) = self.selected_meeting() {
+                    self.open = Some(m.id);
+                    self.item.select(0, 0);
                 }
             }
             _ => return Outcome::NotMine,
         }
         Outcome::Done
     }
+}
 
+impl App {
     /// A member's full name, or nothing for one no longer on the roster.
     pub(super) fn member_name(&self, id: MemberId) -> String {
         self.roster
@@ -248,82 +329,6 @@ impl App {
             .find(|m| m.id == id)
             .map(|m| m.full_name())
             .unwrap_or_default()
-    }
-
-    /// The plan form: a new meeting (chair and thư ký proposed from the committee) or
-    /// the details of an existing one.
-    fn meeting_form(&self, meeting: Option<&Meeting>) -> Form {
-        let today = self.today();
-        let role = |r: CommitteeRole| {
-            self.roster
-                .members()
-                .iter()
-                .find(|m| m.committee_role == r && m.activity.on_roster())
-                .map(|m| (m.id, m.full_name()))
-        };
-        let named = |id: Option<MemberId>| id.map(|id| (id, self.member_name(id)));
-        let (purpose, title, kind, with, date, start, place, chair, secretary, guests) =
-            match meeting {
-                Some(m) => (
-                    FormPurpose::EditMeeting(m.id),
-                    Msg::FormEditMeeting,
-                    m.kind,
-                    m.with_thematic,
-                    m.date,
-                    m.start,
-                    m.place.clone(),
-                    named(m.chair),
-                    named(m.secretary),
-                    m.guests.clone(),
-                ),
-                None => (
-                    FormPurpose::NewMeeting,
-                    Msg::FormNewMeeting,
-                    MeetingKind::Regular,
-                    false,
-                    today,
-                    NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default(),
-                    String::new(),
-                    role(CommitteeRole::Secretary),
-                    role(CommitteeRole::Deputy),
-                    String::new(),
-                ),
-            };
-        let kinds = MeetingKind::ALL
-            .iter()
-            .map(|k| labels::meeting_kind(*k))
-            .collect();
-        let mut fields = vec![
-            Field::choice(
-                FieldId::Kind,
-                Msg::FieldKind,
-                kinds,
-                MeetingKind::ALL
-                    .iter()
-                    .position(|k| *k == kind)
-                    .unwrap_or(0),
-            ),
-            Field::choice(
-                FieldId::WithThematic,
-                Msg::FieldWithThematic,
-                vec![Msg::No, Msg::Yes],
-                usize::from(with),
-            ),
-            Field::date(FieldId::Date, Msg::FieldDate, Some(date)).required(),
-            Field::time(FieldId::Time, Msg::FieldTime, start).required(),
-            Field::text(FieldId::Place, Msg::FieldMeetingPlace, &place),
-            Field::member(FieldId::Chair, Msg::FieldChair, chair),
-            Field::member(FieldId::Secretary, Msg::FieldSecretary, secretary),
-            Field::text(FieldId::Guests, Msg::FieldGuests, &guests),
-        ];
-        // the end, once there is one, is corrected here too, until approval
-        if let Some(end) = meeting.and_then(|m| m.ended_at) {
-            fields.insert(
-                4,
-                Field::time(FieldId::EndTime, Msg::FieldEndTime, end.time()).required(),
-            );
-        }
-        Form::new(purpose, self.t(title).to_string(), fields)
     }
 
     /// Opens the member picker for a member field of the top form.
@@ -397,8 +402,7 @@ impl App {
             A::Amend => self.error(Msg::AmendOnlyApproved),
             _ if locked => self.error(Msg::MinutesLocked),
             A::Edit => {
-                let form = self.meeting_form(Some(&meeting));
-                return Outcome::form(form);
+                return Outcome::form(plan_form(&ctx!(self), Some(&meeting)));
             }
             A::AddItem | A::RenameItem => {
                 let existing = if action == A::RenameItem {

@@ -321,7 +321,7 @@ impl App {
                 Outcome::Done
             }
             Section::Agenda => self.update_agenda(action),
-            Section::Meetings => self.update_meetings(action),
+            Section::Meetings => self.route(|a| &mut a.meetings, |m, ctx| m.update(action, ctx)),
             Section::Dues => self.dues.update(action, &ctx!(self)),
             Section::Candidates => self.candidates.update(action, &ctx!(self)),
             _ => Outcome::NotMine,
