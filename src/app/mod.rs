@@ -241,7 +241,7 @@ impl App {
         match self.overlays.last().map(Overlay::section) {
             Some(Section::Welcome) => self.update_welcome(action),
             Some(Section::Help) => self.update_help(action),
-            Some(Section::Detail) => self.update_detail(action),
+            Some(Section::Detail) => self.update_member_detail(action),
             Some(Section::Form) => self.update_form(action),
             Some(Section::Confirm) => self.update_confirm(action),
             Some(Section::Picker) => self.update_picker(action),
@@ -249,6 +249,18 @@ impl App {
             Some(Section::Review) => self.update_review(action),
             Some(Section::Grading) => self.update_grading(action),
             _ => self.update_screen(action),
+        }
+    }
+
+    /// Routes an action in a member's detail: the notebook's keys first, then the
+    /// roster's (moving to another member, changing or closing the member).
+    fn update_member_detail(&mut self, action: Action) {
+        let member = self.roster.selected_member().map(|m| m.id);
+        let outcome = self.route(|a| &mut a.notebook, |n, ctx| n.update(action, member, ctx));
+        if let Outcome::NotMine = outcome {
+            self.update_detail(action);
+        } else {
+            self.act_on(outcome);
         }
     }
 

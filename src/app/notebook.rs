@@ -1,10 +1,12 @@
 //! The members' notebook in a member's detail: the notes shown (newest first, one
-//! year or all), read with the rest of the data, and the form that adds a note.
+//! year or all), read with the rest of the data, its keys (`Notebook::update`), and the
+//! form that adds a note.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Ctx;
+use super::discipline::{discipline_form, discipline_votes};
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::{Action, Ctx};
 use crate::domain::discipline::{Award, RecordError};
 use crate::domain::member::Member;
 use crate::domain::notebook::{Note, NoteError, NoteKind, NoteSource, Outcome};
@@ -25,6 +27,43 @@ pub struct Notebook {
 }
 
 impl Notebook {
+    /// The notebook's keys in a member's detail, for `member` (the roster's selection):
+    /// scrolling the detail, the year shown, and adding to the member's record (a note,
+    /// an award, a discipline decision, the year-end check of a commitment). Moving to
+    /// another member, and changing or closing the member, are the roster's.
+    pub fn update(
+        &mut self,
+        action: Action,
+        member: Option<crate::domain::member::MemberId>,
+        ctx: &Ctx,
+    ) -> super::Outcome {
+        match action {
+            Action::PageDown => self.scroll += 5,
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(5),
+            Action::AddNote | Action::AddAward | Action::AddDiscipline => {
+                let Some(m) = ctx.members.iter().find(|m| Some(m.id) == member) else {
+                    return super::Outcome::Done;
+                };
+                let form = match action {
+                    Action::AddNote => note_form(ctx.lang, m, ctx.today()),
+                    Action::AddAward => award_form(ctx.lang, m, ctx.today()),
+                    _ => discipline_form(ctx.lang, m, &discipline_votes(ctx.meetings), ctx.today()),
+                };
+                return super::Outcome::form(form);
+            }
+            Action::CheckCommitment => {
+                return member.map_or(super::Outcome::Done, |id| self.check_form(id, ctx));
+            }
+            Action::FilterYear => {
+                if let Some(id) = member {
+                    self.cycle_year(id);
+                }
+            }
+            _ => return super::Outcome::NotMine,
+        }
+        super::Outcome::Done
+    }
+
     /// The year-end check of `member`'s next commitment or shortcoming not checked
     /// yet, of the year shown (this year when all are shown), oldest first.
     pub fn check_form(&self, member: crate::domain::member::MemberId, ctx: &Ctx) -> super::Outcome {
