@@ -1,6 +1,10 @@
 //! Full-fidelity JSON backups: every record of every tree, with counts to verify on
 //! restore, written atomically with owner-only permissions. A backup is written and
 //! read record by record: neither side holds the whole database in memory.
+//!
+//! Over 500 lines with its tests (under 910 without them): the file's format written,
+//! read, digested and restored, then the backups folder (names, the newest, the daily
+//! backup and its retention), which share the format's checks.
 
 use std::collections::BTreeMap;
 use std::fs;
