@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::meetings::Meetings;
-use super::{App, Confirm, Outcome, Overlay, Status};
+use super::{App, Confirm, Overlay, Status};
 use crate::domain::discipline::{Discipline, DisciplineForm, RecordError, VoteRef};
 use crate::domain::meeting::EntryKind;
 use crate::domain::member::{Member, MemberId};
@@ -163,15 +163,6 @@ pub(super) fn discipline_votes(meetings: &Meetings) -> Vec<ProposingVote> {
 }
 
 impl App {
-    /// The discipline form of the member selected in the roster.
-    pub(super) fn open_discipline_form(&mut self) {
-        if let Some(m) = self.roster.selected_member() {
-            let ctx = ctx!(self);
-            let form = discipline_form(ctx.lang, m, &discipline_votes(ctx.meetings), ctx.today());
-            self.act_on(Outcome::form(form));
-        }
-    }
-
     pub(super) fn submit_discipline_form(
         &mut self,
         form: &Form,

@@ -264,16 +264,6 @@ impl super::App {
         self.act_on(outcome);
     }
 
-    /// The year-end check of the selected member's next commitment or shortcoming
-    /// (`Notebook::check_form`).
-    pub(super) fn open_check_form(&mut self) {
-        let Some(member) = self.roster.selected_member().map(|m| m.id) else {
-            return;
-        };
-        let outcome = self.notebook.check_form(member, &ctx!(self));
-        self.act_on(outcome);
-    }
-
     pub(super) fn submit_check_form(
         &mut self,
         form: &Form,

@@ -7,7 +7,7 @@ pub use form::{member_form, member_from_form, recognition_form, status_form, sta
 
 use super::list::{Filtered, matches_words};
 use super::text_input::TextInput;
-use super::{Action, App, Confirm, Ctx, Outcome, Overlay, Status, export, notebook};
+use super::{Action, App, Confirm, Ctx, Outcome, Overlay, Status, export};
 use crate::domain::member::{Activity, CommitteeRole, Member, MemberId, Standing};
 use crate::domain::text;
 use crate::i18n::Msg;
@@ -283,8 +283,9 @@ impl Roster {
 }
 
 impl App {
-    /// The keys of a member's detail, above the roster: moving to the next member,
-    /// scrolling the notebook, and what can be done to the member shown.
+    /// The keys of a member's detail, above the roster, that its notebook does not take
+    /// (`Notebook::update`): moving to the next member, and what can be done to the
+    /// member shown.
     pub(super) fn update_detail(&mut self, action: Action) {
         match action {
             Action::Cancel => {
@@ -294,8 +295,6 @@ impl App {
                 self.roster.list.apply(action);
                 self.notebook.scroll = 0;
             }
-            Action::PageDown => self.notebook.scroll += 5,
-            Action::PageUp => self.notebook.scroll = self.notebook.scroll.saturating_sub(5),
             Action::Edit | Action::ChangeStatus | Action::Delete => {
                 let outcome = self.route(|a| &mut a.roster, |r, ctx| r.update(action, ctx));
                 self.act_on(outcome);
@@ -313,25 +312,6 @@ impl App {
                 }
                 let form = recognition_form(self.lang, m);
                 self.open(Overlay::Form(Box::new(form)));
-            }
-            Action::AddNote => {
-                if let Some(m) = self.roster.selected_member() {
-                    let form = notebook::note_form(self.lang, m, self.today());
-                    self.open(Overlay::Form(Box::new(form)));
-                }
-            }
-            Action::AddDiscipline => self.open_discipline_form(),
-            Action::CheckCommitment => self.open_check_form(),
-            Action::AddAward => {
-                if let Some(m) = self.roster.selected_member() {
-                    let form = notebook::award_form(self.lang, m, self.today());
-                    self.open(Overlay::Form(Box::new(form)));
-                }
-            }
-            Action::FilterYear => {
-                if let Some(id) = self.roster.selected_member().map(|m| m.id) {
-                    self.notebook.cycle_year(id);
-                }
             }
             _ => {}
         }
