@@ -1367,3 +1367,51 @@ fn the_meetings_list_opens_on_the_next_meeting_to_hold_and_a_save_keeps_what_it_
     );
     assert_eq!(store.meetings().unwrap().len(), 4, "nothing more was saved");
 }
+
+/// The agenda's own keys before the meeting: an item moved down and up, given five
+/// minutes more and less, removed; each change is saved at once, and the selection
+/// follows the item moved.
+#[test]
+fn the_agenda_is_reordered_timed_and_trimmed_by_keys_and_saved_each_time() {
+    let store = shared_fixture();
+    let clock = TestClock::on(meeting_day(), 19, 0);
+    let mut app = app_over(store.clone(), &clock);
+    press(&mut app, "2 n tab tab tab tab");
+    type_text(&mut app, "Nhà văn hóa Khu phố 3");
+    press(&mut app, "ctrl-s");
+    assert!(app.overlays.is_empty(), "the plan is saved");
+    let id = app.meetings.open.expect("the agenda is open");
+    let stored = |store: &MemoryStore| store.meeting(id).unwrap().unwrap();
+    let before = stored(&store);
+    let titles = |m: &chibo::domain::meeting::Meeting| -> Vec<String> {
+        m.agenda.iter().map(|i| i.title.clone()).collect()
+    };
+    assert!(before.agenda.len() >= 3, "the template's items");
+
+    // the first item goes down one place, and the selection goes with it
+    press(&mut app, "J");
+    let moved = stored(&store);
+    assert_eq!(moved.agenda[1].title, before.agenda[0].title);
+    assert_eq!(moved.agenda[0].title, before.agenda[1].title);
+    assert_eq!(app.meetings.item.selected(), 1);
+    // and back up
+    press(&mut app, "K");
+    assert_eq!(titles(&stored(&store)), titles(&before));
+    assert_eq!(app.meetings.item.selected(), 0);
+
+    // five minutes more, twice, then five less
+    let planned = before.agenda[0].planned_minutes;
+    press(&mut app, "+ + -");
+    assert_eq!(stored(&store).agenda[0].planned_minutes, planned + 5);
+
+    // an item with nothing minuted yet is removed
+    press(&mut app, "x");
+    let trimmed = stored(&store);
+    assert_eq!(trimmed.agenda.len(), before.agenda.len() - 1);
+    assert_eq!(trimmed.agenda[0].title, before.agenda[1].title);
+    assert_eq!(
+        app.meetings.get(id),
+        Some(&trimmed),
+        "the list shows what is stored"
+    );
+}

@@ -1,6 +1,7 @@
 //! The meetings screen: the list (newest first, by year and kind), planning a meeting,
-//! its agenda, and what happens after it: approval, amendments, the biên bản file.
-//! Over 500 lines: planning, the agenda and approval share the meeting's working copy.
+//! and what happens after it: approval, amendments, the biên bản file. The agenda's keys
+//! are in `meetings/agenda.rs`.
+//! Over 500 lines: planning, saving and approval share the meeting's working copy.
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
@@ -8,10 +9,14 @@ use super::form::{Field, FieldError, FieldId, Form, FormPurpose};
 use super::list::{Cursor, Filtered};
 use super::picker::{PickPurpose, Picker};
 use super::{App, Ctx, Outcome, Overlay, Status};
+
+mod agenda;
+
 use crate::domain::meeting::{Amendment, Meeting, MeetingId, MeetingKind, MeetingStatus};
 use crate::domain::member::{CommitteeRole, MemberId};
 use crate::i18n::{Msg, labels};
 use crate::store::{Records, StoreError, Tree};
+pub use agenda::AgendaEdit;
 
 #[derive(Debug, Default)]
 pub struct Meetings {
@@ -341,145 +346,6 @@ impl App {
                 .filter(|m| m.activity.on_roster()),
         );
         self.overlays.push(Overlay::Picker(Box::new(picker)));
-    }
-
-    pub(super) fn update_agenda(&mut self, action: super::Action) -> Outcome {
-        use super::Action as A;
-        let Some(meeting) = self.meetings.open_meeting().cloned() else {
-            self.meetings.open = None;
-            return Outcome::Done;
-        };
-        let n = meeting.agenda.len();
-        let locked = meeting.is_locked();
-        let item = self.meetings.item.selected().min(n.saturating_sub(1));
-        if self.meetings.item.apply(action, n) {
-            return Outcome::Done;
-        }
-        match action {
-            A::Cancel => self.meetings.open = None,
-            A::Search if n > 0 => {
-                let picker = Picker::agenda(&meeting, item);
-                return Outcome::Open(Overlay::Picker(Box::new(picker)));
-            }
-            A::StartMeeting => match self.full_meeting(meeting.id) {
-                Ok(full) => self.open_console(full),
-                Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
-            },
-            A::ExportMinutes => {
-                return Outcome::form(super::export::format_form(
-                    super::export::ExportTarget::Minutes(meeting.id),
-                    &ctx!(self),
-                ));
-            }
-            A::DraftResolution => self.draft_resolution(meeting.id),
-            A::Grading => self.open_grading(meeting.id),
-            A::PreviewMinutes => self.preview_minutes(&meeting),
-            A::Approve => match meeting.status() {
-                // the branch votes on the minutes read back; the vote goes into them
-                MeetingStatus::Ended => {
-                    let form = self.approval_form(meeting.id);
-                    return Outcome::form(form);
-                }
-                MeetingStatus::Approved => self.info(Msg::AlreadyApproved),
-                _ => self.error(Msg::NotEndedYet),
-            },
-            A::Amend if locked => {
-                // who asked for it: a member picked, or a name typed (a guest, the
-                // upper level's representative)
-                let fields = vec![
-                    Field::member(FieldId::Author, Msg::FieldAmendmentBy, None),
-                    Field::text(FieldId::AuthorName, Msg::FieldAmendmentByName, ""),
-                    Field::text(FieldId::Reason, Msg::FieldReason, "").required(),
-                    Field::lines(FieldId::Text, Msg::FieldAmendment, "").required(),
-                ];
-                let form = Form::new(
-                    FormPurpose::Amend(meeting.id),
-                    self.t(Msg::FormAmend).to_string(),
-                    fields,
-                );
-                return Outcome::form(form);
-            }
-            A::Amend => self.error(Msg::AmendOnlyApproved),
-            _ if locked => self.error(Msg::MinutesLocked),
-            A::Edit => {
-                return Outcome::form(plan_form(&ctx!(self), Some(&meeting)));
-            }
-            A::AddItem | A::RenameItem => {
-                let existing = if action == A::RenameItem {
-                    meeting.agenda.get(item)
-                } else {
-                    None
-                };
-                let fields = vec![
-                    Field::text(
-                        FieldId::Title,
-                        Msg::FieldItemTitle,
-                        existing.map(|i| i.title.as_str()).unwrap_or(""),
-                    )
-                    .required(),
-                    Field::number(
-                        FieldId::Minutes,
-                        Msg::FieldItemMinutes,
-                        existing.map(|i| i.planned_minutes).unwrap_or(10),
-                    ),
-                ];
-                let index = existing.map(|_| item);
-                let title = if index.is_some() {
-                    Msg::FormRenameItem
-                } else {
-                    Msg::FormAddItem
-                };
-                let form = Form::new(
-                    FormPurpose::AgendaItem(index),
-                    self.t(title).to_string(),
-                    fields,
-                );
-                return Outcome::form(form);
-            }
-            A::RemoveItem if n > 0 => {
-                if meeting.agenda[item].entries.iter().any(|e| {
-                    !e.text.is_empty()
-                        || matches!(e.kind, crate::domain::meeting::EntryKind::Vote(_))
-                }) {
-                    self.error(Msg::ItemHasMinutes);
-                } else {
-                    self.edit_meeting(meeting.id, "agenda", |m| {
-                        m.agenda.remove(item);
-                    });
-                }
-            }
-            A::MoveItemUp if item > 0 => {
-                self.edit_meeting(meeting.id, "agenda", |m| m.agenda.swap(item, item - 1));
-                self.meetings.item.select(item - 1, n);
-            }
-            A::MoveItemDown if item + 1 < n => {
-                self.edit_meeting(meeting.id, "agenda", |m| m.agenda.swap(item, item + 1));
-                self.meetings.item.select(item + 1, n);
-            }
-            A::MoreMinutes | A::FewerMinutes if n > 0 => {
-                let more = action == A::MoreMinutes;
-                self.edit_meeting(meeting.id, "agenda", |m| {
-                    let i = &mut m.agenda[item];
-                    i.planned_minutes = if more {
-                        i.planned_minutes + 5
-                    } else {
-                        i.planned_minutes.saturating_sub(5)
-                    };
-                });
-            }
-            A::Presenter if n > 0 => {
-                let picker = Picker::new(
-                    PickPurpose::Presenter,
-                    self.roster
-                        .members()
-                        .iter()
-                        .filter(|m| m.activity.on_roster()),
-                );
-                return Outcome::Open(Overlay::Picker(Box::new(picker)));
-            }
-            _ => {}
-        }
-        Outcome::Done
     }
 
     /// Changes a meeting and saves it: the console's working copy when it is open,

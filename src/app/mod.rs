@@ -57,7 +57,7 @@ pub use options::Options;
 pub use overlay::{Confirm, Overlay};
 use resolutions::Resolutions;
 use roster::Roster;
-pub use screen::{Ctx, Effect, Outcome, Screen};
+pub use screen::{Ctx, Effect, Outcome, Request, Screen};
 pub use store_error::store_error_text;
 use tasks::Tasks;
 
@@ -332,7 +332,9 @@ impl App {
                 self.update_console(action);
                 Outcome::Done
             }
-            Section::Agenda => self.update_agenda(action),
+            Section::Agenda => {
+                self.route(|a| &mut a.meetings, |m, ctx| m.update_agenda(action, ctx))
+            }
             Section::Meetings => self.route(|a| &mut a.meetings, |m, ctx| m.update(action, ctx)),
             Section::Dues => self.dues.update(action, &ctx!(self)),
             Section::Candidates => self.candidates.update(action, &ctx!(self)),
@@ -357,6 +359,7 @@ impl App {
                 Ok(()) => self.status = Some(Status::Info(message)),
                 Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
             },
+            Outcome::Request(request) => self.carry_out_request(request),
         }
     }
 

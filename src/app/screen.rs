@@ -14,6 +14,7 @@ use super::resolutions::Resolutions;
 use super::{App, Overlay, Status};
 use crate::command::Section;
 use crate::domain::branch::Branch;
+use crate::domain::meeting::MeetingId;
 use crate::domain::member::{Member, MemberId};
 use crate::export::file::FileWrite;
 use crate::i18n::{Lang, Msg};
@@ -137,6 +138,26 @@ pub enum Outcome {
     /// Handled: the screen wrote to the store (`Ctx::store`); what it wrote is read
     /// again, then the message line says this.
     Saved(String),
+    /// Handled: the app does this, which reaches beyond the screen.
+    Request(Request),
+}
+
+/// What a screen asks of the app that reaches beyond the screen: the meeting console,
+/// another screen's work, or a save the console's working copy must take part in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    /// The console opens on the meeting (read whole from the store).
+    StartMeeting(MeetingId),
+    /// The resolution drafted from the meeting's conclusions.
+    DraftResolution(MeetingId),
+    /// The grading sheet of the year-end meeting.
+    Grading(MeetingId),
+    /// The minutes read back.
+    PreviewMinutes(MeetingId),
+    /// The branch's vote on the minutes, with who is present counted.
+    ApprovalVote(MeetingId),
+    /// The agenda changed and saved.
+    EditAgenda(MeetingId, super::meetings::AgendaEdit),
 }
 
 impl Outcome {
