@@ -329,8 +329,7 @@ impl App {
                 |r, ctx| r.update_detail(action, ctx),
             ),
             Section::Console => {
-                self.update_console(action);
-                Outcome::Done
+                self.route(|a| &mut a.meetings, |m, ctx| m.update_console(action, ctx))
             }
             Section::Agenda => {
                 self.route(|a| &mut a.meetings, |m, ctx| m.update_agenda(action, ctx))

@@ -144,7 +144,7 @@ pub enum Outcome {
 
 /// What a screen asks of the app that reaches beyond the screen: the meeting console,
 /// another screen's work, or a save the console's working copy must take part in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
     /// The console opens on the meeting (read whole from the store).
     StartMeeting(MeetingId),
@@ -158,6 +158,18 @@ pub enum Request {
     ApprovalVote(MeetingId),
     /// The agenda changed and saved.
     EditAgenda(MeetingId, super::meetings::AgendaEdit),
+    /// The console's typing saved now (moving to another item).
+    SaveNow,
+    /// The console left, the meeting still in progress.
+    LeaveConsole,
+    /// The vote form, for a new vote.
+    VoteForm,
+    /// A vote of the meeting corrected: the only one, or one picked.
+    CorrectVote,
+    /// Last month's resolution reviewed, item by item.
+    Review,
+    /// A note for the member's notebook, from what they said.
+    NoteFromSpeech(MemberId, String),
 }
 
 impl Outcome {

@@ -177,7 +177,12 @@ impl App {
             Request::DraftResolution(id) => self.draft_resolution(id),
             Request::Grading(id) => self.open_grading(id),
             Request::PreviewMinutes(id) => {
-                if let Some(meeting) = self.meetings.get(id).cloned() {
+                // the console's working copy while it is open, with what is typed
+                let meeting = match &self.meetings.console {
+                    Some(c) if c.meeting.id == id => Some(c.meeting.clone()),
+                    _ => self.meetings.get(id).cloned(),
+                };
+                if let Some(meeting) = meeting {
                     self.preview_minutes(&meeting);
                 }
             }
@@ -186,6 +191,12 @@ impl App {
                 self.open(Overlay::Form(Box::new(form)));
             }
             Request::EditAgenda(id, edit) => self.edit_meeting(id, "agenda", |m| edit.apply(m)),
+            Request::SaveNow
+            | Request::LeaveConsole
+            | Request::VoteForm
+            | Request::CorrectVote
+            | Request::Review
+            | Request::NoteFromSpeech(..) => self.carry_out_console(&request),
         }
     }
 }

@@ -14,8 +14,9 @@ pub use roll_call::roll_call_members;
 pub(in crate::app) use vote::count;
 pub use vote::meeting_votes;
 
+use super::meetings::Meetings;
 use super::picker::{PickPurpose, Picker};
-use super::{App, Confirm, Overlay, Status};
+use super::{App, Confirm, Ctx, Outcome, Overlay, Request, Status};
 use crate::domain::meeting::{Entry, EntryKind, Meeting, MeetingStatus};
 use crate::i18n::Msg;
 use crate::store::Records;
@@ -111,36 +112,21 @@ impl App {
         }
     }
 
-    pub(in crate::app) fn update_console(&mut self, action: crate::command::Action) {
-        use crate::command::Action as A;
-        let now = self.clock.now();
-        let Some(c) = self.meetings.console.as_mut() else {
-            return;
-        };
-        let at = c.stamp(now).time();
-        match action {
-            A::NextItem => c.go_item(c.item + 1, now),
-            A::PrevItem if c.item > 0 => c.go_item(c.item - 1, now),
-            A::PrevEntry => c.move_entry(false),
-            A::NextEntry => c.move_entry(true),
-            A::Conclusion => c.new_entry(EntryKind::Conclusion, at),
-            A::Note => c.new_entry(EntryKind::Note, at),
-            A::Speech => {
-                let guests = c.meeting.guest_list();
-                let picker =
-                    Picker::new(PickPurpose::Speaker, self.present_members()).with_guests(guests);
-                self.overlays.push(Overlay::Picker(Box::new(picker)));
+    /// What the console asked for (`Meetings::update_console`) that the app does.
+    pub(in crate::app) fn carry_out_console(&mut self, request: &Request) {
+        match request {
+            Request::SaveNow => {
+                let _ = self.save_now(); // a failure is on the message line
             }
-            A::Vote => {
+            Request::LeaveConsole => self.leave_console(),
+            Request::VoteForm => {
                 let form = self.vote_form(None);
                 self.overlays.push(Overlay::Form(Box::new(form)));
             }
-            A::PreviewMinutes => {
-                c.sync_editor();
-                let meeting = c.meeting.clone();
-                self.preview_minutes(&meeting);
-            }
-            A::CorrectVote => {
+            Request::CorrectVote => {
+                let Some(c) = self.meetings.console.as_ref() else {
+                    return;
+                };
                 // any vote of the meeting, to correct or remove until approval: the only
                 // one straight away, otherwise picked from a list (the latest selected)
                 let votes = meeting_votes(&c.meeting);
@@ -160,49 +146,9 @@ impl App {
                     }
                 }
             }
-            A::Search => {
-                let picker = Picker::agenda(&c.meeting, c.item);
-                self.overlays.push(Overlay::Picker(Box::new(picker)));
-            }
-            A::RollCall => self.overlays.push(Overlay::RollCall {
-                selected: 0,
-                find: None,
-            }),
-            A::EndMeeting => self.overlays.push(Overlay::Confirm(Confirm::EndMeeting)),
-            A::Review => self.open_review(),
-            A::DraftResolution => {
-                let id = c.meeting.id;
-                self.draft_resolution(id);
-            }
-            A::Grading => {
-                let id = c.meeting.id;
-                self.open_grading(id);
-            }
-            A::AddNote => {
-                c.sync_editor();
-                let entry = c
-                    .meeting
-                    .agenda
-                    .get(c.item)
-                    .and_then(|i| i.entries.get(c.entry));
-                match entry {
-                    Some(Entry {
-                        kind: EntryKind::Speech(member),
-                        text,
-                        ..
-                    }) => {
-                        let (member, text) = (*member, text.clone());
-                        self.note_from_meeting(member, &text);
-                    }
-                    _ => self.error(Msg::NoteNotASpeech),
-                }
-                return;
-            }
-            A::Cancel => self.leave_console(),
-            _ => return,
-        }
-        if matches!(action, A::NextItem | A::PrevItem) {
-            let _ = self.save_now(); // a failure is on the message line
+            Request::Review => self.open_review(),
+            Request::NoteFromSpeech(member, text) => self.note_from_meeting(*member, text),
+            _ => {}
         }
     }
 
@@ -228,5 +174,77 @@ impl App {
             let at = c.stamp(now).time();
             c.new_entry(EntryKind::GuestSpeech(guest), at);
         }
+    }
+}
+
+impl Meetings {
+    /// The console's keys: moving through the agenda and the entries, a new note,
+    /// speech, vote or conclusion, and what the meeting may open from here.
+    pub fn update_console(&mut self, action: crate::command::Action, ctx: &Ctx) -> Outcome {
+        use crate::command::Action as A;
+        let now = ctx.now;
+        let Some(c) = self.console.as_mut() else {
+            return Outcome::Done;
+        };
+        let at = c.stamp(now).time();
+        match action {
+            A::NextItem => {
+                c.go_item(c.item + 1, now);
+                return Outcome::Request(Request::SaveNow);
+            }
+            A::PrevItem if c.item > 0 => {
+                c.go_item(c.item - 1, now);
+                return Outcome::Request(Request::SaveNow);
+            }
+            A::PrevEntry => c.move_entry(false),
+            A::NextEntry => c.move_entry(true),
+            A::Conclusion => c.new_entry(EntryKind::Conclusion, at),
+            A::Note => c.new_entry(EntryKind::Note, at),
+            A::Speech => {
+                let guests = c.meeting.guest_list();
+                let present = vote::present_at(ctx.members, &c.meeting);
+                let picker = Picker::new(PickPurpose::Speaker, present).with_guests(guests);
+                return Outcome::Open(Overlay::Picker(Box::new(picker)));
+            }
+            A::Vote => return Outcome::Request(Request::VoteForm),
+            A::PreviewMinutes => {
+                c.sync_editor();
+                return Outcome::Request(Request::PreviewMinutes(c.meeting.id));
+            }
+            A::CorrectVote => return Outcome::Request(Request::CorrectVote),
+            A::Search => {
+                let picker = Picker::agenda(&c.meeting, c.item);
+                return Outcome::Open(Overlay::Picker(Box::new(picker)));
+            }
+            A::RollCall => {
+                return Outcome::Open(Overlay::RollCall {
+                    selected: 0,
+                    find: None,
+                });
+            }
+            A::EndMeeting => return Outcome::Open(Overlay::Confirm(Confirm::EndMeeting)),
+            A::Review => return Outcome::Request(Request::Review),
+            A::DraftResolution => return Outcome::Request(Request::DraftResolution(c.meeting.id)),
+            A::Grading => return Outcome::Request(Request::Grading(c.meeting.id)),
+            A::AddNote => {
+                c.sync_editor();
+                let entry = c
+                    .meeting
+                    .agenda
+                    .get(c.item)
+                    .and_then(|i| i.entries.get(c.entry));
+                return match entry {
+                    Some(Entry {
+                        kind: EntryKind::Speech(member),
+                        text,
+                        ..
+                    }) => Outcome::Request(Request::NoteFromSpeech(*member, text.clone())),
+                    _ => ctx.error(Msg::NoteNotASpeech),
+                };
+            }
+            A::Cancel => return Outcome::Request(Request::LeaveConsole),
+            _ => {}
+        }
+        Outcome::Done
     }
 }

@@ -101,26 +101,8 @@ impl App {
         form
     }
 
-    /// Who is present (for speakers and votes): marked present, or everyone expected
-    /// before the roll call.
-    pub(super) fn present_members(&self) -> Vec<&Member> {
-        match &self.meetings.console {
-            Some(c) => self.present_at(&c.meeting),
-            None => Vec::new(),
-        }
-    }
-
     fn present_at(&self, meeting: &Meeting) -> Vec<&Member> {
-        let att = &meeting.attendance;
-        let members = self.roster.members();
-        if att.values().any(Presence::is_present) {
-            members
-                .iter()
-                .filter(|m| att.get(&m.id).is_some_and(Presence::is_present))
-                .collect()
-        } else {
-            members.iter().filter(|m| expected(m)).collect()
-        }
+        present_at(self.roster.members(), meeting)
     }
 
     fn electorate_now(&self) -> (crate::domain::vote::Electorate, u32) {
@@ -439,5 +421,19 @@ impl App {
             FormPurpose::Late(_) | FormPurpose::Excuse(_) => Ok(self.submit_roll_call_form(form)),
             _ => Ok(Ok(String::new())),
         }
+    }
+}
+
+/// Who is present at `meeting`: marked present, or, before the roll call, everyone
+/// expected.
+pub(super) fn present_at<'a>(members: &'a [Member], meeting: &Meeting) -> Vec<&'a Member> {
+    let att = &meeting.attendance;
+    if att.values().any(Presence::is_present) {
+        members
+            .iter()
+            .filter(|m| att.get(&m.id).is_some_and(Presence::is_present))
+            .collect()
+    } else {
+        members.iter().filter(|m| expected(m)).collect()
     }
 }
