@@ -206,6 +206,19 @@ impl App {
     }
 }
 
+/// A filter's next choice: from all (`None`) the first, then each in turn, then all
+/// again (after the last, or when the current one is no longer offered).
+pub fn next_choice<T: Copy + PartialEq>(current: Option<T>, choices: &[T]) -> Option<T> {
+    match current {
+        None => choices.first().copied(),
+        Some(c) => choices
+            .iter()
+            .position(|x| *x == c)
+            .and_then(|i| choices.get(i + 1))
+            .copied(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -143,26 +143,12 @@ impl Meetings {
     fn cycle_year(&mut self) {
         let mut years: Vec<i32> = self.list.iter().map(|m| m.date.year()).collect();
         years.dedup();
-        self.year = match self.year {
-            None => years.first().copied(),
-            Some(y) => years
-                .iter()
-                .position(|x| *x == y)
-                .and_then(|i| years.get(i + 1))
-                .copied(),
-        };
+        self.year = super::list::next_choice(self.year, &years);
         self.refilter();
     }
 
     fn cycle_kind(&mut self) {
-        self.kind = match self.kind {
-            None => Some(MeetingKind::ALL[0]),
-            Some(k) => MeetingKind::ALL
-                .iter()
-                .position(|x| *x == k)
-                .and_then(|i| MeetingKind::ALL.get(i + 1))
-                .copied(),
-        };
+        self.kind = super::list::next_choice(self.kind, &MeetingKind::ALL);
         self.refilter();
     }
 }

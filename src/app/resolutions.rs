@@ -313,14 +313,7 @@ impl Resolutions {
         let mut years: Vec<i32> = self.list.iter().map(|x| x.year).collect();
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
-        self.year = match self.year {
-            None => years.first().copied(),
-            Some(y) => years
-                .iter()
-                .position(|x| *x == y)
-                .and_then(|i| years.get(i + 1))
-                .copied(),
-        };
+        self.year = super::list::next_choice(self.year, &years);
         self.refilter();
     }
 }

@@ -9,6 +9,14 @@ use crate::app::{Action, Ctx, Outcome};
 use crate::i18n::Msg;
 
 impl Resolutions {
+    /// What the selected item's task does with `action` (`task_action`), when it is a
+    /// task's key.
+    fn selected_task_keys(&self, action: Action, ctx: &Ctx) -> Option<Outcome> {
+        let task = self.selected_task(ctx.today())?;
+        let outcome = task_action(action, task, None, ctx);
+        (!matches!(outcome, Outcome::NotMine)).then_some(outcome)
+    }
+
     /// The keys of the resolution shown in detail.
     pub fn update_detail(&mut self, action: Action, ctx: &Ctx) -> Outcome {
         use Action as A;
@@ -17,11 +25,8 @@ impl Resolutions {
             return Outcome::Done;
         };
         let today = ctx.today();
-        if let Some(task) = self.selected_task(today) {
-            let outcome = task_action(action, task, None, ctx);
-            if !matches!(outcome, Outcome::NotMine) {
-                return outcome;
-            }
+        if let Some(outcome) = self.selected_task_keys(action, ctx) {
+            return outcome;
         }
         match action {
             A::Cancel => self.open = None,
@@ -52,11 +57,8 @@ impl Resolutions {
     pub fn update_followup(&mut self, action: Action, ctx: &Ctx) -> Outcome {
         use Action as A;
         let today = ctx.today();
-        if let Some(task) = self.selected_task(today) {
-            let outcome = task_action(action, task, None, ctx);
-            if !matches!(outcome, Outcome::NotMine) {
-                return outcome;
-            }
+        if let Some(outcome) = self.selected_task_keys(action, ctx) {
+            return outcome;
         }
         match action {
             A::Cancel => self.followup = false,
