@@ -239,10 +239,119 @@ fn detail_pane_beside_the_table_at_120x40() {
     insta::assert_snapshot!(screen(&app, 120, 40));
 }
 
-#[test]
-fn help_lists_every_binding_of_the_screen_and_global() {
+/// The help's lists as drawn inside the popup's border: each title with its rows
+/// (keys, description); the keys of a command that wrap are joined back.
+fn help_lists(shown: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut lists: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for line in shown.lines() {
+        let Some(inside) = line.split('│').nth(1).map(str::trim_end) else {
+            continue;
+        };
+        if inside.is_empty() {
+            continue;
+        }
+        let Some(row) = inside.strip_prefix("  ") else {
+            lists.push((inside.to_string(), Vec::new()));
+            continue;
+        };
+        let Some((_, rows)) = lists.last_mut() else {
+            continue;
+        };
+        match row.split_once("  ") {
+            Some((keys, what)) => rows.push((keys.to_string(), what.trim().to_string())),
+            None => {
+                let (keys, _) = rows.last_mut().expect("wrapped keys follow their command");
+                assert!(
+                    keys.ends_with(','),
+                    "a wrapped row ends with a comma: {keys:?}"
+                );
+                keys.push(' ');
+                keys.push_str(row.trim());
+            }
+        }
+    }
+    lists
+}
+
+/// What help should list for section `s` opened over `from`: each command once, those
+/// of the section's table in its order, then any other the section binds, with every
+/// key the map binds to it there in file order ("f2, ctrl-t"), less the keys `from`
+/// binds itself when `s` is `global`.
+fn help_expected(
+    app: &chibo::app::App,
+    keymap: &chibo::keymap::Keymap,
+    s: chibo::command::Section,
+    from: chibo::command::Section,
+) -> Vec<(String, String)> {
+    use chibo::keymap::seq_to_string;
+    let bindings = keymap.bindings(s);
+    let mut actions: Vec<_> = s.commands().own.iter().map(|c| c.action).collect();
+    for b in bindings {
+        if !actions.contains(&b.action) {
+            actions.push(b.action);
+        }
+    }
+    let shadowed = |b: &chibo::keymap::Binding| {
+        s != from && keymap.bindings(from).iter().any(|o| o.keys == b.keys)
+    };
+    actions
+        .into_iter()
+        .filter_map(|a| {
+            let keys: Vec<String> = bindings
+                .iter()
+                .filter(|b| b.action == a && !shadowed(b))
+                .map(|b| seq_to_string(&b.keys))
+                .collect();
+            (!keys.is_empty()).then(|| (keys.join(", "), app.t(a.describe()).to_string()))
+        })
+        .collect()
+}
+
+/// Checks the help over `section` as drawn: one list for the section, one for `global`
+/// where it falls back to it, each command once with all of its keys, in table order.
+fn check_help(
+    app: &chibo::app::App,
+    keymap: &chibo::keymap::Keymap,
+    section: chibo::command::Section,
+    shown: &str,
+) -> usize {
     use chibo::command::Section;
-    use chibo::keymap::{Keymap, seq_to_string};
+    let lists = help_lists(shown);
+    let mut sections = vec![section];
+    if section.falls_back_to_global() && section != Section::Global {
+        sections.push(Section::Global);
+    }
+    let mut checked = 0;
+    for s in sections {
+        let want = help_expected(app, keymap, s, section);
+        let title = app.t(if s == section {
+            chibo::i18n::Msg::HelpThisScreen
+        } else {
+            chibo::i18n::Msg::HelpGlobal
+        });
+        let rows = lists
+            .iter()
+            .find(|(t, _)| t == title)
+            .map_or(&[][..], |(_, rows)| rows.as_slice());
+        assert_eq!(
+            rows,
+            want.as_slice(),
+            "help over [{}]: the list {title:?} of [{}] in\n{shown}",
+            section.name(),
+            s.name()
+        );
+        let actions: Vec<_> = rows.iter().map(|(_, what)| what).collect();
+        let mut once = actions.clone();
+        once.dedup();
+        assert_eq!(once, actions, "each command once in\n{shown}");
+        checked += rows.len();
+    }
+    checked
+}
+
+#[test]
+fn help_lists_every_command_of_the_screen_and_global_once_with_its_keys() {
+    use chibo::keymap::Keymap;
     // the effective map: the shipped keys with a user's file over them
     let (keymap, errors) =
         Keymap::with_user("[roster]\nz = \"new\"\n[tasks]\n\"g t\" = \"mark\"\n");
@@ -260,45 +369,36 @@ fn help_lists_every_binding_of_the_screen_and_global() {
         };
         // tall enough for the whole list
         let shown = screen(&app, 100, 150);
-        let mut sections = vec![section];
-        if section.falls_back_to_global() {
-            sections.push(Section::Global);
-        }
-        let mut checked = 0;
-        for s in sections {
-            for b in keymap.bindings(s) {
-                let line = format!(
-                    "{:<12}{}",
-                    seq_to_string(&b.keys),
-                    app.t(b.action.describe())
-                );
-                // the whole row inside the popup's border, nothing more
-                let listed = shown
-                    .lines()
-                    .any(|l| l.split('│').nth(1).map(str::trim) == Some(&line));
-                assert!(listed, "[{}] {line:?} missing in\n{shown}", s.name());
-                checked += 1;
-            }
-        }
-        assert!(checked > 10, "{checked} bindings on screen {screen_key}");
+        let checked = check_help(&app, &keymap, section, &shown);
+        assert!(checked > 10, "{checked} commands on screen {screen_key}");
         press(&mut app, "esc");
         assert!(app.overlays.is_empty());
     }
     press(&mut app, "1 ?");
+    let shown = screen(&app, 100, 150);
+    let roster = &help_lists(&shown)[0].1;
     assert!(
-        screen(&app, 100, 150).contains("z           thêm"),
-        "the user's key is listed"
+        roster.contains(&("n, z".to_string(), "thêm".to_string())),
+        "the user's key is listed beside the shipped one: {roster:?}"
+    );
+    press(&mut app, "esc 4 ?");
+    let tasks = &help_lists(&screen(&app, 100, 150))[0].1;
+    assert!(
+        tasks.iter().any(|(keys, _)| keys == "space, g t"),
+        "{tasks:?}"
     );
 }
 
-/// Whatever section the help is opened over, it lists every binding the effective map
-/// gives there (and in `global`, where the section falls back to it).
+/// Whatever section the help is opened over, it lists every command the effective map
+/// binds there (and in `global`, where the section falls back to it), each once with
+/// all of its keys; keys wider than half the popup wrap.
 #[test]
-fn help_lists_every_binding_of_every_section() {
+fn help_lists_every_command_of_every_section_once() {
     use chibo::command::Section;
-    use chibo::keymap::{Keymap, seq_to_string};
+    use chibo::keymap::Keymap;
     let (keymap, errors) = Keymap::with_user(
-        "[console]\nctrl-z = \"speech\"\n[agenda]\n\"g a\" = \"add_item\"\n[global]\nf12 = \"quit\"\n",
+        "[console]\nctrl-z = \"speech\"\nalt-j = \"next_entry\"\nalt-l = \"next_entry\"\n\
+         alt-i = \"next_entry\"\n[agenda]\n\"g a\" = \"add_item\"\n[global]\nf12 = \"quit\"\n",
     );
     assert!(errors.is_empty(), "{errors:?}");
     let options = chibo::app::Options {
@@ -310,27 +410,15 @@ fn help_lists_every_binding_of_every_section() {
         app.overlays.clear();
         app.overlays.push(Overlay::Help { section, scroll: 0 });
         let shown = screen(&app, 100, 150);
-        let mut sections = vec![section];
-        if section.falls_back_to_global() && section != Section::Global {
-            sections.push(Section::Global);
-        }
-        for s in sections {
-            for b in keymap.bindings(s) {
-                let line = format!(
-                    "{:<12}{}",
-                    seq_to_string(&b.keys),
-                    app.t(b.action.describe())
-                );
-                let listed = shown
-                    .lines()
-                    .any(|l| l.split('│').nth(1).map(str::trim) == Some(&line));
-                assert!(
-                    listed,
-                    "help over [{}]: [{}] {line:?} missing in\n{shown}",
-                    section.name(),
-                    s.name()
-                );
-            }
+        check_help(&app, &keymap, section, &shown);
+        if section == Section::Console {
+            let console = &help_lists(&shown)[0].1;
+            assert!(
+                console.contains(&("f2, ctrl-t, ctrl-z".to_string(), "speech".to_string())),
+                "{console:?}"
+            );
+            // the next entry's five keys are wider than half the popup: they wrap
+            assert!(shown.contains("│  ctrl-down, alt-down, alt-j,"), "{shown}");
         }
     }
 }

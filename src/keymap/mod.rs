@@ -102,23 +102,46 @@ impl Keymap {
 
     /// The keys bound to an action in a section (then global), in file order.
     pub fn keys_for(&self, section: Section, action: Action) -> Vec<String> {
-        let mut sections = vec![section];
+        let mut out: Vec<String> = self.reaching(section, section, action).collect();
         if section.falls_back_to_global() && section != Section::Global {
-            sections.push(Section::Global);
-        }
-        let mut out = Vec::new();
-        for s in sections {
-            for b in self.bindings(s).iter().filter(|b| b.action == action) {
-                // a key the section rebinds no longer reaches global
-                let shadowed = s == Section::Global
-                    && section != Section::Global
-                    && self.bindings(section).iter().any(|o| o.keys == b.keys);
-                if !shadowed {
-                    out.push(seq_to_string(&b.keys));
-                }
-            }
+            out.extend(self.reaching(Section::Global, section, action));
         }
         out
+    }
+
+    /// The keys of `section` bound to `action` that reach it from `from`, in file
+    /// order: a key `from` binds itself no longer reaches `global`.
+    fn reaching(
+        &self,
+        section: Section,
+        from: Section,
+        action: Action,
+    ) -> impl Iterator<Item = String> + '_ {
+        self.bindings(section)
+            .iter()
+            .filter(move |b| b.action == action)
+            .filter(move |b| {
+                section == from || !self.bindings(from).iter().any(|o| o.keys == b.keys)
+            })
+            .map(|b| seq_to_string(&b.keys))
+    }
+
+    /// What `section` binds, for help opened over `from`: each command once with all
+    /// of its keys that reach it (in file order), the section's own commands in the
+    /// order of its table, then any other it binds (a global command a user's file
+    /// binds in a screen's section). A command without a key is left out.
+    pub fn commands_bound(&self, section: Section, from: Section) -> Vec<(Action, Vec<String>)> {
+        let mut actions: Vec<Action> = section.commands().own.iter().map(|c| c.action).collect();
+        for b in self.bindings(section) {
+            if !actions.contains(&b.action) {
+                actions.push(b.action);
+            }
+        }
+        actions
+            .into_iter()
+            .map(|a| (a, self.reaching(section, from, a).collect::<Vec<_>>()))
+            .filter(|(_, keys)| !keys.is_empty())
+            .collect()
     }
 
     /// The first key of an action, for footers.
@@ -223,5 +246,33 @@ mod tests {
         assert_eq!(map.resolve(Section::Roster, &[], key("x")), Lookup::Unbound);
         // a form does not fall back to global: q is not quit there
         assert_eq!(map.resolve(Section::Form, &[], key("q")), Lookup::Unbound);
+    }
+
+    /// Help lists a command once with every key, in the order of the section's table;
+    /// a key the section binds itself is not listed under `global`.
+    #[test]
+    fn commands_bound_once_in_table_order() {
+        let map = Keymap::defaults();
+        let console = map.commands_bound(Section::Console, Section::Console);
+        let actions: Vec<Action> = console.iter().map(|(a, _)| *a).collect();
+        let table: Vec<Action> = Section::Console
+            .commands()
+            .own
+            .iter()
+            .map(|c| c.action)
+            .collect();
+        assert_eq!(actions, table);
+        let speech = console.iter().find(|(a, _)| *a == Action::Speech);
+        assert_eq!(
+            speech.map(|(_, k)| k.join(", ")).as_deref(),
+            Some("f2, ctrl-t")
+        );
+        let global = map.commands_bound(Section::Global, Section::Agenda);
+        assert!(
+            global.iter().all(|(a, _)| *a != Action::Cancel),
+            "{global:?}"
+        );
+        let global = map.commands_bound(Section::Global, Section::Roster);
+        assert!(global.contains(&(Action::Cancel, vec!["esc".to_string()])));
     }
 }

@@ -14,7 +14,6 @@ use crate::app::form::{FieldKind, Form};
 use crate::app::{App, Confirm, Overlay};
 use crate::command::{Action, Section};
 use crate::i18n::Msg;
-use crate::keymap::seq_to_string;
 
 pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     match overlay {
@@ -72,22 +71,32 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
     );
     let mut lines = Vec::new();
     let list = |title: Msg, s: Section, lines: &mut Vec<Line>| {
-        let bindings = app.keymap.bindings(s);
-        if bindings.is_empty() {
+        // approved minutes: only what can still be done
+        let only = app.still_possible(s);
+        let commands: Vec<(Action, Vec<String>)> = app
+            .keymap
+            .commands_bound(s, section)
+            .into_iter()
+            .filter(|(a, _)| only.is_none_or(|o| o.contains(a)))
+            .collect();
+        if commands.is_empty() {
             return;
         }
         lines.push(Line::styled(app.t(title).to_string(), app.theme.title()));
-        // approved minutes: only what can still be done
-        let only = app.still_possible(s);
-        for b in bindings
-            .iter()
-            .filter(|b| only.is_none_or(|o| o.contains(&b.action)))
-        {
-            let keys = seq_to_string(&b.keys);
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<12}"), app.theme.key()),
-                Span::raw(app.t(b.action.describe()).to_string()),
-            ]));
+        let column = key_column(&commands, inner.width as usize);
+        for (action, keys) in &commands {
+            let rows = key_rows(keys, column - KEY_GAP);
+            for (i, row) in rows.iter().enumerate() {
+                let pad = column.saturating_sub(row.width()).max(KEY_GAP);
+                let mut spans = vec![Span::styled(
+                    format!("  {row}{}", " ".repeat(pad)),
+                    app.theme.key(),
+                )];
+                if i == 0 {
+                    spans.push(Span::raw(app.t(action.describe()).to_string()));
+                }
+                lines.push(Line::from(spans));
+            }
         }
         lines.push(Line::default());
     };
@@ -105,6 +114,50 @@ fn help(app: &App, section: Section, scroll: usize, frame: &mut Frame, area: Rec
     ));
     let scroll = scroll.min(lines.len().saturating_sub(inner.height as usize)) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
+/// What separates a help row's keys from its description, at the least.
+const KEY_GAP: usize = 2;
+/// The narrowest key column of the help (keys and gap).
+const KEY_COLUMN: usize = 12;
+/// What the help puts between two keys of one command.
+const KEY_JOIN: &str = ", ";
+
+/// The width of a help list's key column (keys and gap) in a popup `room` columns
+/// wide: every command's keys on one row where they fit, the column no wider than half
+/// the room (the keys of a command wider than that wrap).
+fn key_column(commands: &[(Action, Vec<String>)], room: usize) -> usize {
+    let widest = commands
+        .iter()
+        .map(|(_, keys)| keys.join(KEY_JOIN).width())
+        .max()
+        .unwrap_or(0);
+    let most = (room / 2).max(KEY_COLUMN);
+    (widest + KEY_GAP).clamp(KEY_COLUMN, most)
+}
+
+/// A command's keys joined, in rows no wider than `width` where a key allows (a key
+/// wider than that has a row of its own); each row but the last ends with the joiner's
+/// comma.
+fn key_rows(keys: &[String], width: usize) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    for key in keys {
+        if row.is_empty() {
+            row.push_str(key);
+        } else if row.width() + KEY_JOIN.width() + key.width() <= width {
+            row.push_str(KEY_JOIN);
+            row.push_str(key);
+        } else {
+            row.push_str(KEY_JOIN.trim_end());
+            rows.push(std::mem::take(&mut row));
+            row.push_str(key);
+        }
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
 }
 
 /// The biên bản read back: every line, wrapped, scrolled; the scroll stops at the end.
@@ -502,4 +555,37 @@ fn confirm(app: &App, c: &Confirm, frame: &mut Frame, area: Rect) {
         app.theme.key(),
     ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(list: &[&str]) -> Vec<String> {
+        list.iter().map(|k| k.to_string()).collect()
+    }
+
+    #[test]
+    fn keys_of_a_command_join_and_wrap_at_the_column() {
+        assert_eq!(key_rows(&keys(&["f2", "ctrl-t"]), 10), ["f2, ctrl-t"]);
+        assert_eq!(
+            key_rows(&keys(&["ctrl-down", "alt-down", "ctrl-j"]), 12),
+            ["ctrl-down,", "alt-down,", "ctrl-j"]
+        );
+        // a key wider than the column keeps a row of its own
+        assert_eq!(
+            key_rows(&keys(&["a", "g g g g g g"]), 5),
+            ["a,", "g g g g g g"]
+        );
+    }
+
+    #[test]
+    fn the_key_column_widens_for_its_widest_keys_up_to_half_the_room() {
+        let narrow = [(Action::New, keys(&["n"]))];
+        assert_eq!(key_column(&narrow, 68), KEY_COLUMN);
+        let wide = [(Action::NextEntry, keys(&["ctrl-down", "alt-down"]))];
+        assert_eq!(key_column(&wide, 68), "ctrl-down, alt-down".len() + KEY_GAP);
+        let wider = [(Action::NextEntry, keys(&["ctrl-down"; 6]))];
+        assert_eq!(key_column(&wider, 68), 34);
+    }
 }
