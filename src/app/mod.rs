@@ -362,6 +362,27 @@ impl App {
         }
     }
 
+    /// Carries out what a screen asked of the app, each by the screen it belongs to.
+    /// No arm for "anything else": a new request is carried out, or does not compile.
+    fn carry_out_request(&mut self, request: Request) {
+        match request {
+            Request::StartMeeting(id) => self.start_meeting(id),
+            Request::DraftResolution(id) => self.draft_resolution(id),
+            Request::Grading(id) => self.open_grading(id),
+            Request::PreviewMinutes(id) => self.preview_meeting(id),
+            Request::ApprovalVote(id) => self.open_approval_vote(id),
+            Request::EditAgenda(id, edit) => self.edit_agenda(id, edit),
+            Request::SaveNow => {
+                let _ = self.save_now(); // a failure is on the message line
+            }
+            Request::LeaveConsole => self.leave_console(),
+            Request::VoteForm => self.open_vote_form(),
+            Request::CorrectVote => self.correct_vote(),
+            Request::Review => self.open_review(),
+            Request::NoteFromSpeech(member, text) => self.note_from_meeting(member, &text),
+        }
+    }
+
     /// Opens an overlay above the screen; a member's detail opens at its top.
     pub(crate) fn open(&mut self, overlay: Overlay) {
         if overlay == Overlay::Detail {

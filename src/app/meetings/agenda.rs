@@ -8,7 +8,7 @@ use crate::app::form::{Field, FieldId, Form, FormPurpose};
 use crate::app::picker::{PickPurpose, Picker};
 use crate::app::{App, Ctx, Outcome, Overlay, Request, Status, export};
 use crate::command::Action;
-use crate::domain::meeting::{EntryKind, Meeting, MeetingStatus};
+use crate::domain::meeting::{EntryKind, Meeting, MeetingId, MeetingStatus};
 use crate::i18n::Msg;
 
 /// A change of a meeting's agenda, saved by the app (`App::edit_meeting`), into the
@@ -167,36 +167,35 @@ impl Meetings {
 }
 
 impl App {
-    /// Carries out what a screen asked of the app.
-    pub(in crate::app) fn carry_out_request(&mut self, request: Request) {
-        match request {
-            Request::StartMeeting(id) => match self.full_meeting(id) {
-                Ok(full) => self.open_console(full),
-                Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
-            },
-            Request::DraftResolution(id) => self.draft_resolution(id),
-            Request::Grading(id) => self.open_grading(id),
-            Request::PreviewMinutes(id) => {
-                // the console's working copy while it is open, with what is typed
-                let meeting = match &self.meetings.console {
-                    Some(c) if c.meeting.id == id => Some(c.meeting.clone()),
-                    _ => self.meetings.get(id).cloned(),
-                };
-                if let Some(meeting) = meeting {
-                    self.preview_minutes(&meeting);
-                }
-            }
-            Request::ApprovalVote(id) => {
-                let form = self.approval_form(id);
-                self.open(Overlay::Form(Box::new(form)));
-            }
-            Request::EditAgenda(id, edit) => self.edit_meeting(id, "agenda", |m| edit.apply(m)),
-            Request::SaveNow
-            | Request::LeaveConsole
-            | Request::VoteForm
-            | Request::CorrectVote
-            | Request::Review
-            | Request::NoteFromSpeech(..) => self.carry_out_console(&request),
+    /// The console opens on the meeting (`Request::StartMeeting`), read whole from the
+    /// store.
+    pub(in crate::app) fn start_meeting(&mut self, id: MeetingId) {
+        match self.full_meeting(id) {
+            Ok(full) => self.open_console(full),
+            Err(e) => self.status = Some(Status::Error(self.store_error(&e))),
         }
+    }
+
+    /// The minutes read back (`Request::PreviewMinutes`): the console's working copy
+    /// while it is open, with what is typed.
+    pub(in crate::app) fn preview_meeting(&mut self, id: MeetingId) {
+        let meeting = match &self.meetings.console {
+            Some(c) if c.meeting.id == id => Some(c.meeting.clone()),
+            _ => self.meetings.get(id).cloned(),
+        };
+        if let Some(meeting) = meeting {
+            self.preview_minutes(&meeting);
+        }
+    }
+
+    /// The form of the branch's vote on the minutes (`Request::ApprovalVote`).
+    pub(in crate::app) fn open_approval_vote(&mut self, id: MeetingId) {
+        let form = self.approval_form(id);
+        self.open(Overlay::Form(Box::new(form)));
+    }
+
+    /// A change of the agenda saved (`Request::EditAgenda`).
+    pub(in crate::app) fn edit_agenda(&mut self, id: MeetingId, edit: AgendaEdit) {
+        self.edit_meeting(id, "agenda", |m| edit.apply(m));
     }
 }

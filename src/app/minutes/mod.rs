@@ -93,8 +93,8 @@ impl App {
         self.screen == crate::app::Screen::Meetings && self.meetings.console.is_some()
     }
 
-    /// Leaves the console; the meeting stays in progress.
-    fn leave_console(&mut self) {
+    /// Leaves the console; the meeting stays in progress (`Request::LeaveConsole`).
+    pub(in crate::app) fn leave_console(&mut self) {
         let now = self.clock.now();
         if let Some(c) = self.meetings.console.as_mut() {
             c.sync_editor();
@@ -109,46 +109,6 @@ impl App {
         self.meetings.console = None;
         if let Err(e) = self.reload_meetings() {
             self.status = Some(Status::Error(self.store_error(&e)));
-        }
-    }
-
-    /// What the console asked for (`Meetings::update_console`) that the app does.
-    pub(in crate::app) fn carry_out_console(&mut self, request: &Request) {
-        match request {
-            Request::SaveNow => {
-                let _ = self.save_now(); // a failure is on the message line
-            }
-            Request::LeaveConsole => self.leave_console(),
-            Request::VoteForm => {
-                let form = self.vote_form(None);
-                self.overlays.push(Overlay::Form(Box::new(form)));
-            }
-            Request::CorrectVote => {
-                let Some(c) = self.meetings.console.as_ref() else {
-                    return;
-                };
-                // any vote of the meeting, to correct or remove until approval: the only
-                // one straight away, otherwise picked from a list (the latest selected)
-                let votes = meeting_votes(&c.meeting);
-                match votes.as_slice() {
-                    [] => self.error(Msg::NoVoteHere),
-                    [(item, entry, vote, _)] => {
-                        let form = self.vote_form(Some((*item, *entry, vote)));
-                        self.overlays.push(Overlay::Form(Box::new(form)));
-                    }
-                    _ => {
-                        let labels = votes
-                            .iter()
-                            .map(|(item, _, v, at)| self.vote_label(*item, v, *at))
-                            .collect();
-                        let picker = Picker::labels(PickPurpose::Vote, labels);
-                        self.overlays.push(Overlay::Picker(Box::new(picker)));
-                    }
-                }
-            }
-            Request::Review => self.open_review(),
-            Request::NoteFromSpeech(member, text) => self.note_from_meeting(*member, text),
-            _ => {}
         }
     }
 

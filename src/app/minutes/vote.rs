@@ -5,6 +5,7 @@
 use chrono::NaiveTime;
 
 use super::super::form::{Field, FieldError, FieldId, Form, FormPurpose};
+use super::super::picker::{PickPurpose, Picker};
 use super::super::{App, Confirm, Overlay, Status};
 use crate::domain::meeting::{EntryKind, Meeting, Presence, expected};
 use crate::domain::member::{Activity, Member, MemberId};
@@ -221,6 +222,37 @@ impl App {
             return;
         }
         self.status = Some(Status::Info(message));
+    }
+
+    /// The form of a new vote of the console's item (`Request::VoteForm`).
+    pub(in crate::app) fn open_vote_form(&mut self) {
+        let form = self.vote_form(None);
+        self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    /// A vote of the console's meeting corrected (`Request::CorrectVote`): any vote, to
+    /// correct or remove until approval, the only one straight away, otherwise picked
+    /// from a list (the latest selected).
+    pub(in crate::app) fn correct_vote(&mut self) {
+        let Some(c) = self.meetings.console.as_ref() else {
+            return;
+        };
+        let votes = meeting_votes(&c.meeting);
+        match votes.as_slice() {
+            [] => self.error(Msg::NoVoteHere),
+            [(item, entry, vote, _)] => {
+                let form = self.vote_form(Some((*item, *entry, vote)));
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            _ => {
+                let labels = votes
+                    .iter()
+                    .map(|(item, _, v, at)| self.vote_label(*item, v, *at))
+                    .collect();
+                let picker = Picker::labels(PickPurpose::Vote, labels);
+                self.overlays.push(Overlay::Picker(Box::new(picker)));
+            }
+        }
     }
 
     /// A new vote's form, or a saved one's (its item and entry) to correct or remove.
