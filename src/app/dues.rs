@@ -368,11 +368,6 @@ impl Dues {
 }
 
 impl App {
-    /// The month the dues screen shows.
-    pub fn dues_month(&self) -> Month {
-        self.dues.month_shown(self.today())
-    }
-
     /// Brings the roll of the month shown up to date (`Dues::refresh`).
     pub fn refresh_dues(&mut self) {
         self.dues.refresh(&ctx!(self));

@@ -177,16 +177,6 @@ impl Outcome {
     pub fn form(form: Form) -> Outcome {
         Outcome::Open(Overlay::Form(Box::new(form)))
     }
-
-    /// `Done` when `handled`, else `NotMine`: for an update that says only whether it
-    /// took the action.
-    pub fn handled(handled: bool) -> Outcome {
-        if handled {
-            Outcome::Done
-        } else {
-            Outcome::NotMine
-        }
-    }
 }
 
 /// Work with files that the edge carries out, then reports back to `App`.

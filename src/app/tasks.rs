@@ -181,15 +181,6 @@ impl Tasks {
         out
     }
 
-    pub fn is_filtered(&self) -> bool {
-        self.status.is_some()
-            || self.member.is_some()
-            || self.category.is_some()
-            || self.month.is_some()
-            || self.source.is_some()
-            || !self.query.is_empty()
-    }
-
     fn clear(&mut self) {
         self.status = None;
         self.member = None;
@@ -451,11 +442,6 @@ impl App {
     /// The ids of the all-tasks view's rows (`Tasks::row_ids`).
     pub fn task_row_ids(&self) -> Cow<'_, [TaskId]> {
         self.tasks.row_ids(&ctx!(self))
-    }
-
-    /// The row `i` of the all-tasks view.
-    pub fn task_row(&self, i: usize) -> Option<&Task> {
-        self.tasks.row(i, &ctx!(self))
     }
 
     /// Every row of the all-tasks view (for a whole list; the screen takes only the
