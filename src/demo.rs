@@ -3,17 +3,19 @@
 //! status changes, the same for the same seed and day.
 
 mod candidates;
+mod meetings;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+pub use meetings::{Meetings, meetings};
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use crate::domain::branch::Branch;
 use crate::domain::calendar::add_months;
 use crate::domain::dues::{Basis, DatedEntry, Entry as DuesEntry, Ledger, Month, Rates, pays_here};
-use crate::domain::meeting::{Entry, EntryKind, Meeting, MeetingKind, Presence, Templates};
+use crate::domain::meeting::{Meeting, MeetingId, Templates};
 use crate::domain::member::{Activity, CommitteeRole, Gender, Member, MemberId, Standing};
 use crate::domain::resolution::{Resolution, ResolutionId, ResolutionKind, format_number};
 use crate::domain::task::{Rating, Task, TaskNote, end_of_month, end_of_next_month};
-use crate::domain::vote::{Vote, VoteMethod, VoteRule, electorate};
 use crate::store::{Records, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,167 +243,6 @@ pub fn members(opts: &DemoOptions, today: NaiveDate) -> Vec<Member> {
     out
 }
 
-const EXCUSES: &[&str] = &[
-    "ốm",
-    "đi công tác",
-    "việc gia đình",
-    "đi khám bệnh",
-    "trực cơ quan",
-];
-const NOTES: &[&str] = &[
-    "Đồng chí chủ trì tuyên bố lý do, giới thiệu khách mời; chi bộ thống nhất cử thư ký và thông qua chương trình.",
-    "Truyền đạt văn bản của Đảng ủy phường về công tác tháng; tình hình an ninh trật tự trên địa bàn ổn định.",
-    "Các đồng chí phụ trách tổ dân phố báo cáo kết quả thực hiện nhiệm vụ được phân công trong tháng.",
-    "Học tập chuyên đề về phong cách quần chúng, dân chủ, nêu gương của Chủ tịch Hồ Chí Minh.",
-    "Triển khai nhiệm vụ tháng tới: vận động nhân dân giữ gìn vệ sinh môi trường, chăm lo gia đình chính sách.",
-    "Các đồng chí thảo luận sôi nổi, thống nhất với dự thảo nghị quyết.",
-    "Chi bộ rà soát quần chúng ưu tú, phân công đảng viên giúp đỡ.",
-    "Đồng chí chủ trì tổng hợp ý kiến, kết luận các nội dung chính.",
-];
-const SPEECHES: &[&str] = &[
-    "Đề nghị chi bộ quan tâm hơn đến việc thu gom rác thải ở hẻm 12.",
-    "Tổ 3 đã hoàn thành việc vận động đóng góp quỹ vì người nghèo.",
-    "Đề nghị bổ sung nội dung kiểm tra hộ kinh doanh về phòng cháy chữa cháy.",
-    "Thống nhất với báo cáo; cần đôn đốc đảng viên đóng đảng phí đúng hạn.",
-    "Đề nghị phân công thêm đảng viên trẻ tham gia sinh hoạt tổ dân phố.",
-];
-
-/// Regular meetings, one a month for `years` up to this month, with roll call,
-/// minutes, a vote and the chair's conclusion; quarterly ones also hold the thematic
-/// session. A meeting still ahead this month is only planned.
-pub fn meetings(
-    opts: &DemoOptions,
-    members: &[Member],
-    today: NaiveDate,
-    templates: &Templates,
-) -> Vec<Meeting> {
-    let mut rng = Rng(opts.seed ^ 0x4D45_4554);
-    let chair = members
-        .iter()
-        .find(|m| m.committee_role == CommitteeRole::Secretary)
-        .map(|m| m.id);
-    let secretary = members
-        .iter()
-        .find(|m| m.committee_role == CommitteeRole::Deputy)
-        .map(|m| m.id)
-        .or(chair);
-    let mut out = Vec::new();
-    let months = opts.years.max(1) * 12;
-    for back in (0..months).rev() {
-        let first = date(today.year(), today.month(), 1);
-        let month = first
-            .checked_sub_months(chrono::Months::new(back))
-            .unwrap_or(first);
-        let day = date(month.year(), month.month(), 5);
-        let start = NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default();
-        let mut m = Meeting::new(MeetingKind::Regular, day, start);
-        m.with_thematic = month.month().is_multiple_of(3);
-        m.place = "Nhà văn hóa Khu phố 3".into();
-        m.chair = chair;
-        m.secretary = secretary;
-        m.agenda = templates.agenda(MeetingKind::Regular);
-        if day >= today {
-            out.push(m);
-            continue;
-        }
-        let started = day.and_time(start) + Duration::minutes(rng.range(0, 5));
-        m.started_at = Some(started);
-        let present: Vec<&Member> = members
-            .iter()
-            .filter(|x| {
-                crate::domain::meeting::expected(x) && x.history.iter().all(|h| h.date <= day)
-            })
-            .collect();
-        for x in &present {
-            let roll = rng.below(100);
-            let presence = match roll {
-                0..=84 => Presence::Present,
-                85..=87 => Presence::Late((started + Duration::minutes(rng.range(5, 25))).time()),
-                88..=95 => Presence::Excused(rng.pick(EXCUSES).to_string()),
-                _ => Presence::Absent,
-            };
-            // the chair and the secretary run the meeting: they are there
-            let presence = if Some(x.id) == chair || Some(x.id) == secretary {
-                Presence::Present
-            } else {
-                presence
-            };
-            m.attendance.insert(x.id, presence);
-        }
-        let here: Vec<MemberId> = m
-            .attendance
-            .iter()
-            .filter(|(_, p)| p.is_present())
-            .map(|(id, _)| *id)
-            .collect();
-        let mut clock = started;
-        let n_items = m.agenda.len();
-        for (i, item) in m.agenda.iter_mut().enumerate() {
-            let at = clock.time();
-            item.entries.push(Entry {
-                at,
-                kind: EntryKind::Note,
-                text: NOTES[i % NOTES.len()].to_string(),
-            });
-            if i == 5 {
-                for _ in 0..rng.range(1, 3) {
-                    let speaker =
-                        here[rng.below(here.len().max(1) as u64) as usize % here.len().max(1)];
-                    item.entries.push(Entry {
-                        at,
-                        kind: EntryKind::Speech(speaker),
-                        text: rng.pick(SPEECHES).to_string(),
-                    });
-                }
-            }
-            if i + 1 == n_items {
-                let e = electorate(members, |id| here.contains(&id));
-                let mut v = Vote::new(
-                    &format!("Thông qua nghị quyết tháng {}", month.format("%m/%Y")),
-                    VoteMethod::ShowOfHands,
-                    VoteRule::SimpleMajority,
-                    &e,
-                    0,
-                );
-                if rng.chance(20) && v.in_favour > 1 {
-                    v.in_favour -= 1;
-                    v.other = 1;
-                }
-                item.entries.push(Entry {
-                    at,
-                    kind: EntryKind::Vote(v),
-                    text: String::new(),
-                });
-                item.entries.push(Entry {
-                    at,
-                    kind: EntryKind::Conclusion,
-                    text: "Chi bộ thống nhất thông qua nghị quyết; giao chi ủy tổ chức thực hiện."
-                        .into(),
-                });
-            }
-            let spent = item.planned_minutes as i64 + rng.range(-2, 3);
-            item.spent_secs = (spent.max(1) * 60) as u64;
-            clock += Duration::minutes(spent.max(1));
-        }
-        m.ended_at = Some(clock);
-        m.approved_at = Some(clock);
-        m.freeze_roster(members);
-        out.push(m);
-    }
-    // the year-end review (kiểm điểm cuối năm) planned for December, to grade the year
-    let mut review = Meeting::new(
-        MeetingKind::YearEnd,
-        date(today.year(), 12, 19),
-        NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default(),
-    );
-    review.place = "Nhà văn hóa Khu phố 3".into();
-    review.chair = chair;
-    review.secretary = secretary;
-    review.agenda = templates.agenda(MeetingKind::YearEnd);
-    out.push(review);
-    out
-}
-
 const RESOLUTION_ITEMS: &[&str] = &[
     "Vận động nhân dân giữ gìn vệ sinh môi trường, thu gom rác đúng giờ",
     "Thăm hỏi, tặng quà gia đình chính sách nhân dịp lễ",
@@ -415,13 +256,30 @@ const RESOLUTION_ITEMS: &[&str] = &[
     "Vận động thanh niên tham gia nghĩa vụ quân sự",
 ];
 
-/// A resolution adopted at each ended regular meeting, with items assigned to
+/// A meeting held (ended), as the resolution adopted at it names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Held {
+    pub id: MeetingId,
+    pub date: NaiveDate,
+}
+
+impl Held {
+    /// `m`, if it was held.
+    pub fn of(m: &Meeting) -> Option<Held> {
+        m.ended_at.map(|_| Held {
+            id: m.id,
+            date: m.date,
+        })
+    }
+}
+
+/// A resolution adopted at each meeting held (`held`, in date order), with items assigned to
 /// active members and a realistic follow-up: mostly done on time, some late, some
 /// carried over or cancelled, the latest still being carried out.
 pub fn resolutions(
     opts: &DemoOptions,
     members: &[Member],
-    meetings: &[Meeting],
+    held: &[Held],
     today: NaiveDate,
 ) -> Vec<(Resolution, Vec<Task>)> {
     let mut rng = Rng(opts.seed ^ 0x4E51);
@@ -431,7 +289,6 @@ pub fn resolutions(
         .map(|m| m.id)
         .collect();
     let mut out: Vec<(Resolution, Vec<Task>)> = Vec::new();
-    let held: Vec<&Meeting> = meetings.iter().filter(|m| m.ended_at.is_some()).collect();
     for (k, m) in held.iter().enumerate() {
         let year = m.date.year();
         let seq = out.iter().filter(|(r, _)| r.year == year).count() as u32 + 1;
@@ -441,7 +298,7 @@ pub fn resolutions(
             year,
             seq,
             number: format_number(seq, "NQ/CB"),
-            title: format!("Nghị quyết chi bộ tháng {}", m.month_label()),
+            title: format!("Nghị quyết chi bộ tháng {}", m.date.format("%m/%Y")),
             adopted_on: Some(m.date),
             meeting: Some(m.id),
             adopted_by: None,
@@ -458,7 +315,7 @@ pub fn resolutions(
             adopted: None,
         };
         let due = end_of_next_month(m.date);
-        let next_meeting = held.get(k + 1).copied();
+        let next_meeting = held.get(k + 1);
         let mut tasks = Vec::new();
         for _ in 0..rng.range(3, 5) {
             let mut t = Task::new(rng.pick(RESOLUTION_ITEMS), due);
@@ -765,19 +622,21 @@ pub fn generate(
         ..branch()
     })?;
     store.import_members(&mut ms, now)?;
-    let mut held = meetings(opts, &ms, today, &Templates::shipped());
-    // the admission vote of a candidate is held in one of these meetings
-    let (mut candidates, vote_in) = candidates::candidates(&ms, &mut held, today);
-    for m in &mut held {
-        store.save_meeting(m, now, None)?;
-    }
-    if let Some(at) = vote_in {
-        for (c, _) in &mut candidates {
-            if let Some((_, item, entry)) = c.vote {
-                c.vote = Some((held[at].id, item, entry));
-            }
+    // made and saved one at a time (the stress branch's 121 roll calls of 2,000 members
+    // held 15 MB made together); the admission vote of a candidate is held in one of
+    // them, and what the resolutions name of them is kept
+    let mut candidates = candidates::Candidates::new(&ms, today);
+    let templates = Templates::shipped();
+    let mut held = Vec::new();
+    for mut m in Meetings::new(opts, &ms, today, &templates) {
+        let vote = candidates.hold_vote(&mut m);
+        store.save_meeting(&mut m, now, None)?;
+        if vote {
+            candidates.voted_in(m.id);
         }
+        held.extend(Held::of(&m));
     }
+    let mut candidates = candidates.with_tasks(&ms);
     for (mut r, mut tasks) in resolutions(opts, &ms, &held, today) {
         store.save_resolution(&mut r, &mut tasks, now, "demo")?;
     }
@@ -909,6 +768,7 @@ pub fn notebook(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::meeting::Presence;
 
     /// Written in chunks (dues, direct tasks) at a size past one chunk, the demo's task
     /// indexes are complete: built again from every task they are the same.

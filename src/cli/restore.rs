@@ -90,8 +90,8 @@ pub(super) fn run(
                 detail: "the restored records differ from the backup's".into(),
             });
         }
-        // a backup holds no task indexes: built here, a range at a time, rather than by
-        // the first open, in the application's memory
+        // a backup holds no task indexes: the restore wrote them with the tasks, so the
+        // first open does not build them in the application's memory (this only checks)
         crate::store::Records::ensure_open_index(new)
     })?;
     if let Some(aside) = aside {

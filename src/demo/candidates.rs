@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDate, NaiveTime};
 
 use crate::domain::candidates::{Candidate, Rules, Step};
-use crate::domain::meeting::{Entry, EntryKind, Meeting, MeetingStatus};
+use crate::domain::meeting::{Entry, EntryKind, Meeting, MeetingId, MeetingStatus};
 use crate::domain::member::{Gender, Member, Standing};
 use crate::domain::task::Task;
 use crate::domain::vote::{Vote, VoteMethod, VoteRule, VoteSubject};
@@ -43,81 +43,118 @@ fn walked(
     c
 }
 
-/// The candidates, with a helper's task for those on the way (by the first official
-/// members of the roster), and the admission vote added to a meeting held: which
-/// meeting of `held` it is, for the candidate to name once the meetings are saved.
-pub fn candidates(
-    ms: &[Member],
-    held: &mut [Meeting],
+/// The demo's candidates while its meetings are made and saved: the admission vote is
+/// held in the first of them that fits (`hold_vote`), and the helpers' tasks are given
+/// once it is known who is still on the way (`with_tasks`).
+pub struct Candidates {
+    list: Vec<Candidate>,
+    /// Which of `list` is admitted by a vote of the branch.
+    voted: usize,
+    /// Official members on the roster: the branch that votes.
+    branch: u32,
     today: NaiveDate,
-) -> (Vec<(Candidate, Option<Task>)>, Option<usize>) {
-    let helpers: Vec<&Member> = ms
-        .iter()
-        .filter(|m| m.activity.on_roster() && m.standing == Standing::Official)
-        .filter(|m| m.assignable().is_ok())
-        .skip(2)
-        .take(3)
-        .collect();
-    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or(today);
-    let mut out = Vec::new();
-    let mut proposed = walked(
-        ("Võ", "Thị Thanh", "Trúc"),
-        d(2003, 4, 9),
-        Gender::Female,
-        today,
-        0,
-        0,
-        0,
-    );
-    proposed.since = today - Duration::days(45);
-    out.push(proposed);
-    out.push(walked(
-        ("Huỳnh", "Minh", "Khang"),
-        d(1999, 8, 17),
-        Gender::Male,
-        today,
-        150,
-        3,
-        30,
-    ));
-    out.push(walked(
-        ("Lâm", "Ngọc", "Bích"),
-        d(1996, 1, 30),
-        Gender::Female,
-        today,
-        240,
-        6,
-        35,
-    ));
-    // the one admitted by a vote in a meeting already held, and decided
-    let mut voted = walked(
-        ("Đặng", "Quốc", "Bảo"),
-        d(1994, 11, 2),
-        Gender::Male,
-        today,
-        420,
-        6,
-        40,
-    );
-    let rules = Rules::shipped();
-    let branch = ms
-        .iter()
-        .filter(|m| m.activity.on_roster() && m.standing == Standing::Official)
-        .count() as u32;
-    let began = voted.stage_began();
-    let meeting = held
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.status() == MeetingStatus::Approved && m.date > began)
-        .filter(|(_, m)| m.date < today - Duration::days(90))
-        .min_by_key(|(_, m)| m.date)
-        .map(|(i, _)| i);
-    let mut vote_in = None;
-    if let Some(at) = meeting
-        && let Some(m) = held.get_mut(at)
-        && let Some((i, item)) = m.agenda.iter_mut().enumerate().last()
-        && branch >= 3
-    {
+    /// The meeting of the vote was found (among the meetings seen, the first that fits).
+    found: bool,
+    /// The vote was recorded in the candidate: the meeting's id is to name once saved.
+    recorded: bool,
+}
+
+impl Candidates {
+    /// The candidates, at their stages before the vote.
+    pub fn new(ms: &[Member], today: NaiveDate) -> Candidates {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or(today);
+        let mut list = Vec::new();
+        let mut proposed = walked(
+            ("Võ", "Thị Thanh", "Trúc"),
+            d(2003, 4, 9),
+            Gender::Female,
+            today,
+            0,
+            0,
+            0,
+        );
+        proposed.since = today - Duration::days(45);
+        list.push(proposed);
+        list.push(walked(
+            ("Huỳnh", "Minh", "Khang"),
+            d(1999, 8, 17),
+            Gender::Male,
+            today,
+            150,
+            3,
+            30,
+        ));
+        list.push(walked(
+            ("Lâm", "Ngọc", "Bích"),
+            d(1996, 1, 30),
+            Gender::Female,
+            today,
+            240,
+            6,
+            35,
+        ));
+        // the one admitted by a vote in a meeting already held, and decided
+        list.push(walked(
+            ("Đặng", "Quốc", "Bảo"),
+            d(1994, 11, 2),
+            Gender::Male,
+            today,
+            420,
+            6,
+            40,
+        ));
+        let voted = list.len() - 1;
+        let mut stopped = walked(
+            ("Trương", "Văn", "Hiếu"),
+            d(1990, 6, 12),
+            Gender::Male,
+            today,
+            300,
+            2,
+            30,
+        );
+        let _ = stopped.close(
+            (today - Duration::days(200)).max(stopped.stage_began()),
+            "Chuyển đến nơi cư trú khác",
+            today,
+        );
+        list.push(stopped);
+        let branch = ms
+            .iter()
+            .filter(|m| m.activity.on_roster() && m.standing == Standing::Official)
+            .count() as u32;
+        Candidates {
+            list,
+            voted,
+            branch,
+            today,
+            found: false,
+            recorded: false,
+        }
+    }
+
+    /// Handed each meeting in date order before it is saved: the first approved one
+    /// after the candidate's stage began and at least 90 days ago holds the admission
+    /// vote, added to its last agenda item. Returns whether `m` is that meeting and
+    /// the vote is recorded in the candidate (then call `voted_in` once it is saved).
+    pub fn hold_vote(&mut self, m: &mut Meeting) -> bool {
+        let today = self.today;
+        let voted = &mut self.list[self.voted];
+        let fits = m.status() == MeetingStatus::Approved
+            && m.date > voted.stage_began()
+            && m.date < today - Duration::days(90);
+        if self.found || !fits {
+            return false;
+        }
+        self.found = true;
+        let branch = self.branch;
+        let Some((i, item)) = m.agenda.iter_mut().enumerate().last() else {
+            return false;
+        };
+        if branch < 3 {
+            return false;
+        }
+        let rules = Rules::shipped();
         let subject = format!("Kết nạp quần chúng {}", voted.full_name());
         item.entries.push(Entry {
             at: NaiveTime::from_hms_opt(20, 30, 0).unwrap_or_default(),
@@ -137,55 +174,60 @@ pub fn candidates(
         let proof = format!("Họp chi bộ: {}/{branch} đảng viên tán thành", branch - 1);
         if voted
             .record(Step::Vote, m.date, &proof, today, &rules)
-            .is_ok()
+            .is_err()
         {
-            voted.vote = Some((m.id, i, item.entries.len() - 1));
-            vote_in = Some(at);
-            let decided = (m.date + Duration::days(25)).min(today);
-            let _ = voted.record(
-                Step::Decision,
-                decided,
-                "Quyết định số 112-QĐ/ĐU",
-                today,
-                &rules,
-            );
+            return false;
+        }
+        voted.vote = Some((m.id, i, item.entries.len() - 1));
+        let decided = (m.date + Duration::days(25)).min(today);
+        let _ = voted.record(
+            Step::Decision,
+            decided,
+            "Quyết định số 112-QĐ/ĐU",
+            today,
+            &rules,
+        );
+        self.recorded = true;
+        true
+    }
+
+    /// The vote `hold_vote` recorded names its meeting, saved as `id`.
+    pub fn voted_in(&mut self, id: MeetingId) {
+        if let Some((_, item, entry)) = self.list[self.voted].vote.filter(|_| self.recorded) {
+            self.list[self.voted].vote = Some((id, item, entry));
         }
     }
-    out.push(voted);
-    let mut stopped = walked(
-        ("Trương", "Văn", "Hiếu"),
-        d(1990, 6, 12),
-        Gender::Male,
-        today,
-        300,
-        2,
-        30,
-    );
-    let _ = stopped.close(
-        (today - Duration::days(200)).max(stopped.stage_began()),
-        "Chuyển đến nơi cư trú khác",
-        today,
-    );
-    out.push(stopped);
-    let list = out
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let task = (c.is_open())
-                .then(|| helpers.get(i % helpers.len().max(1)))
-                .flatten()
-                .map(|h| {
-                    let mut t = Task::new(
-                        &format!("Giúp đỡ quần chúng {} phấn đấu vào Đảng", c.full_name()),
-                        crate::domain::calendar::add_months(today, 6),
-                    );
-                    t.lead = Some(h.id);
-                    t.created = Some(c.since);
-                    t.category = "Giúp đỡ đảng viên dự bị, quần chúng".into();
-                    t
-                });
-            (c, task)
-        })
-        .collect();
-    (list, vote_in)
+
+    /// The candidates, with a helper's task for those on the way (by the first
+    /// official members of the roster).
+    pub fn with_tasks(self, ms: &[Member]) -> Vec<(Candidate, Option<Task>)> {
+        let today = self.today;
+        let helpers: Vec<&Member> = ms
+            .iter()
+            .filter(|m| m.activity.on_roster() && m.standing == Standing::Official)
+            .filter(|m| m.assignable().is_ok())
+            .skip(2)
+            .take(3)
+            .collect();
+        self.list
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let task = (c.is_open())
+                    .then(|| helpers.get(i % helpers.len().max(1)))
+                    .flatten()
+                    .map(|h| {
+                        let mut t = Task::new(
+                            &format!("Giúp đỡ quần chúng {} phấn đấu vào Đảng", c.full_name()),
+                            crate::domain::calendar::add_months(today, 6),
+                        );
+                        t.lead = Some(h.id);
+                        t.created = Some(c.since);
+                        t.category = "Giúp đỡ đảng viên dự bị, quần chúng".into();
+                        t
+                    });
+                (c, task)
+            })
+            .collect()
+    }
 }

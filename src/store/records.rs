@@ -133,6 +133,25 @@ fn index_task(batch: &mut Batch, old: Option<&Task>, new: &Task) {
     batch.put(Tree::TaskDates, date_key(new), Vec::new());
 }
 
+/// Adds to `batch` the index entries of the task stored as `bytes` under `id`, as a
+/// restore writes it: a backup holds no index, and one built as the tasks arrive needs
+/// no pass over them afterwards. Returns whether the record was a task (one that is not
+/// is left to the checks, and the indexes to `ensure_open_index`).
+pub(crate) fn index_task_record(batch: &mut Batch, id: u64, bytes: &[u8]) -> bool {
+    let Ok(mut t) = decode::<Task>(Tree::Tasks, bytes) else {
+        return false;
+    };
+    t.id = TaskId(id);
+    index_task(batch, None, &t);
+    true
+}
+
+/// Marks both task indexes complete (`ensure_open_index` then has nothing to do).
+pub(crate) fn mark_indexes_built(batch: &mut Batch) {
+    batch.put(Tree::OpenTasks, KEY_INDEX_BUILT, Vec::new());
+    batch.put(Tree::TaskDates, KEY_INDEX_BUILT, Vec::new());
+}
+
 /// Adds the audit line of a saved record to `batch`.
 fn audit<S: Store + ?Sized>(
     store: &S,
@@ -649,8 +668,7 @@ pub trait Records: Store {
                 self.apply(std::mem::take(&mut batch))?;
             }
         }
-        batch.put(Tree::OpenTasks, KEY_INDEX_BUILT, Vec::new());
-        batch.put(Tree::TaskDates, KEY_INDEX_BUILT, Vec::new());
+        mark_indexes_built(&mut batch);
         self.apply(batch)?;
         self.flush()
     }
@@ -911,12 +929,11 @@ pub trait Records: Store {
         let mut ledger = self.dues_ledger()?;
         let mut batch = Batch::default();
         let n = entries.len();
-        for (date, entry) in entries {
-            let dated = DatedEntry {
-                id: self.generate_id()?,
-                date,
-                entry,
-            };
+        // the ids one at a time would give (the entries', then the audit line's), taken
+        // in one write: the stress demo's 23,000 entries were 23,000 writes of the counter
+        let first = reserve_ids(self, n as u64 + 1)?;
+        for ((date, entry), id) in entries.into_iter().zip(first..) {
+            let dated = DatedEntry { id, date, entry };
             if let Err(e) = ledger.record(dated.clone()) {
                 return Ok(Err(e));
             }
@@ -928,7 +945,7 @@ pub trait Records: Store {
             member: None,
             detail: format!("dues entries {n}"),
         };
-        batch.put(Tree::Audit, id_key(self.generate_id()?), encode(&audit));
+        batch.put(Tree::Audit, id_key(first + n as u64), encode(&audit));
         self.apply(batch)?;
         Ok(Ok(n))
     }
