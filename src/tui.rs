@@ -130,8 +130,10 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
     let (tx, rx) = mpsc::channel::<Arrived>();
     spawn_input(tx);
     let mut guard = Guard::default();
+    let mut first_frame = None;
     let result = (|| -> io::Result<()> {
         draw(&mut terminal, &mut app)?;
+        first_frame = Some(std::time::SystemTime::now());
         background.start();
         // measuring start-up: `CHIBO_EXIT_AFTER_FIRST_FRAME=1 chibo` stops at the first
         // frame, `=loaded` once everything is loaded and drawn (for peak memory)
@@ -214,12 +216,29 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
     let flushed = app.shutdown();
     let rescue = flushed.is_err().then(|| app.unsaved_minutes()).flatten();
     restore();
+    report_first_frame(first_frame);
     background.finish();
     if let Some((name, text)) = rescue {
         rescue_minutes(&app, &name, &text);
     }
     result.context("terminal")?;
     flushed.map_err(|e| anyhow::anyhow!(crate::app::store_error_text(&e, app.lang)))
+}
+
+/// Measuring start-up (`benches/first_frame.sh`): with `CHIBO_STARTED_NS` set to the
+/// wall-clock nanoseconds just before chibo was started, says on standard error how long
+/// the first frame took to reach the terminal, the closing of the data not counted.
+fn report_first_frame(at: Option<std::time::SystemTime>) {
+    let started = std::env::var("CHIBO_STARTED_NS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok());
+    if let (Some(at), Some(started)) = (at, started) {
+        let at = at
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let ms = at.saturating_sub(u128::from(started)) as f64 / 1e6;
+        eprintln!("first frame {ms:.1} ms");
+    }
 }
 
 /// Keeps minutes the store would not take: in the data folder's `exports/` if it can

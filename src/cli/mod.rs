@@ -261,33 +261,54 @@ impl Clock for DayClock {
 
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
-    // every settings file, read once; what is wrong in one is said here, in one line
-    // each, and its defaults stand in (the application shows the same lines)
-    let settings = crate::settings::Settings::load(&crate::config::config_dir());
-    // `--help` speaks the language asked for, before the rest is parsed
-    let help_lang = help::lang_in_args(std::env::args_os())
-        .or(settings.lang)
-        .unwrap_or_default();
-    let cli = match help::localized(Cli::command(), help_lang)
-        .try_get_matches()
+    // every settings file, read once, on a thread of its own while the command line is
+    // parsed and the data opened; what is wrong in one is said here, in one line each,
+    // and its defaults stand in (the application shows the same lines)
+    let config = crate::config::config_dir();
+    let mut settings = Pending::reading(
+        std::thread::Builder::new()
+            .name("settings".into())
+            .spawn(move || crate::settings::Settings::load(&config)),
+    );
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // parsed first as it is; only `--help` and mistakes need the texts in a language
+    let cli = match Cli::command()
+        .disable_help_subcommand(true)
+        .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,
-        Err(e) => {
-            match help::usage_error(&e, &std::env::args_os().collect::<Vec<_>>(), help_lang) {
-                Some(text) => {
-                    eprint!("{text}");
-                    return 2;
-                }
-                None => e.exit(),
+        Err(_) => {
+            // `--help` speaks the language asked for, before the rest is parsed
+            let help_lang = help::lang_in_args(args.iter().cloned())
+                .or(settings.get().lang)
+                .unwrap_or_default();
+            match help::localized(Cli::command(), help_lang)
+                .try_get_matches_from(&args)
+                .and_then(|m| Cli::from_arg_matches(&m))
+            {
+                Ok(cli) => cli,
+                Err(e) => match help::usage_error(&e, &args, help_lang) {
+                    Some(text) => {
+                        eprint!("{text}");
+                        return 2;
+                    }
+                    None => e.exit(),
+                },
             }
         }
     };
+    // the application opens its data while the settings are still being read
+    let opened = cli
+        .command
+        .is_none()
+        .then(|| open(&crate::config::data_dir(cli.data_dir.as_deref())));
+    let settings = settings.take();
     let lang = cli.lang.or(settings.lang).unwrap_or_default();
     for p in &settings.problems {
         eprintln!("chibo: {}", p.text(lang));
     }
-    match run(cli, lang, settings) {
+    match run(cli, lang, settings, opened) {
         Ok(()) => 0,
         Err(e) => {
             // one line: the outermost message carries what the user needs
@@ -303,6 +324,49 @@ pub fn main() -> i32 {
             eprintln!("chibo: {msg}");
             1
         }
+    }
+}
+
+/// The settings, being read on their thread, and once read.
+struct Pending {
+    reading: Option<std::io::Result<std::thread::JoinHandle<crate::settings::Settings>>>,
+    read: Option<crate::settings::Settings>,
+}
+
+impl Pending {
+    fn reading(
+        handle: std::io::Result<std::thread::JoinHandle<crate::settings::Settings>>,
+    ) -> Pending {
+        Pending {
+            reading: Some(handle),
+            read: None,
+        }
+    }
+
+    /// The settings, waited for.
+    fn get(&mut self) -> &crate::settings::Settings {
+        let reading = &mut self.reading;
+        self.read
+            .get_or_insert_with(|| Self::finish(reading.take()))
+    }
+
+    fn take(mut self) -> crate::settings::Settings {
+        match self.read.take() {
+            Some(read) => read,
+            None => Self::finish(self.reading.take()),
+        }
+    }
+
+    /// A thread that could not start, or stopped short, is made up for by reading the
+    /// settings here.
+    fn finish(
+        reading: Option<std::io::Result<std::thread::JoinHandle<crate::settings::Settings>>>,
+    ) -> crate::settings::Settings {
+        match reading {
+            Some(Ok(handle)) => handle.join().ok(),
+            _ => None,
+        }
+        .unwrap_or_else(|| crate::settings::Settings::load(&crate::config::config_dir()))
     }
 }
 
@@ -373,14 +437,24 @@ fn open_to_read(dir: &Path, lang: Lang) -> Result<ToRead> {
     }
 }
 
-fn run(cli: Cli, lang: Lang, settings: crate::settings::Settings) -> Result<()> {
+/// `opened`: the application's data, opened beside the reading of the settings.
+fn run(
+    cli: Cli,
+    lang: Lang,
+    settings: crate::settings::Settings,
+    opened: Option<Result<SledStore>>,
+) -> Result<()> {
     let dir = crate::config::data_dir(cli.data_dir.as_deref());
     let clock = clock(lang)?;
     let now = clock.now();
     match cli.command {
         None => {
             let ascii = cli.ascii || settings.ascii;
-            open::run(&dir, lang, clock, settings, ascii)
+            let store = match opened {
+                Some(store) => store?,
+                None => open(&dir)?,
+            };
+            open::run(store, &dir, lang, clock, settings, ascii)
         }
         Some(Command::Demo { clear: true, .. }) => demo::clear(&dir, now, lang),
         Some(Command::Demo {

@@ -13,6 +13,7 @@ use crate::settings::Settings;
 /// wrong in the settings files stays on screen until dismissed; a failed backup is said
 /// on quitting.
 pub(super) fn run(
+    store: crate::store::SledStore,
     dir: &Path,
     lang: Lang,
     clock: Box<dyn Clock>,
@@ -20,7 +21,6 @@ pub(super) fn run(
     ascii: bool,
 ) -> Result<()> {
     let now = clock.now();
-    let store = super::open(dir)?;
     let warnings: Vec<String> = settings.problems.iter().map(|p| p.text(lang)).collect();
     let mut daily = Daily {
         reader: Some(store.reader()),
