@@ -293,23 +293,44 @@ impl Console {
             .chars()
             .filter(|c| *c == '\n' || !c.is_control())
             .collect();
-        self.editor.insert_str(clean);
+        // marks the paste begins with belong to the letter before it: composed first
+        let letters = clean.find(|c| !is_combining_mark(c)).unwrap_or(clean.len());
+        if letters > 0 {
+            clean[..letters]
+                .chars()
+                .for_each(|c| self.editor.insert_char(c));
+            self.compose_line();
+        }
+        let rest = if letters == 0 {
+            clean
+        } else {
+            clean[letters..].to_string()
+        };
+        self.editor.insert_str(rest);
         self.compose_line();
         self.unsaved = true;
     }
 
+    /// Composes the marks in the caret's word with their letters, so the text stays
+    /// NFC. Only that word: a space composes with nothing on either side, so this is
+    /// the NFC of the whole line, and a mark typed into a long line costs a word.
     fn compose_line(&mut self) {
         let (row, col) = self.editor.cursor();
-        let line = &self.editor.lines()[row];
-        if line.chars().all(|c| !is_combining_mark(c)) {
+        let (before, after) = self.editor.around_caret();
+        let start = before.rfind(' ').map_or(0, |i| i + 1);
+        let end = after.find(' ').unwrap_or(after.len());
+        let word = (&before[start..], &after[..end]);
+        if !word.0.chars().chain(word.1.chars()).any(is_combining_mark) {
             return;
         }
-        let before: String = line.chars().take(col).collect();
-        let new_col = nfc(&before).chars().count();
-        let mut lines: Vec<String> = self.editor.lines().to_vec();
-        lines[row] = nfc(&lines[row]);
-        let text = lines.join("\n");
-        self.editor.set_text(&text, (row, new_col));
+        let head = nfc(word.0);
+        let new_col = col - word.0.chars().count() + head.chars().count();
+        let composed = nfc(&format!("{}{}", word.0, word.1));
+        let mut text = String::with_capacity(before.len() + after.len());
+        text.push_str(&before[..start]);
+        text.push_str(&composed);
+        text.push_str(&after[end..]);
+        self.editor.replace_line(row, text, new_col);
     }
 
     /// An editing key (backspace, arrows, enter …) for the editor.
