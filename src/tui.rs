@@ -1,6 +1,7 @@
 //! The terminal: raw mode and alternate screen, an input thread, and the loop that
 //! drains every queued event before drawing once. No tick: an idle chibo sleeps.
 
+mod backend;
 mod input;
 pub mod sgr;
 
@@ -15,11 +16,10 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use crate::app::{App, Effect};
 
-type Term = Terminal<CrosstermBackend<sgr::Output<Stdout>>>;
+type Term = Terminal<backend::FastBackend<sgr::Output<Stdout>>>;
 
 /// The longest typing waits before it is written: half the promised second, so that the
 /// write and its flush finish inside it even on a busy, slow laptop.
@@ -33,7 +33,10 @@ const TICK: Duration = Duration::from_secs(1);
 fn setup(basic: bool) -> io::Result<Term> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    Terminal::new(CrosstermBackend::new(sgr::Output::new(io::stdout(), basic)))
+    Terminal::new(backend::FastBackend::new(sgr::Output::new(
+        io::stdout(),
+        basic,
+    )))
 }
 
 /// Draws a frame, the lists told first how many rows the terminal's size gives them.
