@@ -6,7 +6,9 @@
 #                 to the terminal (chibo says it on standard error, `CHIBO_STARTED_NS`)
 #   whole process the same start until the process has ended, the data closed (and, with
 #                 --first-of-day, the daily backup finished)
-#   peak memory   /usr/bin/time's maximum resident set
+#   peak memory   the most the process held (chibo reads its `VmHWM` before it ends)
+# The start is taken with bash's $EPOCHREALTIME right before chibo is started, as a
+# shell starts it: nothing else is started in between.
 #
 #   benches/first_frame.sh [--members N] [--years Y] [--runs R] [--chibo PATH] [--first-of-day]
 #
@@ -54,9 +56,9 @@ for i in $(seq 1 "$runs"); do
     sync
     tmux new-session -d -s "$session" -x 120 -y 40 \
         -e LANG=C.UTF-8 -e TERM=xterm-256color -e CHIBO_CONFIG_DIR="$CHIBO_CONFIG_DIR" \
-        "t0=\$(date +%s%N); CHIBO_STARTED_NS=\$t0 CHIBO_EXIT_AFTER_FIRST_FRAME=1 \
-         /usr/bin/time -f %M -o $work/mem.$i $chibo --data-dir $data 2>$work/err.$i; \
-         t1=\$(date +%s%N); echo \$(( (t1 - t0) / 1000 )) >$work/total.$i"
+        "exec bash -c 't0=\$EPOCHREALTIME; CHIBO_STARTED_NS=\${t0/[.,]/}000 \
+         CHIBO_EXIT_AFTER_FIRST_FRAME=1 $chibo --data-dir $data 2>$work/err.$i; \
+         t1=\$EPOCHREALTIME; echo \$(( \${t1/[.,]/} - \${t0/[.,]/} )) >$work/total.$i'"
     while tmux has-session -t "$session" 2>/dev/null; do sleep 0.05; done
 done
 
@@ -73,4 +75,4 @@ printf 'first frame, ms (lowest / median / highest):   %s\n' \
 printf 'whole process, ms:                             %s\n' \
     "$(cat "$work"/total.* | awk '{ print $1 / 1000 }' | stats)"
 printf 'peak memory, MB:                               %s\n' \
-    "$(cat "$work"/mem.* | awk '{ print $1 / 1024 }' | stats)"
+    "$(cat "$work"/err.* | sed -n 's/^peak memory \([0-9]*\) kB$/\1/p' | awk '{ print $1 / 1024 }' | stats)"

@@ -219,8 +219,8 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
     let flushed = app.shutdown();
     let rescue = flushed.is_err().then(|| app.unsaved_minutes()).flatten();
     restore();
-    report_first_frame(first_frame);
     background.finish();
+    report_first_frame(first_frame);
     if let Some((name, text)) = rescue {
         rescue_minutes(&app, &name, &text);
     }
@@ -230,17 +230,30 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
 
 /// Measuring start-up (`benches/first_frame.sh`): with `CHIBO_STARTED_NS` set to the
 /// wall-clock nanoseconds just before chibo was started, says on standard error how long
-/// the first frame took to reach the terminal, the closing of the data not counted.
+/// the first frame took to reach the terminal, and the most memory the process has held
+/// (Linux's `VmHWM`, what `/usr/bin/time` calls the maximum resident set), read once the
+/// background work is finished.
 fn report_first_frame(at: Option<std::time::SystemTime>) {
     let started = std::env::var("CHIBO_STARTED_NS")
         .ok()
         .and_then(|v| v.parse::<u64>().ok());
-    if let (Some(at), Some(started)) = (at, started) {
-        let at = at
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let ms = at.saturating_sub(u128::from(started)) as f64 / 1e6;
-        eprintln!("first frame {ms:.1} ms");
+    let (Some(at), Some(started)) = (at, started) else {
+        return;
+    };
+    let at = at
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let ms = at.saturating_sub(u128::from(started)) as f64 / 1e6;
+    eprintln!("first frame {ms:.1} ms");
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .map(|v| v.trim().trim_end_matches("kB").trim().to_string())
+        });
+    if let Some(kb) = peak {
+        eprintln!("peak memory {kb} kB");
     }
 }
 
