@@ -134,9 +134,15 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
     spawn_input(tx);
     let mut guard = Guard::default();
     let mut first_frame = None;
+    let mut not_opened = None;
     let result = (|| -> io::Result<()> {
         draw(&mut terminal, &mut app)?;
         first_frame = Some(std::time::SystemTime::now());
+        // drawn from the roster cache: the data, opened meanwhile, is checked against it
+        if let Err(e) = app.confirm_opened() {
+            not_opened = Some(e);
+            return Ok(());
+        }
         background.start();
         // measuring start-up: `CHIBO_EXIT_AFTER_FIRST_FRAME=1 chibo` stops at the first
         // frame, `=loaded` once everything is loaded and drawn (for peak memory)
@@ -214,6 +220,11 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
         }
         Ok(())
     })();
+    if let Some(e) = not_opened {
+        // said as it would have been had the data been opened before the terminal
+        restore();
+        return Err(e.into());
+    }
     // what was asked for just before quitting (a backup after approval) is still done
     carry_out(&mut app);
     let flushed = app.shutdown();

@@ -131,14 +131,81 @@ pub struct App {
     /// The terminal's size (columns, rows), told on each resize: where the lists a
     /// click answers are laid out.
     pub terminal: (u16, u16),
+    /// The roster is kept in the data folder's roster cache on closing.
+    keeps_roster: bool,
+    /// The roster cache the first frame was drawn from, until `confirm_opened` has
+    /// checked it against the store.
+    unconfirmed: Option<crate::store::RosterCache>,
+    /// The roster cache in the data folder was found to hold what the store holds.
+    cache_current: bool,
 }
 
 impl App {
     pub fn new(store: Box<dyn Store>, options: Options) -> Result<App, StoreError> {
-        let defer_loading = options.defer_loading;
+        let defer = options.defer_loading;
         store.check_schema()?;
         store.ensure_open_index()?;
-        let mut app = App {
+        let mut app = App::over(store, options);
+        app.load_roster()?;
+        if !defer {
+            app.load_rest()?;
+        }
+        app.ask_for_branch();
+        Ok(app)
+    }
+
+    /// The application over data still being opened (`store::Opening`): the first
+    /// frame shows the branch and roster of the roster cache, and `confirm_opened`
+    /// checks them against the store once it is open. Loads the rest only when
+    /// `load_rest` is called.
+    pub fn from_cache(
+        store: Box<dyn Store>,
+        mut cache: crate::store::RosterCache,
+        options: Options,
+    ) -> App {
+        let mut app = App::over(store, options);
+        app.branch = cache.branch.take();
+        app.set_roster(std::mem::take(&mut cache.members));
+        app.unconfirmed = Some(cache);
+        app.ask_for_branch();
+        app
+    }
+
+    /// Once the store the first frame was drawn without is open: the open's error if
+    /// it failed (nothing can go on then), and the roster read again from it if it is
+    /// not what the roster cache held.
+    pub fn confirm_opened(&mut self) -> Result<(), StoreError> {
+        let Some(cache) = self.unconfirmed.take() else {
+            return Ok(());
+        };
+        self.store.ensure_open_index()?;
+        self.cache_current = cache.matches(&self.store)?;
+        if !self.cache_current {
+            self.load_roster()?;
+            if self.branch.is_none() && self.overlays.is_empty() {
+                self.ask_for_branch();
+            }
+        }
+        Ok(())
+    }
+
+    /// A branch with no name yet: the welcome screen, or its form.
+    fn ask_for_branch(&mut self) {
+        if self.branch.is_some() {
+            return;
+        }
+        if self.roster.members().is_empty() {
+            self.overlays.push(Overlay::Welcome);
+        } else {
+            // members imported before the branch was named: ask for its name
+            let form = form::branch_form(self.lang, None);
+            self.overlays.push(Overlay::Form(Box::new(form)));
+        }
+    }
+
+    /// The application's state over `store`, nothing read yet.
+    fn over(store: Box<dyn Store>, options: Options) -> App {
+        App {
             store: Tracked::new(store),
             lang: options.lang,
             keymap: options.keymap,
@@ -173,22 +240,10 @@ impl App {
             rules: options.evaluation,
             mouse: options.mouse,
             terminal: (0, 0),
-        };
-        let defer = defer_loading;
-        app.load_roster()?;
-        if !defer {
-            app.load_rest()?;
+            keeps_roster: options.keeps_roster,
+            unconfirmed: None,
+            cache_current: false,
         }
-        if app.branch.is_none() {
-            if app.roster.members().is_empty() {
-                app.overlays.push(Overlay::Welcome);
-            } else {
-                // members imported before the branch was named: ask for its name
-                let form = form::branch_form(app.lang, None);
-                app.overlays.push(Overlay::Form(Box::new(form)));
-            }
-        }
-        Ok(app)
     }
 
     pub fn store(&self) -> &dyn Store {
@@ -399,7 +454,24 @@ impl App {
             c.unsaved = true;
         }
         self.save_now()?;
-        self.store.flush()
+        self.store.flush()?;
+        self.keep_roster();
+        Ok(())
+    }
+
+    /// Writes the roster cache for the next opening's first frame, unless the one in
+    /// the data folder still holds what the store holds (a write of the roster removes
+    /// it). Only a speed-up: when it cannot be written, the next opening reads the
+    /// database instead.
+    fn keep_roster(&mut self) {
+        if !self.keeps_roster || self.unconfirmed.is_some() {
+            return;
+        }
+        let path = self.data_dir.join(crate::store::ROSTER_CACHE);
+        if self.cache_current && path.exists() {
+            return;
+        }
+        self.cache_current = crate::store::RosterCache::write(&self.data_dir, &self.store).is_ok();
     }
 
     /// Quits, unless the console holds typing the store will not take: then asks

@@ -37,6 +37,9 @@ pub struct Options {
     pub evaluation: crate::domain::evaluation::Rules,
     /// Where the mouse is used (`config.toml`).
     pub mouse: mouse::Mouse,
+    /// Keep the roster in the data folder's roster cache on closing, for the next
+    /// opening's first frame (the application over its data folder, not tests).
+    pub keeps_roster: bool,
 }
 
 impl Default for Options {
@@ -61,6 +64,7 @@ impl Default for Options {
             candidates: crate::domain::candidates::Rules::shipped(),
             evaluation: crate::domain::evaluation::Rules::shipped(),
             mouse: mouse::Mouse::default(),
+            keeps_roster: false,
         }
     }
 }

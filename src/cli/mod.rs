@@ -302,7 +302,7 @@ pub fn main() -> i32 {
     let opened = cli
         .command
         .is_none()
-        .then(|| open(&crate::config::data_dir(cli.data_dir.as_deref())));
+        .then(|| open::open(&crate::config::data_dir(cli.data_dir.as_deref())));
     let settings = settings.take();
     let lang = cli.lang.or(settings.lang).unwrap_or_default();
     for p in &settings.problems {
@@ -442,7 +442,7 @@ fn run(
     cli: Cli,
     lang: Lang,
     settings: crate::settings::Settings,
-    opened: Option<Result<SledStore>>,
+    opened: Option<Result<open::Opened>>,
 ) -> Result<()> {
     let dir = crate::config::data_dir(cli.data_dir.as_deref());
     let clock = clock(lang)?;
@@ -450,11 +450,11 @@ fn run(
     match cli.command {
         None => {
             let ascii = cli.ascii || settings.ascii;
-            let store = match opened {
-                Some(store) => store?,
-                None => open(&dir)?,
+            let opened = match opened {
+                Some(opened) => opened?,
+                None => open::open(&dir)?,
             };
-            open::run(store, &dir, lang, clock, settings, ascii)
+            open::run(opened, &dir, lang, clock, settings, ascii)
         }
         Some(Command::Demo { clear: true, .. }) => demo::clear(&dir, now, lang),
         Some(Command::Demo {

@@ -5,8 +5,10 @@ mod backup;
 mod files;
 mod live;
 mod memory;
+mod opening;
 mod records;
 mod reopening;
+mod roster_cache;
 mod sled_store;
 mod swap;
 mod tracked;
@@ -25,9 +27,11 @@ pub use files::{
 };
 pub use live::{Listener, LiveError, SOCKET, Snapshot, snapshot};
 pub use memory::MemoryStore;
+pub use opening::{Opening, Readers};
 pub(crate) use records::KEY_INDEX_BUILT;
 pub use records::{AuditEntry, Records, Reference, SCHEMA_VERSION};
 pub use reopening::{RANGE, Reopening};
+pub use roster_cache::{ROSTER_CACHE, RosterCache};
 pub use sled_store::{DataLock, MARKER, SledReader, SledStore, engine_lock, secure_path};
 pub use swap::{replace_database, set_aside};
 pub use tracked::{MANY_WRITES, Tracked, Written};
@@ -138,7 +142,7 @@ impl Batch {
 
 /// What can go wrong with the data, in words a secretary understands (the CLI and
 /// the screens translate these with `i18n`).
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     #[error("the data in {0} is open in another chibo window")]
     InUse(PathBuf),

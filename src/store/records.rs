@@ -20,7 +20,7 @@ use crate::domain::task::{Task, TaskId};
 pub const SCHEMA_VERSION: u32 = 1;
 
 const KEY_SCHEMA: &[u8] = b"schema_version";
-const KEY_BRANCH: &[u8] = b"branch";
+pub(super) const KEY_BRANCH: &[u8] = b"branch";
 const KEY_NEXT_ID: &[u8] = b"next_id";
 
 /// A record that names a member, which keeps the member from being deleted.
@@ -54,7 +54,7 @@ pub(crate) fn key_id(key: &[u8]) -> Option<u64> {
     Some(u64::from_be_bytes(key.try_into().ok()?))
 }
 
-fn decode<T: DeserializeOwned>(tree: Tree, bytes: &[u8]) -> Result<T> {
+pub(super) fn decode<T: DeserializeOwned>(tree: Tree, bytes: &[u8]) -> Result<T> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
         tree: tree.name(),
         detail: e.to_string(),

@@ -38,6 +38,9 @@ pub struct SledStore {
     lock: DataLock,
     /// Writes applied, for a copy taken on another thread to know it saw none.
     writes: super::live::WriteCount,
+    /// The roster cache was removed before this store's first write of a member or
+    /// of the branch (`roster_cache`).
+    cache_removed: Cell<bool>,
 }
 
 /// The data folder, held by this process: `chibo.lock` is locked for as long as a clone
@@ -218,6 +221,7 @@ impl SledStore {
             db_path: db_path.to_path_buf(),
             lock,
             writes: Default::default(),
+            cache_removed: Cell::new(false),
         })
     }
 
@@ -283,6 +287,11 @@ impl SledStore {
     }
 }
 
+/// A write of this record changes what the roster cache holds.
+fn touches_roster(tree: Tree, key: &[u8]) -> bool {
+    tree == Tree::Members || (tree == Tree::Meta && key == super::records::KEY_BRANCH)
+}
+
 /// Where a tree's handle is in `SledStore::trees`.
 fn slot(t: Tree) -> usize {
     Tree::STORED.iter().position(|x| *x == t).unwrap_or(0)
@@ -337,6 +346,12 @@ impl Store for SledStore {
     fn apply(&self, batch: Batch) -> Result<()> {
         if batch.ops.is_empty() {
             return Ok(());
+        }
+        if !self.cache_removed.get() && batch.ops.iter().any(|(t, k, _)| touches_roster(*t, k)) {
+            // the copy of the roster no longer says what the database holds; should the
+            // removal fail, the check once the application has opened catches it
+            self.cache_removed
+                .set(super::RosterCache::remove(&self.dir).is_ok());
         }
         self.writes.begin();
         let _ended = Ended(&self.writes);

@@ -49,6 +49,12 @@ pub fn replace_database(
     // the engine's own lock on the live database, held while anything moves: a
     // database open in another process is never moved
     let held = engine_lock(&dir.join("db"))?;
+    // the roster cache describes the database being replaced (filling the new one
+    // removed it already, unless it had no members)
+    if let Err(e) = super::RosterCache::remove(dir) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
     if let Err(e) = fs::rename(&staging, dir.join(READY)) {
         let _ = fs::remove_dir_all(&staging);
         return Err(e.into());
