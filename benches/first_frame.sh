@@ -11,9 +11,12 @@
 # shell starts it: nothing else is started in between.
 #
 #   benches/first_frame.sh [--members N] [--years Y] [--runs R] [--chibo PATH] [--first-of-day]
+#                          [--without-cache]
 #
 # --first-of-day removes the day's backups before every run, so each is the first open
-# of the day. Everything lives in a temporary folder removed at the end. Needs tmux.
+# of the day. --without-cache removes the roster cache (`roster.cache`, written when
+# chibo closes) before every run, as after a command that changed the roster: the first
+# frame then waits for the database to open. Everything lives in a temporary folder removed at the end. Needs tmux.
 set -euo pipefail
 
 members=40
@@ -21,6 +24,7 @@ years=5
 runs=15
 chibo=""
 first_of_day=0
+without_cache=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --members) members=$2; shift 2 ;;
@@ -28,6 +32,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --chibo) chibo=$2; shift 2 ;;
     --first-of-day) first_of_day=1; shift ;;
+    --without-cache) without_cache=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -53,6 +58,7 @@ while tmux has-session -t "$session" 2>/dev/null; do sleep 0.05; done
 
 for i in $(seq 1 "$runs"); do
     [ "$first_of_day" = 1 ] && rm -rf "$data/backups"
+    [ "$without_cache" = 1 ] && rm -f "$data/roster.cache"
     sync
     tmux new-session -d -s "$session" -x 120 -y 40 \
         -e LANG=C.UTF-8 -e TERM=xterm-256color -e CHIBO_CONFIG_DIR="$CHIBO_CONFIG_DIR" \
@@ -69,7 +75,7 @@ stats() {
         m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
         printf "%.1f / %.1f / %.1f", v[1], m, v[NR] }'
 }
-echo "chibo $("$chibo" --version 2>/dev/null | head -n 1): $members members, $years years, $runs runs$([ "$first_of_day" = 1 ] && echo ', each the first open of the day'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "chibo $("$chibo" --version 2>/dev/null | head -n 1): $members members, $years years, $runs runs$([ "$first_of_day" = 1 ] && echo ', each the first open of the day')$([ "$without_cache" = 1 ] && echo ', without the roster cache'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'first frame, ms (lowest / median / highest):   %s\n' \
     "$(cat "$work"/err.* | sed -n 's/^first frame \([0-9.]*\) ms$/\1/p' | stats)"
 printf 'whole process, ms:                             %s\n' \
