@@ -187,7 +187,8 @@ pub fn action_name(action: Action) -> String {
     out
 }
 
-/// The keys of a map as Markdown tables, one per section (the README's key list).
+/// The keys of a map as Markdown tables, one per section (the README's key list): a row
+/// per action, its keys joined in the order the map gives them, as the help lists them.
 pub fn markdown(map: &Keymap, lang: crate::i18n::Lang) -> String {
     let mut out = String::new();
     for section in Section::ALL {
@@ -196,15 +197,23 @@ pub fn markdown(map: &Keymap, lang: crate::i18n::Lang) -> String {
             continue;
         }
         out.push_str(&format!(
-            "**[{}]**\n\n| key | action | |\n|---|---|---|\n",
+            "**[{}]**\n\n| keys | action | |\n|---|---|---|\n",
             section.name()
         ));
+        let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
         for b in bindings {
-            let keys = seq_to_string(&b.keys).replace('|', "\\|");
+            let keys = format!("`{}`", seq_to_string(&b.keys).replace('|', "\\|"));
+            match rows.iter_mut().find(|(a, _)| *a == b.action) {
+                Some((_, all)) => all.push(keys),
+                None => rows.push((b.action, vec![keys])),
+            }
+        }
+        for (action, keys) in rows {
             out.push_str(&format!(
-                "| `{keys}` | `{}` | {} |\n",
-                action_name(b.action),
-                b.action.describe().get(lang)
+                "| {} | `{}` | {} |\n",
+                keys.join(", "),
+                action_name(action),
+                action.describe().get(lang)
             ));
         }
         out.push('\n');
@@ -250,6 +259,15 @@ mod tests {
 
     /// Help lists a command once with every key, in the order of the section's table;
     /// a key the section binds itself is not listed under `global`.
+    #[test]
+    fn the_key_list_gives_each_action_one_row_with_its_keys_joined() {
+        let md = markdown(&Keymap::defaults(), crate::i18n::Lang::En);
+        let global = &md[..md.find("**[roster]**").unwrap()];
+        let help: Vec<&str> = global.lines().filter(|l| l.contains("`help`")).collect();
+        assert_eq!(help, ["| `?`, `f1` | `help` | help |"]);
+        assert_eq!(global.matches("`quit`").count(), 1);
+    }
+
     #[test]
     fn commands_bound_once_in_table_order() {
         let map = Keymap::defaults();
