@@ -12,10 +12,13 @@
 //! chibo that wrote members without knowing of the copy).
 //!
 //! The file: a header line, the schema version, the branch record, the member records
-//! as the database stores them, and a CRC-32 of everything before it. Anything that
-//! does not read back exactly is no copy at all.
+//! as the database stores them (each after a mark, the last mark saying none follows),
+//! and a CRC-32 of everything before it. Anything that does not read back exactly is no
+//! copy at all. It is written and read a record at a time: at 2,000 members it is
+//! 0.8 MB, and a buffer of it would stay in the application's memory.
 
-use std::io::Read;
+use std::hash::{Hash, Hasher};
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
 use super::{Result, SCHEMA_VERSION, Store, StoreError, Tree};
@@ -25,16 +28,17 @@ use crate::domain::member::Member;
 /// The file's name in the data folder.
 pub const ROSTER_CACHE: &str = "roster.cache";
 
-const HEADER: &[u8] = b"chibo roster cache 1\n";
+const HEADER: &[u8] = b"chibo roster cache 2\n";
 
 /// No roster comes near this; a larger file is not read.
 const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
-/// A copy read back: the records as stored, and decoded.
+/// A copy read back, decoded, with a hash of each record as stored (what the database
+/// is compared with).
 #[derive(Debug)]
 pub struct RosterCache {
-    branch_record: Option<Vec<u8>>,
-    member_records: Vec<Vec<u8>>,
+    branch_hash: Option<u64>,
+    member_hashes: Vec<u64>,
     pub branch: Option<Branch>,
     pub members: Vec<Member>,
 }
@@ -44,65 +48,82 @@ impl RosterCache {
     /// written for this schema and decodes. Never an error: without a copy the
     /// database is simply read.
     pub fn read(dir: &Path) -> Option<RosterCache> {
-        let bytes = read_regular(&dir.join(ROSTER_CACHE))?;
-        let (branch_record, member_records) = parse(&bytes)?;
-        let branch = match &branch_record {
-            Some(b) => Some(super::records::decode(Tree::Meta, b).ok()?),
-            None => None,
+        let mut from = Reader::open(&dir.join(ROSTER_CACHE))?;
+        let mut record = Vec::new();
+        from.bytes(&mut record, HEADER.len())?;
+        if record != HEADER {
+            return None;
+        }
+        if from.u32()? != SCHEMA_VERSION {
+            return None;
+        }
+        let (branch, branch_hash) = match from.u8()? {
+            0 => (None, None),
+            1 => {
+                from.record(&mut record)?;
+                let branch = super::records::decode(Tree::Meta, &record).ok()?;
+                (Some(branch), Some(hash(&record)))
+            }
+            _ => return None,
         };
-        let members = member_records
-            .iter()
-            .map(|m| super::records::decode(Tree::Members, m))
-            .collect::<Result<Vec<Member>>>()
-            .ok()?;
+        let (mut members, mut member_hashes) = (Vec::new(), Vec::new());
+        loop {
+            match from.u8()? {
+                0 => break,
+                1 => {
+                    from.record(&mut record)?;
+                    members.push(super::records::decode(Tree::Members, &record).ok()?);
+                    member_hashes.push(hash(&record));
+                }
+                _ => return None,
+            }
+        }
+        from.end()?;
         Some(RosterCache {
-            branch_record,
-            member_records,
+            branch_hash,
+            member_hashes,
             branch,
             members,
         })
     }
 
-    /// Whether `store` holds exactly the branch and members this copy holds.
+    /// Whether `store` holds the branch and members this copy holds, record for record.
     pub fn matches(&self, store: &dyn Store) -> Result<bool> {
-        if store.get(Tree::Meta, super::records::KEY_BRANCH)? != self.branch_record {
+        let branch = store.get(Tree::Meta, super::records::KEY_BRANCH)?;
+        if branch.as_deref().map(hash) != self.branch_hash {
             return Ok(false);
         }
         let mut same = true;
         let mut count = 0;
         store.each_value(Tree::Members, &mut |v| {
-            same &= self.member_records.get(count).is_some_and(|m| m == v);
+            same &= self.member_hashes.get(count) == Some(&hash(v));
             count += 1;
             Ok(())
         })?;
-        Ok(same && count == self.member_records.len())
+        Ok(same && count == self.member_hashes.len())
     }
 
     /// Writes the copy of what `store` holds into the data folder `dir` (owner-only,
     /// through a temporary file renamed into place).
     pub fn write(dir: &Path, store: &dyn Store) -> Result<()> {
-        let mut out = Vec::with_capacity(64 * 1024);
-        out.extend_from_slice(HEADER);
-        out.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
-        match store.get(Tree::Meta, super::records::KEY_BRANCH)? {
-            Some(b) => {
-                out.push(1);
-                put_record(&mut out, &b)?;
+        super::write_file_safely_with(&dir.join(ROSTER_CACHE), |file, _| {
+            let mut out = Writer {
+                out: BufWriter::new(file),
+                crc: crc32fast::Hasher::new(),
+            };
+            out.put(HEADER)?;
+            out.put(&SCHEMA_VERSION.to_le_bytes())?;
+            match store.get(Tree::Meta, super::records::KEY_BRANCH)? {
+                Some(b) => out.record(&b)?,
+                None => out.put(&[0])?,
             }
-            None => out.push(0),
-        }
-        let count_at = out.len();
-        out.extend_from_slice(&0u32.to_le_bytes());
-        let mut count: u32 = 0;
-        store.each_value(Tree::Members, &mut |v| {
-            put_record(&mut out, v)?;
-            count += 1;
+            store.each_value(Tree::Members, &mut |v| out.record(v))?;
+            out.put(&[0])?;
+            let crc = out.crc.clone().finalize();
+            out.out.write_all(&crc.to_le_bytes())?;
+            out.out.flush()?;
             Ok(())
-        })?;
-        out[count_at..count_at + 4].copy_from_slice(&count.to_le_bytes());
-        let crc = crc32fast::hash(&out);
-        out.extend_from_slice(&crc.to_le_bytes());
-        super::write_file_safely(&dir.join(ROSTER_CACHE), &out)
+        })
     }
 
     /// Removes the copy from the data folder `dir` (there may be none).
@@ -114,69 +135,107 @@ impl RosterCache {
     }
 }
 
-fn put_record(out: &mut Vec<u8>, record: &[u8]) -> Result<()> {
-    let len = u32::try_from(record.len()).map_err(|_| StoreError::Corrupt {
-        tree: "members",
-        detail: "a record over 4 GB".into(),
-    })?;
-    out.extend_from_slice(&len.to_le_bytes());
-    out.extend_from_slice(record);
-    Ok(())
+/// A record's hash: equal records, equal hashes, within one build of chibo (a cache
+/// read by another build may only fail to match, and the roster is read again).
+fn hash(record: &[u8]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    record.hash(&mut h);
+    h.finish()
 }
 
-/// A regular file's bytes, read without following a link; `None` for anything else.
-fn read_regular(path: &Path) -> Option<Vec<u8>> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    let mut file = opts.open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() > MAX_BYTES {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes).ok()?;
-    Some(bytes)
+struct Writer<W: Write> {
+    out: W,
+    crc: crc32fast::Hasher,
 }
 
-/// The branch record and the member records of a copy's bytes, if they are whole.
-type Records = (Option<Vec<u8>>, Vec<Vec<u8>>);
+impl<W: Write> Writer<W> {
+    fn put(&mut self, bytes: &[u8]) -> Result<()> {
+        self.crc.update(bytes);
+        Ok(self.out.write_all(bytes)?)
+    }
 
-fn parse(bytes: &[u8]) -> Option<Records> {
-    let (body, crc) = bytes.split_at_checked(bytes.len().checked_sub(4)?)?;
-    if crc32fast::hash(body).to_le_bytes() != crc {
-        return None;
+    /// A record after its mark and length.
+    fn record(&mut self, record: &[u8]) -> Result<()> {
+        let len = u32::try_from(record.len()).map_err(|_| StoreError::Corrupt {
+            tree: "members",
+            detail: "a record over 4 GB".into(),
+        })?;
+        self.put(&[1])?;
+        self.put(&len.to_le_bytes())?;
+        self.put(record)
     }
-    let mut rest = body.strip_prefix(HEADER)?;
-    if u32::from_le_bytes(take(&mut rest, 4)?.try_into().ok()?) != SCHEMA_VERSION {
-        return None;
-    }
-    let branch = match take(&mut rest, 1)? {
-        [0] => None,
-        [1] => Some(take_record(&mut rest)?),
-        _ => return None,
-    };
-    let count = u32::from_le_bytes(take(&mut rest, 4)?.try_into().ok()?);
-    let mut members = Vec::with_capacity(count.min(100_000) as usize);
-    for _ in 0..count {
-        members.push(take_record(&mut rest)?);
-    }
-    rest.is_empty().then_some((branch, members))
 }
 
-fn take<'a>(rest: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-    let (head, tail) = rest.split_at_checked(n)?;
-    *rest = tail;
-    Some(head)
+/// The cache file, read in order, with the CRC of what was read so far and how much is
+/// left of it (a length past the end is damage, not a reason to allocate).
+struct Reader {
+    file: BufReader<std::fs::File>,
+    crc: crc32fast::Hasher,
+    left: u64,
 }
 
-fn take_record(rest: &mut &[u8]) -> Option<Vec<u8>> {
-    let len = u32::from_le_bytes(take(rest, 4)?.try_into().ok()?);
-    Some(take(rest, len as usize)?.to_vec())
+impl Reader {
+    /// A regular file, opened without following a link; `None` for anything else.
+    fn open(path: &Path) -> Option<Reader> {
+        let mut opts = std::fs::OpenOptions::new();
+        opts.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        let file = opts.open(path).ok()?;
+        let meta = file.metadata().ok()?;
+        if !meta.is_file() || meta.len() > MAX_BYTES {
+            return None;
+        }
+        Some(Reader {
+            file: BufReader::with_capacity(64 * 1024, file),
+            crc: crc32fast::Hasher::new(),
+            left: meta.len(),
+        })
+    }
+
+    fn bytes(&mut self, buf: &mut Vec<u8>, n: usize) -> Option<()> {
+        // the checksum's 4 bytes come after whatever is read here
+        if n as u64 + 4 > self.left {
+            return None;
+        }
+        buf.resize(n, 0);
+        self.file.read_exact(buf).ok()?;
+        self.left -= n as u64;
+        self.crc.update(buf);
+        Some(())
+    }
+
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let mut buf = Vec::with_capacity(N);
+        self.bytes(&mut buf, N)?;
+        buf.try_into().ok()
+    }
+
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.array::<1>()?[0])
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.array()?))
+    }
+
+    /// A record's length and bytes, into `buf`.
+    fn record(&mut self, buf: &mut Vec<u8>) -> Option<()> {
+        let len = self.u32()?;
+        self.bytes(buf, len as usize)
+    }
+
+    /// The checksum, and nothing after it.
+    fn end(mut self) -> Option<()> {
+        let mut crc = [0u8; 4];
+        self.file.read_exact(&mut crc).ok()?;
+        let mut after = [0u8; 1];
+        let at_end = matches!(self.file.read(&mut after), Ok(0));
+        (at_end && u32::from_le_bytes(crc) == self.crc.finalize()).then_some(())
+    }
 }
 
 #[cfg(test)]
