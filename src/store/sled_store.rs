@@ -15,9 +15,9 @@ use super::{Batch, EachEntry, EachEntryWhile, Result, Store, StoreError, Tree};
 /// damaged, never silently new).
 pub const MARKER: &str = "chibo.id";
 
-/// sled's page cache; its default (1 GiB) is far beyond a branch's data. At 8 MB the
+/// sled's page cache; its default (1 GiB) is far beyond a branch's data. At 8 MiB the
 /// stress branch's first open of the day, its daily backup read beside the loading,
-/// peaked at 87 MB; at 2 MB, 81.5 MB (at 1 MB and below, no less).
+/// peaked at 84.9 MiB; at 2 MiB, 79.6 MiB (at 1 MiB and below, no less).
 const CACHE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Writes stop while the disk has less room than this: sled, short of space in the
@@ -316,7 +316,7 @@ impl Store for SledStore {
 
     // Every pass over a tree reads each key again once it is visited (`read_again`):
     // without it the application's loading at stress kept every page it read, and its
-    // peak was 80 MB against 72 MB.
+    // peak was 78.4 MiB against 70.5 MiB.
     fn each_value(&self, tree: Tree, f: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<()> {
         walk(self.tree(tree), &[], &mut |_, v| {
             f(v)?;
