@@ -8,9 +8,8 @@
 //! changes the roster (`import`, `restore`, `demo`) leaves none behind; the application
 //! writes it anew when it closes. Once the database is open, the application compares
 //! the copy with what the database holds, record by record (by a hash of each), and
-//! reads the roster again
-//! if anything differs (a crash of the system after the removal was lost, an older
-//! chibo that wrote members without knowing of the copy).
+//! reads the roster again if anything differs (a crash of the system after the removal
+//! was lost, an older chibo that wrote members without knowing of the copy).
 //!
 //! The file: a header line, the schema version, the branch record, the member records
 //! as the database stores them (each after a mark, the last mark saying none follows),
