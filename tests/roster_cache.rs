@@ -213,14 +213,14 @@ fn the_application_keeps_the_roster_for_its_next_first_frame() {
     };
     let term = branch.start("cache-1", (100, 30));
     assert!(term.wait_for("Đảng viên", 20), "{}", term.screen());
-    let first = term.screen();
+    let first = settled(&term);
     quit(term);
     let kept = RosterCache::read(&data).expect("closing keeps the roster");
     assert_eq!(kept.members.len(), 15);
     // drawn from the cache: the same roster, the whole application working behind it
     let term = branch.start("cache-2", (100, 30));
     assert!(term.wait_for("Đảng viên", 20), "{}", term.screen());
-    assert!(wait_until(|| term.screen() == first), "{}", term.screen());
+    assert_eq!(settled(&term), first);
     term.keys(&["2"]);
     assert!(
         term.wait_for("Tình trạng   Địa điểm", 10),
@@ -305,6 +305,21 @@ fn in_terminal(data: &Path, tmp: &Path, name: &str) -> String {
     let _ = tty::tmux(&["kill-session", "-t", &session]);
     assert!(ended, "{said}");
     said
+}
+
+/// The screen once it has stopped changing (everything loaded and drawn): the same
+/// twice, half a second apart.
+fn settled(term: &tty::Tty) -> String {
+    let mut last = term.screen();
+    let until = Instant::now() + Duration::from_secs(20);
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = term.screen();
+        if now == last || Instant::now() > until {
+            return now;
+        }
+        last = now;
+    }
 }
 
 /// Waits up to 20 s for `f`.
