@@ -216,6 +216,12 @@ pub type EachEntryWhile<'a> = &'a mut dyn FnMut(&[u8], &[u8]) -> Result<bool>;
 /// is written once on top of it (`records.rs`), so both engines behave the same.
 pub trait Store: Send {
     fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>>;
+    /// `get` for one of many records read by key in one go (the loading's tasks): an
+    /// engine whose cache keeps every page read once reads so as to keep it small
+    /// (`SledStore`'s `read_again`). A single read, a save's, is a plain `get`.
+    fn get_one_of_many(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        self.get(tree, key)
+    }
     /// Every entry of a tree in key order.
     fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>>;
     /// Visits every value of a tree in key order without copying the tree first (a
@@ -272,6 +278,9 @@ pub trait Store: Send {
 impl<S: Store + Sync + ?Sized> Store for std::sync::Arc<S> {
     fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
         (**self).get(tree, key)
+    }
+    fn get_one_of_many(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        (**self).get_one_of_many(tree, key)
     }
     fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         (**self).scan(tree)

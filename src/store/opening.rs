@@ -75,6 +75,9 @@ impl Store for Opening {
     fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
         self.store()?.get(tree, key)
     }
+    fn get_one_of_many(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        self.store()?.get_one_of_many(tree, key)
+    }
     fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         self.store()?.scan(tree)
     }

@@ -84,6 +84,14 @@ fn all<T: DeserializeOwned, S: Store + ?Sized>(store: &S, tree: Tree) -> Result<
     Ok(out)
 }
 
+/// A task read as one of many by id (`Store::get_one_of_many`).
+fn one_of_many_tasks<S: Store + ?Sized>(store: &S, id: TaskId) -> Result<Option<Task>> {
+    store
+        .get_one_of_many(Tree::Tasks, &id_key(id.0))?
+        .map(|b| decode(Tree::Tasks, &b))
+        .transpose()
+}
+
 /// The open-tasks index says it is complete with this key (shorter than any entry's).
 pub(crate) const KEY_INDEX_BUILT: &[u8] = b"built";
 
@@ -568,8 +576,8 @@ pub trait Records: Store {
         &self,
         since: chrono::NaiveDate,
     ) -> Result<std::collections::HashMap<TaskId, Task>> {
-        let mut out = std::collections::HashMap::new();
         if self.ensure_open_index().is_err() {
+            let mut out = std::collections::HashMap::new();
             // data that cannot be written to (a read-only disk): read every task instead
             self.each_value(Tree::Tasks, &mut |v| {
                 let t: Task = decode(Tree::Tasks, v)?;
@@ -580,9 +588,7 @@ pub trait Records: Store {
             })?;
             return Ok(out);
         }
-        for t in self.open_tasks(None)? {
-            out.insert(t.id, t);
-        }
+        let open = self.open_tasks(None)?;
         let mut ids = Vec::new();
         self.each_entry_from(Tree::TaskDates, &day_bytes(since), &mut |k, _| {
             if k.len() == 12
@@ -592,11 +598,17 @@ pub trait Records: Store {
             }
             Ok(true)
         })?;
+        // sized once: a table grown by doubling held the old and the new at once, the
+        // stress branch's loading peak
+        let mut out = std::collections::HashMap::with_capacity(open.len() + ids.len());
+        for t in open {
+            out.insert(t.id, t);
+        }
         for id in ids {
             if out.contains_key(&id) {
                 continue;
             }
-            if let Some(t) = self.task(id)? {
+            if let Some(t) = one_of_many_tasks(self, id)? {
                 out.insert(t.id, t);
             }
         }
@@ -697,7 +709,7 @@ pub trait Records: Store {
         })?;
         let mut out = Vec::new();
         for id in ids {
-            if let Some(t) = self.task(id)?
+            if let Some(t) = one_of_many_tasks(self, id)?
                 && t.status.is_open()
             {
                 out.push(t);

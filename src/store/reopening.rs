@@ -78,6 +78,10 @@ impl Store for Reopening {
         self.with(|s| s.get(tree, key))
     }
 
+    fn get_one_of_many(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        self.with(|s| s.get_one_of_many(tree, key))
+    }
+
     fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         self.with(|s| s.scan(tree))
     }

@@ -64,6 +64,9 @@ impl Store for Tracked {
     fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
         self.inner.get(tree, key)
     }
+    fn get_one_of_many(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        self.inner.get_one_of_many(tree, key)
+    }
     fn scan(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         self.inner.scan(tree)
     }
