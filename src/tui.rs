@@ -138,7 +138,7 @@ pub fn run(mut app: App, background: &mut dyn Background) -> anyhow::Result<()> 
     let result = (|| -> io::Result<()> {
         draw(&mut terminal, &mut app)?;
         first_frame = Some(std::time::SystemTime::now());
-        // drawn from the roster cache: the data, opened meanwhile, is checked against it
+        // drawn from the roster cache: the data is opened now and checked against it
         if let Err(e) = app.confirm_opened() {
             not_opened = Some(e);
             return Ok(());

@@ -89,6 +89,20 @@ fn a_branch_the_store_does_not_have_is_asked_for_once_the_store_is_open() {
 }
 
 #[test]
+fn a_welcome_from_a_cache_without_a_branch_goes_once_the_store_has_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = MemoryStore::new();
+    empty.check_schema().unwrap();
+    let cache = cache_of(&empty, dir.path());
+    let mut app = App::from_cache(Box::new(fixture_store()), cache, keeping(dir.path()));
+    assert!(matches!(app.overlays[..], [chibo::app::Overlay::Welcome]));
+    app.confirm_opened().unwrap();
+    assert!(app.branch.is_some());
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.roster.visible_len(), 28);
+}
+
+#[test]
 fn closing_writes_the_cache_only_when_it_is_not_current() {
     let dir = tempfile::tempdir().unwrap();
     let mut first = App::new(Box::new(fixture_store()), keeping(dir.path())).unwrap();

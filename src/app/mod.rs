@@ -171,9 +171,9 @@ impl App {
         app
     }
 
-    /// Once the store the first frame was drawn without is open: the open's error if
-    /// it failed (nothing can go on then), and the roster read again from it if it is
-    /// not what the roster cache held.
+    /// After the first frame drawn from the roster cache: opens the store (its error if
+    /// that fails: nothing can go on then), and reads the roster again from it if it is
+    /// not what the cache held.
     pub fn confirm_opened(&mut self) -> Result<(), StoreError> {
         let Some(cache) = self.unconfirmed.take() else {
             return Ok(());
@@ -182,9 +182,10 @@ impl App {
         self.cache_current = cache.matches(&self.store)?;
         if !self.cache_current {
             self.load_roster()?;
-            if self.branch.is_none() && self.overlays.is_empty() {
-                self.ask_for_branch();
-            }
+            // what the cache's branch asked for (nothing else is open before the first
+            // key) is asked again of the store's
+            self.overlays.clear();
+            self.ask_for_branch();
         }
         Ok(())
     }
