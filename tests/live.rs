@@ -79,11 +79,7 @@ fn reports_exports_and_check_run_while_the_application_is_open() {
         "{err}"
     );
 
-    term.keys(&["q"]);
-    let until = Instant::now() + Duration::from_secs(20);
-    while term.alive() && Instant::now() < until {
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    term.quit();
     drop(term);
     assert!(
         !data.join("chibo.sock").exists(),

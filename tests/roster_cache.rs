@@ -217,14 +217,7 @@ fn the_application_keeps_the_roster_for_its_next_first_frame() {
     );
     let data = branch.data.clone();
     assert!(!data.join(ROSTER_CACHE).exists());
-    let quit = |term: tty::Tty| {
-        term.keys(&["q"]);
-        let until = Instant::now() + Duration::from_secs(20);
-        while term.alive() && Instant::now() < until {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        assert!(!term.alive(), "{}", term.screen());
-    };
+    let quit = |term: tty::Tty| assert!(term.quit(), "{}", term.screen());
     let term = branch.start("cache-1", (100, 30));
     assert!(term.wait_for("Đảng viên", 20), "{}", term.screen());
     let first = settled(&term);

@@ -142,6 +142,16 @@ impl Tty {
         assert!(self.wait_for("Mục 1/", 5), "{}", self.screen());
     }
 
+    /// Presses `q` and waits (up to 20 s) for chibo to end; whether it did.
+    pub fn quit(&self) -> bool {
+        self.keys(&["q"]);
+        let until = Instant::now() + Duration::from_secs(20);
+        while self.alive() && Instant::now() < until {
+            sleep(Duration::from_millis(50));
+        }
+        !self.alive()
+    }
+
     /// Whether any thread of the process still runs (a zombie waiting to be reaped does
     /// not). A killed process whose main thread is already a zombie may still hold its
     /// files while another thread finishes, so every thread is read.
